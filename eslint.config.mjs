@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const appsScriptGlobals = [
+  'SpreadsheetApp', 'FormApp', 'CalendarApp', 'Calendar', 'DocumentApp', 'DriveApp', 'MailApp', 'GmailApp',
+  'ScriptApp', 'LockService', 'PropertiesService', 'CacheService', 'Utilities', 'Session', 'HtmlService',
+  'Logger', 'ContentService', 'google',
+].map((name) => ({ name, message: 'Apps Script globals are used only in src/gas/ (or the sidebar bridge).' }));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'out/**', '.academy/**', 'test-artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-warning-comments': ['error', { terms: ['todo', 'fixme', 'xxx'], location: 'start' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...appsScriptGlobals],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '../gas/*', '../local/*', '../../gas/*', '../../local/*'] }],
+    },
+  },
+  {
+    files: ['src/gas/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '../local/*', '../../local/*'] }],
+    },
+  },
+  {
+    files: ['src/local/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', ...appsScriptGlobals] },
+  },
+);

@@ -1,0 +1,87 @@
+/**
+ * The latency model: what one Apps Script service call costs, in milliseconds of Apps Script time.
+ * The emulated clock advances by these costs during an execution, so the 6-minute limit bites locally
+ * exactly where it would on Google, and `npm run bench` projects seconds from the same figures.
+ *
+ * Sources (each figure is an estimate from public measurements, not a Google guarantee):
+ * - Google's Apps Script best-practices page: a 100x100 grid written cell by cell took about 70 s
+ *   (10,000 calls: ~7 ms a call) against about 1 s in one batched call (~0.1 ms a cell).
+ * - A public measurement of a 400x10 `setValues`: about 164 ms (4,000 cells: ~0.04 ms a cell above a
+ *   fixed cost), and the same write with a flush per row about 12 s (~30 ms a flush).
+ * - PropertiesService: about 30 ms a read and 62 ms a write; CacheService about 3 ms a read
+ *   (public benchmark of Apps Script storage services).
+ * - A certificate (copy a Doc, replace, save, export PDF, mail) takes 2 to 13 s end to end in public
+ *   reports: we charge makeCopy 1,500 ms, openById 600 ms, saveAndClose 800 ms, getAs(pdf) 1,500 ms,
+ *   createFile 500 ms, a mail with an attachment 600 ms: about 5.5 s, the middle of that range.
+ * - Calendar API calls from Apps Script's advanced service: 200-400 ms per request in public reports
+ *   (the API's own median is ~150 ms plus Apps Script's URL-fetch overhead); insert with a Meet
+ *   conference is the slow end.
+ * - FormApp: opening a form ~300 ms, each item change ~150 ms (public reports of form generators
+ *   taking 10-30 s for 100 items).
+ */
+export type ServiceName =
+  | 'Spreadsheet'
+  | 'Forms'
+  | 'Calendar'
+  | 'Docs'
+  | 'Drive'
+  | 'Mail'
+  | 'Script'
+  | 'Lock'
+  | 'Properties'
+  | 'Cache'
+  | 'Utilities'
+  | 'Session'
+  | 'Html'
+  | 'Logger';
+
+export const CONTRACT_SERVICES = ['Spreadsheet', 'Forms', 'Calendar', 'Docs', 'Drive', 'Mail'] as const;
+export type ContractService = (typeof CONTRACT_SERVICES)[number];
+
+/** Fixed cost of a call, by service and method; `*` is the service's default. */
+const FIXED_MS: Record<ServiceName, Record<string, number>> = {
+  Spreadsheet: {
+    '*': 7,
+    getValues: 40,
+    getDisplayValues: 40,
+    getFormulas: 40,
+    setValues: 40,
+    openById: 300,
+    getActiveSpreadsheet: 5,
+    insertSheet: 150,
+    flush: 30,
+    setDataValidation: 60,
+    setDataValidations: 60,
+    protect: 120,
+    insertChart: 250,
+  },
+  Forms: { '*': 150, openById: 300, create: 800, submit: 400 },
+  Calendar: { '*': 250, insert: 400, patch: 300, list: 250, get: 200, remove: 250 },
+  Docs: { '*': 60, openById: 600, create: 900, saveAndClose: 800, replaceText: 80 },
+  Drive: { '*': 200, makeCopy: 1500, getAs: 1500, createFile: 500, getFileById: 150, getFolderById: 150 },
+  Mail: { '*': 400, sendEmail: 400, getRemainingDailyQuota: 20 },
+  Script: { '*': 80, newTrigger: 200, getProjectTriggers: 100, deleteTrigger: 150 },
+  Lock: { '*': 5, waitLock: 20, tryLock: 20 },
+  Properties: { '*': 30, setProperty: 62, setProperties: 62, deleteProperty: 62 },
+  Cache: { '*': 3, put: 5 },
+  Utilities: { '*': 0 },
+  Session: { '*': 1 },
+  Html: { '*': 5 },
+  Logger: { '*': 0 },
+};
+
+/** Cost per cell moved by a batched range read or write (see the best-practices figures above). */
+const PER_CELL_MS = 0.03;
+
+export interface LatencyModel {
+  /** Milliseconds one call costs; `cells` is the number of cells a range call moves (0 otherwise). */
+  cost(service: ServiceName, method: string, cells?: number): number;
+}
+
+export const defaultLatencyModel: LatencyModel = {
+  cost(service, method, cells = 0) {
+    const table = FIXED_MS[service];
+    const fixed = table[method] ?? table['*'] ?? 0;
+    return fixed + cells * PER_CELL_MS;
+  },
+};
