@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import vm from 'node:vm';
 import { createGlobals, formSubmitEvent } from '../services';
 import { triggerState, type TriggerRecord } from './triggers';
@@ -38,6 +38,10 @@ export class Runtime {
   }
 
   static fromBundle(ws: Workspace, bundlePath = DEFAULT_BUNDLE): Runtime {
+    const dir = dirname(bundlePath);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+      ws.htmlFiles[file.slice(0, -'.html'.length)] = readFileSync(resolve(dir, file), 'utf8');
+    }
     return new Runtime(ws, readFileSync(bundlePath, 'utf8'));
   }
 

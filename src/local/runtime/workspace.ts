@@ -60,6 +60,8 @@ export class Workspace {
   execution: Execution | null = null;
   /** Run when an execution ends, whatever its outcome (locks are released there). */
   readonly endHooks: Array<(exec: Execution) => void> = [];
+  /** The project's HTML files by name without extension (dist/*.html), for HtmlService. */
+  htmlFiles: Record<string, string> = {};
 
   constructor(
     readonly state: WorkspaceState,

@@ -1,0 +1,69 @@
+/** Time-zone arithmetic for the emulator (snapshots, Utilities.formatDate, Sheets date cells). */
+export const SCRIPT_TIME_ZONE = 'Europe/Rome';
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = partsFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall-clock reading of an instant in a zone. */
+export function wallClock(ms: number, timeZone = SCRIPT_TIME_ZONE): WallClock {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+/** Offset of the zone from UTC at that instant, in (possibly fractional) minutes. */
+export function zoneOffsetMinutes(ms: number, timeZone = SCRIPT_TIME_ZONE): number {
+  const w = wallClock(ms, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return (asUtc - (ms - (((ms % 1000) + 1000) % 1000))) / 60000;
+}
+
+/** The instant at which the zone's clocks read the given wall-clock time (the later one in a gap). */
+export function zonedToUtc(w: WallClock, timeZone = SCRIPT_TIME_ZONE): number {
+  const guess = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  let ms = guess - zoneOffsetMinutes(guess, timeZone) * 60000;
+  ms = guess - zoneOffsetMinutes(ms, timeZone) * 60000;
+  return ms;
+}
+
+/** ISO-8601 with the zone's offset, e.g. 2027-03-02T09:00:00+01:00 (seconds of LMT offsets dropped). */
+export function isoInZone(ms: number, timeZone = SCRIPT_TIME_ZONE): string {
+  const w = wallClock(ms, timeZone);
+  const offset = Math.round(zoneOffsetMinutes(ms, timeZone));
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const p = (n: number, l = 2): string => String(n).padStart(l, '0');
+  return `${p(w.year, 4)}-${p(w.month)}-${p(w.day)}T${p(w.hour)}:${p(w.minute)}:${p(w.second)}${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)}`;
+}
