@@ -1,0 +1,219 @@
+import { CREMASCO_COMUNI, type DemoComune } from './comuni-cremasco';
+import { DEMO_CATALOG, type DemoCourse } from './catalog';
+
+/**
+ * The demo academy: the consortium of the Cremasco's 50 comuni, about 1,000 synthetic employees and a
+ * year's catalog, as rows staff would type into the registry (keys are the tabs' headers). It is the
+ * seed of `npm start`, of `"registry": "demo"` in scenarios, of the demo year and of the bench.
+ * Deterministic: the same options always give the same academy.
+ */
+export type RegistryRows = Record<string, Array<Record<string, unknown>>>;
+
+export interface DemoOptions {
+  /** The training year the catalog's sessions fall in. */
+  year?: number;
+  /** About how many employees in all (spread over the comuni by population). */
+  employees?: number;
+  seed?: number;
+}
+
+export const DEMO_SENDER = 'Consorzio Informatica Cremasca — Academy4PA';
+export const DEMO_STAFF_EMAIL = 'formazione@consorzio.example.it';
+
+const FIRST_NAMES = [
+  'Alessandra', 'Alessandro', 'Andrea', 'Angela', 'Anna', 'Antonella', 'Antonio', 'Barbara', 'Chiara', 'Claudia',
+  'Claudio', 'Cristina', 'Daniela', 'Daniele', 'Davide', 'Elena', 'Elisa', 'Emanuela', 'Enrico', 'Fabio',
+  'Federica', 'Federico', 'Francesca', 'Francesco', 'Gabriella', 'Giacomo', 'Giorgio', 'Giovanna', 'Giovanni', 'Giulia',
+  'Giuseppe', 'Ilaria', 'Laura', 'Lorenzo', 'Luca', 'Lucia', 'Luigi', 'Manuela', 'Marco', 'Maria',
+  'Marta', 'Massimo', 'Matteo', 'Michela', 'Michele', 'Monica', 'Nicola', 'Paola', 'Paolo', 'Roberta',
+  'Roberto', 'Sara', 'Silvia', 'Simona', 'Simone', 'Stefania', 'Stefano', 'Valentina', 'Valeria', 'Vittoria',
+];
+
+const LAST_NAMES = [
+  'Airoldi', 'Bassi', 'Benelli', 'Bergamaschi', 'Bianchi', 'Bonizzi', 'Bosio', 'Brambilla', 'Caprioli', 'Carelli',
+  'Cattaneo', 'Colombo', 'Conti', 'Corbani', 'Dossena', 'Fabbri', 'Ferrari', 'Fusar Poli', 'Galli', 'Gatti',
+  'Gervasoni', 'Lameri', 'Lupo Stanghellini', 'Marazzi', 'Mariani', 'Moretti', 'Negri', 'Oldani', 'Palladini', 'Pavesi',
+  'Piloni', 'Riva', 'Rizzi', 'Rossi', 'Sala', 'Scotti', 'Severgnini', 'Spinelli', 'Tadi', 'Tomasoni',
+  'Valdameri', 'Vailati', 'Villa', 'Zaninelli', 'Zucchetti', "Dell'Acqua", 'De Poli', 'Ogliari', 'Guerini Rocco', 'Bettinelli',
+];
+
+const OFFICES = [
+  'Anagrafe e stato civile', 'Protocollo', 'Segreteria', 'Tributi', 'Ragioneria', 'Ufficio tecnico', 'Edilizia privata (SUE)',
+  'SUAP', 'Lavori pubblici', 'Polizia locale', 'Servizi sociali', 'Sportello polifunzionale', 'Biblioteca', 'Personale',
+];
+
+/** Employees per 1,000 inhabitants: about 1,000 employees over the Cremasco's ~164,000 inhabitants. */
+const EMPLOYEES_PER_THOUSAND = 1000 / 163.951;
+
+/** A small, seedable PRNG (mulberry32): the demo must be the same on every machine. */
+function prng(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), t | 1);
+    r ^= r + Math.imul(r ^ (r >>> 7), r | 61);
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The label a comune's internet domain uses: `Rivolta d'Adda` → `rivoltadadda`. */
+export function domainLabel(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+function mailbox(firstName: string, lastName: string): string {
+  return `${domainLabel(firstName)}.${domainLabel(lastName)}`;
+}
+
+/** Fee: a base share plus a per-inhabitant part, rounded to ten euros. */
+export function annualFee(population: number): number {
+  return Math.round((400 + population * 0.08) / 10) * 10;
+}
+
+function comuniRows(unpaid: ReadonlySet<string>): Array<Record<string, unknown>> {
+  return CREMASCO_COMUNI.map((c) => ({
+    'Codice ISTAT': c.istat,
+    Comune: c.name,
+    Provincia: 'CR',
+    Abitanti: c.population,
+    'Email referente': `segreteria@comune.${domainLabel(c.name)}.cr.it`,
+    'Quota annuale (€)': annualFee(c.population),
+    'Quota pagata': !unpaid.has(c.name),
+    Note: unpaid.has(c.name) ? 'Sollecito inviato' : '',
+  }));
+}
+
+function employeesOf(comune: DemoComune, count: number, random: () => number, used: Set<string>): Array<Record<string, unknown>> {
+  const rows: Array<Record<string, unknown>> = [];
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  for (let i = 0; i < count; i++) {
+    const firstName = pick(FIRST_NAMES);
+    const lastName = pick(LAST_NAMES);
+    const base = mailbox(firstName, lastName);
+    let local = base;
+    for (let n = 2; used.has(`${local}@${comune.name}`); n++) local = `${base}${n}`;
+    used.add(`${local}@${comune.name}`);
+    const role =
+      i === 0
+        ? 'Segretario comunale'
+        : i <= Math.max(1, Math.round(count * 0.15))
+          ? 'Responsabile di servizio'
+          : random() < 0.03
+            ? 'Amministratore'
+            : 'Dipendente';
+    rows.push({
+      Nome: firstName,
+      Cognome: lastName,
+      Email: `${local}@comune.${domainLabel(comune.name)}.cr.it`,
+      'Codice fiscale': '',
+      Comune: comune.name,
+      Ruolo: role,
+      Ufficio: role === 'Segretario comunale' ? 'Segreteria' : pick(OFFICES),
+      Attivo: random() > 0.02,
+    });
+  }
+  return rows;
+}
+
+/** Weekdays of the year that are not national holidays, in order. */
+function workingDays(year: number): string[] {
+  const holidays = new Set(['01-01', '01-06', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08', '12-25', '12-26']);
+  const days: string[] = [];
+  for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d.setUTCDate(d.getUTCDate() + 1)) {
+    const iso = d.toISOString().slice(0, 10);
+    const dow = d.getUTCDay();
+    if (dow === 0 || dow === 6 || holidays.has(iso.slice(5))) continue;
+    if (iso.slice(5, 7) === '08') continue;
+    days.push(iso);
+  }
+  return days;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function sessionRows(courses: readonly DemoCourse[], year: number): Array<Record<string, unknown>> {
+  const days = workingDays(year).filter((d) => d >= `${year}-02-01` && d <= `${year}-11-30`);
+  const rows: Array<Record<string, unknown>> = [];
+  courses.forEach((course, index) => {
+    const count = Math.max(1, Math.round(course.hours / course.sessionHours));
+    const firstDay = Math.floor((index / courses.length) * (days.length - count * 5));
+    const startHour = index % 2 === 0 ? 9 : 14;
+    for (let s = 0; s < count; s++) {
+      const length = s === count - 1 ? course.hours - course.sessionHours * (count - 1) : course.sessionHours;
+      const endMinutes = startHour * 60 + Math.round(length * 60);
+      rows.push({
+        Corso: course.code,
+        Data: days[firstDay + s * 5] ?? days[days.length - 1],
+        Inizio: `${pad2(startHour)}:00`,
+        Fine: `${pad2(Math.floor(endMinutes / 60))}:${pad2(endMinutes % 60)}`,
+        Sede: '',
+        Stato: 'Programmata',
+      });
+    }
+  });
+  return rows;
+}
+
+function courseRows(courses: readonly DemoCourse[]): Array<Record<string, unknown>> {
+  return courses.map((c) => ({
+    Codice: c.code,
+    Titolo: c.title,
+    Area: c.area,
+    Descrizione: c.description,
+    Docente: c.teacher,
+    Ore: c.hours,
+    'Modalità': c.mode,
+    Sede: c.mode === 'Online' ? '' : c.venue,
+    Posti: c.seats,
+    Destinatari: c.audience.join(', '),
+    'Soglia frequenza %': c.threshold ?? '',
+    'Costo (€)': c.cost,
+    Stato: c.status,
+  }));
+}
+
+function externalTrainingRows(employees: Array<Record<string, unknown>>, year: number, random: () => number): Array<Record<string, unknown>> {
+  const rows: Array<Record<string, unknown>> = [];
+  for (const e of employees) {
+    if (random() < 0.25) {
+      rows.push({ Email: e.Email, Titolo: 'Prevenzione della corruzione e trasparenza', Ente: 'Syllabus — Funzione Pubblica', Ore: 4, Data: `${year}-0${1 + Math.floor(random() * 9)}-15` });
+    }
+    if (random() < 0.1) {
+      rows.push({ Email: e.Email, Titolo: 'Competenze digitali per la PA (Syllabus)', Ente: 'Syllabus — Funzione Pubblica', Ore: 8, Data: `${year - (random() < 0.2 ? 1 : 0)}-10-20` });
+    }
+  }
+  return rows;
+}
+
+export function demoRegistry(options: DemoOptions = {}): RegistryRows {
+  const year = options.year ?? 2027;
+  const random = prng(options.seed ?? 1993);
+  const scale = (options.employees ?? 1000) / 1000;
+  const unpaid = new Set(['Casaletto di Sopra', 'Ticengo', 'Salvirola', 'Genivolta']);
+  const used = new Set<string>();
+  const employees = CREMASCO_COMUNI.flatMap((c) =>
+    employeesOf(c, Math.max(3, Math.round((c.population / 1000) * EMPLOYEES_PER_THOUSAND * scale)), random, used),
+  );
+  return {
+    Comuni: comuniRows(unpaid),
+    Dipendenti: employees,
+    Corsi: courseRows(DEMO_CATALOG),
+    Sessioni: sessionRows(DEMO_CATALOG, year),
+    'Formazione esterna': externalTrainingRows(employees, year, random),
+  };
+}
+
+/** The settings the demo consortium starts with (keys of `Impostazioni`). */
+export function demoSettings(year = 2027): Record<string, unknown> {
+  return {
+    'Anno formativo': year,
+    'Nome mittente': DEMO_SENDER,
+    'Email staff per notifiche': DEMO_STAFF_EMAIL,
+  };
+}
