@@ -1,0 +1,586 @@
+import type { Workspace } from '../runtime/workspace';
+import { EmulatedBlob, toUint8 } from './blob';
+import { A4_HEIGHT, A4_WIDTH, commitDoc, committedDoc, documentText, newDocContent } from './files/doc-model';
+import { renderPdf, renderTextPdf } from './files/pdf';
+import {
+  createItem,
+  DOC_MIME,
+  driveState,
+  fileUrl,
+  findItem,
+  FOLDER_MIME,
+  isEffectivelyTrashed,
+  isFolder,
+  pathOf,
+  PDF_MIME,
+  type DriveItem,
+} from './files/store';
+
+export { DOC_MIME, FOLDER_MIME, PDF_MIME } from './files/store';
+
+/** Apps Script's message for an id that is unknown or not visible to the user. */
+export const NO_ITEM_MESSAGE =
+  'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+
+/** The `MimeType` global (Base.MimeType): string values, as Apps Script's enum prints them. */
+export const MIME_TYPE = {
+  GOOGLE_APPS_SCRIPT: 'application/vnd.google-apps.script',
+  GOOGLE_DRAWINGS: 'application/vnd.google-apps.drawing',
+  GOOGLE_DOCS: DOC_MIME,
+  GOOGLE_FORMS: 'application/vnd.google-apps.form',
+  GOOGLE_SHEETS: 'application/vnd.google-apps.spreadsheet',
+  GOOGLE_SITES: 'application/vnd.google-apps.site',
+  GOOGLE_SLIDES: 'application/vnd.google-apps.presentation',
+  FOLDER: FOLDER_MIME,
+  SHORTCUT: 'application/vnd.google-apps.shortcut',
+  BMP: 'image/bmp',
+  GIF: 'image/gif',
+  JPEG: 'image/jpeg',
+  PNG: 'image/png',
+  SVG: 'image/svg+xml',
+  PDF: PDF_MIME,
+  CSS: 'text/css',
+  CSV: 'text/csv',
+  HTML: 'text/html',
+  JAVASCRIPT: 'application/javascript',
+  PLAIN_TEXT: 'text/plain',
+  RTF: 'application/rtf',
+  OPENDOCUMENT_GRAPHICS: 'application/vnd.oasis.opendocument.graphics',
+  OPENDOCUMENT_PRESENTATION: 'application/vnd.oasis.opendocument.presentation',
+  OPENDOCUMENT_SPREADSHEET: 'application/vnd.oasis.opendocument.spreadsheet',
+  OPENDOCUMENT_TEXT: 'application/vnd.oasis.opendocument.text',
+  MICROSOFT_EXCEL: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  MICROSOFT_EXCEL_LEGACY: 'application/vnd.ms-excel',
+  MICROSOFT_POWERPOINT: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  MICROSOFT_POWERPOINT_LEGACY: 'application/vnd.ms-powerpoint',
+  MICROSOFT_WORD: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  MICROSOFT_WORD_LEGACY: 'application/msword',
+  ZIP: 'application/zip',
+} as const;
+
+const ACCESS = { ANYONE: 'ANYONE', ANYONE_WITH_LINK: 'ANYONE_WITH_LINK', DOMAIN: 'DOMAIN', DOMAIN_WITH_LINK: 'DOMAIN_WITH_LINK', PRIVATE: 'PRIVATE' } as const;
+const PERMISSION = { VIEW: 'VIEW', EDIT: 'EDIT', COMMENT: 'COMMENT', OWNER: 'OWNER', ORGANIZER: 'ORGANIZER', FILE_ORGANIZER: 'FILE_ORGANIZER', NONE: 'NONE' } as const;
+
+/** Files (not folders) outside the trash, in creation order, with their path from the Drive root. */
+export function snapshotDrive(ws: Workspace): Array<{ id: string; name: string; mimeType: string; path: string; text: string }> {
+  const st = driveState(ws);
+  const out: Array<{ id: string; name: string; mimeType: string; path: string; text: string }> = [];
+  for (const id of st.order) {
+    const item = st.items[id] as DriveItem;
+    if (isFolder(item) || isEffectivelyTrashed(ws, item)) continue;
+    const doc = item.mimeType === DOC_MIME ? committedDoc(ws, id) : null;
+    out.push({ id, name: item.name, mimeType: item.mimeType, path: pathOf(ws, item), text: doc ? documentText(doc).trim() : item.text });
+  }
+  return out;
+}
+
+/** A file as the playground serves it (not counted as a script call); a Doc comes as its PDF. */
+export function hostDriveFile(ws: Workspace, id: string): { name: string; mimeType: string; bytes: Uint8Array; trashed: boolean } | null {
+  const item = findItem(ws, id);
+  if (!item || isFolder(item)) return null;
+  const trashed = isEffectivelyTrashed(ws, item);
+  if (item.mimeType === DOC_MIME) {
+    const pdf = renderPdf(committedDoc(ws, id) ?? newDocContent(), item.name);
+    return { name: `${item.name}.pdf`, mimeType: PDF_MIME, bytes: pdf.bytes, trashed };
+  }
+  return { name: item.name, mimeType: item.mimeType, bytes: item.bytes, trashed };
+}
+
+/** Blob-like values scripts pass to `createFile` (an EmulatedBlob, or anything with `getBlob`). */
+interface BlobLike {
+  getBytes(): number[];
+  getName(): string | null;
+  getContentType(): string | null;
+}
+
+function asBlob(value: unknown): BlobLike & { text?: string | null; rawBytes?: () => Uint8Array } {
+  const v = value as { getBlob?: () => unknown; getBytes?: unknown };
+  if (v && typeof v.getBytes !== 'function' && typeof v.getBlob === 'function') return asBlob(v.getBlob());
+  if (!v || typeof v.getBytes !== 'function') throw new Error('Invalid argument: blob');
+  return value as BlobLike;
+}
+
+function bytesOf(blob: BlobLike & { rawBytes?: () => Uint8Array }): Uint8Array {
+  return typeof blob.rawBytes === 'function' ? new Uint8Array(blob.rawBytes()) : toUint8(blob.getBytes());
+}
+
+/** The blob Google gives for a file in another format, or the error it throws when it cannot. */
+function convert(ws: Workspace, item: DriveItem, contentType: string): EmulatedBlob {
+  if (item.mimeType === DOC_MIME) {
+    const doc = committedDoc(ws, item.id) ?? newDocContent();
+    if (contentType === PDF_MIME) {
+      const pdf = renderPdf(doc, item.name);
+      return new EmulatedBlob(pdf.bytes, PDF_MIME, `${item.name}.pdf`, pdf.text);
+    }
+    if (contentType === 'text/plain' || contentType === 'text/markdown') {
+      const ext = contentType === 'text/plain' ? 'txt' : 'md';
+      return new EmulatedBlob(new TextEncoder().encode(documentText(doc)), contentType, `${item.name}.${ext}`);
+    }
+  } else if (contentType === item.mimeType) {
+    return new EmulatedBlob(new Uint8Array(item.bytes), item.mimeType, item.name, item.text === '' ? null : item.text);
+  } else if (contentType === PDF_MIME && /^text\/(plain|csv|html)$/.test(item.mimeType)) {
+    const source = new TextDecoder().decode(item.bytes);
+    const pdf = renderTextPdf(source, item.name, A4_WIDTH, A4_HEIGHT);
+    return new EmulatedBlob(pdf.bytes, PDF_MIME, `${item.name.replace(/\.[^.]*$/, '')}.pdf`, pdf.text);
+  }
+  throw new Error(`Converting from ${item.mimeType} to ${contentType} is not supported.`);
+}
+
+interface IteratorFactory<T> {
+  (ids: string[]): T;
+}
+
+function encodeToken(kind: string, ids: string[]): string {
+  return Buffer.from(JSON.stringify({ kind, ids }), 'utf8').toString('base64');
+}
+
+function decodeToken(kind: string, token: string): string[] {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { kind?: unknown; ids?: unknown };
+    if (parsed.kind === kind && Array.isArray(parsed.ids) && parsed.ids.every((x) => typeof x === 'string')) return parsed.ids as string[];
+  } catch {
+    // An unreadable token is reported below as Google does.
+  }
+  throw new Error('Invalid argument: continuationToken');
+}
+
+/** A tiny reader of Drive v2 search queries: clauses joined by `and` (title, mimeType, parents, trashed). */
+function searchPredicate(ws: Workspace, query: string): (item: DriveItem) => boolean {
+  const clauses = query.split(/\s+and\s+/i).map((c) => c.trim()).filter((c) => c !== '');
+  const unquote = (s: string): string => s.replace(/^'(.*)'$/s, '$1').replace(/\\'/g, "'").replace(/\\\\/g, '\\');
+  const tests = clauses.map((clause): ((item: DriveItem) => boolean) => {
+    let m = /^(title|name)\s*(=|!=|contains)\s*('(?:[^'\\]|\\.)*')$/i.exec(clause);
+    if (m) {
+      const value = unquote(m[3] as string);
+      const op = (m[2] as string).toLowerCase();
+      if (op === 'contains') return (item) => item.name.toLowerCase().includes(value.toLowerCase());
+      return op === '=' ? (item) => item.name === value : (item) => item.name !== value;
+    }
+    m = /^mimeType\s*(=|!=)\s*('(?:[^'\\]|\\.)*')$/i.exec(clause);
+    if (m) {
+      const value = unquote(m[2] as string);
+      return m[1] === '=' ? (item) => item.mimeType === value : (item) => item.mimeType !== value;
+    }
+    m = /^('(?:[^'\\]|\\.)*')\s+in\s+parents$/i.exec(clause);
+    if (m) {
+      const value = unquote(m[1] as string);
+      return (item) => item.parents.includes(value);
+    }
+    m = /^trashed\s*=\s*(true|false)$/i.exec(clause);
+    if (m) {
+      const wanted = (m[1] as string).toLowerCase() === 'true';
+      return (item) => isEffectivelyTrashed(ws, item) === wanted;
+    }
+    throw new Error(`Invalid argument: q`);
+  });
+  const mentionsTrash = clauses.some((c) => /^trashed\s*=/i.test(c));
+  return (item) => (mentionsTrash || !isEffectivelyTrashed(ws, item)) && tests.every((t) => t(item));
+}
+
+/** `DriveApp` and the `MimeType` enum; every method is a counted 'Drive' call, iterator steps included. */
+export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: typeof MIME_TYPE } {
+  const call = (method: string): void => ws.call('Drive', method);
+
+  function itemOrThrow(id: string): DriveItem {
+    const item = findItem(ws, String(id));
+    if (!item) throw new Error(NO_ITEM_MESSAGE);
+    return item;
+  }
+
+  function idOf(value: unknown): string {
+    const v = value as { getId?: () => string };
+    if (!v || typeof v.getId !== 'function') throw new Error('Invalid argument: item');
+    return v.getId();
+  }
+
+  function emailOf(user: unknown): string {
+    if (typeof user === 'string') return user;
+    const u = user as { getEmail?: () => string };
+    if (u && typeof u.getEmail === 'function') return u.getEmail();
+    throw new Error('Invalid argument: user');
+  }
+
+  function makeIterator<T>(kind: 'file' | 'folder', ids: string[], wrap: (item: DriveItem) => T): {
+    hasNext(): boolean;
+    next(): T;
+    getContinuationToken(): string;
+  } {
+    let index = 0;
+    return {
+      hasNext(): boolean {
+        call('hasNext');
+        return index < ids.length;
+      },
+      next(): T {
+        call('next');
+        if (index >= ids.length) throw new Error('Cannot retrieve the next object: iterator has reached the end.');
+        const id = ids[index++] as string;
+        return wrap(itemOrThrow(id));
+      },
+      getContinuationToken(): string {
+        call('getContinuationToken');
+        return encodeToken(kind, ids.slice(index));
+      },
+    };
+  }
+
+  const fileIterator: IteratorFactory<ReturnType<typeof makeIterator>> = (ids) => makeIterator('file', ids, wrapFile);
+  const folderIterator: IteratorFactory<ReturnType<typeof makeIterator>> = (ids) => makeIterator('folder', ids, wrapFolder);
+
+  function visible(filter: (item: DriveItem) => boolean): string[] {
+    const st = driveState(ws);
+    return st.order.filter((id) => {
+      const item = st.items[id] as DriveItem;
+      return id !== st.rootId && !isEffectivelyTrashed(ws, item) && filter(item);
+    });
+  }
+
+  function childrenOf(folderId: string, wantFolders: boolean, name?: string): string[] {
+    return visible((item) => item.parents.includes(folderId) && isFolder(item) === wantFolders && (name === undefined || item.name === String(name)));
+  }
+
+  function touch(item: DriveItem): void {
+    item.updatedMs = ws.now();
+  }
+
+  function newFile(parentId: string, args: unknown[]): DriveItem {
+    if (args.length === 1) {
+      const blob = asBlob(args[0]);
+      const text = blob instanceof EmulatedBlob ? (blob.text ?? '') : '';
+      return createItem(ws, {
+        name: blob.getName() ?? 'Untitled',
+        mimeType: blob.getContentType() ?? 'application/octet-stream',
+        parentId,
+        bytes: bytesOf(blob),
+        text,
+      });
+    }
+    const [name, content, mimeType] = args;
+    if (typeof mimeType === 'string' && mimeType.startsWith('application/vnd.google-apps.')) {
+      throw new Error('Invalid argument: file.contentType');
+    }
+    return createItem(ws, {
+      name: String(name),
+      mimeType: typeof mimeType === 'string' ? mimeType : 'text/plain',
+      parentId,
+      bytes: new TextEncoder().encode(String(content ?? '')),
+    });
+  }
+
+  function sharingMethods(item: DriveItem) {
+    return {
+      setSharing(access: string, permission: string) {
+        call('setSharing');
+        item.access = String(access);
+        item.permission = String(permission);
+      },
+      getSharingAccess(): string {
+        call('getSharingAccess');
+        return item.access;
+      },
+      getSharingPermission(): string {
+        call('getSharingPermission');
+        return item.permission;
+      },
+      addViewer(user: unknown) {
+        call('addViewer');
+        const email = emailOf(user);
+        if (!item.viewers.includes(email)) item.viewers.push(email);
+      },
+      addEditor(user: unknown) {
+        call('addEditor');
+        const email = emailOf(user);
+        if (!item.editors.includes(email)) item.editors.push(email);
+      },
+      getViewers() {
+        call('getViewers');
+        return item.viewers.map(userOf);
+      },
+      getEditors() {
+        call('getEditors');
+        return item.editors.map(userOf);
+      },
+      getOwner() {
+        call('getOwner');
+        return userOf(item.owner);
+      },
+    };
+  }
+
+  function userOf(email: string) {
+    return { getEmail: () => email, getName: () => email.split('@')[0] ?? '', getDomain: () => email.split('@')[1] ?? '' };
+  }
+
+  function commonMethods(item: DriveItem) {
+    return {
+      getId(): string {
+        call('getId');
+        return item.id;
+      },
+      getName(): string {
+        call('getName');
+        return item.name;
+      },
+      setName(name: string) {
+        call('setName');
+        item.name = String(name);
+        touch(item);
+      },
+      getUrl(): string {
+        call('getUrl');
+        return fileUrl(item);
+      },
+      getDescription(): string | null {
+        call('getDescription');
+        return item.description === '' ? null : item.description;
+      },
+      setDescription(description: string) {
+        call('setDescription');
+        item.description = String(description);
+        touch(item);
+      },
+      getDateCreated(): Date {
+        call('getDateCreated');
+        return new Date(item.createdMs);
+      },
+      getLastUpdated(): Date {
+        call('getLastUpdated');
+        return new Date(item.updatedMs);
+      },
+      getParents() {
+        call('getParents');
+        return folderIterator(item.parents.filter((id) => findItem(ws, id) !== null));
+      },
+      isTrashed(): boolean {
+        call('isTrashed');
+        return isEffectivelyTrashed(ws, item);
+      },
+      setTrashed(trashed: boolean) {
+        call('setTrashed');
+        item.trashed = Boolean(trashed);
+        touch(item);
+      },
+      moveTo(destination: unknown) {
+        call('moveTo');
+        const target = itemOrThrow(idOf(destination));
+        if (!isFolder(target)) throw new Error('Invalid argument: destination');
+        item.parents = [target.id];
+        touch(item);
+      },
+    };
+  }
+
+  function wrapFile(item: DriveItem): Record<string, unknown> {
+    const self: Record<string, unknown> = {
+      ...commonMethods(item),
+      ...sharingMethods(item),
+      getMimeType(): string {
+        call('getMimeType');
+        return item.mimeType;
+      },
+      getSize(): number {
+        call('getSize');
+        return item.mimeType.startsWith('application/vnd.google-apps.') ? 0 : item.bytes.length;
+      },
+      getDownloadUrl(): string {
+        call('getDownloadUrl');
+        return `https://drive.google.com/uc?id=${item.id}&export=download`;
+      },
+      getBlob(): EmulatedBlob {
+        call('getBlob');
+        return convert(ws, item, item.mimeType === DOC_MIME ? PDF_MIME : item.mimeType);
+      },
+      getAs(contentType: string): EmulatedBlob {
+        call('getAs');
+        return convert(ws, item, String(contentType));
+      },
+      makeCopy(...args: unknown[]) {
+        call('makeCopy');
+        let name = `Copy of ${item.name}`;
+        let destination: DriveItem | null = null;
+        for (const arg of args) {
+          if (typeof arg === 'string') name = arg;
+          else if (arg !== undefined && arg !== null) destination = itemOrThrow(idOf(arg));
+        }
+        if (destination && !isFolder(destination)) throw new Error('Invalid argument: destination');
+        const copy = createItem(ws, {
+          name,
+          mimeType: item.mimeType,
+          parentId: destination?.id ?? item.parents[0] ?? driveState(ws).rootId,
+          bytes: new Uint8Array(item.bytes),
+          text: item.text,
+        });
+        copy.description = item.description;
+        if (item.mimeType === DOC_MIME) commitDoc(ws, copy.id, committedDoc(ws, item.id) ?? newDocContent());
+        return wrapFile(copy);
+      },
+      setContent(content: string) {
+        call('setContent');
+        if (item.mimeType.startsWith('application/vnd.google-apps.')) throw new Error('Invalid argument: file');
+        item.bytes = new TextEncoder().encode(String(content));
+        item.text = '';
+        touch(item);
+        return self;
+      },
+    };
+    for (const key of ['setName', 'setDescription', 'setTrashed', 'moveTo', 'setSharing', 'addViewer', 'addEditor']) {
+      const method = self[key] as (...a: unknown[]) => unknown;
+      self[key] = (...a: unknown[]) => {
+        method(...a);
+        return self;
+      };
+    }
+    return self;
+  }
+
+  function wrapFolder(item: DriveItem): Record<string, unknown> {
+    const self: Record<string, unknown> = {
+      ...commonMethods(item),
+      ...sharingMethods(item),
+      createFolder(name: string) {
+        call('createFolder');
+        return wrapFolder(createItem(ws, { name: String(name), mimeType: FOLDER_MIME, parentId: item.id }));
+      },
+      createFile(...args: unknown[]) {
+        call('createFile');
+        return wrapFile(newFile(item.id, args));
+      },
+      getFiles() {
+        call('getFiles');
+        return fileIterator(childrenOf(item.id, false));
+      },
+      getFolders() {
+        call('getFolders');
+        return folderIterator(childrenOf(item.id, true));
+      },
+      getFilesByName(name: string) {
+        call('getFilesByName');
+        return fileIterator(childrenOf(item.id, false, name));
+      },
+      getFoldersByName(name: string) {
+        call('getFoldersByName');
+        return folderIterator(childrenOf(item.id, true, name));
+      },
+      getFilesByType(mimeType: string) {
+        call('getFilesByType');
+        return fileIterator(childrenOf(item.id, false).filter((id) => findItem(ws, id)?.mimeType === String(mimeType)));
+      },
+      searchFiles(query: string) {
+        call('searchFiles');
+        const pred = searchPredicate(ws, String(query));
+        return fileIterator(visibleAll((x) => !isFolder(x) && x.parents.includes(item.id) && pred(x)));
+      },
+      searchFolders(query: string) {
+        call('searchFolders');
+        const pred = searchPredicate(ws, String(query));
+        return folderIterator(visibleAll((x) => isFolder(x) && x.parents.includes(item.id) && pred(x)));
+      },
+      addFile(child: unknown) {
+        call('addFile');
+        const target = itemOrThrow(idOf(child));
+        if (!target.parents.includes(item.id)) target.parents.push(item.id);
+        return self;
+      },
+      addFolder(child: unknown) {
+        call('addFolder');
+        const target = itemOrThrow(idOf(child));
+        if (!target.parents.includes(item.id)) target.parents.push(item.id);
+        return self;
+      },
+      removeFile(child: unknown) {
+        call('removeFile');
+        const target = itemOrThrow(idOf(child));
+        target.parents = target.parents.filter((p) => p !== item.id);
+        return self;
+      },
+      removeFolder(child: unknown) {
+        call('removeFolder');
+        const target = itemOrThrow(idOf(child));
+        target.parents = target.parents.filter((p) => p !== item.id);
+        return self;
+      },
+    };
+    for (const key of ['setName', 'setDescription', 'setTrashed', 'moveTo', 'setSharing', 'addViewer', 'addEditor']) {
+      const method = self[key] as (...a: unknown[]) => unknown;
+      self[key] = (...a: unknown[]) => {
+        method(...a);
+        return self;
+      };
+    }
+    return self;
+  }
+
+  /** Every item, trashed ones included, that the filter accepts (the query decides about the trash). */
+  function visibleAll(filter: (item: DriveItem) => boolean): string[] {
+    const st = driveState(ws);
+    return st.order.filter((id) => id !== st.rootId && filter(st.items[id] as DriveItem));
+  }
+
+  const DriveApp = {
+    Access: ACCESS,
+    Permission: PERMISSION,
+    getRootFolder() {
+      call('getRootFolder');
+      return wrapFolder(itemOrThrow(driveState(ws).rootId));
+    },
+    getFileById(id: string) {
+      call('getFileById');
+      const item = itemOrThrow(id);
+      if (isFolder(item)) throw new Error(NO_ITEM_MESSAGE);
+      return wrapFile(item);
+    },
+    getFolderById(id: string) {
+      call('getFolderById');
+      const item = itemOrThrow(id);
+      if (!isFolder(item)) throw new Error(NO_ITEM_MESSAGE);
+      return wrapFolder(item);
+    },
+    createFolder(name: string) {
+      call('createFolder');
+      return wrapFolder(createItem(ws, { name: String(name), mimeType: FOLDER_MIME }));
+    },
+    createFile(...args: unknown[]) {
+      call('createFile');
+      return wrapFile(newFile(driveState(ws).rootId, args));
+    },
+    getFiles() {
+      call('getFiles');
+      return fileIterator(visible((item) => !isFolder(item)));
+    },
+    getFolders() {
+      call('getFolders');
+      return folderIterator(visible((item) => isFolder(item)));
+    },
+    getFilesByName(name: string) {
+      call('getFilesByName');
+      return fileIterator(visible((item) => !isFolder(item) && item.name === String(name)));
+    },
+    getFoldersByName(name: string) {
+      call('getFoldersByName');
+      return folderIterator(visible((item) => isFolder(item) && item.name === String(name)));
+    },
+    getFilesByType(mimeType: string) {
+      call('getFilesByType');
+      return fileIterator(visible((item) => !isFolder(item) && item.mimeType === String(mimeType)));
+    },
+    searchFiles(query: string) {
+      call('searchFiles');
+      const pred = searchPredicate(ws, String(query));
+      return fileIterator(visibleAll((item) => !isFolder(item) && pred(item)));
+    },
+    searchFolders(query: string) {
+      call('searchFolders');
+      const pred = searchPredicate(ws, String(query));
+      return folderIterator(visibleAll((item) => isFolder(item) && pred(item)));
+    },
+    continueFileIterator(token: string) {
+      call('continueFileIterator');
+      return fileIterator(decodeToken('file', String(token)));
+    },
+    continueFolderIterator(token: string) {
+      call('continueFolderIterator');
+      return folderIterator(decodeToken('folder', String(token)));
+    },
+  };
+  return { DriveApp, MimeType: MIME_TYPE };
+}
