@@ -1,13 +1,37 @@
-/** The Academy4PA menu: one item per workflow (DESIGN.md, "Workflows"). */
+/**
+ * The Academy4PA menu: one item per workflow (DESIGN.md, "Workflows"). `onOpen` is a simple trigger:
+ * it touches only the spreadsheet's UI, nothing that needs authorization.
+ */
 export const MENU_TITLE = 'Academy4PA';
 
+/** Caption → server function, in menu order (a separator before the report actions). */
+export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
+  ['Apri pannello', 'showSidebar'],
+  null,
+  ['Configura', 'setupAcademy'],
+  ['Pubblica modulo iscrizioni', 'publishEnrollmentForm'],
+  ['Sincronizza calendario', 'syncCalendar'],
+  ['Prepara registro presenze', 'prepareAttendanceForSelection'],
+  ['Emetti attestati', 'issueCertificates'],
+  null,
+  ['Aggiorna report', 'refreshReports'],
+  ['Invia riepilogo ai comuni', 'sendComuniSummaries'],
+];
+
 export function onOpen(): void {
-  SpreadsheetApp.getUi()
-    .createMenu(MENU_TITLE)
-    .addItem('Apri pannello', 'showSidebar')
-    .addToUi();
+  const menu = SpreadsheetApp.getUi().createMenu(MENU_TITLE);
+  for (const item of MENU_ITEMS) {
+    if (item) menu.addItem(item[0], item[1]);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
 }
 
 export function onInstall(): void {
   onOpen();
+}
+
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(MENU_TITLE);
+  SpreadsheetApp.getUi().showSidebar(html);
 }

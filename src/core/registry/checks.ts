@@ -1,0 +1,69 @@
+/**
+ * Checks across rows and tabs that a single row's schema cannot make: duplicated identifiers and
+ * e-mails, references to a comune or course that does not exist. They report; they never drop a row.
+ */
+import { normalizeKey } from '../text';
+import type { Comune, Course, Employee, Enrollment, Problem, Session } from './schemas';
+import { TAB } from './tabs';
+
+type Rows<T> = ReadonlyArray<{ row: number; record: T }>;
+
+export interface CrossCheckInput {
+  comuni?: Rows<Comune>;
+  employees?: Rows<Employee>;
+  courses?: Rows<Course>;
+  sessions?: Rows<Session>;
+  enrollments?: Rows<Enrollment>;
+}
+
+function duplicates<T>(tab: string, column: string, rows: Rows<T>, key: (r: T) => string, what: string): Problem[] {
+  const first = new Map<string, number>();
+  const out: Problem[] = [];
+  for (const { row, record } of rows) {
+    const k = key(record);
+    if (k === '') continue;
+    const seen = first.get(k);
+    if (seen === undefined) first.set(k, row);
+    else out.push({ tab, row, column, message: `${column}: ${what} «${k}» è già alla riga ${seen}` });
+  }
+  return out;
+}
+
+export function crossCheck(input: CrossCheckInput): Problem[] {
+  const out: Problem[] = [];
+  const comuneNames = input.comuni ? new Set(input.comuni.map((c) => normalizeKey(c.record.name))) : null;
+  const courseCodes = input.courses ? new Set(input.courses.map((c) => c.record.code)) : null;
+  if (input.comuni) {
+    out.push(...duplicates(TAB.comuni, 'Comune', input.comuni, (c) => c.name, 'il comune'));
+    out.push(...duplicates(TAB.comuni, 'Codice ISTAT', input.comuni, (c) => c.istat, 'il codice'));
+  }
+  if (input.employees) {
+    out.push(...duplicates(TAB.dipendenti, 'ID', input.employees, (e) => e.id, "l'ID"));
+    out.push(...duplicates(TAB.dipendenti, 'Email', input.employees, (e) => e.email, "l'indirizzo"));
+    if (comuneNames) {
+      for (const { row, record } of input.employees) {
+        if (!comuneNames.has(normalizeKey(record.comune))) {
+          out.push({ tab: TAB.dipendenti, row, column: 'Comune', message: `Comune: «${record.comune}» non è nel foglio Comuni` });
+        }
+      }
+    }
+  }
+  if (input.courses) out.push(...duplicates(TAB.corsi, 'Codice', input.courses, (c) => c.code, 'il codice'));
+  if (input.sessions) {
+    out.push(...duplicates(TAB.sessioni, 'ID', input.sessions, (s) => s.id, "l'ID"));
+    if (courseCodes) {
+      for (const { row, record } of input.sessions) {
+        if (!courseCodes.has(record.course)) out.push({ tab: TAB.sessioni, row, column: 'Corso', message: `Corso: «${record.course}» non è nel foglio Corsi` });
+      }
+    }
+  }
+  if (input.enrollments) {
+    out.push(...duplicates(TAB.iscrizioni, 'ID', input.enrollments, (e) => e.id, "l'ID"));
+    if (courseCodes) {
+      for (const { row, record } of input.enrollments) {
+        if (!courseCodes.has(record.course)) out.push({ tab: TAB.iscrizioni, row, column: 'Corso', message: `Corso: «${record.course}» non è nel foglio Corsi` });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,301 @@
+/**
+ * The table codec: from the grid `getValues` returns to validated records and back to row arrays.
+ * Columns are found by header text; staff's own columns are never read as ours nor written.
+ */
+import type * as z from 'zod';
+import { neutralizeText, normalizeKey, storedText } from '../text';
+import {
+  attendanceSchema,
+  certificateSchema,
+  comuneSchema,
+  courseSchema,
+  employeeSchema,
+  enrollmentSchema,
+  externalTrainingSchema,
+  logEntrySchema,
+  sessionSchema,
+  settingRowSchema,
+  type Attendance,
+  type Certificate,
+  type Comune,
+  type Course,
+  type Employee,
+  type Enrollment,
+  type ExternalTraining,
+  type LogEntry,
+  type Problem,
+  type Session,
+  type SettingRow,
+} from './schemas';
+import { COLUMNS, TAB, type ColumnSpec } from './tabs';
+
+export interface RecordByTab {
+  Comuni: Comune;
+  Dipendenti: Employee;
+  Corsi: Course;
+  Sessioni: Session;
+  Iscrizioni: Enrollment;
+  Presenze: Attendance;
+  Attestati: Certificate;
+  Registro: LogEntry;
+  'Formazione esterna': ExternalTraining;
+  Impostazioni: SettingRow;
+}
+
+export type RegistryTab = keyof RecordByTab;
+
+interface TabDef {
+  columns: readonly ColumnSpec[];
+  schema: z.ZodType;
+}
+
+const DEFS: Record<RegistryTab, TabDef> = {
+  [TAB.comuni]: { columns: COLUMNS.comuni, schema: comuneSchema },
+  [TAB.dipendenti]: { columns: COLUMNS.dipendenti, schema: employeeSchema },
+  [TAB.corsi]: { columns: COLUMNS.corsi, schema: courseSchema },
+  [TAB.sessioni]: { columns: COLUMNS.sessioni, schema: sessionSchema },
+  [TAB.iscrizioni]: { columns: COLUMNS.iscrizioni, schema: enrollmentSchema },
+  [TAB.presenze]: { columns: COLUMNS.presenze, schema: attendanceSchema },
+  [TAB.attestati]: { columns: COLUMNS.attestati, schema: certificateSchema },
+  [TAB.registro]: { columns: COLUMNS.registro, schema: logEntrySchema },
+  [TAB.formazioneEsterna]: { columns: COLUMNS.formazioneEsterna, schema: externalTrainingSchema },
+  [TAB.impostazioni]: { columns: COLUMNS.impostazioni, schema: settingRowSchema },
+};
+
+export function isRegistryTab(name: string): name is RegistryTab {
+  return Object.prototype.hasOwnProperty.call(DEFS, name);
+}
+
+export function columnSpecs(tab: RegistryTab): readonly ColumnSpec[] {
+  return DEFS[tab].columns;
+}
+
+/** Formats an instant in the spreadsheet's time zone (Utilities.formatDate bound to it). */
+export type FormatDate = (date: Date, pattern: string) => string;
+
+export type Cell = string | number | boolean | Date;
+
+export type ColumnMap<T> = Partial<Record<keyof T & string, number>>;
+
+export interface DecodedTable<T> {
+  tab: RegistryTab;
+  /** The header row as the sheet has it. */
+  header: string[];
+  /** Field → 1-based column, for the columns the sheet has. */
+  columns: ColumnMap<T>;
+  /** Valid rows only; `row` is the sheet row. */
+  rows: Array<{ row: number; record: T }>;
+  problems: Problem[];
+  /** The last row with content (1 = header only, 0 = an empty sheet). */
+  lastRow: number;
+  width: number;
+  /** The grid as read, index 0 = sheet row 1; kept current by the writers. */
+  values: Cell[][];
+}
+
+export function headerText(v: unknown): string {
+  return v === undefined || v === null ? '' : String(v);
+}
+
+/** Field → column for the headers found; the DESIGN headers no column matched. */
+export function mapColumns(tab: RegistryTab, headerRow: readonly unknown[]): { columns: Record<string, number>; missing: ColumnSpec[] } {
+  const positions = new Map<string, number>();
+  headerRow.forEach((h, i) => {
+    const key = normalizeKey(headerText(h));
+    if (key !== '' && !positions.has(key)) positions.set(key, i + 1);
+  });
+  const columns: Record<string, number> = {};
+  const missing: ColumnSpec[] = [];
+  for (const spec of DEFS[tab].columns) {
+    const at = positions.get(normalizeKey(spec.header));
+    if (at === undefined) missing.push(spec);
+    else columns[spec.field] = at;
+  }
+  return { columns, missing };
+}
+
+function isEmptyCell(v: unknown): boolean {
+  return v === '' || v === null || v === undefined || v === false || (typeof v === 'string' && v.trim() === '');
+}
+
+/** Reads a cell for its column's kind: dates and times go through the spreadsheet's zone, never getHours(). */
+function cellInput(spec: ColumnSpec, v: unknown, formatDate: FormatDate): unknown {
+  if (v instanceof Date) {
+    if (spec.kind === 'date') return formatDate(v, 'yyyy-MM-dd');
+    if (spec.kind === 'time') return formatDate(v, 'HH:mm');
+  }
+  return v;
+}
+
+function toCells(grid: readonly (readonly unknown[])[]): Cell[][] {
+  return grid.map((r) => r.map((v) => (v === null || v === undefined ? '' : (v as Cell))));
+}
+
+/**
+ * Decodes a tab from its whole grid (row 1 = header). A blank row is skipped silently, a row that fails
+ * validation is reported and left out of `rows`; a missing required header is one problem for the tab
+ * and no rows.
+ */
+export function decodeTable<N extends RegistryTab>(
+  tab: N,
+  grid: readonly (readonly unknown[])[],
+  formatDate: FormatDate,
+): DecodedTable<RecordByTab[N]> {
+  const values = toCells(grid);
+  const header = (values[0] ?? []).map(headerText);
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+  const { columns, missing } = mapColumns(tab, header);
+  const table: DecodedTable<RecordByTab[N]> = {
+    tab,
+    header,
+    columns: columns as ColumnMap<RecordByTab[N]>,
+    rows: [],
+    problems: [],
+    lastRow: values.length,
+    width,
+    values,
+  };
+  const missingRequired = missing.filter((m) => m.requiredColumn);
+  if (missingRequired.length > 0) {
+    table.problems.push({
+      tab,
+      row: 1,
+      column: missingRequired.map((m) => m.header).join(', '),
+      message: `Manca la colonna ${missingRequired.map((m) => `«${m.header}»`).join(', ')} nell'intestazione: esegui «Configura» per aggiungerla.`,
+    });
+    return table;
+  }
+  const def = DEFS[tab];
+  for (let i = 1; i < values.length; i++) {
+    const row = values[i] as Cell[];
+    const input: Record<string, unknown> = {};
+    let blank = true;
+    for (const spec of def.columns) {
+      const at = columns[spec.field];
+      if (at === undefined) {
+        input[spec.field] = '';
+        continue;
+      }
+      const v = row[at - 1];
+      if (!isEmptyCell(v)) blank = false;
+      input[spec.field] = cellInput(spec, v ?? '', formatDate);
+    }
+    if (blank) continue;
+    const parsed = def.schema.safeParse(input);
+    if (parsed.success) {
+      table.rows.push({ row: i + 1, record: parsed.data as RecordByTab[N] });
+      continue;
+    }
+    for (const issue of parsed.error.issues) {
+      const spec = def.columns.find((c) => c.field === issue.path[0]) ?? def.columns[0];
+      const headerName = spec?.header ?? '';
+      table.problems.push({ tab, row: i + 1, column: headerName, message: `${headerName}: ${issue.message}` });
+    }
+  }
+  return table;
+}
+
+/** A record's value as a cell: user text neutralised, lists joined, `null` as empty. */
+export function encodeValue(v: unknown): Cell {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return neutralizeText(v.map(String).join(', '));
+  return neutralizeText(String(v));
+}
+
+/**
+ * Writes the record's fields into a copy of `base` (the row as it is, or blanks for a new row): only
+ * the columns of the fields given change, so staff's own columns keep what they hold.
+ */
+export function encodeRow<T>(columns: ColumnMap<T>, record: Partial<T>, base: readonly Cell[]): Cell[] {
+  const out = base.slice();
+  for (const [field, value] of Object.entries(record)) {
+    const at = (columns as Record<string, number | undefined>)[field];
+    if (at === undefined) continue;
+    while (out.length < at) out.push('');
+    out[at - 1] = encodeValue(value);
+  }
+  return out;
+}
+
+export interface CellBlock {
+  /** 1-based first row and column. */
+  row: number;
+  column: number;
+  values: Cell[][];
+}
+
+/**
+ * Groups row patches into rectangular blocks for batched writes: adjacent rows share a block whose
+ * columns span the changed ones, never crossing a column the add-on does not own (staff's columns).
+ * Unchanged cells inside a block keep their current value.
+ */
+export function planUpdates<T>(
+  table: Pick<DecodedTable<T>, 'columns' | 'values' | 'width'>,
+  changes: ReadonlyArray<{ row: number; patch: Partial<T> }>,
+): CellBlock[] {
+  const owned = new Set(Object.values(table.columns as Record<string, number>));
+  const byRow = new Map<number, Map<number, Cell>>();
+  for (const { row, patch } of changes) {
+    const cells = byRow.get(row) ?? new Map<number, Cell>();
+    for (const [field, value] of Object.entries(patch)) {
+      const at = (table.columns as Record<string, number | undefined>)[field];
+      if (at !== undefined) cells.set(at, encodeValue(value));
+    }
+    if (cells.size > 0) byRow.set(row, cells);
+  }
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  const blocks: CellBlock[] = [];
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    while (end + 1 < rows.length && (rows[end + 1] as number) === (rows[end] as number) + 1) end++;
+    const groupRows = rows.slice(start, end + 1);
+    const changed = new Set<number>();
+    for (const r of groupRows) for (const c of (byRow.get(r) as Map<number, Cell>).keys()) changed.add(c);
+    for (const [c0, c1] of segments([...changed].sort((a, b) => a - b), owned)) {
+      const values = groupRows.map((r) => {
+        const current = table.values[r - 1] ?? [];
+        const patch = byRow.get(r) as Map<number, Cell>;
+        const line: Cell[] = [];
+        for (let c = c0; c <= c1; c++) line.push(patch.has(c) ? (patch.get(c) as Cell) : (current[c - 1] ?? ''));
+        return line;
+      });
+      blocks.push({ row: groupRows[0] as number, column: c0, values });
+    }
+    start = end + 1;
+  }
+  return blocks;
+}
+
+/** Column runs covering the changed columns, split wherever a column between them is not ours. */
+function segments(changed: number[], owned: ReadonlySet<number>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const c of changed) {
+    const last = out[out.length - 1];
+    if (last) {
+      let contiguous = true;
+      for (let k = last[1] + 1; k < c; k++) if (!owned.has(k)) contiguous = false;
+      if (contiguous) {
+        last[1] = c;
+        continue;
+      }
+    }
+    out.push([c, c]);
+  }
+  return out;
+}
+
+/** Applies written blocks to the in-memory grid so the table stays what the sheet holds. */
+export function applyBlock(values: Cell[][], block: CellBlock): void {
+  block.values.forEach((line, i) => {
+    const r = block.row - 1 + i;
+    while (values.length <= r) values.push([]);
+    const target = values[r] as Cell[];
+    line.forEach((v, j) => {
+      const c = block.column - 1 + j;
+      while (target.length <= c) target.push('');
+      target[c] = typeof v === 'string' ? storedText(v) : v;
+    });
+  });
+}

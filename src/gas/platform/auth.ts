@@ -1,0 +1,60 @@
+/**
+ * Who may run the add-on's server functions: editors of the spreadsheet (its owner included) and the
+ * e-mails in `Staff autorizzati`. An empty identity (simple triggers, other domains) is never staff.
+ */
+import { UserError } from '../../core/registry/errors';
+import { normalizeEmail } from '../../core/text';
+import { flushLog, logEvent } from '../registry/log';
+import { readSettings } from '../registry/settings';
+import { MissingTabError } from '../registry/table';
+import { academySpreadsheet } from '../registry/workbook';
+
+export class AccessDeniedError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+let caller: string | null = null;
+
+export function callerEmail(): string {
+  if (caller === null) caller = normalizeEmail(Session.getActiveUser().getEmail() || '');
+  return caller;
+}
+
+function editorsOfSpreadsheet(): string[] {
+  const ss = academySpreadsheet();
+  const emails = ss.getEditors().map((u) => normalizeEmail(u.getEmail()));
+  const owner = ss.getOwner();
+  if (owner) emails.push(normalizeEmail(owner.getEmail()));
+  return emails;
+}
+
+/** `Staff autorizzati`; before the first setup there is no `Impostazioni` and only editors count. */
+function staffFromSettings(): string[] {
+  try {
+    return readSettings().staff;
+  } catch (error) {
+    if (error instanceof MissingTabError) return [];
+    throw error;
+  }
+}
+
+export function isStaff(email: string): boolean {
+  const who = normalizeEmail(email);
+  if (who === '') return false;
+  if (staffFromSettings().includes(who)) return true;
+  return editorsOfSpreadsheet().includes(who);
+}
+
+/** Returns the caller's e-mail, or logs the attempt and throws an Italian refusal. */
+export function requireStaff(action: string): string {
+  const who = callerEmail();
+  if (isStaff(who)) return who;
+  logEvent('Accesso negato', `${action} richiesto da ${who || 'utente non identificato'}`, who || 'sconosciuto');
+  flushLog();
+  throw new AccessDeniedError(
+    `Operazione non consentita: «${action}» è riservata allo staff della formazione${who ? ` (${who} non è autorizzato)` : ' e la tua identità non è disponibile'}.`,
+  );
+}

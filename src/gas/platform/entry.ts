@@ -1,0 +1,44 @@
+/**
+ * The wrapper every sidebar and menu function goes through: the caller must be staff, the work runs,
+ * the `Registro` buffer is written once, and any failure reaches the user as an Italian message.
+ */
+import { isUserError } from '../../core/registry/errors';
+import { flushLog, logEvent } from '../registry/log';
+import { requireStaff } from './auth';
+import { isTransient } from './retry';
+
+function messageOf(error: unknown): string {
+  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
+}
+
+/** What the user reads when `name` failed with `error`. */
+export function italianMessage(name: string, error: unknown): string {
+  if (isUserError(error)) return messageOf(error);
+  const message = messageOf(error);
+  if (/exceeded maximum execution time/i.test(message)) {
+    return `«${name}» ha superato il tempo massimo di esecuzione di Google: rilancia l'operazione, riprenderà da dove si è fermata.`;
+  }
+  if (/for one day/i.test(message)) return `«${name}»: la quota giornaliera di Google è esaurita; l'operazione riprenderà domani.`;
+  if (isTransient(error)) return `«${name}»: i servizi Google non rispondono in questo momento (${message}). Riprova tra qualche minuto.`;
+  return `«${name}» non è riuscita per un errore imprevisto: ${message}`;
+}
+
+export function serverAction<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A): R => {
+    try {
+      requireStaff(name);
+      const result = fn(...args);
+      flushLog();
+      return result;
+    } catch (error) {
+      if (!isUserError(error)) logEvent('Errore', `${name}: ${messageOf(error)}`);
+      try {
+        flushLog();
+      } catch (flushError) {
+        console.log(`Registro non scritto: ${messageOf(flushError)}`);
+      }
+      throw new Error(italianMessage(name, error));
+    }
+  };
+}

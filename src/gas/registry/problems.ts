@@ -1,0 +1,137 @@
+/**
+ * Rows to fix: gathered from every registry tab (row validation and cross-tab checks) for the sidebar's
+ * "Da correggere" list, and shown as cell notes on the offending cells.
+ */
+import { crossCheck } from '../../core/registry/checks';
+import type { RecordByTab, RegistryTab } from '../../core/registry/codec';
+import type { Problem } from '../../core/registry/schemas';
+import { TAB } from '../../core/registry/tabs';
+import { normalizeKey } from '../../core/text';
+import { settingsProblems } from './settings';
+import { MissingTabError, readTable, type Table } from './table';
+
+/** Tabs staff type in, whose rows are validated. */
+export const VALIDATED_TABS: readonly RegistryTab[] = [
+  TAB.comuni, TAB.dipendenti, TAB.corsi, TAB.sessioni, TAB.iscrizioni, TAB.presenze, TAB.formazioneEsterna, TAB.impostazioni,
+];
+
+/** What marks the part of a note the add-on wrote, so it can be replaced without touching staff's notes. */
+export const NOTE_MARK = '⚠ Academy4PA: ';
+
+function tryRead<N extends RegistryTab>(tab: N, problems: Problem[]): Table<RecordByTab[N]> | null {
+  try {
+    const table = readTable(tab);
+    problems.push(...table.problems);
+    return table;
+  } catch (error) {
+    if (error instanceof MissingTabError) {
+      problems.push({ tab, row: 0, column: '', message: error.message });
+      return null;
+    }
+    throw error;
+  }
+}
+
+export interface CollectedProblems {
+  problems: Problem[];
+  tables: Array<Table<unknown>>;
+}
+
+/** Reads every validated tab (one call each) and returns its problems with the tables read. */
+export function collectProblemsWithTables(): CollectedProblems {
+  const problems: Problem[] = [];
+  const comuni = tryRead(TAB.comuni, problems);
+  const employees = tryRead(TAB.dipendenti, problems);
+  const courses = tryRead(TAB.corsi, problems);
+  const sessions = tryRead(TAB.sessioni, problems);
+  const enrollments = tryRead(TAB.iscrizioni, problems);
+  const attendance = tryRead(TAB.presenze, problems);
+  const external = tryRead(TAB.formazioneEsterna, problems);
+  const settingsTable = tryRead(TAB.impostazioni, problems);
+  if (settingsTable) problems.push(...settingsProblems().filter((p) => p.row !== 1));
+  problems.push(
+    ...crossCheck({
+      ...(comuni && { comuni: comuni.rows }),
+      ...(employees && { employees: employees.rows }),
+      ...(courses && { courses: courses.rows }),
+      ...(sessions && { sessions: sessions.rows }),
+      ...(enrollments && { enrollments: enrollments.rows }),
+    }),
+  );
+  const order = new Map<string, number>(VALIDATED_TABS.map((t, i) => [t, i]));
+  problems.sort((a, b) => (order.get(a.tab) ?? 99) - (order.get(b.tab) ?? 99) || a.row - b.row);
+  const tables = [comuni, employees, courses, sessions, enrollments, attendance, external, settingsTable].filter(
+    (t): t is NonNullable<typeof t> => t !== null,
+  ) as Array<Table<unknown>>;
+  return { problems: dedupe(problems), tables };
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.tab}|${p.row}|${p.column}|${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** `getDashboard().problems`: every row to fix, `{ tab, row, column, message }`. */
+export function collectProblems(): Problem[] {
+  return collectProblemsWithTables().problems;
+}
+
+/** The staff part of a note: everything before the add-on's own part. */
+export function staffPartOfNote(note: string): string {
+  const at = note.indexOf(NOTE_MARK);
+  return at < 0 ? note : note.slice(0, at).trimEnd();
+}
+
+export function composeNote(current: string, messages: readonly string[]): string {
+  const staff = staffPartOfNote(current);
+  if (messages.length === 0) return staff;
+  const ours = messages.map((m) => `${NOTE_MARK}${m}`).join('\n');
+  return staff === '' ? ours : `${staff}\n\n${ours}`;
+}
+
+function columnOf(table: Table<unknown>, header: string): number {
+  const key = normalizeKey(header.split(',')[0] ?? '');
+  const i = table.header.findIndex((h) => normalizeKey(h) === key);
+  return i < 0 ? 1 : i + 1;
+}
+
+/**
+ * Puts each problem as a note on its cell and clears the notes the add-on left on cells that are fine
+ * now; staff's own notes stay. Per tab: one `getNotes` of the data block and one `setNotes` of the
+ * rows whose notes change.
+ */
+export function reportProblems(problems: readonly Problem[], tables?: ReadonlyArray<Table<unknown>>): void {
+  const given = tables ?? collectProblemsWithTables().tables;
+  for (const table of given) {
+    const lastRow = table.lastRow;
+    const width = Math.max(table.width, table.header.length);
+    if (lastRow < 1 || width < 1) continue;
+    const wanted = new Map<string, string[]>();
+    for (const p of problems) {
+      if (p.tab !== table.tab || p.row < 1 || p.row > lastRow) continue;
+      const key = `${p.row}:${columnOf(table, p.column)}`;
+      wanted.set(key, [...(wanted.get(key) ?? []), p.message]);
+    }
+    const range = table.sheet.getRange(1, 1, lastRow, width);
+    const notes = range.getNotes();
+    let first = Infinity;
+    let last = -Infinity;
+    const next = notes.map((line, r) =>
+      line.map((note, c) => {
+        const updated = composeNote(String(note ?? ''), wanted.get(`${r + 1}:${c + 1}`) ?? []);
+        if (updated !== note) {
+          first = Math.min(first, r);
+          last = Math.max(last, r);
+        }
+        return updated;
+      }),
+    );
+    if (first === Infinity) continue;
+    table.sheet.getRange(first + 1, 1, last - first + 1, width).setNotes(next.slice(first, last + 1));
+  }
+}
