@@ -43,6 +43,7 @@ const FIXED_MS: Record<ServiceName, Record<string, number>> = {
   Spreadsheet: {
     '*': 7,
     getValues: 40,
+    getSheetValues: 40,
     getDisplayValues: 40,
     getFormulas: 40,
     setValues: 40,

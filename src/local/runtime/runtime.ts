@@ -5,6 +5,12 @@ import { createGlobals, formSubmitEvent } from '../services';
 import { triggerState, type TriggerRecord } from './triggers';
 import { Execution, TIME_LIMIT_MESSAGE, type ExecutionKind, type Workspace } from './workspace';
 
+/**
+ * Apps Script runs the script in its project's time zone (appsscript.json: Europe/Rome): `new Date(y, m, d)`
+ * and `getHours()` in the script read Rome's wall clock, so the local process must too.
+ */
+process.env.TZ = 'Europe/Rome';
+
 export const DEFAULT_BUNDLE = resolve(__dirname, '../../../dist/Code.js');
 
 export interface RunOptions {
@@ -48,7 +54,7 @@ export class Runtime {
   /** Top-level function names of the bundle, as Apps Script lists them. */
   functionNames(): string[] {
     const ctx = this.context();
-    return Object.keys(ctx).filter((k) => typeof ctx[k] === 'function' && !(k in this.baseGlobals()));
+    return Object.keys(ctx).filter((k) => typeof ctx[k] === 'function' && k !== 'Date' && !(k in this.baseGlobals()));
   }
 
   run(fn: string, args: unknown[] = [], options: RunOptions = {}): RunResult {
