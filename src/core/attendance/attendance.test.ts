@@ -1,0 +1,53 @@
+import { hoursByEmployee, missingAttendanceRows, rowHours, sessionHours, type AttendanceRow } from './attendance';
+
+const sessions = [
+  { id: 'GDPR-S2', course: 'GDPR', date: '2027-03-17', start: '14:00', end: '16:00', status: 'Programmata' },
+  { id: 'GDPR-S1', course: 'GDPR', date: '2027-03-10', start: '14:00', end: '16:30', status: 'Programmata' },
+  { id: 'GDPR-S3', course: 'GDPR', date: '2027-03-24', start: '14:00', end: '16:00', status: 'Annullata' },
+  { id: 'OTHER-S1', course: 'OTHER', date: '2027-03-10', start: '09:00', end: '12:00', status: 'Programmata' },
+];
+const enrollments = [
+  { course: 'GDPR', email: 'sara@x.it', employeeId: 'D00001', status: 'Confermata' },
+  { course: 'GDPR', email: 'paolo@x.it', employeeId: 'D00002', status: 'Confermata' },
+  { course: 'GDPR', email: 'anna@x.it', employeeId: 'D00003', status: 'In attesa' },
+  { course: 'GDPR', email: 'ignoto@x.it', employeeId: '', status: 'Confermata' },
+  { course: 'OTHER', email: 'sara@x.it', employeeId: 'D00001', status: 'Confermata' },
+];
+
+describe('attendance register', () => {
+  it('computes session lengths in decimal hours', () => {
+    expect(sessionHours({ start: '14:00', end: '16:30' })).toBe(2.5);
+    expect(sessionHours({ start: '09:15', end: '10:35' })).toBe(1.33);
+    expect(sessionHours({ start: '16:00', end: '14:00' })).toBe(0);
+    expect(sessionHours({ start: '', end: '14:00' })).toBe(0);
+  });
+
+  it('makes one row per scheduled session and confirmed, known enrollee, in date order', () => {
+    const rows = missingAttendanceRows('GDPR', sessions, enrollments, []);
+    expect(rows.map((r) => `${r.session}/${r.employeeId}`)).toEqual(['GDPR-S1/D00001', 'GDPR-S1/D00002', 'GDPR-S2/D00001', 'GDPR-S2/D00002']);
+    expect(rows.every((r) => !r.present && r.hours === null)).toBe(true);
+  });
+
+  it('adds only what is missing for new enrollees and sessions', () => {
+    const existing = missingAttendanceRows('GDPR', sessions, enrollments.slice(0, 1), []);
+    const more = missingAttendanceRows('GDPR', sessions, enrollments, existing);
+    expect(more.map((r) => `${r.session}/${r.employeeId}`)).toEqual(['GDPR-S1/D00002', 'GDPR-S2/D00002']);
+    expect(missingAttendanceRows('GDPR', sessions, enrollments, [...existing, ...more])).toEqual([]);
+  });
+
+  it('counts the session length for a tick without hours and the edited hours for partial attendance', () => {
+    expect(rowHours({ present: true, hours: null }, { start: '14:00', end: '16:00' })).toBe(2);
+    expect(rowHours({ present: true, hours: 1.5 }, { start: '14:00', end: '16:00' })).toBe(1.5);
+    expect(rowHours({ present: false, hours: 2 }, { start: '14:00', end: '16:00' })).toBe(0);
+    const rows: AttendanceRow[] = [
+      { session: 'GDPR-S1', course: 'GDPR', employeeId: 'D00001', email: '', present: true, hours: null },
+      { session: 'GDPR-S2', course: 'GDPR', employeeId: 'D00001', email: '', present: true, hours: 1.25 },
+      { session: 'GDPR-S1', course: 'GDPR', employeeId: 'D00002', email: '', present: true, hours: null },
+      { session: 'GDPR-S2', course: 'GDPR', employeeId: 'D00002', email: '', present: false, hours: null },
+      { session: 'GDPR-S3', course: 'GDPR', employeeId: 'D00002', email: '', present: true, hours: null },
+    ];
+    const hours = hoursByEmployee('GDPR', sessions, rows);
+    expect(hours.get('D00001')).toBe(3.75);
+    expect(hours.get('D00002')).toBe(2.5);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * The attendance register (`Presenze`): one row per session x confirmed enrollee, and the hours each
+ * employee attended. The shapes are the subsets of the registry records this module reads.
+ */
+
+export interface AttendanceSession {
+  id: string;
+  course: string;
+  date: string;
+  start: string;
+  end: string;
+  status: string;
+}
+
+export interface AttendanceEnrollment {
+  course: string;
+  email: string;
+  employeeId: string;
+  status: string;
+}
+
+export interface AttendanceRow {
+  session: string;
+  course: string;
+  employeeId: string;
+  email: string;
+  present: boolean;
+  hours: number | null;
+}
+
+const CANCELLED_SESSION = 'Annullata';
+const CONFIRMED = 'Confermata';
+
+/** Minutes since midnight of an `HH:mm` time, or null when it is not one. */
+export function minutesOf(time: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 23 || min > 59) return null;
+  return h * 60 + min;
+}
+
+/** A session's length in hours (two decimals), 0 when its times are missing or reversed. */
+export function sessionHours(session: Pick<AttendanceSession, 'start' | 'end'>): number {
+  const a = minutesOf(session.start);
+  const b = minutesOf(session.end);
+  if (a === null || b === null || b <= a) return 0;
+  return round2((b - a) / 60);
+}
+
+export function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Sessions that count for a course, in date and time order. */
+export function courseSessions<S extends AttendanceSession>(sessions: readonly S[], course: string): S[] {
+  return sessions
+    .filter((s) => s.course === course && s.status !== CANCELLED_SESSION)
+    .sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start) || a.id.localeCompare(b.id));
+}
+
+function rowKey(session: string, employeeId: string): string {
+  return `${session}\u0000${employeeId}`;
+}
+
+/**
+ * The `Presenze` rows to add for a course: every session x confirmed enrollee pair not yet present.
+ * Existing rows are never touched, so a tick or an edited `Ore` survives any number of runs.
+ */
+export function missingAttendanceRows(
+  course: string,
+  sessions: readonly AttendanceSession[],
+  enrollments: readonly AttendanceEnrollment[],
+  existing: readonly Pick<AttendanceRow, 'session' | 'employeeId'>[],
+): AttendanceRow[] {
+  const have = new Set(existing.map((r) => rowKey(r.session, r.employeeId)));
+  const enrollees = new Map<string, AttendanceEnrollment>();
+  for (const e of enrollments) {
+    if (e.course === course && e.status === CONFIRMED && e.employeeId && !enrollees.has(e.employeeId)) enrollees.set(e.employeeId, e);
+  }
+  const out: AttendanceRow[] = [];
+  for (const s of courseSessions(sessions, course)) {
+    for (const e of enrollees.values()) {
+      const key = rowKey(s.id, e.employeeId);
+      if (have.has(key)) continue;
+      have.add(key);
+      out.push({ session: s.id, course, employeeId: e.employeeId, email: e.email, present: false, hours: null });
+    }
+  }
+  return out;
+}
+
+/** Hours a ticked row counts: its `Ore` when staff entered one, else the session's length. */
+export function rowHours(row: Pick<AttendanceRow, 'present' | 'hours'>, session: Pick<AttendanceSession, 'start' | 'end'>): number {
+  if (!row.present) return 0;
+  if (row.hours !== null && Number.isFinite(row.hours) && row.hours >= 0) return row.hours;
+  return sessionHours(session);
+}
+
+/**
+ * Hours attended per employee for one course: the sum over the ticked rows of the course's sessions
+ * that are not cancelled (one row per session and employee counts once).
+ */
+export function hoursByEmployee(
+  course: string,
+  sessions: readonly AttendanceSession[],
+  rows: readonly AttendanceRow[],
+): Map<string, number> {
+  const byId = new Map(courseSessions(sessions, course).map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    const s = byId.get(r.session);
+    if (!s || !r.employeeId) continue;
+    const key = rowKey(r.session, r.employeeId);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.set(r.employeeId, round2((out.get(r.employeeId) ?? 0) + rowHours(r, s)));
+  }
+  return out;
+}

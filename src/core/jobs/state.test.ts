@@ -1,0 +1,112 @@
+import { runSlice, type JobWork, type SliceHooks } from './slice';
+import { MAX_ATTEMPTS, newJob, parseJobState, progressOf, recordFailure, type JobState } from './state';
+
+/** A fake workspace: items become done when run; a clock advanced by each item's cost. */
+function fixture(items: string[], costMs = 6000, failing: Record<string, number> = {}) {
+  const done = new Set<string>();
+  let now = 0;
+  const log: string[] = [];
+  const checkpoints: JobState[] = [];
+  const work: JobWork = {
+    pending: () => items.filter((i) => !done.has(i)),
+    run: (item) => {
+      now += costMs;
+      log.push(item);
+      if ((failing[item] ?? 0) > 0) {
+        failing[item] = (failing[item] ?? 0) - 1;
+        throw new Error(`Service error: Drive (${item})`);
+      }
+      done.add(item);
+    },
+    close: () => log.push('close'),
+  };
+  const gaveUp: string[] = [];
+  const hooks: SliceHooks = {
+    now: () => now,
+    checkpoint: (s) => checkpoints.push(s),
+    onGiveUp: (item) => gaveUp.push(item),
+    isFatal: (e) => String(e).includes('Exceeded maximum execution time'),
+    shouldPause: (e) => String(e).includes('for one day'),
+  };
+  return { work, hooks, done, log, checkpoints, gaveUp, tick: (ms: number) => (now += ms) };
+}
+
+describe('job slices', () => {
+  it('stops before the item that would pass the budget and resumes where it stopped', () => {
+    const items = Array.from({ length: 90 }, (_, i) => `c${i}`);
+    const f = fixture(items, 6000);
+    let state = newJob('certificates', 'Attestati', {}, 0);
+    const first = runSlice(state, f.work, f.hooks, 270_000);
+    expect(first.processed).toBe(45);
+    expect(first.remaining).toBe(45);
+    expect(first.state.status).toBe('running');
+    state = first.state;
+    const second = runSlice(state, f.work, f.hooks, 270_000);
+    expect(second.processed).toBe(45);
+    expect(second.remaining).toBe(0);
+    expect(second.state.status).toBe('done');
+    expect(second.state.done).toBe(90);
+    expect(second.state.total).toBe(90);
+    expect(new Set(f.log.filter((l) => l !== 'close')).size).toBe(90);
+    expect(f.log.filter((l) => l === 'close')).toHaveLength(2);
+  });
+
+  it('retries a failing item on later slices, then gives it up without blocking the others', () => {
+    const f = fixture(['a', 'b', 'c'], 1000, { b: 99 });
+    let state = newJob('certificates', 'Attestati', {}, 0);
+    for (let i = 0; i < MAX_ATTEMPTS; i++) state = runSlice(state, f.work, f.hooks, 270_000).state;
+    expect(f.log.filter((l) => l === 'b')).toHaveLength(MAX_ATTEMPTS);
+    expect(f.log.filter((l) => l === 'a')).toHaveLength(1);
+    expect(f.gaveUp).toEqual(['b']);
+    expect(state.status).toBe('done');
+    expect(state.failed.map((x) => x.item)).toEqual(['b']);
+    expect(progressOf(state)).toMatchObject({ done: 2, total: 3, status: 'completato con errori', failed: 1 });
+  });
+
+  it('recovers an item that fails once (a transient fault) on the next slice', () => {
+    const f = fixture(['a', 'b'], 1000, { a: 1 });
+    const first = runSlice(newJob('k', 'K', {}, 0), f.work, f.hooks, 270_000);
+    expect(first.state.status).toBe('running');
+    expect(first.state.retrying).toEqual([expect.objectContaining({ item: 'a', attempts: 1 })]);
+    const second = runSlice(first.state, f.work, f.hooks, 270_000);
+    expect(second.state).toMatchObject({ status: 'done', done: 2, retrying: [], failed: [] });
+  });
+
+  it('lets the time-limit error end the slice and still closes the work', () => {
+    const f = fixture(['a', 'b'], 1000);
+    const work: JobWork = { ...f.work, run: () => { throw new Error('Exceeded maximum execution time'); } };
+    expect(() => runSlice(newJob('k', 'K', {}, 0), work, f.hooks, 270_000)).toThrow('Exceeded maximum execution time');
+    expect(f.log).toEqual(['close']);
+  });
+
+  it('pauses on a daily quota without counting an attempt against the item', () => {
+    const f = fixture(['a', 'b'], 1000);
+    const work: JobWork = { ...f.work, run: () => { throw new Error('Service invoked too many times for one day: docs create.'); } };
+    const result = runSlice(newJob('k', 'K', {}, 0), work, f.hooks, 270_000);
+    expect(result.pausedBy).toContain('for one day');
+    expect(result.state).toMatchObject({ status: 'running', retrying: [], failed: [] });
+    expect(result.remaining).toBe(2);
+  });
+
+  it('checkpoints after every item and once as final', () => {
+    const f = fixture(['a', 'b', 'c'], 1000);
+    runSlice(newJob('k', 'K', {}, 0), f.work, f.hooks, 270_000);
+    expect(f.checkpoints.map((s) => s.done)).toEqual([0, 1, 2, 3, 3]);
+  });
+});
+
+describe('job state', () => {
+  it('round-trips through JSON and rejects malformed text', () => {
+    const s = recordFailure(newJob('k', 'K', { course: 'X' }, 5), 'i', 'boom', 6).state;
+    expect(parseJobState(JSON.stringify(s))).toEqual(s);
+    expect(parseJobState('{')).toBeNull();
+    expect(parseJobState('{"kind":1}')).toBeNull();
+    expect(parseJobState(null)).toBeNull();
+  });
+
+  it('keeps a bounded list of failures so the state fits one property', () => {
+    let s = newJob('k', 'K', {}, 0);
+    for (let i = 0; i < 500; i++) s = recordFailure(s, `item-${i}`, 'x'.repeat(500), 0, 1).state;
+    expect(JSON.stringify(s).length).toBeLessThan(9 * 1024);
+  });
+});

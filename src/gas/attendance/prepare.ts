@@ -1,0 +1,38 @@
+import { missingAttendanceRows } from '../../core/attendance/attendance';
+import { UserError } from '../../core/registry/errors';
+import { TAB } from '../../core/registry/tabs';
+import { logEvent } from '../registry/log';
+import { appendRecords, assignMissingIds, readTable } from '../registry/table';
+
+export interface PrepareResult {
+  course: string;
+  sessions: number;
+  enrollees: number;
+  added: number;
+  message: string;
+}
+
+/**
+ * Adds the missing `Presenze` rows of a course (session x confirmed enrollee) in one appended block.
+ * Existing rows are left exactly as staff left them (ticks, edited hours).
+ */
+export function prepareCourseAttendance(courseCode: string): PrepareResult {
+  const code = String(courseCode ?? '').trim();
+  if (!code) throw new UserError('Indicare il codice del corso.');
+  const courses = readTable(TAB.corsi);
+  if (!courses.rows.some((r) => r.record.code === code)) throw new UserError(`Corso ${code} non trovato nel foglio «Corsi».`);
+  const ids = assignMissingIds([TAB.sessioni, TAB.iscrizioni]);
+  const sessions = (ids.Sessioni ?? readTable(TAB.sessioni)).rows.map((r) => r.record);
+  const enrollments = (ids.Iscrizioni ?? readTable(TAB.iscrizioni)).rows.map((r) => r.record);
+  const attendance = readTable(TAB.presenze);
+  const rows = missingAttendanceRows(code, sessions, enrollments, attendance.rows.map((r) => r.record));
+  appendRecords(attendance, rows);
+  const courseSessions = sessions.filter((s) => s.course === code && s.status !== 'Annullata').length;
+  const enrollees = new Set(enrollments.filter((e) => e.course === code && e.status === 'Confermata' && e.employeeId).map((e) => e.employeeId)).size;
+  if (rows.length > 0) logEvent('Registro presenze preparato', `${code}: ${rows.length} righe aggiunte`);
+  const message =
+    rows.length > 0
+      ? `Registro presenze di ${code}: ${rows.length} righe aggiunte (${courseSessions} sessioni, ${enrollees} iscritti confermati).`
+      : `Registro presenze di ${code} già completo (${courseSessions} sessioni, ${enrollees} iscritti confermati).`;
+  return { course: code, sessions: courseSessions, enrollees, added: rows.length, message };
+}

@@ -1,0 +1,122 @@
+/**
+ * Drive, Docs and Mail adapters for certificates: folders, the template copy, literal placeholder
+ * replacement, the PDF export, the mail quota. Each function touches its services and does nothing else.
+ */
+import { escapeRegExp, needsLiteralInsertion, PLACEHOLDERS, placeholderToken, type Placeholder } from '../../core/certificates/placeholders';
+
+type Folder = GoogleAppsScript.Drive.Folder;
+type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
+
+export const PDF_MIME = 'application/pdf';
+
+/** A folder by id, or null when it is gone, trashed or not reachable. */
+export function folderById(id: string): Folder | null {
+  if (!id) return null;
+  try {
+    const folder = DriveApp.getFolderById(id);
+    return folder.isTrashed() ? null : folder;
+  } catch {
+    return null;
+  }
+}
+
+/** The named sub-folder of a folder, found (first one not trashed) or created once. */
+export function childFolder(parent: Folder, name: string): Folder {
+  const found = parent.getFoldersByName(name);
+  return found.hasNext() ? found.next() : parent.createFolder(name);
+}
+
+/** The year's certificates folder (`Attestati <anno>`) in the Drive root, found or created. */
+export function rootChildFolder(name: string): Folder {
+  return childFolder(DriveApp.getRootFolder(), name);
+}
+
+export function folderName(folder: Folder): string {
+  return folder.getName();
+}
+
+type File = GoogleAppsScript.Drive.File;
+
+/** Copies the template into the folder; the copy is returned to be exported and trashed without a lookup. */
+export function copyTemplate(templateId: string, name: string, folder: Folder): { file: File; id: string } {
+  const file = DriveApp.getFileById(templateId).makeCopy(name, folder);
+  return { file, id: file.getId() };
+}
+
+/**
+ * Replaces every placeholder of a Doc literally and saves it. A value free of `$` and `\` goes through
+ * `replaceText` with an escaped pattern (one call per placeholder and section); any other value is
+ * inserted as plain text at each match, so no replacement syntax can ever apply to it.
+ */
+export function fillDocument(docId: string, values: Record<Placeholder, string>): void {
+  const doc = DocumentApp.openById(docId);
+  const sections: Section[] = [doc.getBody()];
+  const header = doc.getHeader();
+  if (header) sections.push(header);
+  const footer = doc.getFooter();
+  if (footer) sections.push(footer);
+  for (const section of sections) {
+    for (const name of PLACEHOLDERS) {
+      const pattern = escapeRegExp(placeholderToken(name));
+      const value = values[name];
+      if (needsLiteralInsertion(value)) insertLiterally(section, pattern, value);
+      else section.replaceText(pattern, value);
+    }
+  }
+  doc.saveAndClose();
+}
+
+/** A match lies in a Text element; any other element is viewed as its text. */
+function asText(element: GoogleAppsScript.Document.Element): GoogleAppsScript.Document.Text {
+  return 'insertText' in element ? (element as unknown as GoogleAppsScript.Document.Text) : element.asText();
+}
+
+/** More matches than a template can hold means the value itself contains the placeholder. */
+const MAX_MATCHES = 50;
+
+function insertLiterally(section: Section, pattern: string, value: string): void {
+  let found = section.findText(pattern);
+  for (let n = 0; found && n < MAX_MATCHES; n++) {
+    const text = asText(found.getElement());
+    const start = found.getStartOffset();
+    text.deleteText(start, found.getEndOffsetInclusive());
+    if (value !== '') text.insertText(start, value);
+    found = section.findText(pattern);
+  }
+}
+
+/** Exports a saved Doc as PDF into the folder; returns the PDF's id and URL. */
+export function exportPdf(doc: File, pdfName: string, folder: Folder): { fileId: string; url: string } {
+  const blob = doc.getAs(PDF_MIME).setName(pdfName);
+  const pdf = folder.createFile(blob);
+  return { fileId: pdf.getId(), url: pdf.getUrl() };
+}
+
+/** Moves a file to the trash; a file already gone is fine (nothing left to clean). */
+export function trashFile(id: string): void {
+  if (!id) return;
+  try {
+    DriveApp.getFileById(id).setTrashed(true);
+  } catch (error) {
+    if (!/No item with the given ID|not found/i.test(error instanceof Error ? error.message : String(error))) throw error;
+  }
+}
+
+export function trashCopy(file: File): void {
+  file.setTrashed(true);
+}
+
+/** Whether a file exists and is not in the trash. */
+export function fileAlive(id: string): boolean {
+  if (!id) return false;
+  try {
+    return !DriveApp.getFileById(id).isTrashed();
+  } catch {
+    return false;
+  }
+}
+
+/** What is left of today's mail quota (recipients). */
+export function remainingMailQuota(): number {
+  return MailApp.getRemainingDailyQuota();
+}

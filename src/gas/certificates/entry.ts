@@ -1,0 +1,72 @@
+import type { JobProgress } from '../../core/jobs/state';
+import { UserError } from '../../core/registry/errors';
+import { TAB } from '../../core/registry/tabs';
+import { registerJobHandler } from '../jobs/handlers';
+import { JobPause, runJobSlice, startJob } from '../jobs/runner';
+import { acquireLease, releaseLease } from '../jobs/store';
+import { serverAction } from '../platform/entry';
+import { readSettings } from '../registry/settings';
+import { readTable } from '../registry/table';
+import { registerSetupStep } from '../setup/steps';
+import { CERTIFICATES_JOB, CertificateContext, certificatesJobLabel, openCertificatesSlice } from './issue';
+import { setupCertificates } from './setup';
+
+registerJobHandler(CERTIFICATES_JOB, { label: certificatesJobLabel, open: openCertificatesSlice });
+registerSetupStep({
+  name: 'Attestati',
+  run: () => {
+    setupCertificates();
+    return 'Modello attestato e cartella degli attestati pronti.';
+  },
+});
+
+export interface IssueResult {
+  message: string;
+  progress: JobProgress | null;
+}
+
+/** Emetti attestati: for one course, or for every `Concluso` course; runs as a resumable job. */
+export const issueCertificates = serverAction('Emetti attestati', (courseCode?: string): IssueResult => {
+  const startedAt = Date.now();
+  const course = typeof courseCode === 'string' ? courseCode.trim() : '';
+  if (course) {
+    const found = readTable(TAB.corsi).rows.find((r) => r.record.code === course);
+    if (!found) throw new UserError(`Corso ${course} non trovato nel foglio «Corsi».`);
+    if (found.record.status === 'Annullato') throw new UserError(`Il corso ${course} è annullato: nessun attestato da emettere.`);
+  }
+  if (!readSettings().templateDocId) throw new UserError('Modello attestato non configurato: eseguire «Configura».');
+  const { state, started } = startJob(CERTIFICATES_JOB, { course });
+  const report = runJobSlice(CERTIFICATES_JOB, startedAt);
+  const progress = report.progress.find((p) => p.kind === CERTIFICATES_JOB) ?? null;
+  const count = progress ? `${progress.done} di ${progress.total}` : '';
+  let message: string;
+  if (!started) message = `È già in corso «${state.label}»: ${count}. Riprenderà automaticamente.`;
+  else if (!progress || progress.total === 0) message = 'Nessun attestato da emettere: nessun iscritto idoneo senza attestato.';
+  else if (progress.status === 'in corso') message = `Attestati: ${count} completati; il resto prosegue automaticamente.`;
+  else message = `Attestati: ${count} emessi e inviati${progress.failed ? `, ${progress.failed} non riusciti (vedi Registro)` : ''}.`;
+  return { message, progress };
+});
+
+const REISSUE_LEASE_MS = 6 * 60_000 + 30_000;
+
+/** A corrected certificate: same number, `Versione` + 1, previous PDF trashed, mailed again. */
+export const reissueCertificate = serverAction('Riemetti attestato', (numero: string): { message: string; version: number } => {
+  const number = String(numero ?? '').trim();
+  if (!number) throw new UserError("Indicare il numero dell'attestato.");
+  if (!acquireLease(Date.now(), Date.now() + REISSUE_LEASE_MS)) {
+    throw new UserError('Un lavoro sugli attestati è in corso: riprovare tra qualche minuto.');
+  }
+  try {
+    const ctx = new CertificateContext('');
+    try {
+      const record = ctx.reissue(number);
+      return { message: `Attestato ${number} riemesso (versione ${record.version}) e inviato.`, version: record.version };
+    } catch (error) {
+      if (!(error instanceof JobPause)) throw error;
+      const record = ctx.certificates.rows.find((r) => r.record.number === number)?.record;
+      return { message: `Attestato ${number} riemesso; l'invio partirà appena la quota email lo consente.`, version: record?.version ?? 0 };
+    }
+  } finally {
+    releaseLease();
+  }
+});
