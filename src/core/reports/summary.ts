@@ -1,0 +1,106 @@
+/**
+ * "Invia riepilogo ai comuni": one mail per comune's referent with its employees' hours against the
+ * yearly target and who is still short. A period (calendar month) identifies the mail, so a second run
+ * in the same month sends nothing new.
+ */
+import { compose, type Block, type ComposedMail } from '../mail/document';
+import { formatNumberIt, normalizeKey } from '../text';
+import type { ComuneReportRow, EmployeeReportRow, Reports } from './compute';
+
+export interface ComuneSummary extends ComposedMail {
+  /** What identifies the comune in the period's record: its ISTAT code, else its name. */
+  comune: string;
+  to: string;
+  dedupeKey: string;
+}
+
+const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+
+/** `2027-03` → `marzo 2027`. */
+export function periodLabel(period: string): string {
+  const [y, m] = period.split('-');
+  return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
+}
+
+export function comuneKey(comune: Pick<ComuneReportRow, 'istat' | 'name'>): string {
+  return comune.istat || normalizeKey(comune.name);
+}
+
+export function summaryDedupeKey(comune: Pick<ComuneReportRow, 'istat' | 'name'>, period: string): string {
+  return `summary:${comuneKey(comune)}:${period}`;
+}
+
+function hours(n: number): string {
+  return `${formatNumberIt(n, 1)} ${n === 1 ? 'ora' : 'ore'}`;
+}
+
+function byName(a: EmployeeReportRow, b: EmployeeReportRow): number {
+  return a.lastName.localeCompare(b.lastName, 'it') || a.firstName.localeCompare(b.firstName, 'it') || a.id.localeCompare(b.id);
+}
+
+function summaryMail(comune: ComuneReportRow, staff: EmployeeReportRow[], reports: Reports, period: string): ComposedMail {
+  const short = staff.filter((e) => !e.reached).sort(byName);
+  const reached = staff.length - short.length;
+  const share = staff.length > 0 ? Math.round((reached / staff.length) * 100) : 0;
+  const blocks: Block[] = [
+    { kind: 'p', content: [`Gentile referente del Comune di ${comune.name},`] },
+    {
+      kind: 'p',
+      content: [
+        `ecco la situazione della formazione dei dipendenti del Comune nell'anno formativo ${reports.year}, aggiornata a ${periodLabel(period)}. ` +
+          `L'obiettivo annuo è di ${hours(reports.targetHours)} di formazione per dipendente.`,
+      ],
+    },
+    {
+      kind: 'list',
+      items: [
+        [`Dipendenti attivi: ${comune.employees}`],
+        [`Dipendenti formati (almeno un'ora): ${comune.trained}`],
+        [`Ore di formazione svolte in totale: ${formatNumberIt(comune.hours, 1)}`],
+        [`Ore medie per dipendente: ${formatNumberIt(comune.averageHours ?? 0, 1)}`],
+        [`Hanno raggiunto l'obiettivo: ${reached} su ${staff.length} (${share}%)`],
+      ],
+    },
+  ];
+  if (short.length === 0) {
+    blocks.push({ kind: 'p', content: ["Tutti i dipendenti hanno raggiunto l'obiettivo annuo: complimenti!"] });
+  } else {
+    blocks.push({ kind: 'h', text: "Chi non ha ancora raggiunto l'obiettivo" });
+    blocks.push({
+      kind: 'list',
+      items: short.map((e) => [`${e.lastName} ${e.firstName}: ${hours(e.hours)} svolte, ne mancano ${formatNumberIt(e.missing, 1)}`]),
+    });
+  }
+  blocks.push({
+    kind: 'p',
+    content: ['Le ore comprendono i corsi dell\'Academy e la formazione svolta altrove registrata dal Consorzio. Per segnalare correzioni rispondete a questa e-mail.'],
+  });
+  return compose(`Formazione ${reports.year}: riepilogo del Comune di ${comune.name} (${periodLabel(period)})`, blocks);
+}
+
+/**
+ * The period's summaries, one per comune with a referent and at least one active employee, in the
+ * order of the comuni report.
+ */
+export function comuneSummaries(reports: Reports, period: string): ComuneSummary[] {
+  const staffByComune = new Map<string, EmployeeReportRow[]>();
+  for (const e of reports.employees) {
+    if (!e.active) continue;
+    const key = normalizeKey(e.comune);
+    const list = staffByComune.get(key) ?? [];
+    list.push(e);
+    staffByComune.set(key, list);
+  }
+  const out: ComuneSummary[] = [];
+  for (const comune of reports.comuni) {
+    const staff = staffByComune.get(normalizeKey(comune.name)) ?? [];
+    if (!comune.referentEmail || staff.length === 0) continue;
+    out.push({
+      ...summaryMail(comune, staff, reports, period),
+      comune: comuneKey(comune),
+      to: comune.referentEmail,
+      dedupeKey: summaryDedupeKey(comune, period),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * Aggiorna report and Invia riepilogo ai comuni (DESIGN.md, workflow 8): each source tab read once,
+ * the reports computed in the core, each report tab written in one batch.
+ */
+import { computeReports, type Balance } from '../../core/reports/compute';
+import { reportTabs } from '../../core/reports/layout';
+import { comuneSummaries, periodLabel } from '../../core/reports/summary';
+import { formatNumberIt } from '../../core/text';
+import { serverAction } from '../platform/entry';
+import { logEvent } from '../registry/log';
+import { readSettings } from '../registry/settings';
+import { readReportSource } from './data';
+import { deliverSummaries } from './summaries';
+import { writeReportTab } from './write';
+
+export interface ReportsSummary {
+  message: string;
+  year: number;
+  targetHours: number;
+  employees: number;
+  employeesAtTarget: number;
+  comuni: number;
+  courses: number;
+  totalHours: number;
+  balance: Balance;
+  skippedRows: number;
+}
+
+function euro(n: number): string {
+  return `${formatNumberIt(n, 2)} €`;
+}
+
+/** Aggiorna report: rewrites `Report dipendenti`, `Report comuni`, `Report corsi` and `Bilancio`. */
+export const refreshReports = serverAction('Aggiorna report', (): ReportsSummary => {
+  const source = readReportSource();
+  const reports = computeReports(source.input);
+  for (const tab of reportTabs(reports)) writeReportTab(tab);
+  const atTarget = reports.employees.filter((e) => e.active && e.reached).length;
+  const active = reports.employees.filter((e) => e.active).length;
+  const totalHours = Math.round(reports.comuni.reduce((n, c) => n + c.hours, 0) * 100) / 100;
+  const skipped = source.skippedRows > 0 ? ` ${source.skippedRows} righe da correggere non sono state conteggiate.` : '';
+  const message =
+    `Report ${reports.year} aggiornati: ${active} dipendenti, ${atTarget} all'obiettivo di ${reports.targetHours} ore; ` +
+    `${reports.courses.length} corsi; saldo ${euro(reports.balance.saldo)}.${skipped}`;
+  logEvent('Report aggiornati', `anno ${reports.year}: ${reports.employees.length} dipendenti, ${reports.comuni.length} comuni, ${reports.courses.length} corsi`);
+  return {
+    message,
+    year: reports.year,
+    targetHours: reports.targetHours,
+    employees: active,
+    employeesAtTarget: atTarget,
+    comuni: reports.comuni.length,
+    courses: reports.courses.length,
+    totalHours,
+    balance: reports.balance,
+    skippedRows: source.skippedRows,
+  };
+});
+
+export interface SummariesResult {
+  message: string;
+  period: string;
+  queued: number;
+  alreadySent: number;
+  sent: number;
+  pending: number;
+  deferred: number;
+}
+
+/** Invia riepilogo ai comuni: one mail per comune's referent, at most once a month. */
+export const sendComuniSummaries = serverAction('Invia riepilogo ai comuni', (): SummariesResult => {
+  const source = readReportSource();
+  const settings = readSettings();
+  const summaries = comuneSummaries(computeReports(source.input), source.period);
+  const run = deliverSummaries(summaries, source.period, settings.senderName, settings.staffNotificationEmail);
+  for (const d of run.flush.dropped) logEvent('Email non inviata', `${d.key}: ${d.error}`);
+  if (run.queued > 0) logEvent('Riepilogo comuni', `${source.period}: ${run.queued} riepiloghi accodati`);
+  if (run.deferred > 0) logEvent('Riepilogo comuni', `${source.period}: ${run.deferred} rinviati (${run.deferReason})`);
+  const month = periodLabel(source.period);
+  const parts: string[] = [];
+  if (summaries.length === 0) parts.push('Nessun comune con referente e dipendenti attivi: nessun riepilogo da inviare.');
+  else if (run.queued === 0 && run.deferred === 0) parts.push(`I riepiloghi di ${month} sono già stati inviati a tutti i ${run.already} comuni.`);
+  else parts.push(`Riepiloghi di ${month}: ${run.queued} preparati${run.already > 0 ? `, ${run.already} già inviati in precedenza` : ''}.`);
+  if (run.flush.pending > 0) parts.push(`${run.flush.pending} email in coda partiranno appena la quota giornaliera lo consente.`);
+  if (run.deferred > 0) parts.push(`${run.deferred} riepiloghi non sono stati accodati (${run.deferReason}): rilancia l'invio più tardi.`);
+  return {
+    message: parts.join(' '),
+    period: source.period,
+    queued: run.queued,
+    alreadySent: run.already,
+    sent: run.flush.sent,
+    pending: run.flush.pending,
+    deferred: run.deferred,
+  };
+});

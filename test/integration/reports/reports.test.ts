@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { prepareAcademy, runScenario } from '../../../src/local/scenario/runner';
+import { parseScenario } from '../../../src/local/scenario/schema';
+import { LocalAcademy } from '../../../src/local/runtime/session';
+import { snapshotMail } from '../../../src/local/services/mail';
+import { hostAppendRecords } from '../../../src/local/services/spreadsheet';
+import { sheetByName, spreadsheetData } from '../../../src/local/services/spreadsheet/model';
+
+const FIXTURE = resolve(__dirname, '../../fixtures/scenarios/attendance-and-certificates.json');
+const START = '2027-06-01T09:00:00+02:00';
+
+function rowsOf(academy: LocalAcademy, tab: string): Array<Record<string, unknown>> {
+  const t = academy.readTab(tab);
+  if (!t) throw new Error(`no tab ${tab}`);
+  return t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r[i]])));
+}
+
+function sheetData(academy: LocalAcademy, tab: string) {
+  const sheet = sheetByName(spreadsheetData(academy.ws, academy.spreadsheetId), tab);
+  if (!sheet) throw new Error(`no tab ${tab}`);
+  return sheet;
+}
+
+interface Size {
+  employees: number;
+  comuni: number;
+}
+
+/** A year of the consortium at a given size, typed straight into the tabs (IDs given, no trigger). */
+function academyOfSize(size: Size): LocalAcademy {
+  const academy = LocalAcademy.fresh({ start: START });
+  prepareAcademy(academy, { settings: { 'Anno formativo': 2027, 'Ore obiettivo annue': 40 } });
+  const put = (tab: string, rows: Array<Record<string, unknown>>) => hostAppendRecords(academy.ws, academy.spreadsheetId, tab, rows);
+  const comuni = Array.from({ length: size.comuni }, (_, i) => ({
+    'Codice ISTAT': String(19001 + i).padStart(6, '0'), Comune: `Comune ${i + 1}`, 'Email referente': `ref${i + 1}@comune.it`,
+    'Quota annuale (€)': 1000, 'Quota pagata': i % 3 !== 0,
+  }));
+  put('Comuni', comuni);
+  const employees = Array.from({ length: size.employees }, (_, i) => ({
+    ID: `D${String(i + 1).padStart(5, '0')}`, Nome: `Nome${i}`, Cognome: `Cognome${i}`, Email: `d${i}@comune.it`,
+    Comune: `Comune ${(i % size.comuni) + 1}`, Ruolo: 'Dipendente', Attivo: true,
+  }));
+  put('Dipendenti', employees);
+  const courses = Array.from({ length: 60 }, (_, c) => ({
+    Codice: `C${c + 1}`, Titolo: `Corso ${c + 1}`, Ore: 4, 'Modalità': 'Online', Posti: Math.ceil(size.employees / 15), 'Costo (€)': 500, Stato: 'Concluso',
+  }));
+  put('Corsi', courses);
+  put('Sessioni', courses.flatMap((c) => [1, 2].map((s) => ({
+    ID: `${c.Codice}-S${s}`, Corso: c.Codice, Data: `2027-0${s + 2}-10`, Inizio: '09:00', Fine: '11:00', Stato: 'Programmata',
+  }))));
+  const enrollments = employees.flatMap((e, i) => [i % 60, (i + 7) % 60].map((c) => ({ c, e })));
+  put('Iscrizioni', enrollments.map(({ c, e }, k) => ({
+    ID: `I${String(k + 1).padStart(5, '0')}`, 'Data richiesta': '2027-02-01T10:00:00+01:00', Corso: `C${c + 1}`, Email: e.Email, Dipendente: e.ID, Stato: 'Confermata', Origine: 'Modulo',
+  })));
+  put('Presenze', enrollments.flatMap(({ c, e }, k) => [1, 2].map((s) => ({
+    Sessione: `C${c + 1}-S${s}`, Corso: `C${c + 1}`, Dipendente: e.ID, Email: e.Email, Presente: (k + s) % 4 !== 0,
+  }))));
+  put('Formazione esterna', employees.filter((_, i) => i % 5 === 0).map((e) => ({ Email: e.Email, Titolo: 'Syllabus', Ente: 'Dipartimento', Ore: 6, Data: '2027-02-02' })));
+  return academy;
+}
+
+function measuredRun(academy: LocalAcademy, fn: string): { counts: Record<string, number>; elapsedMs: number } {
+  academy.ws.resetCounts();
+  const result = academy.call(fn);
+  if (!result.ok) throw new Error(result.error);
+  return { counts: { ...academy.ws.methodCounts }, elapsedMs: result.elapsedMs };
+}
+
+describe('refreshReports', () => {
+  it('ends the attendance-and-certificates scenario with Sara 4 hours, Paolo 2, Pandino 6 hours and 2 trained', () => {
+    const scenario = parseScenario(readFileSync(FIXTURE, 'utf8'));
+    const snapshot = runScenario(scenario);
+    const last = snapshot.results[snapshot.results.length - 1];
+    expect(last?.ok).toBe(true);
+    const employees = snapshot.sheets['Report dipendenti']?.rows ?? [];
+    expect(employees.map((r) => [r.Nome, r['Ore anno'], r['Ore mancanti'], r['Obiettivo raggiunto']])).toEqual([
+      ['Sara', 4, 36, false],
+      ['Paolo', 2, 38, false],
+    ]);
+    const comuni = snapshot.sheets['Report comuni']?.rows ?? [];
+    expect(comuni).toEqual([
+      expect.objectContaining({ Comune: 'Pandino', Dipendenti: 2, 'Dipendenti formati': 2, 'Ore totali': 6, 'Ore medie per dipendente': 3, 'Quota pagata': true }),
+    ]);
+    expect(snapshot.sheets['Report corsi']?.rows[0]).toMatchObject({ Codice: 'GDPR-BASE', Confermate: 2, 'Frequenza media %': 0.75, Attestati: 1 });
+    expect(snapshot.sheets.Bilancio?.rows.map((r) => r.Voce)).toEqual(['Quote dovute', 'Quote incassate', 'Costi corsi', 'Saldo', 'Costo per ora-partecipante']);
+  });
+
+  it('formats numbers for Italian readers and keeps one chart per report tab across refreshes', () => {
+    const academy = academyOfSize({ employees: 40, comuni: 4 });
+    expect(academy.call('refreshReports').ok).toBe(true);
+    expect(academy.call('refreshReports').ok).toBe(true);
+    const charts = ['Report dipendenti', 'Report comuni', 'Report corsi', 'Bilancio'].map((t) => sheetData(academy, t).charts.map((c) => c.type));
+    expect(charts).toEqual([[], ['COLUMN'], ['BAR'], ['COLUMN']]);
+    expect(sheetData(academy, 'Report comuni').charts[0]?.ranges).toEqual([
+      { sheetName: 'Report comuni', a1: 'A1:A5' },
+      { sheetName: 'Report comuni', a1: 'E1:E5' },
+    ]);
+    const comuni = sheetData(academy, 'Report comuni');
+    expect(comuni.rows[1]?.[5]?.nf).toBe('0%');
+    expect(comuni.rows[1]?.[6]?.nf).toBe('#,##0.00 "€"');
+    expect(sheetData(academy, 'Report dipendenti').rows[1]?.[4]?.nf).toBe('0.0');
+    expect(typeof rowsOf(academy, 'Report comuni')[0]?.['% obiettivo raggiunto']).toBe('number');
+  });
+
+  it('clears the rows of a longer previous report', () => {
+    const academy = academyOfSize({ employees: 40, comuni: 4 });
+    academy.call('refreshReports');
+    academy.edit('Dipendenti', { Comune: 'Comune 4' }, { Attivo: false });
+    academy.edit('Presenze', { Presente: true }, { Presente: false });
+    academy.call('refreshReports');
+    // 10 of 40 left; 2 of them (D00016, D00036) stay: inactive, but their external training counts in the year.
+    const employees = rowsOf(academy, 'Report dipendenti');
+    expect(employees).toHaveLength(32);
+    expect(employees.every((r) => r['Corsi frequentati'] === 0)).toBe(true);
+    expect(rowsOf(academy, 'Report comuni')).toHaveLength(4);
+  });
+
+  it('reads each source tab once and writes each report tab once, the same at 1,000 and 10,000 employees', () => {
+    const sheets = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([k]) => k.startsWith('Spreadsheet.')));
+    const smallAcademy = academyOfSize({ employees: 1000, comuni: 50 });
+    const largeAcademy = academyOfSize({ employees: 10_000, comuni: 50 });
+    const { counts: small } = measuredRun(smallAcademy, 'refreshReports');
+    const { counts: large, elapsedMs } = measuredRun(largeAcademy, 'refreshReports');
+    expect(sheets(large)).toEqual(sheets(small));
+    // 8 source tabs + Impostazioni read once, plus the Registro header read by the log's flush;
+    // 4 report tabs written in one block each, plus the Registro line.
+    expect(small['Spreadsheet.getSheetValues']).toBe(10);
+    expect(small['Spreadsheet.setValues']).toBe(5);
+    // Emulated time (the latency model): one execution, far from the 6-minute limit.
+    expect(elapsedMs).toBeLessThan(60_000);
+    // The summaries read the same tabs once; their mail work depends on the comuni, not the employees
+    // (at 10,000 the 50 long summaries overflow the outbox's budget: it is drained and refilled).
+    const summariesSmall = measuredRun(smallAcademy, 'sendComuniSummaries').counts;
+    const summariesLarge = measuredRun(largeAcademy, 'sendComuniSummaries').counts;
+    expect(sheets(summariesLarge)).toEqual(sheets(summariesSmall));
+    expect(summariesLarge['Mail.sendEmail']).toBe(summariesSmall['Mail.sendEmail']);
+  }, 120_000);
+});
+
+describe('sendComuniSummaries', () => {
+  it('mails each referent once a month, HTML-escaped, and what the quota blocks goes later', () => {
+    const academy = academyOfSize({ employees: 12, comuni: 3 });
+    academy.quota(2);
+    const first = academy.call('sendComuniSummaries');
+    expect(first.ok).toBe(true);
+    expect(first.value).toMatchObject({ period: '2027-06', queued: 3, sent: 2, pending: 1 });
+    const second = academy.call('sendComuniSummaries');
+    expect(second.value).toMatchObject({ queued: 0, alreadySent: 3 });
+    expect(snapshotMail(academy.ws)).toHaveLength(2);
+    academy.advance(24 * 60);
+    academy.call('sendComuniSummaries');
+    const mails = snapshotMail(academy.ws);
+    expect(mails.map((m) => m.to).sort()).toEqual(['ref1@comune.it', 'ref2@comune.it', 'ref3@comune.it']);
+    expect(mails[0]?.subject).toBe('Formazione 2027: riepilogo del Comune di Comune 1 (giugno 2027)');
+    expect(mails[0]?.body).toContain("CHI NON HA ANCORA RAGGIUNTO L'OBIETTIVO");
+    expect(mails[0]?.body).toMatch(/Cognome0 Nome0: \d+(,\d)? ore svolte, ne mancano/);
+  });
+
+  it('sends again in a new month', () => {
+    const academy = academyOfSize({ employees: 4, comuni: 1 });
+    academy.call('sendComuniSummaries');
+    academy.call('sendComuniSummaries');
+    expect(snapshotMail(academy.ws)).toHaveLength(1);
+    academy.advance(31 * 24 * 60);
+    const july = academy.call('sendComuniSummaries');
+    expect(july.value).toMatchObject({ period: '2027-07', queued: 1 });
+    expect(snapshotMail(academy.ws)).toHaveLength(2);
+  });
+
+  it('refuses someone who is not staff', () => {
+    const academy = academyOfSize({ employees: 4, comuni: 1 });
+    const result = academy.call('sendComuniSummaries', [], 'intruso@example.com');
+    expect(result.ok).toBe(false);
+    expect(result.error).toContain('Operazione non consentita');
+    expect(snapshotMail(academy.ws)).toHaveLength(0);
+  });
+});
