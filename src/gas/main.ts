@@ -3,3 +3,12 @@
  * (menu items, triggers and the server functions the sidebar calls); nothing else is top-level.
  */
 export { onOpen, onInstall } from './menu';
+export { showSidebar } from './menu';
+export { setupAcademy, onRegistryEdit } from './setup/entry';
+export { prepareAttendance, prepareAttendanceForSelection } from './attendance/entry';
+export { issueCertificates, reissueCertificate } from './certificates/entry';
+export { runJobs, getJobsProgress } from './jobs/entry';
+export { syncCalendar } from './calendar/entry';
+export { publishEnrollmentForm, onFormSubmit, reconcileResponses, enrollManually, cancelEnrollment } from './enrollment/entry';
+export { getDashboard, getCourseView, confirmPendingEnrollment, promoteFromWaitlist, selectCell } from './dashboard/entry';
+export { refreshReports, sendComuniSummaries } from './reports/entry';

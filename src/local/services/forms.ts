@@ -620,8 +620,12 @@ class FormFacade {
     return typedItem(this.ws, this.formId, item);
   }
 
-  getResponses(): FormResponseFacade[] {
-    return this.data('getResponses').responses.map((r) => new FormResponseFacade(this.ws, this.formId, r.id));
+  /** All responses, or (as Google documents `getResponses(timestamp)`) those submitted after `timestamp`. */
+  getResponses(timestamp?: Date): FormResponseFacade[] {
+    const after = timestamp instanceof Date ? timestamp.getTime() : Number.NEGATIVE_INFINITY;
+    return this.data('getResponses')
+      .responses.filter((r) => r.timestampMs > after)
+      .map((r) => new FormResponseFacade(this.ws, this.formId, r.id));
   }
   getResponse(responseId: string): FormResponseFacade {
     const response = this.data('getResponse').responses.find((r) => r.id === String(responseId));

@@ -1,0 +1,179 @@
+/**
+ * Entry points of the enrollment workflow: publishing the form, the form-submit trigger, the periodic
+ * reconciliation, manual enrollment and cancellation by staff, and the hook for staff edits of
+ * `Iscrizioni`.
+ */
+import { UserError } from '../../core/registry/errors';
+import { normalizeEmail } from '../../core/text';
+import { serverAction } from '../platform/entry';
+import { flushLog, logEvent } from '../registry/log';
+import { readSettings } from '../registry/settings';
+import { flushMail } from '../mail/outbox';
+import { loadEnrollmentData, openBook } from './data';
+import { PROP_FORM_ID, PROP_FORM_URL, publishForm, type PublishedForm } from './form';
+import { Notifier, logResults } from './notify';
+import { prop } from './props';
+import { afterRun, finishRun, processPending, withScriptLock } from './process';
+
+type FormResponse = GoogleAppsScript.Forms.FormResponse;
+type Form = GoogleAppsScript.Forms.Form;
+
+const BUSY = 'Un\'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.';
+
+function formUrl(): string {
+  return prop(PROP_FORM_URL) ?? '';
+}
+
+/** Staff: creates the year's form once, then updates it in place (same id and URL). */
+export const publishEnrollmentForm = serverAction('Pubblica modulo iscrizioni', (): PublishedForm => {
+  const result = withScriptLock(() => {
+    const data = loadEnrollmentData({ comuni: true });
+    const published = publishForm(data, openBook(data));
+    logEvent('Modulo iscrizioni pubblicato', `${published.formId} ${published.url}`);
+    return published;
+  });
+  if (!result) throw new UserError(BUSY);
+  return result;
+});
+
+/**
+ * The installable form-submit trigger (bound to the form). A blank event (the trigger sometimes fires a
+ * second time without a response) is ignored; a run that cannot get the lock leaves its response to the
+ * next run or to the reconciliation.
+ */
+export function onFormSubmit(e?: { response?: FormResponse; source?: Form }): void {
+  if (!e || !e.response) return;
+  const form = e.source ?? openStoredForm();
+  if (!form) return;
+  processPending(form, e.response);
+}
+
+/** The published form: its id as publication remembered it, else as `Impostazioni` holds it. */
+function openStoredForm(): Form | null {
+  const id = prop(PROP_FORM_ID) || readSettings().enrollmentFormId;
+  if (!id) return null;
+  try {
+    return FormApp.openById(id);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The periodic reconciliation (time-driven trigger installed by publication): processes any response a
+ * failed or missed trigger left behind, and sends mails still waiting in the outbox.
+ */
+export function reconcileResponses(): { processed: number } {
+  const form = openStoredForm();
+  const done = form ? processPending(form, null, { onlyWhenPending: true }) : null;
+  if (!done) {
+    // Under the lock: two flushes at once could both send the same queued mail.
+    withScriptLock(() => {
+      flushMail();
+      flushLog();
+    });
+  }
+  return { processed: done?.processed ?? 0 };
+}
+
+export interface ManualEnrollmentResult {
+  id: string;
+  course: string;
+  email: string;
+  status: string;
+  waitPosition: number | null;
+  notes: string;
+  message: string;
+}
+
+/** Staff: enrolls an employee in a course with the same rules as the form (origin `Manuale`). */
+export const enrollManually = serverAction('Iscrizione manuale', (email: string, courseCode: string): ManualEnrollmentResult => {
+  const mail = normalizeEmail(String(email ?? ''));
+  const code = String(courseCode ?? '').trim();
+  if (!mail || !code) throw new UserError('Indica l\'email del dipendente e il codice del corso.');
+  const result = withScriptLock(() => {
+    const data = loadEnrollmentData();
+    const book = openBook(data);
+    if (!book.ctx.employeeByEmail(mail)) {
+      throw new UserError(`L'email ${mail} non è nel foglio Dipendenti: aggiungi prima il dipendente.`);
+    }
+    if (!book.ctx.course(code)) throw new UserError(`Il corso ${code} non esiste nel foglio Corsi.`);
+    const notifier = new Notifier(data, formUrl());
+    const [r] = book.request({ email: mail, courses: [code], at: new Date(), origin: 'Manuale', responseId: '' });
+    if (!r || (r.kind !== 'new' && r.kind !== 'duplicate')) throw new UserError(`Iscrizione al corso ${code} non registrata.`);
+    logResults([r]);
+    if (r.kind === 'new') notifier.outcomeMail(mail, notifier.nameOf(mail), [r], `manual:${r.enrollment.id}`);
+    const courses = finishRun(data, book, notifier);
+    afterRun(data, book, courses);
+    const e = r.enrollment;
+    const message =
+      r.kind === 'duplicate'
+        ? `${mail} è già iscritto/a a ${e.course} (${e.status}).`
+        : e.status === 'In attesa'
+          ? `${mail} è in lista d'attesa per ${e.course} (posizione ${e.waitPosition ?? '-'}).`
+          : e.status === 'Respinta'
+            ? `Iscrizione respinta: ${e.notes}`
+            : `${mail}: ${e.status} (${e.course}).`;
+    return { id: e.id, course: e.course, email: e.email, status: e.status, waitPosition: e.waitPosition, notes: e.notes, message };
+  });
+  if (!result) throw new UserError(BUSY);
+  return result;
+});
+
+export interface CancellationResult {
+  id: string;
+  course: string;
+  status: string;
+  promoted: string[];
+  message: string;
+}
+
+/** Staff (sidebar): cancels one enrollment; the first waiting request gets the seat. */
+export const cancelEnrollment = serverAction('Annulla iscrizione', (enrollmentId: string, reason?: string): CancellationResult => {
+  const id = String(enrollmentId ?? '').trim();
+  const why = String(reason ?? '').trim();
+  const result = withScriptLock(() => {
+    const data = loadEnrollmentData();
+    const book = openBook(data);
+    const note = why ? `Annullata dallo staff: ${why}` : 'Annullata dallo staff.';
+    const e = book.cancelById(id, note);
+    if (!e) throw new UserError(`L'iscrizione ${id} non esiste o non è attiva (già annullata o respinta).`);
+    const notifier = new Notifier(data, formUrl());
+    logEvent('Iscrizione annullata', `${e.id} ${e.course} ${e.email}${why ? ` (${why})` : ''}`);
+    notifier.staffCancellation(e, why);
+    const promotedBefore = book.changes().promoted.map((p) => p.email);
+    const courses = finishRun(data, book, notifier, undefined, [e.course]);
+    afterRun(data, book, courses);
+    return {
+      id: e.id,
+      course: e.course,
+      status: e.status,
+      promoted: promotedBefore,
+      message: promotedBefore.length > 0 ? `Iscrizione ${e.id} annullata; posto assegnato a ${promotedBefore.join(', ')}.` : `Iscrizione ${e.id} annullata.`,
+    };
+  });
+  if (!result) throw new UserError(BUSY);
+  return result;
+});
+
+/**
+ * For the registry's edit trigger (`onRegistryEdit`) after staff edited rows of `Iscrizioni` (e.g. set
+ * `Stato` to `Annullata`): settles the courses of those rows (promotion, positions), updates their
+ * calendar attendees and the form's choices. Safe to call with the script lock already held.
+ */
+export function handleEnrollmentEdits(editedRows: readonly number[]): void {
+  const run = (): true => {
+    const data = loadEnrollmentData();
+    const rows = new Set(editedRows);
+    const edited = data.enrollments.rows.filter((r) => rows.has(r.row)).map((r) => r.record.course);
+    const book = openBook(data);
+    const notifier = new Notifier(data, formUrl());
+    const courses = finishRun(data, book, notifier, undefined, edited);
+    afterRun(data, book, courses);
+    return true;
+  };
+  const lock = LockService.getScriptLock();
+  if (lock.hasLock()) run();
+  else withScriptLock(run);
+  flushLog();
+}

@@ -1,0 +1,174 @@
+/**
+ * Processing form responses and every other enrollment change under the script lock, in one pass:
+ * read the tabs once, let the policy decide, write once, queue the mails, then the calendar and the
+ * form choices.
+ */
+import { ACTION_CANCEL, readAnswers } from '../../core/enrollment/form';
+import type { EnrollmentBook, RequestResult } from '../../core/enrollment/policy';
+import { flushLog } from '../registry/log';
+import { flushMail } from '../mail/outbox';
+import { updateCourseAttendees } from '../calendar/attendees';
+import { commitChanges, loadEnrollmentData, openBook, type EnrollmentData } from './data';
+import { PROP_FORM_URL, PROP_ITEM_TITLES, PROP_WATERMARK, refreshFormChoices } from './form';
+import { Notifier, logPromotions, logResults, queueHeldMail } from './notify';
+import { prop, reloadProps, setProps } from './props';
+
+type Form = GoogleAppsScript.Forms.Form;
+type FormResponse = GoogleAppsScript.Forms.FormResponse;
+
+/** How long a run waits for another one to finish before leaving its response to reconciliation. */
+const LOCK_WAIT_MS = 30_000;
+/** Earlier responses caught up by one execution, at most: keeps each run short. */
+export const CATCH_UP_LIMIT = 25;
+
+export interface ResponseData {
+  id: string;
+  timestamp: Date;
+  email: string;
+  answers: Record<string, string | string[]>;
+}
+
+/** Item titles by id as publication recorded them (an item added by staff is asked for its title). */
+function knownTitles(): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(prop(PROP_ITEM_TITLES) ?? '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function readResponse(response: FormResponse, at: Date, titles: Record<string, string>): ResponseData {
+  const answers: Record<string, string | string[]> = {};
+  for (const ir of response.getItemResponses()) {
+    const item = ir.getItem();
+    const title = titles[String(item.getId())] ?? item.getTitle();
+    const value = ir.getResponse();
+    answers[title] = Array.isArray(value) ? value.map(String) : String(value ?? '');
+  }
+  return { id: response.getId(), timestamp: at, email: response.getRespondentEmail(), answers };
+}
+
+/**
+ * Runs `fn` under the script lock, with the properties read again now that no other run can change
+ * them; returns null (leaving the work to a later run) when the lock cannot be had.
+ */
+export function withScriptLock<T>(fn: () => T): T | null {
+  const lock = LockService.getScriptLock();
+  try {
+    lock.waitLock(LOCK_WAIT_MS);
+  } catch {
+    return null;
+  }
+  try {
+    reloadProps();
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export interface RunEffects {
+  /** Courses whose confirmed people may have changed: their calendar attendees are updated. */
+  courses: Set<string>;
+}
+
+/**
+ * Applies one response to the book and queues its mails. A response already processed (its id is in
+ * `ID risposta`) is skipped: the trigger can fire twice for one response.
+ */
+export function applyResponse(book: EnrollmentBook, notifier: Notifier, response: ResponseData): RequestResult[] | null {
+  if (book.hasResponse(response.id)) return null;
+  const answers = readAnswers(response.email, response.answers);
+  if (!answers.email || answers.courses.length === 0) return [];
+  const who = answers.email;
+  let results: RequestResult[];
+  if (answers.action === ACTION_CANCEL) {
+    results = book.cancelFor(answers.email, answers.courses, 'Annullata dal dipendente tramite modulo.');
+  } else {
+    results = book.request({ email: answers.email, courses: answers.courses, at: response.timestamp, origin: 'Modulo', responseId: response.id });
+  }
+  logResults(results, who);
+  const name = notifier.nameOf(answers.email, `${answers.firstName} ${answers.lastName}`.trim());
+  notifier.outcomeMail(answers.email, name, results, `response:${response.id}`);
+  const unverified = results.filter((r) => r.kind === 'new' && r.enrollment.status === 'Da verificare').map((r) => r.course);
+  notifier.unknownEmail(answers.email, answers, unverified, `unknown:${response.id}`);
+  const approval = results.flatMap((r) => (r.kind === 'new' && r.enrollment.status === 'In approvazione' ? [r.enrollment] : []));
+  notifier.referentApproval(answers.email, approval, `approval:${response.id}`);
+  return results;
+}
+
+/**
+ * The end of every enrollment run: settle every course (a cancellation typed in the sheet promotes
+ * here too), write the changes, then queue the run's mails and write the log. Returns the courses
+ * whose confirmed people changed.
+ */
+export function finishRun(data: EnrollmentData, book: EnrollmentBook, notifier: Notifier, who?: string, extraCourses: Iterable<string> = []): Set<string> {
+  book.settleAll();
+  const changes = book.changes();
+  commitChanges(data, changes);
+  logPromotions(changes.promoted, who);
+  for (const e of changes.promoted) notifier.promotion(e);
+  notifier.queueAll();
+  flushLog();
+  return new Set([...changes.affectedCourses, ...extraCourses]);
+}
+
+/**
+ * Still under the lock, once the rows are written: calendar attendees of the affected courses, the
+ * form's choices, the mails (any still held are queued first).
+ */
+export function afterRun(data: EnrollmentData, book: EnrollmentBook, courses: Set<string>, form?: Form | null): void {
+  if (courses.size > 0) {
+    updateCourseAttendees([...courses].sort(), { courses: data.courses, sessions: data.sessions, enrollments: data.enrollments });
+  }
+  refreshFormChoices(data, book, form);
+  queueHeldMail();
+  flushMail();
+  flushLog();
+}
+
+/**
+ * Processes the given response (if any) and every earlier one a failed or missed trigger left
+ * unprocessed, oldest first, at most `CATCH_UP_LIMIT` per run. The watermark (the time up to which
+ * every response has been processed) moves only past responses actually processed. Everything runs
+ * under the script lock, so the calendar and the form never see an older state after a newer one.
+ * Returns null when the lock could not be had (the work is left to the next run).
+ */
+export function processPending(form: Form, current: FormResponse | null, options: { onlyWhenPending?: boolean } = {}): { processed: number } | null {
+  return withScriptLock(() => {
+    const watermark = Number(prop(PROP_WATERMARK) ?? '0') || 0;
+    const pending = new Map<string, FormResponse>();
+    if (current) pending.set(current.getId(), current);
+    for (const r of form.getResponses(new Date(watermark))) if (!pending.has(r.getId())) pending.set(r.getId(), r);
+    // The reconciliation with nothing new reads no tab at all.
+    if (pending.size === 0 && options.onlyWhenPending) return null;
+    const data = loadEnrollmentData();
+    const book = openBook(data);
+    const notifier = new Notifier(data, prop(PROP_FORM_URL) ?? '');
+    const currentId = current ? current.getId() : '';
+    const titles = knownTitles();
+    const ordered = [...pending.values()].map((r) => ({ r, at: r.getTimestamp().getTime() })).sort((a, b) => a.at - b.at);
+    let processed = 0;
+    let newWatermark = watermark;
+    let inOrder = true;
+    for (const { r, at } of ordered) {
+      const id = r.getId();
+      if (processed >= CATCH_UP_LIMIT && id !== currentId) {
+        inOrder = false;
+        continue;
+      }
+      // At or before the watermark every response was processed, also those that left no row
+      // (a cancellation, a repeated request): the trigger firing twice must not redo them.
+      if (at > watermark && !book.hasResponse(id)) {
+        applyResponse(book, notifier, readResponse(r, new Date(at), titles));
+        processed += 1;
+      }
+      if (inOrder && at > newWatermark) newWatermark = at;
+    }
+    const courses = finishRun(data, book, notifier);
+    if (newWatermark > watermark) setProps({ [PROP_WATERMARK]: String(newWatermark) });
+    afterRun(data, book, courses, form);
+    return { processed };
+  });
+}
