@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import vm from 'node:vm';
 import { createGlobals, formSubmitEvent } from '../services';
-import { triggerState, type TriggerRecord } from './triggers';
+import { nextOccurrence, triggerState, type TriggerRecord } from './triggers';
 import { Execution, TIME_LIMIT_MESSAGE, type ExecutionKind, type Workspace } from './workspace';
 
 /**
@@ -109,7 +109,7 @@ export class Runtime {
       if (!next) break;
       const at = next.nextAtMs as number;
       if (at > this.ws.now()) this.ws.advanceClock(at - this.ws.now());
-      next.nextAtMs = next.everyMs ? Math.max(at + next.everyMs, this.ws.now() + 1) : null;
+      next.nextAtMs = nextOccurrence(next, at, this.ws.now());
       results.push(this.fire(next, { year: new Date(at).getUTCFullYear() }));
     }
     if (until > this.ws.now()) this.ws.advanceClock(until - this.ws.now());

@@ -1,3 +1,4 @@
+import { wallClock, zonedToUtc } from './time';
 import type { Workspace } from './workspace';
 
 /**
@@ -17,6 +18,11 @@ export interface TriggerRecord {
   nextAtMs: number | null;
   /** Clock triggers: the period of a recurring trigger, null for a one-shot. */
   everyMs: number | null;
+  /**
+   * Daily triggers set with `atHour`: the wall-clock time they keep in their zone, so that a clock
+   * change moves the instant, not the hour at which they fire.
+   */
+  wallClock?: { hour: number; minute: number; timeZone: string };
   owner: string;
 }
 
@@ -26,6 +32,22 @@ export interface TriggerState {
 
 export function triggerState(ws: Workspace): TriggerState {
   return ws.slot<TriggerState>('triggers', () => ({ triggers: [] }));
+}
+
+/** When a recurring clock trigger that fired at `firedAtMs` comes due again. */
+export function nextOccurrence(trigger: TriggerRecord, firedAtMs: number, nowMs: number): number | null {
+  if (!trigger.everyMs) return null;
+  if (!trigger.wallClock) return Math.max(firedAtMs + trigger.everyMs, nowMs + 1);
+  const { hour, minute, timeZone } = trigger.wallClock;
+  const days = Math.max(1, Math.round(trigger.everyMs / 86_400_000));
+  let day = wallClock(firedAtMs, timeZone);
+  let next = firedAtMs;
+  while (next <= Math.max(firedAtMs, nowMs)) {
+    const noon = zonedToUtc({ ...day, hour: 12, minute: 0, second: 0 }, timeZone) + days * 86_400_000;
+    day = wallClock(noon, timeZone);
+    next = zonedToUtc({ ...day, hour, minute, second: 0 }, timeZone);
+  }
+  return next;
 }
 
 /** At most 20 installable triggers per user per script (Google's quotas page). */

@@ -207,6 +207,7 @@ class ClockTriggerBuilder {
       sourceId: null,
       nextAtMs,
       everyMs: this.everyMs,
+      ...(this.daily && this.hour !== null ? { wallClock: { hour: this.hour, minute: this.minute ?? 0, timeZone: this.timeZone } } : {}),
     });
   }
   /** The next time the zone's clocks read hour:minute (Google picks a moment within that hour). */
