@@ -12,3 +12,8 @@ export { syncCalendar } from './calendar/entry';
 export { publishEnrollmentForm, onFormSubmit, reconcileResponses, enrollManually, cancelEnrollment } from './enrollment/entry';
 export { getDashboard, getCourseView, confirmPendingEnrollment, promoteFromWaitlist, selectCell } from './dashboard/entry';
 export { refreshReports, sendComuniSummaries } from './reports/entry';
+export { doGet } from './webapp/doGet';
+export { decideApproval } from './approval/decide';
+export { runDailyTasks } from './reminders/entry';
+export { publishFeedbackForm } from './feedback/entry';
+export { applyRetention } from './privacy/entry';

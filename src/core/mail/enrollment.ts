@@ -191,14 +191,3 @@ export function unknownEmailStaffMail(
     },
   ]);
 }
-
-/** To a comune's referent when `Approvazione referente` is on. */
-export function referentApprovalMail(ctx: MailContext, comune: string, employeeName: string, email: string, courses: readonly MailCourse[]): ComposedMail {
-  return compose(`Richiesta di approvazione iscrizione: ${employeeName || email}`, [
-    { kind: 'p', content: [`Gentile referente del Comune di ${comune},`] },
-    { kind: 'p', content: [`${employeeName || email} (${email}) ha chiesto l'iscrizione a:`] },
-    { kind: 'list', items: courses.map((c) => [courseName(c)]) },
-    { kind: 'p', content: ["Per approvare o respingere la richiesta rispondi a questa email: l'ufficio formazione aggiornerà l'iscrizione."] },
-    signature(ctx),
-  ]);
-}

@@ -21,6 +21,7 @@ import { readSettings, writeSetting } from '../registry/settings';
 import { appendRecords, assignMissingIds, readTable, updateRecords, type Table } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
 import { childFolder, copyTemplate, remainingMailQuota, exportPdf, trashCopy, fileAlive, fillDocument, folderById, folderName, rootChildFolder, trashFile } from './documents';
+import { recordReplacedCode } from '../verification/verify';
 import { clearInflight, clearReissue, createSecret, readCertificateProps, saveInflight, saveReissue, verificationBytes, type CertificateProps, type Inflight } from './store';
 
 type Folder = GoogleAppsScript.Drive.Folder;
@@ -349,6 +350,7 @@ export class CertificateContext {
       version,
     };
     const previousPdf = r.fileId;
+    if (r.verificationCode && r.verificationCode !== inflight.verificationCode) recordReplacedCode(r.verificationCode, number);
     updateRecords(this.certificates, [{ row: entry.row, patch }]);
     this.props.reissue = null;
     clearReissue();

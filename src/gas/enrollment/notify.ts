@@ -6,7 +6,6 @@ import type { RequestResult } from '../../core/enrollment/policy';
 import type { EnrollmentRecord } from '../../core/enrollment/types';
 import {
   promotionMail,
-  referentApprovalMail,
   staffCancellationMail,
   submissionMail,
   unknownEmailStaffMail,
@@ -19,6 +18,7 @@ import {
 import type { ComposedMail } from '../../core/mail/document';
 import { logEvent } from '../registry/log';
 import { queueMail, type MailMessage } from '../mail/outbox';
+import { referentMails } from '../approval/request';
 import type { EnrollmentData } from './data';
 
 /** Notifiers of this execution: `queueHeldMail` moves what any of them still holds to the outbox. */
@@ -106,15 +106,11 @@ export class Notifier {
     this.send(to, unknownEmailStaffMail(email, answered, courses.map((c) => this.course(c))), dedupeKey);
   }
 
-  /** To the comune's referent, when `Approvazione referente` is on. */
-  referentApproval(email: string, enrollments: readonly EnrollmentRecord[], dedupeKey: string): void {
+  /** To the comune's referent, when `Approvazione referente` is on: the request with signed approve and deny links. */
+  referentApproval(enrollments: readonly EnrollmentRecord[], dedupeKey: string): void {
     if (enrollments.length === 0) return;
-    const employee = this.data.employees.rows.find((r) => r.record.email === email.trim().toLowerCase())?.record;
-    if (!employee) return;
-    const comune = this.data.comuni.find((c) => c.name.trim().toLowerCase() === employee.comune.trim().toLowerCase());
-    if (!comune?.referentEmail) return;
-    const courses = enrollments.map((e) => this.course(e.course));
-    this.send(comune.referentEmail, referentApprovalMail(this.ctx, comune.name, this.nameOf(email), email, courses), dedupeKey);
+    const dir = { employees: this.data.employees.rows.map((r) => r.record), comuni: this.data.comuni, course: (code: string) => this.course(code) };
+    for (const m of referentMails(this.ctx, dir, enrollments, 'request', Date.now())) this.send(m.to, m.mail, dedupeKey);
   }
 }
 

@@ -9,7 +9,8 @@ import { flushLog } from '../registry/log';
 import { flushMail } from '../mail/outbox';
 import { updateCourseAttendees } from '../calendar/attendees';
 import { commitChanges, loadEnrollmentData, openBook, type EnrollmentData } from './data';
-import { PROP_FORM_URL, PROP_ITEM_TITLES, PROP_WATERMARK, refreshFormChoices } from './form';
+import { withRetry } from '../platform/retry';
+import { PROP_FORM_ID, PROP_FORM_URL, PROP_ITEM_TITLES, PROP_WATERMARK, refreshFormChoices } from './form';
 import { Notifier, logPromotions, logResults, queueHeldMail } from './notify';
 import { prop, reloadProps, setProps } from './props';
 
@@ -94,7 +95,7 @@ export function applyResponse(book: EnrollmentBook, notifier: Notifier, response
   const unverified = results.filter((r) => r.kind === 'new' && r.enrollment.status === 'Da verificare').map((r) => r.course);
   notifier.unknownEmail(answers.email, answers, unverified, `unknown:${response.id}`);
   const approval = results.flatMap((r) => (r.kind === 'new' && r.enrollment.status === 'In approvazione' ? [r.enrollment] : []));
-  notifier.referentApproval(answers.email, approval, `approval:${response.id}`);
+  notifier.referentApproval(approval, `approval:${response.id}`);
   return results;
 }
 
@@ -115,12 +116,31 @@ export function finishRun(data: EnrollmentData, book: EnrollmentBook, notifier: 
 }
 
 /**
+ * Courses whose calendar attendees a failed Calendar update left behind: kept in a Script Property (read
+ * with the others, so free when empty) and retried by the next run that holds the lock.
+ */
+export const PROP_STALE_ATTENDEES = 'a4pa.calendar.staleCourses';
+
+export function staleAttendeeCourses(): string[] {
+  return (prop(PROP_STALE_ATTENDEES) ?? '').split(',').filter((c) => c !== '');
+}
+
+/** Written only when the set changes, so the happy path costs no Properties write. */
+export function rememberStaleAttendees(before: readonly string[], after: readonly string[]): void {
+  if (before.join(',') === after.join(',')) return;
+  setProps({ [PROP_STALE_ATTENDEES]: after.join(',') });
+}
+
+/**
  * Still under the lock, once the rows are written: calendar attendees of the affected courses, the
  * form's choices, the mails (any still held are queued first).
  */
 export function afterRun(data: EnrollmentData, book: EnrollmentBook, courses: Set<string>, form?: Form | null): void {
-  if (courses.size > 0) {
-    updateCourseAttendees([...courses].sort(), { courses: data.courses, sessions: data.sessions, enrollments: data.enrollments });
+  const stale = staleAttendeeCourses();
+  const codes = [...new Set([...courses, ...stale])].sort();
+  if (codes.length > 0) {
+    const result = updateCourseAttendees(codes, { courses: data.courses, sessions: data.sessions, enrollments: data.enrollments });
+    rememberStaleAttendees(stale, result.failed > 0 ? codes : []);
   }
   refreshFormChoices(data, book, form);
   queueHeldMail();
@@ -135,18 +155,21 @@ export function afterRun(data: EnrollmentData, book: EnrollmentBook, courses: Se
  * under the script lock, so the calendar and the form never see an older state after a newer one.
  * Returns null when the lock could not be had (the work is left to the next run).
  */
-export function processPending(form: Form, current: FormResponse | null, options: { onlyWhenPending?: boolean } = {}): { processed: number } | null {
+export function processPending(form: Form, currentId: string, options: { onlyWhenPending?: boolean } = {}): { processed: number } | null {
   return withScriptLock(() => {
+    // Only the published form's responses count: an event naming another form (or forged) does nothing.
+    const formId = prop(PROP_FORM_ID);
+    if (formId && form.getId() !== formId) return null;
     const watermark = Number(prop(PROP_WATERMARK) ?? '0') || 0;
+    // The responses come from the form itself, never from the event: the event's id only says which
+    // one to put first, and an id the form does not list (processed, or made up) is simply not there.
     const pending = new Map<string, FormResponse>();
-    if (current) pending.set(current.getId(), current);
-    for (const r of form.getResponses(new Date(watermark))) if (!pending.has(r.getId())) pending.set(r.getId(), r);
+    for (const r of withRetry('Form.getResponses', () => form.getResponses(new Date(watermark)))) pending.set(r.getId(), r);
     // The reconciliation with nothing new reads no tab at all.
     if (pending.size === 0 && options.onlyWhenPending) return null;
     const data = loadEnrollmentData();
     const book = openBook(data);
     const notifier = new Notifier(data, prop(PROP_FORM_URL) ?? '');
-    const currentId = current ? current.getId() : '';
     const titles = knownTitles();
     const ordered = [...pending.values()].map((r) => ({ r, at: r.getTimestamp().getTime() })).sort((a, b) => a.at - b.at);
     let processed = 0;

@@ -4,6 +4,7 @@
  */
 import type { ReportInput } from '../../core/reports/compute';
 import { TAB } from '../../core/registry/tabs';
+import { readFeedbackScores } from '../feedback/form';
 import { readSettings } from '../registry/settings';
 import { readTable } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
@@ -45,6 +46,7 @@ export function readReportSource(): ReportSource {
       attendance: records(attendance),
       certificates: records(certificates),
       externalTraining: records(external),
+      feedback: readFeedbackScores(settings),
     },
     skippedRows: tables.reduce((n, t) => n + new Set(t.problems.filter((p) => p.row > 1).map((p) => p.row)).size, 0),
     period: formatInSpreadsheetZone(now, 'yyyy-MM'),

@@ -1,0 +1,58 @@
+/**
+ * Retention (`Anni di conservazione`): enrollments, attendance and certificates older than N years are
+ * anonymised. The e-mail and the employee id become a pseudonymous id (the same person gets the same
+ * pseudonym, keyed by the academy's secret, so distinct-person counts still hold), free text is
+ * cleared, and everything the reports add up (course, session, presence, hours, numbers, dates) is kept.
+ */
+
+export const RETENTION_SETTING = 'Anni di conservazione';
+export const PSEUDONYM_DOMAIN = 'anonimo.invalid';
+
+export function pseudonymEmail(digest: string): string {
+  return `anonimo-${digest.toLowerCase()}@${PSEUDONYM_DOMAIN}`;
+}
+
+export function pseudonymId(digest: string): string {
+  return `ANON-${digest.toUpperCase()}`;
+}
+
+export function isPseudonymous(email: string): boolean {
+  return email.trim().toLowerCase().endsWith(`@${PSEUDONYM_DOMAIN}`);
+}
+
+/** '' (keep forever) or a whole number of years 1..100; anything else is reported by the caller. */
+export function retentionYears(text: string): number | null | 'invalid' {
+  const t = text.trim();
+  if (t === '') return null;
+  const n = Number(t.replace(',', '.'));
+  return Number.isInteger(n) && n >= 1 && n <= 100 ? n : 'invalid';
+}
+
+/** The first day still kept: `today` minus `years` (29 February falls back to 28). */
+export function cutoffDay(today: string, years: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+  if (!m) throw new Error(`invalid day ${today}`);
+  const year = Number(m[1]) - years;
+  const day = m[2] === '02' && m[3] === '29' ? '28' : (m[3] as string);
+  return `${String(year).padStart(4, '0')}-${m[2]}-${day}`;
+}
+
+export interface PersonRef {
+  email: string;
+  employeeId: string;
+}
+
+/** The key a person's pseudonym is derived from: the employee id when known, else the e-mail. */
+export function personKey(p: PersonRef): string {
+  return p.employeeId.trim() ? `id:${p.employeeId.trim()}` : `email:${p.email.trim().toLowerCase()}`;
+}
+
+export interface Pseudonym {
+  email: string;
+  employeeId: string;
+}
+
+/** Whether a row dated `day` (yyyy-mm-dd) is older than the cutoff and still carries personal data. */
+export function needsAnonymising(day: string, cutoff: string, email: string): boolean {
+  return day !== '' && day < cutoff && !isPseudonymous(email);
+}

@@ -1,0 +1,35 @@
+/** Staff's retention run (`applyRetention`); the daily run calls it once a year too. */
+import { serverAction } from '../platform/entry';
+import { withScriptLock } from '../enrollment/process';
+import { UserError } from '../../core/registry/errors';
+import { runRetention, type RetentionResult } from './retention';
+
+const YEAR_KEY = 'a4pa.retention.year';
+const LEFT_KEY = 'a4pa.retention.filesLeft';
+
+function remember(result: RetentionResult, year: string): void {
+  PropertiesService.getScriptProperties().setProperties({ [YEAR_KEY]: year, [LEFT_KEY]: String(result.filesLeft) });
+}
+
+/** Once a year (and again while PDFs are left to trash), from the daily run. */
+export function yearlyRetention(year: string): RetentionResult | null {
+  const props = PropertiesService.getScriptProperties().getProperties();
+  if (props[YEAR_KEY] === year && (Number(props[LEFT_KEY] ?? '0') || 0) === 0) return null;
+  const result = runRetention();
+  remember(result, year);
+  return result;
+}
+
+export interface RetentionSummary extends RetentionResult {
+  message: string;
+}
+
+export const applyRetention = serverAction('Applica conservazione dati', (): RetentionSummary => {
+  const result = withScriptLock(() => runRetention());
+  if (!result) throw new UserError("Un'altra operazione è in corso: riprova tra qualche secondo.");
+  const message =
+    result.years === null
+      ? '«Anni di conservazione» è vuoto: i dati sono conservati senza limite, nulla da anonimizzare.'
+      : `Conservazione ${result.years} anni (dati anteriori al ${result.cutoff.split('-').reverse().join('/')}): anonimizzate ${result.enrollments} iscrizioni, ${result.attendance} righe di presenza e ${result.certificates} attestati; PDF cestinati ${result.filesTrashed}${result.filesLeft > 0 ? `, ${result.filesLeft} al prossimo passaggio` : ''}.`;
+  return { ...result, message };
+});

@@ -1,0 +1,141 @@
+/**
+ * The retention run: anonymises enrollments, attendance and certificates older than `Anni di
+ * conservazione` years (each tab read once and written in contiguous blocks) and trashes the
+ * certificates' PDFs, which carry the name (a bounded number per run; the rest on the next run).
+ */
+import {
+  RETENTION_SETTING,
+  cutoffDay,
+  isPseudonymous,
+  needsAnonymising,
+  personKey,
+  pseudonymEmail,
+  pseudonymId,
+  retentionYears,
+  type PersonRef,
+  type Pseudonym,
+} from '../../core/privacy/retention';
+import { UserError } from '../../core/registry/errors';
+import type { Attendance, Certificate, Enrollment } from '../../core/registry/schemas';
+import { TAB } from '../../core/registry/tabs';
+import { approvalSecret } from '../approval/links';
+import { extraSetting } from '../enrollment/data';
+import { logEvent } from '../registry/log';
+import { readSettings } from '../registry/settings';
+import { readTable, updateRecords } from '../registry/table';
+import { formatInSpreadsheetZone } from '../registry/workbook';
+
+/** PDFs trashed by one run: each is a Drive call; the rest go on the next run. */
+const MAX_FILES_PER_RUN = 50;
+
+export interface RetentionResult {
+  years: number | null;
+  cutoff: string;
+  enrollments: number;
+  attendance: number;
+  certificates: number;
+  filesTrashed: number;
+  filesLeft: number;
+}
+
+class Pseudonyms {
+  private readonly memo = new Map<string, Pseudonym>();
+
+  of(p: PersonRef): Pseudonym {
+    const key = personKey(p);
+    let out = this.memo.get(key);
+    if (!out) {
+      const bytes = Utilities.computeHmacSha256Signature(`pseudonym|${key}`, approvalSecret(), Utilities.Charset.UTF_8);
+      const digest = bytes
+        .slice(0, 6)
+        .map((b) => (b & 0xff).toString(16).padStart(2, '0'))
+        .join('');
+      out = { email: pseudonymEmail(digest), employeeId: pseudonymId(digest) };
+      this.memo.set(key, out);
+    }
+    return out;
+  }
+}
+
+function trashPdf(fileId: string): boolean {
+  try {
+    DriveApp.getFileById(fileId).setTrashed(true);
+    return true;
+  } catch (error) {
+    // A file already deleted by hand is as good as trashed; anything else is retried next run.
+    return /not found|no item with the given id|non trovato/i.test(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function runRetention(): RetentionResult {
+  const settings = readSettings();
+  const years = retentionYears(extraSetting(settings, RETENTION_SETTING));
+  if (years === 'invalid') throw new UserError(`«${RETENTION_SETTING}» deve essere un numero intero di anni (da 1 a 100) oppure vuoto (conservazione senza limite).`);
+  const today = formatInSpreadsheetZone(new Date(), 'yyyy-MM-dd');
+  const empty: RetentionResult = { years, cutoff: '', enrollments: 0, attendance: 0, certificates: 0, filesTrashed: 0, filesLeft: 0 };
+  if (years === null) return empty;
+  const cutoff = cutoffDay(today, years);
+  const pseudo = new Pseudonyms();
+  const dayOf = (d: Date | null): string => (d ? formatInSpreadsheetZone(d, 'yyyy-MM-dd') : '');
+
+  const enrollments = readTable(TAB.iscrizioni);
+  const enrollmentPatches: Array<{ row: number; patch: Partial<Enrollment> }> = [];
+  for (const { row, record } of enrollments.rows) {
+    if (!needsAnonymising(dayOf(record.requestedAt), cutoff, record.email)) continue;
+    const p = pseudo.of(record);
+    enrollmentPatches.push({ row, patch: { email: p.email, employeeId: p.employeeId, notes: '', responseId: '' } });
+  }
+
+  const sessionDay = new Map(readTable(TAB.sessioni).rows.map((r) => [r.record.id, r.record.date]));
+  const attendance = readTable(TAB.presenze);
+  const attendancePatches: Array<{ row: number; patch: Partial<Attendance> }> = [];
+  for (const { row, record } of attendance.rows) {
+    if (record.employeeId.startsWith('ANON-')) continue;
+    if (!needsAnonymising(sessionDay.get(record.session) ?? '', cutoff, record.email)) continue;
+    const p = pseudo.of(record);
+    attendancePatches.push({ row, patch: { email: p.email, employeeId: p.employeeId } });
+  }
+
+  const certificates = readTable(TAB.attestati);
+  const certificatePatches: Array<{ row: number; patch: Partial<Certificate> }> = [];
+  let filesTrashed = 0;
+  let filesLeft = 0;
+  for (const { row, record } of certificates.rows) {
+    const old = dayOf(record.issuedOn) !== '' && dayOf(record.issuedOn) < cutoff;
+    if (!old) continue;
+    const patch: Partial<Certificate> = {};
+    if (!isPseudonymous(record.email) || !record.employeeId.startsWith('ANON-')) {
+      const p = pseudo.of(record);
+      patch.email = p.email;
+      patch.employeeId = p.employeeId;
+    }
+    if (record.fileId) {
+      if (filesTrashed < MAX_FILES_PER_RUN && trashPdf(record.fileId)) {
+        filesTrashed += 1;
+        patch.fileId = '';
+        patch.pdfUrl = '';
+      } else filesLeft += 1;
+    }
+    if (Object.keys(patch).length > 0) certificatePatches.push({ row, patch });
+  }
+
+  updateRecords(enrollments, enrollmentPatches);
+  updateRecords(attendance, attendancePatches);
+  updateRecords(certificates, certificatePatches);
+  const result: RetentionResult = {
+    years,
+    cutoff,
+    enrollments: enrollmentPatches.length,
+    attendance: attendancePatches.length,
+    certificates: certificatePatches.length,
+    filesTrashed,
+    filesLeft,
+  };
+  if (enrollmentPatches.length + attendancePatches.length + certificatePatches.length > 0) {
+    logEvent(
+      'Conservazione dati',
+      `prima del ${cutoff}: anonimizzate ${result.enrollments} iscrizioni, ${result.attendance} presenze, ${result.certificates} attestati; PDF cestinati ${filesTrashed}${filesLeft > 0 ? `, ${filesLeft} al prossimo passaggio` : ''}`,
+    );
+  }
+  return result;
+}

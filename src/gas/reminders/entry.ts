@@ -1,0 +1,56 @@
+/**
+ * The daily time-driven trigger (installed once by setup): reminders, follow-ups after courses and the
+ * yearly retention run. Called without a trigger event it is a staff action (the sidebar or a test).
+ */
+import { serverAction } from '../platform/entry';
+import { yearlyRetention } from '../privacy/entry';
+import type { RetentionResult } from '../privacy/retention';
+import { flushLog } from '../registry/log';
+import { formatInSpreadsheetZone } from '../registry/workbook';
+import { registerSetupStep } from '../setup/steps';
+import { runDaily, type DailySummary } from './daily';
+
+const HANDLER = 'runDailyTasks';
+/** Early morning in the academy's zone: reminders arrive before the working day. */
+const DAILY_HOUR = 7;
+
+export interface DailyResult extends DailySummary {
+  retention: RetentionResult | null;
+  busy: boolean;
+}
+
+function daily(): DailyResult {
+  const summary = runDaily();
+  let retention: RetentionResult | null = null;
+  if (summary) retention = yearlyRetention(formatInSpreadsheetZone(new Date(), 'yyyy'));
+  flushLog();
+  const none = { sessionReminders: 0, approvalReminders: 0, feedbackRequests: 0, absenteeNotices: 0 };
+  return { ...(summary ?? none), retention, busy: summary === null };
+}
+
+const dailyForStaff = serverAction('Attività giornaliere', daily);
+
+/** Whether the event comes from this project's own daily trigger (a forged event names no such trigger). */
+function fromOwnTrigger(uid: string): boolean {
+  return ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === uid && t.getHandlerFunction() === HANDLER);
+}
+
+export function runDailyTasks(event?: { triggerUid?: unknown }): DailyResult {
+  const uid = event && typeof event === 'object' && typeof event.triggerUid === 'string' ? event.triggerUid : '';
+  if (!uid || !fromOwnTrigger(uid)) return dailyForStaff();
+  try {
+    return daily();
+  } finally {
+    flushLog();
+  }
+}
+
+function ensureDailyTrigger(): string {
+  const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === HANDLER);
+  for (const extra of mine.slice(1)) ScriptApp.deleteTrigger(extra);
+  if (mine.length > 0) return '';
+  ScriptApp.newTrigger(HANDLER).timeBased().everyDays(1).atHour(DAILY_HOUR).create();
+  return 'attività giornaliere programmate (promemoria, questionari, conservazione dati)';
+}
+
+registerSetupStep({ name: 'Attività giornaliere', run: ensureDailyTrigger });
