@@ -5,7 +5,7 @@
  */
 import { PENDING_APPROVAL } from '../../core/approval/decide';
 import { applyDecision, type DecisionGuard } from '../approval/decide';
-import { verifyDecisionToken, LINK_VALID_DAYS } from '../approval/links';
+import { verifyDecisionToken, webAppBaseUrl, LINK_VALID_DAYS } from '../approval/links';
 import { flushLog, logEvent } from '../registry/log';
 import { Ledger } from '../reminders/ledger';
 import { verificationPage } from '../verification/verify';
@@ -25,7 +25,7 @@ function param(e: WebAppEvent | undefined, name: string): string {
 
 const NO_CHANGE = 'Nessuna modifica è stata fatta.';
 
-function decisionPage(token: string, reason: string): Page {
+function decisionPage(token: string, reason: string, confirmed: boolean): Page {
   const now = Date.now();
   const check = verifyDecisionToken(token, now);
   if (!check.ok) {
@@ -41,6 +41,7 @@ function decisionPage(token: string, reason: string): Page {
   }
   const { claims } = check;
   const approve = claims.decision === 'approve';
+  if (!confirmed) return confirmationPage(token, approve);
   let ledger: Ledger | null = null;
   const guard: DecisionGuard = {
     allow: () => {
@@ -90,6 +91,29 @@ function decisionPage(token: string, reason: string): Page {
   };
 }
 
+/**
+ * Following the link only asks for confirmation: mail security scanners open every link of a message,
+ * and a decision must come from the referent's click, not from theirs.
+ */
+function confirmationPage(token: string, approve: boolean): Page {
+  return {
+    title: approve ? "Approvare l'iscrizione?" : "Respingere l'iscrizione?",
+    tone: 'warning',
+    lines: [
+      approve
+        ? "Premi il pulsante per approvare la richiesta di iscrizione: il dipendente riceverà l'esito per email."
+        : 'Premi il pulsante per respingere la richiesta di iscrizione; puoi indicare il motivo, che sarà comunicato al dipendente.',
+      'Il link vale una sola volta.',
+    ],
+    confirm: {
+      action: webAppBaseUrl(),
+      label: approve ? 'Conferma approvazione' : 'Conferma rifiuto',
+      fields: { decisione: token, conferma: '1' },
+      ...(approve ? {} : { reasonLabel: 'Motivo (facoltativo)' }),
+    },
+  };
+}
+
 function homePage(): Page {
   return {
     title: 'Academy4PA',
@@ -103,7 +127,7 @@ export function doGet(e?: WebAppEvent): GoogleAppsScript.HTML.HtmlOutput {
   try {
     const token = param(e, 'decisione');
     const code = param(e, 'verifica');
-    if (token) page = decisionPage(token, param(e, 'motivo'));
+    if (token) page = decisionPage(token, param(e, 'motivo'), param(e, 'conferma') === '1');
     else if (code) page = verificationPage(code);
     else page = homePage();
   } catch (error) {

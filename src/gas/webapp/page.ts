@@ -14,6 +14,27 @@ export interface Page {
   lines: readonly string[];
   /** Label/value pairs shown as a table (plain text, escaped here). */
   facts?: ReadonlyArray<readonly [string, string]>;
+  /**
+   * A button that sends the request again with its fields (GET to `action`): a decision is applied only
+   * when a person presses it, never when a mail scanner merely follows the link.
+   */
+  confirm?: { action: string; label: string; fields: Readonly<Record<string, string>>; reasonLabel?: string };
+}
+
+function confirmForm(confirm: NonNullable<Page['confirm']>): string {
+  const hidden = Object.entries(confirm.fields)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join('');
+  const reason = confirm.reasonLabel
+    ? `<p><label for="motivo">${escapeHtml(confirm.reasonLabel)}</label><br><input id="motivo" name="motivo" maxlength="300" style="width:100%;padding:6px"></p>`
+    : '';
+  return [
+    `<form method="get" action="${escapeHtml(confirm.action)}" target="_top">`,
+    hidden,
+    reason,
+    `<button type="submit" style="background:#1a73e8;color:#fff;border:0;border-radius:4px;padding:10px 18px;font-size:15px;cursor:pointer">${escapeHtml(confirm.label)}</button>`,
+    '</form>',
+  ].join('');
 }
 
 export function renderPage(page: Page): string {
@@ -31,6 +52,7 @@ export function renderPage(page: Page): string {
     `<h1 style="font-size:22px;color:${COLORS[page.tone]}">${escapeHtml(page.title)}</h1>`,
     ...page.lines.map((l) => `<p>${escapeHtml(l)}</p>`),
     facts,
+    page.confirm ? confirmForm(page.confirm) : '',
     '</body></html>',
   ].join('\n');
 }

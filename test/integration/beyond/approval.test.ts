@@ -28,6 +28,13 @@ function visit(academy: Awaited<ReturnType<typeof approvalAcademy>>, url: string
   return String(r.value);
 }
 
+/** A referent opens the link (which only asks to confirm) and presses the confirmation button. */
+function decide(academy: Awaited<ReturnType<typeof approvalAcademy>>, url: string): string {
+  const page = visit(academy, url);
+  if (!page.includes('Conferma')) return page;
+  return visit(academy, `${url}&conferma=1`);
+}
+
 function statusOf(academy: Awaited<ReturnType<typeof approvalAcademy>>, email: string): Record<string, unknown> | undefined {
   return rows(academy, 'Iscrizioni').find((r) => r.Email === email);
 }
@@ -45,7 +52,10 @@ describe('approval by the comune referent', () => {
     expect(request?.subject).toBe('Richiesta di approvazione iscrizione: Anna Bassi');
     const { approve } = links(request?.body ?? '');
 
-    const page = visit(academy, approve);
+    const asked = visit(academy, approve);
+    expect(asked).toContain("Approvare l'iscrizione?");
+    expect(statusOf(academy, anna)).toMatchObject({ Stato: 'In approvazione' });
+    const page = decide(academy, approve);
     expect(page).toContain('Iscrizione approvata');
     expect(page).toContain('iscrizione confermata');
     expect(statusOf(academy, anna)).toMatchObject({ Stato: 'Confermata' });
@@ -53,7 +63,7 @@ describe('approval by the comune referent', () => {
 
     const before = JSON.stringify(rows(academy, 'Iscrizioni'));
     const mails = snapshotMail(academy.ws).length;
-    const again = visit(academy, approve);
+    const again = decide(academy, approve);
     expect(again).toContain('Link già utilizzato');
     expect(again).toContain('Nessuna modifica');
     expect(JSON.stringify(rows(academy, 'Iscrizioni'))).toBe(before);
@@ -66,8 +76,8 @@ describe('approval by the comune referent', () => {
     step(academy, { do: 'submit', email: luca, courses: ['EXC-BASE'] });
     const [first, second] = snapshotMail(academy.ws).filter((m) => m.to === referent);
     // The later request is approved first and takes the free seat; the earlier one then waits.
-    expect(visit(academy, links(second?.body ?? '').approve)).toContain('iscrizione confermata');
-    expect(visit(academy, links(first?.body ?? '').approve)).toContain("lista d'attesa (posizione 1)");
+    expect(decide(academy, links(second?.body ?? '').approve)).toContain('iscrizione confermata');
+    expect(decide(academy, links(first?.body ?? '').approve)).toContain("lista d'attesa (posizione 1)");
     expect(statusOf(academy, luca)).toMatchObject({ Stato: 'Confermata' });
     expect(statusOf(academy, anna)).toMatchObject({ Stato: 'In attesa', 'Posizione attesa': 1 });
   });
@@ -76,13 +86,13 @@ describe('approval by the comune referent', () => {
     const academy = await approvalAcademy(2);
     step(academy, { do: 'submit', email: anna, courses: ['EXC-BASE'] });
     const { deny } = links(lastMailTo(academy, referent)?.body ?? '');
-    const page = visit(academy, `${deny}&motivo=${encodeURIComponent('Servizio scoperto in quei giorni')}`);
+    const page = decide(academy, `${deny}&motivo=${encodeURIComponent('Servizio scoperto in quei giorni')}`);
     expect(page).toContain('Iscrizione respinta');
     expect(statusOf(academy, anna)).toMatchObject({ Stato: 'Respinta', Note: 'Respinta dal referente del comune: Servizio scoperto in quei giorni' });
     expect(lastMailTo(academy, anna)?.body).toContain('Motivo: Servizio scoperto in quei giorni');
 
     step(academy, { do: 'submit', email: luca, courses: ['EXC-BASE'] });
-    visit(academy, links(lastMailTo(academy, referent)?.body ?? '').deny);
+    decide(academy, links(lastMailTo(academy, referent)?.body ?? '').deny);
     expect(String(statusOf(academy, luca)?.Note)).toContain('richiesta non approvata dal referente del comune');
   });
 
@@ -97,6 +107,7 @@ describe('approval by the comune referent', () => {
 
     const flipped = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
     expect(visit(academy, `${base}?decisione=${flipped}`)).toContain('Link non valido');
+    expect(visit(academy, `${base}?decisione=${flipped}&conferma=1`)).toContain('Link non valido');
     // The deny link's claims turned into an approval: the signature no longer matches.
     const denyToken = new URL(deny).searchParams.get('decisione') as string;
     expect(visit(academy, `${base}?decisione=${denyToken.replace('.d.', '.a.')}`)).toContain('Link non valido');
@@ -123,7 +134,7 @@ describe('approval by the comune referent', () => {
     // Two comuni, two referents; reminders on days 3 and 6.
     expect(reminders.map((m) => m.to).sort()).toEqual([referent, referent, 'segreteria@comune.offanengo.cr.it', 'segreteria@comune.offanengo.cr.it'].sort());
     const fresh = links(reminders.filter((m) => m.to === referent).at(-1)?.body ?? '');
-    expect(visit(academy, fresh.approve)).toContain('Iscrizione approvata');
+    expect(decide(academy, fresh.approve)).toContain('Iscrizione approvata');
 
     const giuliaRow = statusOf(academy, giulia);
     const decided = step(academy, { do: 'call', fn: 'decideApproval', args: [giuliaRow?.ID, false, 'Corso non pertinente al ruolo'] });
