@@ -2,6 +2,8 @@
  * The Academy4PA menu: one item per workflow (DESIGN.md, "Workflows"). `onOpen` is a simple trigger:
  * it touches only the spreadsheet's UI, nothing that needs authorization.
  */
+import { serverAction } from './platform/entry';
+
 export const MENU_TITLE = 'Academy4PA';
 
 /** Caption → server function, in menu order (a separator before the report actions). */
@@ -31,7 +33,8 @@ export function onInstall(): void {
   onOpen();
 }
 
-export function showSidebar(): void {
+/** The sidebar is staff's tool: anyone else gets the refusal (and the attempt is logged). */
+export const showSidebar = serverAction('Apri pannello', (): void => {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(MENU_TITLE);
   SpreadsheetApp.getUi().showSidebar(html);
-}
+});

@@ -2,6 +2,7 @@
  * Drive, Docs and Mail adapters for certificates: folders, the template copy, literal placeholder
  * replacement, the PDF export, the mail quota. Each function touches its services and does nothing else.
  */
+import { withRetry } from '../platform/retry';
 import { escapeRegExp, needsLiteralInsertion, PLACEHOLDERS, placeholderToken, type Placeholder } from '../../core/certificates/placeholders';
 
 type Folder = GoogleAppsScript.Drive.Folder;
@@ -22,8 +23,11 @@ export function folderById(id: string): Folder | null {
 
 /** The named sub-folder of a folder, found (first one not trashed) or created once. */
 export function childFolder(parent: Folder, name: string): Folder {
-  const found = parent.getFoldersByName(name);
-  return found.hasNext() ? found.next() : parent.createFolder(name);
+  const found = withRetry('Folder.getFoldersByName', () => {
+    const it = parent.getFoldersByName(name);
+    return it.hasNext() ? it.next() : null;
+  });
+  return found ?? parent.createFolder(name);
 }
 
 /** The year's certificates folder (`Attestati <anno>`) in the Drive root, found or created. */
@@ -49,6 +53,11 @@ export function copyTemplate(templateId: string, name: string, folder: Folder): 
  * inserted as plain text at each match, so no replacement syntax can ever apply to it.
  */
 export function fillDocument(docId: string, values: Record<Placeholder, string>): void {
+  // Filling again is harmless (a replaced placeholder no longer matches), so the whole fill is retried.
+  withRetry('DocumentApp.fill', () => fillOnce(docId, values));
+}
+
+function fillOnce(docId: string, values: Record<Placeholder, string>): void {
   const doc = DocumentApp.openById(docId);
   const sections: Section[] = [doc.getBody()];
   const header = doc.getHeader();
@@ -87,7 +96,8 @@ function insertLiterally(section: Section, pattern: string, value: string): void
 
 /** Exports a saved Doc as PDF into the folder; returns the PDF's id and URL. */
 export function exportPdf(doc: File, pdfName: string, folder: Folder): { fileId: string; url: string } {
-  const blob = doc.getAs(PDF_MIME).setName(pdfName);
+  const blob = withRetry('File.getAs', () => doc.getAs(PDF_MIME)).setName(pdfName);
+  // Not retried: a create that failed after Drive made the file would leave two PDFs.
   const pdf = folder.createFile(blob);
   return { fileId: pdf.getId(), url: pdf.getUrl() };
 }
@@ -96,14 +106,14 @@ export function exportPdf(doc: File, pdfName: string, folder: Folder): { fileId:
 export function trashFile(id: string): void {
   if (!id) return;
   try {
-    DriveApp.getFileById(id).setTrashed(true);
+    withRetry('DriveApp.setTrashed', () => DriveApp.getFileById(id).setTrashed(true));
   } catch (error) {
     if (!/No item with the given ID|not found/i.test(error instanceof Error ? error.message : String(error))) throw error;
   }
 }
 
 export function trashCopy(file: File): void {
-  file.setTrashed(true);
+  withRetry('File.setTrashed', () => file.setTrashed(true));
 }
 
 /** Whether a file exists and is not in the trash. */

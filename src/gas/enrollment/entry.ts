@@ -10,10 +10,11 @@ import { flushLog, logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
 import { flushMail } from '../mail/outbox';
 import { loadEnrollmentData, openBook } from './data';
-import { PROP_FORM_ID, PROP_FORM_URL, publishForm, type PublishedForm } from './form';
+import { openFormById, PROP_FORM_ID, PROP_FORM_URL, publishForm, type PublishedForm } from './form';
 import { Notifier, logResults } from './notify';
 import { prop } from './props';
-import { afterRun, finishRun, processPending, withScriptLock } from './process';
+import { afterRun, finishRun, processPending, rememberStaleAttendees, staleAttendeeCourses, withScriptLock } from './process';
+import { updateCourseAttendees } from '../calendar/attendees';
 
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 type Form = GoogleAppsScript.Forms.Form;
@@ -42,21 +43,24 @@ export const publishEnrollmentForm = serverAction('Pubblica modulo iscrizioni', 
  * next run or to the reconciliation.
  */
 export function onFormSubmit(e?: { response?: FormResponse; source?: Form }): void {
-  if (!e || !e.response) return;
-  const form = e.source ?? openStoredForm();
+  // Called by hand (`google.script.run` passes plain data, never a Form or a FormResponse), the event
+  // proves nothing: only the id of a real response is used, and the responses are read from the form.
+  const responseId = e && hasMethod(e.response, 'getId') ? String(e.response.getId()) : '';
+  if (!responseId) return;
+  const form = hasMethod(e?.source, 'getResponses') ? (e?.source as Form) : openStoredForm();
   if (!form) return;
-  processPending(form, e.response);
+  processPending(form, responseId);
+}
+
+function hasMethod<K extends string>(value: unknown, name: K): value is Record<K, () => unknown> {
+  return !!value && typeof value === 'object' && typeof (value as Record<string, unknown>)[name] === 'function';
 }
 
 /** The published form: its id as publication remembered it, else as `Impostazioni` holds it. */
 function openStoredForm(): Form | null {
   const id = prop(PROP_FORM_ID) || readSettings().enrollmentFormId;
   if (!id) return null;
-  try {
-    return FormApp.openById(id);
-  } catch {
-    return null;
-  }
+  return openFormById(id);
 }
 
 /**
@@ -65,15 +69,24 @@ function openStoredForm(): Form | null {
  */
 export function reconcileResponses(): { processed: number } {
   const form = openStoredForm();
-  const done = form ? processPending(form, null, { onlyWhenPending: true }) : null;
+  const done = form ? processPending(form, '', { onlyWhenPending: true }) : null;
   if (!done) {
     // Under the lock: two flushes at once could both send the same queued mail.
     withScriptLock(() => {
+      retryStaleAttendees();
       flushMail();
       flushLog();
     });
   }
   return { processed: done?.processed ?? 0 };
+}
+
+/** Calendar attendees a failed update left behind (see `afterRun`), with the tabs read only then. */
+function retryStaleAttendees(): void {
+  const stale = staleAttendeeCourses();
+  if (stale.length === 0) return;
+  const result = updateCourseAttendees(stale);
+  rememberStaleAttendees(stale, result.failed > 0 ? stale : []);
 }
 
 export interface ManualEnrollmentResult {

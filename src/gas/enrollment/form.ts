@@ -16,6 +16,7 @@ import {
 import { SETTING_KEYS } from '../../core/registry/tabs';
 import { academySpreadsheet } from '../registry/workbook';
 import { writeSetting } from '../registry/settings';
+import { withRetry } from '../platform/retry';
 import { extraSetting, isYes, type EnrollmentData } from './data';
 import { prop, setProps } from './props';
 
@@ -43,10 +44,20 @@ const NO_COURSES_MESSAGE = 'Al momento non ci sono corsi con iscrizioni aperte. 
 export function openEnrollmentForm(data: EnrollmentData): Form | null {
   const id = data.settings.enrollmentFormId;
   if (!id) return null;
+  return openFormById(id);
+}
+
+/**
+ * A form by id, or null when it is gone. Any other failure (transient past the retries, permission) is
+ * thrown, never read as "no form": publication would otherwise create a second form.
+ */
+export function openFormById(id: string): Form | null {
   try {
-    return FormApp.openById(id);
-  } catch {
-    return null;
+    return withRetry('FormApp.openById', () => FormApp.openById(id));
+  } catch (error) {
+    // Google's answer for a deleted form (or one shared no more); anything else is not "no form".
+    if (/no item with the given id/i.test(error instanceof Error ? error.message : String(error))) return null;
+    throw error;
   }
 }
 

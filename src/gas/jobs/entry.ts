@@ -13,6 +13,11 @@ function nextSlice(): JobProgress[] {
 
 const nextSliceForStaff = serverAction('Prosegui lavori', nextSlice);
 
+/** A trigger uid proves a trigger only if the project has that trigger (a caller can type any uid). */
+function isOwnTrigger(uid: string): boolean {
+  return ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === uid);
+}
+
 /**
  * The job runner's entry point: fired by the one-shot continuation trigger, or called by the open
  * sidebar for the next slice (a published add-on's time triggers fire at most hourly). Only the
@@ -20,7 +25,7 @@ const nextSliceForStaff = serverAction('Prosegui lavori', nextSlice);
  * and it can only continue work staff already started.
  */
 export function runJobs(event?: TriggerEvent): JobProgress[] {
-  if (!event || typeof event !== 'object' || !event.triggerUid) return nextSliceForStaff();
+  if (!event || typeof event !== 'object' || !event.triggerUid || !isOwnTrigger(String(event.triggerUid))) return nextSliceForStaff();
   try {
     return nextSlice();
   } finally {

@@ -12,6 +12,7 @@
  */
 import { headerSafe } from '../../core/mail/document';
 import { chunkUtf8, keyDigest, utf8Length } from '../../core/mail/storage';
+import { isTransient, withRetry } from '../platform/retry';
 import { logEvent } from '../registry/log';
 
 export interface QueuedAttachment {
@@ -47,7 +48,7 @@ const CHUNK_BYTES = 8000;
 const SENT_WINDOW = 400;
 /** The queue may not take the whole 500 KB store other workflows share. */
 const QUEUE_BUDGET_BYTES = 300_000;
-/** A mail that failed this many times (not for quota) is dropped and reported in `Registro`. */
+/** A mail refused this many times (not for quota, not transiently) is dropped and reported in `Registro`. */
 const MAX_ATTEMPTS = 5;
 /** Mails sent by one flush: keeps a flush well inside the execution's time. */
 const MAX_PER_FLUSH = 60;
@@ -140,8 +141,10 @@ function send(m: StoredMail): void {
   if (m.name) options.name = m.name;
   if (m.replyTo) options.replyTo = m.replyTo;
   if (m.attachments && m.attachments.length > 0) {
-    options.attachments = m.attachments.map((a) => DriveApp.getFileById(a.fileId).getBlob());
+    options.attachments = m.attachments.map((a) => withRetry('DriveApp.getBlob', () => DriveApp.getFileById(a.fileId).getBlob()));
   }
+  // Not retried here: a send that failed after Google accepted it would go twice. The queue is the
+  // retry: the mail stays first in line for the next flush, under the same dedupe key.
   MailApp.sendEmail(options);
 }
 
@@ -161,7 +164,7 @@ export function flushMail(): FlushResult {
   const st = load();
   const dropped: FlushResult['dropped'] = [];
   if (st.queue.length === 0) return { sent: 0, pending: 0, dropped };
-  let remaining = st.queue.length > 1 ? MailApp.getRemainingDailyQuota() : Number.POSITIVE_INFINITY;
+  let remaining = st.queue.length > 1 ? withRetry('MailApp.getRemainingDailyQuota', () => MailApp.getRemainingDailyQuota()) : Number.POSITIVE_INFINITY;
   let sent = 0;
   const failedNow = new Set<StoredMail>();
   while (st.queue.length > 0 && sent < MAX_PER_FLUSH) {
@@ -174,7 +177,9 @@ export function flushMail(): FlushResult {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (isQuotaError(message)) break;
-      m.attempts += 1;
+      // Google being briefly unavailable says nothing about the mail: only other failures (a refused
+      // address, a missing attachment) count toward giving it up.
+      if (!isTransient(error)) m.attempts += 1;
       m.lastError = message;
       if (m.attempts < MAX_ATTEMPTS) {
         // A failing mail goes to the back so it never blocks the others; it is retried next flush.

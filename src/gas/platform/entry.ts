@@ -20,6 +20,12 @@ export function italianMessage(name: string, error: unknown): string {
     return `«${name}» ha superato il tempo massimo di esecuzione di Google: rilancia l'operazione, riprenderà da dove si è fermata.`;
   }
   if (/for one day/i.test(message)) return `«${name}»: la quota giornaliera di Google è esaurita; l'operazione riprenderà domani.`;
+  if (/permission|not authorized|unauthorized|access denied/i.test(message)) {
+    return `«${name}»: Google non concede il permesso necessario (${message}). Chi gestisce il componente deve autorizzarlo di nuovo o verificare la condivisione.`;
+  }
+  if (/not found|no item with the given id|does not exist|invalid argument/i.test(message)) {
+    return `«${name}»: un elemento Google richiesto non esiste più o non è valido (${message}). Controlla le Impostazioni ed esegui «Configura».`;
+  }
   if (isTransient(error)) return `«${name}»: i servizi Google non rispondono in questo momento (${message}). Riprova tra qualche minuto.`;
   return `«${name}» non è riuscita per un errore imprevisto: ${message}`;
 }

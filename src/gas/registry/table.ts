@@ -16,6 +16,7 @@ import { formatSequenceId, planSequenceIds, planSessionIds, sessionId, sessionNu
 import { UserError } from '../../core/registry/errors';
 import { TAB } from '../../core/registry/tabs';
 import { normalizeKey } from '../../core/text';
+import { withRetry } from '../platform/retry';
 import { formatInSpreadsheetZone, sheetNamed } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -62,15 +63,19 @@ const OUTSIDE_SHEET = /outside the dimensions of the sheet/i;
 
 /** Writes a block; a block past the sheet's last row first grows the sheet (rare: one extra call pair). */
 export function writeBlock(sheet: Sheet, row: number, column: number, values: Cell[][]): void {
+  // Writing the same values twice is harmless, so a transient failure is simply retried.
+  const write = (): void => {
+    withRetry('Spreadsheet.setValues', () => sheet.getRange(row, column, values.length, values[0]?.length ?? 0).setValues(values));
+  };
   try {
-    sheet.getRange(row, column, values.length, values[0]?.length ?? 0).setValues(values);
+    write();
   } catch (error) {
     if (!OUTSIDE_SHEET.test(String((error as { message?: unknown }).message ?? error))) throw error;
     const maxRows = sheet.getMaxRows();
     const needed = row + values.length - 1 - maxRows;
     if (needed <= 0) throw error;
     sheet.insertRowsAfter(maxRows, needed);
-    sheet.getRange(row, column, values.length, values[0]?.length ?? 0).setValues(values);
+    write();
   }
 }
 

@@ -35,6 +35,8 @@ function isIdTab(name: string): name is IdTab {
  * assigning IDs itself) makes this one step aside.
  */
 export function onRegistryEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  // A hand-made event (plain data, no Range) proves no edit: nothing to do.
+  if (e?.range && typeof (e.range as { getSheet?: unknown }).getSheet !== 'function') return;
   const name = e?.range ? e.range.getSheet().getName() : '';
   if (name !== '' && !(isRegistryTab(name) && (VALIDATED_TABS as readonly string[]).includes(name))) return;
   const lock = LockService.getScriptLock();

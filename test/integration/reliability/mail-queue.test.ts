@@ -1,0 +1,56 @@
+import type { LocalAcademy } from '../../../src/local/runtime/session';
+import { academyWith, course, COMUNI, mails, PEOPLE, publish, SESSIONS, step } from './helpers';
+
+jest.setTimeout(60_000);
+
+const people = PEOPLE.map((p) => p.Email);
+
+function pendingMails(academy: LocalAcademy): number {
+  const run = academy.call('getDashboard');
+  if (!run.ok) throw new Error(run.error);
+  return (run.value as { pendingMails: number }).pendingMails;
+}
+
+describe('the mail queue', () => {
+  test('past the daily quota mails wait, visible on the dashboard, and go exactly once 24 hours later', async () => {
+    const academy = await academyWith({ registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course({ Posti: 10 })], Sessioni: SESSIONS } });
+    publish(academy);
+    step(academy, { do: 'quota', service: 'Mail', remaining: 1 });
+    for (const who of people) step(academy, { do: 'submit', email: who, courses: ['EXC-BASE'], duplicate: true });
+    expect(mails(academy).map((m) => m.to)).toEqual([people[0]]);
+    expect(pendingMails(academy)).toBe(3);
+    for (let h = 0; h < 23; h += 1) academy.advance(60);
+    expect(mails(academy)).toHaveLength(1);
+    academy.advance(120);
+    expect(mails(academy).map((m) => m.to)).toEqual(people);
+    expect(pendingMails(academy)).toBe(0);
+    academy.advance(60 * 24);
+    expect(mails(academy)).toHaveLength(people.length);
+  });
+
+  test('transient send failures keep the mail queued however many runs they last; it goes once when Mail answers', async () => {
+    const academy = await academyWith();
+    publish(academy);
+    step(academy, { do: 'fault', service: 'Mail', times: 8, message: 'Service unavailable: Gmail' });
+    expect(step(academy, { do: 'submit', email: people[0] as string, courses: ['EXC-BASE'] }).ok).toBe(true);
+    expect(mails(academy)).toEqual([]);
+    expect(pendingMails(academy)).toBe(1);
+    for (let h = 0; h < 8; h += 1) academy.advance(61);
+    expect(mails(academy).map((m) => m.to)).toEqual([people[0]]);
+    academy.advance(180);
+    expect(mails(academy)).toHaveLength(1);
+    expect(pendingMails(academy)).toBe(0);
+  });
+
+  test('quota and faults together: every outcome mail goes once and in order', async () => {
+    const academy = await academyWith({ registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course({ Posti: 10 })], Sessioni: SESSIONS } });
+    publish(academy);
+    step(academy, { do: 'quota', service: 'Mail', remaining: 2 });
+    step(academy, { do: 'fault', service: 'Mail', times: 2, message: 'Rate Limit Exceeded' });
+    for (const who of people) step(academy, { do: 'submit', email: who, courses: ['EXC-BASE'] });
+    academy.advance(60 * 26);
+    const sent = mails(academy).map((m) => m.to);
+    expect([...sent].sort()).toEqual([...people].sort());
+    expect(new Set(sent).size).toBe(sent.length);
+  });
+});
