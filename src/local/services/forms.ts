@@ -754,7 +754,8 @@ export function hostSubmit(ws: Workspace, formId: string, submission: Submission
   }
   const response: ResponseData = {
     id: ws.newId('2_ABaOnu', 40),
-    timestampMs: ws.now(),
+    // A response's timestamp is a whole millisecond (a Date), though the emulated clock is fractional.
+    timestampMs: Math.floor(ws.now()),
     email: collectsEmail(form) ? email : '',
     respondent: email,
     answers,
