@@ -1,6 +1,6 @@
 /**
- * The first playground: the workbook's tabs as read-only HTML tables (every cell escaped) and the
- * snapshot as JSON, over node:http.
+ * The playground server: the workbook's tabs as HTML tables (every cell escaped) and the snapshot as
+ * JSON, over node:http.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -42,9 +42,12 @@ describe('the playground server', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await response.text();
-    expect(html).toContain('<a href="/?tab=Comuni%20%3Cb%3E" class="current" aria-current="page">Comuni &lt;b&gt;</a>');
-    expect(html).toContain('<td>&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co</td><td>☑</td><td>02/03/2027</td><td>2,5</td>');
-    expect(html).not.toContain('<script>');
+    expect(html).toContain('<a href="/?tab=Comuni%20%3Cb%3E" data-tab="Comuni &lt;b&gt;" aria-current="page">Comuni &lt;b&gt;</a>');
+    expect(html).toContain('aria-label="Comune, riga 2">&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co</td>');
+    expect(html).toContain('<input type="checkbox" aria-label="Quota pagata, riga 2" checked>');
+    expect(html).toContain('aria-label="Data, riga 2">02/03/2027</td>');
+    expect(html).toContain('aria-label="Ore, riga 2">2,5</td>');
+    expect(html).not.toContain('<script>alert(1)');
   });
 
   it('serves the snapshot as JSON', async () => {

@@ -1,0 +1,209 @@
+/**
+ * The sidebar's course view and the staff actions on one enrollment that the form cannot express:
+ * linking a `Da verificare` request to an employee and promoting a waiting request over the seat limit.
+ * The enrollment rules stay in the policy (`EnrollmentBook`); these functions only feed it.
+ */
+import { EnrollmentBook, type RequestResult } from '../../core/enrollment/policy';
+import { UserError } from '../../core/registry/errors';
+import type { Employee, Enrollment } from '../../core/registry/schemas';
+import { ENROLLMENT_STATUS } from '../../core/registry/tabs';
+import { commitChanges, loadEnrollmentData, openBook, policyContext } from '../enrollment/data';
+import { PROP_FORM_URL } from '../enrollment/form';
+import { Notifier, logPromotions, logResults } from '../enrollment/notify';
+import { afterRun, finishRun, withScriptLock } from '../enrollment/process';
+import { logEvent } from '../registry/log';
+import { updateRecords } from '../registry/table';
+import { formatInSpreadsheetZone } from '../registry/workbook';
+import type { ActionResult, CourseEnrollment, CourseView, EnrollmentAction } from './types';
+
+const BUSY = "Un'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.";
+const CANDIDATES_SHOWN = 5;
+
+/** The order of the groups in the course view: what needs staff first. */
+const GROUP_ORDER = ['Da verificare', 'In approvazione', 'In attesa', 'Confermata', 'Respinta', 'Annullata'] as const;
+
+function actionsFor(status: string): EnrollmentAction[] {
+  switch (status) {
+    case 'Da verificare':
+      return ['confirm', 'cancel'];
+    case 'In attesa':
+      return ['promote', 'cancel'];
+    case 'Confermata':
+    case 'In approvazione':
+      return ['cancel'];
+    default:
+      return [];
+  }
+}
+
+function tokens(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^a-z]+/)
+    .filter((t) => t.length >= 3);
+}
+
+/**
+ * Employees who may be the person behind an unknown e-mail: a name or surname found in its local part
+ * scores most, the same mail domain (the same comune) a little; the best few are offered.
+ */
+export function candidatesFor(email: string, employees: readonly Employee[]): Array<{ id: string; label: string }> {
+  const [local = '', domain = ''] = email.toLowerCase().split('@');
+  const wanted = new Set(tokens(local));
+  const scored: Array<{ e: Employee; score: number }> = [];
+  for (const e of employees) {
+    let score = 0;
+    for (const t of [...tokens(e.firstName), ...tokens(e.lastName)]) if (wanted.has(t)) score += 2;
+    if (domain !== '' && e.email.toLowerCase().endsWith(`@${domain}`)) score += 1;
+    if (score >= 2) scored.push({ e, score });
+  }
+  return scored
+    .sort((a, b) => b.score - a.score || a.e.lastName.localeCompare(b.e.lastName, 'it'))
+    .slice(0, CANDIDATES_SHOWN)
+    .map(({ e }) => ({ id: e.id, label: `${e.lastName} ${e.firstName} (${e.id}, ${e.comune}) ${e.email}` }));
+}
+
+export function buildCourseView(code: string): CourseView {
+  const wanted = String(code ?? '').trim();
+  const data = loadEnrollmentData();
+  const course = data.courses.rows.find((r) => r.record.code === wanted)?.record;
+  if (!course) throw new UserError(`Il corso ${wanted || '(non indicato)'} non esiste nel foglio Corsi.`);
+  const employees = data.employees.rows.map((r) => r.record);
+  const byId = new Map(employees.map((e) => [e.id, e]));
+  const byEmail = new Map(employees.map((e) => [e.email.toLowerCase(), e]));
+  const rows = data.enrollments.rows.map((r) => r.record).filter((e) => e.course === course.code);
+  const toView = (e: Enrollment): CourseEnrollment => {
+    const employee = (e.employeeId && byId.get(e.employeeId)) || byEmail.get(e.email.toLowerCase());
+    return {
+      id: e.id,
+      email: e.email,
+      employeeId: e.employeeId,
+      name: employee ? `${employee.firstName} ${employee.lastName}` : '',
+      comune: employee?.comune ?? '',
+      status: e.status,
+      waitPosition: e.waitPosition,
+      requestedAt: formatInSpreadsheetZone(e.requestedAt, "yyyy-MM-dd'T'HH:mm"),
+      notes: e.notes,
+      actions: actionsFor(e.status),
+      candidates: e.status === 'Da verificare' ? candidatesFor(e.email, employees) : [],
+    };
+  };
+  const statuses = [...GROUP_ORDER, ...ENROLLMENT_STATUS.filter((s) => !(GROUP_ORDER as readonly string[]).includes(s))];
+  const groups = statuses
+    .map((status) => ({
+      status,
+      enrollments: rows
+        .filter((e) => e.status === status)
+        .sort((a, b) => (a.waitPosition ?? 0) - (b.waitPosition ?? 0) || a.requestedAt.getTime() - b.requestedAt.getTime())
+        .map(toView),
+    }))
+    .filter((g) => g.enrollments.length > 0);
+  return {
+    code: course.code,
+    title: course.title,
+    status: course.status,
+    mode: course.mode,
+    seats: course.seats,
+    hours: course.hours,
+    sessions: data.sessions.rows
+      .map((r) => r.record)
+      .filter((s) => s.course === course.code)
+      .map((s) => ({ id: s.id, date: s.date, start: s.start, end: s.end, status: s.status, meetLink: s.meetLink })),
+    groups,
+  };
+}
+
+function formUrl(): string {
+  return PropertiesService.getScriptProperties().getProperty(PROP_FORM_URL) ?? '';
+}
+
+function locked<T>(fn: () => T): T {
+  const result = withScriptLock(fn);
+  if (result === null) throw new UserError(BUSY);
+  return result;
+}
+
+function outcomeMessage(r: RequestResult, email: string): string {
+  if (r.kind === 'duplicate') return `${email} era già iscritto/a a ${r.course} (${r.enrollment.id}, ${r.enrollment.status}): la richiesta doppia è stata annullata.`;
+  if (r.kind !== 'new') return `Richiesta per ${r.course} non registrata.`;
+  const e = r.enrollment;
+  if (e.status === 'In attesa') return `${email}: in lista d'attesa per ${e.course} (posizione ${e.waitPosition ?? '-'}).`;
+  if (e.status === 'Respinta') return `${email}: iscrizione respinta (${e.notes})`;
+  return `${email}: ${e.status} (${e.course}).`;
+}
+
+/**
+ * Staff links a `Da verificare` request to an employee: the request is decided again exactly as the
+ * policy decides a new request from that employee (eligibility, seats, waitlist, duplicates), keeping
+ * its id, request time and origin, so its place in the FIFO order is the one it had.
+ */
+export function confirmPending(enrollmentId: string, employeeId: string): ActionResult {
+  const id = String(enrollmentId ?? '').trim();
+  const who = String(employeeId ?? '').trim();
+  return locked(() => {
+    const data = loadEnrollmentData();
+    const target = data.enrollments.rows.find((r) => r.record.id === id);
+    if (!target || target.record.status !== 'Da verificare') {
+      throw new UserError(`L'iscrizione ${id || '(non indicata)'} non esiste o non è «Da verificare».`);
+    }
+    const ctx = policyContext(data);
+    const employee = ctx.employeeById(who) ?? ctx.employeeByEmail(who);
+    if (!employee) throw new UserError(`Il dipendente ${who || '(non indicato)'} non è nel foglio Dipendenti.`);
+    const original = target.record;
+    const others = data.enrollments.rows.filter((r) => r !== target).map((r) => r.record);
+    // The request re-enters the book under its own id: the policy's decision, not a copy of it.
+    const book = new EnrollmentBook(ctx, others, () => original.id);
+    const [result] = book.request({
+      email: employee.email,
+      courses: [original.course],
+      at: original.requestedAt,
+      origin: original.origin,
+      responseId: original.responseId,
+    });
+    if (!result) throw new UserError(`Iscrizione ${id} non aggiornata.`);
+    book.settleAll();
+    const changes = book.changes();
+    const decided = result.kind === 'new' ? result.enrollment : null;
+    commitChanges(data, { ...changes, added: changes.added.filter((e) => e.id !== original.id) });
+    const patch: Partial<Enrollment> = decided
+      ? { email: decided.email, employeeId: decided.employeeId, status: decided.status, waitPosition: decided.waitPosition, notes: decided.notes }
+      : {
+          email: employee.email,
+          employeeId: employee.id,
+          status: 'Annullata',
+          waitPosition: null,
+          notes: `Richiesta doppia: ${employee.id} è già iscritto/a (${result.kind === 'duplicate' ? result.enrollment.id : ''}).`,
+        };
+    updateRecords(data.enrollments, [{ row: target.row, patch }]);
+    logEvent('Iscrizione verificata', `${id} ${original.course} ${original.email} → ${employee.id} (${patch.status})`);
+    const notifier = new Notifier(data, formUrl());
+    logResults([result], '');
+    logPromotions(changes.promoted, '');
+    for (const p of changes.promoted) notifier.promotion(p);
+    if (decided) notifier.outcomeMail(employee.email, notifier.nameOf(employee.email), [result], `confirm:${id}`);
+    const courses = new Set([...changes.affectedCourses, original.course]);
+    afterRun(data, book, courses);
+    return { id, status: String(patch.status), message: outcomeMessage(result, employee.email) };
+  });
+}
+
+/** Staff override: a waiting request gets a seat even when the course is full (a seat added by hand). */
+export function promote(enrollmentId: string): ActionResult {
+  const id = String(enrollmentId ?? '').trim();
+  return locked(() => {
+    const data = loadEnrollmentData();
+    const book = openBook(data);
+    const e = book.byId(id);
+    if (!e || e.status !== 'In attesa') throw new UserError(`L'iscrizione ${id || '(non indicata)'} non esiste o non è in lista d'attesa.`);
+    e.status = 'Confermata';
+    e.waitPosition = null;
+    e.notes = e.notes.trim() === '' ? 'Promossa dallo staff.' : `${e.notes.trim()} — Promossa dallo staff.`;
+    logEvent('Iscrizione promossa dallo staff', `${e.id} ${e.course} ${e.email}`);
+    const notifier = new Notifier(data, formUrl());
+    const courses = finishRun(data, book, notifier, '', [e.course]);
+    afterRun(data, book, courses);
+    return { id, status: e.status, message: `${e.email} promosso/a da lista d'attesa a Confermata (${e.course}).` };
+  });
+}

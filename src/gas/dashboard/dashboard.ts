@@ -1,0 +1,188 @@
+/**
+ * The sidebar's dashboard, in one server round trip and a bounded number of Spreadsheet calls: the five
+ * registry tabs the counts need are read once each (their validation gives the "Da correggere" list),
+ * the settings come from the read the staff check already made. `Presenze` and `Formazione esterna`,
+ * the two largest tabs, are not read here: their problems reach staff as cell notes (edit trigger and
+ * Configura), which keeps the dashboard within 12 Spreadsheet calls whatever the size of the registry.
+ */
+import { crossCheck } from '../../core/registry/checks';
+import type { RecordByTab, RegistryTab } from '../../core/registry/codec';
+import type { Course, Enrollment, Problem, Session } from '../../core/registry/schemas';
+import { ENROLLMENT_STATUS, COURSE_STATUS, TAB } from '../../core/registry/tabs';
+import { PROP_FORM_URL } from '../enrollment/form';
+import { jobsProgress } from '../jobs/runner';
+import { pendingMailCount } from '../mail/outbox';
+import { callerEmail } from '../platform/auth';
+import { VALIDATED_TABS } from '../registry/problems';
+import { readSettings, settingsProblems } from '../registry/settings';
+import { MissingTabError, readTable, type Table } from '../registry/table';
+import { formatInSpreadsheetZone } from '../registry/workbook';
+import type { CourseSummary, Dashboard, DashboardSettings, NextSession } from './types';
+
+export const NEXT_SESSIONS_SHOWN = 8;
+
+/** Course statuses whose sessions are real appointments (a draft or cancelled course has none). */
+const SCHEDULED_COURSE_STATUS: ReadonlySet<string> = new Set(['Iscrizioni aperte', 'Iscrizioni chiuse', 'Concluso']);
+
+function tryRead<N extends RegistryTab>(tab: N, problems: Problem[]): Table<RecordByTab[N]> | null {
+  try {
+    const table = readTable(tab);
+    problems.push(...table.problems);
+    return table;
+  } catch (error) {
+    if (error instanceof MissingTabError) {
+      problems.push({ tab, row: 0, column: '', message: error.message });
+      return null;
+    }
+    throw error;
+  }
+}
+
+function zeroCounts(keys: readonly string[]): Record<string, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0]));
+}
+
+function countBy<T>(records: readonly T[], key: (r: T) => string, keys: readonly string[]): Record<string, number> {
+  const counts = zeroCounts(keys);
+  for (const r of records) {
+    const k = key(r);
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  const order = new Map<string, number>(VALIDATED_TABS.map((t, i) => [t, i]));
+  const seen = new Set<string>();
+  return problems
+    .filter((p) => {
+      const k = `${p.tab}|${p.row}|${p.column}|${p.message}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((a, b) => (order.get(a.tab) ?? 99) - (order.get(b.tab) ?? 99) || a.row - b.row);
+}
+
+export function nextSessions(
+  sessions: readonly Session[],
+  courses: readonly Course[],
+  enrollments: readonly Enrollment[],
+  today: string,
+  limit = NEXT_SESSIONS_SHOWN,
+): NextSession[] {
+  const byCode = new Map(courses.map((c) => [c.code, c]));
+  const confirmed = new Map<string, number>();
+  for (const e of enrollments) if (e.status === 'Confermata') confirmed.set(e.course, (confirmed.get(e.course) ?? 0) + 1);
+  return sessions
+    .filter((s) => s.status !== 'Annullata' && s.date >= today && SCHEDULED_COURSE_STATUS.has(byCode.get(s.course)?.status ?? ''))
+    .sort((a, b) => (a.date === b.date ? (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) : a.date < b.date ? -1 : 1))
+    .slice(0, limit)
+    .map((s) => {
+      const course = byCode.get(s.course);
+      return {
+        id: s.id,
+        course: s.course,
+        title: course?.title ?? s.course,
+        date: s.date,
+        start: s.start,
+        end: s.end,
+        meetLink: s.meetLink,
+        venue: s.venue || course?.venue || '',
+        confirmed: confirmed.get(s.course) ?? 0,
+        seats: course?.seats ?? 0,
+      };
+    });
+}
+
+export function courseSummaries(courses: readonly Course[], enrollments: readonly Enrollment[]): CourseSummary[] {
+  const tally = new Map<string, { confirmed: number; waiting: number; toVerify: number }>();
+  for (const e of enrollments) {
+    const t = tally.get(e.course) ?? { confirmed: 0, waiting: 0, toVerify: 0 };
+    if (e.status === 'Confermata') t.confirmed += 1;
+    else if (e.status === 'In attesa') t.waiting += 1;
+    else if (e.status === 'Da verificare') t.toVerify += 1;
+    tally.set(e.course, t);
+  }
+  return courses.map((c) => ({
+    code: c.code,
+    title: c.title,
+    status: c.status,
+    seats: c.seats,
+    ...(tally.get(c.code) ?? { confirmed: 0, waiting: 0, toVerify: 0 }),
+  }));
+}
+
+function dashboardSettings(): { settings: DashboardSettings; problems: Problem[] } | null {
+  try {
+    const s = readSettings();
+    return {
+      settings: {
+        year: s.year,
+        targetHours: s.targetHours,
+        defaultThreshold: s.defaultThreshold,
+        requireFeePaid: s.requireFeePaid,
+        referentApproval: s.referentApproval,
+        maxSeatsPerComune: s.maxSeatsPerComune,
+        reminderDaysBefore: s.reminderDaysBefore,
+        staffNotificationEmail: s.staffNotificationEmail,
+        calendarConfigured: s.calendarId !== '',
+        templateConfigured: s.templateDocId !== '',
+      },
+      // The header row's problem is already reported by the tab read itself.
+      problems: settingsProblems().filter((p) => p.row !== 1),
+    };
+  } catch (error) {
+    if (error instanceof MissingTabError) return null;
+    throw error;
+  }
+}
+
+export function buildDashboard(): Dashboard {
+  const problems: Problem[] = [];
+  const settings = dashboardSettings();
+  if (!settings) problems.push({ tab: TAB.impostazioni, row: 0, column: '', message: new MissingTabError(TAB.impostazioni).message });
+  else problems.push(...settings.problems);
+  const comuni = tryRead(TAB.comuni, problems);
+  const employees = tryRead(TAB.dipendenti, problems);
+  const courses = tryRead(TAB.corsi, problems);
+  const sessions = tryRead(TAB.sessioni, problems);
+  const enrollments = tryRead(TAB.iscrizioni, problems);
+  problems.push(
+    ...crossCheck({
+      ...(comuni && { comuni: comuni.rows }),
+      ...(employees && { employees: employees.rows }),
+      ...(courses && { courses: courses.rows }),
+      ...(sessions && { sessions: sessions.rows }),
+      ...(enrollments && { enrollments: enrollments.rows }),
+    }),
+  );
+  const courseList = courses?.rows.map((r) => r.record) ?? [];
+  const enrollmentList = enrollments?.rows.map((r) => r.record) ?? [];
+  const employeeList = employees?.rows.map((r) => r.record) ?? [];
+  const comuneList = comuni?.rows.map((r) => r.record) ?? [];
+  const unpaid = comuneList.filter((c) => !c.feePaid).map((c) => c.name);
+  const now = new Date();
+  const today = formatInSpreadsheetZone(now, 'yyyy-MM-dd');
+  return {
+    user: callerEmail(),
+    at: now.toISOString(),
+    atText: formatInSpreadsheetZone(now, 'dd/MM/yyyy HH:mm'),
+    counts: {
+      coursesByStatus: countBy(courseList, (c) => c.status, COURSE_STATUS),
+      enrollmentsByStatus: countBy(enrollmentList, (e) => e.status, ENROLLMENT_STATUS),
+      employees: employeeList.length,
+      activeEmployees: employeeList.filter((e) => e.active).length,
+      comuni: comuneList.length,
+      comuniUnpaid: unpaid.length,
+    },
+    unpaidComuni: unpaid,
+    nextSessions: nextSessions(sessions?.rows.map((r) => r.record) ?? [], courseList, enrollmentList, today),
+    courses: courseSummaries(courseList, enrollmentList),
+    jobs: jobsProgress(),
+    pendingMails: pendingMailCount(),
+    problems: sortProblems(problems),
+    formUrl: PropertiesService.getScriptProperties().getProperty(PROP_FORM_URL) ?? '',
+    settings: settings?.settings ?? null,
+  };
+}

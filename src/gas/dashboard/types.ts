@@ -1,0 +1,103 @@
+/**
+ * What the sidebar receives from the dashboard's server functions. Everything is JSON-like (no `Date`:
+ * `google.script.run` cannot carry one), so the same shapes arrive in Apps Script and in the playground.
+ */
+import type { JobProgress } from '../../core/jobs/state';
+import type { Problem } from '../../core/registry/schemas';
+
+export interface NextSession {
+  id: string;
+  course: string;
+  title: string;
+  /** `yyyy-MM-dd` */
+  date: string;
+  start: string;
+  end: string;
+  meetLink: string;
+  venue: string;
+  confirmed: number;
+  seats: number;
+}
+
+export interface CourseSummary {
+  code: string;
+  title: string;
+  status: string;
+  seats: number;
+  confirmed: number;
+  waiting: number;
+  toVerify: number;
+}
+
+export interface DashboardSettings {
+  year: number;
+  targetHours: number;
+  defaultThreshold: number;
+  requireFeePaid: boolean;
+  referentApproval: boolean;
+  maxSeatsPerComune: number | null;
+  reminderDaysBefore: number;
+  staffNotificationEmail: string;
+  calendarConfigured: boolean;
+  templateConfigured: boolean;
+}
+
+export interface Dashboard {
+  user: string;
+  /** ISO-8601 instant of the server's clock when the dashboard was read. */
+  at: string;
+  /** The same instant as staff read it in the spreadsheet's time zone: `dd/MM/yyyy HH:mm`. */
+  atText: string;
+  counts: {
+    coursesByStatus: Record<string, number>;
+    enrollmentsByStatus: Record<string, number>;
+    employees: number;
+    activeEmployees: number;
+    comuni: number;
+    comuniUnpaid: number;
+  };
+  unpaidComuni: string[];
+  nextSessions: NextSession[];
+  courses: CourseSummary[];
+  jobs: JobProgress[];
+  pendingMails: number;
+  problems: Problem[];
+  formUrl: string;
+  /** Null before the first «Configura» (no `Impostazioni` tab). */
+  settings: DashboardSettings | null;
+}
+
+export type EnrollmentAction = 'confirm' | 'cancel' | 'promote';
+
+export interface CourseEnrollment {
+  id: string;
+  email: string;
+  employeeId: string;
+  name: string;
+  comune: string;
+  status: string;
+  waitPosition: number | null;
+  requestedAt: string;
+  notes: string;
+  actions: EnrollmentAction[];
+  /** For a `Da verificare`: employees who may be the person (same name in the e-mail, same domain). */
+  candidates: Array<{ id: string; label: string }>;
+}
+
+export interface CourseView {
+  code: string;
+  title: string;
+  status: string;
+  mode: string;
+  seats: number;
+  hours: number;
+  sessions: Array<{ id: string; date: string; start: string; end: string; status: string; meetLink: string }>;
+  /** Status → enrollments, in the order staff deal with them. */
+  groups: Array<{ status: string; enrollments: CourseEnrollment[] }>;
+}
+
+export interface ActionResult {
+  id: string;
+  status: string;
+  message: string;
+}

@@ -1,0 +1,49 @@
+/**
+ * The `google.script.run` of the playground: injected into the real dist/Sidebar.html before its own
+ * script, it offers one method per top-level function of the bundle (as Apps Script does) and POSTs each
+ * call to `/api/run`, where `LocalAcademy.call` runs it as the chosen user with arguments and result
+ * passed through JSON. The parent page is told after every call so the workbook view can refresh.
+ */
+
+/** JSON that is safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export function bridgeScript(functionNames: readonly string[], as: string): string {
+  return `(function () {
+  var names = ${scriptJson(functionNames)};
+  var as = ${scriptJson(as)};
+  function runner(onSuccess, onFailure) {
+    var r = {
+      withSuccessHandler: function (h) { return runner(h, onFailure); },
+      withFailureHandler: function (h) { return runner(onSuccess, h); },
+      withUserObject: function () { return r; }
+    };
+    names.forEach(function (name) {
+      r[name] = function () {
+        var args = Array.prototype.slice.call(arguments);
+        fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn: name, args: args, as: as }) })
+          .then(function (res) { return res.json(); })
+          .then(function (out) {
+            try { window.parent.postMessage({ type: 'a4pa-ran', fn: name }, window.location.origin); } catch (e) { /* not framed */ }
+            if (out.ok) { if (onSuccess) onSuccess(out.value); }
+            else if (onFailure) onFailure(new Error(out.error || 'Errore sconosciuto'));
+          })
+          .catch(function (e) { if (onFailure) onFailure(new Error('Il playground non risponde: ' + e.message)); });
+      };
+    });
+    return r;
+  }
+  window.google = { script: { run: runner(null, null), host: { close: function () {}, setHeight: function () {}, setWidth: function () {}, editor: { focus: function () {} } } } };
+})();`;
+}
+
+/** The sidebar page with the bridge placed before any of its own scripts. */
+export function sidebarWithBridge(sidebarHtml: string, functionNames: readonly string[], as: string): string {
+  const tag = `<script>\n${bridgeScript(functionNames, as)}\n</script>`;
+  const head = /<head[^>]*>/i.exec(sidebarHtml);
+  if (!head) return `${tag}\n${sidebarHtml}`;
+  const at = head.index + head[0].length;
+  return `${sidebarHtml.slice(0, at)}\n${tag}${sidebarHtml.slice(at)}`;
+}

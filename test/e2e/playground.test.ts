@@ -1,0 +1,305 @@
+/**
+ * The whole product in a real browser: `npm start`'s server on a free port with a fresh workbook (the
+ * demo academy), Debian's Chromium driven by playwright-core. Staff work in the real sidebar (its
+ * `google.script.run` bridged to the local runtime), an employee fills the form, and every effect is
+ * checked where a person would see it: the tab, the outbox, the calendar, Drive. Any request leaving
+ * localhost is blocked and fails the run. Screenshots go to test-artifacts/ (git-ignored).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+
+jest.setTimeout(120_000);
+
+const ROOT = resolve(__dirname, '../..');
+const ARTIFACTS = resolve(ROOT, 'test-artifacts');
+const STAFF = 'formazione@consorzio.example.it';
+const COURSE = 'WRD-BASE-1';
+
+let server: ChildProcess;
+let base = '';
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let workdir = '';
+const outside: string[] = [];
+
+function startServer(workbook: string): Promise<string> {
+  return new Promise((done, fail) => {
+    server = spawn(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/local/cli/start.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', ACADEMY_WORKBOOK: workbook, ACADEMY_START: '2027-01-11T09:00:00+01:00' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => fail(new Error(`the playground did not start: ${err}`)), 90_000);
+    server.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /http:\/\/localhost:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        done(`http://localhost:${m[1]}`);
+      }
+    });
+    server.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    server.on('exit', (code) => fail(new Error(`the playground exited (${code}): ${err}`)));
+  });
+}
+
+function isLocal(url: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
+  const { hostname, protocol } = new URL(url);
+  return (protocol === 'http:' || protocol === 'ws:') && (hostname === 'localhost' || hostname === '127.0.0.1');
+}
+
+async function shot(name: string, target: Page = page): Promise<void> {
+  await target.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+async function sidebar(): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe#sidebar');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('no sidebar frame');
+  await frame.waitForSelector('#actions', { timeout: 30_000 });
+  return frame;
+}
+
+/** Clicks a workflow button in the sidebar and waits for the outcome on the status line. */
+async function runWorkflow(frame: Frame, label: string): Promise<string> {
+  await frame.getByRole('button', { name: label, exact: true }).click();
+  await frame.waitForFunction(
+    (l) => {
+      const status = document.getElementById('status')?.textContent ?? '';
+      const error = document.getElementById('error');
+      return (status.startsWith(`${l}:`) && !status.includes('in corso…')) || (error !== null && !error.hidden);
+    },
+    label,
+    { timeout: 60_000 },
+  );
+  const error = await frame.locator('#error').evaluate((e) => ((e as HTMLElement).hidden ? '' : (e.textContent ?? '')));
+  if (error) throw new Error(`${label} failed in the sidebar: ${error}`);
+  return (await frame.locator('#status').textContent()) ?? '';
+}
+
+interface Snapshot {
+  sheets: Record<string, { rows: Array<Record<string, unknown>> }>;
+}
+
+async function snapshot(): Promise<Snapshot> {
+  const response = await context.request.get(`${base}/api/snapshot`);
+  return (await response.json()) as Snapshot;
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  workdir = mkdtempSync(join(tmpdir(), 'a4pa-e2e-'));
+  base = await startServer(join(workdir, 'workbook.bin'));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'it-IT' });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    outside.push(url);
+    return route.abort('blockedbyclient');
+  });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('dialog', (d) => void d.accept());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    server.removeAllListeners('exit');
+    server.kill('SIGTERM');
+    await new Promise((done) => server.once('exit', done));
+  }
+  if (workdir) rmSync(workdir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  expect(outside).toEqual([]);
+});
+
+describe('the playground in Chromium', () => {
+  let employee: { email: string; nome: string; cognome: string; comune: string };
+
+  it('shows the demo workbook beside the real sidebar, whose dashboard loads in one call', async () => {
+    await page.goto(base);
+    await page.getByRole('heading', { name: 'Comuni' }).waitFor();
+    expect(await page.locator('#grid tr').count()).toBeGreaterThan(40);
+    const frame = await sidebar();
+    await frame.locator('#counts').waitFor();
+    expect(await frame.locator('#counts').textContent()).toContain('Dipendenti attivi');
+    await shot('01-playground');
+  });
+
+  it('runs Configura and publishes the form from the sidebar', async () => {
+    const frame = await sidebar();
+    expect(await runWorkflow(frame, 'Configura')).toMatch(/^Configura: /);
+    const published = await runWorkflow(frame, 'Pubblica modulo');
+    expect(published).toMatch(/^Pubblica modulo: /);
+    await frame.getByRole('link', { name: 'apri il modulo' }).waitFor();
+  });
+
+  it('lets an employee enroll through the form: the row appears in Iscrizioni and the mail in the outbox', async () => {
+    const people = (await snapshot()).sheets['Dipendenti']?.rows ?? [];
+    const someone = people.find((r) => r.Attivo === true && r.Ruolo === 'Dipendente');
+    if (!someone) throw new Error('no active employee in the demo');
+    employee = { email: String(someone.Email), nome: String(someone.Nome), cognome: String(someone.Cognome), comune: String(someone.Comune) };
+    await page.goto(`${base}/form`);
+    await page.getByLabel('Email', { exact: true }).fill(employee.email);
+    await page.getByLabel('Nome', { exact: true }).fill(employee.nome);
+    await page.getByLabel('Cognome', { exact: true }).fill(employee.cognome);
+    await page.getByLabel('Comune', { exact: true }).selectOption(employee.comune);
+    await page.locator(`input[type="checkbox"][value^="${COURSE} "]`).check();
+    await page.getByLabel('Iscrizione', { exact: true }).check();
+    await page.locator('fieldset', { hasText: 'Consenso' }).locator('input[type="checkbox"]').check();
+    await shot('02-form');
+    await page.getByRole('button', { name: 'Invia' }).click();
+    await page.getByRole('status').waitFor();
+    expect(await page.locator('.error').count()).toBe(0);
+
+    await page.goto(`${base}/?tab=Iscrizioni`);
+    const row = page.locator('#grid tr', { hasText: employee.email });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Confermata');
+    expect(await row.textContent()).toContain(COURSE);
+    await shot('03-iscrizioni');
+
+    await page.goto(`${base}/mail`);
+    const mail = page.locator(`article.mail[data-to="${employee.email}"]`);
+    await mail.first().waitFor();
+    expect(await mail.first().textContent()).toContain(COURSE);
+    await shot('04-posta');
+  });
+
+  it('syncs the calendar for the course: events with the employee invited', async () => {
+    await page.goto(base);
+    const frame = await sidebar();
+    await frame.getByLabel(/^Corso/).selectOption(COURSE);
+    expect(await runWorkflow(frame, 'Sincronizza calendario')).toContain('Calendario sincronizzato');
+    await page.goto(`${base}/calendar`);
+    const event = page.locator('#events tr', { hasText: `${COURSE}-S1` });
+    await event.waitFor();
+    expect(await event.textContent()).toContain(employee.email);
+    await shot('05-calendario');
+  });
+
+  it('prepares the attendance register and ticks the employee present in every session', async () => {
+    await page.goto(base);
+    const frame = await sidebar();
+    await frame.getByLabel(/^Corso/).selectOption(COURSE);
+    await runWorkflow(frame, 'Prepara registro presenze');
+    await page.goto(`${base}/?tab=Presenze`);
+    const boxes = page.locator('#grid tr', { hasText: employee.email }).locator('input[type="checkbox"]');
+    await boxes.first().waitFor();
+    const n = await boxes.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i += 1) {
+      const box = page.locator('#grid tr', { hasText: employee.email }).locator('input[type="checkbox"]').nth(i);
+      // The tick is saved, the edit trigger runs, then the tab is read again: wait for that round trip.
+      await Promise.all([page.waitForResponse((r) => r.url().includes('/workbook?')), box.check()]);
+      await page.waitForFunction(
+        ([email, index]) => {
+          const rows = Array.from(document.querySelectorAll('#grid tr')).filter((r) => r.textContent?.includes(email as string));
+          const input = rows[index as number]?.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
+          return input !== null && input.checked && !document.querySelector('#grid input[type="text"]');
+        },
+        [employee.email, i] as const,
+      );
+    }
+    const presenze = (await snapshot()).sheets['Presenze']?.rows.filter((r) => r.Email === employee.email) ?? [];
+    expect(presenze.length).toBe(n);
+    expect(presenze.every((r) => r.Presente === true)).toBe(true);
+    await shot('06-presenze');
+  });
+
+  it('issues the certificate from the sidebar and opens its PDF from Drive', async () => {
+    await page.goto(base);
+    const frame = await sidebar();
+    await frame.getByLabel(/^Corso/).selectOption(COURSE);
+    await runWorkflow(frame, 'Emetti attestati');
+    await frame.waitForFunction(() => !document.querySelector('#jobs')?.textContent?.includes('in corso'), undefined, { timeout: 60_000 });
+    await shot('07-attestati');
+    await page.goto(`${base}/drive`);
+    const link = page.locator('#files a', { hasText: /\.pdf$/ }).first();
+    await link.waitFor();
+    const href = (await link.getAttribute('href')) ?? '';
+    const pdf = await context.request.get(`${base}${href}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await shot('08-drive');
+    await page.goto(`${base}/mail`);
+    const withAttachment = page.locator(`article.mail[data-to="${employee.email}"]`, { hasText: '.pdf' });
+    await withAttachment.first().waitFor();
+    const certificate = (await snapshot()).sheets['Attestati']?.rows.find((r) => r.Email === employee.email);
+    const code = String(certificate?.['Codice verifica'] ?? '');
+    expect(code).not.toBe('');
+    await page.goto(`${base}/webapp?verifica=${encodeURIComponent(code)}`);
+    expect(await page.textContent('body')).toContain(String(certificate?.Numero ?? ''));
+    await shot('09-verifica');
+  });
+
+  it('refreshes the reports and sends the summaries to the comuni from the sidebar', async () => {
+    await page.goto(base);
+    const frame = await sidebar();
+    expect(await runWorkflow(frame, 'Aggiorna report')).toMatch(/^Aggiorna report: /);
+    expect(await runWorkflow(frame, 'Invia riepilogo ai comuni')).toMatch(/^Invia riepilogo ai comuni: /);
+    await page.goto(`${base}/?tab=${encodeURIComponent('Report dipendenti')}`);
+    expect(await page.locator('#grid tr').count()).toBeGreaterThan(1);
+    expect((await snapshot()).sheets['Report dipendenti']?.rows.length).toBeGreaterThan(900);
+  });
+
+  it('shows the course view with the enrollment and its actions', async () => {
+    await page.goto(base);
+    const frame = await sidebar();
+    await frame.locator(`button[data-course="${COURSE}"]`).click();
+    await frame.locator('#course-view').waitFor();
+    const confirmed = frame.locator('li[data-enrollment]', { hasText: employee.email });
+    await confirmed.waitFor();
+    expect(await confirmed.getByRole('button', { name: 'Annulla iscrizione' }).count()).toBe(1);
+    await shot('10-corso');
+  });
+
+  it('refuses, in Italian, the sidebar of someone who is not staff', async () => {
+    await page.goto(`${base}/?as=${encodeURIComponent(employee.email)}`);
+    const handle = await page.waitForSelector('iframe#sidebar');
+    const frame = await handle.contentFrame();
+    if (!frame) throw new Error('no sidebar frame');
+    const alert = frame.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('riservata allo staff della formazione');
+    await shot('11-rifiuto');
+    const staff = await context.request.post(`${base}/api/run`, { data: { fn: 'cancelEnrollment', args: ['I99999'], as: STAFF } });
+    const refused = (await staff.json()) as { ok: boolean; error: string };
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toContain("L'iscrizione I99999 non esiste");
+  });
+  it('lists a bad cell typed in a tab under «Da correggere» and shows it when asked', async () => {
+    await page.goto(`${base}/?tab=Corsi`);
+    const cell = page.locator('#grid td[data-row="5"][data-col="Posti"]');
+    await cell.click();
+    const input = cell.locator('input[type="text"]');
+    await input.fill('tanti');
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/workbook?')), input.press('Enter')]);
+    const frame = await sidebar();
+    await frame.getByRole('button', { name: 'Aggiorna', exact: true }).click();
+    const problem = frame.locator('#problems li', { hasText: 'Corsi, riga 5, Posti' });
+    await problem.waitFor();
+    await shot('12-da-correggere');
+    await problem.getByRole('button', { name: /Mostra la cella/ }).click();
+    const active = page.locator('#grid td.active');
+    await active.waitFor();
+    expect(await active.getAttribute('data-row')).toBe('5');
+    expect(await active.getAttribute('data-col')).toBe('Posti');
+    expect(await page.locator('#tab-title').textContent()).toBe('Corsi');
+  });
+});
