@@ -91,6 +91,25 @@ export function missingAttendanceRows(
   return out;
 }
 
+/**
+ * The rows among `rows` just ticked with no hours written: they get their session's length, so staff see
+ * in `Ore` what the row counts (and can lower it for partial attendance). Rows with hours are left alone.
+ */
+export function hoursToFill<R extends Pick<AttendanceRow, 'session' | 'present' | 'hours'>>(
+  rows: ReadonlyArray<{ row: number; record: R }>,
+  sessions: readonly AttendanceSession[],
+): Array<{ row: number; hours: number }> {
+  const byId = new Map(sessions.map((s) => [s.id, s]));
+  const out: Array<{ row: number; hours: number }> = [];
+  for (const { row, record } of rows) {
+    if (!record.present || record.hours !== null) continue;
+    const session = byId.get(record.session);
+    const hours = session ? sessionHours(session) : 0;
+    if (hours > 0) out.push({ row, hours });
+  }
+  return out;
+}
+
 /** Hours a ticked row counts: its `Ore` when staff entered one, else the session's length. */
 export function rowHours(row: Pick<AttendanceRow, 'present' | 'hours'>, session: Pick<AttendanceSession, 'start' | 'end'>): number {
   if (!row.present) return 0;

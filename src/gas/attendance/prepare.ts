@@ -1,8 +1,9 @@
-import { missingAttendanceRows } from '../../core/attendance/attendance';
+import { hoursToFill, missingAttendanceRows } from '../../core/attendance/attendance';
 import { UserError } from '../../core/registry/errors';
 import { TAB } from '../../core/registry/tabs';
 import { logEvent } from '../registry/log';
-import { appendRecords, assignMissingIds, readTable } from '../registry/table';
+import { appendRecords, assignMissingIds, readTable, updateRecords, type Table } from '../registry/table';
+import type { Attendance } from '../../core/registry/schemas';
 
 export interface PrepareResult {
   course: string;
@@ -35,4 +36,17 @@ export function prepareCourseAttendance(courseCode: string): PrepareResult {
       ? `Registro presenze di ${code}: ${rows.length} righe aggiunte (${courseSessions} sessioni, ${enrollees} iscritti confermati).`
       : `Registro presenze di ${code} già completo (${courseSessions} sessioni, ${enrollees} iscritti confermati).`;
   return { course: code, sessions: courseSessions, enrollees, added: rows.length, message };
+}
+
+/**
+ * After staff tick `Presente` (the edit trigger), the ticked rows of the edited block whose `Ore` is empty
+ * get the session's length: one read of `Sessioni`, one block write.
+ */
+export function fillTickedHours(attendance: Table<Attendance>, firstRow: number, numRows: number): number {
+  const edited = attendance.rows.filter((r) => r.row >= firstRow && r.row < firstRow + numRows);
+  if (!edited.some((r) => r.record.present && r.record.hours === null)) return 0;
+  const sessions = readTable(TAB.sessioni).rows.map((r) => r.record);
+  const fills = hoursToFill(edited, sessions);
+  updateRecords(attendance, fills.map((f) => ({ row: f.row, patch: { hours: f.hours } })));
+  return fills.length;
 }

@@ -9,6 +9,8 @@ import { assignMissingIds, ID_TABS, readTable, type IdTab, type Table } from '..
 import { academySpreadsheet } from '../registry/workbook';
 import { runSetup, type SetupResult } from './setup';
 import { handleEnrollmentEdits } from '../enrollment/entry';
+import { fillTickedHours } from '../attendance/prepare';
+import type { Attendance } from '../../core/registry/schemas';
 
 export const setupAcademy = serverAction('Configura', (): SetupResult => {
   const result = runSetup();
@@ -52,6 +54,7 @@ export function onRegistryEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
       const key = CROSS_CHECK_KEY[name];
       const own = key ? crossCheck({ [key]: t.rows } as CrossCheckInput) : [];
       reportProblems([...t.problems, ...own], [t]);
+      if (name === TAB.presenze && e?.range) fillTickedHours(t as Table<Attendance>, e.range.getRow(), e.range.getNumRows());
     }
     flushLog();
   } finally {

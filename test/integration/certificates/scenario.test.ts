@@ -14,6 +14,13 @@ describe('attendance-and-certificates.json', () => {
     expect(byFn('issueCertificates')).toMatchObject({ ok: true });
     const presenze = snapshot.sheets.Presenze?.rows ?? [];
     expect(presenze).toHaveLength(4);
+    // Ticking `Presente` fills `Ore` with the session's length; the unticked row stays empty.
+    expect(presenze.map((r) => [r.Sessione, r.Dipendente, r.Presente, r.Ore])).toEqual([
+      ['GDPR-BASE-S1', 'D00001', true, 2],
+      ['GDPR-BASE-S1', 'D00002', true, 2],
+      ['GDPR-BASE-S2', 'D00001', true, 2],
+      ['GDPR-BASE-S2', 'D00002', false, ''],
+    ]);
     const rows = snapshot.sheets.Attestati?.rows ?? [];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ Numero: 'A4PA-2027-00001', Corso: 'GDPR-BASE', Dipendente: 'D00001', Email: 'sara.galli@comune.pandino.cr.it', 'Ore frequentate': 4, Versione: 1 });
