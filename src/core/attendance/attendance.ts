@@ -28,6 +28,9 @@ export interface AttendanceRow {
   hours: number | null;
 }
 
+/** What the hour computations read of a register row. */
+export type AttendanceMark = Pick<AttendanceRow, 'session' | 'employeeId' | 'present' | 'hours'>;
+
 const CANCELLED_SESSION = 'Annullata';
 const CONFIRMED = 'Confermata';
 
@@ -110,6 +113,27 @@ export function hoursToFill<R extends Pick<AttendanceRow, 'session' | 'present' 
   return out;
 }
 
+/**
+ * The register rows that count, each with its session: a row of a session `sessionOf` knows, naming an
+ * employee, and only the first one per session and employee (a pasted duplicate must not count twice).
+ */
+export function countedRows<R extends Pick<AttendanceRow, 'session' | 'employeeId'>, S>(
+  rows: readonly R[],
+  sessionOf: (id: string) => S | undefined,
+): Array<{ row: R; session: S }> {
+  const seen = new Set<string>();
+  const out: Array<{ row: R; session: S }> = [];
+  for (const row of rows) {
+    const session = sessionOf(row.session);
+    if (session === undefined || !row.employeeId) continue;
+    const key = rowKey(row.session, row.employeeId);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ row, session });
+  }
+  return out;
+}
+
 /** Hours a ticked row counts: its `Ore` when staff entered one, else the session's length. */
 export function rowHours(row: Pick<AttendanceRow, 'present' | 'hours'>, session: Pick<AttendanceSession, 'start' | 'end'>): number {
   if (!row.present) return 0;
@@ -127,15 +151,9 @@ export function hoursByEmployee(
   rows: readonly AttendanceRow[],
 ): Map<string, number> {
   const byId = new Map(courseSessions(sessions, course).map((s) => [s.id, s]));
-  const seen = new Set<string>();
   const out = new Map<string, number>();
-  for (const r of rows) {
-    const s = byId.get(r.session);
-    if (!s || !r.employeeId) continue;
-    const key = rowKey(r.session, r.employeeId);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.set(r.employeeId, round2((out.get(r.employeeId) ?? 0) + rowHours(r, s)));
+  for (const { row, session } of countedRows(rows, (id) => byId.get(id))) {
+    out.set(row.employeeId, round2((out.get(row.employeeId) ?? 0) + rowHours(row, session)));
   }
   return out;
 }

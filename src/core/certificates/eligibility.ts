@@ -1,4 +1,4 @@
-import { hoursByEmployee, type AttendanceRow, type AttendanceSession } from '../attendance/attendance';
+import { hoursByEmployee, type AttendanceEnrollment, type AttendanceRow, type AttendanceSession } from '../attendance/attendance';
 
 /** The subsets of the registry records the certificate rules read. */
 export interface CertCourse {
@@ -8,12 +8,7 @@ export interface CertCourse {
   status: string;
 }
 
-export interface CertEnrollment {
-  course: string;
-  email: string;
-  employeeId: string;
-  status: string;
-}
+export type CertEnrollment = AttendanceEnrollment;
 
 export interface CertRecordKey {
   course: string;

@@ -2,31 +2,14 @@
  * After a course's last session: who is asked for feedback (every confirmed enrollee) and who was
  * absent (confirmed, no hour attended, once the register of the course has been filled in). Pure.
  */
-import { rowHours } from '../attendance/attendance';
+import { countedRows, rowHours, type AttendanceEnrollment, type AttendanceMark, type AttendanceSession } from '../attendance/attendance';
 import { daysBetween } from '../reminders/plan';
 
-export interface EndedSession {
-  id: string;
-  course: string;
-  date: string;
-  start: string;
-  end: string;
-  status: string;
-}
+export type EndedSession = AttendanceSession;
 
-export interface EndedEnrollment {
-  course: string;
-  email: string;
-  employeeId: string;
-  status: string;
-}
+export type EndedEnrollment = AttendanceEnrollment;
 
-export interface EndedAttendance {
-  session: string;
-  employeeId: string;
-  present: boolean;
-  hours: number | null;
-}
+export type EndedAttendance = AttendanceMark;
 
 export interface EndedCourse {
   code: string;
@@ -64,13 +47,11 @@ export function endedCourses(
   }
   const hours = new Map<string, number>();
   const taken = new Set<string>();
-  const seen = new Set<string>();
-  for (const a of input.attendance) {
-    const s = sessionById.get(a.session);
-    if (!s || !ended.has(s.course) || !a.employeeId) continue;
-    const key = `${a.session}\u0000${a.employeeId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  const endedSession = (id: string): EndedSession | undefined => {
+    const s = sessionById.get(id);
+    return s && ended.has(s.course) ? s : undefined;
+  };
+  for (const { row: a, session: s } of countedRows(input.attendance, endedSession)) {
     if (a.present) taken.add(s.course);
     const h = rowHours(a, s);
     if (h > 0) hours.set(`${s.course}\u0000${a.employeeId}`, (hours.get(`${s.course}\u0000${a.employeeId}`) ?? 0) + h);

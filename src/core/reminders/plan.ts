@@ -3,15 +3,9 @@
  * reminders to referents of requests still waiting. Pure: calendar days are `yyyy-mm-dd` strings in
  * the academy's zone, times `HH:mm`.
  */
+import type { AttendanceSession } from '../attendance/attendance';
 
-export interface ReminderSession {
-  id: string;
-  course: string;
-  date: string;
-  start: string;
-  end: string;
-  status: string;
-}
+export type ReminderSession = AttendanceSession;
 
 export interface ReminderCourse {
   code: string;

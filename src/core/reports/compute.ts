@@ -3,7 +3,7 @@
  * per employee and per comune, course figures and the budget, from plain registry data. Every input is
  * visited a constant number of times through maps, so the cost is linear in the size of the registry.
  */
-import { rowHours, round2 } from '../attendance/attendance';
+import { countedRows, rowHours, round2, type AttendanceEnrollment, type AttendanceMark, type AttendanceSession } from '../attendance/attendance';
 import { normalizeEmail, normalizeKey } from '../text';
 
 export interface ReportComune {
@@ -32,28 +32,11 @@ export interface ReportCourse {
   status: string;
 }
 
-export interface ReportSession {
-  id: string;
-  course: string;
-  date: string;
-  start: string;
-  end: string;
-  status: string;
-}
+export type ReportSession = AttendanceSession;
 
-export interface ReportEnrollment {
-  course: string;
-  email: string;
-  employeeId: string;
-  status: string;
-}
+export type ReportEnrollment = AttendanceEnrollment;
 
-export interface ReportAttendance {
-  session: string;
-  employeeId: string;
-  present: boolean;
-  hours: number | null;
-}
+export type ReportAttendance = AttendanceMark;
 
 export interface ReportCertificate {
   course: string;
@@ -214,15 +197,8 @@ interface Attended {
 function attendedHours(input: ReportInput): Attended {
   const sessions = new Map<string, ReportSession>();
   for (const s of input.sessions) if (s.status !== CANCELLED_SESSION) sessions.set(s.id, s);
-  const seen = new Set<string>();
   const out: Attended = { yearHours: new Map(), yearCourses: new Map(), courseHours: new Map(), byCourseEmployee: new Map() };
-  for (const row of input.attendance) {
-    const session = sessions.get(row.session);
-    if (!session || !row.employeeId) continue;
-    // One register row per session and employee: a pasted duplicate must not count twice.
-    const key = `${row.session}\u0000${row.employeeId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (const { row, session } of countedRows(input.attendance, (id) => sessions.get(id))) {
     const hours = rowHours(row, session);
     if (hours <= 0) continue;
     add(out.courseHours, session.course, hours);
