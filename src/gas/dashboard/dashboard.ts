@@ -5,17 +5,15 @@
  * the two largest tabs, are not read here: their problems reach staff as cell notes (edit trigger and
  * Configura), which keeps the dashboard within 12 Spreadsheet calls whatever the size of the registry.
  */
-import { crossCheck } from '../../core/registry/checks';
-import type { RecordByTab, RegistryTab } from '../../core/registry/codec';
 import type { Course, Enrollment, Problem, Session } from '../../core/registry/schemas';
 import { ENROLLMENT_STATUS, COURSE_STATUS, TAB } from '../../core/registry/tabs';
 import { PROP_FORM_URL } from '../enrollment/form';
 import { jobsProgress } from '../jobs/runner';
 import { pendingMailCount } from '../mail/outbox';
 import { callerEmail } from '../platform/auth';
-import { VALIDATED_TABS } from '../registry/problems';
+import { crossCheckTables, orderProblems, tryRead } from '../registry/problems';
 import { readSettings, settingsProblems } from '../registry/settings';
-import { MissingTabError, readTable, type Table } from '../registry/table';
+import { MissingTabError } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
 import type { CourseSummary, Dashboard, DashboardSettings, NextSession } from './types';
 
@@ -23,20 +21,6 @@ export const NEXT_SESSIONS_SHOWN = 8;
 
 /** Course statuses whose sessions are real appointments (a draft or cancelled course has none). */
 const SCHEDULED_COURSE_STATUS: ReadonlySet<string> = new Set(['Iscrizioni aperte', 'Iscrizioni chiuse', 'Concluso']);
-
-function tryRead<N extends RegistryTab>(tab: N, problems: Problem[]): Table<RecordByTab[N]> | null {
-  try {
-    const table = readTable(tab);
-    problems.push(...table.problems);
-    return table;
-  } catch (error) {
-    if (error instanceof MissingTabError) {
-      problems.push({ tab, row: 0, column: '', message: error.message });
-      return null;
-    }
-    throw error;
-  }
-}
 
 function zeroCounts(keys: readonly string[]): Record<string, number> {
   return Object.fromEntries(keys.map((k) => [k, 0]));
@@ -49,19 +33,6 @@ function countBy<T>(records: readonly T[], key: (r: T) => string, keys: readonly
     counts[k] = (counts[k] ?? 0) + 1;
   }
   return counts;
-}
-
-function sortProblems(problems: Problem[]): Problem[] {
-  const order = new Map<string, number>(VALIDATED_TABS.map((t, i) => [t, i]));
-  const seen = new Set<string>();
-  return problems
-    .filter((p) => {
-      const k = `${p.tab}|${p.row}|${p.column}|${p.message}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    })
-    .sort((a, b) => (order.get(a.tab) ?? 99) - (order.get(b.tab) ?? 99) || a.row - b.row);
 }
 
 export function nextSessions(
@@ -148,15 +119,7 @@ export function buildDashboard(): Dashboard {
   const courses = tryRead(TAB.corsi, problems);
   const sessions = tryRead(TAB.sessioni, problems);
   const enrollments = tryRead(TAB.iscrizioni, problems);
-  problems.push(
-    ...crossCheck({
-      ...(comuni && { comuni: comuni.rows }),
-      ...(employees && { employees: employees.rows }),
-      ...(courses && { courses: courses.rows }),
-      ...(sessions && { sessions: sessions.rows }),
-      ...(enrollments && { enrollments: enrollments.rows }),
-    }),
-  );
+  problems.push(...crossCheckTables({ comuni, employees, courses, sessions, enrollments }));
   const courseList = courses?.rows.map((r) => r.record) ?? [];
   const enrollmentList = enrollments?.rows.map((r) => r.record) ?? [];
   const employeeList = employees?.rows.map((r) => r.record) ?? [];
@@ -181,7 +144,7 @@ export function buildDashboard(): Dashboard {
     courses: courseSummaries(courseList, enrollmentList),
     jobs: jobsProgress(),
     pendingMails: pendingMailCount(),
-    problems: sortProblems(problems),
+    problems: orderProblems(problems),
     formUrl: PropertiesService.getScriptProperties().getProperty(PROP_FORM_URL) ?? '',
     settings: settings?.settings ?? null,
   };

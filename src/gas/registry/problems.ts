@@ -18,7 +18,8 @@ export const VALIDATED_TABS: readonly RegistryTab[] = [
 /** What marks the part of a note the add-on wrote, so it can be replaced without touching staff's notes. */
 export const NOTE_MARK = '⚠ Academy4PA: ';
 
-function tryRead<N extends RegistryTab>(tab: N, problems: Problem[]): Table<RecordByTab[N]> | null {
+/** Reads a tab (one call), adding its row problems, or its absence as a problem (then null). */
+export function tryRead<N extends RegistryTab>(tab: N, problems: Problem[]): Table<RecordByTab[N]> | null {
   try {
     const table = readTable(tab);
     problems.push(...table.problems);
@@ -30,6 +31,40 @@ function tryRead<N extends RegistryTab>(tab: N, problems: Problem[]): Table<Reco
     }
     throw error;
   }
+}
+
+type Read<N extends RegistryTab> = Table<RecordByTab[N]> | null;
+
+/** The cross-tab checks over the tabs that were read (a missing tab is left out of them). */
+export function crossCheckTables(tables: {
+  comuni: Read<typeof TAB.comuni>;
+  employees: Read<typeof TAB.dipendenti>;
+  courses: Read<typeof TAB.corsi>;
+  sessions: Read<typeof TAB.sessioni>;
+  enrollments: Read<typeof TAB.iscrizioni>;
+}): Problem[] {
+  const { comuni, employees, courses, sessions, enrollments } = tables;
+  return crossCheck({
+    ...(comuni && { comuni: comuni.rows }),
+    ...(employees && { employees: employees.rows }),
+    ...(courses && { courses: courses.rows }),
+    ...(sessions && { sessions: sessions.rows }),
+    ...(enrollments && { enrollments: enrollments.rows }),
+  });
+}
+
+/** The "Da correggere" order: each problem once, by tab (in `VALIDATED_TABS` order) then row. */
+export function orderProblems(problems: readonly Problem[]): Problem[] {
+  const order = new Map<string, number>(VALIDATED_TABS.map((t, i) => [t, i]));
+  const seen = new Set<string>();
+  return problems
+    .filter((p) => {
+      const k = `${p.tab}|${p.row}|${p.column}|${p.message}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((a, b) => (order.get(a.tab) ?? 99) - (order.get(b.tab) ?? 99) || a.row - b.row);
 }
 
 export interface CollectedProblems {
@@ -49,31 +84,11 @@ export function collectProblemsWithTables(): CollectedProblems {
   const external = tryRead(TAB.formazioneEsterna, problems);
   const settingsTable = tryRead(TAB.impostazioni, problems);
   if (settingsTable) problems.push(...settingsProblems().filter((p) => p.row !== 1));
-  problems.push(
-    ...crossCheck({
-      ...(comuni && { comuni: comuni.rows }),
-      ...(employees && { employees: employees.rows }),
-      ...(courses && { courses: courses.rows }),
-      ...(sessions && { sessions: sessions.rows }),
-      ...(enrollments && { enrollments: enrollments.rows }),
-    }),
-  );
-  const order = new Map<string, number>(VALIDATED_TABS.map((t, i) => [t, i]));
-  problems.sort((a, b) => (order.get(a.tab) ?? 99) - (order.get(b.tab) ?? 99) || a.row - b.row);
+  problems.push(...crossCheckTables({ comuni, employees, courses, sessions, enrollments }));
   const tables = [comuni, employees, courses, sessions, enrollments, attendance, external, settingsTable].filter(
     (t): t is NonNullable<typeof t> => t !== null,
   ) as Array<Table<unknown>>;
-  return { problems: dedupe(problems), tables };
-}
-
-function dedupe(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const k = `${p.tab}|${p.row}|${p.column}|${p.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return { problems: orderProblems(problems), tables };
 }
 
 /** `getDashboard().problems`: every row to fix, `{ tab, row, column, message }`. */
