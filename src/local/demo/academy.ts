@@ -1,5 +1,6 @@
 import { CREMASCO_COMUNI, type DemoComune } from './comuni-cremasco';
 import { DEMO_CATALOG, type DemoCourse } from './catalog';
+import { seededRandom } from '../runtime/random';
 
 /**
  * The demo academy: the consortium of the Cremasco's 50 comuni, about 1,000 synthetic employees and a
@@ -44,17 +45,6 @@ const OFFICES = [
 
 /** Employees per 1,000 inhabitants: about 1,000 employees over the Cremasco's ~164,000 inhabitants. */
 const EMPLOYEES_PER_THOUSAND = 1000 / 163.951;
-
-/** A small, seedable PRNG (mulberry32): the demo must be the same on every machine. */
-function prng(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), t | 1);
-    r ^= r + Math.imul(r ^ (r >>> 7), r | 61);
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The label a comune's internet domain uses: `Rivolta d'Adda` → `rivoltadadda`. */
 export function domainLabel(name: string): string {
@@ -193,7 +183,7 @@ function externalTrainingRows(employees: Array<Record<string, unknown>>, year: n
 
 export function demoRegistry(options: DemoOptions = {}): RegistryRows {
   const year = options.year ?? 2027;
-  const random = prng(options.seed ?? 1993);
+  const random = seededRandom(options.seed ?? 1993);
   const scale = (options.employees ?? 1000) / 1000;
   const unpaid = new Set(['Casaletto di Sopra', 'Ticengo', 'Salvirola', 'Genivolta']);
   const used = new Set<string>();

@@ -1,5 +1,6 @@
 import { EmulatedClock } from './clock';
 import { CONTRACT_SERVICES, defaultLatencyModel, type LatencyModel, type ServiceName } from './latency';
+import { mulberry32Advance, mulberry32Value } from './random';
 
 /** Apps Script's own message when an execution passes its time limit. */
 export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
@@ -109,10 +110,8 @@ export class Workspace {
 
   /** A deterministic pseudo-random number in [0, 1), advancing the workspace's seed. */
   random(): number {
-    let t = (this.state.randomSeed = (this.state.randomSeed + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.state.randomSeed = mulberry32Advance(this.state.randomSeed);
+    return mulberry32Value(this.state.randomSeed);
   }
 
   injectFault(service: ServiceName, times: number, message: string): void {

@@ -1,21 +1,12 @@
 import { LocalAcademy } from '../../../src/local/runtime/session';
 import { prepareAcademy } from '../../../src/local/scenario/runner';
+import { seededRandom } from '../../../src/local/runtime/random';
 import { snapshotCalendar } from '../../../src/local/services/calendar';
 import type { ContractService } from '../../../src/local/runtime/latency';
 import { COMUNI, mails, publish, rows, step, syncCalendar } from './helpers';
 
 jest.setTimeout(240_000);
 
-/** A small deterministic generator (mulberry32), so a failure replays exactly. */
-function seeded(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(t ^ (t >>> 15), t | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COURSES = Array.from({ length: 10 }, (_, i) => `C${String(i + 1).padStart(2, '0')}`);
 const EMPLOYEES = Array.from({ length: 150 }, (_, i) => ({
@@ -32,7 +23,7 @@ const SUBMISSIONS = 260;
 
 describe('soak', () => {
   test('hundreds of submissions with duplicates, cancellations, staff edits and faults keep every invariant', async () => {
-    const random = seeded(20270201);
+    const random = seededRandom(20270201);
     const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
     const seats = new Map(COURSES.map((c) => [c, 2 + Math.floor(random() * 5)]));
     const academy = LocalAcademy.fresh({ start: '2027-02-01T09:00:00+01:00' });
