@@ -4,7 +4,7 @@
  * service reports more.
  */
 import type { LocalAcademy } from '../runtime/session';
-import { snapshotCalendar } from '../services/calendar';
+import { snapshotCalendar, type CalendarEventSnapshot } from '../services/calendar';
 import { snapshotDrive } from '../services/drive';
 import { snapshotForms } from '../services/forms';
 import { snapshotMail } from '../services/mail';
@@ -25,17 +25,7 @@ export interface SheetSnapshot {
   formulas: string[];
 }
 
-export interface CalendarEventSnapshot {
-  id: string;
-  sessionId: string;
-  summary: string;
-  start: string;
-  end: string;
-  location: string;
-  status: string;
-  attendees: string[];
-  meet: string;
-}
+export type { CalendarEventSnapshot };
 
 export interface MailSnapshot {
   at: string;

@@ -62,19 +62,20 @@ export function calendarNotifications(ws: Workspace): CalendarNotification[] {
   return calendarState(ws).notifications.map((n) => ({ ...n }));
 }
 
-export function snapshotCalendar(ws: Workspace): Array<{
+/** An event as the scenario snapshot reports it (DESIGN.md, "Snapshot"): times as ISO in the script's zone. */
+export interface CalendarEventSnapshot {
   id: string;
-  calendarId: string;
   sessionId: string;
   summary: string;
-  description: string;
   start: string;
   end: string;
   location: string;
   status: string;
   attendees: string[];
   meet: string;
-}> {
+}
+
+export function snapshotCalendar(ws: Workspace): Array<CalendarEventSnapshot & { calendarId: string; description: string }> {
   const st = calendarState(ws);
   return st.eventOrder.map((key) => {
     const ev = st.events[key] as Json;

@@ -370,6 +370,18 @@ export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: type
     };
   }
 
+  /** The shared setters answer the File or Folder they were called on, so calls chain as in Apps Script. */
+  function chaining(self: Record<string, unknown>): Record<string, unknown> {
+    for (const key of ['setName', 'setDescription', 'setTrashed', 'moveTo', 'setSharing', 'addViewer', 'addEditor']) {
+      const method = self[key] as (...a: unknown[]) => unknown;
+      self[key] = (...a: unknown[]) => {
+        method(...a);
+        return self;
+      };
+    }
+    return self;
+  }
+
   function wrapFile(item: DriveItem): Record<string, unknown> {
     const self: Record<string, unknown> = {
       ...commonMethods(item),
@@ -423,14 +435,7 @@ export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: type
         return self;
       },
     };
-    for (const key of ['setName', 'setDescription', 'setTrashed', 'moveTo', 'setSharing', 'addViewer', 'addEditor']) {
-      const method = self[key] as (...a: unknown[]) => unknown;
-      self[key] = (...a: unknown[]) => {
-        method(...a);
-        return self;
-      };
-    }
-    return self;
+    return chaining(self);
   }
 
   function wrapFolder(item: DriveItem): Record<string, unknown> {
@@ -500,14 +505,7 @@ export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: type
         return self;
       },
     };
-    for (const key of ['setName', 'setDescription', 'setTrashed', 'moveTo', 'setSharing', 'addViewer', 'addEditor']) {
-      const method = self[key] as (...a: unknown[]) => unknown;
-      self[key] = (...a: unknown[]) => {
-        method(...a);
-        return self;
-      };
-    }
-    return self;
+    return chaining(self);
   }
 
   /** Every item, trashed ones included, that the filter accepts (the query decides about the trash). */

@@ -59,18 +59,7 @@ export function setMailQuota(ws: Workspace, remaining: number): void {
   st.windowStartMs = ws.now();
 }
 
-export function outbox(ws: Workspace): Array<{
-  at: number;
-  to: string;
-  cc: string;
-  bcc: string;
-  subject: string;
-  body: string;
-  htmlBody: string;
-  name: string;
-  replyTo: string;
-  attachments: OutboxAttachment[];
-}> {
+export function outbox(ws: Workspace): Array<Omit<OutboxEntry, 'noReply' | 'attachmentTexts' | 'via'>> {
   return mailState(ws).outbox.map((m) => ({
     at: m.at,
     to: m.to,

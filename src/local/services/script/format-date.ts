@@ -1,4 +1,4 @@
-import { zoneOffsetMinutes } from '../../runtime/time';
+import { zoneOffsetMinutes, type WallClock } from '../../runtime/time';
 
 /**
  * `Utilities.formatDate`: Java's SimpleDateFormat letters, English names (Apps Script formats with the
@@ -58,13 +58,7 @@ function offsetText(minutes: number, colon: boolean, withMinutes = true): string
   return colon ? `${sign}${hh}:${mm}` : `${sign}${hh}${mm}`;
 }
 
-interface Fields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+interface Fields extends WallClock {
   millisecond: number;
   weekday: number;
   dayOfYear: number;
