@@ -161,11 +161,11 @@ function reports(employees: number, bundle?: string): ScenarioResult {
 }
 
 /** The whole demo year on 1,000 employees (see demo/year.ts), with the year's use of the daily quotas. */
-function season(bundle?: string, progress?: (line: string) => void): ScenarioResult {
+async function season(bundle?: string, progress?: (line: string) => void): Promise<ScenarioResult> {
   let academy: LocalAcademy | null = null;
   let startMs = 0;
   const cpu = process.cpuUsage();
-  const outcome = simulateYear({ employees: 1000, bundle, progress });
+  const outcome = await simulateYear({ employees: 1000, bundle, progress });
   const used = process.cpuUsage(cpu);
   academy = outcome.academy;
   startMs = outcome.startMs;
@@ -215,7 +215,7 @@ export const SCENARIO_NAMES = [
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
-export function runScenario(name: ScenarioName, options: BenchOptions = {}): ScenarioResult {
+export async function runScenario(name: ScenarioName, options: BenchOptions = {}): Promise<ScenarioResult> {
   const { bundle } = options;
   switch (name) {
     case 'enroll@1k':

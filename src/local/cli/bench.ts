@@ -66,22 +66,20 @@ function table(results: ScenarioResult[]): string {
   return `${out.join('\n')}\n`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { json, only } = parseArgs(process.argv.slice(2));
   ensureBuild();
   const progress = json ? undefined : (line: string): void => void process.stderr.write(`  ${line}\n`);
   const results: ScenarioResult[] = [];
   for (const name of only) {
     if (!json) process.stderr.write(`${name}...\n`);
-    results.push(runScenario(name, { progress }));
+    results.push(await runScenario(name, { progress }));
   }
   if (json) process.stdout.write(`${JSON.stringify({ latencyModel: LATENCY_MODEL, scenarios: results }, null, 2)}\n`);
   else process.stdout.write(`\nModello di latenza: ${LATENCY_MODEL}\n\n${table(results)}`);
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   process.stderr.write(`bench non riuscito: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
-}
+});

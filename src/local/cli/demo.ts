@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const dir = resolve(args.out);
   const began = Date.now();
   ensureBuild();
-  const outcome = simulateYear({
+  const outcome = await simulateYear({
     year: args.year,
     employees: args.employees,
     courses: args.courses,

@@ -8,6 +8,7 @@
  * get their summaries. Time advances between events, so the add-on's time-driven triggers run as on
  * Google. Deterministic for a given seed.
  */
+import { seededRandom } from '../runtime/random';
 import { demoRegistry, demoSettings, type RegistryRows } from './academy';
 import { prepareAcademy, runStep } from '../scenario/runner';
 import { LocalAcademy } from '../runtime/session';
@@ -55,6 +56,7 @@ export interface YearOutcome {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 /** Courses people of an office look for first (code prefixes of the catalog's families). */
 const OFFICE_INTERESTS: Record<string, string[]> = {
@@ -75,15 +77,11 @@ const OFFICE_INTERESTS: Record<string, string[]> = {
 };
 const EVERYONE = ['CYBER', 'GDPR', 'GWS', 'WRD', 'EXC'];
 
-function prng(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), t | 1);
-    r ^= r + Math.imul(r ^ (r >>> 7), r | 61);
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
+/** Lets the event loop turn, so V8 can free the contexts of the executions that have finished. */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
+
 
 function at(year: number, month: number, day: number, hour: number, minute = 0): number {
   return zonedToUtc({ year, month, day, hour, minute, second: 0 });
@@ -230,14 +228,23 @@ class Year {
     return this.academy.call(fn, args);
   }
 
-  /** The clock moves on to `ms` (never back); due time-driven triggers run. */
-  until(ms: number): void {
-    const minutes = (ms - this.academy.now()) / MINUTE;
-    if (minutes > 0) this.academy.advance(minutes);
+  /**
+   * The clock moves on to `ms` (never back); due time-driven triggers run. It moves a day at a time and
+   * lets the event loop turn in between: V8 frees the script contexts of finished executions only then,
+   * and a year holds thousands of them.
+   */
+  async until(ms: number): Promise<void> {
+    // The emulated clock keeps fractions of a millisecond; the runtime advances by whole ones.
+    while (ms - this.academy.now() >= 1) {
+      const step = Math.min(ms - this.academy.now(), DAY);
+      this.academy.advance(step / MINUTE);
+      await breathe();
+    }
   }
 
-  finishJobs(): void {
+  async finishJobs(): Promise<void> {
     finishJobs(this.academy);
+    await breathe();
   }
 
   submit(email: string, courses: string[], options: { action?: 'Iscrizione' | 'Annullamento'; duplicate?: boolean } = {}): boolean {
@@ -320,10 +327,10 @@ function windowDays(year: number): Array<{ month: number; day: number }> {
   return days;
 }
 
-export function simulateYear(options: YearOptions = {}): YearOutcome {
+export async function simulateYear(options: YearOptions = {}): Promise<YearOutcome> {
   const year = options.year ?? 2027;
   const seed = options.seed ?? 2027;
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const say = options.progress ?? ((): void => undefined);
   const startMs = at(year, 1, 11, 8, 30);
   const academy = LocalAcademy.fresh({ start: startMs, seed, bundle: options.bundle });
@@ -365,7 +372,7 @@ export function simulateYear(options: YearOptions = {}): YearOutcome {
 
   let done = 0;
   for (const p of plan) {
-    y.until(Math.min(p.ms, closeMs));
+    await y.until(Math.min(p.ms, closeMs));
     if (p.kind === 'cancel') {
       if (y.submit(p.email, p.courses, { action: 'Annullamento' })) y.stats.cancellations += 1;
     } else {
@@ -374,6 +381,7 @@ export function simulateYear(options: YearOptions = {}): YearOutcome {
       if (p.kind === 'unknown') y.stats.unknownEmails += 1;
       y.submit(p.email, p.courses, { duplicate });
     }
+    await breathe();
     done += 1;
     if (done % 100 === 0) say(`  ${done} di ${plan.length} invii elaborati`);
   }
@@ -384,20 +392,20 @@ export function simulateYear(options: YearOptions = {}): YearOutcome {
     const c = choose(p, open, random)[0];
     if (c && y.call('enrollManually', [p.email, c]).ok) y.stats.staffEnrollments += 1;
   }
-  y.until(closeMs);
+  await y.until(closeMs);
 
   // The window closes: courses become `Iscrizioni chiuse` only as they end; the calendar goes out now.
-  y.until(at(year, 2, 1, 8, 0));
+  await y.until(at(year, 2, 1, 8, 0));
   say('Sincronizzazione del calendario');
   y.call('syncCalendar');
-  y.finishJobs();
+  await y.finishJobs();
 
   // Month by month: the courses that ended get attendance, `Concluso` and certificates.
   const held = courses.filter((c) => c.status !== 'Bozza' && c.lastSession !== '');
   const lastMonth = Math.min(12, Math.max(2, ...held.map((c) => Number(c.lastSession.slice(5, 7)))));
   for (let month = 2; month <= lastMonth; month++) {
     const ending = held.filter((c) => c.lastSession.slice(0, 7) === `${year}-${String(month).padStart(2, '0')}`);
-    y.until(month === 12 ? at(year, 12, 15, 9) : at(year, month + 1, 1, 9));
+    await y.until(month === 12 ? at(year, 12, 15, 9) : at(year, month + 1, 1, 9));
     if (ending.length === 0) continue;
     say(`${String(month).padStart(2, '0')}/${year}: registro presenze, chiusura e attestati di ${ending.length} corsi`);
     for (const c of ending) {
@@ -407,15 +415,15 @@ export function simulateYear(options: YearOptions = {}): YearOutcome {
       y.stats.coursesConcluded += 1;
     }
     y.call('issueCertificates');
-    y.finishJobs();
+    await y.finishJobs();
   }
 
   // The year's reports once the last course is closed, and the summaries to the comuni.
   say('Report e riepiloghi ai comuni');
-  y.until(academy.now() + HOUR);
+  await y.until(academy.now() + HOUR);
   y.call('refreshReports');
   y.call('sendComuniSummaries');
-  y.until(academy.now() + 2 * HOUR);
-  y.finishJobs();
+  await y.until(academy.now() + 2 * HOUR);
+  await y.finishJobs();
   return { academy, year, startMs, runs: y.runs, failures: y.failures, stats: y.stats };
 }

@@ -22,7 +22,19 @@ function fixedZone(minutes: number, name: string): Zone {
   return { offsetAt: () => minutes, shortName: () => name, longName: () => name };
 }
 
+/** Resolved zones by name: building an Intl formatter costs more than the formatting itself. */
+const zones = new Map<string, Zone>();
+
 function resolveZone(timeZone: string): Zone {
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    zone = buildZone(timeZone);
+    zones.set(timeZone, zone);
+  }
+  return zone;
+}
+
+function buildZone(timeZone: string): Zone {
   const fixed = FIXED.exec(timeZone);
   if (fixed) {
     if (!fixed[1]) return fixedZone(0, timeZone.startsWith('UTC') ? 'UTC' : 'GMT');
