@@ -247,8 +247,16 @@ class Year {
     await breathe();
   }
 
-  submit(email: string, courses: string[], options: { action?: 'Iscrizione' | 'Annullamento'; duplicate?: boolean } = {}): boolean {
-    const step = runStep(this.academy, { do: 'submit', email, courses, action: options.action ?? 'Iscrizione', duplicate: options.duplicate ?? false }, this.stats.submissions);
+  submit(
+    email: string,
+    courses: string[],
+    options: { action?: 'Iscrizione' | 'Annullamento'; duplicate?: boolean; answers?: Record<string, string> } = {},
+  ): boolean {
+    const step = runStep(
+      this.academy,
+      { do: 'submit', email, courses, action: options.action ?? 'Iscrizione', duplicate: options.duplicate ?? false, ...(options.answers ? { answers: options.answers } : {}) },
+      this.stats.submissions,
+    );
     this.stats.submissions += 1;
     if (!step.ok && !(step.value as { executions?: number } | null)?.executions) {
       this.failures.push({ what: `modulo ${email}`, error: step.error ?? 'errore sconosciuto' });
@@ -379,7 +387,9 @@ export async function simulateYear(options: YearOptions = {}): Promise<YearOutco
       const duplicate = random() < 0.03;
       if (duplicate) y.stats.duplicates += 1;
       if (p.kind === 'unknown') y.stats.unknownEmails += 1;
-      y.submit(p.email, p.courses, { duplicate });
+      // Someone the registry does not know (a new hire, a private address) types their own name and comune.
+      const answers = p.kind === 'unknown' ? { Nome: 'Nuovo', Cognome: `Assunto ${p.email.slice(6, 7)}`, Comune: 'Crema' } : undefined;
+      y.submit(p.email, p.courses, { duplicate, answers });
     }
     await breathe();
     done += 1;
