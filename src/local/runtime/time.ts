@@ -30,8 +30,54 @@ export interface WallClock {
   second: number;
 }
 
+const HOUR_MS = 3_600_000;
+/** Offsets by zone and UTC hour; null marks an hour in which the zone's offset changes. */
+const hourOffsets = new Map<string, Map<number, number | null>>();
+
+/**
+ * The zone's offset for the UTC hour holding `ms`, when it is the same over the whole hour. Formatting
+ * with Intl is the slow part of every emulated date read, and offsets change only a few times a year.
+ */
+function steadyOffsetMs(ms: number, timeZone: string): number | null {
+  let zone = hourOffsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    hourOffsets.set(timeZone, zone);
+  }
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    const start = offsetMsAt(hour * HOUR_MS, timeZone);
+    const end = offsetMsAt(hour * HOUR_MS + HOUR_MS - 1000, timeZone);
+    offset = start === end ? start : null;
+    zone.set(hour, offset);
+  }
+  return offset;
+}
+
+function offsetMsAt(ms: number, timeZone: string): number {
+  const w = intlWallClock(ms, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
 /** The wall-clock reading of an instant in a zone. */
 export function wallClock(ms: number, timeZone = SCRIPT_TIME_ZONE): WallClock {
+  const offset = steadyOffsetMs(ms, timeZone);
+  if (offset === null) return intlWallClock(ms, timeZone);
+  // Date truncates fractional milliseconds toward zero, then seconds count down from there.
+  const t = Math.trunc(ms);
+  const d = new Date(t - (((t % 1000) + 1000) % 1000) + offset);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+function intlWallClock(ms: number, timeZone: string): WallClock {
   const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   return {
     year: Number(parts.year),
