@@ -1192,12 +1192,16 @@ export class ProtectionFacade {
   }
 }
 
-/** A built rule; criteria ranges are kept by sheet name and A1 and turned back into Ranges on read. */
-export class DataValidationFacade {
+/**
+ * What a built rule and a rule builder both answer about their criteria: Google's DataValidation and
+ * DataValidationBuilder share these getters. Criteria ranges are kept by sheet name and A1 and turned
+ * back into Ranges on read.
+ */
+abstract class ValidationRuleReader {
   constructor(
-    private readonly ws: Workspace,
-    private readonly ssId: string | null,
-    readonly rule: ValidationData,
+    protected readonly ws: Workspace,
+    protected ssId: string | null,
+    public rule: ValidationData,
   ) {}
 
   getCriteriaType(): string {
@@ -1222,6 +1226,9 @@ export class DataValidationFacade {
   }
 }
 
+/** A built rule. */
+export class DataValidationFacade extends ValidationRuleReader {}
+
 function criteriaValues(ws: Workspace, ssId: string | null, rule: ValidationData): unknown[] {
   if (rule.type === 'VALUE_IN_RANGE' && ssId) {
     const ref = rule.values[0] as { sheetName: string; a1: string };
@@ -1234,12 +1241,10 @@ function criteriaValues(ws: Workspace, ssId: string | null, rule: ValidationData
   return rule.values.map((v) => (Array.isArray(v) ? [...(v as unknown[])] : isDate(v) ? new Date(v.getTime()) : v));
 }
 
-export class DataValidationBuilderFacade {
-  constructor(
-    private readonly ws: Workspace,
-    private rule: ValidationData = { type: '', values: [], allowInvalid: true, helpText: null },
-    private ssId: string | null = null,
-  ) {}
+export class DataValidationBuilderFacade extends ValidationRuleReader {
+  constructor(ws: Workspace, rule: ValidationData = { type: '', values: [], allowInvalid: true, helpText: null }, ssId: string | null = null) {
+    super(ws, ssId, rule);
+  }
 
   private set(method: string, type: string, values: unknown[]): DataValidationBuilderFacade {
     gate(this.ws, method);
@@ -1280,26 +1285,6 @@ export class DataValidationBuilderFacade {
     gate(this.ws, 'setHelpText');
     this.rule = { ...this.rule, helpText: String(helpText) };
     return this;
-  }
-  getCriteriaType(): string {
-    gate(this.ws, 'getCriteriaType');
-    return this.rule.type;
-  }
-  getCriteriaValues(): unknown[] {
-    gate(this.ws, 'getCriteriaValues');
-    return criteriaValues(this.ws, this.ssId, this.rule);
-  }
-  getAllowInvalid(): boolean {
-    gate(this.ws, 'getAllowInvalid');
-    return this.rule.allowInvalid;
-  }
-  getHelpText(): string | null {
-    gate(this.ws, 'getHelpText');
-    return this.rule.helpText;
-  }
-  copy(): DataValidationBuilderFacade {
-    gate(this.ws, 'copy');
-    return new DataValidationBuilderFacade(this.ws, structuredClone(this.rule), this.ssId);
   }
   build(): DataValidationFacade {
     gate(this.ws, 'build');
