@@ -55,6 +55,7 @@ function steadyOffsetMs(ms: number, timeZone: string): number | null {
   return offset;
 }
 
+/** The zone's offset at `ms`: its wall-clock reading taken as UTC, minus the instant (to the second). */
 function offsetMsAt(ms: number, timeZone: string): number {
   const w = intlWallClock(ms, timeZone);
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (ms - (((ms % 1000) + 1000) % 1000));
@@ -91,9 +92,7 @@ function intlWallClock(ms: number, timeZone: string): WallClock {
 
 /** Offset of the zone from UTC at that instant, in (possibly fractional) minutes. */
 export function zoneOffsetMinutes(ms: number, timeZone = SCRIPT_TIME_ZONE): number {
-  const w = wallClock(ms, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return (asUtc - (ms - (((ms % 1000) + 1000) % 1000))) / 60000;
+  return (steadyOffsetMs(ms, timeZone) ?? offsetMsAt(ms, timeZone)) / 60000;
 }
 
 /** The instant at which the zone's clocks read the given wall-clock time (the later one in a gap). */
