@@ -289,6 +289,21 @@ describe('the playground in Chromium', () => {
     await cell.click();
     const input = cell.locator('input[type="text"]');
     await input.fill('tanti');
+    // The sidebar loads its dashboard as the page opens; when that call ends during the edit, the grid's
+    // refresh must wait for the edit instead of replacing the cell being typed in.
+    const replaced = await page.evaluate(async () => {
+      const before = document.querySelector('#grid td[data-row="5"][data-col="Posti"] input');
+      await new Promise<void>((done) => {
+        window.addEventListener('message', () => setTimeout(done, 0), { once: true });
+        window.postMessage({ type: 'a4pa-ran', fn: 'getDashboard' }, window.location.origin);
+      });
+      // A refresh started by the message would answer before this later request to the same server.
+      await (await fetch('/workbook?tab=Corsi&page=1')).text();
+      await new Promise((done) => requestAnimationFrame(done));
+      return document.querySelector('#grid td[data-row="5"][data-col="Posti"] input') !== before;
+    });
+    expect(replaced).toBe(false);
+    expect(await input.inputValue()).toBe('tanti');
     await Promise.all([page.waitForResponse((r) => r.url().includes('/workbook?')), input.press('Enter')]);
     const frame = await sidebar();
     await frame.getByRole('button', { name: 'Aggiorna', exact: true }).click();

@@ -10,7 +10,12 @@ export const WORKBOOK_SCRIPT = `
     var t = document.getElementById('tab-title');
     return t ? { tab: t.getAttribute('data-tab'), page: t.getAttribute('data-page') } : { tab: '', page: '1' };
   }
+  // A refresh replaces the grid, so while a cell is being edited it waits for the edit to end: a call
+  // the sidebar makes meanwhile (it loads the dashboard on open) must not throw away what staff typed.
+  var editing = null;
+  var deferred = null;
   function refresh(follow) {
+    if (editing) { deferred = { follow: Boolean(follow) || Boolean(deferred && deferred.follow) }; return Promise.resolve(); }
     var c = current();
     var q = '/workbook?tab=' + encodeURIComponent(c.tab || '') + '&page=' + encodeURIComponent(c.page || '1') + (follow ? '&follow=1' : '');
     return fetch(q).then(function (r) { return r.text(); }).then(function (html) {
@@ -24,11 +29,23 @@ export const WORKBOOK_SCRIPT = `
       return r.text().then(function (t) { if (!r.ok) throw new Error(t); return JSON.parse(t); });
     });
   }
+  function endEdit() {
+    editing = null;
+    var pending = deferred;
+    deferred = null;
+    return pending;
+  }
   function save(td, value) {
+    var pending = endEdit();
+    var follow = Boolean(pending && pending.follow);
     var tab = current().tab;
     return post('/api/edit', { tab: tab, row: Number(td.getAttribute('data-row')), column: td.getAttribute('data-col'), value: value })
-      .then(function (out) { if (!out.ok) alert('Il trigger di modifica non è riuscito: ' + out.errors.join('; ')); return refresh(false); })
-      .catch(function (e) { alert(e.message); return refresh(false); });
+      .then(function (out) { if (!out.ok) alert('Il trigger di modifica non è riuscito: ' + out.errors.join('; ')); return refresh(follow); })
+      .catch(function (e) { alert(e.message); return refresh(follow); });
+  }
+  function cancelled() {
+    var pending = endEdit();
+    if (pending) refresh(pending.follow);
   }
   function startEdit(td) {
     if (td.querySelector('input')) return;
@@ -39,14 +56,15 @@ export const WORKBOOK_SCRIPT = `
     input.setAttribute('aria-label', td.getAttribute('aria-label') || 'Valore');
     td.textContent = '';
     td.appendChild(input);
+    editing = input;
     input.focus();
     input.select();
     var done = false;
     input.addEventListener('keydown', function (e) {
-      if (e.key === 'Enter') { e.preventDefault(); done = true; if (input.value === old) { td.textContent = old; return; } save(td, input.value); }
-      else if (e.key === 'Escape') { done = true; td.textContent = old; td.focus(); }
+      if (e.key === 'Enter') { e.preventDefault(); done = true; if (input.value === old) { td.textContent = old; cancelled(); return; } save(td, input.value); }
+      else if (e.key === 'Escape') { done = true; td.textContent = old; td.focus(); cancelled(); }
     });
-    input.addEventListener('blur', function () { if (!done) { done = true; if (input.value === old) td.textContent = old; else save(td, input.value); } });
+    input.addEventListener('blur', function () { if (!done) { done = true; if (input.value === old) { td.textContent = old; cancelled(); } else save(td, input.value); } });
   }
   area.addEventListener('click', function (e) {
     var td = e.target.closest && e.target.closest('td.editable');
