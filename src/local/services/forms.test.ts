@@ -300,6 +300,45 @@ describe('spreadsheet destination', () => {
     ]);
   });
 
+  test('the linked tab knows its form (getFormUrl), follows a rename, and forgets the form when unlinked', () => {
+    const { ws, FormApp } = setup();
+    const ssId = createSpreadsheet(ws, 'Academy', { bind: true });
+    const form = enrollmentForm(FormApp);
+    form.setPublished(true);
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
+    const book = spreadsheetGlobals(ws).SpreadsheetApp.openById(ssId);
+    const tab = book.getSheetByName('Risposte del modulo 1');
+    const url = tab?.getFormUrl();
+    expect(url).toBeTruthy();
+    expect(FormApp.openByUrl(String(url)).getId()).toBe(form.getId());
+    expect(book.getSheets().filter((s) => s.getFormUrl() !== null)).toHaveLength(1);
+    tab?.setName('Iscrizioni dal modulo');
+    hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers: { Nome: 'Anna', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' } });
+    expect(hostReadTab(ws, ssId, 'Iscrizioni dal modulo')?.rows).toHaveLength(1);
+    form.removeDestination();
+    expect(tab?.getFormUrl()).toBeNull();
+    expect(hostReadTab(ws, ssId, 'Iscrizioni dal modulo')?.rows).toHaveLength(1);
+  });
+
+  test("deleteResponse empties the form's store only: the row in the linked tab stays, as Google documents", () => {
+    const { ws, FormApp } = setup();
+    const ssId = createSpreadsheet(ws, 'Academy', { bind: true });
+    const form = enrollmentForm(FormApp);
+    form.setPublished(true);
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
+    const answers = { Nome: 'Anna', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' };
+    const first = hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers });
+    const second = hostSubmit(ws, form.getId(), { email: 'bruno@comune.example.it', answers: { ...answers, Nome: 'Bruno' } });
+    expect(form.deleteResponse(first)).toBe(form);
+    expect(form.getResponses().map((r) => r.getId())).toEqual([second]);
+    expect(() => form.getResponse(first)).toThrow('No response with the given ID could be found.');
+    expect(() => form.deleteResponse(first)).toThrow('No response with the given ID could be found.');
+    expect(hostReadTab(ws, ssId, 'Risposte del modulo 1')?.rows).toHaveLength(2);
+    form.deleteAllResponses();
+    expect(form.getResponses()).toEqual([]);
+    expect(hostReadTab(ws, ssId, 'Risposte del modulo 1')?.rows).toHaveLength(2);
+  });
+
   test('removeDestination stops the rows', () => {
     const { ws, FormApp } = setup();
     const ssId = createSpreadsheet(ws, 'Academy', { bind: true });

@@ -1,6 +1,6 @@
 import type { Workspace } from '../runtime/workspace';
 import { appendRowsToSheet, ensureSheet, hostTabNames } from './spreadsheet';
-import { cellFor, sheetByName, spreadsheetData } from './spreadsheet/model';
+import { cellFor, sheetByName, spreadsheetData, type SheetData } from './spreadsheet/model';
 
 /**
  * The emulated FormApp. Forms live in the `forms` slot as plain data; the script sees facades that read
@@ -44,6 +44,8 @@ type DestinationColumn = { kind: 'timestamp' } | { kind: 'email' } | { kind: 'it
 
 interface DestinationData {
   spreadsheetId: string;
+  /** The tab is followed by id, as on Google: staff may rename it and responses keep landing there. */
+  sheetId?: number;
   sheetName: string;
   columns: DestinationColumn[];
 }
@@ -571,7 +573,10 @@ class FormFacade {
     return DestinationType.SPREADSHEET;
   }
   removeDestination(): this {
-    return this.update('removeDestination', (f) => (f.destination = null));
+    return this.update('removeDestination', (f) => {
+      if (f.destination) unlinkDestination(this.ws, f.destination);
+      f.destination = null;
+    });
   }
 
   getItems(type?: string): GenericItemFacade[] {
@@ -627,6 +632,20 @@ class FormFacade {
       .responses.filter((r) => r.timestampMs > after)
       .map((r) => new FormResponseFacade(this.ws, this.formId, r.id));
   }
+  /**
+   * Removes one response from the form's own store. As Google documents, the copy already written to
+   * a linked spreadsheet stays where it is.
+   */
+  deleteResponse(responseId: string): this {
+    const form = this.data('deleteResponse');
+    const index = form.responses.findIndex((r) => r.id === String(responseId));
+    if (index < 0) throw new Error('No response with the given ID could be found.');
+    form.responses.splice(index, 1);
+    return this;
+  }
+  deleteAllResponses(): this {
+    return this.update('deleteAllResponses', (f) => (f.responses = []));
+  }
   getResponse(responseId: string): FormResponseFacade {
     const response = this.data('getResponse').responses.find((r) => r.id === String(responseId));
     if (!response) throw new Error('No response with the given ID could be found.');
@@ -661,7 +680,11 @@ function linkDestination(ws: Workspace, form: FormData, spreadsheetId: string): 
   while (existing.has(`${RESPONSES_SHEET_PREFIX}${n}`)) n += 1;
   const sheetName = `${RESPONSES_SHEET_PREFIX}${n}`;
   ensureSheet(ws, spreadsheetId, sheetName);
-  const destination: DestinationData = { spreadsheetId, sheetName, columns: [] };
+  const sheet = sheetByName(spreadsheetData(ws, spreadsheetId), sheetName);
+  if (!sheet) throw new Error(`Il foglio "${sheetName}" non è stato creato.`);
+  sheet.formUrl = editUrl(form);
+  if (form.destination) unlinkDestination(ws, form.destination);
+  const destination: DestinationData = { spreadsheetId, sheetId: sheet.id, sheetName, columns: [] };
   form.destination = destination;
   syncDestinationColumns(ws, form, destination);
 }
@@ -703,9 +726,23 @@ function syncDestinationColumns(ws: Workspace, form: FormData, destination: Dest
   writeHeaderRow(ws, destination, header);
 }
 
+/** The linked tab under its current name (by id; workbooks saved before ids were kept go by name). */
+function destinationSheet(ws: Workspace, destination: DestinationData): SheetData | undefined {
+  const ss = spreadsheetData(ws, destination.spreadsheetId);
+  const sheet = (destination.sheetId === undefined ? sheetByName(ss, destination.sheetName) : ss.sheets.find((s) => s.id === destination.sheetId)) ?? undefined;
+  if (sheet) destination.sheetName = sheet.name;
+  return sheet;
+}
+
+/** The tab stays, with its rows, but no longer belongs to the form. */
+function unlinkDestination(ws: Workspace, destination: DestinationData): void {
+  const sheet = destinationSheet(ws, destination);
+  if (sheet) delete sheet.formUrl;
+}
+
 /** Google rewrites the header cells itself (no script call, no parsing of what it writes). */
 function writeHeaderRow(ws: Workspace, destination: DestinationData, header: string[]): void {
-  const sheet = sheetByName(spreadsheetData(ws, destination.spreadsheetId), destination.sheetName);
+  const sheet = destinationSheet(ws, destination);
   if (!sheet) throw new Error(`Il foglio "${destination.sheetName}" collegato al modulo non esiste più.`);
   header.forEach((title, index) => {
     const cell = cellFor(sheet, 1, index + 1);
@@ -801,6 +838,7 @@ function checkedAnswer(item: ItemData, given: string | string[] | undefined, sta
 
 function appendResponseRow(ws: Workspace, form: FormData, destination: DestinationData, response: ResponseData): void {
   if (refreshColumns(form, destination)) syncDestinationColumns(ws, form, destination);
+  if (!destinationSheet(ws, destination)) throw new Error(`Il foglio "${destination.sheetName}" collegato al modulo non esiste più.`);
   const row = destination.columns.map((c): unknown => {
     if (c.kind === 'timestamp') return new Date(response.timestampMs);
     if (c.kind === 'email') return response.email;
@@ -877,6 +915,11 @@ export function hostFormIdByUrl(ws: Workspace, url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The respondents of the responses the form still keeps, oldest first (host API, not a script call). */
+export function hostResponseEmails(ws: Workspace, formId: string): string[] {
+  return getForm(ws, formId).responses.map((r) => r.respondent);
 }
 
 export function hostFormIds(ws: Workspace): string[] {

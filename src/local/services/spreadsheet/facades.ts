@@ -427,6 +427,11 @@ export class SheetFacade {
     deleteColumns(this.data('deleteColumns'), columnPosition, howMany);
   }
 
+  /** The linked form's URL, or null for a tab no form writes to (the add-on only opens it with FormApp.openByUrl). */
+  getFormUrl(): string | null {
+    return this.data('getFormUrl').formUrl ?? null;
+  }
+
   setFrozenRows(rows: number): void {
     this.data('setFrozenRows').frozenRows = rows;
   }

@@ -50,6 +50,8 @@ export interface SheetData {
   columnWidths: Record<number, number>;
   hiddenColumns: number[];
   charts: ChartData[];
+  /** The form whose responses land here (`Sheet.getFormUrl`), set by FormApp when it links the tab. */
+  formUrl?: string;
 }
 
 export interface ProtectionData {
