@@ -56,3 +56,66 @@ export interface Pseudonym {
 export function needsAnonymising(day: string, cutoff: string, email: string): boolean {
   return day !== '' && day < cutoff && !isPseudonymous(email);
 }
+
+const EMAIL_IN_TEXT = /[^\s@,;:<>()[\]'"]+@[^\s@,;:<>()[\]'"]+\.[A-Za-z]{2,}/g;
+
+/**
+ * The text with each e-mail address that `replace` maps replaced (the rest kept): `Registro` lines carry
+ * the e-mails of the employees they are about, and the staff's own addresses stay accountable.
+ */
+export function replaceEmails(text: string, replace: (email: string) => string | null): string {
+  return text.replace(EMAIL_IN_TEXT, (email) => replace(email) ?? email);
+}
+
+/** Where a form's responses tab keeps what identifies the respondent. */
+export interface ResponseColumns {
+  email: number | null;
+  names: number[];
+}
+
+/**
+ * Column 0 is Google's timestamp; the collected e-mail's header depends on the owner's language
+ * ("Indirizzo email", "Email Address"), so it is found by the word; names by the form's item titles.
+ */
+export function responseColumns(header: readonly string[], nameTitles: readonly string[]): ResponseColumns {
+  const keys = header.map((h) => h.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim());
+  const titles = new Set(nameTitles.map((t) => t.toLowerCase()));
+  const email = keys.findIndex((k, i) => i > 0 && /\be-?mail\b/.test(k));
+  const names = keys.flatMap((k, i) => (i > 0 && titles.has(k) ? [i] : []));
+  return { email: email > 0 ? email : null, names };
+}
+
+/**
+ * The rows of a responses tab (header excluded) dated before the cutoff, with the e-mail replaced by
+ * its pseudonym and the names cleared; each entry is the 0-based row index and its new values.
+ */
+export function anonymisedResponseRows(
+  rows: readonly unknown[][],
+  columns: ResponseColumns,
+  cutoff: string,
+  dayOf: (value: unknown) => string,
+  pseudonymFor: (email: string) => string,
+): Array<{ index: number; values: unknown[] }> {
+  const out: Array<{ index: number; values: unknown[] }> = [];
+  rows.forEach((row, index) => {
+    const day = dayOf(row[0]);
+    if (day === '' || day >= cutoff) return;
+    const values = [...row];
+    let changed = false;
+    if (columns.email !== null) {
+      const email = String(values[columns.email] ?? '').trim();
+      if (email !== '' && !isPseudonymous(email)) {
+        values[columns.email] = pseudonymFor(email);
+        changed = true;
+      }
+    }
+    for (const c of columns.names) {
+      if (String(values[c] ?? '') !== '') {
+        values[c] = '';
+        changed = true;
+      }
+    }
+    if (changed) out.push({ index, values });
+  });
+  return out;
+}

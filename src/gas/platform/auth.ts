@@ -41,6 +41,11 @@ function staffFromSettings(): string[] {
   }
 }
 
+/** Everyone who counts as staff now: `Staff autorizzati`, the spreadsheet's editors and owner. */
+export function staffEmails(): Set<string> {
+  return new Set([...staffFromSettings(), ...editorsOfSpreadsheet()].filter((e) => e !== ''));
+}
+
 export function isStaff(email: string): boolean {
   const who = normalizeEmail(email);
   if (who === '') return false;

@@ -2,16 +2,16 @@
 import { serverAction } from '../platform/entry';
 import { withScriptLock } from '../enrollment/process';
 import { UserError } from '../../core/registry/errors';
-import { runRetention, type RetentionResult } from './retention';
+import { retentionSummary, runRetention, type RetentionResult } from './retention';
 
 const YEAR_KEY = 'a4pa.retention.year';
 const LEFT_KEY = 'a4pa.retention.filesLeft';
 
 function remember(result: RetentionResult, year: string): void {
-  PropertiesService.getScriptProperties().setProperties({ [YEAR_KEY]: year, [LEFT_KEY]: String(result.filesLeft) });
+  PropertiesService.getScriptProperties().setProperties({ [YEAR_KEY]: year, [LEFT_KEY]: String(result.filesLeft + result.responsesLeft) });
 }
 
-/** Once a year (and again while PDFs are left to trash), from the daily run. */
+/** Once a year (and again while PDFs or form responses are left), from the daily run. */
 export function yearlyRetention(year: string): RetentionResult | null {
   const props = PropertiesService.getScriptProperties().getProperties();
   if (props[YEAR_KEY] === year && (Number(props[LEFT_KEY] ?? '0') || 0) === 0) return null;
@@ -30,6 +30,6 @@ export const applyRetention = serverAction('Applica conservazione dati', (): Ret
   const message =
     result.years === null
       ? '«Anni di conservazione» è vuoto: i dati sono conservati senza limite, nulla da anonimizzare.'
-      : `Conservazione ${result.years} anni (dati anteriori al ${result.cutoff.split('-').reverse().join('/')}): anonimizzate ${result.enrollments} iscrizioni, ${result.attendance} righe di presenza e ${result.certificates} attestati; PDF cestinati ${result.filesTrashed}${result.filesLeft > 0 ? `, ${result.filesLeft} al prossimo passaggio` : ''}.`;
+      : `Conservazione ${result.years} anni (dati anteriori al ${result.cutoff.split('-').reverse().join('/')}): ${retentionSummary(result)}.`;
   return { ...result, message };
 });

@@ -1,29 +1,25 @@
 /**
  * The retention run: anonymises enrollments, attendance and certificates older than `Anni di
- * conservazione` years (each tab read once and written in contiguous blocks) and trashes the
- * certificates' PDFs, which carry the name (a bounded number per run; the rest on the next run).
+ * conservazione` years (each tab read once and written in contiguous blocks), trashes the
+ * certificates' PDFs, which carry the name, deletes the form's old responses and anonymises their
+ * copies in the responses tab and the employees' addresses in old `Registro` lines. PDFs and
+ * responses are bounded per run (each is a call); the rest go on the next run.
  */
-import {
-  RETENTION_SETTING,
-  cutoffDay,
-  isPseudonymous,
-  needsAnonymising,
-  personKey,
-  pseudonymEmail,
-  pseudonymId,
-  retentionYears,
-  type PersonRef,
-  type Pseudonym,
-} from '../../core/privacy/retention';
+import { RETENTION_SETTING, cutoffDay, isPseudonymous, needsAnonymising, retentionYears } from '../../core/privacy/retention';
 import { UserError } from '../../core/registry/errors';
 import type { Attendance, Certificate, Enrollment } from '../../core/registry/schemas';
 import { TAB } from '../../core/registry/tabs';
-import { approvalSecret } from '../approval/links';
+import { normalizeEmail } from '../../core/text';
 import { extraSetting } from '../enrollment/data';
+import { openFormById } from '../enrollment/form';
+import { staffEmails } from '../platform/auth';
 import { logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
 import { readTable, updateRecords } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
+import { anonymiseLog } from './log';
+import { Pseudonyms } from './pseudonyms';
+import { anonymiseResponseTabs, deleteOldResponses } from './responses';
 
 /** PDFs trashed by one run: each is a Drive call; the rest go on the next run. */
 const MAX_FILES_PER_RUN = 50;
@@ -36,25 +32,10 @@ export interface RetentionResult {
   certificates: number;
   filesTrashed: number;
   filesLeft: number;
-}
-
-class Pseudonyms {
-  private readonly memo = new Map<string, Pseudonym>();
-
-  of(p: PersonRef): Pseudonym {
-    const key = personKey(p);
-    let out = this.memo.get(key);
-    if (!out) {
-      const bytes = Utilities.computeHmacSha256Signature(`pseudonym|${key}`, approvalSecret(), Utilities.Charset.UTF_8);
-      const digest = bytes
-        .slice(0, 6)
-        .map((b) => (b & 0xff).toString(16).padStart(2, '0'))
-        .join('');
-      out = { email: pseudonymEmail(digest), employeeId: pseudonymId(digest) };
-      this.memo.set(key, out);
-    }
-    return out;
-  }
+  responsesDeleted: number;
+  responsesLeft: number;
+  responseRows: number;
+  logLines: number;
 }
 
 function trashPdf(fileId: string): boolean {
@@ -72,10 +53,23 @@ export function runRetention(): RetentionResult {
   const years = retentionYears(extraSetting(settings, RETENTION_SETTING));
   if (years === 'invalid') throw new UserError(`«${RETENTION_SETTING}» deve essere un numero intero di anni (da 1 a 100) oppure vuoto (conservazione senza limite).`);
   const today = formatInSpreadsheetZone(new Date(), 'yyyy-MM-dd');
-  const empty: RetentionResult = { years, cutoff: '', enrollments: 0, attendance: 0, certificates: 0, filesTrashed: 0, filesLeft: 0 };
+  const empty: RetentionResult = {
+    years,
+    cutoff: '',
+    enrollments: 0,
+    attendance: 0,
+    certificates: 0,
+    filesTrashed: 0,
+    filesLeft: 0,
+    responsesDeleted: 0,
+    responsesLeft: 0,
+    responseRows: 0,
+    logLines: 0,
+  };
   if (years === null) return empty;
   const cutoff = cutoffDay(today, years);
-  const pseudo = new Pseudonyms();
+  const idByEmail = new Map(readTable(TAB.dipendenti).rows.map((r) => [normalizeEmail(r.record.email), r.record.id]));
+  const pseudo = new Pseudonyms(idByEmail);
   const dayOf = (d: Date | null): string => (d ? formatInSpreadsheetZone(d, 'yyyy-MM-dd') : '');
 
   const enrollments = readTable(TAB.iscrizioni);
@@ -122,6 +116,13 @@ export function runRetention(): RetentionResult {
   updateRecords(enrollments, enrollmentPatches);
   updateRecords(attendance, attendancePatches);
   updateRecords(certificates, certificatePatches);
+
+  const form = settings.enrollmentFormId ? openFormById(settings.enrollmentFormId) : null;
+  const responses = form ? deleteOldResponses(form, (submitted) => dayOf(submitted) < cutoff) : { deleted: 0, left: 0 };
+  const cellDay = (v: unknown): string => (v instanceof Date ? dayOf(v) : '');
+  const responseRows = form ? anonymiseResponseTabs(form.getId(), cutoff, cellDay, pseudo) : 0;
+  const logLines = anonymiseLog(cutoff, dayOf, pseudo, staffEmails());
+
   const result: RetentionResult = {
     years,
     cutoff,
@@ -130,12 +131,23 @@ export function runRetention(): RetentionResult {
     certificates: certificatePatches.length,
     filesTrashed,
     filesLeft,
+    responsesDeleted: responses.deleted,
+    responsesLeft: responses.left,
+    responseRows,
+    logLines,
   };
-  if (enrollmentPatches.length + attendancePatches.length + certificatePatches.length > 0) {
-    logEvent(
-      'Conservazione dati',
-      `prima del ${cutoff}: anonimizzate ${result.enrollments} iscrizioni, ${result.attendance} presenze, ${result.certificates} attestati; PDF cestinati ${filesTrashed}${filesLeft > 0 ? `, ${filesLeft} al prossimo passaggio` : ''}`,
-    );
+  if (enrollmentPatches.length + attendancePatches.length + certificatePatches.length + responses.deleted + responseRows + logLines > 0) {
+    logEvent('Conservazione dati', `prima del ${cutoff}: ${retentionSummary(result)}`);
   }
   return result;
+}
+
+/** What a run did, in Italian, for `Registro` and the sidebar. */
+export function retentionSummary(r: RetentionResult): string {
+  const later = (n: number): string => (n > 0 ? `, ${n} al prossimo passaggio` : '');
+  return (
+    `anonimizzate ${r.enrollments} iscrizioni, ${r.attendance} righe di presenza, ${r.certificates} attestati, ` +
+    `${r.responseRows} righe del foglio risposte e ${r.logLines} righe del registro; ` +
+    `PDF cestinati ${r.filesTrashed}${later(r.filesLeft)}; risposte eliminate dal modulo ${r.responsesDeleted}${later(r.responsesLeft)}`
+  );
 }

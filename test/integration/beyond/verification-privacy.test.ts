@@ -1,4 +1,6 @@
 import { snapshotDrive } from '../../../src/local/services/drive';
+import { hostResponseEmails } from '../../../src/local/services/forms';
+import { hostTabNames } from '../../../src/local/services/spreadsheet';
 import { academyWith as certificateAcademy, people } from '../certificates/academy';
 import { academyWith, COMUNI, course, PEOPLE, publish, rows, step } from '../enrollment/helpers';
 
@@ -85,5 +87,48 @@ describe('privacy retention', () => {
     // A second run finds nothing left to do.
     const again = step(academy, { do: 'call', fn: 'applyRetention' }).value as { enrollments: number; attendance: number; certificates: number };
     expect([again.enrollments, again.attendance, again.certificates]).toEqual([0, 0, 0]);
+  });
+
+  test("removes people from the form's old responses, the responses tab and old Registro lines; recent ones and staff stay", async () => {
+    const academy = await academyWith({ settings: { 'Anni di conservazione': 1 } });
+    publish(academy);
+    const formId = String(rows(academy, 'Impostazioni').find((r) => r.Chiave === 'ID modulo iscrizioni')?.Valore);
+    for (const p of PEOPLE.slice(0, 2)) expect(step(academy, { do: 'submit', email: p.Email, courses: ['EXC-BASE'] }).ok).toBe(true);
+    const tabName = hostTabNames(academy.ws, academy.spreadsheetId).find((t) => t.startsWith('Risposte del modulo'));
+    expect(tabName).toBeDefined();
+
+    academy.ws.clock.advance(400 * 24 * 60 * 60_000);
+    const recent = PEOPLE[2]!;
+    expect(step(academy, { do: 'submit', email: recent.Email, courses: ['EXC-BASE'] }).ok).toBe(true);
+    const run = step(academy, { do: 'call', fn: 'applyRetention' });
+    expect(run.ok).toBe(true);
+    const result = run.value as { responsesDeleted: number; responsesLeft: number; responseRows: number; logLines: number; message: string };
+    expect([result.responsesDeleted, result.responsesLeft, result.responseRows]).toEqual([2, 0, 2]);
+    expect(result.logLines).toBeGreaterThan(0);
+    expect(result.message).toContain('risposte eliminate dal modulo 2');
+
+    expect(hostResponseEmails(academy.ws, formId)).toEqual([recent.Email]);
+    const responses = rows(academy, String(tabName));
+    expect(responses).toHaveLength(3);
+    const [first, second, third] = responses as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
+    for (const old of [first, second]) {
+      expect(String(old['Indirizzo email'])).toMatch(/^anonimo-[0-9a-f]{12}@anonimo\.invalid$/);
+      expect([old.Nome, old.Cognome]).toEqual(['', '']);
+      expect(String(old.Corsi)).toContain('EXC-BASE');
+      expect(old['Informazioni cronologiche']).toBeTruthy();
+    }
+    expect([third['Indirizzo email'], third.Nome]).toEqual([recent.Email, recent.Nome]);
+    // The responses tab and Iscrizioni give a person the same pseudonym.
+    const enrollments = rows(academy, 'Iscrizioni');
+    expect(enrollments.map((r) => r.Email).slice(0, 2)).toEqual([first['Indirizzo email'], second['Indirizzo email']]);
+
+    const log = rows(academy, 'Registro');
+    const text = log.map((r) => `${String(r.Chi)} ${String(r.Dettagli)}`).join('\n');
+    for (const p of PEOPLE.slice(0, 2)) expect(text).not.toContain(p.Email);
+    expect(text).toContain(recent.Email);
+    expect(log.some((r) => String(r.Azione) === 'Conservazione dati')).toBe(true);
+
+    const again = step(academy, { do: 'call', fn: 'applyRetention' }).value as { responsesDeleted: number; responseRows: number; logLines: number };
+    expect([again.responsesDeleted, again.responseRows, again.logLines]).toEqual([0, 0, 0]);
   });
 });

@@ -1,0 +1,85 @@
+/**
+ * What the enrollment form keeps about people past retention. Responses older than the cutoff are
+ * deleted from the form's store (a bounded number per run: each is a Forms call); Google leaves the
+ * copy in the linked responses tab, so in every tab the form writes to, those rows keep the choices
+ * but lose the e-mail (to its pseudonym) and the names.
+ */
+import { anonymisedResponseRows, responseColumns } from '../../core/privacy/retention';
+import { FORM_ITEMS } from '../../core/enrollment/form';
+import { neutralizeCell } from '../../core/text';
+import type { Cell } from '../../core/registry/codec';
+import { withRetry } from '../platform/retry';
+import { readGrid, writeBlock } from '../registry/table';
+import { academySpreadsheet } from '../registry/workbook';
+import type { Pseudonyms } from './pseudonyms';
+
+type Form = GoogleAppsScript.Forms.Form;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const MAX_RESPONSES_PER_RUN = 300;
+
+export interface ResponsesOutcome {
+  deleted: number;
+  left: number;
+}
+
+export function deleteOldResponses(form: Form, isOld: (submitted: Date) => boolean): ResponsesOutcome {
+  const old = withRetry('Form.getResponses', () => form.getResponses()).filter((r) => isOld(new Date(r.getTimestamp().getTime())));
+  const now = old.slice(0, MAX_RESPONSES_PER_RUN);
+  for (const response of now) {
+    const id = response.getId();
+    withRetry('Form.deleteResponse', () => {
+      try {
+        form.deleteResponse(id);
+      } catch (error) {
+        // A retry after a deletion that went through finds it gone: that is the outcome wanted.
+        if (!/no response with the given id/i.test(error instanceof Error ? error.message : String(error))) throw error;
+      }
+    });
+  }
+  return { deleted: now.length, left: old.length - now.length };
+}
+
+/** The tabs this form sends its responses to (a relinked form leaves older tabs behind, still its own). */
+function responseTabs(formId: string): Sheet[] {
+  const tabs: Sheet[] = [];
+  for (const sheet of academySpreadsheet().getSheets()) {
+    const url = sheet.getFormUrl();
+    if (!url) continue;
+    let linked = '';
+    try {
+      linked = withRetry('FormApp.openByUrl', () => FormApp.openByUrl(url)).getId();
+    } catch {
+      // A tab left by a form since deleted: not the enrollment form's.
+      continue;
+    }
+    if (linked === formId) tabs.push(sheet);
+  }
+  return tabs;
+}
+
+/** Anonymises the old rows of each responses tab of the form; returns how many rows changed. */
+export function anonymiseResponseTabs(formId: string, cutoff: string, dayOf: (value: unknown) => string, pseudonyms: Pseudonyms): number {
+  let changed = 0;
+  for (const sheet of responseTabs(formId)) {
+    const grid = readGrid(sheet);
+    const header = (grid[0] ?? []).map((h) => String(h ?? ''));
+    const columns = responseColumns(header, [FORM_ITEMS.firstName, FORM_ITEMS.lastName]);
+    const touched = [...(columns.email === null ? [] : [columns.email]), ...columns.names];
+    if (touched.length === 0) continue;
+    const rows = anonymisedResponseRows(grid.slice(1), columns, cutoff, dayOf, (email) => pseudonyms.ofEmail(email).email);
+    const c0 = Math.min(...touched);
+    const c1 = Math.max(...touched);
+    // Adjacent rows go in one block; the block's other cells are written back as they were.
+    let i = 0;
+    while (i < rows.length) {
+      let j = i;
+      while (j + 1 < rows.length && (rows[j + 1] as { index: number }).index === (rows[j] as { index: number }).index + 1) j += 1;
+      const block = rows.slice(i, j + 1).map((r) => r.values.slice(c0, c1 + 1).map((v) => neutralizeCell(v) as Cell));
+      writeBlock(sheet, (rows[i] as { index: number }).index + 2, c0 + 1, block);
+      i = j + 1;
+    }
+    changed += rows.length;
+  }
+  return changed;
+}
