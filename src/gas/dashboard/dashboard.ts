@@ -1,9 +1,8 @@
 /**
- * The sidebar's dashboard, in one server round trip and a bounded number of Spreadsheet calls: the five
- * registry tabs the counts need are read once each (their validation gives the "Da correggere" list),
- * the settings come from the read the staff check already made. `Presenze` and `Formazione esterna`,
- * the two largest tabs, are not read here: their problems reach staff as cell notes (edit trigger and
- * Configura), which keeps the dashboard within 12 Spreadsheet calls whatever the size of the registry.
+ * The sidebar's dashboard, in one server round trip and at most 12 Spreadsheet calls whatever the size
+ * of the registry: every tab staff type in is read once (its validation gives the "Da correggere"
+ * list), the settings come from the read the staff check already made, and (as a read-only action)
+ * the spreadsheet's zone from Script Properties, remembered by Configura and the daily run.
  */
 import type { Course, Enrollment, Problem, Session } from '../../core/registry/schemas';
 import { ENROLLMENT_STATUS, COURSE_STATUS, TAB } from '../../core/registry/tabs';
@@ -119,6 +118,9 @@ export function buildDashboard(): Dashboard {
   const courses = tryRead(TAB.corsi, problems);
   const sessions = tryRead(TAB.sessioni, problems);
   const enrollments = tryRead(TAB.iscrizioni, problems);
+  // Read for their problems only.
+  tryRead(TAB.presenze, problems);
+  tryRead(TAB.formazioneEsterna, problems);
   problems.push(...crossCheckTables({ comuni, employees, courses, sessions, enrollments }));
   const courseList = courses?.rows.map((r) => r.record) ?? [];
   const enrollmentList = enrollments?.rows.map((r) => r.record) ?? [];

@@ -9,7 +9,7 @@ import type { ActionResult, CourseView, Dashboard } from './types';
 
 export type { ActionResult, CourseView, Dashboard } from './types';
 
-export const getDashboard = serverAction('Pannello', (): Dashboard => buildDashboard());
+export const getDashboard = serverAction('Pannello', (): Dashboard => buildDashboard(), { readOnly: true });
 
 export const getCourseView = serverAction('Iscrizioni del corso', (code: string): CourseView => buildCourseView(code));
 

@@ -24,11 +24,14 @@ export function callerEmail(): string {
 }
 
 function editorsOfSpreadsheet(): string[] {
-  const ss = academySpreadsheet();
-  const emails = ss.getEditors().map((u) => normalizeEmail(u.getEmail()));
-  const owner = ss.getOwner();
-  if (owner) emails.push(normalizeEmail(owner.getEmail()));
-  return emails;
+  return academySpreadsheet()
+    .getEditors()
+    .map((u) => normalizeEmail(u.getEmail()));
+}
+
+function ownerOfSpreadsheet(): string {
+  const owner = academySpreadsheet().getOwner();
+  return owner ? normalizeEmail(owner.getEmail()) : '';
 }
 
 /** `Staff autorizzati`; before the first setup there is no `Impostazioni` and only editors count. */
@@ -43,14 +46,16 @@ function staffFromSettings(): string[] {
 
 /** Everyone who counts as staff now: `Staff autorizzati`, the spreadsheet's editors and owner. */
 export function staffEmails(): Set<string> {
-  return new Set([...staffFromSettings(), ...editorsOfSpreadsheet()].filter((e) => e !== ''));
+  return new Set([...staffFromSettings(), ...editorsOfSpreadsheet(), ownerOfSpreadsheet()].filter((e) => e !== ''));
 }
 
 export function isStaff(email: string): boolean {
   const who = normalizeEmail(email);
   if (who === '') return false;
+  // Cheapest first: the settings are read anyway; the owner is asked only of someone not an editor.
   if (staffFromSettings().includes(who)) return true;
-  return editorsOfSpreadsheet().includes(who);
+  if (editorsOfSpreadsheet().includes(who)) return true;
+  return ownerOfSpreadsheet() === who;
 }
 
 /** Returns the caller's e-mail, or logs the attempt and throws an Italian refusal. */

@@ -4,6 +4,7 @@
  */
 import { isUserError } from '../../core/registry/errors';
 import { flushLog, logEvent } from '../registry/log';
+import { preferRememberedTimeZone } from '../registry/workbook';
 import { requireStaff } from './auth';
 import { isTransient } from './retry';
 
@@ -30,9 +31,15 @@ export function italianMessage(name: string, error: unknown): string {
   return `«${name}» non è riuscita per un errore imprevisto: ${message}`;
 }
 
-export function serverAction<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R {
+export interface ActionOptions {
+  /** A view that writes nothing: dates may use the zone remembered in Script Properties (one call less). */
+  readOnly?: boolean;
+}
+
+export function serverAction<A extends unknown[], R>(name: string, fn: (...args: A) => R, options: ActionOptions = {}): (...args: A) => R {
   return (...args: A): R => {
     try {
+      if (options.readOnly) preferRememberedTimeZone();
       requireStaff(name);
       const result = fn(...args);
       flushLog();

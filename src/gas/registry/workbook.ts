@@ -41,6 +41,29 @@ export function spreadsheetTimeZone(): string {
   return timeZone;
 }
 
+const ZONE_PROPERTY = 'a4pa.spreadsheet.timeZone';
+
+/**
+ * Reads the spreadsheet's zone and keeps it in Script Properties for the read-only views. Configura
+ * and the daily run call it, so a zone staff change in the spreadsheet's settings is seen within a day.
+ */
+export function rememberSpreadsheetTimeZone(): void {
+  timeZone = null;
+  const zone = spreadsheetTimeZone();
+  const props = PropertiesService.getScriptProperties();
+  if (props.getProperty(ZONE_PROPERTY) !== zone) props.setProperty(ZONE_PROPERTY, zone);
+}
+
+/**
+ * For a read-only view (the dashboard), the zone last remembered instead of a Spreadsheet call: it
+ * shows dates and writes nothing, so a zone at most a day old costs nothing but display.
+ */
+export function preferRememberedTimeZone(): void {
+  if (timeZone !== null) return;
+  const remembered = PropertiesService.getScriptProperties().getProperty(ZONE_PROPERTY);
+  if (remembered) timeZone = remembered;
+}
+
 /** `Utilities.formatDate` in the spreadsheet's zone: how date and time cells must be read. */
 export function formatInSpreadsheetZone(date: Date, pattern: string): string {
   return Utilities.formatDate(date, spreadsheetTimeZone(), pattern);

@@ -6,7 +6,7 @@ import { serverAction } from '../platform/entry';
 import { yearlyRetention } from '../privacy/entry';
 import type { RetentionResult } from '../privacy/retention';
 import { flushLog } from '../registry/log';
-import { formatInSpreadsheetZone } from '../registry/workbook';
+import { formatInSpreadsheetZone, rememberSpreadsheetTimeZone } from '../registry/workbook';
 import { registerSetupStep } from '../setup/steps';
 import { runDaily, type DailySummary } from './daily';
 
@@ -20,6 +20,7 @@ export interface DailyResult extends DailySummary {
 }
 
 function daily(): DailyResult {
+  rememberSpreadsheetTimeZone();
   const summary = runDaily();
   let retention: RetentionResult | null = null;
   if (summary) retention = yearlyRetention(formatInSpreadsheetZone(new Date(), 'yyyy'));

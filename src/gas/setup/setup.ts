@@ -9,7 +9,7 @@ import { normalizeKey } from '../../core/text';
 import { logEvent } from '../registry/log';
 import { collectProblemsWithTables, reportProblems } from '../registry/problems';
 import { appendRecords, assignMissingIds, readTable } from '../registry/table';
-import { academySpreadsheet, formatInSpreadsheetZone, rememberSheet, sheetNamed } from '../registry/workbook';
+import { academySpreadsheet, formatInSpreadsheetZone, rememberSheet, rememberSpreadsheetTimeZone, sheetNamed } from '../registry/workbook';
 import { setupSteps } from './steps';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -165,6 +165,7 @@ function summary(result: Omit<SetupResult, 'message'>): string {
 
 /** The registry part of setup plus every registered step; returns what it did, in Italian. */
 export function runSetup(): SetupResult {
+  rememberSpreadsheetTimeZone();
   const createdTabs: string[] = [];
   const addedColumns: string[] = [];
   const layouts = new Map<TabName, TabLayout>();

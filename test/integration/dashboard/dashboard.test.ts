@@ -60,6 +60,30 @@ describe('the course view and its actions', () => {
     expect(uiState(academy.ws, academy.spreadsheetId).activeRange).toBe('Dipendenti!D6');
   });
 
+  it('lists bad rows of Presenze and Formazione esterna too, within the same call budget', async () => {
+    const academy = await academyWith();
+    academy.append('Presenze', [{ Sessione: 'EXC-BASE-1', Corso: 'EXC-BASE', Dipendente: 'D00001', Presente: true, Ore: 'tante' }]);
+    academy.append('Formazione esterna', [{ Email: 'anna.bassi@comune.crema.cr.it', Titolo: 'Syllabus GDPR', Ore: 4, Data: 'ieri' }]);
+    let run: ReturnType<LocalAcademy['call']> | undefined;
+    const calls = callsOf(academy, () => {
+      run = academy.call('getDashboard');
+    });
+    const dashboard = value<Dashboard>(run as NonNullable<typeof run>);
+    expect(dashboard.problems.find((p) => p.tab === 'Presenze')).toMatchObject({ row: 2, column: 'Ore' });
+    expect(dashboard.problems.find((p) => p.tab === 'Formazione esterna')).toMatchObject({ row: 2, column: 'Data' });
+    expect(calls.Spreadsheet).toBeLessThanOrEqual(12);
+  });
+
+  it('reads the spreadsheet zone remembered by Configura instead of asking the spreadsheet again', async () => {
+    const academy = await academyWith();
+    academy.call('getDashboard');
+    const before = academy.ws.methodCounts['Spreadsheet.getSpreadsheetTimeZone'] ?? 0;
+    expect(academy.call('getDashboard').ok).toBe(true);
+    expect(academy.ws.methodCounts['Spreadsheet.getSpreadsheetTimeZone'] ?? 0).toBe(before);
+    expect(academy.call('setupAcademy').ok).toBe(true);
+    expect(academy.ws.methodCounts['Spreadsheet.getSpreadsheetTimeZone'] ?? 0).toBeGreaterThan(before);
+  });
+
   it('links a «Da verificare» request to an employee and decides it as the form would', async () => {
     const academy = await academyWith();
     publish(academy);
