@@ -26,6 +26,16 @@ function enrollmentForm(FormApp: GoogleAppsScript.Forms.FormApp): Form {
   return form;
 }
 
+/** The enrollment form, published and linked to a fresh bound spreadsheet. */
+function linkedEnrollmentForm(): { ws: Workspace; FormApp: GoogleAppsScript.Forms.FormApp; ssId: string; form: Form } {
+  const { ws, FormApp } = setup();
+  const ssId = createSpreadsheet(ws, 'Academy', { bind: true });
+  const form = enrollmentForm(FormApp);
+  form.setPublished(true);
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
+  return { ws, FormApp, ssId, form };
+}
+
 describe('FormApp: forms and publication', () => {
   test('a form created by a script after 30 June 2026 starts unpublished', () => {
     const { FormApp } = setup();
@@ -244,11 +254,7 @@ describe('spreadsheet destination', () => {
   });
 
   test('a response appends one row: timestamp Date, e-mail, answers in item order, checkboxes joined', () => {
-    const { ws, FormApp } = setup();
-    const ssId = createSpreadsheet(ws, 'Academy', { bind: true });
-    const form = enrollmentForm(FormApp);
-    form.setPublished(true);
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
+    const { ws, ssId, form } = linkedEnrollmentForm();
     hostSubmit(ws, form.getId(), {
       email: 'anna@comune.example.it',
       answers: { Corsi: ['EXC-BASE — Excel di base', 'PEC — Posta certificata'], Azione: 'Iscrizione', Nome: 'Anna' },
@@ -301,11 +307,7 @@ describe('spreadsheet destination', () => {
   });
 
   test('the linked tab knows its form (getFormUrl), follows a rename, and forgets the form when unlinked', () => {
-    const { ws, FormApp } = setup();
-    const ssId = createSpreadsheet(ws, 'Academy', { bind: true });
-    const form = enrollmentForm(FormApp);
-    form.setPublished(true);
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
+    const { ws, FormApp, ssId, form } = linkedEnrollmentForm();
     const book = spreadsheetGlobals(ws).SpreadsheetApp.openById(ssId);
     const tab = book.getSheetByName('Risposte del modulo 1');
     const url = tab?.getFormUrl();
@@ -321,11 +323,7 @@ describe('spreadsheet destination', () => {
   });
 
   test("deleteResponse empties the form's store only: the row in the linked tab stays, as Google documents", () => {
-    const { ws, FormApp } = setup();
-    const ssId = createSpreadsheet(ws, 'Academy', { bind: true });
-    const form = enrollmentForm(FormApp);
-    form.setPublished(true);
-    form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
+    const { ws, ssId, form } = linkedEnrollmentForm();
     const answers = { Nome: 'Anna', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' };
     const first = hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers });
     const second = hostSubmit(ws, form.getId(), { email: 'bruno@comune.example.it', answers: { ...answers, Nome: 'Bruno' } });
