@@ -103,6 +103,29 @@ export function zonedToUtc(w: WallClock, timeZone = SCRIPT_TIME_ZONE): number {
   return ms;
 }
 
+/**
+ * The first instant after `afterMs` when the zone's clocks read hour:minute, on the day of `fromMs`
+ * (when `includeFromDay`) or a multiple of `stepDays` days after it. Days are stepped from noon, so a
+ * 23- or 25-hour day at a DST change neither skips nor repeats a date.
+ */
+export function nextWallClockTime(
+  at: { hour: number; minute: number; timeZone: string },
+  fromMs: number,
+  afterMs: number,
+  stepDays: number,
+  includeFromDay: boolean,
+): number {
+  const { hour, minute, timeZone } = at;
+  let day = wallClock(fromMs, timeZone);
+  let next = includeFromDay ? zonedToUtc({ ...day, hour, minute, second: 0 }, timeZone) : Number.NEGATIVE_INFINITY;
+  while (next <= afterMs) {
+    const noon = zonedToUtc({ ...day, hour: 12, minute: 0, second: 0 }, timeZone) + stepDays * 86_400_000;
+    day = wallClock(noon, timeZone);
+    next = zonedToUtc({ ...day, hour, minute, second: 0 }, timeZone);
+  }
+  return next;
+}
+
 /** ISO-8601 with the zone's offset, e.g. 2027-03-02T09:00:00+01:00 (seconds of LMT offsets dropped). */
 export function isoInZone(ms: number, timeZone = SCRIPT_TIME_ZONE): string {
   const w = wallClock(ms, timeZone);

@@ -1,4 +1,4 @@
-import { wallClock, zonedToUtc } from './time';
+import { nextWallClockTime } from './time';
 import type { Workspace } from './workspace';
 
 /**
@@ -38,16 +38,8 @@ export function triggerState(ws: Workspace): TriggerState {
 export function nextOccurrence(trigger: TriggerRecord, firedAtMs: number, nowMs: number): number | null {
   if (!trigger.everyMs) return null;
   if (!trigger.wallClock) return Math.max(firedAtMs + trigger.everyMs, nowMs + 1);
-  const { hour, minute, timeZone } = trigger.wallClock;
   const days = Math.max(1, Math.round(trigger.everyMs / 86_400_000));
-  let day = wallClock(firedAtMs, timeZone);
-  let next = firedAtMs;
-  while (next <= Math.max(firedAtMs, nowMs)) {
-    const noon = zonedToUtc({ ...day, hour: 12, minute: 0, second: 0 }, timeZone) + days * 86_400_000;
-    day = wallClock(noon, timeZone);
-    next = zonedToUtc({ ...day, hour, minute, second: 0 }, timeZone);
-  }
-  return next;
+  return nextWallClockTime(trigger.wallClock, firedAtMs, Math.max(firedAtMs, nowMs), days, false);
 }
 
 /** At most 20 installable triggers per user per script (Google's quotas page). */

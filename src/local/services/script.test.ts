@@ -107,6 +107,12 @@ describe('ScriptApp triggers', () => {
     expect(triggerState(ws).triggers[0].nextAtMs).toBe(Date.parse('2027-03-28T06:00:00+02:00'));
   });
 
+  test('a daily trigger created just after midnight on the 25-hour day, for a time already past, is due the next day', () => {
+    const { ws, g } = setup(Date.parse('2027-10-31T00:30:00+02:00'));
+    g.ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(0).nearMinute(15).create();
+    expect(triggerState(ws).triggers[0].nextAtMs).toBe(Date.parse('2027-11-01T00:15:00+01:00'));
+  });
+
   test('atHour without everyDays is refused', () => {
     const { g } = setup();
     expect(() => g.ScriptApp.newTrigger('f').timeBased().everyMinutes(5).atHour(6).create()).toThrow(/atHour/);

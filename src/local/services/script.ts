@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { SCRIPT_TIME_ZONE, wallClock, zonedToUtc } from '../runtime/time';
+import { nextWallClockTime, SCRIPT_TIME_ZONE } from '../runtime/time';
 import { MAX_TRIGGERS_PER_USER, triggerState, type TriggerRecord, type TriggerType } from '../runtime/triggers';
 import { TIME_LIMIT_MESSAGE, type Execution, type Workspace } from '../runtime/workspace';
 import { EmulatedBlob, toUint8 } from './blob';
@@ -198,7 +198,7 @@ class ClockTriggerBuilder {
     let nextAtMs: number;
     if (this.afterMs !== null) nextAtMs = now + this.afterMs;
     else if (this.atMs !== null) nextAtMs = this.atMs;
-    else if (this.daily && this.hour !== null) nextAtMs = this.nextWallClock(now, this.hour, this.minute ?? 0);
+    else if (this.daily && this.hour !== null) nextAtMs = nextWallClockTime({ hour: this.hour, minute: this.minute ?? 0, timeZone: this.timeZone }, now, now, 1, true);
     else nextAtMs = now + (this.everyMs as number);
     return createTrigger(this.ws, {
       handler: this.handler,
@@ -209,16 +209,6 @@ class ClockTriggerBuilder {
       everyMs: this.everyMs,
       ...(this.daily && this.hour !== null ? { wallClock: { hour: this.hour, minute: this.minute ?? 0, timeZone: this.timeZone } } : {}),
     });
-  }
-  /** The next time the zone's clocks read hour:minute (Google picks a moment within that hour). */
-  private nextWallClock(now: number, hour: number, minute: number): number {
-    const today = wallClock(now, this.timeZone);
-    let at = zonedToUtc({ ...today, hour, minute, second: 0 }, this.timeZone);
-    if (at <= now) {
-      const tomorrow = wallClock(now + DAY_MS, this.timeZone);
-      at = zonedToUtc({ ...tomorrow, hour, minute, second: 0 }, this.timeZone);
-    }
-    return at;
   }
 }
 
