@@ -2,7 +2,7 @@
  * The table codec: from the grid `getValues` returns to validated records and back to row arrays.
  * Columns are found by header text; staff's own columns are never read as ours nor written.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { neutralizeText, normalizeKey, storedText } from '../text';
 import {
   attendanceSchema,
@@ -46,7 +46,7 @@ export type RegistryTab = keyof RecordByTab;
 
 interface TabDef {
   columns: readonly ColumnSpec[];
-  schema: z.ZodType;
+  schema: () => z.ZodMiniType;
 }
 
 const DEFS: Record<RegistryTab, TabDef> = {
@@ -181,7 +181,7 @@ export function decodeTable<N extends RegistryTab>(
       input[spec.field] = cellInput(spec, v ?? '', formatDate);
     }
     if (blank) continue;
-    const parsed = def.schema.safeParse(input);
+    const parsed = def.schema().safeParse(input);
     if (parsed.success) {
       table.rows.push({ row: i + 1, record: parsed.data as RecordByTab[N] });
       continue;

@@ -4,7 +4,7 @@
  * already turned into `yyyy-mm-dd` and `HH:mm` through the spreadsheet's time zone); `undefined` means
  * the column is absent. Messages are Italian; the codec adds the column's name.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isEmail, normalizeEmail, normalizeKey, splitList } from '../text';
 import {
   AREAS,
@@ -16,7 +16,33 @@ import {
   SESSION_STATUS,
 } from './tabs';
 
-type Ctx = z.RefinementCtx;
+/** What a cell converter answers for a value it refuses: the Italian message, without the column. */
+class Invalid {
+  constructor(readonly message: string) {}
+}
+
+function invalid(message: string): Invalid {
+  return new Invalid(message);
+}
+
+/**
+ * A cell's schema: `convert` turns what the codec prepared into the field's value, or refuses it. Built
+ * on zod/mini, whose functions leave the bundle small and quick to load: every Apps Script execution
+ * loads the whole bundle, most of them (the hourly reconciliation) without reading a row.
+ */
+export function cell<T>(convert: (v: unknown) => T | Invalid) {
+  return z.pipe(
+    z.unknown(),
+    z.transform((v: unknown, payload): T => {
+      const out = convert(v);
+      if (out instanceof Invalid) {
+        payload.issues.push({ code: 'custom', message: out.message, input: v });
+        return z.NEVER;
+      }
+      return out;
+    }),
+  );
+}
 
 function isBlank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -36,15 +62,14 @@ function asText(v: unknown): string {
 }
 
 export function text() {
-  return z.unknown().transform((v) => asText(v));
+  return cell((v) => asText(v));
 }
 
 export function requiredText() {
-  return z.unknown().transform((v, ctx: Ctx) => {
+  return cell((v) => {
     const s = asText(v);
     if (s === '') {
-      ctx.addIssue('valore obbligatorio mancante');
-      return z.NEVER;
+      return invalid('valore obbligatorio mancante');
     }
     return s;
   });
@@ -52,30 +77,26 @@ export function requiredText() {
 
 /** A code staff chooses (course code, ID): no spaces or commas, which would break lists and IDs. */
 export function code(required: boolean) {
-  return z.unknown().transform((v, ctx: Ctx) => {
+  return cell((v) => {
     const s = asText(v);
     if (s === '') {
-      if (required) ctx.addIssue('valore obbligatorio mancante');
-      return required ? z.NEVER : '';
+      return required ? invalid('valore obbligatorio mancante') : '';
     }
     if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s)) {
-      ctx.addIssue(`${shown(s)} non è un codice valido (solo lettere, cifre, punto, trattino)`);
-      return z.NEVER;
+      return invalid(`${shown(s)} non è un codice valido (solo lettere, cifre, punto, trattino)`);
     }
     return s;
   });
 }
 
 export function email(required: boolean) {
-  return z.unknown().transform((v, ctx: Ctx) => {
+  return cell((v) => {
     const s = normalizeEmail(asText(v));
     if (s === '') {
-      if (required) ctx.addIssue('indirizzo e-mail mancante');
-      return required ? z.NEVER : '';
+      return required ? invalid('indirizzo e-mail mancante') : '';
     }
     if (!isEmail(s)) {
-      ctx.addIssue(`${shown(s)} non è un indirizzo e-mail valido`);
-      return z.NEVER;
+      return invalid(`${shown(s)} non è un indirizzo e-mail valido`);
     }
     return s;
   });
@@ -101,55 +122,31 @@ interface NumberRules {
   positive?: boolean;
 }
 
-function checkNumber(n: number, rules: NumberRules, ctx: Ctx): boolean {
-  if (rules.integer && !Number.isInteger(n)) {
-    ctx.addIssue(`${n} non è un numero intero`);
-    return false;
-  }
-  if (rules.positive && n <= (rules.min ?? 0)) {
-    ctx.addIssue(`deve essere maggiore di ${rules.min ?? 0}`);
-    return false;
-  }
-  if (rules.min !== undefined && n < rules.min) {
-    ctx.addIssue(`non può essere minore di ${rules.min}`);
-    return false;
-  }
-  if (rules.max !== undefined && n > rules.max) {
-    ctx.addIssue(`non può essere maggiore di ${rules.max}`);
-    return false;
-  }
-  return true;
+function checkNumber(n: number, rules: NumberRules): Invalid | null {
+  if (rules.integer && !Number.isInteger(n)) return invalid(`${n} non è un numero intero`);
+  if (rules.positive && n <= (rules.min ?? 0)) return invalid(`deve essere maggiore di ${rules.min ?? 0}`);
+  if (rules.min !== undefined && n < rules.min) return invalid(`non può essere minore di ${rules.min}`);
+  if (rules.max !== undefined && n > rules.max) return invalid(`non può essere maggiore di ${rules.max}`);
+  return null;
+}
+
+/** A filled cell's number within the rules, or why not. */
+function numberWithin(v: unknown, rules: NumberRules): number | Invalid {
+  const n = parseNumber(v);
+  if (n === null) return invalid(`${shown(v)} non è un numero`);
+  return checkNumber(n, rules) ?? n;
 }
 
 export function requiredNumber(rules: NumberRules = {}) {
-  return z.unknown().transform((v, ctx: Ctx) => {
-    if (isBlank(v)) {
-      ctx.addIssue('valore obbligatorio mancante');
-      return z.NEVER;
-    }
-    const n = parseNumber(v);
-    if (n === null) {
-      ctx.addIssue(`${shown(v)} non è un numero`);
-      return z.NEVER;
-    }
-    return checkNumber(n, rules, ctx) ? n : z.NEVER;
-  });
+  return cell((v) => (isBlank(v) ? invalid('valore obbligatorio mancante') : numberWithin(v, rules)));
 }
 
 export function optionalNumber(rules: NumberRules = {}) {
-  return z.unknown().transform((v, ctx: Ctx): number | null => {
-    if (isBlank(v)) return null;
-    const n = parseNumber(v);
-    if (n === null) {
-      ctx.addIssue(`${shown(v)} non è un numero`);
-      return z.NEVER;
-    }
-    return checkNumber(n, rules, ctx) ? n : z.NEVER;
-  });
+  return cell((v): number | null | Invalid => (isBlank(v) ? null : numberWithin(v, rules)));
 }
 
 export function numberOr(fallback: number, rules: NumberRules = {}) {
-  return optionalNumber(rules).transform((n) => n ?? fallback);
+  return cell((v) => (isBlank(v) ? fallback : numberWithin(v, rules)));
 }
 
 const TRUE_WORDS = new Set(['si', 'true', 'vero', 'x', '1', 'yes']);
@@ -167,52 +164,62 @@ export function parseBoolean(v: unknown): boolean | null {
 
 /** A checkbox: ticked is `true`; `whenEmpty` is what an untouched cell (or an absent column) means. */
 export function checkbox(whenEmpty: boolean) {
-  return z.unknown().transform((v, ctx: Ctx) => {
+  return cell((v) => {
     if (isBlank(v)) return whenEmpty;
     const b = parseBoolean(v);
     if (b === null) {
-      ctx.addIssue(`${shown(v)} non è un valore sì/no`);
-      return z.NEVER;
+      return invalid(`${shown(v)} non è un valore sì/no`);
     }
     return b;
   });
 }
 
-/** One of a vocabulary, matched ignoring case and accents, returned in its canonical spelling. */
-export function oneOf<const T extends readonly string[]>(values: T, required: boolean) {
+/** One of a vocabulary, matched ignoring case and accents, in its canonical spelling; '' when blank. */
+function vocabulary<const T extends readonly string[]>(values: T): (v: unknown) => T[number] | '' | Invalid {
   const byKey = new Map(values.map((x) => [normalizeKey(x), x] as const));
-  return z.unknown().transform((v, ctx: Ctx): T[number] | '' => {
+  return (v) => {
     const s = asText(v);
-    if (s === '') {
-      if (required) ctx.addIssue(`valore obbligatorio mancante (ammessi: ${values.join(', ')})`);
-      return required ? z.NEVER : '';
-    }
-    const hit = byKey.get(normalizeKey(s));
-    if (hit === undefined) {
-      ctx.addIssue(`${shown(s)} non è un valore ammesso (ammessi: ${values.join(', ')})`);
-      return z.NEVER;
-    }
-    return hit;
+    if (s === '') return '';
+    return byKey.get(normalizeKey(s)) ?? invalid(`${shown(s)} non è un valore ammesso (ammessi: ${values.join(', ')})`);
+  };
+}
+
+function missingFrom(values: readonly string[]): Invalid {
+  return invalid(`valore obbligatorio mancante (ammessi: ${values.join(', ')})`);
+}
+
+export function oneOf<const T extends readonly string[]>(values: T, required: boolean) {
+  const match = vocabulary(values);
+  return cell((v): T[number] | '' | Invalid => {
+    const hit = match(v);
+    return hit === '' && required ? missingFrom(values) : hit;
   });
 }
 
 function requiredOneOf<const T extends readonly string[]>(values: T) {
-  return oneOf(values, true).transform((x) => x as T[number]);
+  const match = vocabulary(values);
+  return cell((v): T[number] | Invalid => {
+    const hit = match(v);
+    return hit === '' ? missingFrom(values) : hit;
+  });
 }
 
 function oneOfOr<const T extends readonly string[]>(values: T, fallback: T[number]) {
-  return oneOf(values, false).transform((x): T[number] => (x === '' ? fallback : x));
+  const match = vocabulary(values);
+  return cell((v): T[number] | Invalid => {
+    const hit = match(v);
+    return hit === '' ? fallback : hit;
+  });
 }
 
 export function roleList() {
   const byKey = new Map(ROLES.map((x) => [normalizeKey(x), x] as const));
-  return z.unknown().transform((v, ctx: Ctx) => {
+  return cell((v) => {
     const out: Array<(typeof ROLES)[number]> = [];
     for (const item of splitList(asText(v))) {
       const hit = byKey.get(normalizeKey(item));
       if (hit === undefined) {
-        ctx.addIssue(`${shown(item)} non è un ruolo (ammessi: ${ROLES.join(', ')})`);
-        return z.NEVER;
+        return invalid(`${shown(item)} non è un ruolo (ammessi: ${ROLES.join(', ')})`);
       }
       if (!out.includes(hit)) out.push(hit);
     }
@@ -243,15 +250,13 @@ export function parseDay(v: unknown): string | null {
 }
 
 export function day(required: boolean) {
-  return z.unknown().transform((v, ctx: Ctx) => {
+  return cell((v) => {
     if (isBlank(v)) {
-      if (required) ctx.addIssue('data mancante');
-      return required ? z.NEVER : '';
+      return required ? invalid('data mancante') : '';
     }
     const s = parseDay(v);
     if (s === null) {
-      ctx.addIssue(`${shown(v)} non è una data valida (gg/mm/aaaa)`);
-      return z.NEVER;
+      return invalid(`${shown(v)} non è una data valida (gg/mm/aaaa)`);
     }
     return s;
   });
@@ -269,185 +274,213 @@ export function parseTime(v: unknown): string | null {
 }
 
 export function time() {
-  return z.unknown().transform((v, ctx: Ctx) => {
+  return cell((v) => {
     if (isBlank(v)) {
-      ctx.addIssue('ora mancante');
-      return z.NEVER;
+      return invalid('ora mancante');
     }
     const s = parseTime(v);
     if (s === null) {
-      ctx.addIssue(`${shown(v)} non è un orario valido (HH:mm)`);
-      return z.NEVER;
+      return invalid(`${shown(v)} non è un orario valido (HH:mm)`);
     }
     return s;
   });
 }
 
-/** An instant: Sheets returns a `Date` for a date-time cell. */
+/** An instant: Sheets returns a `Date` for a date-time cell; null when blank. */
+function instantIn(v: unknown): Date | null | Invalid {
+  if (isBlank(v)) return null;
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v;
+  if (typeof v === 'string') {
+    const t = Date.parse(v);
+    if (/^\d{4}-\d{2}-\d{2}T/.test(v.trim()) && !Number.isNaN(t)) return new Date(t);
+  }
+  return invalid(`${shown(v)} non è una data valida`);
+}
+
 export function instant(required: boolean) {
-  return z.unknown().transform((v, ctx: Ctx): Date | null => {
-    if (isBlank(v)) {
-      if (required) ctx.addIssue('data mancante');
-      return required ? z.NEVER : null;
-    }
-    if (v instanceof Date && !Number.isNaN(v.getTime())) return v;
-    if (typeof v === 'string') {
-      const t = Date.parse(v);
-      if (/^\d{4}-\d{2}-\d{2}T/.test(v.trim()) && !Number.isNaN(t)) return new Date(t);
-    }
-    ctx.addIssue(`${shown(v)} non è una data valida`);
-    return z.NEVER;
+  return cell((v): Date | null | Invalid => {
+    const at = instantIn(v);
+    return at === null && required ? invalid('data mancante') : at;
   });
 }
 
 function requiredInstant() {
-  return instant(true).transform((d) => d as Date);
+  return cell((v): Date | Invalid => instantIn(v) ?? invalid('data mancante'));
 }
 
 /** ISTAT codes have six digits; a number that lost its leading zeros is padded back. */
 function istat() {
-  return z.unknown().transform((v, ctx: Ctx) => {
+  return cell((v) => {
     if (isBlank(v)) return '';
     const s = typeof v === 'number' && Number.isInteger(v) ? String(v).padStart(6, '0') : asText(v);
     if (!/^\d{6}$/.test(s)) {
-      ctx.addIssue(`${shown(v)} non è un codice ISTAT (sei cifre)`);
-      return z.NEVER;
+      return invalid(`${shown(v)} non è un codice ISTAT (sei cifre)`);
     }
     return s;
   });
 }
 
 function taxCode() {
-  return z.unknown().transform((v, ctx: Ctx) => {
+  return cell((v) => {
     const s = asText(v).toUpperCase();
     if (s === '') return '';
     if (!/^[A-Z0-9]{16}$/.test(s) && !/^\d{11}$/.test(s)) {
-      ctx.addIssue(`${shown(s)} non è un codice fiscale valido`);
-      return z.NEVER;
+      return invalid(`${shown(s)} non è un codice fiscale valido`);
     }
     return s;
   });
 }
 
-export const comuneSchema = z.object({
-  istat: istat(),
-  name: requiredText(),
-  province: text().transform((s) => s.toUpperCase()),
-  population: optionalNumber({ min: 0, integer: true }),
-  referentEmail: email(false),
-  annualFee: numberOr(0, { min: 0 }),
-  feePaid: checkbox(false),
-  notes: text(),
-});
+/**
+ * A row schema, built the first time a tab is decoded: an execution that reads no row (most of them,
+ * the hourly reconciliation) does not pay for building all of them.
+ */
+function built<T>(make: () => T): () => T {
+  let schema: T | null = null;
+  return () => (schema ??= make());
+}
 
-export const employeeSchema = z.object({
-  id: code(true),
-  firstName: requiredText(),
-  lastName: requiredText(),
-  email: email(true),
-  taxCode: taxCode(),
-  comune: requiredText(),
-  role: requiredOneOf(ROLES),
-  office: text(),
-  /** Only an explicitly unticked box deactivates: a box nobody touched reads as empty. */
-  active: checkbox(true),
-});
+export const comuneSchema = built(() =>
+  z.object({
+    istat: istat(),
+    name: requiredText(),
+    province: cell((v) => asText(v).toUpperCase()),
+    population: optionalNumber({ min: 0, integer: true }),
+    referentEmail: email(false),
+    annualFee: numberOr(0, { min: 0 }),
+    feePaid: checkbox(false),
+    notes: text(),
+  }),
+);
 
-export const courseSchema = z.object({
-  code: code(true),
-  title: requiredText(),
-  area: oneOf(AREAS, false),
-  description: text(),
-  teacher: text(),
-  hours: requiredNumber({ min: 0, positive: true }),
-  mode: requiredOneOf(MODES),
-  venue: text(),
-  seats: requiredNumber({ min: 0, integer: true }),
-  audience: roleList(),
-  threshold: optionalNumber({ min: 0, max: 100 }),
-  cost: numberOr(0, { min: 0 }),
-  status: requiredOneOf(COURSE_STATUS),
-});
-
-export const sessionSchema = z
-  .object({
+export const employeeSchema = built(() =>
+  z.object({
     id: code(true),
-    course: code(true),
-    date: day(true),
-    start: time(),
-    end: time(),
+    firstName: requiredText(),
+    lastName: requiredText(),
+    email: email(true),
+    taxCode: taxCode(),
+    comune: requiredText(),
+    role: requiredOneOf(ROLES),
+    office: text(),
+    /** Only an explicitly unticked box deactivates: a box nobody touched reads as empty. */
+    active: checkbox(true),
+  }),
+);
+
+export const courseSchema = built(() =>
+  z.object({
+    code: code(true),
+    title: requiredText(),
+    area: oneOf(AREAS, false),
+    description: text(),
+    teacher: text(),
+    hours: requiredNumber({ min: 0, positive: true }),
+    mode: requiredOneOf(MODES),
     venue: text(),
-    eventId: text(),
-    meetLink: text(),
-    status: oneOfOr(SESSION_STATUS, 'Programmata'),
-  })
-  .superRefine((s, ctx) => {
-    if (s.end <= s.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `la fine (${s.end}) deve seguire l'inizio (${s.start})` });
-  });
+    seats: requiredNumber({ min: 0, integer: true }),
+    audience: roleList(),
+    threshold: optionalNumber({ min: 0, max: 100 }),
+    cost: numberOr(0, { min: 0 }),
+    status: requiredOneOf(COURSE_STATUS),
+  }),
+);
 
-export const enrollmentSchema = z.object({
-  id: code(true),
-  requestedAt: requiredInstant(),
-  course: code(true),
-  email: email(true),
-  employeeId: code(false),
-  status: requiredOneOf(ENROLLMENT_STATUS),
-  waitPosition: optionalNumber({ min: 1, integer: true }),
-  origin: oneOfOr(ENROLLMENT_ORIGIN, 'Manuale'),
-  responseId: text(),
-  notes: text(),
-});
+export const sessionSchema = built(() =>
+  z
+    .object({
+      id: code(true),
+      course: code(true),
+      date: day(true),
+      start: time(),
+      end: time(),
+      venue: text(),
+      eventId: text(),
+      meetLink: text(),
+      status: oneOfOr(SESSION_STATUS, 'Programmata'),
+    })
+    .check(
+      z.superRefine((s, ctx) => {
+        if (s.end <= s.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `la fine (${s.end}) deve seguire l'inizio (${s.start})` });
+      }),
+    ),
+);
 
-export const attendanceSchema = z.object({
-  session: code(true),
-  course: code(true),
-  employeeId: code(true),
-  email: email(false),
-  present: checkbox(false),
-  hours: optionalNumber({ min: 0 }),
-});
+export const enrollmentSchema = built(() =>
+  z.object({
+    id: code(true),
+    requestedAt: requiredInstant(),
+    course: code(true),
+    email: email(true),
+    employeeId: code(false),
+    status: requiredOneOf(ENROLLMENT_STATUS),
+    waitPosition: optionalNumber({ min: 1, integer: true }),
+    origin: oneOfOr(ENROLLMENT_ORIGIN, 'Manuale'),
+    responseId: text(),
+    notes: text(),
+  }),
+);
 
-export const certificateSchema = z.object({
-  number: code(true),
-  course: code(true),
-  employeeId: code(true),
-  email: email(false),
-  hoursAttended: numberOr(0, { min: 0 }),
-  issuedOn: instant(false),
-  pdfUrl: text(),
-  fileId: text(),
-  sentAt: instant(false),
-  verificationCode: text(),
-  version: numberOr(1, { min: 1, integer: true }),
-});
+export const attendanceSchema = built(() =>
+  z.object({
+    session: code(true),
+    course: code(true),
+    employeeId: code(true),
+    email: email(false),
+    present: checkbox(false),
+    hours: optionalNumber({ min: 0 }),
+  }),
+);
 
-export const logEntrySchema = z.object({
-  at: requiredInstant(),
-  who: text(),
-  action: requiredText(),
-  details: text(),
-});
+export const certificateSchema = built(() =>
+  z.object({
+    number: code(true),
+    course: code(true),
+    employeeId: code(true),
+    email: email(false),
+    hoursAttended: numberOr(0, { min: 0 }),
+    issuedOn: instant(false),
+    pdfUrl: text(),
+    fileId: text(),
+    sentAt: instant(false),
+    verificationCode: text(),
+    version: numberOr(1, { min: 1, integer: true }),
+  }),
+);
 
-export const externalTrainingSchema = z.object({
-  email: email(true),
-  title: requiredText(),
-  provider: text(),
-  hours: requiredNumber({ min: 0, positive: true }),
-  date: day(true),
-});
+export const logEntrySchema = built(() =>
+  z.object({
+    at: requiredInstant(),
+    who: text(),
+    action: requiredText(),
+    details: text(),
+  }),
+);
 
-export const settingRowSchema = z.object({ key: requiredText(), value: text() });
+export const externalTrainingSchema = built(() =>
+  z.object({
+    email: email(true),
+    title: requiredText(),
+    provider: text(),
+    hours: requiredNumber({ min: 0, positive: true }),
+    date: day(true),
+  }),
+);
 
-export type Comune = z.output<typeof comuneSchema>;
-export type Employee = z.output<typeof employeeSchema>;
-export type Course = z.output<typeof courseSchema>;
-export type Session = z.output<typeof sessionSchema>;
-export type Enrollment = z.output<typeof enrollmentSchema>;
-export type Attendance = z.output<typeof attendanceSchema>;
-export type Certificate = z.output<typeof certificateSchema>;
-export type LogEntry = z.output<typeof logEntrySchema>;
-export type ExternalTraining = z.output<typeof externalTrainingSchema>;
-export type SettingRow = z.output<typeof settingRowSchema>;
+export const settingRowSchema = built(() =>
+  z.object({ key: requiredText(), value: text() }),
+);
+
+export type Comune = z.output<ReturnType<typeof comuneSchema>>;
+export type Employee = z.output<ReturnType<typeof employeeSchema>>;
+export type Course = z.output<ReturnType<typeof courseSchema>>;
+export type Session = z.output<ReturnType<typeof sessionSchema>>;
+export type Enrollment = z.output<ReturnType<typeof enrollmentSchema>>;
+export type Attendance = z.output<ReturnType<typeof attendanceSchema>>;
+export type Certificate = z.output<ReturnType<typeof certificateSchema>>;
+export type LogEntry = z.output<ReturnType<typeof logEntrySchema>>;
+export type ExternalTraining = z.output<ReturnType<typeof externalTrainingSchema>>;
+export type SettingRow = z.output<ReturnType<typeof settingRowSchema>>;
 
 /** A row that needs fixing, as the sidebar's "Da correggere" list shows it. */
 export interface Problem {
