@@ -32,6 +32,7 @@ export interface ApiEvent {
   id?: string;
   status?: string;
   hangoutLink?: string;
+  attendees?: Array<{ email?: string }>;
   extendedProperties?: { private?: Record<string, string> };
   conferenceData?: {
     createRequest?: { status?: { statusCode?: string } };

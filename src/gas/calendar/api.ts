@@ -96,6 +96,22 @@ export function patchEvent(calendarId: string, eventId: string, resource: EventR
   return withRetry('Calendar.Events.patch', () => patchWith(calendarId, eventId, resource), RETRY);
 }
 
+/**
+ * Takes everyone off an event without telling them (retention: the session stays in the calendar as
+ * history, and nobody needs news of a course years ago). An event already gone needs nothing.
+ */
+export function clearAttendees(calendarId: string, eventId: string): void {
+  try {
+    withRetry(
+      'Calendar.Events.patch',
+      () => service().Events!.patch({ attendees: [] } as GoogleAppsScript.Calendar.Schema.Event, calendarId, eventId, { sendUpdates: 'none' }),
+      RETRY,
+    );
+  } catch (error) {
+    if (!isGone(error)) throw error;
+  }
+}
+
 /** Cancels an event and tells its attendees; an event already gone counts as cancelled. */
 export function cancelEvent(calendarId: string, eventId: string): void {
   try {

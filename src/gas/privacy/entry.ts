@@ -8,10 +8,10 @@ const YEAR_KEY = 'a4pa.retention.year';
 const LEFT_KEY = 'a4pa.retention.filesLeft';
 
 function remember(result: RetentionResult, year: string): void {
-  PropertiesService.getScriptProperties().setProperties({ [YEAR_KEY]: year, [LEFT_KEY]: String(result.filesLeft + result.responsesLeft) });
+  PropertiesService.getScriptProperties().setProperties({ [YEAR_KEY]: year, [LEFT_KEY]: String(result.filesLeft + result.responsesLeft + result.eventsLeft) });
 }
 
-/** Once a year (and again while PDFs or form responses are left), from the daily run. */
+/** Once a year (and again while PDFs, form responses or calendar events are left), from the daily run. */
 export function yearlyRetention(year: string): RetentionResult | null {
   const props = PropertiesService.getScriptProperties().getProperties();
   if (props[YEAR_KEY] === year && (Number(props[LEFT_KEY] ?? '0') || 0) === 0) return null;

@@ -2,8 +2,9 @@
  * The retention run: anonymises enrollments, attendance and certificates older than `Anni di
  * conservazione` years (each tab read once and written in contiguous blocks), trashes the
  * certificates' PDFs, which carry the name, deletes the form's old responses and anonymises their
- * copies in the responses tab and the employees' addresses in old `Registro` lines. PDFs and
- * responses are bounded per run (each is a call); the rest go on the next run.
+ * copies in the responses tab and the employees' addresses in old `Registro` lines, and takes the
+ * attendees off old sessions' events. PDFs, responses and events are bounded per run (each is a
+ * call); the rest go on the next run.
  */
 import { RETENTION_SETTING, cutoffDay, isPseudonymous, needsAnonymising, retentionYears } from '../../core/privacy/retention';
 import { UserError } from '../../core/registry/errors';
@@ -17,6 +18,7 @@ import { logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
 import { readTable, updateRecords } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
+import { clearOldAttendees } from './calendar';
 import { anonymiseLog } from './log';
 import { Pseudonyms } from './pseudonyms';
 import { anonymiseResponseTabs, deleteOldResponses } from './responses';
@@ -36,6 +38,8 @@ export interface RetentionResult {
   responsesLeft: number;
   responseRows: number;
   logLines: number;
+  eventsCleared: number;
+  eventsLeft: number;
 }
 
 function trashPdf(fileId: string): boolean {
@@ -65,6 +69,8 @@ export function runRetention(): RetentionResult {
     responsesLeft: 0,
     responseRows: 0,
     logLines: 0,
+    eventsCleared: 0,
+    eventsLeft: 0,
   };
   if (years === null) return empty;
   const cutoff = cutoffDay(today, years);
@@ -81,6 +87,7 @@ export function runRetention(): RetentionResult {
   }
 
   const sessionDay = new Map(readTable(TAB.sessioni).rows.map((r) => [r.record.id, r.record.date]));
+  const oldSessions = new Set([...sessionDay].filter(([, day]) => day !== '' && day < cutoff).map(([id]) => id));
   const attendance = readTable(TAB.presenze);
   const attendancePatches: Array<{ row: number; patch: Partial<Attendance> }> = [];
   for (const { row, record } of attendance.rows) {
@@ -122,6 +129,7 @@ export function runRetention(): RetentionResult {
   const cellDay = (v: unknown): string => (v instanceof Date ? dayOf(v) : '');
   const responseRows = form ? anonymiseResponseTabs(form.getId(), cutoff, cellDay, pseudo) : 0;
   const logLines = anonymiseLog(cutoff, dayOf, pseudo, staffEmails());
+  const events = clearOldAttendees(settings.calendarId, oldSessions);
 
   const result: RetentionResult = {
     years,
@@ -135,8 +143,11 @@ export function runRetention(): RetentionResult {
     responsesLeft: responses.left,
     responseRows,
     logLines,
+    eventsCleared: events.cleared,
+    eventsLeft: events.left,
   };
-  if (enrollmentPatches.length + attendancePatches.length + certificatePatches.length + responses.deleted + responseRows + logLines > 0) {
+  const changed = enrollmentPatches.length + attendancePatches.length + certificatePatches.length + responses.deleted + responseRows + logLines + events.cleared;
+  if (changed > 0) {
     logEvent('Conservazione dati', `prima del ${cutoff}: ${retentionSummary(result)}`);
   }
   return result;
@@ -148,6 +159,7 @@ export function retentionSummary(r: RetentionResult): string {
   return (
     `anonimizzate ${r.enrollments} iscrizioni, ${r.attendance} righe di presenza, ${r.certificates} attestati, ` +
     `${r.responseRows} righe del foglio risposte e ${r.logLines} righe del registro; ` +
-    `PDF cestinati ${r.filesTrashed}${later(r.filesLeft)}; risposte eliminate dal modulo ${r.responsesDeleted}${later(r.responsesLeft)}`
+    `PDF cestinati ${r.filesTrashed}${later(r.filesLeft)}; risposte eliminate dal modulo ${r.responsesDeleted}${later(r.responsesLeft)}; ` +
+    `eventi del calendario senza più partecipanti ${r.eventsCleared}${later(r.eventsLeft)}`
   );
 }

@@ -1,4 +1,5 @@
 import { snapshotDrive } from '../../../src/local/services/drive';
+import { calendarNotifications, snapshotCalendar } from '../../../src/local/services/calendar';
 import { hostResponseEmails } from '../../../src/local/services/forms';
 import { hostTabNames } from '../../../src/local/services/spreadsheet';
 import { academyWith as certificateAcademy, people } from '../certificates/academy';
@@ -89,20 +90,30 @@ describe('privacy retention', () => {
     expect([again.enrollments, again.attendance, again.certificates]).toEqual([0, 0, 0]);
   });
 
-  test("removes people from the form's old responses, the responses tab and old Registro lines; recent ones and staff stay", async () => {
+  test("removes people from the form's old responses, the responses tab, old Registro lines and old events; recent ones and staff stay", async () => {
     const academy = await academyWith({ settings: { 'Anni di conservazione': 1 } });
     publish(academy);
     const formId = String(rows(academy, 'Impostazioni').find((r) => r.Chiave === 'ID modulo iscrizioni')?.Valore);
     for (const p of PEOPLE.slice(0, 2)) expect(step(academy, { do: 'submit', email: p.Email, courses: ['EXC-BASE'] }).ok).toBe(true);
+    expect(step(academy, { do: 'call', fn: 'syncCalendar' }).ok).toBe(true);
+    expect(snapshotCalendar(academy.ws).every((e) => e.attendees.length === 2)).toBe(true);
     const tabName = hostTabNames(academy.ws, academy.spreadsheetId).find((t) => t.startsWith('Risposte del modulo'));
     expect(tabName).toBeDefined();
 
-    academy.ws.clock.advance(400 * 24 * 60 * 60_000);
+    academy.ws.clock.advance(430 * 24 * 60 * 60_000);
     const recent = PEOPLE[2]!;
     expect(step(academy, { do: 'submit', email: recent.Email, courses: ['EXC-BASE'] }).ok).toBe(true);
+    const notified = calendarNotifications(academy.ws).length;
     const run = step(academy, { do: 'call', fn: 'applyRetention' });
     expect(run.ok).toBe(true);
-    const result = run.value as { responsesDeleted: number; responsesLeft: number; responseRows: number; logLines: number; message: string };
+    const result = run.value as { responsesDeleted: number; responsesLeft: number; responseRows: number; logLines: number; eventsCleared: number; message: string };
+    // The old sessions' events stay, without attendees, and nobody is told.
+    expect(result.eventsCleared).toBe(2);
+    expect(snapshotCalendar(academy.ws).map((e) => [e.status, e.attendees])).toEqual([
+      ['confirmed', []],
+      ['confirmed', []],
+    ]);
+    expect(calendarNotifications(academy.ws)).toHaveLength(notified);
     expect([result.responsesDeleted, result.responsesLeft, result.responseRows]).toEqual([2, 0, 2]);
     expect(result.logLines).toBeGreaterThan(0);
     expect(result.message).toContain('risposte eliminate dal modulo 2');
@@ -128,7 +139,10 @@ describe('privacy retention', () => {
     expect(text).toContain(recent.Email);
     expect(log.some((r) => String(r.Azione) === 'Conservazione dati')).toBe(true);
 
-    const again = step(academy, { do: 'call', fn: 'applyRetention' }).value as { responsesDeleted: number; responseRows: number; logLines: number };
-    expect([again.responsesDeleted, again.responseRows, again.logLines]).toEqual([0, 0, 0]);
+    const again = step(academy, { do: 'call', fn: 'applyRetention' }).value as { responsesDeleted: number; responseRows: number; logLines: number; eventsCleared: number };
+    expect([again.responsesDeleted, again.responseRows, again.logLines, again.eventsCleared]).toEqual([0, 0, 0, 0]);
+    // A later full sync leaves the past sessions alone: no pseudonym is ever invited.
+    expect(step(academy, { do: 'call', fn: 'syncCalendar' }).ok).toBe(true);
+    expect(snapshotCalendar(academy.ws).every((e) => e.attendees.length === 0)).toBe(true);
   });
 });
