@@ -1,4 +1,4 @@
-import { certificateCandidates, meetsThreshold, thresholdOf } from './eligibility';
+import { certificateCandidates, lastSessionEnd, meetsThreshold, thresholdOf } from './eligibility';
 import { formatCertificateNumber, highestIssued, parseCertificateNumber } from './numbering';
 import {
   PLACEHOLDERS,
@@ -134,5 +134,19 @@ describe('verification codes', () => {
     expect([...code].every((c) => CODE_ALPHABET.includes(c))).toBe(true);
     expect(code).not.toMatch(/[01OI]/);
     expect(verificationCodeFrom(bytes.map((b) => b ^ 1))).not.toBe(code);
+  });
+});
+
+describe('lastSessionEnd', () => {
+  const at = (iso: string): number => Date.parse(iso);
+  it("is the end of the course's latest session that takes place, in Rome time", () => {
+    const sessions = [
+      { id: 'A-S1', course: 'A', date: '2027-03-10', start: '14:00', end: '16:00', status: 'Programmata' },
+      { id: 'A-S2', course: 'A', date: '2027-03-31', start: '09:00', end: '11:00', status: 'Programmata' },
+      { id: 'A-S3', course: 'A', date: '2027-04-20', start: '09:00', end: '11:00', status: 'Annullata' },
+      { id: 'B-S1', course: 'B', date: '2027-05-01', start: '09:00', end: '11:00', status: 'Programmata' },
+    ];
+    expect(lastSessionEnd(sessions, 'A')).toEqual({ date: '2027-03-31', endMs: at('2027-03-31T11:00:00+02:00') });
+    expect(lastSessionEnd(sessions, 'C')).toBeNull();
   });
 });

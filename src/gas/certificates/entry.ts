@@ -1,6 +1,7 @@
 import type { JobProgress } from '../../core/jobs/state';
 import { UserError } from '../../core/registry/errors';
 import { TAB } from '../../core/registry/tabs';
+import { lastSessionEnd } from '../../core/certificates/eligibility';
 import { registerJobHandler } from '../jobs/handlers';
 import { JobPause, runJobSlice, startJob } from '../jobs/runner';
 import { acquireLease, releaseLease } from '../jobs/store';
@@ -26,13 +27,26 @@ export interface IssueResult {
 }
 
 /** Emetti attestati: for one course, or for every `Concluso` course; runs as a resumable job. */
+/**
+ * Staff may certify a course before it ends (attendance already enough, a certificate needed now);
+ * the answer then says so, since the hours are those registered so far.
+ */
+function notOverYet(course: string): string {
+  const last = lastSessionEnd(readTable(TAB.sessioni).rows.map((r) => r.record), course);
+  if (!last || last.endMs <= Date.now()) return '';
+  const [y, m, d] = last.date.split('-');
+  return ` Attenzione: il corso ${course} non è ancora concluso (ultima sessione il ${d}/${m}/${y}): gli attestati riportano le ore registrate finora.`;
+}
+
 export const issueCertificates = serverAction('Emetti attestati', (courseCode?: string): IssueResult => {
   const startedAt = Date.now();
   const course = typeof courseCode === 'string' ? courseCode.trim() : '';
+  let warning = '';
   if (course) {
     const found = readTable(TAB.corsi).rows.find((r) => r.record.code === course);
     if (!found) throw new UserError(`Corso ${course} non trovato nel foglio «Corsi».`);
     if (found.record.status === 'Annullato') throw new UserError(`Il corso ${course} è annullato: nessun attestato da emettere.`);
+    if (found.record.status !== 'Concluso') warning = notOverYet(course);
   }
   if (!readSettings().templateDocId) throw new UserError('Modello attestato non configurato: eseguire «Configura».');
   const { state, started } = startJob(CERTIFICATES_JOB, { course });
@@ -44,7 +58,7 @@ export const issueCertificates = serverAction('Emetti attestati', (courseCode?: 
   else if (!progress || progress.total === 0) message = 'Nessun attestato da emettere: nessun iscritto idoneo senza attestato.';
   else if (progress.status === 'in corso') message = `Attestati: ${count} completati; il resto prosegue automaticamente.`;
   else message = `Attestati: ${count} emessi e inviati${progress.failed ? `, ${progress.failed} non riusciti (vedi Registro)` : ''}.`;
-  return { message, progress };
+  return { message: message + warning, progress };
 });
 
 const REISSUE_LEASE_MS = 6 * 60_000 + 30_000;

@@ -18,6 +18,8 @@ export interface CourseSpec {
   code: string;
   hours: number;
   threshold?: number;
+  /** `Concluso` unless given. */
+  status?: string;
   people: Person[];
 }
 
@@ -48,7 +50,7 @@ export async function academyWith(courses: CourseSpec[], settings: Record<string
       })),
       Corsi: courses.map((c) => ({
         Codice: c.code, Titolo: `Corso ${c.code}`, Area: 'Competenze digitali', Docente: 'Elena Sala', Ore: c.hours,
-        'Modalità': 'In presenza', Sede: 'Crema', Posti: 200, 'Soglia frequenza %': c.threshold ?? '', Stato: 'Concluso',
+        'Modalità': 'In presenza', Sede: 'Crema', Posti: 200, 'Soglia frequenza %': c.threshold ?? '', Stato: c.status ?? 'Concluso',
       })),
       Sessioni: courses.flatMap((c) => [
         { Corso: c.code, Data: '2027-03-10', Inizio: '14:00', Fine: '16:00', Stato: 'Programmata' },

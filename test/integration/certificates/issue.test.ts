@@ -31,6 +31,19 @@ describe('issueCertificates', () => {
     ]);
   });
 
+  it('says when a course certified on request has sessions still to come, and not for a concluded one', async () => {
+    // The academy's clock is 20 March 2027; the sessions are on 10 and 17 March.
+    const academy = await academyWith([{ code: 'EARLY', hours: 4, status: 'Iscrizioni chiuse', people: people(1) }]);
+    academy.append('Sessioni', [{ ID: 'EARLY-S3', Corso: 'EARLY', Data: '2027-04-07', Inizio: '14:00', Fine: '16:00', Stato: 'Programmata' }]);
+    const early = academy.call('issueCertificates', ['EARLY']);
+    expect(early.ok).toBe(true);
+    expect((early.value as { message: string }).message).toContain('non è ancora concluso (ultima sessione il 07/04/2027)');
+    expect(certificateRows(academy)).toHaveLength(1);
+
+    const done = await academyWith([{ code: 'DONE', hours: 4, people: people(1) }]);
+    expect((done.call('issueCertificates', ['DONE']).value as { message: string }).message).not.toContain('Attenzione');
+  });
+
   it("uses the course's own threshold over the default", async () => {
     const academy = await academyWith([{ code: 'HALF', hours: 4, threshold: 50, people: [{ first: 'Paolo', last: 'Conti', hours: [null, 0] }] }]);
     academy.call('issueCertificates', ['HALF']);
