@@ -14,6 +14,12 @@ export interface CrossCheckInput {
   courses?: Rows<Course>;
   sessions?: Rows<Session>;
   enrollments?: Rows<Enrollment>;
+  /**
+   * Every comune name and course code typed in their tabs, rows with problems included: a reference to
+   * a row that exists but needs fixing is not wrong too (that row is already reported).
+   */
+  typedComuni?: readonly string[];
+  typedCourses?: readonly string[];
 }
 
 function duplicates<T>(tab: string, column: string, rows: Rows<T>, key: (r: T) => string, what: string): Problem[] {
@@ -31,10 +37,13 @@ function duplicates<T>(tab: string, column: string, rows: Rows<T>, key: (r: T) =
 
 export function crossCheck(input: CrossCheckInput): Problem[] {
   const out: Problem[] = [];
-  const comuneNames = input.comuni ? new Set(input.comuni.map((c) => normalizeKey(c.record.name))) : null;
-  const courseCodes = input.courses ? new Set(input.courses.map((c) => c.record.code)) : null;
+  const comuneNames = input.comuni
+    ? new Set([...input.comuni.map((c) => c.record.name), ...(input.typedComuni ?? [])].map((name) => normalizeKey(name)))
+    : null;
+  const courseCodes = input.courses ? new Set([...input.courses.map((c) => c.record.code), ...(input.typedCourses ?? []).map((c) => c.trim())]) : null;
   if (input.comuni) {
-    out.push(...duplicates(TAB.comuni, 'Comune', input.comuni, (c) => c.name, 'il comune'));
+    // Employees refer to a comune ignoring case and accents, so two spellings of one name are one comune.
+    out.push(...duplicates(TAB.comuni, 'Comune', input.comuni, (c) => normalizeKey(c.name), 'il comune'));
     out.push(...duplicates(TAB.comuni, 'Codice ISTAT', input.comuni, (c) => c.istat, 'il codice'));
   }
   if (input.employees) {

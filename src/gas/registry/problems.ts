@@ -50,7 +50,16 @@ export function crossCheckTables(tables: {
     ...(courses && { courses: courses.rows }),
     ...(sessions && { sessions: sessions.rows }),
     ...(enrollments && { enrollments: enrollments.rows }),
+    ...(comuni && { typedComuni: typedColumn(comuni, 'name') }),
+    ...(courses && { typedCourses: typedColumn(courses, 'code') }),
   });
+}
+
+/** A column's text in every data row, valid or not. */
+function typedColumn(table: Table<unknown>, field: string): string[] {
+  const at = (table.columns as Record<string, number | undefined>)[field];
+  if (at === undefined) return [];
+  return table.values.slice(1).map((r) => String(r[at - 1] ?? '').trim());
 }
 
 /** The "Da correggere" order: each problem once, by tab (in `VALIDATED_TABS` order) then row. */

@@ -74,6 +74,13 @@ describe('the course view and its actions', () => {
     expect(calls.Spreadsheet).toBeLessThanOrEqual(12);
   });
 
+  it('reports a course row that needs fixing once, not again at every session and enrollment that names it', async () => {
+    const academy = await academyWith();
+    step(academy, { do: 'edit', tab: 'Corsi', where: { Codice: 'EXC-BASE' }, set: { Posti: 'tanti' } });
+    const dashboard = value<Dashboard>(academy.call('getDashboard'));
+    expect(dashboard.problems.map((p) => `${p.tab}|${p.column}`)).toEqual(['Corsi|Posti']);
+  });
+
   it('reads the spreadsheet zone remembered by Configura instead of asking the spreadsheet again', async () => {
     const academy = await academyWith();
     academy.call('getDashboard');
