@@ -169,6 +169,16 @@ describe('emulated Calendar advanced service', () => {
     ]);
   });
 
+  test('the guests of a past event are not notified, whatever sendUpdates says', () => {
+    const { ws, Calendar, calId } = setup();
+    const ev = Calendar.Events.insert(session('2027-03-02', { attendees: [{ email: 'anna@x.it' }] }), calId, { sendUpdates: 'all' });
+    expect(calendarNotifications(ws)).toHaveLength(1);
+    ws.clock.advance(60 * 24 * 60 * 60_000);
+    Calendar.Events.patch({ attendees: [{ email: 'anna@x.it' }, { email: 'luca@x.it' }], location: 'Crema' }, calId, ev.id, { sendUpdates: 'all' });
+    Calendar.Events.remove(calId, ev.id, { sendUpdates: 'all' });
+    expect(calendarNotifications(ws)).toHaveLength(1);
+  });
+
   test('events carry the fields Google creates, and every method is a counted Calendar call', () => {
     const { ws, Calendar, calId } = setup();
     ws.resetCounts();

@@ -279,7 +279,14 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
       .filter((email) => sendUpdates === 'all' || email.split('@')[1]?.toLowerCase() !== ownerDomain);
   }
 
+  /** Google Calendar sends no updates to the guests of past events (Calendar Help, "Send event notifications"). */
+  function isPast(calendarId: string, ev: Json): boolean {
+    const tz = st().calendars[calendarId]?.timeZone ?? SCRIPT_TIME_ZONE;
+    return instantOf(ev.end as Json, tz, 'end') <= ws.now();
+  }
+
   function notify(calendarId: string, ev: Json, kind: CalendarNotification['kind'], to: string[]): void {
+    if (to.length === 0 || isPast(calendarId, ev)) return;
     const priv = ((ev.extendedProperties as Json | undefined)?.private as Json | undefined) ?? {};
     for (const email of to) {
       st().notifications.push({
