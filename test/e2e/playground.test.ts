@@ -277,6 +277,16 @@ describe('the playground in Chromium', () => {
     const alert = frame.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('riservata allo staff della formazione');
+    // As on Google, an argument that is not a primitive, plain object or array fails the call in the page.
+    const refusedDate = await frame.evaluate(
+      () =>
+        new Promise<string>((done) => {
+          type Runner = { withFailureHandler(h: (e: Error) => void): Record<string, (...args: unknown[]) => void> };
+          const { run } = (window as unknown as { google: { script: { run: Runner } } }).google.script;
+          run.withFailureHandler((e) => done(e.message)).getCourseView(new Date());
+        }),
+    );
+    expect(refusedDate).toContain('illegal value');
     await shot('11-rifiuto');
     const staff = await context.request.post(`${base}/api/run`, { data: { fn: 'cancelEnrollment', args: ['I99999'], as: STAFF } });
     const refused = (await staff.json()) as { ok: boolean; error: string };

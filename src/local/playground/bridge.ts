@@ -14,6 +14,22 @@ export function bridgeScript(functionNames: readonly string[], as: string): stri
   return `(function () {
   var names = ${scriptJson(functionNames)};
   var as = ${scriptJson(as)};
+  // Google refuses a call whose arguments hold anything but primitives, plain objects and arrays (a
+  // Date, a function, a DOM node): the request fails instead of reaching the server.
+  function illegalPath(v, path) {
+    if (v === null || v === undefined) return null;
+    var t = typeof v;
+    if (t === 'string' || t === 'number' || t === 'boolean') return null;
+    if (t !== 'object') return path;
+    if (Array.isArray(v)) {
+      for (var i = 0; i < v.length; i++) { var a = illegalPath(v[i], path + '.' + i); if (a) return a; }
+      return null;
+    }
+    var proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return path;
+    for (var k in v) { if (Object.prototype.hasOwnProperty.call(v, k)) { var b = illegalPath(v[k], path + '.' + k); if (b) return b; } }
+    return null;
+  }
   function runner(onSuccess, onFailure) {
     var r = {
       withSuccessHandler: function (h) { return runner(h, onFailure); },
@@ -23,6 +39,14 @@ export function bridgeScript(functionNames: readonly string[], as: string): stri
     names.forEach(function (name) {
       r[name] = function () {
         var args = Array.prototype.slice.call(arguments);
+        for (var n = 0; n < args.length; n++) {
+          var bad = illegalPath(args[n], String(n));
+          if (bad) {
+            var error = new Error('Failed due to illegal value in property: ' + bad.split('.').pop());
+            setTimeout(function () { if (onFailure) onFailure(error); }, 0);
+            return;
+          }
+        }
         fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn: name, args: args, as: as }) })
           .then(function (res) { return res.json(); })
           .then(function (out) {
