@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import vm from 'node:vm';
-import { createGlobals, formSubmitEvent } from '../services';
+import { createGlobals, formSubmitEvent, responseLanding, spreadsheetFormSubmitEvent } from '../services';
 import { nextOccurrence, triggerState, type TriggerRecord } from './triggers';
 import { Execution, TIME_LIMIT_MESSAGE, type ExecutionKind, type Workspace } from './workspace';
 
@@ -90,9 +90,20 @@ export class Runtime {
   }
 
   /** Fires the form-submit triggers bound to a form for one of its responses. */
+  /**
+   * A response arrived: the triggers installed on the form get its `FormResponse`; those installed on
+   * the spreadsheet that received its row get that row (as Google fires both kinds).
+   */
   fireFormSubmit(formId: string, responseId: string): RunResult[] {
-    const due = triggerState(this.ws).triggers.filter((t) => t.type === 'ON_FORM_SUBMIT' && t.sourceId === formId);
-    return due.map((t) => this.fire(t, formSubmitEvent(this.ws, formId, responseId)));
+    const triggers = triggerState(this.ws).triggers.filter((t) => t.type === 'ON_FORM_SUBMIT');
+    const runs = triggers.filter((t) => t.sourceId === formId).map((t) => this.fire(t, formSubmitEvent(this.ws, formId, responseId)));
+    const landing = responseLanding(this.ws, formId, responseId);
+    if (landing) {
+      for (const t of triggers.filter((x) => x.sourceId === landing.spreadsheetId)) {
+        runs.push(this.fire(t, spreadsheetFormSubmitEvent(this.ws, landing.spreadsheetId, landing.sheetId, landing.row)));
+      }
+    }
+    return runs;
   }
 
   /**

@@ -37,6 +37,14 @@ interface ResponseData {
   /** The signed-in account that answered, kept even when not collected (one-response limit). */
   respondent: string;
   answers: Array<{ itemId: number; value: string | string[] }>;
+  /** Where the linked spreadsheet got this response's row, when the form had a destination. */
+  landing?: ResponseLanding;
+}
+
+export interface ResponseLanding {
+  spreadsheetId: string;
+  sheetId: number;
+  row: number;
 }
 
 /** One responses-tab column: the timestamp, the e-mail or a question (by item id). */
@@ -838,7 +846,8 @@ function checkedAnswer(item: ItemData, given: string | string[] | undefined, sta
 
 function appendResponseRow(ws: Workspace, form: FormData, destination: DestinationData, response: ResponseData): void {
   if (refreshColumns(form, destination)) syncDestinationColumns(ws, form, destination);
-  if (!destinationSheet(ws, destination)) throw new Error(`Il foglio "${destination.sheetName}" collegato al modulo non esiste più.`);
+  const sheet = destinationSheet(ws, destination);
+  if (!sheet) throw new Error(`Il foglio "${destination.sheetName}" collegato al modulo non esiste più.`);
   const row = destination.columns.map((c): unknown => {
     if (c.kind === 'timestamp') return new Date(response.timestampMs);
     if (c.kind === 'email') return response.email;
@@ -846,7 +855,13 @@ function appendResponseRow(ws: Workspace, form: FormData, destination: Destinati
     if (!answer) return '';
     return Array.isArray(answer.value) ? answer.value.join(', ') : answer.value;
   });
-  appendRowsToSheet(ws, destination.spreadsheetId, destination.sheetName, [row]);
+  const written = appendRowsToSheet(ws, destination.spreadsheetId, destination.sheetName, [row]);
+  response.landing = { spreadsheetId: destination.spreadsheetId, sheetId: sheet.id, row: written.row };
+}
+
+/** Where a response's row landed in the linked spreadsheet (host API), or null without a destination. */
+export function responseLanding(ws: Workspace, formId: string, responseId: string): ResponseLanding | null {
+  return getForm(ws, formId).responses.find((r) => r.id === responseId)?.landing ?? null;
 }
 
 /** The event an installable form-submit trigger bound to the form receives (the runtime adds `triggerUid`). */

@@ -7,7 +7,8 @@ import { mailGlobals } from './mail';
 import { scriptGlobals } from './script';
 import { spreadsheetGlobals } from './spreadsheet';
 
-export { formSubmitEvent } from './forms';
+export { formSubmitEvent, responseLanding } from './forms';
+export { spreadsheetFormSubmitEvent } from './spreadsheet';
 
 /**
  * The globals an Apps Script execution sees, each an emulated service over the workspace's state.

@@ -3,6 +3,7 @@ import { Runtime } from '../runtime/runtime';
 import { triggerState } from '../runtime/triggers';
 import { Execution, TIME_LIMIT_MESSAGE, Workspace } from '../runtime/workspace';
 import { formsGlobals, hostSubmit } from './forms';
+import { createSpreadsheet } from './spreadsheet';
 import { holdScriptLock, logLines, scriptGlobals, snapshotTriggers, webAppUrl } from './script';
 
 const START = Date.parse('2027-02-01T09:00:00+01:00');
@@ -442,6 +443,10 @@ describe('through the runtime (a small script in the emulated Workspace)', () =>
     function hasLockNow() { return LockService.getScriptLock().hasLock(); }
     function installFormTrigger(formId) { ScriptApp.newTrigger('onSubmit').forForm(formId).onFormSubmit().create(); }
     function onSubmit(e) { Logger.log(e.response.getId() + ' ' + e.source.getTitle() + ' ' + (e.triggerUid ? 'uid' : '')); }
+    function installSheetTrigger(ssId) { ScriptApp.newTrigger('onSheetSubmit').forSpreadsheet(ssId).onFormSubmit().create(); }
+    function onSheetSubmit(e) {
+      Logger.log(e.range.getSheet().getName() + '!' + e.range.getA1Notation() + ' ' + JSON.stringify(e.values.slice(1)) + ' ' + e.namedValues['Nome'][0] + ' ' + (e.triggerUid ? 'uid' : ''));
+    }
   `;
 
   test('a one-shot trigger fires once and stays listed', () => {
@@ -474,6 +479,23 @@ describe('through the runtime (a small script in the emulated Workspace)', () =>
     const responseId = hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers: { Nome: 'Anna' } });
     expect(runtime.fireFormSubmit(form.getId(), responseId).map((r) => r.ok)).toEqual([true]);
     expect(logLines(ws)).toEqual([`${responseId} Iscrizioni 2027 uid`]);
+  });
+
+  test('a form-submit trigger installed on the spreadsheet gets the row the form wrote: its range, its values as shown and by column title', () => {
+    const ws = Workspace.create({ startMs: START });
+    const runtime = new Runtime(ws, code);
+    const ssId = createSpreadsheet(ws, 'Academy', { bind: true });
+    const { FormApp } = formsGlobals(ws);
+    const form = FormApp.create('Iscrizioni 2027') as GoogleAppsScript.Forms.Form & { setPublished(p: boolean): unknown };
+    form.setPublished(true);
+    form.addTextItem().setTitle('Nome');
+    form.addCheckboxItem().setTitle('Corsi').setChoiceValues(['EXC', 'PEC']);
+    runtime.run('installSheetTrigger', [ssId]);
+    expect(runtime.fireFormSubmit(form.getId(), hostSubmit(ws, form.getId(), { email: '', answers: { Nome: 'Anna' } }))).toEqual([]);
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
+    const responseId = hostSubmit(ws, form.getId(), { email: '', answers: { Nome: 'Bruno', Corsi: ['EXC', 'PEC'] } });
+    expect(runtime.fireFormSubmit(form.getId(), responseId).map((r) => r.ok)).toEqual([true]);
+    expect(logLines(ws)).toEqual(['Risposte del modulo 1!A2:C2 ["Bruno","EXC, PEC"] Bruno uid']);
   });
 });
 

@@ -26,7 +26,7 @@ import {
   type SpreadsheetData,
   type UiData,
 } from './model';
-import { typedContent } from './typing';
+import { displayValue, typedContent } from './typing';
 
 export function createSpreadsheetData(ws: Workspace, name: string, owner: string): SpreadsheetData {
   const state = spreadsheetsState(ws);
@@ -204,6 +204,32 @@ export function editEvent(
     if (extra.oldValue !== undefined && extra.oldValue !== '') event.oldValue = extra.oldValue;
   }
   return event;
+}
+
+/**
+ * The event of a form-submit trigger installed on the spreadsheet, for the response row the form has
+ * just written: the row as a `Range`, its cells as the text the sheet shows (`values`, timestamp first)
+ * and by column title (`namedValues`, each an array).
+ */
+export function spreadsheetFormSubmitEvent(ws: Workspace, ssId: string, sheetId: number, row: number): Record<string, unknown> {
+  const sheet = sheetById(spreadsheetData(ws, ssId), sheetId);
+  const width = lastColumnOf(sheet);
+  const header = headerOf(sheet);
+  const values = Array.from({ length: width }, (_, i) => {
+    const cell = cellAt(sheet, row, i + 1);
+    return displayValue(readValue(cell), cell?.nf);
+  });
+  const namedValues: Record<string, string[]> = {};
+  header.forEach((title, i) => {
+    if (title !== '') namedValues[title] = [values[i] ?? ''];
+  });
+  return {
+    source: new SpreadsheetFacade(ws, ssId),
+    range: new RangeFacade(ws, ssId, sheet.id, { row, column: 1, numRows: 1, numColumns: width }),
+    values,
+    namedValues,
+    authMode: 'FULL',
+  };
 }
 
 export interface SheetSnapshot {

@@ -26,6 +26,7 @@ export {
   hostReadTab,
   hostTabNames,
   snapshotSheets,
+  spreadsheetFormSubmitEvent,
   uiState,
   type SheetSnapshot,
 } from './host';
