@@ -4,7 +4,7 @@
  * copy in the linked responses tab, so in every tab the form writes to, those rows keep the choices
  * but lose the e-mail (to its pseudonym) and the names.
  */
-import { anonymisedResponseRows, responseColumns } from '../../core/privacy/retention';
+import { adjacentRuns, anonymisedResponseRows, responseColumns } from '../../core/privacy/retention';
 import { FORM_ITEMS } from '../../core/enrollment/form';
 import { neutralizeCell } from '../../core/text';
 import type { Cell } from '../../core/registry/codec';
@@ -70,14 +70,10 @@ export function anonymiseResponseTabs(formId: string, cutoff: string, dayOf: (va
     const rows = anonymisedResponseRows(grid.slice(1), columns, cutoff, dayOf, (email) => pseudonyms.ofEmail(email).email);
     const c0 = Math.min(...touched);
     const c1 = Math.max(...touched);
-    // Adjacent rows go in one block; the block's other cells are written back as they were.
-    let i = 0;
-    while (i < rows.length) {
-      let j = i;
-      while (j + 1 < rows.length && (rows[j + 1] as { index: number }).index === (rows[j] as { index: number }).index + 1) j += 1;
-      const block = rows.slice(i, j + 1).map((r) => r.values.slice(c0, c1 + 1).map((v) => neutralizeCell(v) as Cell));
-      writeBlock(sheet, (rows[i] as { index: number }).index + 2, c0 + 1, block);
-      i = j + 1;
+    // One block per run of adjacent rows; the block's other cells are written back as they were.
+    for (const run of adjacentRuns(rows)) {
+      const block = run.map((r) => r.values.slice(c0, c1 + 1).map((v) => neutralizeCell(v) as Cell));
+      writeBlock(sheet, (run[0] as { index: number }).index + 2, c0 + 1, block);
     }
     changed += rows.length;
   }
