@@ -24,6 +24,8 @@ const WORKFLOWS: readonly Workflow[] = [
   { label: 'Emetti attestati', fn: 'issueCertificates', course: 'optional', style: 'create' },
   { label: 'Aggiorna report', fn: 'refreshReports', style: 'action' },
   { label: 'Invia riepilogo ai comuni', fn: 'sendComuniSummaries', style: 'action' },
+  { label: 'Pubblica questionario', fn: 'publishFeedbackForm', style: 'create' },
+  { label: 'Applica conservazione dati', fn: 'applyRetention', style: 'action' },
 ];
 
 /** How long the sidebar waits between two job slices it asks for (the slice itself takes its time). */
@@ -233,7 +235,29 @@ function workflowsSection(d: Dashboard): HTMLElement {
   const form = d.formUrl
     ? el('p', { class: 'meta' }, 'Modulo iscrizioni: ', el('a', { href: d.formUrl, target: '_blank', rel: 'noopener', text: 'apri il modulo' }))
     : el('p', { class: 'meta', text: 'Il modulo iscrizioni non è ancora pubblicato.' });
-  return section('Azioni', 'actions', el('label', { for: 'course-select', text: 'Corso (per presenze, attestati, calendario)' }), select, buttons, form);
+  return section('Azioni', 'actions', el('label', { for: 'course-select', text: 'Corso (per presenze, attestati, calendario)' }), select, buttons, form, reissueControls());
+}
+
+/** A corrected certificate (`Versione` + 1) by its number, e.g. after a name was fixed in Dipendenti. */
+function reissueControls(): HTMLElement {
+  const input = el('input', { id: 'reissue-number', type: 'text', autocomplete: 'off', placeholder: 'A4PA-2027-00001' });
+  return el(
+    'div',
+    { class: 'inline-form' },
+    el('label', { for: 'reissue-number', text: 'Riemetti un attestato (numero)' }),
+    input,
+    serverButton('Riemetti', 'plain', () => {
+      const number = input.value.trim();
+      if (number === '') {
+        showError("Indica il numero dell'attestato da riemettere (colonna «Numero» di Attestati).");
+        input.focus();
+        return;
+      }
+      void withFeedback(`Riemetti ${number}`, () => run('reissueCertificate', number)).then((done) => {
+        if (done !== null) input.value = '';
+      });
+    }),
+  );
 }
 
 function settingsSection(d: Dashboard): HTMLElement | null {
@@ -418,6 +442,26 @@ function enrollmentItem(code: string, e: CourseEnrollment): HTMLElement {
   return item;
 }
 
+/** Staff enrol someone by e-mail with the form's rules (seats, waitlist, eligibility). */
+function enrollControls(code: string): HTMLElement {
+  const input = el('input', { id: 'enroll-email', type: 'email', autocomplete: 'off', placeholder: 'nome.cognome@comune.esempio.it' });
+  return el(
+    'div',
+    { class: 'inline-form' },
+    el('label', { for: 'enroll-email', text: 'Iscrivi un dipendente (email)' }),
+    input,
+    serverButton('Iscrivi', 'action', () => {
+      const email = input.value.trim().toLowerCase();
+      if (email === '') {
+        showError("Indica l'email del dipendente da iscrivere.");
+        input.focus();
+        return;
+      }
+      void courseAction(code, `Iscrizione di ${email}`, () => run('enrollManually', email, code));
+    }),
+  );
+}
+
 function renderCourse(view: CourseView): void {
   clear(content);
   const back = el('button', { type: 'button', class: 'plain', onclick: () => void backToDashboard(), text: '← Torna al pannello' });
@@ -432,6 +476,7 @@ function renderCourse(view: CourseView): void {
     el('h2', { text: `${view.code} — ${view.title}` }),
     el('p', { class: 'meta', text: `${view.status} · ${view.mode} · ${view.hours} ore · ${view.seats} posti` }),
     section('Sessioni', 'course-sessions', view.sessions.length > 0 ? sessions : el('p', { class: 'muted', text: 'Nessuna sessione.' })),
+    enrollControls(view.code),
   );
   if (view.groups.length === 0) append(wrap, el('p', { class: 'muted', text: 'Nessuna iscrizione a questo corso.' }));
   for (const g of view.groups) {

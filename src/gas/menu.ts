@@ -18,6 +18,9 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
   null,
   ['Aggiorna report', 'refreshReports'],
   ['Invia riepilogo ai comuni', 'sendComuniSummaries'],
+  null,
+  ['Pubblica questionario di gradimento', 'publishFeedbackForm'],
+  ['Applica conservazione dati', 'applyRetention'],
 ];
 
 export function onOpen(): void {

@@ -267,6 +267,18 @@ describe('the playground in Chromium', () => {
     await confirmed.waitFor();
     expect(await confirmed.getByRole('button', { name: 'Annulla iscrizione' }).count()).toBe(1);
     await shot('10-corso');
+
+    // Staff enrol a colleague from the course view, with the form's rules.
+    const people = (await snapshot()).sheets['Dipendenti']?.rows ?? [];
+    const colleague = people.find((r) => r.Attivo === true && r.Ruolo === 'Dipendente' && r.Email !== employee.email);
+    if (!colleague) throw new Error('no second active employee in the demo');
+    await frame.getByLabel('Iscrivi un dipendente (email)').fill(String(colleague.Email).toUpperCase());
+    await frame.getByRole('button', { name: 'Iscrivi', exact: true }).click();
+    await frame.locator('li[data-enrollment]', { hasText: String(colleague.Email) }).waitFor();
+    expect(await frame.locator('#status').textContent()).toMatch(/^Iscrizione di /);
+    const rows = (await snapshot()).sheets['Iscrizioni']?.rows ?? [];
+    expect(rows.find((r) => r.Email === colleague.Email)).toMatchObject({ Corso: COURSE, Stato: 'Confermata', Origine: 'Manuale' });
+    await shot('10b-iscrizione-manuale');
   });
 
   it('refuses, in Italian, the sidebar of someone who is not staff', async () => {

@@ -252,6 +252,8 @@ describe('menu and access', () => {
       ['Emetti attestati', 'issueCertificates'],
       ['Aggiorna report', 'refreshReports'],
       ['Invia riepilogo ai comuni', 'sendComuniSummaries'],
+      ['Pubblica questionario di gradimento', 'publishFeedbackForm'],
+      ['Applica conservazione dati', 'applyRetention'],
     ]);
   });
 
