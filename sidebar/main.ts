@@ -14,6 +14,8 @@ interface Workflow {
   /** `required`: the workflow works on one course; `optional`: one course or all of them. */
   course?: 'required' | 'optional';
   style: 'action' | 'create';
+  /** A workflow that erases: the first click only asks for this confirmation. */
+  confirm?: string;
 }
 
 const WORKFLOWS: readonly Workflow[] = [
@@ -25,7 +27,7 @@ const WORKFLOWS: readonly Workflow[] = [
   { label: 'Aggiorna report', fn: 'refreshReports', style: 'action' },
   { label: 'Invia riepilogo ai comuni', fn: 'sendComuniSummaries', style: 'action' },
   { label: 'Pubblica questionario', fn: 'publishFeedbackForm', style: 'create' },
-  { label: 'Applica conservazione dati', fn: 'applyRetention', style: 'action' },
+  { label: 'Applica conservazione dati', fn: 'applyRetention', style: 'action', confirm: 'Conferma: anonimizza i dati oltre gli «Anni di conservazione»' },
 ];
 
 /** How long the sidebar waits between two job slices it asks for (the slice itself takes its time). */
@@ -229,9 +231,7 @@ function workflowsSection(d: Dashboard): HTMLElement {
   for (const c of d.courses) append(select, el('option', { value: c.code, text: `${c.code} — ${c.title}` }));
   select.value = d.courses.some((c) => c.code === selectedCourse) ? selectedCourse : '';
   const buttons = el('div', { class: 'buttons' });
-  for (const w of WORKFLOWS) {
-    append(buttons, serverButton(w.label, w.style, () => void runWorkflow(w), { 'data-fn': w.fn }));
-  }
+  for (const w of WORKFLOWS) append(buttons, workflowButton(w));
   const form = d.formUrl
     ? el('p', { class: 'meta' }, 'Modulo iscrizioni: ', el('a', { href: d.formUrl, target: '_blank', rel: 'noopener', text: 'apri il modulo' }))
     : el('p', { class: 'meta', text: 'Il modulo iscrizioni non è ancora pubblicato.' });
@@ -258,6 +258,25 @@ function reissueControls(): HTMLElement {
       });
     }),
   );
+}
+
+function workflowButton(w: Workflow): HTMLButtonElement {
+  let armed = false;
+  const button = serverButton(
+    w.label,
+    w.style,
+    () => {
+      if (w.confirm && !armed) {
+        armed = true;
+        button.textContent = w.confirm;
+        button.classList.add('danger');
+        return;
+      }
+      void runWorkflow(w);
+    },
+    { 'data-fn': w.fn },
+  );
+  return button;
 }
 
 function settingsSection(d: Dashboard): HTMLElement | null {

@@ -253,6 +253,12 @@ describe('the playground in Chromium', () => {
     const frame = await sidebar();
     expect(await runWorkflow(frame, 'Aggiorna report')).toMatch(/^Aggiorna report: /);
     expect(await runWorkflow(frame, 'Invia riepilogo ai comuni')).toMatch(/^Invia riepilogo ai comuni: /);
+    // The retention run erases, so its first click only asks for confirmation.
+    const status = await frame.locator('#status').textContent();
+    await frame.getByRole('button', { name: 'Applica conservazione dati', exact: true }).click();
+    expect(await frame.locator('#status').textContent()).toBe(status);
+    await frame.getByRole('button', { name: 'Conferma: anonimizza i dati oltre gli «Anni di conservazione»' }).click();
+    await frame.waitForFunction(() => /^Applica conservazione dati: (?!in corso)/.test(document.getElementById('status')?.textContent ?? ''));
     await page.goto(`${base}/?tab=${encodeURIComponent('Report dipendenti')}`);
     expect(await page.locator('#grid tr').count()).toBeGreaterThan(1);
     expect((await snapshot()).sheets['Report dipendenti']?.rows.length).toBeGreaterThan(900);
