@@ -327,14 +327,20 @@ async function runWorkflow(w: Workflow): Promise<void> {
   if (done !== null) await refreshQuietly();
 }
 
-/** Reloads the dashboard without clearing the status line the last action wrote. */
+/**
+ * Reloads the dashboard without clearing the status line the last action wrote. The content is
+ * `aria-busy` meanwhile: it is about to be replaced (a screen reader waits, and so can a test).
+ */
 async function refreshQuietly(): Promise<void> {
+  content.setAttribute('aria-busy', 'true');
   try {
     dashboard = await run('getDashboard');
     if (!document.getElementById('course-view')) renderDashboard(dashboard);
     scheduleJobs(dashboard.jobs);
   } catch (error) {
     showError(messageOf(error));
+  } finally {
+    content.setAttribute('aria-busy', 'false');
   }
 }
 

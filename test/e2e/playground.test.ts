@@ -81,6 +81,8 @@ async function runWorkflow(frame: Frame, label: string): Promise<string> {
   );
   const error = await frame.locator('#error').evaluate((e) => ((e as HTMLElement).hidden ? '' : (e.textContent ?? '')));
   if (error) throw new Error(`${label} failed in the sidebar: ${error}`);
+  // The dashboard reloads after a workflow: wait until it has, so the next click finds its button.
+  await frame.waitForFunction(() => document.getElementById('content')?.getAttribute('aria-busy') !== 'true');
   return (await frame.locator('#status').textContent()) ?? '';
 }
 
@@ -285,6 +287,26 @@ describe('the playground in Chromium', () => {
     const rows = (await snapshot()).sheets['Iscrizioni']?.rows ?? [];
     expect(rows.find((r) => r.Email === colleague.Email)).toMatchObject({ Corso: COURSE, Stato: 'Confermata', Origine: 'Manuale' });
     await shot('10b-iscrizione-manuale');
+
+    // As on Google, a page runs at most 10 server calls at once: the others wait their turn.
+    const queue = await frame.evaluate(
+      () =>
+        new Promise<{ first: { running: number; waiting: number }; answered: number }>((done) => {
+          type Runner = { withSuccessHandler(h: () => void): Record<string, () => void> };
+          const w = window as unknown as { google: { script: { run: Runner } }; __a4paInFlight(): { running: number; waiting: number } };
+          let answered = 0;
+          for (let i = 0; i < 15; i++) {
+            w.google.script.run
+              .withSuccessHandler(() => {
+                answered += 1;
+                if (answered === 15) done({ first, answered });
+              })
+              .getJobsProgress();
+          }
+          const first = w.__a4paInFlight();
+        }),
+    );
+    expect(queue).toEqual({ first: { running: 10, waiting: 5 }, answered: 15 });
   });
 
   it('refuses, in Italian, the sidebar of someone who is not staff', async () => {

@@ -2,7 +2,8 @@
  * The `google.script.run` of the playground: injected into the real dist/Sidebar.html before its own
  * script, it offers one method per top-level function of the bundle (as Apps Script does) and POSTs each
  * call to `/api/run`, where `LocalAcademy.call` runs it as the chosen user with arguments and result
- * passed through JSON. The parent page is told after every call so the workbook view can refresh.
+ * passed through JSON; as on Google, at most 10 calls run at once and the rest wait their turn. The
+ * parent page is told after every call so the workbook view can refresh.
  */
 
 /** JSON that is safe inside a <script> element. */
@@ -30,6 +31,23 @@ export function bridgeScript(functionNames: readonly string[], as: string): stri
     for (var k in v) { if (Object.prototype.hasOwnProperty.call(v, k)) { var b = illegalPath(v[k], path + '.' + k); if (b) return b; } }
     return null;
   }
+  // Google runs at most 10 calls of a page at once; an 11th waits for one of them to end.
+  var MAX_IN_FLIGHT = 10;
+  var inFlight = 0;
+  var waiting = [];
+  function enqueue(start) {
+    if (inFlight >= MAX_IN_FLIGHT) { waiting.push(start); return; }
+    inFlight += 1;
+    var ended = false;
+    start(function () {
+      if (ended) return;
+      ended = true;
+      inFlight -= 1;
+      var next = waiting.shift();
+      if (next) enqueue(next);
+    });
+  }
+  window.__a4paInFlight = function () { return { running: inFlight, waiting: waiting.length }; };
   function runner(onSuccess, onFailure) {
     var r = {
       withSuccessHandler: function (h) { return runner(h, onFailure); },
@@ -47,14 +65,18 @@ export function bridgeScript(functionNames: readonly string[], as: string): stri
             return;
           }
         }
-        fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn: name, args: args, as: as }) })
-          .then(function (res) { return res.json(); })
-          .then(function (out) {
-            try { window.parent.postMessage({ type: 'a4pa-ran', fn: name }, window.location.origin); } catch (e) { /* not framed */ }
-            if (out.ok) { if (onSuccess) onSuccess(out.value); }
-            else if (onFailure) onFailure(new Error(out.error || 'Errore sconosciuto'));
-          })
-          .catch(function (e) { if (onFailure) onFailure(new Error('Il playground non risponde: ' + e.message)); });
+        var body = JSON.stringify({ fn: name, args: args, as: as });
+        enqueue(function (done) {
+          fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body })
+            .then(function (res) { return res.json(); })
+            .then(function (out) {
+              done();
+              try { window.parent.postMessage({ type: 'a4pa-ran', fn: name }, window.location.origin); } catch (e) { /* not framed */ }
+              if (out.ok) { if (onSuccess) onSuccess(out.value); }
+              else if (onFailure) onFailure(new Error(out.error || 'Errore sconosciuto'));
+            })
+            .catch(function (e) { done(); if (onFailure) onFailure(new Error('Il playground non risponde: ' + e.message)); });
+        });
       };
     });
     return r;
