@@ -104,7 +104,10 @@ describe('privacy retention', () => {
     const recent = PEOPLE[2]!;
     expect(step(academy, { do: 'submit', email: recent.Email, courses: ['EXC-BASE'] }).ok).toBe(true);
     const notified = calendarNotifications(academy.ws).length;
+    const writes = academy.ws.methodCounts['Spreadsheet.setValues'] ?? 0;
     const run = step(academy, { do: 'call', fn: 'applyRetention' });
+    // One block per tab (Iscrizioni, responses tab, Registro with its staff lines in between) and the log line.
+    expect((academy.ws.methodCounts['Spreadsheet.setValues'] ?? 0) - writes).toBeLessThanOrEqual(4);
     expect(run.ok).toBe(true);
     const result = run.value as { responsesDeleted: number; responsesLeft: number; responseRows: number; logLines: number; eventsCleared: number; message: string };
     // The old sessions' events stay, without attendees, and nobody is told.
