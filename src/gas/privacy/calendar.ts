@@ -13,12 +13,16 @@ export interface CalendarOutcome {
 }
 
 /** `oldSessions`: the ids of sessions dated before the cutoff. */
-export function clearOldAttendees(calendarId: string, oldSessions: ReadonlySet<string>): CalendarOutcome {
+export function clearOldAttendees(calendarId: string, oldSessions: ReadonlySet<string>, inTime: () => boolean): CalendarOutcome {
   if (!calendarId || oldSessions.size === 0 || !calendarServiceAvailable()) return { cleared: 0, left: 0 };
   const due = listEvents(calendarId).filter(
     (e) => e.id && (e.attendees?.length ?? 0) > 0 && oldSessions.has(e.extendedProperties?.private?.sessionId ?? ''),
   );
-  const now = due.slice(0, MAX_EVENTS_PER_RUN);
-  for (const event of now) clearAttendees(calendarId, event.id as string);
-  return { cleared: now.length, left: due.length - now.length };
+  let cleared = 0;
+  for (const event of due.slice(0, MAX_EVENTS_PER_RUN)) {
+    if (!inTime()) break;
+    clearAttendees(calendarId, event.id as string);
+    cleared += 1;
+  }
+  return { cleared, left: due.length - cleared };
 }

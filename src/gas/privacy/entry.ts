@@ -12,10 +12,10 @@ function remember(result: RetentionResult, year: string): void {
 }
 
 /** Once a year (and again while PDFs, form responses or calendar events are left), from the daily run. */
-export function yearlyRetention(year: string): RetentionResult | null {
+export function yearlyRetention(year: string, startedAtMs: number): RetentionResult | null {
   const props = PropertiesService.getScriptProperties().getProperties();
   if (props[YEAR_KEY] === year && (Number(props[LEFT_KEY] ?? '0') || 0) === 0) return null;
-  const result = runRetention();
+  const result = runRetention(startedAtMs);
   remember(result, year);
   return result;
 }
@@ -25,7 +25,8 @@ export interface RetentionSummary extends RetentionResult {
 }
 
 export const applyRetention = serverAction('Applica conservazione dati', (): RetentionSummary => {
-  const result = withScriptLock(() => runRetention());
+  const startedAt = Date.now();
+  const result = withScriptLock(() => runRetention(startedAt));
   if (!result) throw new UserError("Un'altra operazione è in corso: riprova tra qualche secondo.");
   const message =
     result.years === null

@@ -23,10 +23,19 @@ export interface ResponsesOutcome {
   left: number;
 }
 
-export function deleteOldResponses(form: Form, isOld: (submitted: Date) => boolean): ResponsesOutcome {
-  const old = withRetry('Form.getResponses', () => form.getResponses()).filter((r) => isOld(new Date(r.getTimestamp().getTime())));
-  const now = old.slice(0, MAX_RESPONSES_PER_RUN);
-  for (const response of now) {
+/**
+ * Deletes the oldest responses while they are older than the cutoff, within the run's limits. The form
+ * lists its responses in the order they came, so the walk stops at the first recent one and reads no
+ * more timestamps than it deletes (each is a Forms call). `left` counts the responses not yet looked at
+ * when a limit stopped the walk.
+ */
+export function deleteOldResponses(form: Form, isOld: (submitted: Date) => boolean, inTime: () => boolean): ResponsesOutcome {
+  const all = withRetry('Form.getResponses', () => form.getResponses());
+  let deleted = 0;
+  let i = 0;
+  for (; i < all.length && deleted < MAX_RESPONSES_PER_RUN && inTime(); i++) {
+    const response = all[i] as GoogleAppsScript.Forms.FormResponse;
+    if (!isOld(new Date(response.getTimestamp().getTime()))) return { deleted, left: 0 };
     const id = response.getId();
     withRetry('Form.deleteResponse', () => {
       try {
@@ -36,8 +45,9 @@ export function deleteOldResponses(form: Form, isOld: (submitted: Date) => boole
         if (!/no response with the given id/i.test(error instanceof Error ? error.message : String(error))) throw error;
       }
     });
+    deleted += 1;
   }
-  return { deleted: now.length, left: old.length - now.length };
+  return { deleted, left: all.length - i };
 }
 
 /** The tabs this form sends its responses to (a relinked form leaves older tabs behind, still its own). */

@@ -25,6 +25,11 @@ import { anonymiseResponseTabs, deleteOldResponses } from './responses';
 
 /** PDFs trashed by one run: each is a Drive call; the rest go on the next run. */
 const MAX_FILES_PER_RUN = 50;
+/**
+ * The calls that trash, delete and clear one by one stop this long after the execution began (well
+ * under the 6-minute limit, as the job runner's slices), leaving the rest to the next run.
+ */
+const RETENTION_BUDGET_MS = 270_000;
 
 export interface RetentionResult {
   years: number | null;
@@ -35,6 +40,7 @@ export interface RetentionResult {
   filesTrashed: number;
   filesLeft: number;
   responsesDeleted: number;
+  /** Responses not yet looked at because a limit stopped the walk (some may be recent). */
   responsesLeft: number;
   responseRows: number;
   logLines: number;
@@ -52,7 +58,8 @@ function trashPdf(fileId: string): boolean {
   }
 }
 
-export function runRetention(): RetentionResult {
+export function runRetention(startedAtMs = Date.now()): RetentionResult {
+  const inTime = (): boolean => Date.now() - startedAtMs < RETENTION_BUDGET_MS;
   const settings = readSettings();
   const years = retentionYears(extraSetting(settings, RETENTION_SETTING));
   if (years === 'invalid') throw new UserError(`«${RETENTION_SETTING}» deve essere un numero intero di anni (da 1 a 100) oppure vuoto (conservazione senza limite).`);
@@ -111,7 +118,7 @@ export function runRetention(): RetentionResult {
       patch.employeeId = p.employeeId;
     }
     if (record.fileId) {
-      if (filesTrashed < MAX_FILES_PER_RUN && trashPdf(record.fileId)) {
+      if (filesTrashed < MAX_FILES_PER_RUN && inTime() && trashPdf(record.fileId)) {
         filesTrashed += 1;
         patch.fileId = '';
         patch.pdfUrl = '';
@@ -125,11 +132,11 @@ export function runRetention(): RetentionResult {
   updateRecords(certificates, certificatePatches);
 
   const form = settings.enrollmentFormId ? openFormById(settings.enrollmentFormId) : null;
-  const responses = form ? deleteOldResponses(form, (submitted) => dayOf(submitted) < cutoff) : { deleted: 0, left: 0 };
+  const responses = form ? deleteOldResponses(form, (submitted) => dayOf(submitted) < cutoff, inTime) : { deleted: 0, left: 0 };
   const cellDay = (v: unknown): string => (v instanceof Date ? dayOf(v) : '');
   const responseRows = form ? anonymiseResponseTabs(form.getId(), cutoff, cellDay, pseudo) : 0;
   const logLines = anonymiseLog(cutoff, dayOf, pseudo, staffEmails());
-  const events = clearOldAttendees(settings.calendarId, oldSessions);
+  const events = clearOldAttendees(settings.calendarId, oldSessions, inTime);
 
   const result: RetentionResult = {
     years,
@@ -159,7 +166,8 @@ export function retentionSummary(r: RetentionResult): string {
   return (
     `anonimizzate ${r.enrollments} iscrizioni, ${r.attendance} righe di presenza, ${r.certificates} attestati, ` +
     `${r.responseRows} righe del foglio risposte e ${r.logLines} righe del registro; ` +
-    `PDF cestinati ${r.filesTrashed}${later(r.filesLeft)}; risposte eliminate dal modulo ${r.responsesDeleted}${later(r.responsesLeft)}; ` +
+    `PDF cestinati ${r.filesTrashed}${later(r.filesLeft)}; risposte eliminate dal modulo ${r.responsesDeleted}` +
+    `${r.responsesLeft > 0 ? ', le altre al prossimo passaggio' : ''}; ` +
     `eventi del calendario senza più partecipanti ${r.eventsCleared}${later(r.eventsLeft)}`
   );
 }

@@ -20,10 +20,11 @@ export interface DailyResult extends DailySummary {
 }
 
 function daily(): DailyResult {
+  const startedAt = Date.now();
   rememberSpreadsheetTimeZone();
   const summary = runDaily();
   let retention: RetentionResult | null = null;
-  if (summary) retention = yearlyRetention(formatInSpreadsheetZone(new Date(), 'yyyy'));
+  if (summary) retention = yearlyRetention(formatInSpreadsheetZone(new Date(), 'yyyy'), startedAt);
   flushLog();
   const none = { sessionReminders: 0, approvalReminders: 0, feedbackRequests: 0, absenteeNotices: 0 };
   return { ...(summary ?? none), retention, busy: summary === null };
