@@ -238,26 +238,48 @@ function workflowsSection(d: Dashboard): HTMLElement {
   return section('Azioni', 'actions', el('label', { for: 'course-select', text: 'Corso (per presenze, attestati, calendario)' }), select, buttons, form, reissueControls());
 }
 
+interface InlineForm {
+  id: string;
+  type: 'text' | 'email';
+  label: string;
+  placeholder: string;
+  button: string;
+  style: 'action' | 'plain';
+  /** What to say when the field is left empty. */
+  missing: string;
+  submit(value: string, input: HTMLInputElement): void;
+}
+
+/** One labelled field and its button: the value (trimmed) goes to `submit`, an empty one is refused. */
+function inlineForm(f: InlineForm): HTMLElement {
+  const input = el('input', { id: f.id, type: f.type, autocomplete: 'off', placeholder: f.placeholder });
+  const send = (): void => {
+    const value = input.value.trim();
+    if (value === '') {
+      showError(f.missing);
+      input.focus();
+      return;
+    }
+    f.submit(value, input);
+  };
+  return el('div', { class: 'inline-form' }, el('label', { for: f.id, text: f.label }), input, serverButton(f.button, f.style, send));
+}
+
 /** A corrected certificate (`Versione` + 1) by its number, e.g. after a name was fixed in Dipendenti. */
 function reissueControls(): HTMLElement {
-  const input = el('input', { id: 'reissue-number', type: 'text', autocomplete: 'off', placeholder: 'A4PA-2027-00001' });
-  return el(
-    'div',
-    { class: 'inline-form' },
-    el('label', { for: 'reissue-number', text: 'Riemetti un attestato (numero)' }),
-    input,
-    serverButton('Riemetti', 'plain', () => {
-      const number = input.value.trim();
-      if (number === '') {
-        showError("Indica il numero dell'attestato da riemettere (colonna «Numero» di Attestati).");
-        input.focus();
-        return;
-      }
+  return inlineForm({
+    id: 'reissue-number',
+    type: 'text',
+    label: 'Riemetti un attestato (numero)',
+    placeholder: 'A4PA-2027-00001',
+    button: 'Riemetti',
+    style: 'plain',
+    missing: "Indica il numero dell'attestato da riemettere (colonna «Numero» di Attestati).",
+    submit: (number, input) =>
       void withFeedback(`Riemetti ${number}`, () => run('reissueCertificate', number)).then((done) => {
         if (done !== null) input.value = '';
-      });
-    }),
-  );
+      }),
+  });
 }
 
 function workflowButton(w: Workflow): HTMLButtonElement {
@@ -469,22 +491,19 @@ function enrollmentItem(code: string, e: CourseEnrollment): HTMLElement {
 
 /** Staff enrol someone by e-mail with the form's rules (seats, waitlist, eligibility). */
 function enrollControls(code: string): HTMLElement {
-  const input = el('input', { id: 'enroll-email', type: 'email', autocomplete: 'off', placeholder: 'nome.cognome@comune.esempio.it' });
-  return el(
-    'div',
-    { class: 'inline-form' },
-    el('label', { for: 'enroll-email', text: 'Iscrivi un dipendente (email)' }),
-    input,
-    serverButton('Iscrivi', 'action', () => {
-      const email = input.value.trim().toLowerCase();
-      if (email === '') {
-        showError("Indica l'email del dipendente da iscrivere.");
-        input.focus();
-        return;
-      }
+  return inlineForm({
+    id: 'enroll-email',
+    type: 'email',
+    label: 'Iscrivi un dipendente (email)',
+    placeholder: 'nome.cognome@comune.esempio.it',
+    button: 'Iscrivi',
+    style: 'action',
+    missing: "Indica l'email del dipendente da iscrivere.",
+    submit: (value) => {
+      const email = value.toLowerCase();
       void courseAction(code, `Iscrizione di ${email}`, () => run('enrollManually', email, code));
-    }),
-  );
+    },
+  });
 }
 
 function renderCourse(view: CourseView): void {
