@@ -15,7 +15,7 @@ import {
   hostEditCells,
   hostReadTab,
 } from '../services/spreadsheet';
-import type { ContractService } from './latency';
+import type { ContractService, LatencyModel } from './latency';
 import { loadWorkspace, saveWorkspace } from './persistence';
 import { DEFAULT_BUNDLE, Runtime, type RunResult } from './runtime';
 import { triggerState } from './triggers';
@@ -29,6 +29,8 @@ export interface FreshOptions {
   seed?: number;
   owner?: string;
   bundle?: string;
+  /** What each call costs on the emulated clock (the documented model unless a test needs another). */
+  latency?: LatencyModel;
 }
 
 export interface FormSubmission {
@@ -70,7 +72,7 @@ export class LocalAcademy {
   /** A new, empty academy: the bound spreadsheet exists, nothing has run yet (not even setup). */
   static fresh(options: FreshOptions): LocalAcademy {
     const startMs = toEpochMs(options.start);
-    const ws = Workspace.create({ startMs, seed: options.seed, owner: options.owner });
+    const ws = Workspace.create({ startMs, seed: options.seed, owner: options.owner, latency: options.latency });
     const ssId = createSpreadsheet(ws, ACADEMY_SPREADSHEET_NAME, { bind: true });
     return new LocalAcademy(ws, Runtime.fromBundle(ws, options.bundle ?? DEFAULT_BUNDLE), ssId);
   }

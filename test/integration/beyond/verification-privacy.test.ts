@@ -1,3 +1,4 @@
+import { defaultLatencyModel, type LatencyModel } from '../../../src/local/runtime/latency';
 import { snapshotDrive } from '../../../src/local/services/drive';
 import { calendarNotifications, snapshotCalendar } from '../../../src/local/services/calendar';
 import { hostResponseEmails } from '../../../src/local/services/forms';
@@ -147,5 +148,28 @@ describe('privacy retention', () => {
     // A later full sync leaves the past sessions alone: no pseudonym is ever invited.
     expect(step(academy, { do: 'call', fn: 'syncCalendar' }).ok).toBe(true);
     expect(snapshotCalendar(academy.ws).every((e) => e.attendees.length === 0)).toBe(true);
+  });
+
+  test('stops trashing PDFs when its time budget is spent, under the 6-minute limit, and the next run goes on', async () => {
+    let slowDrive = 0;
+    const latency: LatencyModel = { cost: (service, method, cells) => defaultLatencyModel.cost(service, method, cells) + (service === 'Drive' ? slowDrive : 0) };
+    const academy = await certificateAcademy([{ code: 'EXC', hours: 4, people: people(20) }], { 'Anni di conservazione': 1 }, { latency });
+    expect(step(academy, { do: 'call', fn: 'issueCertificates', args: ['EXC'] }).ok).toBe(true);
+    step(academy, { do: 'advance', minutes: 60 });
+    expect(rows(academy, 'Attestati').filter((r) => r['ID file'] !== '')).toHaveLength(20);
+
+    academy.ws.clock.advance(400 * 24 * 60 * 60_000);
+    slowDrive = 10_000;
+    const run = step(academy, { do: 'call', fn: 'applyRetention' });
+    expect(run.ok).toBe(true);
+    const first = run.value as { filesTrashed: number; filesLeft: number };
+    expect(first.filesTrashed).toBeGreaterThan(0);
+    expect(first.filesTrashed).toBeLessThan(20);
+    expect(first.filesLeft).toBe(20 - first.filesTrashed);
+
+    slowDrive = 0;
+    const second = step(academy, { do: 'call', fn: 'applyRetention' }).value as { filesTrashed: number; filesLeft: number };
+    expect([second.filesTrashed, second.filesLeft]).toEqual([20 - first.filesTrashed, 0]);
+    expect(snapshotDrive(academy.ws).filter((f) => f.mimeType === 'application/pdf')).toHaveLength(0);
   });
 });

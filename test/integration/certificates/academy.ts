@@ -28,8 +28,12 @@ function email(i: number): string {
 }
 
 /** A fresh academy with the courses concluded, two 2-hour sessions each, every person confirmed. */
-export async function academyWith(courses: CourseSpec[], settings: Record<string, string | number> = {}): Promise<LocalAcademy> {
-  const academy = LocalAcademy.fresh({ start: START });
+export async function academyWith(
+  courses: CourseSpec[],
+  settings: Record<string, string | number> = {},
+  options: { latency?: LatencyModel } = {},
+): Promise<LocalAcademy> {
+  const academy = LocalAcademy.fresh({ start: START, latency: options.latency });
   const people = new Map<string, { p: Person; id: string; email: string }>();
   let n = 0;
   for (const c of courses) {
