@@ -1,4 +1,4 @@
-import { hoursByEmployee, type AttendanceEnrollment, type AttendanceRow, type AttendanceSession } from '../attendance/attendance';
+import { courseSessions, hoursByEmployee, type AttendanceEnrollment, type AttendanceRow, type AttendanceSession } from '../attendance/attendance';
 import { parseCivilDate, parseCivilTime, resolveRomeWallClock } from '../calendar/time';
 
 /** The subsets of the registry records the certificate rules read. */
@@ -27,13 +27,10 @@ export const CONCLUDED = 'Concluso';
 
 /** When the course's last session that takes place ends (null: none, or a session with a bad time). */
 export function lastSessionEnd(sessions: readonly AttendanceSession[], course: string): { date: string; endMs: number } | null {
-  let last: { date: string; endMs: number } | null = null;
-  for (const s of sessions) {
-    if (s.course !== course || s.status === 'Annullata' || !parseCivilDate(s.date) || !parseCivilTime(s.end)) continue;
-    const endMs = resolveRomeWallClock(s.date, s.end).instantMs;
-    if (!last || endMs > last.endMs) last = { date: s.date, endMs };
-  }
-  return last;
+  let last: AttendanceSession | null = null;
+  for (const s of courseSessions(sessions, course)) if (!last || `${s.date} ${s.end}` > `${last.date} ${last.end}`) last = s;
+  if (!last || !parseCivilDate(last.date) || !parseCivilTime(last.end)) return null;
+  return { date: last.date, endMs: resolveRomeWallClock(last.date, last.end).instantMs };
 }
 
 /** The attendance threshold (percent) of a course: its own `Soglia frequenza %`, else the default. */
