@@ -8,7 +8,7 @@ import type { Problem } from '../../core/registry/schemas';
 import { TAB } from '../../core/registry/tabs';
 import { normalizeKey } from '../../core/text';
 import { settingsProblems } from './settings';
-import { MissingTabError, readTable, type Table } from './table';
+import { columnTexts, MissingTabError, readTable, type Table } from './table';
 
 /** Tabs staff type in, whose rows are validated. */
 export const VALIDATED_TABS: readonly RegistryTab[] = [
@@ -50,16 +50,9 @@ export function crossCheckTables(tables: {
     ...(courses && { courses: courses.rows }),
     ...(sessions && { sessions: sessions.rows }),
     ...(enrollments && { enrollments: enrollments.rows }),
-    ...(comuni && { typedComuni: typedColumn(comuni, 'name') }),
-    ...(courses && { typedCourses: typedColumn(courses, 'code') }),
+    ...(comuni && { typedComuni: columnTexts(comuni, 'name') }),
+    ...(courses && { typedCourses: columnTexts(courses, 'code') }),
   });
-}
-
-/** A column's text in every data row, valid or not. */
-function typedColumn(table: Table<unknown>, field: string): string[] {
-  const at = (table.columns as Record<string, number | undefined>)[field];
-  if (at === undefined) return [];
-  return table.values.slice(1).map((r) => String(r[at - 1] ?? '').trim());
 }
 
 /** The "Da correggere" order: each problem once, by tab (in `VALIDATED_TABS` order) then row. */

@@ -149,15 +149,16 @@ function recordIssued(updates: Record<string, number>): void {
   Object.assign(issuedProperties(), props);
 }
 
-function idColumnValues(table: DecodedTable<unknown>): string[] {
-  const at = (table.columns as Record<string, number | undefined>).id;
+/** A column's text (trimmed) in every data row, valid or not; none when the tab lacks the column. */
+export function columnTexts(table: DecodedTable<unknown>, field: string): string[] {
+  const at = (table.columns as Record<string, number | undefined>)[field];
   if (at === undefined) return [];
   return table.values.slice(1).map((r) => String(r[at - 1] ?? '').trim());
 }
 
 /** Reserves `count` new IDs (`D00001`, `I00001`) after everything in the tab and ever issued. */
 export function nextIds<T>(table: DecodedTable<T>, prefix: SequencePrefix, count: number): string[] {
-  const start = Math.max(issued(prefix), highestSequence(prefix, idColumnValues(table as DecodedTable<unknown>)));
+  const start = Math.max(issued(prefix), highestSequence(prefix, columnTexts(table as DecodedTable<unknown>, 'id')));
   const ids = Array.from({ length: count }, (_, i) => formatSequenceId(prefix, start + i + 1));
   if (count > 0) recordIssued({ [prefix]: start + count });
   return ids;
@@ -172,7 +173,7 @@ export function nextSessionId<T>(table: DecodedTable<T>, course: string): string
   const key = `S:${course}`;
   const courseAt = (table.columns as Record<string, number | undefined>).course;
   let highest = issued(key);
-  const ids = idColumnValues(table as DecodedTable<unknown>);
+  const ids = columnTexts(table as DecodedTable<unknown>, 'id');
   table.values.slice(1).forEach((r, i) => {
     if (courseAt !== undefined && String(r[courseAt - 1] ?? '').trim() !== course) return;
     const n = sessionNumber(course, ids[i] ?? '');
