@@ -10,7 +10,7 @@ import { neutralizeCell } from '../../core/text';
 import type { Cell } from '../../core/registry/codec';
 import { withRetry } from '../platform/retry';
 import { readGrid, writeBlock } from '../registry/table';
-import { academySpreadsheet } from '../registry/workbook';
+import { allSheets } from '../registry/workbook';
 import type { Pseudonyms } from './pseudonyms';
 
 type Form = GoogleAppsScript.Forms.Form;
@@ -53,7 +53,7 @@ export function deleteOldResponses(form: Form, isOld: (submitted: Date) => boole
 /** The tabs this form sends its responses to (a relinked form leaves older tabs behind, still its own). */
 function responseTabs(formId: string): Sheet[] {
   const tabs: Sheet[] = [];
-  for (const sheet of academySpreadsheet().getSheets()) {
+  for (const sheet of allSheets()) {
     const url = sheet.getFormUrl();
     if (!url) continue;
     let linked = '';

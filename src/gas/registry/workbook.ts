@@ -31,6 +31,10 @@ export function allSheetNames(): string[] {
   return [...sheetMap().keys()];
 }
 
+export function allSheets(): Sheet[] {
+  return [...sheetMap().values()];
+}
+
 /** Records a tab setup has just inserted, so later lookups in the execution see it. */
 export function rememberSheet(sheet: Sheet, name: string): void {
   sheetMap().set(name, sheet);
