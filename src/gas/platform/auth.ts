@@ -23,15 +23,23 @@ export function callerEmail(): string {
   return caller;
 }
 
+// Asked at most once per execution (Apps Script starts every execution afresh, so they never go stale).
+let editors: string[] | null = null;
+let owner: string | null = null;
+
 function editorsOfSpreadsheet(): string[] {
-  return academySpreadsheet()
+  editors ??= academySpreadsheet()
     .getEditors()
     .map((u) => normalizeEmail(u.getEmail()));
+  return editors;
 }
 
 function ownerOfSpreadsheet(): string {
-  const owner = academySpreadsheet().getOwner();
-  return owner ? normalizeEmail(owner.getEmail()) : '';
+  if (owner === null) {
+    const user = academySpreadsheet().getOwner();
+    owner = user ? normalizeEmail(user.getEmail()) : '';
+  }
+  return owner;
 }
 
 /** `Staff autorizzati`; before the first setup there is no `Impostazioni` and only editors count. */
