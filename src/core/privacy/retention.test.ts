@@ -1,4 +1,4 @@
-import { adjacentRuns, anonymisedResponseRows, cutoffDay, replaceEmails, responseColumns, retentionYears } from './retention';
+import { anonymisedResponseRows, cutoffDay, replaceEmails, responseColumns, retentionYears } from './retention';
 
 describe('retention years and cutoff', () => {
   test('empty keeps forever, whole years 1..100 count, anything else is invalid', () => {
@@ -45,13 +45,5 @@ describe('the responses tab', () => {
     const out = anonymisedResponseRows(rows, columns, '2025-01-01', dayOf, (e) => `anon(${e})`);
     expect(out).toEqual([{ index: 0, values: [rows[0]![0], 'anon(anna@x.it)', '', '', 'Crema', 'EXC', 'Iscrizione', 'Acconsento'] }]);
     expect(rows[0]![1]).toBe('anna@x.it');
-  });
-});
-
-describe('adjacentRuns', () => {
-  it('groups rows whose indexes follow each other', () => {
-    const runs = adjacentRuns([{ index: 0 }, { index: 1 }, { index: 3 }, { index: 5 }, { index: 6 }]);
-    expect(runs.map((r) => r.map((x) => x.index))).toEqual([[0, 1], [3], [5, 6]]);
-    expect(adjacentRuns([])).toEqual([]);
   });
 });

@@ -119,15 +119,3 @@ export function anonymisedResponseRows(
   });
   return out;
 }
-
-/** Rows (by 0-based index, in order) split into runs of adjacent indexes: one sheet write per run. */
-export function adjacentRuns<T extends { index: number }>(rows: readonly T[]): T[][] {
-  const runs: T[][] = [];
-  for (const r of rows) {
-    const run = runs[runs.length - 1];
-    const last = run?.[run.length - 1];
-    if (run && last && r.index === last.index + 1) run.push(r);
-    else runs.push([r]);
-  }
-  return runs;
-}

@@ -1,5 +1,5 @@
 import { neutralizeText } from '../text';
-import { decodeTable, encodeRow, mapColumns, planUpdates, type FormatDate } from './codec';
+import { adjacentRuns, decodeTable, encodeRow, mapColumns, planUpdates, type FormatDate } from './codec';
 import { HEADERS, TAB } from './tabs';
 
 /** Formats like Utilities.formatDate in Europe/Rome, for the patterns the codec uses. */
@@ -168,5 +168,14 @@ describe('encoding', () => {
       { row: 2, column: 4, values: [[''], ["'=x"]] },
       { row: 5, column: 2, values: [['Respinta']] },
     ]);
+  });
+});
+
+describe('adjacentRuns', () => {
+  it('groups items whose positions follow each other', () => {
+    const runs = adjacentRuns([{ index: 0 }, { index: 1 }, { index: 3 }, { index: 5 }, { index: 6 }], (r) => r.index);
+    expect(runs.map((r) => r.map((x) => x.index))).toEqual([[0, 1], [3], [5, 6]]);
+    expect(adjacentRuns([4, 5, 7], (n) => n)).toEqual([[4, 5], [7]]);
+    expect(adjacentRuns([], (n: number) => n)).toEqual([]);
   });
 });

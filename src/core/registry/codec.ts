@@ -246,11 +246,7 @@ export function planUpdates<T>(
   }
   const rows = [...byRow.keys()].sort((a, b) => a - b);
   const blocks: CellBlock[] = [];
-  let start = 0;
-  while (start < rows.length) {
-    let end = start;
-    while (end + 1 < rows.length && (rows[end + 1] as number) === (rows[end] as number) + 1) end++;
-    const groupRows = rows.slice(start, end + 1);
+  for (const groupRows of adjacentRuns(rows, (r) => r)) {
     const changed = new Set<number>();
     for (const r of groupRows) for (const c of (byRow.get(r) as Map<number, Cell>).keys()) changed.add(c);
     for (const [c0, c1] of segments([...changed].sort((a, b) => a - b), owned)) {
@@ -263,9 +259,20 @@ export function planUpdates<T>(
       });
       blocks.push({ row: groupRows[0] as number, column: c0, values });
     }
-    start = end + 1;
   }
   return blocks;
+}
+
+/** Items (in order) split into runs whose positions follow each other: one sheet write per run. */
+export function adjacentRuns<T>(items: readonly T[], positionOf: (item: T) => number): T[][] {
+  const runs: T[][] = [];
+  for (const item of items) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last !== undefined && positionOf(item) === positionOf(last) + 1) run.push(item);
+    else runs.push([item]);
+  }
+  return runs;
 }
 
 /** Column runs covering the changed columns, split wherever a column between them is not ours. */

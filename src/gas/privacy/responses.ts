@@ -4,10 +4,10 @@
  * copy in the linked responses tab, so in every tab the form writes to, those rows keep the choices
  * but lose the e-mail (to its pseudonym) and the names.
  */
-import { adjacentRuns, anonymisedResponseRows, responseColumns } from '../../core/privacy/retention';
+import { anonymisedResponseRows, responseColumns } from '../../core/privacy/retention';
+import { adjacentRuns, type Cell } from '../../core/registry/codec';
 import { FORM_ITEMS } from '../../core/enrollment/form';
 import { neutralizeCell } from '../../core/text';
-import type { Cell } from '../../core/registry/codec';
 import { withRetry } from '../platform/retry';
 import { readGrid, writeBlock } from '../registry/table';
 import { allSheets } from '../registry/workbook';
@@ -81,7 +81,7 @@ export function anonymiseResponseTabs(formId: string, cutoff: string, dayOf: (va
     const c0 = Math.min(...touched);
     const c1 = Math.max(...touched);
     // One block per run of adjacent rows; the block's other cells are written back as they were.
-    for (const run of adjacentRuns(rows)) {
+    for (const run of adjacentRuns(rows, (r) => r.index)) {
       const block = run.map((r) => r.values.slice(c0, c1 + 1).map((v) => neutralizeCell(v) as Cell));
       writeBlock(sheet, (run[0] as { index: number }).index + 2, c0 + 1, block);
     }
