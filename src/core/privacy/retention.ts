@@ -4,6 +4,7 @@
  * pseudonym, keyed by the academy's secret, so distinct-person counts still hold), free text is
  * cleared, and everything the reports add up (course, session, presence, hours, numbers, dates) is kept.
  */
+import { normalizeKey } from '../text';
 
 export const RETENTION_SETTING = 'Anni di conservazione';
 export const PSEUDONYM_DOMAIN = 'anonimo.invalid';
@@ -78,8 +79,8 @@ export interface ResponseColumns {
  * ("Indirizzo email", "Email Address"), so it is found by the word; names by the form's item titles.
  */
 export function responseColumns(header: readonly string[], nameTitles: readonly string[]): ResponseColumns {
-  const keys = header.map((h) => h.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim());
-  const titles = new Set(nameTitles.map((t) => t.toLowerCase()));
+  const keys = header.map((h) => normalizeKey(h));
+  const titles = new Set(nameTitles.map((t) => normalizeKey(t)));
   const email = keys.findIndex((k, i) => i > 0 && /\be-?mail\b/.test(k));
   const names = keys.flatMap((k, i) => (i > 0 && titles.has(k) ? [i] : []));
   return { email: email > 0 ? email : null, names };
