@@ -2,6 +2,8 @@
  * The few DOM helpers the sidebar needs. Text always goes in as `textContent`: nothing a user or the
  * registry typed is ever parsed as HTML.
  */
+import { slashedDate } from '../src/core/text';
+
 export type Child = Node | string | null | undefined | false;
 
 export interface Attrs {
@@ -33,10 +35,7 @@ export function clear(node: Node): void {
 }
 
 /** `2027-03-02` → `02/03/2027`, as an Italian reader expects; anything else unchanged. */
-export function italianDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
+export const italianDate = slashedDate;
 
 /** `2027-03-02T09:05` → `02/03/2027 09:05`. */
 export function italianDateTime(iso: string): string {

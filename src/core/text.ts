@@ -57,3 +57,9 @@ export function formatNumberIt(n: number, maxDecimals = 2): string {
   const factor = 10 ** maxDecimals;
   return String(Math.round(n * factor) / factor).replace('.', ',');
 }
+
+/** `2027-03-02` (or an ISO date-time) → `02/03/2027`, as an Italian reader expects; anything else unchanged. */
+export function slashedDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}

@@ -2,6 +2,7 @@ import type { JobProgress } from '../../core/jobs/state';
 import { UserError } from '../../core/registry/errors';
 import { TAB } from '../../core/registry/tabs';
 import { lastSessionEnd } from '../../core/certificates/eligibility';
+import { slashedDate } from '../../core/text';
 import { registerJobHandler } from '../jobs/handlers';
 import { JobPause, runJobSlice, startJob } from '../jobs/runner';
 import { acquireLease, releaseLease } from '../jobs/store';
@@ -34,8 +35,7 @@ export interface IssueResult {
 function notOverYet(course: string): string {
   const last = lastSessionEnd(readTable(TAB.sessioni).rows.map((r) => r.record), course);
   if (!last || last.endMs <= Date.now()) return '';
-  const [y, m, d] = last.date.split('-');
-  return ` Attenzione: il corso ${course} non è ancora concluso (ultima sessione il ${d}/${m}/${y}): gli attestati riportano le ore registrate finora.`;
+  return ` Attenzione: il corso ${course} non è ancora concluso (ultima sessione il ${slashedDate(last.date)}): gli attestati riportano le ore registrate finora.`;
 }
 
 export const issueCertificates = serverAction('Emetti attestati', (courseCode?: string): IssueResult => {

@@ -2,6 +2,7 @@
 import { serverAction } from '../platform/entry';
 import { withScriptLock } from '../enrollment/process';
 import { UserError } from '../../core/registry/errors';
+import { slashedDate } from '../../core/text';
 import { retentionSummary, runRetention, type RetentionResult } from './retention';
 
 const YEAR_KEY = 'a4pa.retention.year';
@@ -31,6 +32,6 @@ export const applyRetention = serverAction('Applica conservazione dati', (): Ret
   const message =
     result.years === null
       ? '«Anni di conservazione» è vuoto: i dati sono conservati senza limite, nulla da anonimizzare.'
-      : `Conservazione ${result.years} anni (dati anteriori al ${result.cutoff.split('-').reverse().join('/')}): ${retentionSummary(result)}.`;
+      : `Conservazione ${result.years} anni (dati anteriori al ${slashedDate(result.cutoff)}): ${retentionSummary(result)}.`;
   return { ...result, message };
 });
