@@ -8,6 +8,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 let spreadsheet: Spreadsheet | null = null;
 let sheetsByName: Map<string, Sheet> | null = null;
 let timeZone: string | null = null;
+/** Whether `timeZone` was read from the spreadsheet in this execution (not taken from Script Properties). */
+let zoneAsked = false;
 
 export function academySpreadsheet(): Spreadsheet {
   if (!spreadsheet) spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -41,7 +43,10 @@ export function rememberSheet(sheet: Sheet, name: string): void {
 }
 
 export function spreadsheetTimeZone(): string {
-  if (timeZone === null) timeZone = academySpreadsheet().getSpreadsheetTimeZone();
+  if (timeZone === null) {
+    timeZone = academySpreadsheet().getSpreadsheetTimeZone();
+    zoneAsked = true;
+  }
   return timeZone;
 }
 
@@ -52,7 +57,7 @@ const ZONE_PROPERTY = 'a4pa.spreadsheet.timeZone';
  * and the daily run call it, so a zone staff change in the spreadsheet's settings is seen within a day.
  */
 export function rememberSpreadsheetTimeZone(): void {
-  timeZone = null;
+  if (!zoneAsked) timeZone = null;
   const zone = spreadsheetTimeZone();
   const props = PropertiesService.getScriptProperties();
   if (props.getProperty(ZONE_PROPERTY) !== zone) props.setProperty(ZONE_PROPERTY, zone);
