@@ -354,6 +354,23 @@ describe('the playground in Chromium', () => {
     });
     expect(replaced).toBe(false);
     expect(await input.inputValue()).toBe('tanti');
+    // Nor when the refresh started before the edit and its answer arrives during it.
+    await input.press('Escape');
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((done) => (release = done));
+    await page.route('**/workbook?*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.evaluate(() => window.postMessage({ type: 'a4pa-ran', fn: 'getDashboard' }, window.location.origin));
+    await cell.click();
+    await input.fill('tanti');
+    const answered = page.waitForResponse((r) => r.url().includes('/workbook?'));
+    release();
+    await answered;
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    await page.unroute('**/workbook?*');
+    expect(await input.inputValue()).toBe('tanti');
     await Promise.all([page.waitForResponse((r) => r.url().includes('/workbook?')), input.press('Enter')]);
     const frame = await sidebar();
     await frame.getByRole('button', { name: 'Aggiorna', exact: true }).click();

@@ -11,14 +11,19 @@ export const WORKBOOK_SCRIPT = `
     return t ? { tab: t.getAttribute('data-tab'), page: t.getAttribute('data-page') } : { tab: '', page: '1' };
   }
   // A refresh replaces the grid, so while a cell is being edited it waits for the edit to end: a call
-  // the sidebar makes meanwhile (it loads the dashboard on open) must not throw away what staff typed.
+  // the sidebar makes meanwhile (it loads the dashboard on open) must not throw away what staff typed,
+  // neither when it starts during the edit nor when its answer arrives after the edit began.
   var editing = null;
   var deferred = null;
+  function defer(follow) {
+    deferred = { follow: Boolean(follow) || Boolean(deferred && deferred.follow) };
+  }
   function refresh(follow) {
-    if (editing) { deferred = { follow: Boolean(follow) || Boolean(deferred && deferred.follow) }; return Promise.resolve(); }
+    if (editing) { defer(follow); return Promise.resolve(); }
     var c = current();
     var q = '/workbook?tab=' + encodeURIComponent(c.tab || '') + '&page=' + encodeURIComponent(c.page || '1') + (follow ? '&follow=1' : '');
     return fetch(q).then(function (r) { return r.text(); }).then(function (html) {
+      if (editing) { defer(follow); return; }
       area.innerHTML = html;
       var active = area.querySelector('td.active');
       if (active && follow) { active.scrollIntoView({ block: 'center' }); active.focus(); }
