@@ -1,10 +1,26 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 const appsScriptGlobals = [
-  'SpreadsheetApp', 'FormApp', 'CalendarApp', 'Calendar', 'DocumentApp', 'DriveApp', 'MailApp', 'GmailApp',
-  'ScriptApp', 'LockService', 'PropertiesService', 'CacheService', 'Utilities', 'Session', 'HtmlService',
-  'Logger', 'ContentService', 'google',
+  'SpreadsheetApp',
+  'FormApp',
+  'CalendarApp',
+  'Calendar',
+  'DocumentApp',
+  'DriveApp',
+  'MailApp',
+  'GmailApp',
+  'ScriptApp',
+  'LockService',
+  'PropertiesService',
+  'CacheService',
+  'Utilities',
+  'Session',
+  'HtmlService',
+  'Logger',
+  'ContentService',
+  'google',
 ].map((name) => ({ name, message: 'Apps Script globals are used only in src/gas/ (or the sidebar bridge).' }));
 
 export default tseslint.config(
@@ -22,7 +38,10 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', ...appsScriptGlobals],
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '../gas/*', '../local/*', '../../gas/*', '../../local/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'fs', 'path', '../gas/*', '../local/*', '../../gas/*', '../../local/*'] },
+      ],
     },
   },
   {
@@ -35,4 +54,5 @@ export default tseslint.config(
     files: ['src/local/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-restricted-globals': ['error', ...appsScriptGlobals] },
   },
+  prettier,
 );

@@ -5,7 +5,12 @@ import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const input = process.argv[2] ? readFileSync(process.argv[2]) : readFileSync(0);
-const pdf = await getDocument({ data: new Uint8Array(input), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+const pdf = await getDocument({
+  data: new Uint8Array(input),
+  useSystemFonts: false,
+  isEvalSupported: false,
+  verbosity: 0,
+}).promise;
 const pages = [];
 for (let n = 1; n <= pdf.numPages; n++) {
   const page = await pdf.getPage(n);
@@ -31,6 +36,11 @@ for (let n = 1; n <= pdf.numPages; n++) {
     }
   }
   if (current !== '') lines.push(current);
-  pages.push(lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '').join('\n'));
+  pages.push(
+    lines
+      .map((l) => l.replace(/\s+/g, ' ').trim())
+      .filter((l) => l !== '')
+      .join('\n'),
+  );
 }
 process.stdout.write(pages.join('\f\n'));

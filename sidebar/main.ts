@@ -27,7 +27,12 @@ const WORKFLOWS: readonly Workflow[] = [
   { label: 'Aggiorna report', fn: 'refreshReports', style: 'action' },
   { label: 'Invia riepilogo ai comuni', fn: 'sendComuniSummaries', style: 'action' },
   { label: 'Pubblica questionario', fn: 'publishFeedbackForm', style: 'create' },
-  { label: 'Applica conservazione dati', fn: 'applyRetention', style: 'action', confirm: 'Conferma: anonimizza i dati oltre gli «Anni di conservazione»' },
+  {
+    label: 'Applica conservazione dati',
+    fn: 'applyRetention',
+    style: 'action',
+    confirm: 'Conferma: anonimizza i dati oltre gli «Anni di conservazione»',
+  },
 ];
 
 /** How long the sidebar waits between two job slices it asks for (the slice itself takes its time). */
@@ -63,7 +68,12 @@ function messageOf(error: unknown): string {
 }
 
 function resultMessage(value: unknown, fallback: string): string {
-  if (value && typeof value === 'object' && 'message' in value && typeof (value as { message: unknown }).message === 'string') {
+  if (
+    value &&
+    typeof value === 'object' &&
+    'message' in value &&
+    typeof (value as { message: unknown }).message === 'string'
+  ) {
     return (value as { message: string }).message;
   }
   return fallback;
@@ -94,8 +104,20 @@ async function withFeedback<T>(label: string, task: () => Promise<T>): Promise<T
   }
 }
 
-function serverButton(label: string, style: 'action' | 'create' | 'plain', onClick: () => void, extra: Record<string, string> = {}): HTMLButtonElement {
-  return el('button', { type: 'button', class: style === 'plain' ? 'plain' : style, 'data-server': 'true', onclick: onClick, text: label, ...extra });
+function serverButton(
+  label: string,
+  style: 'action' | 'create' | 'plain',
+  onClick: () => void,
+  extra: Record<string, string> = {},
+): HTMLButtonElement {
+  return el('button', {
+    type: 'button',
+    class: style === 'plain' ? 'plain' : style,
+    'data-server': 'true',
+    onclick: onClick,
+    text: label,
+    ...extra,
+  });
 }
 
 // ---- Dashboard ----------------------------------------------------------------------------------
@@ -112,7 +134,10 @@ async function loadDashboard(): Promise<void> {
     clear(content);
     setStatus('');
     showError(messageOf(error));
-    append(content, serverButton('Riprova', 'action', () => void loadDashboard()));
+    append(
+      content,
+      serverButton('Riprova', 'action', () => void loadDashboard()),
+    );
   }
 }
 
@@ -139,7 +164,12 @@ function countsSection(d: Dashboard): HTMLElement {
 }
 
 function sessionsSection(d: Dashboard): HTMLElement {
-  if (d.nextSessions.length === 0) return section('Prossime sessioni', 'sessions', el('p', { class: 'muted', text: 'Nessuna sessione in programma.' }));
+  if (d.nextSessions.length === 0)
+    return section(
+      'Prossime sessioni',
+      'sessions',
+      el('p', { class: 'muted', text: 'Nessuna sessione in programma.' }),
+    );
   const list = el('ul', { class: 'cards' });
   for (const s of d.nextSessions) {
     const where = s.meetLink
@@ -151,7 +181,10 @@ function sessionsSection(d: Dashboard): HTMLElement {
         'li',
         {},
         el('div', { class: 'title', text: `${s.course} — ${s.title}` }),
-        el('div', { class: 'meta', text: `${italianDate(s.date)}, ${s.start}–${s.end} · ${s.confirmed}/${s.seats} confermati` }),
+        el('div', {
+          class: 'meta',
+          text: `${italianDate(s.date)}, ${s.start}–${s.end} · ${s.confirmed}/${s.seats} confermati`,
+        }),
         el('div', { class: 'meta' }, where),
       ),
     );
@@ -170,7 +203,10 @@ function jobsSection(jobs: readonly JobProgress[]): HTMLElement | null {
       el(
         'li',
         {},
-        el('label', { for: id, text: `${j.label}: ${j.done} di ${j.total} (${j.status})${j.failed ? `, ${j.failed} non riusciti` : ''}` }),
+        el('label', {
+          for: id,
+          text: `${j.label}: ${j.done} di ${j.total} (${j.status})${j.failed ? `, ${j.failed} non riusciti` : ''}`,
+        }),
         el('progress', { id, max: 100, value: String(pct), 'aria-valuetext': `${pct}%` }),
       ),
     );
@@ -179,17 +215,28 @@ function jobsSection(jobs: readonly JobProgress[]): HTMLElement | null {
 }
 
 function problemsSection(d: Dashboard): HTMLElement {
-  if (d.problems.length === 0) return section('Da correggere', 'problems', el('p', { class: 'muted', text: 'Nessuna riga da correggere.' }));
+  if (d.problems.length === 0)
+    return section('Da correggere', 'problems', el('p', { class: 'muted', text: 'Nessuna riga da correggere.' }));
   const list = el('ul', { class: 'problems' });
   for (const p of d.problems.slice(0, 50)) {
     const where = p.row > 0 ? `${p.tab}, riga ${p.row}${p.column ? `, ${p.column}` : ''}` : p.tab;
-    const item = el('li', {}, el('span', { class: 'where', text: where }), el('span', { class: 'message', text: p.message }));
+    const item = el(
+      'li',
+      {},
+      el('span', { class: 'where', text: where }),
+      el('span', { class: 'message', text: p.message }),
+    );
     if (p.row > 0) {
       append(
         item,
-        serverButton('Mostra la cella', 'plain', () => {
-          void withFeedback('Mostra cella', () => run('selectCell', p.tab, p.row, p.column));
-        }, { 'aria-label': `Mostra la cella: ${where}` }),
+        serverButton(
+          'Mostra la cella',
+          'plain',
+          () => {
+            void withFeedback('Mostra cella', () => run('selectCell', p.tab, p.row, p.column));
+          },
+          { 'aria-label': `Mostra la cella: ${where}` },
+        ),
       );
     }
     append(list, item);
@@ -200,10 +247,15 @@ function problemsSection(d: Dashboard): HTMLElement {
 
 function coursesSection(d: Dashboard): HTMLElement {
   const visible = d.courses.filter((c) => c.status !== 'Annullato');
-  if (visible.length === 0) return section('Corsi', 'courses', el('p', { class: 'muted', text: 'Nessun corso nel foglio Corsi.' }));
+  if (visible.length === 0)
+    return section('Corsi', 'courses', el('p', { class: 'muted', text: 'Nessun corso nel foglio Corsi.' }));
   const list = el('ul', { class: 'courses' });
   for (const c of visible) {
-    const flags = [`${c.confirmed}/${c.seats}`, c.waiting ? `${c.waiting} in attesa` : '', c.toVerify ? `${c.toVerify} da verificare` : '']
+    const flags = [
+      `${c.confirmed}/${c.seats}`,
+      c.waiting ? `${c.waiting} in attesa` : '',
+      c.toVerify ? `${c.toVerify} da verificare` : '',
+    ]
       .filter((x) => x !== '')
       .join(' · ');
     append(
@@ -226,16 +278,32 @@ function coursesSection(d: Dashboard): HTMLElement {
 }
 
 function workflowsSection(d: Dashboard): HTMLElement {
-  const select = el('select', { id: 'course-select', onchange: (e: Event) => (selectedCourse = (e.target as HTMLSelectElement).value) });
+  const select = el('select', {
+    id: 'course-select',
+    onchange: (e: Event) => (selectedCourse = (e.target as HTMLSelectElement).value),
+  });
   append(select, el('option', { value: '', text: 'Tutti i corsi' }));
   for (const c of d.courses) append(select, el('option', { value: c.code, text: `${c.code} — ${c.title}` }));
   select.value = d.courses.some((c) => c.code === selectedCourse) ? selectedCourse : '';
   const buttons = el('div', { class: 'buttons' });
   for (const w of WORKFLOWS) append(buttons, workflowButton(w));
   const form = d.formUrl
-    ? el('p', { class: 'meta' }, 'Modulo iscrizioni: ', el('a', { href: d.formUrl, target: '_blank', rel: 'noopener', text: 'apri il modulo' }))
+    ? el(
+        'p',
+        { class: 'meta' },
+        'Modulo iscrizioni: ',
+        el('a', { href: d.formUrl, target: '_blank', rel: 'noopener', text: 'apri il modulo' }),
+      )
     : el('p', { class: 'meta', text: 'Il modulo iscrizioni non è ancora pubblicato.' });
-  return section('Azioni', 'actions', el('label', { for: 'course-select', text: 'Corso (per presenze, attestati, calendario)' }), select, buttons, form, reissueControls());
+  return section(
+    'Azioni',
+    'actions',
+    el('label', { for: 'course-select', text: 'Corso (per presenze, attestati, calendario)' }),
+    select,
+    buttons,
+    form,
+    reissueControls(),
+  );
 }
 
 interface InlineForm {
@@ -262,7 +330,13 @@ function inlineForm(f: InlineForm): HTMLElement {
     }
     f.submit(value, input);
   };
-  return el('div', { class: 'inline-form' }, el('label', { for: f.id, text: f.label }), input, serverButton(f.button, f.style, send));
+  return el(
+    'div',
+    { class: 'inline-form' },
+    el('label', { for: f.id, text: f.label }),
+    input,
+    serverButton(f.button, f.style, send),
+  );
 }
 
 /** A corrected certificate (`Versione` + 1) by its number, e.g. after a name was fixed in Dipendenti. */
@@ -416,7 +490,13 @@ async function openCourse(code: string): Promise<void> {
   const view = await withFeedback(`Corso ${code}`, () => run('getCourseView', code));
   if (view) {
     renderCourse(view);
-    setStatus(`Corso ${view.code}: ${plural(view.groups.reduce((n, g) => n + g.enrollments.length, 0), 'iscrizione', 'iscrizioni')}.`);
+    setStatus(
+      `Corso ${view.code}: ${plural(
+        view.groups.reduce((n, g) => n + g.enrollments.length, 0),
+        'iscrizione',
+        'iscrizioni',
+      )}.`,
+    );
   }
 }
 
@@ -434,13 +514,20 @@ async function courseAction(code: string, label: string, task: () => Promise<unk
 
 function confirmControls(code: string, e: CourseEnrollment): HTMLElement {
   const id = `link-${e.id}`;
-  const input = el('input', { id, type: 'text', list: `${id}-list`, autocomplete: 'off', placeholder: 'ID o email (es. D00012)' });
+  const input = el('input', {
+    id,
+    type: 'text',
+    list: `${id}-list`,
+    autocomplete: 'off',
+    placeholder: 'ID o email (es. D00012)',
+  });
   const options = el('datalist', { id: `${id}-list` });
   for (const c of e.candidates) append(options, el('option', { value: c.id, text: c.label }));
   if (e.candidates[0]) input.value = e.candidates[0].id;
-  const hint = e.candidates.length > 0
-    ? el('p', { class: 'meta', text: `Possibili corrispondenze: ${e.candidates.map((c) => c.label).join('; ')}` })
-    : el('p', { class: 'meta', text: 'Nessun dipendente simile: indica ID o email di Dipendenti.' });
+  const hint =
+    e.candidates.length > 0
+      ? el('p', { class: 'meta', text: `Possibili corrispondenze: ${e.candidates.map((c) => c.label).join('; ')}` })
+      : el('p', { class: 'meta', text: 'Nessun dipendente simile: indica ID o email di Dipendenti.' });
   return el(
     'div',
     { class: 'link-employee' },
@@ -451,7 +538,7 @@ function confirmControls(code: string, e: CourseEnrollment): HTMLElement {
     serverButton('Conferma', 'action', () => {
       const who = input.value.trim();
       if (who === '') {
-        showError('Indica l\'ID o l\'email del dipendente da collegare.');
+        showError("Indica l'ID o l'email del dipendente da collegare.");
         input.focus();
         return;
       }
@@ -476,13 +563,27 @@ function cancelButton(code: string, e: CourseEnrollment): HTMLButtonElement {
 
 function enrollmentItem(code: string, e: CourseEnrollment): HTMLElement {
   const who = e.name ? `${e.name} · ${e.email}` : e.email;
-  const details = [e.id, e.comune, italianDateTime(e.requestedAt), e.waitPosition ? `posizione ${e.waitPosition}` : ''].filter((x) => x !== '').join(' · ');
-  const item = el('li', { 'data-enrollment': e.id }, el('div', { class: 'title', text: who }), el('div', { class: 'meta', text: details }));
+  const details = [e.id, e.comune, italianDateTime(e.requestedAt), e.waitPosition ? `posizione ${e.waitPosition}` : '']
+    .filter((x) => x !== '')
+    .join(' · ');
+  const item = el(
+    'li',
+    { 'data-enrollment': e.id },
+    el('div', { class: 'title', text: who }),
+    el('div', { class: 'meta', text: details }),
+  );
   if (e.notes) append(item, el('div', { class: 'note', text: e.notes }));
   const actions = el('div', { class: 'buttons' });
   if (e.actions.includes('confirm')) append(item, confirmControls(code, e));
   if (e.actions.includes('promote')) {
-    append(actions, serverButton('Promuovi', 'action', () => void courseAction(code, `Promuovi ${e.id}`, () => run('promoteFromWaitlist', e.id))));
+    append(
+      actions,
+      serverButton(
+        'Promuovi',
+        'action',
+        () => void courseAction(code, `Promuovi ${e.id}`, () => run('promoteFromWaitlist', e.id)),
+      ),
+    );
   }
   if (e.actions.includes('cancel')) append(actions, cancelButton(code, e));
   if (actions.childNodes.length > 0) append(item, actions);
@@ -508,10 +609,20 @@ function enrollControls(code: string): HTMLElement {
 
 function renderCourse(view: CourseView): void {
   clear(content);
-  const back = el('button', { type: 'button', class: 'plain', onclick: () => void backToDashboard(), text: '← Torna al pannello' });
+  const back = el('button', {
+    type: 'button',
+    class: 'plain',
+    onclick: () => void backToDashboard(),
+    text: '← Torna al pannello',
+  });
   const sessions = el('ul', { class: 'meta-list' });
   for (const s of view.sessions) {
-    append(sessions, el('li', { text: `${s.id}: ${italianDate(s.date)} ${s.start}–${s.end}${s.status === 'Annullata' ? ' (annullata)' : ''}${s.meetLink ? ' · Meet' : ''}` }));
+    append(
+      sessions,
+      el('li', {
+        text: `${s.id}: ${italianDate(s.date)} ${s.start}–${s.end}${s.status === 'Annullata' ? ' (annullata)' : ''}${s.meetLink ? ' · Meet' : ''}`,
+      }),
+    );
   }
   const wrap = el(
     'div',
@@ -519,14 +630,25 @@ function renderCourse(view: CourseView): void {
     back,
     el('h2', { text: `${view.code} — ${view.title}` }),
     el('p', { class: 'meta', text: `${view.status} · ${view.mode} · ${view.hours} ore · ${view.seats} posti` }),
-    section('Sessioni', 'course-sessions', view.sessions.length > 0 ? sessions : el('p', { class: 'muted', text: 'Nessuna sessione.' })),
+    section(
+      'Sessioni',
+      'course-sessions',
+      view.sessions.length > 0 ? sessions : el('p', { class: 'muted', text: 'Nessuna sessione.' }),
+    ),
     enrollControls(view.code),
   );
   if (view.groups.length === 0) append(wrap, el('p', { class: 'muted', text: 'Nessuna iscrizione a questo corso.' }));
   for (const g of view.groups) {
     const list = el('ul', { class: 'cards' });
     for (const e of g.enrollments) append(list, enrollmentItem(view.code, e));
-    append(wrap, section(`${STATUS_TITLES[g.status] ?? g.status} (${g.enrollments.length})`, `group-${g.status.replace(/\s+/g, '-').toLowerCase()}`, list));
+    append(
+      wrap,
+      section(
+        `${STATUS_TITLES[g.status] ?? g.status} (${g.enrollments.length})`,
+        `group-${g.status.replace(/\s+/g, '-').toLowerCase()}`,
+        list,
+      ),
+    );
   }
   append(content, wrap);
   back.focus();
@@ -541,7 +663,13 @@ async function backToDashboard(): Promise<void> {
 
 function start(): void {
   clear(app);
-  const refresh = el('button', { type: 'button', class: 'plain', 'data-server': 'true', onclick: () => void backToDashboard(), text: 'Aggiorna' });
+  const refresh = el('button', {
+    type: 'button',
+    class: 'plain',
+    'data-server': 'true',
+    onclick: () => void backToDashboard(),
+    text: 'Aggiorna',
+  });
   append(app, el('header', { class: 'top' }, el('h1', { text: 'Academy4PA' }), refresh), statusLine, errorBox, content);
   app.setAttribute('data-ready', 'true');
   void loadDashboard();

@@ -8,9 +8,15 @@ import type * as ServerModule from '../src/gas/main';
 type Server = typeof ServerModule;
 
 /** The names of the entry points that are functions (all of them are). */
-export type ServerFunction = { [K in keyof Server]: Server[K] extends (...args: never[]) => unknown ? K : never }[keyof Server];
+export type ServerFunction = {
+  [K in keyof Server]: Server[K] extends (...args: never[]) => unknown ? K : never;
+}[keyof Server];
 
-type Fn<K extends ServerFunction> = K extends ServerFunction ? (Server[K] extends (...args: infer A) => infer R ? { args: A; result: R } : never) : never;
+type Fn<K extends ServerFunction> = K extends ServerFunction
+  ? Server[K] extends (...args: infer A) => infer R
+    ? { args: A; result: R }
+    : never
+  : never;
 
 export type ServerArgs<K extends ServerFunction> = Fn<K>['args'];
 export type ServerResult<K extends ServerFunction> = Fn<K>['result'];

@@ -9,8 +9,20 @@ export { prepareAttendance, prepareAttendanceForSelection } from './attendance/e
 export { issueCertificates, reissueCertificate } from './certificates/entry';
 export { runJobs, getJobsProgress } from './jobs/entry';
 export { syncCalendar } from './calendar/entry';
-export { publishEnrollmentForm, onFormSubmit, reconcileResponses, enrollManually, cancelEnrollment } from './enrollment/entry';
-export { getDashboard, getCourseView, confirmPendingEnrollment, promoteFromWaitlist, selectCell } from './dashboard/entry';
+export {
+  publishEnrollmentForm,
+  onFormSubmit,
+  reconcileResponses,
+  enrollManually,
+  cancelEnrollment,
+} from './enrollment/entry';
+export {
+  getDashboard,
+  getCourseView,
+  confirmPendingEnrollment,
+  promoteFromWaitlist,
+  selectCell,
+} from './dashboard/entry';
 export { refreshReports, sendComuniSummaries } from './reports/entry';
 export { doGet } from './webapp/doGet';
 export { decideApproval } from './approval/decide';

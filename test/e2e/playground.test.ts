@@ -28,11 +28,15 @@ const outside: string[] = [];
 
 function startServer(workbook: string): Promise<string> {
   return new Promise((done, fail) => {
-    server = spawn(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/local/cli/start.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: '0', ACADEMY_WORKBOOK: workbook, ACADEMY_START: '2027-01-11T09:00:00+01:00' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    server = spawn(
+      process.execPath,
+      [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/local/cli/start.ts')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, PORT: '0', ACADEMY_WORKBOOK: workbook, ACADEMY_START: '2027-01-11T09:00:00+01:00' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     const timer = setTimeout(() => fail(new Error(`the playground did not start: ${err}`)), 90_000);
@@ -102,7 +106,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'it-IT' });
   await context.route('**/*', (route) => {
@@ -155,7 +167,12 @@ describe('the playground in Chromium', () => {
     const people = (await snapshot()).sheets['Dipendenti']?.rows ?? [];
     const someone = people.find((r) => r.Attivo === true && r.Ruolo === 'Dipendente');
     if (!someone) throw new Error('no active employee in the demo');
-    employee = { email: String(someone.Email), nome: String(someone.Nome), cognome: String(someone.Cognome), comune: String(someone.Comune) };
+    employee = {
+      email: String(someone.Email),
+      nome: String(someone.Nome),
+      cognome: String(someone.Cognome),
+      comune: String(someone.Comune),
+    };
     await page.goto(`${base}/form`);
     await page.getByLabel('Email', { exact: true }).fill(employee.email);
     await page.getByLabel('Nome', { exact: true }).fill(employee.nome);
@@ -211,7 +228,9 @@ describe('the playground in Chromium', () => {
       await Promise.all([page.waitForResponse((r) => r.url().includes('/workbook?')), box.check()]);
       await page.waitForFunction(
         ([email, index]) => {
-          const rows = Array.from(document.querySelectorAll('#grid tr')).filter((r) => r.textContent?.includes(email as string));
+          const rows = Array.from(document.querySelectorAll('#grid tr')).filter((r) =>
+            r.textContent?.includes(email as string),
+          );
           const input = rows[index as number]?.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
           return input !== null && input.checked && !document.querySelector('#grid input[type="text"]');
         },
@@ -229,7 +248,9 @@ describe('the playground in Chromium', () => {
     const frame = await sidebar();
     await frame.getByLabel(/^Corso/).selectOption(COURSE);
     await runWorkflow(frame, 'Emetti attestati');
-    await frame.waitForFunction(() => !document.querySelector('#jobs')?.textContent?.includes('in corso'), undefined, { timeout: 60_000 });
+    await frame.waitForFunction(() => !document.querySelector('#jobs')?.textContent?.includes('in corso'), undefined, {
+      timeout: 60_000,
+    });
     await shot('07-attestati');
     await page.goto(`${base}/drive`);
     const link = page.locator('#files a', { hasText: /\.pdf$/ }).first();
@@ -260,7 +281,9 @@ describe('the playground in Chromium', () => {
     await frame.getByRole('button', { name: 'Applica conservazione dati', exact: true }).click();
     expect(await frame.locator('#status').textContent()).toBe(status);
     await frame.getByRole('button', { name: 'Conferma: anonimizza i dati oltre gli «Anni di conservazione»' }).click();
-    await frame.waitForFunction(() => /^Applica conservazione dati: (?!in corso)/.test(document.getElementById('status')?.textContent ?? ''));
+    await frame.waitForFunction(() =>
+      /^Applica conservazione dati: (?!in corso)/.test(document.getElementById('status')?.textContent ?? ''),
+    );
     await page.goto(`${base}/?tab=${encodeURIComponent('Report dipendenti')}`);
     expect(await page.locator('#grid tr').count()).toBeGreaterThan(1);
     expect((await snapshot()).sheets['Report dipendenti']?.rows.length).toBeGreaterThan(900);
@@ -285,7 +308,11 @@ describe('the playground in Chromium', () => {
     await frame.locator('li[data-enrollment]', { hasText: String(colleague.Email) }).waitFor();
     expect(await frame.locator('#status').textContent()).toMatch(/^Iscrizione di /);
     const rows = (await snapshot()).sheets['Iscrizioni']?.rows ?? [];
-    expect(rows.find((r) => r.Email === colleague.Email)).toMatchObject({ Corso: COURSE, Stato: 'Confermata', Origine: 'Manuale' });
+    expect(rows.find((r) => r.Email === colleague.Email)).toMatchObject({
+      Corso: COURSE,
+      Stato: 'Confermata',
+      Origine: 'Manuale',
+    });
     await shot('10b-iscrizione-manuale');
 
     // As on Google, a page runs at most 10 server calls at once: the others wait their turn.
@@ -293,7 +320,10 @@ describe('the playground in Chromium', () => {
       () =>
         new Promise<{ first: { running: number; waiting: number }; answered: number }>((done) => {
           type Runner = { withSuccessHandler(h: () => void): Record<string, () => void> };
-          const w = window as unknown as { google: { script: { run: Runner } }; __a4paInFlight(): { running: number; waiting: number } };
+          const w = window as unknown as {
+            google: { script: { run: Runner } };
+            __a4paInFlight(): { running: number; waiting: number };
+          };
           let answered = 0;
           for (let i = 0; i < 15; i++) {
             w.google.script.run
@@ -328,7 +358,9 @@ describe('the playground in Chromium', () => {
     );
     expect(refusedDate).toContain('illegal value');
     await shot('11-rifiuto');
-    const staff = await context.request.post(`${base}/api/run`, { data: { fn: 'cancelEnrollment', args: ['I99999'], as: STAFF } });
+    const staff = await context.request.post(`${base}/api/run`, {
+      data: { fn: 'cancelEnrollment', args: ['I99999'], as: STAFF },
+    });
     const refused = (await staff.json()) as { ok: boolean; error: string };
     expect(refused.ok).toBe(false);
     expect(refused.error).toContain("L'iscrizione I99999 non esiste");

@@ -33,7 +33,13 @@ function decidedBy(by: Decider): string {
   return by === 'referent' ? 'dal referente del comune' : "dall'ufficio formazione";
 }
 
-export function decideOnBook(book: EnrollmentBook, enrollmentId: string, approve: boolean, by: Decider, reason?: string): DecisionOutcome {
+export function decideOnBook(
+  book: EnrollmentBook,
+  enrollmentId: string,
+  approve: boolean,
+  by: Decider,
+  reason?: string,
+): DecisionOutcome {
   const e = book.byId(enrollmentId);
   if (!e) return { kind: 'unknown' };
   if (e.status !== PENDING_APPROVAL) return { kind: 'notPending', enrollment: e };

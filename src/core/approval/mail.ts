@@ -33,7 +33,12 @@ function itemLine(item: ApprovalRequestItem): Inline[] {
 
 function linksAdvice(items: readonly ApprovalRequestItem[], validDays: number): Block {
   if (items.some((i) => !i.approveUrl)) {
-    return { kind: 'p', content: ["Rispondi a questa email indicando se approvi o respingi ciascuna richiesta: l'ufficio formazione aggiornerà l'iscrizione."] };
+    return {
+      kind: 'p',
+      content: [
+        "Rispondi a questa email indicando se approvi o respingi ciascuna richiesta: l'ufficio formazione aggiornerà l'iscrizione.",
+      ],
+    };
   }
   return {
     kind: 'p',
@@ -44,54 +49,92 @@ function linksAdvice(items: readonly ApprovalRequestItem[], validDays: number): 
 }
 
 /** To a comune's referent: new requests of one of its employees waiting for approval. */
-export function approvalRequestMail(ctx: MailContext, comune: string, items: readonly ApprovalRequestItem[], validDays: number): ComposedMail {
+export function approvalRequestMail(
+  ctx: MailContext,
+  comune: string,
+  items: readonly ApprovalRequestItem[],
+  validDays: number,
+): ComposedMail {
   const first = items[0];
   const who = first ? first.employeeName || first.email : '';
   return compose(`Richiesta di approvazione iscrizione: ${who}`, [
     { kind: 'p', content: [`Gentile referente del Comune di ${comune},`] },
-    { kind: 'p', content: ["un dipendente del tuo comune ha chiesto l'iscrizione ai corsi seguenti, che richiedono la tua approvazione:"] },
+    {
+      kind: 'p',
+      content: [
+        "un dipendente del tuo comune ha chiesto l'iscrizione ai corsi seguenti, che richiedono la tua approvazione:",
+      ],
+    },
     { kind: 'list', items: items.map(itemLine) },
     linksAdvice(items, validDays),
-    { kind: 'p', content: ["Se approvi, il posto viene assegnato secondo l'ordine di richiesta (o il dipendente entra in lista d'attesa)."] },
+    {
+      kind: 'p',
+      content: [
+        "Se approvi, il posto viene assegnato secondo l'ordine di richiesta (o il dipendente entra in lista d'attesa).",
+      ],
+    },
     signature(ctx),
   ]);
 }
 
 /** To a referent who has not answered yet: every request still waiting, with fresh links. */
-export function approvalReminderMail(ctx: MailContext, comune: string, items: readonly ApprovalRequestItem[], validDays: number): ComposedMail {
-  return compose(`Promemoria: ${items.length} ${items.length === 1 ? 'richiesta' : 'richieste'} di iscrizione da approvare`, [
-    { kind: 'p', content: [`Gentile referente del Comune di ${comune},`] },
-    { kind: 'p', content: ['le richieste di iscrizione seguenti attendono ancora la tua decisione:'] },
-    { kind: 'list', items: items.map(itemLine) },
-    linksAdvice(items, validDays),
-    signature(ctx),
-  ]);
+export function approvalReminderMail(
+  ctx: MailContext,
+  comune: string,
+  items: readonly ApprovalRequestItem[],
+  validDays: number,
+): ComposedMail {
+  return compose(
+    `Promemoria: ${items.length} ${items.length === 1 ? 'richiesta' : 'richieste'} di iscrizione da approvare`,
+    [
+      { kind: 'p', content: [`Gentile referente del Comune di ${comune},`] },
+      { kind: 'p', content: ['le richieste di iscrizione seguenti attendono ancora la tua decisione:'] },
+      { kind: 'list', items: items.map(itemLine) },
+      linksAdvice(items, validDays),
+      signature(ctx),
+    ],
+  );
 }
 
 export type ApprovalOutcome =
-  | { kind: 'confirmed' }
-  | { kind: 'waitlisted'; position: number | null }
-  | { kind: 'denied'; reason: string };
+  { kind: 'confirmed' } | { kind: 'waitlisted'; position: number | null } | { kind: 'denied'; reason: string };
 
 /** To the employee once the referent (or staff) decided. */
-export function approvalOutcomeMail(ctx: MailContext, name: string, course: MailCourse, outcome: ApprovalOutcome): ComposedMail {
+export function approvalOutcomeMail(
+  ctx: MailContext,
+  name: string,
+  course: MailCourse,
+  outcome: ApprovalOutcome,
+): ComposedMail {
   const greeting: Block = { kind: 'p', content: [name.trim() ? `Gentile ${name.trim()},` : 'Gentile collega,'] };
   const blocks: Block[] = [greeting];
   if (outcome.kind === 'denied') {
-    blocks.push({ kind: 'p', content: [`la tua richiesta di iscrizione al corso ${courseName(course)} non è stata approvata.`] });
+    blocks.push({
+      kind: 'p',
+      content: [`la tua richiesta di iscrizione al corso ${courseName(course)} non è stata approvata.`],
+    });
     blocks.push({ kind: 'p', content: [`Motivo: ${outcome.reason}`] });
   } else if (outcome.kind === 'confirmed') {
-    blocks.push({ kind: 'p', content: [`la tua richiesta di iscrizione al corso ${courseName(course)} è stata approvata: iscrizione confermata.`] });
+    blocks.push({
+      kind: 'p',
+      content: [
+        `la tua richiesta di iscrizione al corso ${courseName(course)} è stata approvata: iscrizione confermata.`,
+      ],
+    });
     blocks.push({ kind: 'p', content: ["Riceverai l'invito di Google Calendar per ogni incontro."] });
   } else {
     const position = outcome.position ? ` (posizione ${outcome.position})` : '';
     blocks.push({
       kind: 'p',
-      content: [`la tua richiesta di iscrizione al corso ${courseName(course)} è stata approvata; il corso è al completo e sei in lista d'attesa${position}: ti scriveremo se si libera un posto.`],
+      content: [
+        `la tua richiesta di iscrizione al corso ${courseName(course)} è stata approvata; il corso è al completo e sei in lista d'attesa${position}: ti scriveremo se si libera un posto.`,
+      ],
     });
   }
   blocks.push(signature(ctx));
   const subject =
-    outcome.kind === 'denied' ? `Iscrizione non approvata: ${courseName(course)}` : `Iscrizione approvata: ${courseName(course)}`;
+    outcome.kind === 'denied'
+      ? `Iscrizione non approvata: ${courseName(course)}`
+      : `Iscrizione approvata: ${courseName(course)}`;
   return compose(subject, blocks);
 }

@@ -1,4 +1,11 @@
-import { hoursByEmployee, missingAttendanceRows, rowHours, sessionHours, type AttendanceRow, hoursToFill } from './attendance';
+import {
+  hoursByEmployee,
+  missingAttendanceRows,
+  rowHours,
+  sessionHours,
+  type AttendanceRow,
+  hoursToFill,
+} from './attendance';
 
 const sessions = [
   { id: 'GDPR-S2', course: 'GDPR', date: '2027-03-17', start: '14:00', end: '16:00', status: 'Programmata' },
@@ -24,7 +31,12 @@ describe('attendance register', () => {
 
   it('makes one row per scheduled session and confirmed, known enrollee, in date order', () => {
     const rows = missingAttendanceRows('GDPR', sessions, enrollments, []);
-    expect(rows.map((r) => `${r.session}/${r.employeeId}`)).toEqual(['GDPR-S1/D00001', 'GDPR-S1/D00002', 'GDPR-S2/D00001', 'GDPR-S2/D00002']);
+    expect(rows.map((r) => `${r.session}/${r.employeeId}`)).toEqual([
+      'GDPR-S1/D00001',
+      'GDPR-S1/D00002',
+      'GDPR-S2/D00001',
+      'GDPR-S2/D00002',
+    ]);
     expect(rows.every((r) => !r.present && r.hours === null)).toBe(true);
   });
 
@@ -57,11 +69,23 @@ describe('hours filled in when a row is ticked', () => {
     { id: 'C-S1', course: 'C', date: '2027-03-10', start: '14:00', end: '16:30', status: 'Programmata' },
     { id: 'C-S2', course: 'C', date: '2027-03-17', start: '14:00', end: '', status: 'Programmata' },
   ];
-  const row = (r: number, session: string, present: boolean, hours: number | null) => ({ row: r, record: { session, present, hours } });
+  const row = (r: number, session: string, present: boolean, hours: number | null) => ({
+    row: r,
+    record: { session, present, hours },
+  });
 
   it('gives a ticked row with empty hours its session length, and leaves the rest alone', () => {
     expect(
-      hoursToFill([row(2, 'C-S1', true, null), row(3, 'C-S1', false, null), row(4, 'C-S1', true, 1), row(5, 'C-S2', true, null), row(6, 'X-S9', true, null)], sessions),
+      hoursToFill(
+        [
+          row(2, 'C-S1', true, null),
+          row(3, 'C-S1', false, null),
+          row(4, 'C-S1', true, 1),
+          row(5, 'C-S2', true, null),
+          row(6, 'X-S9', true, null),
+        ],
+        sessions,
+      ),
     ).toEqual([{ row: 2, hours: 2.5 }]);
   });
 });

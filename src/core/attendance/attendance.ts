@@ -80,7 +80,8 @@ export function missingAttendanceRows(
   const have = new Set(existing.map((r) => rowKey(r.session, r.employeeId)));
   const enrollees = new Map<string, AttendanceEnrollment>();
   for (const e of enrollments) {
-    if (e.course === course && e.status === CONFIRMED && e.employeeId && !enrollees.has(e.employeeId)) enrollees.set(e.employeeId, e);
+    if (e.course === course && e.status === CONFIRMED && e.employeeId && !enrollees.has(e.employeeId))
+      enrollees.set(e.employeeId, e);
   }
   const out: AttendanceRow[] = [];
   for (const s of courseSessions(sessions, course)) {
@@ -135,7 +136,10 @@ export function countedRows<R extends Pick<AttendanceRow, 'session' | 'employeeI
 }
 
 /** Hours a ticked row counts: its `Ore` when staff entered one, else the session's length. */
-export function rowHours(row: Pick<AttendanceRow, 'present' | 'hours'>, session: Pick<AttendanceSession, 'start' | 'end'>): number {
+export function rowHours(
+  row: Pick<AttendanceRow, 'present' | 'hours'>,
+  session: Pick<AttendanceSession, 'start' | 'end'>,
+): number {
   if (!row.present) return 0;
   if (row.hours !== null && Number.isFinite(row.hours) && row.hours >= 0) return row.hours;
   return sessionHours(session);

@@ -22,7 +22,18 @@ const course: CalendarCourse = {
 };
 
 function session(id: string, date: string, extra: Partial<CalendarSession> = {}): CalendarSession {
-  return { id, course: 'EXC-BASE', date, start: '09:00', end: '12:00', venue: '', eventId: '', meetLink: '', status: 'Programmata', ...extra };
+  return {
+    id,
+    course: 'EXC-BASE',
+    date,
+    start: '09:00',
+    end: '12:00',
+    venue: '',
+    eventId: '',
+    meetLink: '',
+    status: 'Programmata',
+    ...extra,
+  };
 }
 
 const cancellation = { formUrl: 'https://forms.example/iscrizioni', staffEmail: 'formazione@consorzio.example.it' };
@@ -51,10 +62,15 @@ describe('event text', () => {
   });
 
   it('names the venue for in-person courses and never mentions Meet', () => {
-    const text = eventDescription({ ...course, mode: 'In presenza', hours: 1.5 }, session('S', '2027-03-02', { venue: 'Biblioteca' }), undefined, {
-      formUrl: '',
-      staffEmail: '',
-    });
+    const text = eventDescription(
+      { ...course, mode: 'In presenza', hours: 1.5 },
+      session('S', '2027-03-02', { venue: 'Biblioteca' }),
+      undefined,
+      {
+        formUrl: '',
+        staffEmail: '',
+      },
+    );
     expect(text).toContain('Modalità: in presenza, presso Biblioteca');
     expect(text).toContain('Durata del corso: 1,5 ore');
     expect(text).not.toContain('Meet');
@@ -106,7 +122,13 @@ describe('event resource', () => {
     const { resource, hash, meet } = buildSessionEvent(input);
     expect(resource.start).toEqual({ dateTime: '2027-03-02T09:00:00', timeZone: 'Europe/Rome' });
     expect(resource.end).toEqual({ dateTime: '2027-03-02T12:00:00', timeZone: 'Europe/Rome' });
-    expect(resource.reminders).toEqual({ useDefault: false, overrides: [{ method: 'popup', minutes: 1440 }, { method: 'popup', minutes: 30 }] });
+    expect(resource.reminders).toEqual({
+      useDefault: false,
+      overrides: [
+        { method: 'popup', minutes: 1440 },
+        { method: 'popup', minutes: 30 },
+      ],
+    });
     expect(resource.attendees).toEqual([{ email: 'anna@x.it' }]);
     expect(resource.extendedProperties.private).toEqual({ sessionId: 'EXC-BASE-S1', courseCode: 'EXC-BASE', hash });
     expect(resource.location).toBe('');
@@ -116,8 +138,14 @@ describe('event resource', () => {
   });
 
   it('keeps the venue for in-person and mixed courses, the session venue first', () => {
-    expect(buildSessionEvent({ ...input, course: { ...course, mode: 'In presenza' } }).resource.location).toBe('Sala consiliare, Crema');
-    const mixed = buildSessionEvent({ ...input, course: { ...course, mode: 'Mista' }, session: session('S', '2027-03-02', { venue: 'Aula 2' }) });
+    expect(buildSessionEvent({ ...input, course: { ...course, mode: 'In presenza' } }).resource.location).toBe(
+      'Sala consiliare, Crema',
+    );
+    const mixed = buildSessionEvent({
+      ...input,
+      course: { ...course, mode: 'Mista' },
+      session: session('S', '2027-03-02', { venue: 'Aula 2' }),
+    });
     expect(mixed.resource.location).toBe('Aula 2');
     expect(mixed.meet).toBe(true);
     expect(buildSessionEvent({ ...input, course: { ...course, mode: 'In presenza' } }).meet).toBe(false);
@@ -133,7 +161,9 @@ describe('event resource', () => {
   });
 
   it('hashes objects independently of key order', () => {
-    expect(contentHash({ a: 1, b: [1, 2], c: { d: 'x', e: null } })).toBe(contentHash({ c: { e: null, d: 'x' }, b: [1, 2], a: 1 }));
+    expect(contentHash({ a: 1, b: [1, 2], c: { d: 'x', e: null } })).toBe(
+      contentHash({ c: { e: null, d: 'x' }, b: [1, 2], a: 1 }),
+    );
     expect(contentHash({ b: [1, 2] })).not.toBe(contentHash({ b: [2, 1] }));
     expect(contentHash('x')).toMatch(/^v1-[0-9a-z]+$/);
   });

@@ -23,8 +23,18 @@ const HASH_VERSION = 'v1';
 
 const WEEKDAYS = ['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato'];
 const MONTHS = [
-  'gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno',
-  'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre',
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
 ];
 
 export function wantsMeet(mode: string): boolean {
@@ -101,7 +111,9 @@ export function eventDescription(
   const venue = sessionVenue(session, course);
   if (course.mode === MODE_ONLINE) lines.push('Modalità: online, con Google Meet (il link è in questo invito)');
   if (course.mode === MODE_MIXED) {
-    lines.push(`Modalità: mista, in presenza${venue ? ` presso ${venue}` : ''} oppure online con Google Meet (il link è in questo invito)`);
+    lines.push(
+      `Modalità: mista, in presenza${venue ? ` presso ${venue}` : ''} oppure online con Google Meet (il link è in questo invito)`,
+    );
   }
   if (course.mode === MODE_IN_PERSON) lines.push(`Modalità: in presenza${venue ? `, presso ${venue}` : ''}`);
   if (course.description.trim()) lines.push('', course.description.trim());
@@ -142,7 +154,10 @@ export function buildSessionEvent(input: EventInput): BuiltEvent {
     start: { dateTime: wallClockDateTime(session.date, session.start), timeZone: ROME_TIME_ZONE },
     end: { dateTime: wallClockDateTime(session.date, session.end), timeZone: ROME_TIME_ZONE },
     attendees: input.attendees.map((email) => ({ email })),
-    reminders: { useDefault: false, overrides: REMINDER_MINUTES.map((minutes) => ({ method: 'popup' as const, minutes })) },
+    reminders: {
+      useDefault: false,
+      overrides: REMINDER_MINUTES.map((minutes) => ({ method: 'popup' as const, minutes })),
+    },
     // Participants come from different comuni: they must not see one another's addresses.
     guestsCanSeeOtherGuests: false,
     guestsCanInviteOthers: false,

@@ -3,25 +3,62 @@ import { pickExisting, planSession, type SessionPlanInput } from './plan';
 import type { CalendarCourse, CalendarSession, ExistingEvent } from './types';
 
 const course: CalendarCourse = {
-  code: 'EXC-BASE', title: 'Excel di base', area: '', description: '', teacher: 'Marco Villa',
-  hours: 6, mode: 'Online', venue: '', status: 'Iscrizioni aperte',
+  code: 'EXC-BASE',
+  title: 'Excel di base',
+  area: '',
+  description: '',
+  teacher: 'Marco Villa',
+  hours: 6,
+  mode: 'Online',
+  venue: '',
+  status: 'Iscrizioni aperte',
 };
 const s1: CalendarSession = {
-  id: 'EXC-BASE-S1', course: 'EXC-BASE', date: '2027-03-02', start: '09:00', end: '12:00',
-  venue: '', eventId: '', meetLink: '', status: 'Programmata',
+  id: 'EXC-BASE-S1',
+  course: 'EXC-BASE',
+  date: '2027-03-02',
+  start: '09:00',
+  end: '12:00',
+  venue: '',
+  eventId: '',
+  meetLink: '',
+  status: 'Programmata',
 };
 const cancellation = { formUrl: '', staffEmail: '' };
 const enrollments = [{ course: 'EXC-BASE', email: 'anna@x.it', status: 'Confermata' }];
 
 function input(extra: Partial<SessionPlanInput> = {}): SessionPlanInput {
-  return { session: s1, course, courseSessions: [s1], enrollments, existing: null, lastAttempt: 0, cancellation, nowMs: Date.parse('2027-02-01T09:00:00+01:00'), ...extra };
+  return {
+    session: s1,
+    course,
+    courseSessions: [s1],
+    enrollments,
+    existing: null,
+    lastAttempt: 0,
+    cancellation,
+    nowMs: Date.parse('2027-02-01T09:00:00+01:00'),
+    ...extra,
+  };
 }
 
 function existingFor(i: SessionPlanInput, extra: Partial<ExistingEvent> = {}): ExistingEvent {
-  const { hash } = buildSessionEvent({ course: i.course, session: i.session, position: { n: 1, of: 1 }, attendees: ['anna@x.it'], cancellation });
+  const { hash } = buildSessionEvent({
+    course: i.course,
+    session: i.session,
+    position: { n: 1, of: 1 },
+    attendees: ['anna@x.it'],
+    cancellation,
+  });
   return {
-    id: 'ev1', status: 'confirmed', sessionId: s1.id, hash, hasConference: true, conferencePending: false,
-    meetLink: 'https://meet.google.com/abc-defg-hij', meetAttempt: 1, ...extra,
+    id: 'ev1',
+    status: 'confirmed',
+    sessionId: s1.id,
+    hash,
+    hasConference: true,
+    conferencePending: false,
+    meetLink: 'https://meet.google.com/abc-defg-hij',
+    meetAttempt: 1,
+    ...extra,
   };
 }
 
@@ -44,12 +81,20 @@ describe('planSession', () => {
 
   it('does nothing when the event is up to date', () => {
     const i = input();
-    expect(planSession({ ...i, existing: existingFor(i) })).toEqual({ kind: 'none', eventId: 'ev1', meetLink: 'https://meet.google.com/abc-defg-hij' });
+    expect(planSession({ ...i, existing: existingFor(i) })).toEqual({
+      kind: 'none',
+      eventId: 'ev1',
+      meetLink: 'https://meet.google.com/abc-defg-hij',
+    });
   });
 
   it('patches when the content changed, without asking for a second conference', () => {
     const i = input();
-    const plan = planSession({ ...i, existing: existingFor(i), enrollments: [...enrollments, { course: 'EXC-BASE', email: 'luca@x.it', status: 'Confermata' }] });
+    const plan = planSession({
+      ...i,
+      existing: existingFor(i),
+      enrollments: [...enrollments, { course: 'EXC-BASE', email: 'luca@x.it', status: 'Confermata' }],
+    });
     expect(plan.kind).toBe('patch');
     if (plan.kind !== 'patch') return;
     expect(plan.eventId).toBe('ev1');
@@ -67,7 +112,12 @@ describe('planSession', () => {
 
   it('adds a conference with a new request number when a course becomes online', () => {
     const i = input({ course: { ...course, mode: 'In presenza' } });
-    const plan = planSession({ ...i, course, existing: existingFor(i, { hasConference: false, meetLink: '', meetAttempt: 0 }), lastAttempt: 2 });
+    const plan = planSession({
+      ...i,
+      course,
+      existing: existingFor(i, { hasConference: false, meetLink: '', meetAttempt: 0 }),
+      lastAttempt: 2,
+    });
     expect(plan.kind).toBe('patch');
     if (plan.kind === 'patch') expect(plan.resource.conferenceData?.createRequest.requestId).toBe('a4pa-EXC-BASE-S1-3');
   });
@@ -91,30 +141,49 @@ describe('planSession', () => {
 
   it('cancels the event of a cancelled session or of a cancelled course, once', () => {
     const i = input();
-    expect(planSession({ ...i, session: { ...s1, status: 'Annullata' }, existing: existingFor(i) })).toEqual({ kind: 'cancel', eventId: 'ev1' });
-    expect(planSession({ ...i, course: { ...course, status: 'Annullato' }, existing: existingFor(i) })).toEqual({ kind: 'cancel', eventId: 'ev1' });
-    expect(planSession({ ...i, session: { ...s1, status: 'Annullata' }, existing: existingFor(i, { status: 'cancelled' }) })).toEqual({
-      kind: 'none', eventId: 'ev1', meetLink: '',
+    expect(planSession({ ...i, session: { ...s1, status: 'Annullata' }, existing: existingFor(i) })).toEqual({
+      kind: 'cancel',
+      eventId: 'ev1',
     });
-    expect(planSession({ ...i, session: { ...s1, status: 'Annullata' } })).toEqual({ kind: 'none', eventId: '', meetLink: '' });
+    expect(planSession({ ...i, course: { ...course, status: 'Annullato' }, existing: existingFor(i) })).toEqual({
+      kind: 'cancel',
+      eventId: 'ev1',
+    });
+    expect(
+      planSession({ ...i, session: { ...s1, status: 'Annullata' }, existing: existingFor(i, { status: 'cancelled' }) }),
+    ).toEqual({
+      kind: 'none',
+      eventId: 'ev1',
+      meetLink: '',
+    });
+    expect(planSession({ ...i, session: { ...s1, status: 'Annullata' } })).toEqual({
+      kind: 'none',
+      eventId: '',
+      meetLink: '',
+    });
   });
 
   it('inserts a fresh event when a cancelled session is scheduled again, with a new request number', () => {
     const i = input();
     const plan = planSession({ ...i, existing: existingFor(i, { status: 'cancelled' }), lastAttempt: 1 });
     expect(plan.kind).toBe('insert');
-    if (plan.kind === 'insert') expect(plan.resource.conferenceData?.createRequest.requestId).toBe('a4pa-EXC-BASE-S1-2');
+    if (plan.kind === 'insert')
+      expect(plan.resource.conferenceData?.createRequest.requestId).toBe('a4pa-EXC-BASE-S1-2');
   });
 
   it('leaves a session that has ended as it is, and does not invite to it', () => {
     const i = input({ nowMs: Date.parse('2027-03-02T12:00:00+01:00') });
     const changed = [...enrollments, { course: 'EXC-BASE', email: 'luca@x.it', status: 'Confermata' }];
     expect(planSession({ ...i, existing: existingFor(i), enrollments: changed })).toEqual({
-      kind: 'none', eventId: 'ev1', meetLink: 'https://meet.google.com/abc-defg-hij',
+      kind: 'none',
+      eventId: 'ev1',
+      meetLink: 'https://meet.google.com/abc-defg-hij',
     });
     expect(planSession(i)).toEqual({ kind: 'none', eventId: '', meetLink: '' });
     expect(planSession({ ...i, nowMs: Date.parse('2027-03-02T11:59:00+01:00') }).kind).toBe('insert');
-    expect(planSession({ ...i, session: { ...s1, status: 'Annullata' }, existing: existingFor(i) }).kind).toBe('cancel');
+    expect(planSession({ ...i, session: { ...s1, status: 'Annullata' }, existing: existingFor(i) }).kind).toBe(
+      'cancel',
+    );
   });
 
   it('refuses times that cannot be an event', () => {
@@ -123,7 +192,16 @@ describe('planSession', () => {
 });
 
 describe('pickExisting', () => {
-  const base: ExistingEvent = { id: 'a', status: 'confirmed', sessionId: 'S', hash: '', hasConference: false, conferencePending: false, meetLink: '', meetAttempt: 0 };
+  const base: ExistingEvent = {
+    id: 'a',
+    status: 'confirmed',
+    sessionId: 'S',
+    hash: '',
+    hasConference: false,
+    conferencePending: false,
+    meetLink: '',
+    meetAttempt: 0,
+  };
 
   it("prefers the sheet's live event and marks other live ones as duplicates", () => {
     const a = base;

@@ -5,7 +5,14 @@
  */
 import { buildSessionEvent, confirmedAttendees, isSessionCancelled, meetRequestId, numberSessions } from './event';
 import { resolveRomeWallClock, sessionTimeProblem } from './time';
-import type { CalendarCourse, CalendarEnrollment, CalendarSession, CancellationInfo, EventResource, ExistingEvent } from './types';
+import type {
+  CalendarCourse,
+  CalendarEnrollment,
+  CalendarSession,
+  CancellationInfo,
+  EventResource,
+  ExistingEvent,
+} from './types';
 
 export type SessionPlan =
   /** The session cannot become an event (bad date or times): reported, nothing done. */
@@ -64,7 +71,11 @@ export function planSession(input: SessionPlanInput): SessionPlan {
   // A session already over is history: inviting to it, or notifying its attendees of a new
   // description or list, helps nobody.
   if (resolveRomeWallClock(session.date, session.end).instantMs <= input.nowMs) {
-    return { kind: 'none', eventId: live ? existing.id : session.eventId, meetLink: live ? existing.meetLink : session.meetLink };
+    return {
+      kind: 'none',
+      eventId: live ? existing.id : session.eventId,
+      meetLink: live ? existing.meetLink : session.meetLink,
+    };
   }
   const built = buildSessionEvent({
     course,

@@ -24,7 +24,11 @@ export function sessionsToSync(
       return only === null || only.has(s.course);
     })
     .slice()
-    .sort((a, b) => `${a.course}\u0000${a.date} ${a.start}\u0000${a.id}`.localeCompare(`${b.course}\u0000${b.date} ${b.start}\u0000${b.id}`));
+    .sort((a, b) =>
+      `${a.course}\u0000${a.date} ${a.start}\u0000${a.id}`.localeCompare(
+        `${b.course}\u0000${b.date} ${b.start}\u0000${b.id}`,
+      ),
+    );
 }
 
 /** The part of an API event the sync reads (Calendar API v3 field names). */

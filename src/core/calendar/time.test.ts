@@ -1,4 +1,11 @@
-import { resolveRomeWallClock, romeDstBounds, romeIso, sessionMinutes, sessionTimeProblem, wallClockDateTime } from './time';
+import {
+  resolveRomeWallClock,
+  romeDstBounds,
+  romeIso,
+  sessionMinutes,
+  sessionTimeProblem,
+  wallClockDateTime,
+} from './time';
 
 describe('Europe/Rome wall-clock times', () => {
   it('sends sessions as wall-clock dateTime without an offset', () => {

@@ -28,7 +28,8 @@ export function parseCivilDate(text: string): CivilDate | null {
   if (!m) return null;
   const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   const check = new Date(Date.UTC(date.year, date.month - 1, date.day));
-  if (check.getUTCFullYear() !== date.year || check.getUTCMonth() !== date.month - 1 || check.getUTCDate() !== date.day) return null;
+  if (check.getUTCFullYear() !== date.year || check.getUTCMonth() !== date.month - 1 || check.getUTCDate() !== date.day)
+    return null;
   return date;
 }
 
@@ -105,11 +106,15 @@ export function sessionTimeProblem(date: string, start: string, end: string): st
   if (!parseCivilDate(date)) return `Data non valida: "${date}".`;
   if (!parseCivilTime(start)) return `Orario di inizio non valido: "${start}".`;
   if (!parseCivilTime(end)) return `Orario di fine non valido: "${end}".`;
-  for (const [label, time] of [['inizio', start], ['fine', end]] as const) {
+  for (const [label, time] of [
+    ['inizio', start],
+    ['fine', end],
+  ] as const) {
     if (resolveRomeWallClock(date, time).kind === 'nonexistent') {
       return `L'orario di ${label} ${time} del ${date} non esiste: quella notte l'ora legale porta gli orologi dalle 02:00 alle 03:00.`;
     }
   }
-  if (sessionMinutes(date, start, end) <= 0) return `L'orario di fine (${end}) deve essere successivo all'inizio (${start}).`;
+  if (sessionMinutes(date, start, end) <= 0)
+    return `L'orario di fine (${end}) deve essere successivo all'inizio (${start}).`;
   return null;
 }

@@ -25,7 +25,12 @@ const enrollments = [
   { course: 'B', email: 'paolo@x.it', employeeId: 'D2', status: 'Confermata' },
 ];
 const tick = (session: string, course: string, employeeId: string, hours: number | null = null) => ({
-  session, course, employeeId, email: '', present: true, hours,
+  session,
+  course,
+  employeeId,
+  email: '',
+  present: true,
+  hours,
 });
 
 describe('eligibility', () => {
@@ -43,16 +48,36 @@ describe('eligibility', () => {
   });
 
   it('selects confirmed enrollees over the default threshold, with partial hours', () => {
-    const attendance = [tick('A-S1', 'A', 'D1'), tick('A-S2', 'A', 'D1', 1), tick('A-S1', 'A', 'D2'), tick('A-S1', 'A', 'D3'), tick('A-S2', 'A', 'D3')];
+    const attendance = [
+      tick('A-S1', 'A', 'D1'),
+      tick('A-S2', 'A', 'D1', 1),
+      tick('A-S1', 'A', 'D2'),
+      tick('A-S1', 'A', 'D3'),
+      tick('A-S2', 'A', 'D3'),
+    ];
     const courses = [{ code: 'A', hours: 4, threshold: null, status: 'Concluso' }];
-    const out = certificateCandidates({ courses, sessions, enrollments, attendance, certificates: [], defaultThreshold: 75 });
+    const out = certificateCandidates({
+      courses,
+      sessions,
+      enrollments,
+      attendance,
+      certificates: [],
+      defaultThreshold: 75,
+    });
     expect(out).toEqual([{ course: 'A', employeeId: 'D1', email: 'sara@x.it', hoursAttended: 3 }]);
   });
 
   it("lets a course's own lower threshold certify half attendance", () => {
     const attendance = [tick('A-S1', 'A', 'D1'), tick('A-S1', 'A', 'D2')];
     const courses = [{ code: 'A', hours: 4, threshold: 50, status: 'Concluso' }];
-    const out = certificateCandidates({ courses, sessions, enrollments, attendance, certificates: [], defaultThreshold: 75 });
+    const out = certificateCandidates({
+      courses,
+      sessions,
+      enrollments,
+      attendance,
+      certificates: [],
+      defaultThreshold: 75,
+    });
     expect(out.map((c) => c.employeeId)).toEqual(['D1', 'D2']);
   });
 
@@ -62,7 +87,14 @@ describe('eligibility', () => {
       { code: 'A', hours: 4, threshold: null, status: 'Concluso' },
       { code: 'B', hours: 4, threshold: null, status: 'Concluso' },
     ];
-    const out = certificateCandidates({ courses, sessions, enrollments, attendance, certificates: [{ course: 'A', employeeId: 'D1' }], defaultThreshold: 75 });
+    const out = certificateCandidates({
+      courses,
+      sessions,
+      enrollments,
+      attendance,
+      certificates: [{ course: 'A', employeeId: 'D1' }],
+      defaultThreshold: 75,
+    });
     expect(out.map((c) => `${c.course}/${c.employeeId}`)).toEqual(['B/D2']);
   });
 });
@@ -103,18 +135,33 @@ describe('placeholders', () => {
 
   it('fills every placeholder of the template literally', () => {
     const values = placeholderValues({
-      firstName: tricky, lastName: 'Rossi', comune: 'Pandino', courseTitle: 'GDPR per gli uffici comunali', courseCode: 'GDPR-BASE',
-      area: 'Servizi digitali e normativa', hoursAttended: 3.5, courseHours: 4, sessionDates: ['2027-03-17', '2027-03-10'],
-      teacher: 'Elena Sala', issuedOn: '2027-03-18', number: 'A4PA-2027-00001', verificationCode: 'ABCDEFGHJKL',
+      firstName: tricky,
+      lastName: 'Rossi',
+      comune: 'Pandino',
+      courseTitle: 'GDPR per gli uffici comunali',
+      courseCode: 'GDPR-BASE',
+      area: 'Servizi digitali e normativa',
+      hoursAttended: 3.5,
+      courseHours: 4,
+      sessionDates: ['2027-03-17', '2027-03-10'],
+      teacher: 'Elena Sala',
+      issuedOn: '2027-03-18',
+      number: 'A4PA-2027-00001',
+      verificationCode: 'ABCDEFGHJKL',
     });
-    const text = fillPlaceholders(templateParagraphs('Consorzio.IT', '').map((p) => p.text).join('\n'), values);
+    const text = fillPlaceholders(
+      templateParagraphs('Consorzio.IT', '')
+        .map((p) => p.text)
+        .join('\n'),
+      values,
+    );
     expect(text).not.toMatch(/\{\{/);
     expect(text).toContain(`${tricky} Rossi`);
     expect(text).toContain('per 3,5 ore su 4 previste');
     expect(text).toContain('svoltosi nelle date: 10 e 17 marzo 2027');
     expect(text).toContain('Crema, 18 marzo 2027');
     expect(text).toContain('Attestato n. A4PA-2027-00001 — codice di verifica ABCDEFGHJKL');
-    expect(text).toContain("art. 3, comma 2, del D.Lgs. 39/1993");
+    expect(text).toContain('art. 3, comma 2, del D.Lgs. 39/1993');
   });
 
   it('writes hours and date lists the Italian way', () => {

@@ -1,4 +1,10 @@
-import { courseSessions, hoursByEmployee, type AttendanceEnrollment, type AttendanceRow, type AttendanceSession } from '../attendance/attendance';
+import {
+  courseSessions,
+  hoursByEmployee,
+  type AttendanceEnrollment,
+  type AttendanceRow,
+  type AttendanceSession,
+} from '../attendance/attendance';
 import { parseCivilDate, parseCivilTime, resolveRomeWallClock } from '../calendar/time';
 
 /** The subsets of the registry records the certificate rules read. */
@@ -26,9 +32,13 @@ export interface Candidate {
 export const CONCLUDED = 'Concluso';
 
 /** When the course's last session that takes place ends (null: none, or a session with a bad time). */
-export function lastSessionEnd(sessions: readonly AttendanceSession[], course: string): { date: string; endMs: number } | null {
+export function lastSessionEnd(
+  sessions: readonly AttendanceSession[],
+  course: string,
+): { date: string; endMs: number } | null {
   let last: AttendanceSession | null = null;
-  for (const s of courseSessions(sessions, course)) if (!last || `${s.date} ${s.end}` > `${last.date} ${last.end}`) last = s;
+  for (const s of courseSessions(sessions, course))
+    if (!last || `${s.date} ${s.end}` > `${last.date} ${last.end}`) last = s;
   if (!last || !parseCivilDate(last.date) || !parseCivilTime(last.end)) return null;
   return { date: last.date, endMs: resolveRomeWallClock(last.date, last.end).instantMs };
 }

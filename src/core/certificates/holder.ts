@@ -12,5 +12,7 @@ export function initials(firstName: string, lastName: string): string {
 
 /** A code as someone may type it (spaces, dashes, lower case) in the generator's canonical form. */
 export function canonicalCode(input: string): string {
-  return String(input ?? '').replace(/[\s-]+/g, '').toUpperCase();
+  return String(input ?? '')
+    .replace(/[\s-]+/g, '')
+    .toUpperCase();
 }

@@ -35,7 +35,20 @@ export function needsLiteralInsertion(value: string): boolean {
   return /[$\\]/.test(value);
 }
 
-const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+const MONTHS = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
 
 function ymd(date: string): { y: number; m: number; d: number } | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -66,9 +79,7 @@ function joinItalian(parts: readonly string[]): string {
  * `24 febbraio e 3 marzo 2027`, `15 dicembre 2026 e 12 gennaio 2027`.
  */
 export function italianDateList(dates: readonly string[]): string {
-  const parsed = [...new Set(dates)]
-    .map((d) => ({ raw: d, p: ymd(d) }))
-    .sort((a, b) => a.raw.localeCompare(b.raw));
+  const parsed = [...new Set(dates)].map((d) => ({ raw: d, p: ymd(d) })).sort((a, b) => a.raw.localeCompare(b.raw));
   const groups: Array<{ y: number; m: number; days: string[] }> = [];
   const loose: string[] = [];
   for (const { raw, p } of parsed) {

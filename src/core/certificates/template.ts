@@ -4,7 +4,19 @@ import { placeholderToken as t } from './placeholders';
  * The layout of the "Modello attestato" Doc that setup creates: sober, centred, in Italian. Staff may
  * restyle the Doc freely; only the placeholders are a contract.
  */
-export type TemplateStyle = 'issuer' | 'title' | 'body' | 'name' | 'course' | 'detail' | 'place' | 'signature' | 'note' | 'footer' | 'rule' | 'space';
+export type TemplateStyle =
+  | 'issuer'
+  | 'title'
+  | 'body'
+  | 'name'
+  | 'course'
+  | 'detail'
+  | 'place'
+  | 'signature'
+  | 'note'
+  | 'footer'
+  | 'rule'
+  | 'space';
 
 export interface TemplateParagraph {
   text: string;

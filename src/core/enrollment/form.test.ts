@@ -20,7 +20,13 @@ describe('enrollment form content', () => {
   });
 
   test('answers: respondent e-mail first, else the Email answer, lower-cased; action defaults to Iscrizione', () => {
-    const answers = { Nome: 'Anna', Cognome: 'Bassi', Comune: 'Crema', Corsi: ['EXC-BASE — Excel — posti liberi: 1'], Email: 'Other@X.it' };
+    const answers = {
+      Nome: 'Anna',
+      Cognome: 'Bassi',
+      Comune: 'Crema',
+      Corsi: ['EXC-BASE — Excel — posti liberi: 1'],
+      Email: 'Other@X.it',
+    };
     expect(readAnswers('Anna.Bassi@Crema.it', answers)).toEqual({
       email: 'anna.bassi@crema.it',
       firstName: 'Anna',
@@ -29,7 +35,10 @@ describe('enrollment form content', () => {
       courses: ['EXC-BASE'],
       action: 'Iscrizione',
     });
-    expect(readAnswers('', { ...answers, Azione: 'Annullamento' })).toMatchObject({ email: 'other@x.it', action: 'Annullamento' });
+    expect(readAnswers('', { ...answers, Azione: 'Annullamento' })).toMatchObject({
+      email: 'other@x.it',
+      action: 'Annullamento',
+    });
   });
 
   test('title and consent help', () => {

@@ -68,14 +68,14 @@ export function formDescription(year: number, sender: string): string {
   const who = sender.trim() || 'il Consorzio';
   return [
     `Modulo di iscrizione ai corsi di formazione ${year} organizzati da ${who} per i dipendenti dei comuni aderenti.`,
-    'Scegli uno o più corsi: se ci sono posti liberi l\'iscrizione è confermata subito, altrimenti entri in lista d\'attesa e ricevi un\'email quando si libera un posto.',
+    "Scegli uno o più corsi: se ci sono posti liberi l'iscrizione è confermata subito, altrimenti entri in lista d'attesa e ricevi un'email quando si libera un posto.",
     'Per annullare un\'iscrizione compila di nuovo il modulo scegliendo gli stessi corsi e l\'azione "Annullamento".',
-    'Usa l\'indirizzo email di lavoro registrato presso il tuo comune.',
+    "Usa l'indirizzo email di lavoro registrato presso il tuo comune.",
   ].join('\n\n');
 }
 
 export function consentHelp(privacyUrl: string): string {
-  const base = 'Il consenso è necessario per gestire l\'iscrizione, le presenze e gli attestati.';
+  const base = "Il consenso è necessario per gestire l'iscrizione, le presenze e gli attestati.";
   return privacyUrl.trim() ? `${base} Informativa privacy: ${privacyUrl.trim()}` : base;
 }
 
@@ -103,7 +103,10 @@ function asList(value: string | string[] | undefined): string[] {
  * Reads the answers of a response. The e-mail is the respondent's (collected by the form) or else the
  * `Email` answer; the course codes come from the chosen options' text.
  */
-export function readAnswers(respondentEmail: string, answers: Readonly<Record<string, string | string[]>>): SubmissionAnswers {
+export function readAnswers(
+  respondentEmail: string,
+  answers: Readonly<Record<string, string | string[]>>,
+): SubmissionAnswers {
   const byTitle = new Map<string, string | string[]>();
   for (const [title, value] of Object.entries(answers)) byTitle.set(title.trim().toLowerCase(), value);
   const get = (title: string) => byTitle.get(title.toLowerCase());

@@ -135,7 +135,11 @@ describe('enrollment policy', () => {
   test('an unknown e-mail is Da verificare and holds no seat', () => {
     const book = makeBook({ courses: [course({ seats: 1 })] });
     const [r] = enroll(book, 'Stranger@Example.it');
-    expect(r.kind === 'new' && r.enrollment).toMatchObject({ status: 'Da verificare', email: 'stranger@example.it', employeeId: '' });
+    expect(r.kind === 'new' && r.enrollment).toMatchObject({
+      status: 'Da verificare',
+      email: 'stranger@example.it',
+      employeeId: '',
+    });
     enroll(book, 'anna@crema.it');
     expect(statusOf(book, 'anna@crema.it')).toEqual(['Confermata', null]);
   });
@@ -143,11 +147,19 @@ describe('enrollment policy', () => {
   test('an inactive employee is refused', () => {
     const book = makeBook({ employees: [employee('D00001', 'anna@crema.it', { active: false })] });
     const [r] = enroll(book, 'anna@crema.it');
-    expect(r.kind === 'new' && r.enrollment).toMatchObject({ status: 'Respinta', notes: 'Dipendente non attivo in anagrafica.' });
+    expect(r.kind === 'new' && r.enrollment).toMatchObject({
+      status: 'Respinta',
+      notes: 'Dipendente non attivo in anagrafica.',
+    });
   });
 
   test('a role outside Destinatari is refused; an empty audience admits everyone', () => {
-    const book = makeBook({ courses: [course({ audience: ['Responsabile di servizio', 'Segretario comunale'] }), course({ code: 'ALL', audience: [] })] });
+    const book = makeBook({
+      courses: [
+        course({ audience: ['Responsabile di servizio', 'Segretario comunale'] }),
+        course({ code: 'ALL', audience: [] }),
+      ],
+    });
     const [refused] = enroll(book, 'anna@crema.it');
     const [admitted] = enroll(book, 'giulia@offanengo.it');
     const [everyone] = enroll(book, 'anna@crema.it', ['ALL']);
@@ -246,7 +258,10 @@ describe('enrollment policy', () => {
     expect(changes.promoted.map((e) => e.email)).toEqual(['giulia@offanengo.it']);
     expect(changes.updated).toEqual([{ id: rows[2].id, patch: { status: 'Confermata', waitPosition: null } }]);
     expect(changes.affectedCourses).toEqual(['EXC-BASE']);
-    const again = makeBook({}, later.all().map((e) => ({ ...e })));
+    const again = makeBook(
+      {},
+      later.all().map((e) => ({ ...e })),
+    );
     again.settleAll();
     expect(again.changes().updated).toEqual([]);
   });
@@ -264,7 +279,10 @@ describe('enrollment policy', () => {
     const book = makeBook();
     enroll(book, 'anna@crema.it');
     enroll(book, 'luca@crema.it');
-    const smaller = makeBook({ courses: [course({ seats: 1 })] }, book.all().map((e) => ({ ...e })));
+    const smaller = makeBook(
+      { courses: [course({ seats: 1 })] },
+      book.all().map((e) => ({ ...e })),
+    );
     smaller.settleAll();
     expect(smaller.changes().updated).toEqual([]);
   });

@@ -62,7 +62,8 @@ export class PolicyContext {
 
   constructor(input: PolicyInput) {
     this.settings = input.settings;
-    for (const c of input.courses) if (!this.courses.has(normalizeKey(c.code))) this.courses.set(normalizeKey(c.code), c);
+    for (const c of input.courses)
+      if (!this.courses.has(normalizeKey(c.code))) this.courses.set(normalizeKey(c.code), c);
     for (const e of input.employees) {
       const email = normalizeEmail(e.email);
       if (email && !this.employeesByEmail.has(email)) this.employeesByEmail.set(email, e);

@@ -8,7 +8,12 @@ export type { EnrollmentStatus, EnrollmentOrigin } from '../registry/tabs';
 import type { EnrollmentStatus, EnrollmentOrigin } from '../registry/tabs';
 
 /** Statuses of an enrollment that is still alive: a second request for the same course is a duplicate. */
-export const LIVE_STATUSES: readonly EnrollmentStatus[] = ['Confermata', 'In attesa', 'In approvazione', 'Da verificare'];
+export const LIVE_STATUSES: readonly EnrollmentStatus[] = [
+  'Confermata',
+  'In attesa',
+  'In approvazione',
+  'Da verificare',
+];
 
 export interface EnrollmentRecord {
   id: string;

@@ -2,7 +2,13 @@
  * After a course's last session: who is asked for feedback (every confirmed enrollee) and who was
  * absent (confirmed, no hour attended, once the register of the course has been filled in). Pure.
  */
-import { countedRows, rowHours, type AttendanceEnrollment, type AttendanceMark, type AttendanceSession } from '../attendance/attendance';
+import {
+  countedRows,
+  rowHours,
+  type AttendanceEnrollment,
+  type AttendanceMark,
+  type AttendanceSession,
+} from '../attendance/attendance';
 import { daysBetween } from '../reminders/plan';
 
 export type EndedSession = AttendanceSession;
@@ -25,7 +31,12 @@ export interface EndedCourse {
  * `windowDays` days ago: later runs leave older courses alone.
  */
 export function endedCourses(
-  input: { sessions: readonly EndedSession[]; enrollments: readonly EndedEnrollment[]; attendance: readonly EndedAttendance[]; cancelledCourses?: ReadonlySet<string> },
+  input: {
+    sessions: readonly EndedSession[];
+    enrollments: readonly EndedEnrollment[];
+    attendance: readonly EndedAttendance[];
+    cancelledCourses?: ReadonlySet<string>;
+  },
   now: string,
   windowDays: number,
 ): EndedCourse[] {
@@ -67,7 +78,9 @@ export function endedCourses(
       confirmed.push({ email, employeeId: e.employeeId });
     }
     const registerTaken = taken.has(code);
-    const absentees = registerTaken ? confirmed.filter((p) => !((hours.get(`${code}\u0000${p.employeeId}`) ?? 0) > 0)) : [];
+    const absentees = registerTaken
+      ? confirmed.filter((p) => !((hours.get(`${code}\u0000${p.employeeId}`) ?? 0) > 0))
+      : [];
     out.push({ code, lastDate: s.date, confirmed, registerTaken, absentees });
   }
   return out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -14,7 +14,12 @@ function greeting(name: string): string {
 export function feedbackMail(ctx: MailContext, name: string, course: MailCourse, formUrl: string): ComposedMail {
   return compose(`Com'è andato il corso ${course.title}? Questionario di gradimento`, [
     { kind: 'p', content: [greeting(name)] },
-    { kind: 'p', content: [`il corso ${course.title} (${course.code}) si è concluso. Ti chiediamo due minuti per dirci com'è andato: le risposte sono anonime e ci aiutano a migliorare i prossimi corsi.`] },
+    {
+      kind: 'p',
+      content: [
+        `il corso ${course.title} (${course.code}) si è concluso. Ti chiediamo due minuti per dirci com'è andato: le risposte sono anonime e ci aiutano a migliorare i prossimi corsi.`,
+      ],
+    },
     { kind: 'p', content: ['Questionario: ', { text: formUrl, url: formUrl }] },
     { kind: 'p', content: [`Nel questionario scegli il corso «${feedbackChoice(course.code, course.title)}».`] },
     { kind: 'p', content: [signature(ctx)] },
@@ -26,7 +31,9 @@ export function absenteeMail(ctx: MailContext, name: string, course: MailCourse)
     { kind: 'p', content: [greeting(name)] },
     {
       kind: 'p',
-      content: [`dal registro presenze non risulta la tua partecipazione al corso ${course.title} (${course.code}), al quale eri iscritto/a con posto confermato.`],
+      content: [
+        `dal registro presenze non risulta la tua partecipazione al corso ${course.title} (${course.code}), al quale eri iscritto/a con posto confermato.`,
+      ],
     },
     {
       kind: 'p',
@@ -34,7 +41,7 @@ export function absenteeMail(ctx: MailContext, name: string, course: MailCourse)
         "I posti dei corsi sono limitati e spesso ci sono colleghi in lista d'attesa: la prossima volta, se non puoi partecipare, annulla l'iscrizione per tempo con il modulo di iscrizione (azione «Annullamento») o avvisa l'ufficio formazione, così il posto passa a chi aspetta.",
       ],
     },
-    { kind: 'p', content: ["Se si tratta di un errore del registro, rispondi a questa email e lo correggeremo."] },
+    { kind: 'p', content: ['Se si tratta di un errore del registro, rispondi a questa email e lo correggeremo.'] },
     { kind: 'p', content: [signature(ctx)] },
   ]);
 }

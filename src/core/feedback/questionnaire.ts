@@ -15,7 +15,7 @@ export const FEEDBACK_ITEMS = {
 export const SCALE_HELP: Record<(typeof FEEDBACK_ITEMS.scales)[number], string> = {
   Contenuti: 'Quanto sono stati chiari e completi i contenuti del corso?',
   Docente: 'Come valuti il docente (chiarezza, disponibilità, competenza)?',
-  Organizzazione: 'Come valuti l\'organizzazione (orari, sede o collegamento, comunicazioni)?',
+  Organizzazione: "Come valuti l'organizzazione (orari, sede o collegamento, comunicazioni)?",
   Utilità: 'Quanto è utile il corso per il tuo lavoro?',
 };
 

@@ -1,4 +1,12 @@
-import { beginSlice, endSlice, fitsInBudget, itemsForSlice, recordFailure, recordSuccess, type JobState } from './state';
+import {
+  beginSlice,
+  endSlice,
+  fitsInBudget,
+  itemsForSlice,
+  recordFailure,
+  recordSuccess,
+  type JobState,
+} from './state';
 
 /** What a job's handler offers one slice: the items still pending, how to do one, and a final flush. */
 export interface JobWork {

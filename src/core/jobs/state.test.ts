@@ -74,14 +74,24 @@ describe('job slices', () => {
 
   it('lets the time-limit error end the slice and still closes the work', () => {
     const f = fixture(['a', 'b'], 1000);
-    const work: JobWork = { ...f.work, run: () => { throw new Error('Exceeded maximum execution time'); } };
+    const work: JobWork = {
+      ...f.work,
+      run: () => {
+        throw new Error('Exceeded maximum execution time');
+      },
+    };
     expect(() => runSlice(newJob('k', 'K', {}, 0), work, f.hooks, 270_000)).toThrow('Exceeded maximum execution time');
     expect(f.log).toEqual(['close']);
   });
 
   it('pauses on a daily quota without counting an attempt against the item', () => {
     const f = fixture(['a', 'b'], 1000);
-    const work: JobWork = { ...f.work, run: () => { throw new Error('Service invoked too many times for one day: docs create.'); } };
+    const work: JobWork = {
+      ...f.work,
+      run: () => {
+        throw new Error('Service invoked too many times for one day: docs create.');
+      },
+    };
     const result = runSlice(newJob('k', 'K', {}, 0), work, f.hooks, 270_000);
     expect(result.pausedBy).toContain('for one day');
     expect(result.state).toMatchObject({ status: 'running', retrying: [], failed: [] });

@@ -98,7 +98,13 @@ export interface FailureOutcome {
   attempts: number;
 }
 
-export function recordFailure(state: JobState, item: string, error: string, now: number, maxAttempts = MAX_ATTEMPTS): FailureOutcome {
+export function recordFailure(
+  state: JobState,
+  item: string,
+  error: string,
+  now: number,
+  maxAttempts = MAX_ATTEMPTS,
+): FailureOutcome {
   const previous = state.retrying.find((f) => f.item === item);
   const attempts = (previous?.attempts ?? 0) + 1;
   const failure: JobFailure = { item, attempts, error: error.slice(0, MAX_ERROR_CHARS) };
@@ -107,7 +113,11 @@ export function recordFailure(state: JobState, item: string, error: string, now:
     const failed = [...state.failed, failure].slice(-MAX_FAILURES_KEPT);
     return { state: { ...state, retrying, failed, updatedAt: now }, gaveUp: true, attempts };
   }
-  return { state: { ...state, retrying: [...retrying, failure].slice(-MAX_FAILURES_KEPT), updatedAt: now }, gaveUp: false, attempts };
+  return {
+    state: { ...state, retrying: [...retrying, failure].slice(-MAX_FAILURES_KEPT), updatedAt: now },
+    gaveUp: false,
+    attempts,
+  };
 }
 
 /**
@@ -154,7 +164,8 @@ export function parseJobState(text: string | null): JobState | null {
   }
   if (!value || typeof value !== 'object') return null;
   const v = value as Partial<JobState>;
-  if (typeof v.kind !== 'string' || (v.status !== 'running' && v.status !== 'done') || typeof v.done !== 'number') return null;
+  if (typeof v.kind !== 'string' || (v.status !== 'running' && v.status !== 'done') || typeof v.done !== 'number')
+    return null;
   return {
     kind: v.kind,
     label: typeof v.label === 'string' ? v.label : v.kind,

@@ -6,9 +6,7 @@
 export type Inline = string | { text: string; url: string };
 
 export type Block =
-  | { kind: 'p'; content: Inline[] }
-  | { kind: 'h'; text: string }
-  | { kind: 'list'; items: Inline[][] };
+  { kind: 'p'; content: Inline[] } | { kind: 'h'; text: string } | { kind: 'list'; items: Inline[][] };
 
 export interface ComposedMail {
   subject: string;
@@ -24,7 +22,10 @@ export function escapeHtml(text: string): string {
 
 /** Header values (subject, sender name, addresses) never carry line breaks: no header injection. */
 export function headerSafe(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** Only web links become anchors: a `javascript:` or other scheme from the registry is shown as text. */

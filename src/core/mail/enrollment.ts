@@ -73,8 +73,11 @@ function sessionLine(course: MailCourse, s: MailSession): Inline[] {
 }
 
 function sessionsBlock(course: MailCourse, sessions: readonly MailSession[]): Block[] {
-  const live = sessions.filter((s) => s.status !== 'Annullata').sort((a, b) => (a.date + a.start < b.date + b.start ? -1 : 1));
-  if (live.length === 0) return [{ kind: 'p', content: ['Il calendario degli incontri sarà comunicato appena definito.'] }];
+  const live = sessions
+    .filter((s) => s.status !== 'Annullata')
+    .sort((a, b) => (a.date + a.start < b.date + b.start ? -1 : 1));
+  if (live.length === 0)
+    return [{ kind: 'p', content: ['Il calendario degli incontri sarà comunicato appena definito.'] }];
   return [{ kind: 'list', items: live.map((s) => sessionLine(course, s)) }];
 }
 
@@ -109,7 +112,9 @@ function showsSessions(outcome: MailOutcome): boolean {
 }
 
 function howToCancel(ctx: MailContext): Block {
-  const content: Inline[] = ['Per annullare un\'iscrizione compila di nuovo il modulo di iscrizione scegliendo gli stessi corsi e l\'azione "Annullamento"'];
+  const content: Inline[] = [
+    'Per annullare un\'iscrizione compila di nuovo il modulo di iscrizione scegliendo gli stessi corsi e l\'azione "Annullamento"',
+  ];
   if (ctx.formUrl.trim()) content.push(': ', { text: ctx.formUrl.trim(), url: ctx.formUrl.trim() });
   else content.push('.');
   return { kind: 'p', content };
@@ -130,7 +135,11 @@ export function submissionMail(ctx: MailContext, name: string, items: readonly M
     greeting(name),
     {
       kind: 'p',
-      content: [cancelling ? 'abbiamo ricevuto la tua richiesta di annullamento. Ecco l\'esito:' : 'abbiamo ricevuto la tua richiesta di iscrizione. Ecco l\'esito per ciascun corso:'],
+      content: [
+        cancelling
+          ? "abbiamo ricevuto la tua richiesta di annullamento. Ecco l'esito:"
+          : "abbiamo ricevuto la tua richiesta di iscrizione. Ecco l'esito per ciascun corso:",
+      ],
     },
   ];
   for (const item of items) {
@@ -147,10 +156,18 @@ export function submissionMail(ctx: MailContext, name: string, items: readonly M
 }
 
 /** A waiting request got a seat. */
-export function promotionMail(ctx: MailContext, name: string, course: MailCourse, sessions: readonly MailSession[]): ComposedMail {
+export function promotionMail(
+  ctx: MailContext,
+  name: string,
+  course: MailCourse,
+  sessions: readonly MailSession[],
+): ComposedMail {
   return compose(`Posto confermato: ${courseName(course)}`, [
     greeting(name),
-    { kind: 'p', content: [`si è liberato un posto: la tua iscrizione al corso ${courseName(course)} è ora confermata.`] },
+    {
+      kind: 'p',
+      content: [`si è liberato un posto: la tua iscrizione al corso ${courseName(course)} è ora confermata.`],
+    },
     ...sessionsBlock(course, sessions),
     { kind: 'p', content: ["Riceverai l'invito di Google Calendar per ogni incontro."] },
     howToCancel(ctx),
@@ -159,10 +176,24 @@ export function promotionMail(ctx: MailContext, name: string, course: MailCourse
 }
 
 /** Staff cancelled an enrollment (sidebar or `Stato` set to `Annullata`). */
-export function staffCancellationMail(ctx: MailContext, name: string, course: MailCourse, reason: string): ComposedMail {
-  const blocks: Block[] = [greeting(name), { kind: 'p', content: [`la tua iscrizione al corso ${courseName(course)} è stata annullata dall'ufficio formazione.`] }];
+export function staffCancellationMail(
+  ctx: MailContext,
+  name: string,
+  course: MailCourse,
+  reason: string,
+): ComposedMail {
+  const blocks: Block[] = [
+    greeting(name),
+    {
+      kind: 'p',
+      content: [`la tua iscrizione al corso ${courseName(course)} è stata annullata dall'ufficio formazione.`],
+    },
+  ];
   if (reason.trim()) blocks.push({ kind: 'p', content: [`Motivo: ${reason.trim()}`] });
-  blocks.push({ kind: 'p', content: ["Per chiarimenti rispondi a questa email o contatta l'ufficio formazione."] }, signature(ctx));
+  blocks.push(
+    { kind: 'p', content: ["Per chiarimenti rispondi a questa email o contatta l'ufficio formazione."] },
+    signature(ctx),
+  );
   return compose(`Iscrizione annullata: ${courseName(course)}`, blocks);
 }
 
@@ -173,7 +204,10 @@ export function unknownEmailStaffMail(
   courses: readonly MailCourse[],
 ): ComposedMail {
   return compose(`Iscrizione da verificare: ${email}`, [
-    { kind: 'p', content: ["È arrivata una richiesta di iscrizione da un indirizzo email non presente nel foglio Dipendenti."] },
+    {
+      kind: 'p',
+      content: ['È arrivata una richiesta di iscrizione da un indirizzo email non presente nel foglio Dipendenti.'],
+    },
     {
       kind: 'list',
       items: [

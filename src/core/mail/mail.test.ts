@@ -1,17 +1,40 @@
 import { compose, escapeHtml, headerSafe } from './document';
-import { italianDate, promotionMail, submissionMail, unknownEmailStaffMail, type MailCourse, type MailSession } from './enrollment';
+import {
+  italianDate,
+  promotionMail,
+  submissionMail,
+  unknownEmailStaffMail,
+  type MailCourse,
+  type MailSession,
+} from './enrollment';
 
-const course: MailCourse = { code: 'EXC-BASE', title: 'Excel <di> base', mode: 'Online', venue: '', teacher: 'Marco Villa', hours: 6 };
+const course: MailCourse = {
+  code: 'EXC-BASE',
+  title: 'Excel <di> base',
+  mode: 'Online',
+  venue: '',
+  teacher: 'Marco Villa',
+  hours: 6,
+};
 const sessions: MailSession[] = [
   { date: '2027-03-30', start: '09:00', end: '12:00', venue: '', meetLink: '', status: 'Programmata' },
-  { date: '2027-03-02', start: '09:00', end: '12:00', venue: '', meetLink: 'https://meet.google.com/abc-defg-hij', status: 'Programmata' },
+  {
+    date: '2027-03-02',
+    start: '09:00',
+    end: '12:00',
+    venue: '',
+    meetLink: 'https://meet.google.com/abc-defg-hij',
+    status: 'Programmata',
+  },
   { date: '2027-03-16', start: '09:00', end: '12:00', venue: '', meetLink: '', status: 'Annullata' },
 ];
 const ctx = { sender: 'Consorzio Cremasco', formUrl: 'https://docs.google.com/forms/d/e/x/viewform' };
 
 describe('mail composition', () => {
   test('user text is HTML-escaped in the HTML body and left readable in the plain body', () => {
-    const mail = submissionMail(ctx, '<script>alert(1)</script> & "Anna"', [{ course, sessions, outcome: { kind: 'confirmed' } }]);
+    const mail = submissionMail(ctx, '<script>alert(1)</script> & "Anna"', [
+      { course, sessions, outcome: { kind: 'confirmed' } },
+    ]);
     expect(mail.htmlBody).not.toContain('<script>');
     expect(mail.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Anna&quot;');
     expect(mail.htmlBody).toContain('Excel &lt;di&gt; base (EXC-BASE)');
@@ -21,7 +44,9 @@ describe('mail composition', () => {
   test('the outcome mail lists live sessions in date order with weekday, times and the Meet link', () => {
     const mail = submissionMail(ctx, 'Anna Bassi', [{ course, sessions, outcome: { kind: 'confirmed' } }]);
     expect(mail.subject).toBe('Iscrizione ai corsi: esito della richiesta');
-    expect(mail.body).toContain('- martedì 02/03/2027, ore 09:00–12:00, online: https://meet.google.com/abc-defg-hij\n- martedì 30/03/2027');
+    expect(mail.body).toContain(
+      '- martedì 02/03/2027, ore 09:00–12:00, online: https://meet.google.com/abc-defg-hij\n- martedì 30/03/2027',
+    );
     expect(mail.body).not.toContain('16/03/2027');
     expect(mail.body).toContain('"Annullamento": https://docs.google.com/forms/d/e/x/viewform');
     expect(mail.htmlBody).toContain('<a href="https://meet.google.com/abc-defg-hij">');
@@ -30,7 +55,11 @@ describe('mail composition', () => {
   test('waitlist, refusal and cancellation outcomes say why', () => {
     const mail = submissionMail(ctx, 'Giulia', [
       { course, sessions, outcome: { kind: 'waitlisted', position: 1 } },
-      { course: { ...course, code: 'GDPR' }, sessions: [], outcome: { kind: 'refused', reason: 'Dipendente non attivo in anagrafica.' } },
+      {
+        course: { ...course, code: 'GDPR' },
+        sessions: [],
+        outcome: { kind: 'refused', reason: 'Dipendente non attivo in anagrafica.' },
+      },
     ]);
     expect(mail.body).toContain("Sei in lista d'attesa (posizione 1)");
     expect(mail.body).toContain('Iscrizione non accolta: Dipendente non attivo in anagrafica.');
@@ -50,7 +79,9 @@ describe('mail composition', () => {
 
   test('subjects and headers never carry line breaks', () => {
     expect(headerSafe('Ciao\r\nBcc: evil@x.it')).toBe('Ciao Bcc: evil@x.it');
-    const mail = unknownEmailStaffMail('x@y.it\r\nBcc: z@z.it', { firstName: 'A', lastName: 'B', comune: '' }, [course]);
+    const mail = unknownEmailStaffMail('x@y.it\r\nBcc: z@z.it', { firstName: 'A', lastName: 'B', comune: '' }, [
+      course,
+    ]);
     expect(mail.subject).not.toMatch(/[\r\n]/);
   });
 

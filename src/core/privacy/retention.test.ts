@@ -25,13 +25,25 @@ describe('e-mails in log lines', () => {
 });
 
 describe('the responses tab', () => {
-  const header = ['Informazioni cronologiche', 'Indirizzo email', 'Nome', 'Cognome', 'Comune', 'Corsi', 'Azione', 'Consenso'];
+  const header = [
+    'Informazioni cronologiche',
+    'Indirizzo email',
+    'Nome',
+    'Cognome',
+    'Comune',
+    'Corsi',
+    'Azione',
+    'Consenso',
+  ];
   const columns = responseColumns(header, ['Nome', 'Cognome']);
   const dayOf = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : '');
 
   test('finds the e-mail by its word in any language and the names by the item titles', () => {
     expect(columns).toEqual({ email: 1, names: [2, 3] });
-    expect(responseColumns(['Timestamp', 'Email Address', 'Nome'], ['Nome', 'Cognome'])).toEqual({ email: 1, names: [2] });
+    expect(responseColumns(['Timestamp', 'Email Address', 'Nome'], ['Nome', 'Cognome'])).toEqual({
+      email: 1,
+      names: [2],
+    });
     expect(responseColumns(['Timestamp', 'Nome'], ['Nome'])).toEqual({ email: null, names: [1] });
   });
 
@@ -39,11 +51,22 @@ describe('the responses tab', () => {
     const rows = [
       [new Date('2024-05-02T08:00:00Z'), 'anna@x.it', 'Anna', 'Rossi', 'Crema', 'EXC', 'Iscrizione', 'Acconsento'],
       [new Date('2026-05-02T08:00:00Z'), 'bruno@x.it', 'Bruno', 'Bianchi', 'Crema', 'EXC', 'Iscrizione', 'Acconsento'],
-      [new Date('2024-06-01T08:00:00Z'), 'anonimo-1@anonimo.invalid', '', '', 'Crema', 'EXC', 'Iscrizione', 'Acconsento'],
+      [
+        new Date('2024-06-01T08:00:00Z'),
+        'anonimo-1@anonimo.invalid',
+        '',
+        '',
+        'Crema',
+        'EXC',
+        'Iscrizione',
+        'Acconsento',
+      ],
       ['', '', '', '', '', '', '', ''],
     ];
     const out = anonymisedResponseRows(rows, columns, '2025-01-01', dayOf, (e) => `anon(${e})`);
-    expect(out).toEqual([{ index: 0, values: [rows[0]![0], 'anon(anna@x.it)', '', '', 'Crema', 'EXC', 'Iscrizione', 'Acconsento'] }]);
+    expect(out).toEqual([
+      { index: 0, values: [rows[0]![0], 'anon(anna@x.it)', '', '', 'Crema', 'EXC', 'Iscrizione', 'Acconsento'] },
+    ]);
     expect(rows[0]![1]).toBe('anna@x.it');
   });
 });

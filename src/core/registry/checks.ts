@@ -38,9 +38,13 @@ function duplicates<T>(tab: string, column: string, rows: Rows<T>, key: (r: T) =
 export function crossCheck(input: CrossCheckInput): Problem[] {
   const out: Problem[] = [];
   const comuneNames = input.comuni
-    ? new Set([...input.comuni.map((c) => c.record.name), ...(input.typedComuni ?? [])].map((name) => normalizeKey(name)))
+    ? new Set(
+        [...input.comuni.map((c) => c.record.name), ...(input.typedComuni ?? [])].map((name) => normalizeKey(name)),
+      )
     : null;
-  const courseCodes = input.courses ? new Set([...input.courses.map((c) => c.record.code), ...(input.typedCourses ?? []).map((c) => c.trim())]) : null;
+  const courseCodes = input.courses
+    ? new Set([...input.courses.map((c) => c.record.code), ...(input.typedCourses ?? []).map((c) => c.trim())])
+    : null;
   if (input.comuni) {
     // Employees refer to a comune ignoring case and accents, so two spellings of one name are one comune.
     out.push(...duplicates(TAB.comuni, 'Comune', input.comuni, (c) => normalizeKey(c.name), 'il comune'));
@@ -52,7 +56,12 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     if (comuneNames) {
       for (const { row, record } of input.employees) {
         if (!comuneNames.has(normalizeKey(record.comune))) {
-          out.push({ tab: TAB.dipendenti, row, column: 'Comune', message: `Comune: «${record.comune}» non è nel foglio Comuni` });
+          out.push({
+            tab: TAB.dipendenti,
+            row,
+            column: 'Comune',
+            message: `Comune: «${record.comune}» non è nel foglio Comuni`,
+          });
         }
       }
     }
@@ -62,7 +71,13 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     out.push(...duplicates(TAB.sessioni, 'ID', input.sessions, (s) => s.id, "l'ID"));
     if (courseCodes) {
       for (const { row, record } of input.sessions) {
-        if (!courseCodes.has(record.course)) out.push({ tab: TAB.sessioni, row, column: 'Corso', message: `Corso: «${record.course}» non è nel foglio Corsi` });
+        if (!courseCodes.has(record.course))
+          out.push({
+            tab: TAB.sessioni,
+            row,
+            column: 'Corso',
+            message: `Corso: «${record.course}» non è nel foglio Corsi`,
+          });
       }
     }
   }
@@ -70,7 +85,13 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     out.push(...duplicates(TAB.iscrizioni, 'ID', input.enrollments, (e) => e.id, "l'ID"));
     if (courseCodes) {
       for (const { row, record } of input.enrollments) {
-        if (!courseCodes.has(record.course)) out.push({ tab: TAB.iscrizioni, row, column: 'Corso', message: `Corso: «${record.course}» non è nel foglio Corsi` });
+        if (!courseCodes.has(record.course))
+          out.push({
+            tab: TAB.iscrizioni,
+            row,
+            column: 'Corso',
+            message: `Corso: «${record.course}» non è nel foglio Corsi`,
+          });
       }
     }
   }

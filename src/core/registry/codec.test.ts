@@ -6,17 +6,36 @@ import { HEADERS, TAB } from './tabs';
 const romeFormat: FormatDate = (date, pattern) => {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      timeZone: 'Europe/Rome',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
     })
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );
-  return pattern.replace('yyyy', parts.year ?? '').replace('MM', parts.month ?? '').replace('dd', parts.day ?? '').replace('HH', parts.hour ?? '').replace('mm', parts.minute ?? '');
+  return pattern
+    .replace('yyyy', parts.year ?? '')
+    .replace('MM', parts.month ?? '')
+    .replace('dd', parts.day ?? '')
+    .replace('HH', parts.hour ?? '')
+    .replace('mm', parts.minute ?? '');
 };
 
 describe('header matching', () => {
   test('ignores case, accents and surrounding spaces', () => {
-    const { columns, missing } = mapColumns(TAB.corsi, ['  codice ', 'TITOLO', 'modalita', 'Ore', 'Posti', 'stato', 'Area']);
+    const { columns, missing } = mapColumns(TAB.corsi, [
+      '  codice ',
+      'TITOLO',
+      'modalita',
+      'Ore',
+      'Posti',
+      'stato',
+      'Area',
+    ]);
     expect(columns).toMatchObject({ code: 1, title: 2, mode: 3, hours: 4, seats: 5, status: 6, area: 7 });
     expect(missing.map((m) => m.header)).toContain('Descrizione');
   });
@@ -32,18 +51,37 @@ describe('header matching', () => {
       {
         row: 2,
         record: {
-          id: 'D00001', firstName: 'Anna', lastName: 'Bassi', email: 'anna.bassi@comune.crema.cr.it', taxCode: '', comune: 'Crema',
-          role: 'Dipendente', office: '', active: true,
+          id: 'D00001',
+          firstName: 'Anna',
+          lastName: 'Bassi',
+          email: 'anna.bassi@comune.crema.cr.it',
+          taxCode: '',
+          comune: 'Crema',
+          role: 'Dipendente',
+          office: '',
+          active: true,
         },
       },
     ]);
   });
 
   test('a missing required header is one problem for the tab, not a crash', () => {
-    const t = decodeTable(TAB.dipendenti, [['ID', 'Nome', 'Cognome', 'Comune', 'Ruolo'], ['D00001', 'A', 'B', 'Crema', 'Dipendente']], romeFormat);
+    const t = decodeTable(
+      TAB.dipendenti,
+      [
+        ['ID', 'Nome', 'Cognome', 'Comune', 'Ruolo'],
+        ['D00001', 'A', 'B', 'Crema', 'Dipendente'],
+      ],
+      romeFormat,
+    );
     expect(t.rows).toEqual([]);
     expect(t.problems).toEqual([
-      { tab: 'Dipendenti', row: 1, column: 'Email', message: "Manca la colonna «Email» nell'intestazione: esegui «Configura» per aggiungerla." },
+      {
+        tab: 'Dipendenti',
+        row: 1,
+        column: 'Email',
+        message: "Manca la colonna «Email» nell'intestazione: esegui «Configura» per aggiungerla.",
+      },
     ]);
   });
 });
@@ -54,20 +92,39 @@ describe('decoding rows as Sheets returns them', () => {
     const day = new Date(Date.UTC(2027, 2, 1, 23, 0)); // local midnight of 2 March in Rome (UTC+1)
     const start = new Date(Date.UTC(1899, 11, 30, 8, 0)); // 09:00 on Sheets' epoch in Rome
     const end = new Date(Date.UTC(1899, 11, 30, 11, 0));
-    const t = decodeTable(TAB.sessioni, [header, ['EXC-BASE-S1', 'EXC-BASE', day, start, end, '', '', '', '']], romeFormat);
+    const t = decodeTable(
+      TAB.sessioni,
+      [header, ['EXC-BASE-S1', 'EXC-BASE', day, start, end, '', '', '', '']],
+      romeFormat,
+    );
     expect(t.problems).toEqual([]);
-    expect(t.rows[0]?.record).toMatchObject({ date: '2027-03-02', start: '09:00', end: '12:00', status: 'Programmata' });
+    expect(t.rows[0]?.record).toMatchObject({
+      date: '2027-03-02',
+      start: '09:00',
+      end: '12:00',
+      status: 'Programmata',
+    });
   });
 
   test('dates and times typed as text are accepted', () => {
-    const t = decodeTable(TAB.sessioni, [header, ['X-S1', 'X', '30/03/2027', '9.30', '12:00', '', '', '', 'annullata']], romeFormat);
+    const t = decodeTable(
+      TAB.sessioni,
+      [header, ['X-S1', 'X', '30/03/2027', '9.30', '12:00', '', '', '', 'annullata']],
+      romeFormat,
+    );
     expect(t.rows[0]?.record).toMatchObject({ date: '2027-03-30', start: '09:30', end: '12:00', status: 'Annullata' });
   });
 
   test('an end before the start is reported on Fine', () => {
-    const t = decodeTable(TAB.sessioni, [header, ['X-S1', 'X', '2027-03-30', '12:00', '09:00', '', '', '', '']], romeFormat);
+    const t = decodeTable(
+      TAB.sessioni,
+      [header, ['X-S1', 'X', '2027-03-30', '12:00', '09:00', '', '', '', '']],
+      romeFormat,
+    );
     expect(t.rows).toEqual([]);
-    expect(t.problems).toEqual([{ tab: 'Sessioni', row: 2, column: 'Fine', message: "Fine: la fine (09:00) deve seguire l'inizio (12:00)" }]);
+    expect(t.problems).toEqual([
+      { tab: 'Sessioni', row: 2, column: 'Fine', message: "Fine: la fine (09:00) deve seguire l'inizio (12:00)" },
+    ]);
   });
 
   test('blank rows are skipped silently, a bad row is reported while the good one next to it is read', () => {
@@ -80,8 +137,11 @@ describe('decoding rows as Sheets returns them', () => {
     expect(t.problems).toEqual([
       { tab: 'Corsi', row: 4, column: 'Ore', message: 'Ore: «sei» non è un numero' },
       {
-        tab: 'Corsi', row: 4, column: 'Stato',
-        message: 'Stato: «Aperto» non è un valore ammesso (ammessi: Bozza, Iscrizioni aperte, Iscrizioni chiuse, Concluso, Annullato)',
+        tab: 'Corsi',
+        row: 4,
+        column: 'Stato',
+        message:
+          'Stato: «Aperto» non è un valore ammesso (ammessi: Bozza, Iscrizioni aperte, Iscrizioni chiuse, Concluso, Annullato)',
       },
     ]);
     expect(t.lastRow).toBe(4);
@@ -89,18 +149,54 @@ describe('decoding rows as Sheets returns them', () => {
 
   test('hours typed as text "6" or "6,5" are numbers; audience is a list of roles', () => {
     const corsi = [...(HEADERS.Corsi as string[])];
-    const row = ['GDPR', 'GDPR', 'Servizi digitali e normativa', '', '', '6,5', 'Mista', '', '20', 'Dipendente, segretario comunale', '', '1.200,50', 'Bozza'];
+    const row = [
+      'GDPR',
+      'GDPR',
+      'Servizi digitali e normativa',
+      '',
+      '',
+      '6,5',
+      'Mista',
+      '',
+      '20',
+      'Dipendente, segretario comunale',
+      '',
+      '1.200,50',
+      'Bozza',
+    ];
     const t = decodeTable(TAB.corsi, [corsi, row], romeFormat);
-    expect(t.rows[0]?.record).toMatchObject({ hours: 6.5, seats: 20, audience: ['Dipendente', 'Segretario comunale'], threshold: null, cost: 1200.5 });
+    expect(t.rows[0]?.record).toMatchObject({
+      hours: 6.5,
+      seats: 20,
+      audience: ['Dipendente', 'Segretario comunale'],
+      threshold: null,
+      cost: 1200.5,
+    });
   });
 
   test('every tab reports its bad rows in Italian naming the column', () => {
     const cases: Array<[Parameters<typeof decodeTable>[0], unknown[], string]> = [
-      [TAB.comuni, ['19035x', 'Crema', 'CR', '', '', '', '', ''], 'Codice ISTAT: «19035x» non è un codice ISTAT (sei cifre)'],
-      [TAB.dipendenti, ['D00001', 'Anna', 'Bassi', 'anna@', '', 'Crema', 'Dipendente', '', true], 'Email: «anna@» non è un indirizzo e-mail valido'],
-      [TAB.iscrizioni, ['I00001', '', 'EXC', 'a@b.it', '', 'Confermata', '', '', '', ''], 'Data richiesta: data mancante'],
+      [
+        TAB.comuni,
+        ['19035x', 'Crema', 'CR', '', '', '', '', ''],
+        'Codice ISTAT: «19035x» non è un codice ISTAT (sei cifre)',
+      ],
+      [
+        TAB.dipendenti,
+        ['D00001', 'Anna', 'Bassi', 'anna@', '', 'Crema', 'Dipendente', '', true],
+        'Email: «anna@» non è un indirizzo e-mail valido',
+      ],
+      [
+        TAB.iscrizioni,
+        ['I00001', '', 'EXC', 'a@b.it', '', 'Confermata', '', '', '', ''],
+        'Data richiesta: data mancante',
+      ],
       [TAB.presenze, ['S1', 'EXC', 'D00001', '', 'forse', ''], 'Presente: «forse» non è un valore sì/no'],
-      [TAB.attestati, ['A4PA-2027-00001', 'EXC', 'D00001', '', '', '', '', '', '', '', 0], 'Versione: non può essere minore di 1'],
+      [
+        TAB.attestati,
+        ['A4PA-2027-00001', 'EXC', 'D00001', '', '', '', '', '', '', '', 0],
+        'Versione: non può essere minore di 1',
+      ],
       [TAB.formazioneEsterna, ['a@b.it', 'Syllabus', '', -2, '2027-01-10'], 'Ore: deve essere maggiore di 0'],
       [TAB.registro, ['', 'x', 'Configura', ''], 'Quando: data mancante'],
     ];
@@ -127,7 +223,11 @@ describe('decoding rows as Sheets returns them', () => {
       expect({ tab, problems: t.problems }).toEqual({ tab, problems: [] });
       expect(t.rows).toHaveLength(1);
     }
-    const comune = decodeTable(TAB.comuni, [[...(HEADERS.Comuni as string[])], [19035, 'Crema', 'cr', 34000, '', 1500, true, '']], romeFormat);
+    const comune = decodeTable(
+      TAB.comuni,
+      [[...(HEADERS.Comuni as string[])], [19035, 'Crema', 'cr', 34000, '', 1500, true, '']],
+      romeFormat,
+    );
     expect(comune.rows[0]?.record).toMatchObject({ istat: '019035', province: 'CR', feePaid: true, annualFee: 1500 });
   });
 });
@@ -146,7 +246,12 @@ describe('encoding', () => {
 
   test('a record written back leaves staff columns alone and neutralises text', () => {
     const columns = { firstName: 2, lastName: 3 };
-    const row = encodeRow(columns, { firstName: '=HYPERLINK("x")', lastName: 'Bassi' }, ['keep', 'old', 'old', 'staff']);
+    const row = encodeRow(columns, { firstName: '=HYPERLINK("x")', lastName: 'Bassi' }, [
+      'keep',
+      'old',
+      'old',
+      'staff',
+    ]);
     expect(row).toEqual(['keep', '\'=HYPERLINK("x")', 'Bassi', 'staff']);
   });
 

@@ -98,7 +98,10 @@ export function headerText(v: unknown): string {
 }
 
 /** Field → column for the headers found; the DESIGN headers no column matched. */
-export function mapColumns(tab: RegistryTab, headerRow: readonly unknown[]): { columns: Record<string, number>; missing: ColumnSpec[] } {
+export function mapColumns(
+  tab: RegistryTab,
+  headerRow: readonly unknown[],
+): { columns: Record<string, number>; missing: ColumnSpec[] } {
   const positions = new Map<string, number>();
   headerRow.forEach((h, i) => {
     const key = normalizeKey(headerText(h));
@@ -249,7 +252,10 @@ export function planUpdates<T>(
   for (const groupRows of adjacentRuns(rows, (r) => r)) {
     const changed = new Set<number>();
     for (const r of groupRows) for (const c of (byRow.get(r) as Map<number, Cell>).keys()) changed.add(c);
-    for (const [c0, c1] of segments([...changed].sort((a, b) => a - b), owned)) {
+    for (const [c0, c1] of segments(
+      [...changed].sort((a, b) => a - b),
+      owned,
+    )) {
       const values = groupRows.map((r) => {
         const current = table.values[r - 1] ?? [];
         const patch = byRow.get(r) as Map<number, Cell>;

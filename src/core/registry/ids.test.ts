@@ -15,12 +15,27 @@ describe('identifiers', () => {
       { row: 4, id: '', filled: false },
       { row: 5, id: '', filled: true },
     ];
-    expect(planSequenceIds('D', rows, 0)).toEqual({ assignments: [{ row: 3, id: 'D00004' }, { row: 5, id: 'D00005' }], issued: 5 });
+    expect(planSequenceIds('D', rows, 0)).toEqual({
+      assignments: [
+        { row: 3, id: 'D00004' },
+        { row: 5, id: 'D00005' },
+      ],
+      issued: 5,
+    });
     expect(planSequenceIds('D', rows, 9).assignments.map((a) => a.id)).toEqual(['D00010', 'D00011']);
   });
 
   test('a deleted last ID is not reused: the issued counter wins over the tab', () => {
-    expect(planSequenceIds('I', [{ row: 2, id: 'I00001', filled: true }, { row: 3, id: '', filled: true }], 7).assignments).toEqual([{ row: 3, id: 'I00008' }]);
+    expect(
+      planSequenceIds(
+        'I',
+        [
+          { row: 2, id: 'I00001', filled: true },
+          { row: 3, id: '', filled: true },
+        ],
+        7,
+      ).assignments,
+    ).toEqual([{ row: 3, id: 'I00008' }]);
   });
 
   test('session IDs count per course in the order rows were added', () => {

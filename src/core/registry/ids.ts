@@ -59,8 +59,18 @@ export interface IdRow {
  * IDs for the filled rows that have none, in row order, after `max(highest in the tab, issued)`.
  * Returns the assignments and the new highest issued.
  */
-export function planSequenceIds(prefix: SequencePrefix, rows: readonly IdRow[], issued: number): { assignments: IdAssignment[]; issued: number } {
-  let next = Math.max(issued, highestSequence(prefix, rows.map((r) => r.id)));
+export function planSequenceIds(
+  prefix: SequencePrefix,
+  rows: readonly IdRow[],
+  issued: number,
+): { assignments: IdAssignment[]; issued: number } {
+  let next = Math.max(
+    issued,
+    highestSequence(
+      prefix,
+      rows.map((r) => r.id),
+    ),
+  );
   const assignments: IdAssignment[] = [];
   for (const r of rows) {
     if (!r.filled || r.id.trim() !== '') continue;

@@ -6,15 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { isEmail, normalizeEmail, normalizeKey, splitList } from '../text';
-import {
-  AREAS,
-  COURSE_STATUS,
-  ENROLLMENT_ORIGIN,
-  ENROLLMENT_STATUS,
-  MODES,
-  ROLES,
-  SESSION_STATUS,
-} from './tabs';
+import { AREAS, COURSE_STATUS, ENROLLMENT_ORIGIN, ENROLLMENT_STATUS, MODES, ROLES, SESSION_STATUS } from './tabs';
 
 /** What a cell converter answers for a value it refuses: the Italian message, without the column. */
 class Invalid {
@@ -399,7 +391,12 @@ export const sessionSchema = built(() =>
     })
     .check(
       z.superRefine((s, ctx) => {
-        if (s.end <= s.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `la fine (${s.end}) deve seguire l'inizio (${s.start})` });
+        if (s.end <= s.start)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['end'],
+            message: `la fine (${s.end}) deve seguire l'inizio (${s.start})`,
+          });
       }),
     ),
 );
@@ -465,9 +462,7 @@ export const externalTrainingSchema = built(() =>
   }),
 );
 
-export const settingRowSchema = built(() =>
-  z.object({ key: requiredText(), value: text() }),
-);
+export const settingRowSchema = built(() => z.object({ key: requiredText(), value: text() }));
 
 export type Comune = z.output<ReturnType<typeof comuneSchema>>;
 export type Employee = z.output<ReturnType<typeof employeeSchema>>;

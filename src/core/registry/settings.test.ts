@@ -27,8 +27,14 @@ describe('settings', () => {
     );
     expect(problems).toEqual([]);
     expect(settings).toMatchObject({
-      year: 2028, requireFeePaid: true, referentApproval: true, staff: ['anna@x.it', 'luca@x.it'], defaultThreshold: 80.5,
-      maxSeatsPerComune: null, targetHours: 40, reminderDaysBefore: 2,
+      year: 2028,
+      requireFeePaid: true,
+      referentApproval: true,
+      staff: ['anna@x.it', 'luca@x.it'],
+      defaultThreshold: 80.5,
+      maxSeatsPerComune: null,
+      targetHours: 40,
+      reminderDaysBefore: 2,
     });
     expect(settings.extra['Colore preferito']).toBe('blu');
   });
@@ -37,7 +43,12 @@ describe('settings', () => {
     const { settings, problems } = decodeSettings([{ row: 3, key: 'Ore obiettivo annue', value: 'quaranta' }], 2027);
     expect(settings.targetHours).toBe(40);
     expect(problems).toEqual([
-      { tab: 'Impostazioni', row: 3, column: 'Valore', message: 'Ore obiettivo annue: «quaranta» non è un numero valido tra 0 e 1000: uso il valore predefinito' },
+      {
+        tab: 'Impostazioni',
+        row: 3,
+        column: 'Valore',
+        message: 'Ore obiettivo annue: «quaranta» non è un numero valido tra 0 e 1000: uso il valore predefinito',
+      },
     ]);
   });
 });

@@ -5,7 +5,6 @@ import { parseBoolean, parseNumber, type Problem, type Settings } from './schema
 export type { Settings } from './schemas';
 import { SETTING_KEYS, TAB, type SettingField } from './tabs';
 
-
 export const DEFAULT_TARGET_HOURS = 40;
 export const DEFAULT_THRESHOLD = 75;
 export const DEFAULT_REMINDER_DAYS = 2;
@@ -30,7 +29,9 @@ export function settingValueText(v: unknown): string {
   return String(v).trim();
 }
 
-const FIELD_BY_KEY = new Map((Object.keys(SETTING_KEYS) as SettingField[]).map((f) => [normalizeKey(SETTING_KEYS[f]), f]));
+const FIELD_BY_KEY = new Map(
+  (Object.keys(SETTING_KEYS) as SettingField[]).map((f) => [normalizeKey(SETTING_KEYS[f]), f]),
+);
 
 export function settingField(key: string): SettingField | undefined {
   return FIELD_BY_KEY.get(normalizeKey(key));
@@ -73,7 +74,11 @@ export function decodeSettings(
     const number = (min: number, max: number, integer: boolean): number | null => {
       const n = parseNumber(value);
       if (n === null || n < min || n > max || (integer && !Number.isInteger(n))) {
-        report(row, key, `«${text}» non è un numero valido${integer ? ' intero' : ''} tra ${min} e ${max}: uso il valore predefinito`);
+        report(
+          row,
+          key,
+          `«${text}» non è un numero valido${integer ? ' intero' : ''} tra ${min} e ${max}: uso il valore predefinito`,
+        );
         return null;
       }
       return n;

@@ -28,7 +28,14 @@ export const AREAS = ['Competenze digitali', 'Soft skill', 'Servizi digitali e n
 export const MODES = ['In presenza', 'Online', 'Mista'] as const;
 export const COURSE_STATUS = ['Bozza', 'Iscrizioni aperte', 'Iscrizioni chiuse', 'Concluso', 'Annullato'] as const;
 export const SESSION_STATUS = ['Programmata', 'Annullata'] as const;
-export const ENROLLMENT_STATUS = ['Confermata', 'In attesa', 'In approvazione', 'Annullata', 'Respinta', 'Da verificare'] as const;
+export const ENROLLMENT_STATUS = [
+  'Confermata',
+  'In attesa',
+  'In approvazione',
+  'Annullata',
+  'Respinta',
+  'Da verificare',
+] as const;
 export const ENROLLMENT_ORIGIN = ['Modulo', 'Manuale'] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -64,7 +71,13 @@ function col(
   kind: CellKind,
   options: { required?: boolean; system?: boolean; dropdown?: ColumnSpec['dropdown'] } = {},
 ): ColumnSpec {
-  const spec: ColumnSpec = { field, header, kind, requiredColumn: options.required ?? false, system: options.system ?? false };
+  const spec: ColumnSpec = {
+    field,
+    header,
+    kind,
+    requiredColumn: options.required ?? false,
+    system: options.system ?? false,
+  };
   if (options.dropdown) spec.dropdown = options.dropdown;
   return spec;
 }
@@ -170,14 +183,41 @@ export type RegistryTabKey = keyof typeof COLUMNS;
 
 /** Report tabs: rewritten whole by "Aggiorna report"; staff never type in them. */
 export const REPORT_HEADERS = {
-  reportDipendenti: ['ID', 'Nome', 'Cognome', 'Comune', 'Ore anno', 'Ore obiettivo', 'Ore mancanti', 'Corsi frequentati', 'Obiettivo raggiunto'],
+  reportDipendenti: [
+    'ID',
+    'Nome',
+    'Cognome',
+    'Comune',
+    'Ore anno',
+    'Ore obiettivo',
+    'Ore mancanti',
+    'Corsi frequentati',
+    'Obiettivo raggiunto',
+  ],
   reportComuni: [
-    'Comune', 'Dipendenti', 'Dipendenti formati', 'Ore totali', 'Ore medie per dipendente', '% obiettivo raggiunto',
-    'Quota annuale (€)', 'Quota pagata', 'Quota costi (€)',
+    'Comune',
+    'Dipendenti',
+    'Dipendenti formati',
+    'Ore totali',
+    'Ore medie per dipendente',
+    '% obiettivo raggiunto',
+    'Quota annuale (€)',
+    'Quota pagata',
+    'Quota costi (€)',
   ],
   reportCorsi: [
-    'Codice', 'Titolo', 'Posti', 'Confermate', 'In attesa', 'Riempimento %', 'Frequenza media %', 'Assenti', 'Attestati',
-    'Gradimento medio', 'Costo (€)', 'Costo per ora-partecipante (€)',
+    'Codice',
+    'Titolo',
+    'Posti',
+    'Confermate',
+    'In attesa',
+    'Riempimento %',
+    'Frequenza media %',
+    'Assenti',
+    'Attestati',
+    'Gradimento medio',
+    'Costo (€)',
+    'Costo per ora-partecipante (€)',
   ],
   bilancio: ['Voce', 'Importo (€)'],
 } as const;
@@ -192,13 +232,30 @@ export const HEADERS = Object.fromEntries([
 
 /** Tabs in the order setup creates them. */
 export const TAB_ORDER: readonly TabName[] = [
-  TAB.comuni, TAB.dipendenti, TAB.corsi, TAB.sessioni, TAB.iscrizioni, TAB.presenze, TAB.attestati, TAB.formazioneEsterna,
-  TAB.impostazioni, TAB.registro, TAB.reportDipendenti, TAB.reportComuni, TAB.reportCorsi, TAB.bilancio,
+  TAB.comuni,
+  TAB.dipendenti,
+  TAB.corsi,
+  TAB.sessioni,
+  TAB.iscrizioni,
+  TAB.presenze,
+  TAB.attestati,
+  TAB.formazioneEsterna,
+  TAB.impostazioni,
+  TAB.registro,
+  TAB.reportDipendenti,
+  TAB.reportComuni,
+  TAB.reportCorsi,
+  TAB.bilancio,
 ];
 
 /** Tabs the add-on alone writes: protected whole (warning only). */
 export const SYSTEM_TABS: readonly TabName[] = [
-  TAB.attestati, TAB.registro, TAB.reportDipendenti, TAB.reportComuni, TAB.reportCorsi, TAB.bilancio,
+  TAB.attestati,
+  TAB.registro,
+  TAB.reportDipendenti,
+  TAB.reportComuni,
+  TAB.reportCorsi,
+  TAB.bilancio,
 ];
 
 export function columnsOf(tab: TabName): readonly ColumnSpec[] {

@@ -2,7 +2,13 @@
 import { compose, type Block, type ComposedMail, type Inline } from '../mail/document';
 import { italianDate, type MailContext, type MailCourse, type MailSession } from '../mail/enrollment';
 
-export function sessionReminderMail(ctx: MailContext, name: string, course: MailCourse, session: MailSession, daysLeft: number): ComposedMail {
+export function sessionReminderMail(
+  ctx: MailContext,
+  name: string,
+  course: MailCourse,
+  session: MailSession,
+  daysLeft: number,
+): ComposedMail {
   const when = daysLeft === 0 ? 'oggi' : daysLeft === 1 ? 'domani' : `tra ${daysLeft} giorni`;
   const online = course.mode === 'Online' || course.mode === 'Mista';
   const venue = session.venue.trim() || course.venue.trim();
@@ -10,7 +16,9 @@ export function sessionReminderMail(ctx: MailContext, name: string, course: Mail
   if (course.mode !== 'Online' && venue) details.push([`Sede: ${venue}`]);
   if (online) {
     const link = session.meetLink.trim();
-    details.push(link ? ['Collegamento Meet: ', { text: link, url: link }] : ["Collegamento Meet: nell'invito di Google Calendar"]);
+    details.push(
+      link ? ['Collegamento Meet: ', { text: link, url: link }] : ["Collegamento Meet: nell'invito di Google Calendar"],
+    );
   }
   const blocks: Block[] = [
     { kind: 'p', content: [name.trim() ? `Gentile ${name.trim()},` : 'Gentile collega,'] },
@@ -18,7 +26,9 @@ export function sessionReminderMail(ctx: MailContext, name: string, course: Mail
     { kind: 'list', items: details },
     {
       kind: 'p',
-      content: ["Se non puoi partecipare avvisa per tempo l'ufficio formazione (o annulla l'iscrizione con il modulo): il posto andrà a chi è in lista d'attesa."],
+      content: [
+        "Se non puoi partecipare avvisa per tempo l'ufficio formazione (o annulla l'iscrizione con il modulo): il posto andrà a chi è in lista d'attesa.",
+      ],
     },
     { kind: 'p', content: [`Un cordiale saluto,\n${ctx.sender.trim() || 'Ufficio formazione del Consorzio'}`] },
   ];

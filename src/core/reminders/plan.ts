@@ -54,7 +54,11 @@ export interface DueReminder {
  * the caller's record of what was sent keeps it to once per session and person.
  */
 export function dueSessionReminders(
-  input: { sessions: readonly ReminderSession[]; courses: readonly ReminderCourse[]; enrollments: readonly ReminderEnrollment[] },
+  input: {
+    sessions: readonly ReminderSession[];
+    courses: readonly ReminderCourse[];
+    enrollments: readonly ReminderEnrollment[];
+  },
   today: string,
   nowTime: string,
   daysBefore: number,
@@ -83,7 +87,11 @@ export function dueSessionReminders(
 }
 
 /** Requests waiting for the referent for at least `afterDays` days (by request day). */
-export function staleApprovals<T extends { status: string; requestedOn: string }>(enrollments: readonly T[], today: string, afterDays: number): T[] {
+export function staleApprovals<T extends { status: string; requestedOn: string }>(
+  enrollments: readonly T[],
+  today: string,
+  afterDays: number,
+): T[] {
   return enrollments.filter((e) => {
     if (e.status !== 'In approvazione') return false;
     const waited = daysBetween(e.requestedOn, today);

@@ -18,7 +18,14 @@ function academy(): ReportInput {
     ],
     employees: [
       { id: 'D00001', firstName: 'Sara', lastName: 'Galli', email: 'sara@pandino.it', comune: 'Pandino', active: true },
-      { id: 'D00002', firstName: 'Paolo', lastName: 'Conti', email: 'paolo@pandino.it', comune: 'Pandino', active: true },
+      {
+        id: 'D00002',
+        firstName: 'Paolo',
+        lastName: 'Conti',
+        email: 'paolo@pandino.it',
+        comune: 'Pandino',
+        active: true,
+      },
       { id: 'D00003', firstName: 'Anna', lastName: 'Bassi', email: 'anna@crema.it', comune: 'Crema', active: true },
       { id: 'D00004', firstName: 'Luca', lastName: 'Neri', email: 'luca@crema.it', comune: 'Crema', active: true },
       { id: 'D00005', firstName: 'Ex', lastName: 'Dipendente', email: 'ex@crema.it', comune: 'Crema', active: false },
@@ -94,7 +101,12 @@ describe('Report dipendenti', () => {
 
   it('reports an active employee with no enrollment with zero hours, and leaves out an inactive one without hours', () => {
     const reports = computeReports(academy());
-    expect(reports.employees.find((e) => e.id === 'D00004')).toMatchObject({ hours: 0, missing: 40, courses: 0, reached: false });
+    expect(reports.employees.find((e) => e.id === 'D00004')).toMatchObject({
+      hours: 0,
+      missing: 40,
+      courses: 0,
+      reached: false,
+    });
     expect(reports.employees.map((e) => e.id)).toEqual(['D00001', 'D00002', 'D00003', 'D00004']);
   });
 
@@ -119,8 +131,22 @@ describe('Report dipendenti', () => {
 describe('Report comuni', () => {
   it('counts active employees, trained ones (at least one hour), total and average hours and the share at target', () => {
     const [pandino, crema] = computeReports(academy()).comuni;
-    expect(pandino).toMatchObject({ name: 'Pandino', employees: 2, trained: 2, hours: 18.5, averageHours: 9.25, reachedShare: 0 });
-    expect(crema).toMatchObject({ name: 'Crema', employees: 2, trained: 1, hours: 43, averageHours: 21.5, reachedShare: 0.5 });
+    expect(pandino).toMatchObject({
+      name: 'Pandino',
+      employees: 2,
+      trained: 2,
+      hours: 18.5,
+      averageHours: 9.25,
+      reachedShare: 0,
+    });
+    expect(crema).toMatchObject({
+      name: 'Crema',
+      employees: 2,
+      trained: 1,
+      hours: 43,
+      averageHours: 21.5,
+      reachedShare: 0.5,
+    });
   });
 
   it('does not count as trained an employee with less than one hour', () => {
@@ -143,15 +169,33 @@ describe('Report comuni', () => {
 
   it('adds a row for employees of a comune missing from Comuni, with no fee', () => {
     const input = academy();
-    input.employees = [...input.employees, { id: 'D00009', firstName: 'Ivo', lastName: 'Sala', email: 'ivo@x.it', comune: 'Offanengo', active: true }];
+    input.employees = [
+      ...input.employees,
+      { id: 'D00009', firstName: 'Ivo', lastName: 'Sala', email: 'ivo@x.it', comune: 'Offanengo', active: true },
+    ];
     const row = computeReports(input).comuni[2];
-    expect(row).toMatchObject({ name: 'Offanengo', istat: '', employees: 1, annualFee: null, feePaid: null, averageHours: 0 });
+    expect(row).toMatchObject({
+      name: 'Offanengo',
+      istat: '',
+      employees: 1,
+      annualFee: null,
+      feePaid: null,
+      averageHours: 0,
+    });
   });
 
   it('leaves average and share empty for a comune without active employees', () => {
     const input = academy();
-    input.comuni = [...input.comuni, { istat: '019001', name: 'Agnadello', referentEmail: '', annualFee: 300, feePaid: true }];
-    expect(computeReports(input).comuni[2]).toMatchObject({ employees: 0, averageHours: null, reachedShare: null, costShare: 0 });
+    input.comuni = [
+      ...input.comuni,
+      { istat: '019001', name: 'Agnadello', referentEmail: '', annualFee: 300, feePaid: true },
+    ];
+    expect(computeReports(input).comuni[2]).toMatchObject({
+      employees: 0,
+      averageHours: null,
+      reachedShare: null,
+      costShare: 0,
+    });
   });
 });
 
@@ -163,13 +207,28 @@ describe('Report corsi', () => {
   it('computes fill rate, attendance rate, waiting list, certificates and satisfaction', () => {
     const gdpr = computeReports(academy()).courses[0];
     // 2 confirmed of 10 seats; 6 hours attended of 2 x 4; Anna waits.
-    expect(gdpr).toMatchObject({ seats: 10, confirmed: 2, waiting: 1, fillRate: 0.2, attendanceRate: 0.75, absentees: 0, certificates: 1, satisfaction: 4.5 });
+    expect(gdpr).toMatchObject({
+      seats: 10,
+      confirmed: 2,
+      waiting: 1,
+      fillRate: 0.2,
+      attendanceRate: 0.75,
+      absentees: 0,
+      certificates: 1,
+      satisfaction: 4.5,
+    });
   });
 
   it('counts as absent a confirmed enrollee with no attended hour once a session has been held', () => {
     const exc = computeReports(academy()).courses[1];
     // Sara 2.5 h + Anna 3 h of 3 confirmed x 6 h; Paolo never came.
-    expect(exc).toMatchObject({ confirmed: 3, fillRate: 0.75, attendanceRate: 0.3056, absentees: 1, satisfaction: null });
+    expect(exc).toMatchObject({
+      confirmed: 3,
+      fillRate: 0.75,
+      attendanceRate: 0.3056,
+      absentees: 1,
+      satisfaction: null,
+    });
   });
 
   it('counts no absentee before the first session has ended', () => {
@@ -184,7 +243,13 @@ describe('Report corsi', () => {
     const [gdpr, exc, canc] = computeReports(academy()).courses;
     expect(gdpr?.costPerParticipantHour).toBe(66.67);
     expect(exc?.costPerParticipantHour).toBe(109.09);
-    expect(canc).toMatchObject({ cost: 300, confirmed: 0, fillRate: 0, attendanceRate: null, costPerParticipantHour: null });
+    expect(canc).toMatchObject({
+      cost: 300,
+      confirmed: 0,
+      fillRate: 0,
+      attendanceRate: null,
+      costPerParticipantHour: null,
+    });
   });
 });
 
@@ -212,10 +277,19 @@ describe('scale', () => {
     const input = academy();
     const n = 10_000;
     input.employees = Array.from({ length: n }, (_, i) => ({
-      id: `D${String(i + 1).padStart(5, '0')}`, firstName: 'N', lastName: `C${i}`, email: `d${i}@x.it`, comune: i % 2 ? 'Crema' : 'Pandino', active: true,
+      id: `D${String(i + 1).padStart(5, '0')}`,
+      firstName: 'N',
+      lastName: `C${i}`,
+      email: `d${i}@x.it`,
+      comune: i % 2 ? 'Crema' : 'Pandino',
+      active: true,
     }));
-    input.enrollments = input.employees.flatMap((e) => ['GDPR', 'EXC'].map((course) => ({ course, email: e.email, employeeId: e.id, status: 'Confermata' })));
-    input.attendance = input.employees.flatMap((e) => ['GDPR-S1', 'GDPR-S2', 'EXC-S1'].map((session) => ({ session, employeeId: e.id, present: true, hours: null })));
+    input.enrollments = input.employees.flatMap((e) =>
+      ['GDPR', 'EXC'].map((course) => ({ course, email: e.email, employeeId: e.id, status: 'Confermata' })),
+    );
+    input.attendance = input.employees.flatMap((e) =>
+      ['GDPR-S1', 'GDPR-S2', 'EXC-S1'].map((session) => ({ session, employeeId: e.id, present: true, hours: null })),
+    );
     const reports = computeReports(input);
     expect(reports.employees).toHaveLength(n);
     expect(reports.comuni.map((c) => c.hours)).toEqual([35_000, 35_000]);

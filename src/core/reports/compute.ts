@@ -3,7 +3,14 @@
  * per employee and per comune, course figures and the budget, from plain registry data. Every input is
  * visited a constant number of times through maps, so the cost is linear in the size of the registry.
  */
-import { countedRows, rowHours, round2, type AttendanceEnrollment, type AttendanceMark, type AttendanceSession } from '../attendance/attendance';
+import {
+  countedRows,
+  rowHours,
+  round2,
+  type AttendanceEnrollment,
+  type AttendanceMark,
+  type AttendanceSession,
+} from '../attendance/attendance';
 import { normalizeEmail, normalizeKey } from '../text';
 
 export interface ReportComune {
@@ -168,7 +175,11 @@ function round4(n: number | null): number | null {
  * A course belongs to the year of its first session that is not cancelled; a course with none yet is
  * planned for the current training year.
  */
-function coursesOfYear(courses: readonly ReportCourse[], sessions: readonly ReportSession[], year: number): Set<string> {
+function coursesOfYear(
+  courses: readonly ReportCourse[],
+  sessions: readonly ReportSession[],
+  year: number,
+): Set<string> {
   const first = new Map<string, string>();
   for (const s of sessions) {
     if (s.status === CANCELLED_SESSION) continue;
@@ -197,7 +208,12 @@ interface Attended {
 function attendedHours(input: ReportInput): Attended {
   const sessions = new Map<string, ReportSession>();
   for (const s of input.sessions) if (s.status !== CANCELLED_SESSION) sessions.set(s.id, s);
-  const out: Attended = { yearHours: new Map(), yearCourses: new Map(), courseHours: new Map(), byCourseEmployee: new Map() };
+  const out: Attended = {
+    yearHours: new Map(),
+    yearCourses: new Map(),
+    courseHours: new Map(),
+    byCourseEmployee: new Map(),
+  };
   for (const { row, session } of countedRows(input.attendance, (id) => sessions.get(id))) {
     const hours = rowHours(row, session);
     if (hours <= 0) continue;
@@ -308,7 +324,8 @@ function comuneRows(
     row.hours = round2(row.hours);
     row.averageHours = row.employees > 0 ? round2(row.hours / row.employees) : null;
     row.reachedShare = round4(ratio(acc.reached, row.employees));
-    row.costShare = totalParticipantHours > 0 ? round2((courseCosts * acc.participantHours) / totalParticipantHours) : 0;
+    row.costShare =
+      totalParticipantHours > 0 ? round2((courseCosts * acc.participantHours) / totalParticipantHours) : 0;
   }
   return ordered.map((a) => a.row);
 }
@@ -345,7 +362,8 @@ function courseRows(input: ReportInput, yearCourses: Set<string>, attended: Atte
     const hours = round2(attended.courseHours.get(c.code) ?? 0);
     let absentees = 0;
     if (held.has(c.code)) {
-      for (const who of enrolled) if (!((attended.byCourseEmployee.get(`${c.code}\u0000${who}`) ?? 0) > 0)) absentees += 1;
+      for (const who of enrolled)
+        if (!((attended.byCourseEmployee.get(`${c.code}\u0000${who}`) ?? 0) > 0)) absentees += 1;
     }
     const votes = feedbackCount.get(c.code) ?? 0;
     out.push({

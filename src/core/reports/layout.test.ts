@@ -14,12 +14,21 @@ function input(): ReportInput {
     ],
     employees: [
       { id: 'D00001', firstName: 'Sara', lastName: 'Galli', email: 'sara@p.it', comune: 'Pandino', active: true },
-      { id: 'D00002', firstName: '<b>Paolo</b>', lastName: 'Conti & C.', email: 'paolo@p.it', comune: 'Pandino', active: true },
+      {
+        id: 'D00002',
+        firstName: '<b>Paolo</b>',
+        lastName: 'Conti & C.',
+        email: 'paolo@p.it',
+        comune: 'Pandino',
+        active: true,
+      },
       { id: 'D00003', firstName: 'Anna', lastName: 'Bassi', email: 'anna@c.it', comune: 'Crema', active: true },
       { id: 'D00004', firstName: 'Ugo', lastName: 'Alti', email: 'ugo@p.it', comune: 'Pandino', active: true },
     ],
     courses: [{ code: 'GDPR', title: 'GDPR', hours: 4, seats: 0, cost: 400, status: 'Concluso' }],
-    sessions: [{ id: 'GDPR-S1', course: 'GDPR', date: '2027-03-10', start: '14:00', end: '18:00', status: 'Programmata' }],
+    sessions: [
+      { id: 'GDPR-S1', course: 'GDPR', date: '2027-03-10', start: '14:00', end: '18:00', status: 'Programmata' },
+    ],
     enrollments: [],
     attendance: [{ session: 'GDPR-S1', employeeId: 'D00001', present: true, hours: null }],
     certificates: [],
@@ -47,7 +56,12 @@ describe('report tabs', () => {
   it('formats euros, percentages and hours by column block, and charts comuni, fill rates and the budget', () => {
     const [employees, comuni, courses, balance] = reportTabs(computeReports(input()));
     expect(employees?.formats).toContainEqual({ column: 5, columns: 3, format: FORMAT.hours });
-    expect(comuni?.formats).toEqual(expect.arrayContaining([{ column: 6, columns: 1, format: '0%' }, { column: 9, columns: 1, format: '#,##0.00 "€"' }]));
+    expect(comuni?.formats).toEqual(
+      expect.arrayContaining([
+        { column: 6, columns: 1, format: '0%' },
+        { column: 9, columns: 1, format: '#,##0.00 "€"' },
+      ]),
+    );
     expect(employees?.chart).toBeNull();
     expect(comuni?.chart).toMatchObject({ kind: 'COLUMN', columns: [1, 5], rows: 2 });
     expect(comuni?.chart?.title).toContain('40 ore');
@@ -59,7 +73,9 @@ describe('report tabs', () => {
 describe('comune summaries', () => {
   it('writes one mail per comune with a referent, listing who is short with hours and missing hours, HTML-escaped', () => {
     const mails = comuneSummaries(computeReports(input()), '2027-04');
-    expect(mails.map((m) => [m.to, m.dedupeKey, m.comune])).toEqual([['ref@comune.pandino.cr.it', 'summary:019067:2027-04', '019067']]);
+    expect(mails.map((m) => [m.to, m.dedupeKey, m.comune])).toEqual([
+      ['ref@comune.pandino.cr.it', 'summary:019067:2027-04', '019067'],
+    ]);
     const mail = mails[0];
     expect(mail?.subject).toBe('Formazione 2027: riepilogo del Comune di Pandino (aprile 2027)');
     expect(mail?.body).toContain("Hanno raggiunto l'obiettivo: 1 su 3 (33%)");
@@ -72,7 +88,11 @@ describe('comune summaries', () => {
 
   it('congratulates a comune where everyone reached the target', () => {
     const data = input();
-    data.externalTraining = ['sara@p.it', 'paolo@p.it', 'ugo@p.it'].map((email) => ({ email, hours: 40, date: '2027-02-02' }));
+    data.externalTraining = ['sara@p.it', 'paolo@p.it', 'ugo@p.it'].map((email) => ({
+      email,
+      hours: 40,
+      date: '2027-02-02',
+    }));
     const mail = comuneSummaries(computeReports(data), '2027-04')[0];
     expect(mail?.body).toContain("Tutti i dipendenti hanno raggiunto l'obiettivo annuo");
   });

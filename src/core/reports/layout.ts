@@ -45,13 +45,29 @@ function cell(n: number | null): ReportCell {
   return n === null ? '' : n;
 }
 
-export const BALANCE_ITEMS = ['Quote dovute', 'Quote incassate', 'Costi corsi', 'Saldo', 'Costo per ora-partecipante'] as const;
+export const BALANCE_ITEMS = [
+  'Quote dovute',
+  'Quote incassate',
+  'Costi corsi',
+  'Saldo',
+  'Costo per ora-partecipante',
+] as const;
 
 export function reportTabs(reports: Reports): ReportTab[] {
   const employees: ReportTab = {
     tab: TAB.reportDipendenti,
     header: REPORT_HEADERS.reportDipendenti,
-    rows: reports.employees.map((e) => [e.id, e.firstName, e.lastName, e.comune, e.hours, e.target, e.missing, e.courses, e.reached]),
+    rows: reports.employees.map((e) => [
+      e.id,
+      e.firstName,
+      e.lastName,
+      e.comune,
+      e.hours,
+      e.target,
+      e.missing,
+      e.courses,
+      e.reached,
+    ]),
     formats: [
       { column: 5, columns: 3, format: FORMAT.hours },
       { column: 8, columns: 1, format: FORMAT.count },
@@ -62,8 +78,15 @@ export function reportTabs(reports: Reports): ReportTab[] {
     tab: TAB.reportComuni,
     header: REPORT_HEADERS.reportComuni,
     rows: reports.comuni.map((c) => [
-      c.name, c.employees, c.trained, c.hours, cell(c.averageHours), cell(c.reachedShare),
-      cell(c.annualFee), c.feePaid === null ? '' : c.feePaid, c.costShare,
+      c.name,
+      c.employees,
+      c.trained,
+      c.hours,
+      cell(c.averageHours),
+      cell(c.reachedShare),
+      cell(c.annualFee),
+      c.feePaid === null ? '' : c.feePaid,
+      c.costShare,
     ]),
     formats: [
       { column: 2, columns: 2, format: FORMAT.count },
@@ -77,15 +100,30 @@ export function reportTabs(reports: Reports): ReportTab[] {
       title: `Ore medie per dipendente per comune (obiettivo: ${reports.targetHours} ore)`,
       columns: [1, 5],
       rows: reports.comuni.length,
-      options: { 'legend.position': 'none', 'vAxis.title': 'Ore', 'vAxis.minValue': 0, 'vAxis.maxValue': reports.targetHours },
+      options: {
+        'legend.position': 'none',
+        'vAxis.title': 'Ore',
+        'vAxis.minValue': 0,
+        'vAxis.maxValue': reports.targetHours,
+      },
     },
   };
   const courses: ReportTab = {
     tab: TAB.reportCorsi,
     header: REPORT_HEADERS.reportCorsi,
     rows: reports.courses.map((c) => [
-      c.code, c.title, c.seats, c.confirmed, c.waiting, cell(c.fillRate), cell(c.attendanceRate), c.absentees, c.certificates,
-      cell(c.satisfaction), c.cost, cell(c.costPerParticipantHour),
+      c.code,
+      c.title,
+      c.seats,
+      c.confirmed,
+      c.waiting,
+      cell(c.fillRate),
+      cell(c.attendanceRate),
+      c.absentees,
+      c.certificates,
+      cell(c.satisfaction),
+      c.cost,
+      cell(c.costPerParticipantHour),
     ]),
     formats: [
       { column: 3, columns: 3, format: FORMAT.count },

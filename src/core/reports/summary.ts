@@ -14,7 +14,20 @@ export interface ComuneSummary extends ComposedMail {
   dedupeKey: string;
 }
 
-const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+const MONTHS = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
 
 /** `2027-03` → `marzo 2027`. */
 export function periodLabel(period: string): string {
@@ -35,10 +48,19 @@ function hours(n: number): string {
 }
 
 function byName(a: EmployeeReportRow, b: EmployeeReportRow): number {
-  return a.lastName.localeCompare(b.lastName, 'it') || a.firstName.localeCompare(b.firstName, 'it') || a.id.localeCompare(b.id);
+  return (
+    a.lastName.localeCompare(b.lastName, 'it') ||
+    a.firstName.localeCompare(b.firstName, 'it') ||
+    a.id.localeCompare(b.id)
+  );
 }
 
-function summaryMail(comune: ComuneReportRow, staff: EmployeeReportRow[], reports: Reports, period: string): ComposedMail {
+function summaryMail(
+  comune: ComuneReportRow,
+  staff: EmployeeReportRow[],
+  reports: Reports,
+  period: string,
+): ComposedMail {
   const short = staff.filter((e) => !e.reached).sort(byName);
   const reached = staff.length - short.length;
   const share = staff.length > 0 ? Math.round((reached / staff.length) * 100) : 0;
@@ -68,12 +90,16 @@ function summaryMail(comune: ComuneReportRow, staff: EmployeeReportRow[], report
     blocks.push({ kind: 'h', text: "Chi non ha ancora raggiunto l'obiettivo" });
     blocks.push({
       kind: 'list',
-      items: short.map((e) => [`${e.lastName} ${e.firstName}: ${hours(e.hours)} svolte, ne mancano ${formatNumberIt(e.missing, 1)}`]),
+      items: short.map((e) => [
+        `${e.lastName} ${e.firstName}: ${hours(e.hours)} svolte, ne mancano ${formatNumberIt(e.missing, 1)}`,
+      ]),
     });
   }
   blocks.push({
     kind: 'p',
-    content: ['Le ore comprendono i corsi dell\'Academy e la formazione svolta altrove registrata dal Consorzio. Per segnalare correzioni rispondete a questa e-mail.'],
+    content: [
+      "Le ore comprendono i corsi dell'Academy e la formazione svolta altrove registrata dal Consorzio. Per segnalare correzioni rispondete a questa e-mail.",
+    ],
   });
   return compose(`Formazione ${reports.year}: riepilogo del Comune di ${comune.name} (${periodLabel(period)})`, blocks);
 }

@@ -11,7 +11,12 @@ function signer(key: string): (payload: string) => string {
   };
 }
 const sign = signer('secret');
-const claims: TokenClaims = { enrollmentId: 'I00007', decision: 'approve', expiresAt: 2_000_000_000, nonce: '0123456789abcdef' };
+const claims: TokenClaims = {
+  enrollmentId: 'I00007',
+  decision: 'approve',
+  expiresAt: 2_000_000_000,
+  nonce: '0123456789abcdef',
+};
 
 describe('decision tokens', () => {
   test('base64Url matches Node for signed and unsigned bytes', () => {
@@ -29,7 +34,10 @@ describe('decision tokens', () => {
     const token = formatToken(claims, sign(tokenPayload(claims)));
     expect(checkToken(token.replace('.a.', '.d.'), sign, 0)).toEqual({ ok: false, reason: 'signature' });
     expect(checkToken(token.replace('I00007', 'I00008'), sign, 0)).toEqual({ ok: false, reason: 'signature' });
-    expect(checkToken(formatToken(claims, signer('other')(tokenPayload(claims))), sign, 0)).toEqual({ ok: false, reason: 'signature' });
+    expect(checkToken(formatToken(claims, signer('other')(tokenPayload(claims))), sign, 0)).toEqual({
+      ok: false,
+      reason: 'signature',
+    });
     expect(checkToken('<script>', sign, 0)).toEqual({ ok: false, reason: 'malformed' });
   });
 });

@@ -17,10 +17,10 @@ export interface TokenClaims {
 }
 
 export type TokenCheck =
-  | { ok: true; claims: TokenClaims }
-  | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
+  { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
 
-const TOKEN_PATTERN = /^([A-Za-z0-9][A-Za-z0-9-]{0,23})\.([ad])\.([0-9a-z]{1,10})\.([0-9a-f]{16,64})\.([A-Za-z0-9_-]{43})$/;
+const TOKEN_PATTERN =
+  /^([A-Za-z0-9][A-Za-z0-9-]{0,23})\.([ad])\.([0-9a-z]{1,10})\.([0-9a-f]{16,64})\.([A-Za-z0-9_-]{43})$/;
 
 /** The signed part of a token. */
 export function tokenPayload(claims: TokenClaims): string {

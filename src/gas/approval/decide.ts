@@ -32,7 +32,13 @@ export interface DecisionGuard {
  * Decides enrollment `id` (approve or deny). Returns false when the guard refused, null when the lock
  * could not be had.
  */
-export function applyDecision(id: string, approve: boolean, by: Decider, reason?: string, guard?: DecisionGuard): AppliedDecision | null | false {
+export function applyDecision(
+  id: string,
+  approve: boolean,
+  by: Decider,
+  reason?: string,
+  guard?: DecisionGuard,
+): AppliedDecision | null | false {
   return withScriptLock((): AppliedDecision | false => {
     if (guard && !guard.allow()) return false;
     const data = loadEnrollmentData({ comuni: true });
@@ -48,7 +54,11 @@ export function applyDecision(id: string, approve: boolean, by: Decider, reason?
       return { outcome, name, courseTitle: course.title };
     }
     const who = by === 'referent' ? 'referente' : undefined;
-    logEvent(outcome.kind === 'approved' ? 'Iscrizione approvata' : 'Iscrizione non approvata', `${e.id} ${e.course} ${e.email}`, who);
+    logEvent(
+      outcome.kind === 'approved' ? 'Iscrizione approvata' : 'Iscrizione non approvata',
+      `${e.id} ${e.course} ${e.email}`,
+      who,
+    );
     const courses = finishRun(data, book, notifier, who, [e.course]);
     const mailOutcome: ApprovalOutcome =
       outcome.kind === 'denied'
@@ -57,7 +67,14 @@ export function applyDecision(id: string, approve: boolean, by: Decider, reason?
           ? { kind: 'confirmed' }
           : { kind: 'waitlisted', position: e.waitPosition };
     const mail = approvalOutcomeMail(notifier.ctx, name, course, mailOutcome);
-    queueMail({ to: e.email, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: notifier.ctx.sender, dedupeKey: `approval-outcome:${e.id}` });
+    queueMail({
+      to: e.email,
+      subject: mail.subject,
+      body: mail.body,
+      htmlBody: mail.htmlBody,
+      name: notifier.ctx.sender,
+      dedupeKey: `approval-outcome:${e.id}`,
+    });
     guard?.used();
     afterRun(data, book, courses);
     return { outcome, name, courseTitle: course.title };
@@ -72,20 +89,30 @@ export interface StaffDecisionResult {
 }
 
 /** Staff (sidebar): decides instead of the referent. */
-export const decideApproval = serverAction('Decidi approvazione', (enrollmentId: string, approve: boolean, reason?: string): StaffDecisionResult => {
-  const id = String(enrollmentId ?? '').trim();
-  if (!id) throw new UserError("Indica l'iscrizione da approvare o respingere.");
-  const applied = applyDecision(id, approve === true, 'staff', reason === undefined || reason === null ? undefined : String(reason));
-  if (applied === null || applied === false) throw new UserError("Un'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.");
-  const { outcome } = applied;
-  if (outcome.kind === 'unknown') throw new UserError(`L'iscrizione ${id} non esiste nel foglio Iscrizioni.`);
-  const e = outcome.enrollment;
-  if (outcome.kind === 'notPending') throw new UserError(`L'iscrizione ${id} non è in approvazione (stato attuale: ${e.status}).`);
-  const message =
-    outcome.kind === 'denied'
-      ? `Iscrizione ${id} respinta: ${outcome.reason}.`
-      : e.status === 'Confermata'
-        ? `Iscrizione ${id} approvata e confermata.`
-        : `Iscrizione ${id} approvata: in lista d'attesa (posizione ${e.waitPosition ?? '-'}).`;
-  return { id, status: e.status, waitPosition: e.waitPosition, message };
-});
+export const decideApproval = serverAction(
+  'Decidi approvazione',
+  (enrollmentId: string, approve: boolean, reason?: string): StaffDecisionResult => {
+    const id = String(enrollmentId ?? '').trim();
+    if (!id) throw new UserError("Indica l'iscrizione da approvare o respingere.");
+    const applied = applyDecision(
+      id,
+      approve === true,
+      'staff',
+      reason === undefined || reason === null ? undefined : String(reason),
+    );
+    if (applied === null || applied === false)
+      throw new UserError("Un'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.");
+    const { outcome } = applied;
+    if (outcome.kind === 'unknown') throw new UserError(`L'iscrizione ${id} non esiste nel foglio Iscrizioni.`);
+    const e = outcome.enrollment;
+    if (outcome.kind === 'notPending')
+      throw new UserError(`L'iscrizione ${id} non è in approvazione (stato attuale: ${e.status}).`);
+    const message =
+      outcome.kind === 'denied'
+        ? `Iscrizione ${id} respinta: ${outcome.reason}.`
+        : e.status === 'Confermata'
+          ? `Iscrizione ${id} approvata e confermata.`
+          : `Iscrizione ${id} approvata: in lista d'attesa (posizione ${e.waitPosition ?? '-'}).`;
+    return { id, status: e.status, waitPosition: e.waitPosition, message };
+  },
+);

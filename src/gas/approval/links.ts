@@ -2,7 +2,15 @@
  * The approve and deny links of referent approval: HMAC-SHA256 with a secret made once
  * (`Utilities.getUuid()`, kept in Script Properties), pointing at the web app (`doGet`).
  */
-import { base64Url, checkToken, formatToken, tokenPayload, type Decision, type TokenCheck, type TokenClaims } from '../../core/tokens/token';
+import {
+  base64Url,
+  checkToken,
+  formatToken,
+  tokenPayload,
+  type Decision,
+  type TokenCheck,
+  type TokenClaims,
+} from '../../core/tokens/token';
 
 const SECRET_KEY = 'a4pa.approval.secret';
 /** How long a link works; a reminder sends fresh links. */

@@ -24,7 +24,9 @@ export interface ReferentMail {
 }
 
 function employeeOf(dir: ApprovalDirectory, e: EnrollmentRecord): Employee | undefined {
-  return dir.employees.find((x) => (e.employeeId !== '' && x.id === e.employeeId) || x.email === e.email.trim().toLowerCase());
+  return dir.employees.find(
+    (x) => (e.employeeId !== '' && x.id === e.employeeId) || x.email === e.email.trim().toLowerCase(),
+  );
 }
 
 function comuneOf(dir: ApprovalDirectory, employee: Employee | undefined): Comune | undefined {
@@ -33,7 +35,12 @@ function comuneOf(dir: ApprovalDirectory, employee: Employee | undefined): Comun
   return dir.comuni.find((c) => normalizeKey(c.name) === key);
 }
 
-function item(dir: ApprovalDirectory, e: EnrollmentRecord, employee: Employee | undefined, nowMs: number): ApprovalRequestItem {
+function item(
+  dir: ApprovalDirectory,
+  e: EnrollmentRecord,
+  employee: Employee | undefined,
+  nowMs: number,
+): ApprovalRequestItem {
   const links = decisionLinks(e.id, nowMs);
   return {
     enrollmentId: e.id,
@@ -57,7 +64,10 @@ export function referentMails(
   kind: 'request' | 'reminder',
   nowMs: number,
 ): Array<ReferentMail & { enrollments: EnrollmentRecord[] }> {
-  const groups = new Map<string, { to: string; comune: string; items: ApprovalRequestItem[]; enrollments: EnrollmentRecord[] }>();
+  const groups = new Map<
+    string,
+    { to: string; comune: string; items: ApprovalRequestItem[]; enrollments: EnrollmentRecord[] }
+  >();
   for (const e of enrollments) {
     const employee = employeeOf(dir, e);
     const comune = comuneOf(dir, employee);
@@ -72,6 +82,9 @@ export function referentMails(
     to: g.to,
     comune: g.comune,
     enrollments: g.enrollments,
-    mail: kind === 'request' ? approvalRequestMail(ctx, g.comune, g.items, LINK_VALID_DAYS) : approvalReminderMail(ctx, g.comune, g.items, LINK_VALID_DAYS),
+    mail:
+      kind === 'request'
+        ? approvalRequestMail(ctx, g.comune, g.items, LINK_VALID_DAYS)
+        : approvalReminderMail(ctx, g.comune, g.items, LINK_VALID_DAYS),
   }));
 }

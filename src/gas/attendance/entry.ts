@@ -20,11 +20,15 @@ function selectedCourse(): string {
     const hit = readTable(TAB.sessioni).rows.find((r) => r.row === row);
     if (hit) return hit.record.course;
   }
-  throw new UserError('Seleziona la riga di un corso nel foglio «Corsi» (o di una sua sessione in «Sessioni») e riprova.');
+  throw new UserError(
+    'Seleziona la riga di un corso nel foglio «Corsi» (o di una sua sessione in «Sessioni») e riprova.',
+  );
 }
 
 /** Prepara registro presenze for one course (sidebar, scenarios). */
-export const prepareAttendance = serverAction('Prepara registro presenze', (courseCode: string): PrepareResult => prepareCourseAttendance(courseCode));
+export const prepareAttendance = serverAction('Prepara registro presenze', (courseCode: string): PrepareResult =>
+  prepareCourseAttendance(courseCode),
+);
 
 /** Prepara registro presenze for the course of the selected row (menu). */
 export const prepareAttendanceForSelection = serverAction('Prepara registro presenze', (): PrepareResult => {

@@ -21,15 +21,23 @@ export function prepareCourseAttendance(courseCode: string): PrepareResult {
   const code = String(courseCode ?? '').trim();
   if (!code) throw new UserError('Indicare il codice del corso.');
   const courses = readTable(TAB.corsi);
-  if (!courses.rows.some((r) => r.record.code === code)) throw new UserError(`Corso ${code} non trovato nel foglio «Corsi».`);
+  if (!courses.rows.some((r) => r.record.code === code))
+    throw new UserError(`Corso ${code} non trovato nel foglio «Corsi».`);
   const ids = assignMissingIds([TAB.sessioni, TAB.iscrizioni]);
   const sessions = (ids.Sessioni ?? readTable(TAB.sessioni)).rows.map((r) => r.record);
   const enrollments = (ids.Iscrizioni ?? readTable(TAB.iscrizioni)).rows.map((r) => r.record);
   const attendance = readTable(TAB.presenze);
-  const rows = missingAttendanceRows(code, sessions, enrollments, attendance.rows.map((r) => r.record));
+  const rows = missingAttendanceRows(
+    code,
+    sessions,
+    enrollments,
+    attendance.rows.map((r) => r.record),
+  );
   appendRecords(attendance, rows);
   const courseSessions = sessions.filter((s) => s.course === code && s.status !== 'Annullata').length;
-  const enrollees = new Set(enrollments.filter((e) => e.course === code && e.status === 'Confermata' && e.employeeId).map((e) => e.employeeId)).size;
+  const enrollees = new Set(
+    enrollments.filter((e) => e.course === code && e.status === 'Confermata' && e.employeeId).map((e) => e.employeeId),
+  ).size;
   if (rows.length > 0) logEvent('Registro presenze preparato', `${code}: ${rows.length} righe aggiunte`);
   const message =
     rows.length > 0
@@ -47,6 +55,9 @@ export function fillTickedHours(attendance: Table<Attendance>, firstRow: number,
   if (!edited.some((r) => r.record.present && r.record.hours === null)) return 0;
   const sessions = readTable(TAB.sessioni).rows.map((r) => r.record);
   const fills = hoursToFill(edited, sessions);
-  updateRecords(attendance, fills.map((f) => ({ row: f.row, patch: { hours: f.hours } })));
+  updateRecords(
+    attendance,
+    fills.map((f) => ({ row: f.row, patch: { hours: f.hours } })),
+  );
   return fills.length;
 }

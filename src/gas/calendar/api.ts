@@ -17,7 +17,7 @@ const PAGE_SIZE = 2500;
 const WRITE_OPTIONS = { conferenceDataVersion: 1, sendUpdates: 'all' };
 
 export const CALENDAR_SERVICE_MISSING =
-  'Il servizio avanzato Google Calendar non è attivo: nell\'editor di Apps Script apri «Servizi», aggiungi «Google Calendar API» (identificatore Calendar) e riprova.';
+  "Il servizio avanzato Google Calendar non è attivo: nell'editor di Apps Script apri «Servizi», aggiungi «Google Calendar API» (identificatore Calendar) e riprova.";
 
 type AdvancedCalendar = GoogleAppsScript.Calendar;
 
@@ -82,14 +82,23 @@ export function insertSessionEvent(calendarId: string, resource: EventResource, 
           .items?.find((e) => e.status !== 'cancelled');
         if (found) return found as ApiEvent;
       }
-      return service().Events!.insert(resource as GoogleAppsScript.Calendar.Schema.Event, calendarId, WRITE_OPTIONS) as ApiEvent;
+      return service().Events!.insert(
+        resource as GoogleAppsScript.Calendar.Schema.Event,
+        calendarId,
+        WRITE_OPTIONS,
+      ) as ApiEvent;
     },
     RETRY,
   );
 }
 
 function patchWith(calendarId: string, eventId: string, resource: EventResource): ApiEvent {
-  return service().Events!.patch(resource as GoogleAppsScript.Calendar.Schema.Event, calendarId, eventId, WRITE_OPTIONS) as ApiEvent;
+  return service().Events!.patch(
+    resource as GoogleAppsScript.Calendar.Schema.Event,
+    calendarId,
+    eventId,
+    WRITE_OPTIONS,
+  ) as ApiEvent;
 }
 
 export function patchEvent(calendarId: string, eventId: string, resource: EventResource): ApiEvent {
@@ -104,7 +113,10 @@ export function clearAttendees(calendarId: string, eventId: string): void {
   try {
     withRetry(
       'Calendar.Events.patch',
-      () => service().Events!.patch({ attendees: [] } as GoogleAppsScript.Calendar.Schema.Event, calendarId, eventId, { sendUpdates: 'none' }),
+      () =>
+        service().Events!.patch({ attendees: [] } as GoogleAppsScript.Calendar.Schema.Event, calendarId, eventId, {
+          sendUpdates: 'none',
+        }),
       RETRY,
     );
   } catch (error) {
@@ -115,7 +127,11 @@ export function clearAttendees(calendarId: string, eventId: string): void {
 /** Cancels an event and tells its attendees; an event already gone counts as cancelled. */
 export function cancelEvent(calendarId: string, eventId: string): void {
   try {
-    withRetry('Calendar.Events.remove', () => service().Events!.remove(calendarId, eventId, { sendUpdates: 'all' }), RETRY);
+    withRetry(
+      'Calendar.Events.remove',
+      () => service().Events!.remove(calendarId, eventId, { sendUpdates: 'all' }),
+      RETRY,
+    );
   } catch (error) {
     if (!isGone(error)) throw error;
   }

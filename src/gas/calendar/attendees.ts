@@ -12,11 +12,17 @@ import { runCalendarSync, type SyncOptions } from './sync';
  * Never inserts or cancels events, and never fails the caller's workflow because Calendar is not set
  * up yet: the next «Sincronizza calendario» catches up.
  */
-export function updateCourseAttendees(courseCodes: string[], tables?: SyncOptions['tables']): { patched: number; failed: number } {
+export function updateCourseAttendees(
+  courseCodes: string[],
+  tables?: SyncOptions['tables'],
+): { patched: number; failed: number } {
   const codes = [...new Set(courseCodes.map((c) => c.trim()).filter((c) => c !== ''))];
-  if (codes.length === 0 || !calendarServiceAvailable() || !readSettings().calendarId.trim()) return { patched: 0, failed: 0 };
+  if (codes.length === 0 || !calendarServiceAvailable() || !readSettings().calendarId.trim())
+    return { patched: 0, failed: 0 };
   try {
-    const result = runCalendarSync(tables ? { courseCodes: codes, patchOnly: true, tables } : { courseCodes: codes, patchOnly: true });
+    const result = runCalendarSync(
+      tables ? { courseCodes: codes, patchOnly: true, tables } : { courseCodes: codes, patchOnly: true },
+    );
     return { patched: result.patched, failed: result.failed.length };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

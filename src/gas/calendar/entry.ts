@@ -50,9 +50,15 @@ export interface SyncResult {
 }
 
 function countsMessage(counts: SyncCounts, failed: number): string {
-  const parts = [`${counts.inserted} eventi creati`, `${counts.patched} aggiornati`, `${counts.cancelled} annullati`, `${counts.unchanged} già aggiornati`];
+  const parts = [
+    `${counts.inserted} eventi creati`,
+    `${counts.patched} aggiornati`,
+    `${counts.cancelled} annullati`,
+    `${counts.unchanged} già aggiornati`,
+  ];
   let message = `Calendario sincronizzato: ${parts.join(', ')}.`;
-  if (counts.meetPending) message += ` ${counts.meetPending} link Meet in preparazione: compariranno alla prossima sincronizzazione.`;
+  if (counts.meetPending)
+    message += ` ${counts.meetPending} link Meet in preparazione: compariranno alla prossima sincronizzazione.`;
   if (counts.invalid.length) {
     message += ` Da correggere in «${TAB.sessioni}»: ${counts.invalid.map((i) => `${i.sessionId} (${i.message})`).join('; ')}`;
   }
@@ -73,7 +79,10 @@ export const syncCalendar = serverAction('Sincronizza calendario', (courseCode?:
   if (course) {
     const found = readTable(TAB.corsi).rows.find((r) => r.record.code === course);
     if (!found) throw new UserError(`Corso ${course} non trovato nel foglio «${TAB.corsi}».`);
-    if (found.record.status === 'Bozza') throw new UserError(`Il corso ${course} è in «Bozza»: le sue sessioni vanno in calendario quando esce dalla bozza.`);
+    if (found.record.status === 'Bozza')
+      throw new UserError(
+        `Il corso ${course} è in «Bozza»: le sue sessioni vanno in calendario quando esce dalla bozza.`,
+      );
     const result = runCalendarSync({ courseCodes: [course] });
     return { message: countsMessage(result, result.failed.length), progress: null };
   }
@@ -82,8 +91,10 @@ export const syncCalendar = serverAction('Sincronizza calendario', (courseCode?:
   const progress = report.progress.find((p) => p.kind === CALENDAR_JOB) ?? null;
   const count = progress ? `${progress.done} di ${progress.total}` : '';
   if (!started) return { message: `È già in corso «${state.label}» (${count}): prosegue automaticamente.`, progress };
-  if (!progress || progress.total === 0) return { message: 'Calendario già aggiornato: nessuna modifica necessaria.', progress };
-  if (progress.status === 'in corso') return { message: `Calendario: ${count} sessioni sincronizzate; il resto prosegue automaticamente.`, progress };
+  if (!progress || progress.total === 0)
+    return { message: 'Calendario già aggiornato: nessuna modifica necessaria.', progress };
+  if (progress.status === 'in corso')
+    return { message: `Calendario: ${count} sessioni sincronizzate; il resto prosegue automaticamente.`, progress };
   const failed = progress.failed ? `, ${progress.failed} non riuscite (vedi Registro)` : '';
   return { message: `Calendario sincronizzato: ${count} sessioni aggiornate${failed}.`, progress };
 });

@@ -5,7 +5,13 @@
  */
 import { isSessionCancelled } from '../../core/calendar/event';
 import { pickExisting, planSession, type SessionPlan } from '../../core/calendar/plan';
-import { groupBySession, isConferencePending, meetLinkOf, sessionsToSync, type ApiEvent } from '../../core/calendar/sync';
+import {
+  groupBySession,
+  isConferencePending,
+  meetLinkOf,
+  sessionsToSync,
+  type ApiEvent,
+} from '../../core/calendar/sync';
 import type { CalendarCourse, CalendarSession, CancellationInfo, ExistingEvent } from '../../core/calendar/types';
 import type { JobWork } from '../../core/jobs/slice';
 import { UserError } from '../../core/registry/errors';
@@ -16,7 +22,8 @@ import { readSettings } from '../registry/settings';
 import { readTable, updateRecords, type Table } from '../registry/table';
 import { cancelEvent, getEvent, insertSessionEvent, listEvents, patchEvent } from './api';
 
-export const CALENDAR_NOT_CONFIGURED = 'Il calendario dell\'Academy non è configurato (manca «ID calendario» in Impostazioni): esegui Configura.';
+export const CALENDAR_NOT_CONFIGURED =
+  "Il calendario dell'Academy non è configurato (manca «ID calendario» in Impostazioni): esegui Configura.";
 
 export interface SyncOptions {
   /** Only these courses' sessions. */
@@ -72,7 +79,10 @@ export function openCalendarSync(options: SyncOptions = {}): CalendarSyncWork {
   const courses = options.tables?.courses ?? readTable(TAB.corsi);
   const sessions = options.tables?.sessions ?? readTable(TAB.sessioni);
   const enrollments = options.tables?.enrollments ?? readTable(TAB.iscrizioni);
-  const cancellation: CancellationInfo = { formUrl: enrollmentFormUrl().trim(), staffEmail: settings.staffNotificationEmail.trim() };
+  const cancellation: CancellationInfo = {
+    formUrl: enrollmentFormUrl().trim(),
+    staffEmail: settings.staffNotificationEmail.trim(),
+  };
   const nowMs = Date.now();
 
   const courseByCode = new Map<string, CalendarCourse>(courses.rows.map((r) => [r.record.code, r.record]));
@@ -130,7 +140,8 @@ export function openCalendarSync(options: SyncOptions = {}): CalendarSyncWork {
 
   return {
     counts,
-    pending: () => [...planned.values()].filter((p) => needsWork(p) && !done.has(p.session.id)).map((p) => p.session.id),
+    pending: () =>
+      [...planned.values()].filter((p) => needsWork(p) && !done.has(p.session.id)).map((p) => p.session.id),
     run: (sessionId: string) => {
       const p = planned.get(sessionId);
       if (!p || done.has(sessionId)) return;
@@ -160,7 +171,10 @@ export function openCalendarSync(options: SyncOptions = {}): CalendarSyncWork {
         if (p.pendingConference) counts.meetPending += 1;
       }
       counts.unchanged = [...planned.values()].filter((p) => !needsWork(p)).length;
-      writeBack(sessions, [...planned.values()].filter((p) => !needsWork(p) || done.has(p.session.id)));
+      writeBack(
+        sessions,
+        [...planned.values()].filter((p) => !needsWork(p) || done.has(p.session.id)),
+      );
       const changed = counts.inserted + counts.patched + counts.cancelled;
       if (changed > 0 || counts.invalid.length > 0) {
         logEvent(
@@ -182,7 +196,9 @@ function writeBack(sessions: Table<Session>, items: Planned[]): void {
 }
 
 /** Runs a whole sync in this execution (one course: a handful of sessions). */
-export function runCalendarSync(options: SyncOptions): SyncCounts & { failed: Array<{ sessionId: string; error: string }> } {
+export function runCalendarSync(
+  options: SyncOptions,
+): SyncCounts & { failed: Array<{ sessionId: string; error: string }> } {
   const work = openCalendarSync(options);
   const failed: Array<{ sessionId: string; error: string }> = [];
   try {
@@ -200,4 +216,3 @@ export function runCalendarSync(options: SyncOptions): SyncCounts & { failed: Ar
   for (const f of failed) logEvent('Calendario: sessione non sincronizzata', `${f.sessionId}: ${f.error}`);
   return { ...work.counts, failed };
 }
-

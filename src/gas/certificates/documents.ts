@@ -3,10 +3,17 @@
  * replacement, the PDF export, the mail quota. Each function touches its services and does nothing else.
  */
 import { withRetry } from '../platform/retry';
-import { escapeRegExp, needsLiteralInsertion, PLACEHOLDERS, placeholderToken, type Placeholder } from '../../core/certificates/placeholders';
+import {
+  escapeRegExp,
+  needsLiteralInsertion,
+  PLACEHOLDERS,
+  placeholderToken,
+  type Placeholder,
+} from '../../core/certificates/placeholders';
 
 type Folder = GoogleAppsScript.Drive.Folder;
-type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
+type Section =
+  GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
 
 export const PDF_MIME = 'application/pdf';
 
@@ -108,7 +115,8 @@ export function trashFile(id: string): void {
   try {
     withRetry('DriveApp.setTrashed', () => DriveApp.getFileById(id).setTrashed(true));
   } catch (error) {
-    if (!/No item with the given ID|not found/i.test(error instanceof Error ? error.message : String(error))) throw error;
+    if (!/No item with the given ID|not found/i.test(error instanceof Error ? error.message : String(error)))
+      throw error;
   }
 }
 

@@ -33,7 +33,10 @@ export interface IssueResult {
  * the answer then says so, since the hours are those registered so far.
  */
 function notOverYet(course: string): string {
-  const last = lastSessionEnd(readTable(TAB.sessioni).rows.map((r) => r.record), course);
+  const last = lastSessionEnd(
+    readTable(TAB.sessioni).rows.map((r) => r.record),
+    course,
+  );
   if (!last || last.endMs <= Date.now()) return '';
   return ` Attenzione: il corso ${course} non è ancora concluso (ultima sessione il ${slashedDate(last.date)}): gli attestati riportano le ore registrate finora.`;
 }
@@ -45,7 +48,8 @@ export const issueCertificates = serverAction('Emetti attestati', (courseCode?: 
   if (course) {
     const found = readTable(TAB.corsi).rows.find((r) => r.record.code === course);
     if (!found) throw new UserError(`Corso ${course} non trovato nel foglio «Corsi».`);
-    if (found.record.status === 'Annullato') throw new UserError(`Il corso ${course} è annullato: nessun attestato da emettere.`);
+    if (found.record.status === 'Annullato')
+      throw new UserError(`Il corso ${course} è annullato: nessun attestato da emettere.`);
     if (found.record.status !== 'Concluso') warning = notOverYet(course);
   }
   if (!readSettings().templateDocId) throw new UserError('Modello attestato non configurato: eseguire «Configura».');
@@ -55,32 +59,44 @@ export const issueCertificates = serverAction('Emetti attestati', (courseCode?: 
   const count = progress ? `${progress.done} di ${progress.total}` : '';
   let message: string;
   if (!started) message = `È già in corso «${state.label}»: ${count}. Riprenderà automaticamente.`;
-  else if (!progress || progress.total === 0) message = 'Nessun attestato da emettere: nessun iscritto idoneo senza attestato.';
-  else if (progress.status === 'in corso') message = `Attestati: ${count} completati; il resto prosegue automaticamente.`;
-  else message = `Attestati: ${count} emessi e inviati${progress.failed ? `, ${progress.failed} non riusciti (vedi Registro)` : ''}.`;
+  else if (!progress || progress.total === 0)
+    message = 'Nessun attestato da emettere: nessun iscritto idoneo senza attestato.';
+  else if (progress.status === 'in corso')
+    message = `Attestati: ${count} completati; il resto prosegue automaticamente.`;
+  else
+    message = `Attestati: ${count} emessi e inviati${progress.failed ? `, ${progress.failed} non riusciti (vedi Registro)` : ''}.`;
   return { message: message + warning, progress };
 });
 
 const REISSUE_LEASE_MS = 6 * 60_000 + 30_000;
 
 /** A corrected certificate: same number, `Versione` + 1, previous PDF trashed, mailed again. */
-export const reissueCertificate = serverAction('Riemetti attestato', (numero: string): { message: string; version: number } => {
-  const number = String(numero ?? '').trim();
-  if (!number) throw new UserError("Indicare il numero dell'attestato.");
-  if (!acquireLease(Date.now(), Date.now() + REISSUE_LEASE_MS)) {
-    throw new UserError('Un lavoro sugli attestati è in corso: riprovare tra qualche minuto.');
-  }
-  try {
-    const ctx = new CertificateContext('');
-    try {
-      const record = ctx.reissue(number);
-      return { message: `Attestato ${number} riemesso (versione ${record.version}) e inviato.`, version: record.version };
-    } catch (error) {
-      if (!(error instanceof JobPause)) throw error;
-      const record = ctx.certificates.rows.find((r) => r.record.number === number)?.record;
-      return { message: `Attestato ${number} riemesso; l'invio partirà appena la quota email lo consente.`, version: record?.version ?? 0 };
+export const reissueCertificate = serverAction(
+  'Riemetti attestato',
+  (numero: string): { message: string; version: number } => {
+    const number = String(numero ?? '').trim();
+    if (!number) throw new UserError("Indicare il numero dell'attestato.");
+    if (!acquireLease(Date.now(), Date.now() + REISSUE_LEASE_MS)) {
+      throw new UserError('Un lavoro sugli attestati è in corso: riprovare tra qualche minuto.');
     }
-  } finally {
-    releaseLease();
-  }
-});
+    try {
+      const ctx = new CertificateContext('');
+      try {
+        const record = ctx.reissue(number);
+        return {
+          message: `Attestato ${number} riemesso (versione ${record.version}) e inviato.`,
+          version: record.version,
+        };
+      } catch (error) {
+        if (!(error instanceof JobPause)) throw error;
+        const record = ctx.certificates.rows.find((r) => r.record.number === number)?.record;
+        return {
+          message: `Attestato ${number} riemesso; l'invio partirà appena la quota email lo consente.`,
+          version: record?.version ?? 0,
+        };
+      }
+    } finally {
+      releaseLease();
+    }
+  },
+);

@@ -20,9 +20,31 @@ import { logEvent } from '../registry/log';
 import { readSettings, writeSetting } from '../registry/settings';
 import { appendRecords, assignMissingIds, readTable, updateRecords, type Table } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
-import { childFolder, copyTemplate, remainingMailQuota, exportPdf, trashCopy, fileAlive, fillDocument, folderById, folderName, rootChildFolder, trashFile } from './documents';
+import {
+  childFolder,
+  copyTemplate,
+  remainingMailQuota,
+  exportPdf,
+  trashCopy,
+  fileAlive,
+  fillDocument,
+  folderById,
+  folderName,
+  rootChildFolder,
+  trashFile,
+} from './documents';
 import { recordReplacedCode } from '../verification/verify';
-import { clearInflight, clearReissue, createSecret, readCertificateProps, saveInflight, saveReissue, verificationBytes, type CertificateProps, type Inflight } from './store';
+import {
+  clearInflight,
+  clearReissue,
+  createSecret,
+  readCertificateProps,
+  saveInflight,
+  saveReissue,
+  verificationBytes,
+  type CertificateProps,
+  type Inflight,
+} from './store';
 
 type Folder = GoogleAppsScript.Drive.Folder;
 
@@ -77,7 +99,8 @@ export class CertificateContext {
     const reissue = this.props.reissue;
     if (reissue) {
       if (reissue.tmpDocId) trashFile(reissue.tmpDocId);
-      if (reissue.pdfId && !this.certificates.rows.some((r) => r.record.fileId === reissue.pdfId)) trashFile(reissue.pdfId);
+      if (reissue.pdfId && !this.certificates.rows.some((r) => r.record.fileId === reissue.pdfId))
+        trashFile(reissue.pdfId);
       this.props.reissue = null;
       clearReissue();
     }
@@ -122,7 +145,11 @@ export class CertificateContext {
   private unsentRows(): Array<{ row: number; record: Certificate }> {
     const scope = new Set(this.scopeCourses().map((c) => c.code));
     return this.certificates.rows.filter(
-      (r) => scope.has(r.record.course) && r.record.fileId !== '' && r.record.sentAt === null && !this.sentNumbers.has(r.record.number),
+      (r) =>
+        scope.has(r.record.course) &&
+        r.record.fileId !== '' &&
+        r.record.sentAt === null &&
+        !this.sentNumbers.has(r.record.number),
     );
   }
 
@@ -149,7 +176,12 @@ export class CertificateContext {
 
   private nextNumber(): { number: string; seq: number } {
     const year = this.settings.year;
-    const seq = highestIssued(year, this.certificates.rows.map((r) => r.record.number), this.props.seqByYear[String(year)] ?? 0) + 1;
+    const seq =
+      highestIssued(
+        year,
+        this.certificates.rows.map((r) => r.record.number),
+        this.props.seqByYear[String(year)] ?? 0,
+      ) + 1;
     this.props.seqByYear[String(year)] = seq;
     return { number: formatCertificateNumber(year, seq), seq };
   }
@@ -182,7 +214,14 @@ export class CertificateContext {
     }
     if (!inflight) {
       const { number } = this.nextNumber();
-      inflight = { key: item, number, verificationCode: this.verificationCode(number), tmpDocId: '', pdfId: '', pdfUrl: '' };
+      inflight = {
+        key: item,
+        number,
+        verificationCode: this.verificationCode(number),
+        tmpDocId: '',
+        pdfId: '',
+        pdfUrl: '',
+      };
       this.persist(inflight);
     }
     const issuedOn = this.today();
@@ -213,10 +252,17 @@ export class CertificateContext {
   }
 
   /** Copies the template, fills it, exports the PDF into the course folder and trashes the copy. */
-  private renderPdf(inflight: Inflight, courseCode: string, employeeId: string, hoursAttended: number, issuedOn: string): { fileId: string; url: string } {
+  private renderPdf(
+    inflight: Inflight,
+    courseCode: string,
+    employeeId: string,
+    hoursAttended: number,
+    issuedOn: string,
+  ): { fileId: string; url: string } {
     const course = this.courses.get(courseCode);
     const employee = this.employees.get(employeeId);
-    if (!course || !employee) throw new Error(`Dati mancanti per l'attestato ${inflight.number}: corso o dipendente non trovato.`);
+    if (!course || !employee)
+      throw new Error(`Dati mancanti per l'attestato ${inflight.number}: corso o dipendente non trovato.`);
     if (!this.settings.templateDocId) throw new UserError('Modello attestato non configurato: eseguire «Configura».');
     const values = placeholderValues({
       firstName: employee.firstName,
@@ -303,7 +349,8 @@ export class CertificateContext {
       const dropped = flushed.dropped.find((d) => d.key === key);
       if (dropped) throw new Error(`Invio dell'attestato ${r.number} non riuscito: ${dropped.error}`);
       if (!wasMailSent(key)) {
-        if (remainingMailQuota() > 0) throw new Error(`Invio dell'attestato ${r.number} non riuscito: nuovo tentativo più tardi.`);
+        if (remainingMailQuota() > 0)
+          throw new Error(`Invio dell'attestato ${r.number} non riuscito: nuovo tentativo più tardi.`);
         throw new JobPause(`Quota email esaurita: l'attestato ${r.number} partirà appena possibile.`);
       }
     }
@@ -326,15 +373,23 @@ export class CertificateContext {
     const entry = versions.sort((a, b) => b.record.version - a.record.version)[0];
     if (!entry) throw new UserError(`Attestato ${number} non trovato nel foglio «Attestati».`);
     const r = entry.record;
-    const hours = certificateCandidates({
-      courses: [...this.courses.values()].filter((c) => c.code === r.course).map((c) => ({ ...c, threshold: 0 })),
-      sessions: this.sessions,
-      enrollments: [{ course: r.course, email: r.email, employeeId: r.employeeId, status: 'Confermata' }],
-      attendance: this.attendance,
-      certificates: [],
-      defaultThreshold: 0,
-    })[0]?.hoursAttended ?? r.hoursAttended;
-    const inflight: Inflight = { key: `${REISSUE_PREFIX}${number}`, number, verificationCode: this.verificationCode(number), tmpDocId: '', pdfId: '', pdfUrl: '' };
+    const hours =
+      certificateCandidates({
+        courses: [...this.courses.values()].filter((c) => c.code === r.course).map((c) => ({ ...c, threshold: 0 })),
+        sessions: this.sessions,
+        enrollments: [{ course: r.course, email: r.email, employeeId: r.employeeId, status: 'Confermata' }],
+        attendance: this.attendance,
+        certificates: [],
+        defaultThreshold: 0,
+      })[0]?.hoursAttended ?? r.hoursAttended;
+    const inflight: Inflight = {
+      key: `${REISSUE_PREFIX}${number}`,
+      number,
+      verificationCode: this.verificationCode(number),
+      tmpDocId: '',
+      pdfId: '',
+      pdfUrl: '',
+    };
     this.persist(inflight);
     const pdf = this.renderPdf(inflight, r.course, r.employeeId, hours, this.today());
     const employee = this.employees.get(r.employeeId);
@@ -350,7 +405,8 @@ export class CertificateContext {
       version,
     };
     const previousPdf = r.fileId;
-    if (r.verificationCode && r.verificationCode !== inflight.verificationCode) recordReplacedCode(r.verificationCode, number);
+    if (r.verificationCode && r.verificationCode !== inflight.verificationCode)
+      recordReplacedCode(r.verificationCode, number);
     updateRecords(this.certificates, [{ row: entry.row, patch }]);
     this.props.reissue = null;
     clearReissue();

@@ -2,7 +2,12 @@
  * Setup step of certificates: the "Modello attestato" Doc and the year's certificates folder, each
  * created only when missing, their ids recorded in `Impostazioni`.
  */
-import { DEFAULT_SIGNATORY, TEMPLATE_NAME, templateParagraphs, type TemplateStyle } from '../../core/certificates/template';
+import {
+  DEFAULT_SIGNATORY,
+  TEMPLATE_NAME,
+  templateParagraphs,
+  type TemplateStyle,
+} from '../../core/certificates/template';
 import { logEvent } from '../registry/log';
 import { readSettings, writeSetting } from '../registry/settings';
 import { fileAlive, folderById, rootChildFolder } from './documents';
@@ -16,17 +21,43 @@ type Attrs = Record<string, string | number | boolean>;
 function styleAttributes(style: TemplateStyle): Attrs {
   const A = DocumentApp.Attribute;
   const center = DocumentApp.HorizontalAlignment.CENTER;
-  const base: Attrs = { [A.HORIZONTAL_ALIGNMENT]: center, [A.FONT_FAMILY]: 'Georgia', [A.FOREGROUND_COLOR]: '#1f2937', [A.BOLD]: false, [A.ITALIC]: false };
+  const base: Attrs = {
+    [A.HORIZONTAL_ALIGNMENT]: center,
+    [A.FONT_FAMILY]: 'Georgia',
+    [A.FOREGROUND_COLOR]: '#1f2937',
+    [A.BOLD]: false,
+    [A.ITALIC]: false,
+  };
   const by: Record<TemplateStyle, Attrs> = {
     issuer: { [A.FONT_SIZE]: 16, [A.BOLD]: true, [A.SPACING_AFTER]: 2 },
-    title: { [A.FONT_SIZE]: 24, [A.BOLD]: true, [A.SPACING_BEFORE]: 24, [A.SPACING_AFTER]: 24, [A.FOREGROUND_COLOR]: '#1e3a5f' },
+    title: {
+      [A.FONT_SIZE]: 24,
+      [A.BOLD]: true,
+      [A.SPACING_BEFORE]: 24,
+      [A.SPACING_AFTER]: 24,
+      [A.FOREGROUND_COLOR]: '#1e3a5f',
+    },
     body: { [A.FONT_SIZE]: 12, [A.SPACING_AFTER]: 8 },
     name: { [A.FONT_SIZE]: 20, [A.BOLD]: true, [A.SPACING_AFTER]: 8 },
     course: { [A.FONT_SIZE]: 16, [A.BOLD]: true, [A.SPACING_AFTER]: 2 },
     detail: { [A.FONT_SIZE]: 11, [A.SPACING_AFTER]: 8, [A.FOREGROUND_COLOR]: '#4b5563' },
-    place: { [A.FONT_SIZE]: 12, [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.LEFT, [A.SPACING_BEFORE]: 24 },
-    signature: { [A.FONT_SIZE]: 12, [A.BOLD]: true, [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.RIGHT, [A.SPACING_BEFORE]: 12 },
-    note: { [A.FONT_SIZE]: 8, [A.ITALIC]: true, [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.RIGHT, [A.FOREGROUND_COLOR]: '#4b5563' },
+    place: {
+      [A.FONT_SIZE]: 12,
+      [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.LEFT,
+      [A.SPACING_BEFORE]: 24,
+    },
+    signature: {
+      [A.FONT_SIZE]: 12,
+      [A.BOLD]: true,
+      [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.RIGHT,
+      [A.SPACING_BEFORE]: 12,
+    },
+    note: {
+      [A.FONT_SIZE]: 8,
+      [A.ITALIC]: true,
+      [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.RIGHT,
+      [A.FOREGROUND_COLOR]: '#4b5563',
+    },
     footer: { [A.FONT_SIZE]: 9, [A.SPACING_BEFORE]: 6, [A.FOREGROUND_COLOR]: '#4b5563' },
     rule: {},
     space: { [A.FONT_SIZE]: 12 },

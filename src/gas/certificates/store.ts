@@ -38,13 +38,22 @@ function parseInflight(text: string | undefined): Inflight | null {
 export function readCertificateProps(): CertificateProps {
   const all = PropertiesService.getScriptProperties().getProperties();
   const seqByYear: Record<string, number> = {};
-  for (const [k, v] of Object.entries(all)) if (k.startsWith(SEQ_PREFIX)) seqByYear[k.slice(SEQ_PREFIX.length)] = Number(v) || 0;
-  return { seqByYear, inflight: parseInflight(all[INFLIGHT_KEY]), reissue: parseInflight(all[REISSUE_KEY]), secret: all[SECRET_KEY] ?? '' };
+  for (const [k, v] of Object.entries(all))
+    if (k.startsWith(SEQ_PREFIX)) seqByYear[k.slice(SEQ_PREFIX.length)] = Number(v) || 0;
+  return {
+    seqByYear,
+    inflight: parseInflight(all[INFLIGHT_KEY]),
+    reissue: parseInflight(all[REISSUE_KEY]),
+    secret: all[SECRET_KEY] ?? '',
+  };
 }
 
 /** Records the in-flight certificate and, with it, the number's sequence (one write). */
 export function saveInflight(inflight: Inflight, year: number, seq: number): void {
-  PropertiesService.getScriptProperties().setProperties({ [INFLIGHT_KEY]: JSON.stringify(inflight), [SEQ_PREFIX + year]: String(seq) });
+  PropertiesService.getScriptProperties().setProperties({
+    [INFLIGHT_KEY]: JSON.stringify(inflight),
+    [SEQ_PREFIX + year]: String(seq),
+  });
 }
 
 export function clearInflight(): void {

@@ -90,13 +90,18 @@ export function buildCourseView(code: string): CourseView {
       candidates: e.status === 'Da verificare' ? candidatesFor(e.email, employees) : [],
     };
   };
-  const statuses = [...GROUP_ORDER, ...ENROLLMENT_STATUS.filter((s) => !(GROUP_ORDER as readonly string[]).includes(s))];
+  const statuses = [
+    ...GROUP_ORDER,
+    ...ENROLLMENT_STATUS.filter((s) => !(GROUP_ORDER as readonly string[]).includes(s)),
+  ];
   const groups = statuses
     .map((status) => ({
       status,
       enrollments: rows
         .filter((e) => e.status === status)
-        .sort((a, b) => (a.waitPosition ?? 0) - (b.waitPosition ?? 0) || a.requestedAt.getTime() - b.requestedAt.getTime())
+        .sort(
+          (a, b) => (a.waitPosition ?? 0) - (b.waitPosition ?? 0) || a.requestedAt.getTime() - b.requestedAt.getTime(),
+        )
         .map(toView),
     }))
     .filter((g) => g.enrollments.length > 0);
@@ -126,10 +131,12 @@ function locked<T>(fn: () => T): T {
 }
 
 function outcomeMessage(r: RequestResult, email: string): string {
-  if (r.kind === 'duplicate') return `${email} era già iscritto/a a ${r.course} (${r.enrollment.id}, ${r.enrollment.status}): la richiesta doppia è stata annullata.`;
+  if (r.kind === 'duplicate')
+    return `${email} era già iscritto/a a ${r.course} (${r.enrollment.id}, ${r.enrollment.status}): la richiesta doppia è stata annullata.`;
   if (r.kind !== 'new') return `Richiesta per ${r.course} non registrata.`;
   const e = r.enrollment;
-  if (e.status === 'In attesa') return `${email}: in lista d'attesa per ${e.course} (posizione ${e.waitPosition ?? '-'}).`;
+  if (e.status === 'In attesa')
+    return `${email}: in lista d'attesa per ${e.course} (posizione ${e.waitPosition ?? '-'}).`;
   if (e.status === 'Respinta') return `${email}: iscrizione respinta (${e.notes})`;
   return `${email}: ${e.status} (${e.course}).`;
 }
@@ -168,7 +175,13 @@ export function confirmPending(enrollmentId: string, employeeId: string): Action
     const decided = result.kind === 'new' ? result.enrollment : null;
     commitChanges(data, { ...changes, added: changes.added.filter((e) => e.id !== original.id) });
     const patch: Partial<Enrollment> = decided
-      ? { email: decided.email, employeeId: decided.employeeId, status: decided.status, waitPosition: decided.waitPosition, notes: decided.notes }
+      ? {
+          email: decided.email,
+          employeeId: decided.employeeId,
+          status: decided.status,
+          waitPosition: decided.waitPosition,
+          notes: decided.notes,
+        }
       : {
           email: employee.email,
           employeeId: employee.id,
@@ -196,7 +209,8 @@ export function promote(enrollmentId: string): ActionResult {
     const data = loadEnrollmentData();
     const book = openBook(data);
     const e = book.byId(id);
-    if (!e || e.status !== 'In attesa') throw new UserError(`L'iscrizione ${id || '(non indicata)'} non esiste o non è in lista d'attesa.`);
+    if (!e || e.status !== 'In attesa')
+      throw new UserError(`L'iscrizione ${id || '(non indicata)'} non esiste o non è in lista d'attesa.`);
     e.status = 'Confermata';
     e.waitPosition = null;
     e.notes = e.notes.trim() === '' ? 'Promossa dallo staff.' : `${e.notes.trim()} — Promossa dallo staff.`;

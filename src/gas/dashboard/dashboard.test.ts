@@ -4,23 +4,74 @@ import { candidatesFor } from './course';
 import { courseSummaries, nextSessions } from './dashboard';
 
 function course(code: string, status: string, over: Partial<Course> = {}): Course {
-  return { code, title: `Corso ${code}`, area: '', description: '', teacher: '', hours: 6, mode: 'Online', venue: 'Sala A', seats: 10, audience: [], threshold: null, cost: 0, status, ...over } as Course;
+  return {
+    code,
+    title: `Corso ${code}`,
+    area: '',
+    description: '',
+    teacher: '',
+    hours: 6,
+    mode: 'Online',
+    venue: 'Sala A',
+    seats: 10,
+    audience: [],
+    threshold: null,
+    cost: 0,
+    status,
+    ...over,
+  } as Course;
 }
 
 function session(id: string, courseCode: string, date: string, start = '09:00', over: Partial<Session> = {}): Session {
-  return { id, course: courseCode, date, start, end: '12:00', venue: '', eventId: '', meetLink: '', status: 'Programmata', ...over } as Session;
+  return {
+    id,
+    course: courseCode,
+    date,
+    start,
+    end: '12:00',
+    venue: '',
+    eventId: '',
+    meetLink: '',
+    status: 'Programmata',
+    ...over,
+  } as Session;
 }
 
 function enrollment(id: string, courseCode: string, status: string): Enrollment {
-  return { id, requestedAt: new Date(0), course: courseCode, email: `${id}@x.it`, employeeId: '', status, waitPosition: null, origin: 'Modulo', responseId: '', notes: '' } as Enrollment;
+  return {
+    id,
+    requestedAt: new Date(0),
+    course: courseCode,
+    email: `${id}@x.it`,
+    employeeId: '',
+    status,
+    waitPosition: null,
+    origin: 'Modulo',
+    responseId: '',
+    notes: '',
+  } as Enrollment;
 }
 
 function employee(id: string, firstName: string, lastName: string, email: string): Employee {
-  return { id, firstName, lastName, email, taxCode: '', comune: 'Crema', role: 'Dipendente', office: '', active: true } as Employee;
+  return {
+    id,
+    firstName,
+    lastName,
+    email,
+    taxCode: '',
+    comune: 'Crema',
+    role: 'Dipendente',
+    office: '',
+    active: true,
+  } as Employee;
 }
 
 describe('nextSessions', () => {
-  const courses = [course('A', 'Iscrizioni aperte'), course('B', 'Bozza'), course('C', 'Iscrizioni chiuse', { venue: '' })];
+  const courses = [
+    course('A', 'Iscrizioni aperte'),
+    course('B', 'Bozza'),
+    course('C', 'Iscrizioni chiuse', { venue: '' }),
+  ];
   const sessions = [
     session('A-S2', 'A', '2027-03-09'),
     session('A-S1', 'A', '2027-03-02', '14:00'),
@@ -31,7 +82,12 @@ describe('nextSessions', () => {
   ];
 
   it('lists future sessions of scheduled courses in date and time order, without drafts or cancelled ones', () => {
-    const next = nextSessions(sessions, courses, [enrollment('I1', 'A', 'Confermata'), enrollment('I2', 'A', 'In attesa')], '2027-03-01');
+    const next = nextSessions(
+      sessions,
+      courses,
+      [enrollment('I1', 'A', 'Confermata'), enrollment('I2', 'A', 'In attesa')],
+      '2027-03-01',
+    );
     expect(next.map((s) => s.id)).toEqual(['C-S1', 'A-S1', 'A-S2']);
     expect(next[1]).toMatchObject({ venue: 'Sala A', confirmed: 1, seats: 10 });
     expect(next[0]).toMatchObject({ meetLink: 'https://meet.google.com/abc', venue: '' });
@@ -44,13 +100,18 @@ describe('nextSessions', () => {
 
 describe('courseSummaries', () => {
   it('counts confirmed, waiting and unverified requests per course', () => {
-    const summary = courseSummaries([course('A', 'Iscrizioni aperte')], [
-      enrollment('I1', 'A', 'Confermata'),
-      enrollment('I2', 'A', 'In attesa'),
-      enrollment('I3', 'A', 'Da verificare'),
-      enrollment('I4', 'A', 'Annullata'),
+    const summary = courseSummaries(
+      [course('A', 'Iscrizioni aperte')],
+      [
+        enrollment('I1', 'A', 'Confermata'),
+        enrollment('I2', 'A', 'In attesa'),
+        enrollment('I3', 'A', 'Da verificare'),
+        enrollment('I4', 'A', 'Annullata'),
+      ],
+    );
+    expect(summary).toEqual([
+      { code: 'A', title: 'Corso A', status: 'Iscrizioni aperte', seats: 10, confirmed: 1, waiting: 1, toVerify: 1 },
     ]);
-    expect(summary).toEqual([{ code: 'A', title: 'Corso A', status: 'Iscrizioni aperte', seats: 10, confirmed: 1, waiting: 1, toVerify: 1 }]);
   });
 });
 

@@ -43,10 +43,16 @@ export function nextSessions(
 ): NextSession[] {
   const byCode = new Map(courses.map((c) => [c.code, c]));
   const confirmed = new Map<string, number>();
-  for (const e of enrollments) if (e.status === 'Confermata') confirmed.set(e.course, (confirmed.get(e.course) ?? 0) + 1);
+  for (const e of enrollments)
+    if (e.status === 'Confermata') confirmed.set(e.course, (confirmed.get(e.course) ?? 0) + 1);
   return sessions
-    .filter((s) => s.status !== 'Annullata' && s.date >= today && SCHEDULED_COURSE_STATUS.has(byCode.get(s.course)?.status ?? ''))
-    .sort((a, b) => (a.date === b.date ? (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) : a.date < b.date ? -1 : 1))
+    .filter(
+      (s) =>
+        s.status !== 'Annullata' && s.date >= today && SCHEDULED_COURSE_STATUS.has(byCode.get(s.course)?.status ?? ''),
+    )
+    .sort((a, b) =>
+      a.date === b.date ? (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) : a.date < b.date ? -1 : 1,
+    )
     .slice(0, limit)
     .map((s) => {
       const course = byCode.get(s.course);
@@ -111,7 +117,13 @@ function dashboardSettings(): { settings: DashboardSettings; problems: Problem[]
 export function buildDashboard(): Dashboard {
   const problems: Problem[] = [];
   const settings = dashboardSettings();
-  if (!settings) problems.push({ tab: TAB.impostazioni, row: 0, column: '', message: new MissingTabError(TAB.impostazioni).message });
+  if (!settings)
+    problems.push({
+      tab: TAB.impostazioni,
+      row: 0,
+      column: '',
+      message: new MissingTabError(TAB.impostazioni).message,
+    });
   else problems.push(...settings.problems);
   const comuni = tryRead(TAB.comuni, problems);
   const employees = tryRead(TAB.dipendenti, problems);

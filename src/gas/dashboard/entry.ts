@@ -18,23 +18,28 @@ export const confirmPendingEnrollment = serverAction(
   (enrollmentId: string, employeeId: string): ActionResult => confirmPending(enrollmentId, employeeId),
 );
 
-export const promoteFromWaitlist = serverAction('Promuovi dalla lista d\'attesa', (enrollmentId: string): ActionResult => promote(enrollmentId));
+export const promoteFromWaitlist = serverAction("Promuovi dalla lista d'attesa", (enrollmentId: string): ActionResult =>
+  promote(enrollmentId),
+);
 
 /**
  * Activates a cell so the spreadsheet shows it: `column` is a header text as the problems list gives it
  * (the first of a comma-separated list), or a 1-based column number; row 0 means the header row.
  */
-export const selectCell = serverAction('Mostra cella', (tab: string, row: number, column: string | number): { a1: string } => {
-  const sheet = requireSheet(String(tab ?? ''));
-  const r = Math.max(1, Math.floor(Number(row) || 1));
-  let c = typeof column === 'number' ? Math.floor(column) : 0;
-  if (c < 1) {
-    const wanted = normalizeKey(String(column ?? '').split(',')[0] ?? '');
-    const header = sheet.getSheetValues(1, 1, 1, -1)[0] ?? [];
-    c = wanted === '' ? 1 : header.findIndex((h) => normalizeKey(String(h)) === wanted) + 1;
-    if (c < 1) throw new UserError(`La colonna «${String(column)}» non è nel foglio «${sheet.getName()}».`);
-  }
-  const range = sheet.getRange(r, c);
-  range.activate();
-  return { a1: `${sheet.getName()}!${range.getA1Notation()}` };
-});
+export const selectCell = serverAction(
+  'Mostra cella',
+  (tab: string, row: number, column: string | number): { a1: string } => {
+    const sheet = requireSheet(String(tab ?? ''));
+    const r = Math.max(1, Math.floor(Number(row) || 1));
+    let c = typeof column === 'number' ? Math.floor(column) : 0;
+    if (c < 1) {
+      const wanted = normalizeKey(String(column ?? '').split(',')[0] ?? '');
+      const header = sheet.getSheetValues(1, 1, 1, -1)[0] ?? [];
+      c = wanted === '' ? 1 : header.findIndex((h) => normalizeKey(String(h)) === wanted) + 1;
+      if (c < 1) throw new UserError(`La colonna «${String(column)}» non è nel foglio «${sheet.getName()}».`);
+    }
+    const range = sheet.getRange(r, c);
+    range.activate();
+    return { a1: `${sheet.getName()}!${range.getA1Notation()}` };
+  },
+);

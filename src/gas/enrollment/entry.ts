@@ -13,13 +13,20 @@ import { loadEnrollmentData, openBook } from './data';
 import { openFormById, PROP_FORM_ID, PROP_FORM_URL, publishForm, type PublishedForm } from './form';
 import { Notifier, logResults } from './notify';
 import { prop } from './props';
-import { afterRun, finishRun, processPending, rememberStaleAttendees, staleAttendeeCourses, withScriptLock } from './process';
+import {
+  afterRun,
+  finishRun,
+  processPending,
+  rememberStaleAttendees,
+  staleAttendeeCourses,
+  withScriptLock,
+} from './process';
 import { updateCourseAttendees } from '../calendar/attendees';
 
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 type Form = GoogleAppsScript.Forms.Form;
 
-const BUSY = 'Un\'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.';
+const BUSY = "Un'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.";
 
 function formUrl(): string {
   return prop(PROP_FORM_URL) ?? '';
@@ -100,38 +107,50 @@ export interface ManualEnrollmentResult {
 }
 
 /** Staff: enrolls an employee in a course with the same rules as the form (origin `Manuale`). */
-export const enrollManually = serverAction('Iscrizione manuale', (email: string, courseCode: string): ManualEnrollmentResult => {
-  const mail = normalizeEmail(String(email ?? ''));
-  const code = String(courseCode ?? '').trim();
-  if (!mail || !code) throw new UserError('Indica l\'email del dipendente e il codice del corso.');
-  const result = withScriptLock(() => {
-    const data = loadEnrollmentData();
-    const book = openBook(data);
-    if (!book.ctx.employeeByEmail(mail)) {
-      throw new UserError(`L'email ${mail} non è nel foglio Dipendenti: aggiungi prima il dipendente.`);
-    }
-    if (!book.ctx.course(code)) throw new UserError(`Il corso ${code} non esiste nel foglio Corsi.`);
-    const notifier = new Notifier(data, formUrl());
-    const [r] = book.request({ email: mail, courses: [code], at: new Date(), origin: 'Manuale', responseId: '' });
-    if (!r || (r.kind !== 'new' && r.kind !== 'duplicate')) throw new UserError(`Iscrizione al corso ${code} non registrata.`);
-    logResults([r]);
-    if (r.kind === 'new') notifier.outcomeMail(mail, notifier.nameOf(mail), [r], `manual:${r.enrollment.id}`);
-    const courses = finishRun(data, book, notifier);
-    afterRun(data, book, courses);
-    const e = r.enrollment;
-    const message =
-      r.kind === 'duplicate'
-        ? `${mail} è già iscritto/a a ${e.course} (${e.status}).`
-        : e.status === 'In attesa'
-          ? `${mail} è in lista d'attesa per ${e.course} (posizione ${e.waitPosition ?? '-'}).`
-          : e.status === 'Respinta'
-            ? `Iscrizione respinta: ${e.notes}`
-            : `${mail}: ${e.status} (${e.course}).`;
-    return { id: e.id, course: e.course, email: e.email, status: e.status, waitPosition: e.waitPosition, notes: e.notes, message };
-  });
-  if (!result) throw new UserError(BUSY);
-  return result;
-});
+export const enrollManually = serverAction(
+  'Iscrizione manuale',
+  (email: string, courseCode: string): ManualEnrollmentResult => {
+    const mail = normalizeEmail(String(email ?? ''));
+    const code = String(courseCode ?? '').trim();
+    if (!mail || !code) throw new UserError("Indica l'email del dipendente e il codice del corso.");
+    const result = withScriptLock(() => {
+      const data = loadEnrollmentData();
+      const book = openBook(data);
+      if (!book.ctx.employeeByEmail(mail)) {
+        throw new UserError(`L'email ${mail} non è nel foglio Dipendenti: aggiungi prima il dipendente.`);
+      }
+      if (!book.ctx.course(code)) throw new UserError(`Il corso ${code} non esiste nel foglio Corsi.`);
+      const notifier = new Notifier(data, formUrl());
+      const [r] = book.request({ email: mail, courses: [code], at: new Date(), origin: 'Manuale', responseId: '' });
+      if (!r || (r.kind !== 'new' && r.kind !== 'duplicate'))
+        throw new UserError(`Iscrizione al corso ${code} non registrata.`);
+      logResults([r]);
+      if (r.kind === 'new') notifier.outcomeMail(mail, notifier.nameOf(mail), [r], `manual:${r.enrollment.id}`);
+      const courses = finishRun(data, book, notifier);
+      afterRun(data, book, courses);
+      const e = r.enrollment;
+      const message =
+        r.kind === 'duplicate'
+          ? `${mail} è già iscritto/a a ${e.course} (${e.status}).`
+          : e.status === 'In attesa'
+            ? `${mail} è in lista d'attesa per ${e.course} (posizione ${e.waitPosition ?? '-'}).`
+            : e.status === 'Respinta'
+              ? `Iscrizione respinta: ${e.notes}`
+              : `${mail}: ${e.status} (${e.course}).`;
+      return {
+        id: e.id,
+        course: e.course,
+        email: e.email,
+        status: e.status,
+        waitPosition: e.waitPosition,
+        notes: e.notes,
+        message,
+      };
+    });
+    if (!result) throw new UserError(BUSY);
+    return result;
+  },
+);
 
 export interface CancellationResult {
   id: string;
@@ -142,32 +161,38 @@ export interface CancellationResult {
 }
 
 /** Staff (sidebar): cancels one enrollment; the first waiting request gets the seat. */
-export const cancelEnrollment = serverAction('Annulla iscrizione', (enrollmentId: string, reason?: string): CancellationResult => {
-  const id = String(enrollmentId ?? '').trim();
-  const why = String(reason ?? '').trim();
-  const result = withScriptLock(() => {
-    const data = loadEnrollmentData();
-    const book = openBook(data);
-    const note = why ? `Annullata dallo staff: ${why}` : 'Annullata dallo staff.';
-    const e = book.cancelById(id, note);
-    if (!e) throw new UserError(`L'iscrizione ${id} non esiste o non è attiva (già annullata o respinta).`);
-    const notifier = new Notifier(data, formUrl());
-    logEvent('Iscrizione annullata', `${e.id} ${e.course} ${e.email}${why ? ` (${why})` : ''}`);
-    notifier.staffCancellation(e, why);
-    const promotedBefore = book.changes().promoted.map((p) => p.email);
-    const courses = finishRun(data, book, notifier, undefined, [e.course]);
-    afterRun(data, book, courses);
-    return {
-      id: e.id,
-      course: e.course,
-      status: e.status,
-      promoted: promotedBefore,
-      message: promotedBefore.length > 0 ? `Iscrizione ${e.id} annullata; posto assegnato a ${promotedBefore.join(', ')}.` : `Iscrizione ${e.id} annullata.`,
-    };
-  });
-  if (!result) throw new UserError(BUSY);
-  return result;
-});
+export const cancelEnrollment = serverAction(
+  'Annulla iscrizione',
+  (enrollmentId: string, reason?: string): CancellationResult => {
+    const id = String(enrollmentId ?? '').trim();
+    const why = String(reason ?? '').trim();
+    const result = withScriptLock(() => {
+      const data = loadEnrollmentData();
+      const book = openBook(data);
+      const note = why ? `Annullata dallo staff: ${why}` : 'Annullata dallo staff.';
+      const e = book.cancelById(id, note);
+      if (!e) throw new UserError(`L'iscrizione ${id} non esiste o non è attiva (già annullata o respinta).`);
+      const notifier = new Notifier(data, formUrl());
+      logEvent('Iscrizione annullata', `${e.id} ${e.course} ${e.email}${why ? ` (${why})` : ''}`);
+      notifier.staffCancellation(e, why);
+      const promotedBefore = book.changes().promoted.map((p) => p.email);
+      const courses = finishRun(data, book, notifier, undefined, [e.course]);
+      afterRun(data, book, courses);
+      return {
+        id: e.id,
+        course: e.course,
+        status: e.status,
+        promoted: promotedBefore,
+        message:
+          promotedBefore.length > 0
+            ? `Iscrizione ${e.id} annullata; posto assegnato a ${promotedBefore.join(', ')}.`
+            : `Iscrizione ${e.id} annullata.`,
+      };
+    });
+    if (!result) throw new UserError(BUSY);
+    return result;
+  },
+);
 
 /**
  * For the registry's edit trigger (`onRegistryEdit`) after staff edited rows of `Iscrizioni` (e.g. set

@@ -86,7 +86,12 @@ function choicesDigest(choices: readonly string[]): string {
  * Sets the course choices; without an open course the form stops accepting responses (and opens again
  * when one is open, if the add-on was the one that closed it). Nothing is written when nothing changed.
  */
-function applyChoices(form: Form, coursesItem: GoogleAppsScript.Forms.CheckboxItem, choices: readonly string[], force: boolean): void {
+function applyChoices(
+  form: Form,
+  coursesItem: GoogleAppsScript.Forms.CheckboxItem,
+  choices: readonly string[],
+  force: boolean,
+): void {
   const digest = choicesDigest(choices);
   if (!force && prop(PROP_CHOICES) === digest) return;
   if (choices.length === 0) {
@@ -212,32 +217,70 @@ export function publishForm(data: EnrollmentData, book: EnrollmentBook): Publish
   const index = indexItems(form);
   const T = FormApp.ItemType;
   const text = (t: string) => {
-    const item = ensureItem(form, index, t, T.TEXT, (i) => i.asTextItem(), () => form.addTextItem());
+    const item = ensureItem(
+      form,
+      index,
+      t,
+      T.TEXT,
+      (i) => i.asTextItem(),
+      () => form.addTextItem(),
+    );
     item.setTitle(t).setRequired(true);
     return item;
   };
   const firstNameItem = text(FORM_ITEMS.firstName);
   const lastNameItem = text(FORM_ITEMS.lastName);
 
-  const comuni = data.comuni.map((c) => c.name).filter((n) => n !== '').sort((a, b) => a.localeCompare(b, 'it'));
-  const comuneItem = ensureItem(form, index, FORM_ITEMS.comune, T.LIST, (i) => i.asListItem(), () => form.addListItem());
+  const comuni = data.comuni
+    .map((c) => c.name)
+    .filter((n) => n !== '')
+    .sort((a, b) => a.localeCompare(b, 'it'));
+  const comuneItem = ensureItem(
+    form,
+    index,
+    FORM_ITEMS.comune,
+    T.LIST,
+    (i) => i.asListItem(),
+    () => form.addListItem(),
+  );
   comuneItem.setTitle(FORM_ITEMS.comune).setRequired(true);
   if (comuni.length > 0) comuneItem.setChoiceValues(comuni);
 
-  const coursesItem = ensureItem(form, index, FORM_ITEMS.courses, T.CHECKBOX, (i) => i.asCheckboxItem(), () => form.addCheckboxItem());
+  const coursesItem = ensureItem(
+    form,
+    index,
+    FORM_ITEMS.courses,
+    T.CHECKBOX,
+    (i) => i.asCheckboxItem(),
+    () => form.addCheckboxItem(),
+  );
   coursesItem
     .setTitle(FORM_ITEMS.courses)
     .setHelpText("Scegli uno o più corsi. Se un corso è pieno entri in lista d'attesa.")
     .setRequired(true);
 
-  const actionItem = ensureItem(form, index, FORM_ITEMS.action, T.MULTIPLE_CHOICE, (i) => i.asMultipleChoiceItem(), () => form.addMultipleChoiceItem());
+  const actionItem = ensureItem(
+    form,
+    index,
+    FORM_ITEMS.action,
+    T.MULTIPLE_CHOICE,
+    (i) => i.asMultipleChoiceItem(),
+    () => form.addMultipleChoiceItem(),
+  );
   actionItem
     .setTitle(FORM_ITEMS.action)
     .setHelpText('"Annullamento" annulla la tua iscrizione ai corsi scelti sopra.')
     .setChoiceValues([ACTION_ENROLL, ACTION_CANCEL])
     .setRequired(true);
 
-  const consentItem = ensureItem(form, index, FORM_ITEMS.consent, T.CHECKBOX, (i) => i.asCheckboxItem(), () => form.addCheckboxItem());
+  const consentItem = ensureItem(
+    form,
+    index,
+    FORM_ITEMS.consent,
+    T.CHECKBOX,
+    (i) => i.asCheckboxItem(),
+    () => form.addCheckboxItem(),
+  );
   consentItem
     .setTitle(FORM_ITEMS.consent)
     .setHelpText(consentHelp(extraSetting(settings, PRIVACY_URL_SETTING)))
@@ -255,7 +298,11 @@ export function publishForm(data: EnrollmentData, book: EnrollmentBook): Publish
   ] as const) {
     titles[String(item.getId())] = title;
   }
-  setProps({ [PROP_COURSES_ITEM]: String(coursesItem.getId()), [PROP_ITEM_TITLES]: JSON.stringify(titles), [PROP_CLOSED_BY_ADDON]: 'false' });
+  setProps({
+    [PROP_COURSES_ITEM]: String(coursesItem.getId()),
+    [PROP_ITEM_TITLES]: JSON.stringify(titles),
+    [PROP_CLOSED_BY_ADDON]: 'false',
+  });
   const choices = courseChoices(data, book);
   form.setAcceptingResponses(true);
   applyChoices(form, coursesItem, choices, true);
@@ -291,7 +338,8 @@ function ensureTriggers(form: Form): void {
   for (const trigger of ScriptApp.getProjectTriggers()) {
     const handler = trigger.getHandlerFunction();
     if (handler === SUBMIT_HANDLER) {
-      const bound = trigger.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT && trigger.getTriggerSourceId() === form.getId();
+      const bound =
+        trigger.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT && trigger.getTriggerSourceId() === form.getId();
       if (bound && !submit) submit = true;
       else ScriptApp.deleteTrigger(trigger);
     } else if (handler === RECONCILE_HANDLER) {

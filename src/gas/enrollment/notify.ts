@@ -42,7 +42,14 @@ export class Notifier {
     this.ctx = { sender: data.settings.senderName, formUrl };
     live.push(this);
     for (const { record: c } of data.courses.rows) {
-      this.courses.set(c.code, { code: c.code, title: c.title, mode: c.mode, venue: c.venue, teacher: c.teacher, hours: c.hours });
+      this.courses.set(c.code, {
+        code: c.code,
+        title: c.title,
+        mode: c.mode,
+        venue: c.venue,
+        teacher: c.teacher,
+        hours: c.hours,
+      });
     }
     for (const { record: s } of data.sessions.rows) {
       const list = this.sessions.get(s.course) ?? [];
@@ -72,7 +79,14 @@ export class Notifier {
    */
   private send(to: string, mail: ComposedMail, dedupeKey: string): void {
     if (!to.trim()) return;
-    this.held.push({ to, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: this.ctx.sender, dedupeKey });
+    this.held.push({
+      to,
+      subject: mail.subject,
+      body: mail.body,
+      htmlBody: mail.htmlBody,
+      name: this.ctx.sender,
+      dedupeKey,
+    });
   }
 
   /** Moves the held mails to the outbox, once the sheet holds what they say. */
@@ -92,25 +106,51 @@ export class Notifier {
   }
 
   promotion(e: EnrollmentRecord): void {
-    this.send(e.email, promotionMail(this.ctx, this.nameOf(e.email), this.course(e.course), this.sessionsOf(e.course)), `promote:${e.id}`);
+    this.send(
+      e.email,
+      promotionMail(this.ctx, this.nameOf(e.email), this.course(e.course), this.sessionsOf(e.course)),
+      `promote:${e.id}`,
+    );
   }
 
   staffCancellation(e: EnrollmentRecord, reason: string): void {
-    this.send(e.email, staffCancellationMail(this.ctx, this.nameOf(e.email), this.course(e.course), reason), `cancel:${e.id}`);
+    this.send(
+      e.email,
+      staffCancellationMail(this.ctx, this.nameOf(e.email), this.course(e.course), reason),
+      `cancel:${e.id}`,
+    );
   }
 
   /** To `Email staff per notifiche` when a request comes from an address not in `Dipendenti`. */
-  unknownEmail(email: string, answered: { firstName: string; lastName: string; comune: string }, courses: readonly string[], dedupeKey: string): void {
+  unknownEmail(
+    email: string,
+    answered: { firstName: string; lastName: string; comune: string },
+    courses: readonly string[],
+    dedupeKey: string,
+  ): void {
     const to = this.data.settings.staffNotificationEmail;
     if (!to || courses.length === 0) return;
-    this.send(to, unknownEmailStaffMail(email, answered, courses.map((c) => this.course(c))), dedupeKey);
+    this.send(
+      to,
+      unknownEmailStaffMail(
+        email,
+        answered,
+        courses.map((c) => this.course(c)),
+      ),
+      dedupeKey,
+    );
   }
 
   /** To the comune's referent, when `Approvazione referente` is on: the request with signed approve and deny links. */
   referentApproval(enrollments: readonly EnrollmentRecord[], dedupeKey: string): void {
     if (enrollments.length === 0) return;
-    const dir = { employees: this.data.employees.rows.map((r) => r.record), comuni: this.data.comuni, course: (code: string) => this.course(code) };
-    for (const m of referentMails(this.ctx, dir, enrollments, 'request', Date.now())) this.send(m.to, m.mail, dedupeKey);
+    const dir = {
+      employees: this.data.employees.rows.map((r) => r.record),
+      comuni: this.data.comuni,
+      course: (code: string) => this.course(code),
+    };
+    for (const m of referentMails(this.ctx, dir, enrollments, 'request', Date.now()))
+      this.send(m.to, m.mail, dedupeKey);
   }
 }
 
@@ -163,5 +203,6 @@ export function logResults(results: readonly RequestResult[], who?: string): voi
 }
 
 export function logPromotions(promoted: readonly EnrollmentRecord[], who?: string): void {
-  for (const e of promoted) logEvent("Promozione dalla lista d'attesa", `${e.id} ${e.course} ${e.email}`, who || undefined);
+  for (const e of promoted)
+    logEvent("Promozione dalla lista d'attesa", `${e.id} ${e.course} ${e.email}`, who || undefined);
 }

@@ -78,7 +78,11 @@ export interface RunEffects {
  * Applies one response to the book and queues its mails. A response already processed (its id is in
  * `ID risposta`) is skipped: the trigger can fire twice for one response.
  */
-export function applyResponse(book: EnrollmentBook, notifier: Notifier, response: ResponseData): RequestResult[] | null {
+export function applyResponse(
+  book: EnrollmentBook,
+  notifier: Notifier,
+  response: ResponseData,
+): RequestResult[] | null {
   if (book.hasResponse(response.id)) return null;
   const answers = readAnswers(response.email, response.answers);
   if (!answers.email || answers.courses.length === 0) return [];
@@ -87,14 +91,24 @@ export function applyResponse(book: EnrollmentBook, notifier: Notifier, response
   if (answers.action === ACTION_CANCEL) {
     results = book.cancelFor(answers.email, answers.courses, 'Annullata dal dipendente tramite modulo.');
   } else {
-    results = book.request({ email: answers.email, courses: answers.courses, at: response.timestamp, origin: 'Modulo', responseId: response.id });
+    results = book.request({
+      email: answers.email,
+      courses: answers.courses,
+      at: response.timestamp,
+      origin: 'Modulo',
+      responseId: response.id,
+    });
   }
   logResults(results, who);
   const name = notifier.nameOf(answers.email, `${answers.firstName} ${answers.lastName}`.trim());
   notifier.outcomeMail(answers.email, name, results, `response:${response.id}`);
-  const unverified = results.filter((r) => r.kind === 'new' && r.enrollment.status === 'Da verificare').map((r) => r.course);
+  const unverified = results
+    .filter((r) => r.kind === 'new' && r.enrollment.status === 'Da verificare')
+    .map((r) => r.course);
   notifier.unknownEmail(answers.email, answers, unverified, `unknown:${response.id}`);
-  const approval = results.flatMap((r) => (r.kind === 'new' && r.enrollment.status === 'In approvazione' ? [r.enrollment] : []));
+  const approval = results.flatMap((r) =>
+    r.kind === 'new' && r.enrollment.status === 'In approvazione' ? [r.enrollment] : [],
+  );
   notifier.referentApproval(approval, `approval:${response.id}`);
   return results;
 }
@@ -104,7 +118,13 @@ export function applyResponse(book: EnrollmentBook, notifier: Notifier, response
  * here too), write the changes, then queue the run's mails and write the log. Returns the courses
  * whose confirmed people changed.
  */
-export function finishRun(data: EnrollmentData, book: EnrollmentBook, notifier: Notifier, who?: string, extraCourses: Iterable<string> = []): Set<string> {
+export function finishRun(
+  data: EnrollmentData,
+  book: EnrollmentBook,
+  notifier: Notifier,
+  who?: string,
+  extraCourses: Iterable<string> = [],
+): Set<string> {
   book.settleAll();
   const changes = book.changes();
   commitChanges(data, changes);
@@ -139,7 +159,11 @@ export function afterRun(data: EnrollmentData, book: EnrollmentBook, courses: Se
   const stale = staleAttendeeCourses();
   const codes = [...new Set([...courses, ...stale])].sort();
   if (codes.length > 0) {
-    const result = updateCourseAttendees(codes, { courses: data.courses, sessions: data.sessions, enrollments: data.enrollments });
+    const result = updateCourseAttendees(codes, {
+      courses: data.courses,
+      sessions: data.sessions,
+      enrollments: data.enrollments,
+    });
     rememberStaleAttendees(stale, result.failed > 0 ? codes : []);
   }
   refreshFormChoices(data, book, form);
@@ -155,7 +179,11 @@ export function afterRun(data: EnrollmentData, book: EnrollmentBook, courses: Se
  * under the script lock, so the calendar and the form never see an older state after a newer one.
  * Returns null when the lock could not be had (the work is left to the next run).
  */
-export function processPending(form: Form, currentId: string, options: { onlyWhenPending?: boolean } = {}): { processed: number } | null {
+export function processPending(
+  form: Form,
+  currentId: string,
+  options: { onlyWhenPending?: boolean } = {},
+): { processed: number } | null {
   return withScriptLock(() => {
     // Only the published form's responses count: an event naming another form (or forged) does nothing.
     const formId = prop(PROP_FORM_ID);
@@ -164,14 +192,17 @@ export function processPending(form: Form, currentId: string, options: { onlyWhe
     // The responses come from the form itself, never from the event: the event's id only says which
     // one to put first, and an id the form does not list (processed, or made up) is simply not there.
     const pending = new Map<string, FormResponse>();
-    for (const r of withRetry('Form.getResponses', () => form.getResponses(new Date(watermark)))) pending.set(r.getId(), r);
+    for (const r of withRetry('Form.getResponses', () => form.getResponses(new Date(watermark))))
+      pending.set(r.getId(), r);
     // The reconciliation with nothing new reads no tab at all.
     if (pending.size === 0 && options.onlyWhenPending) return null;
     const data = loadEnrollmentData();
     const book = openBook(data);
     const notifier = new Notifier(data, prop(PROP_FORM_URL) ?? '');
     const titles = knownTitles();
-    const ordered = [...pending.values()].map((r) => ({ r, at: r.getTimestamp().getTime() })).sort((a, b) => a.at - b.at);
+    const ordered = [...pending.values()]
+      .map((r) => ({ r, at: r.getTimestamp().getTime() }))
+      .sort((a, b) => a.at - b.at);
     let processed = 0;
     let newWatermark = watermark;
     let inOrder = true;

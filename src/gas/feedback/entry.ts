@@ -9,9 +9,22 @@ import { ensureFeedbackForm, type FeedbackForm } from './form';
 
 const LISTED = new Set(['Iscrizioni aperte', 'Iscrizioni chiuse', 'Concluso']);
 
-export const publishFeedbackForm = serverAction('Pubblica questionario di gradimento', (): FeedbackForm & { message: string } => {
-  const courses = readTable(TAB.corsi).rows.map((r) => r.record).filter((c) => LISTED.has(c.status));
-  const form = ensureFeedbackForm(readSettings(), courses.map((c) => feedbackChoice(c.code, c.title)));
-  if (form.created) logEvent('Modulo gradimento creato', `${form.formId} ${form.url}`);
-  return { ...form, message: form.created ? `Questionario di gradimento creato: ${form.url}` : `Questionario di gradimento aggiornato: ${form.url}` };
-});
+export const publishFeedbackForm = serverAction(
+  'Pubblica questionario di gradimento',
+  (): FeedbackForm & { message: string } => {
+    const courses = readTable(TAB.corsi)
+      .rows.map((r) => r.record)
+      .filter((c) => LISTED.has(c.status));
+    const form = ensureFeedbackForm(
+      readSettings(),
+      courses.map((c) => feedbackChoice(c.code, c.title)),
+    );
+    if (form.created) logEvent('Modulo gradimento creato', `${form.formId} ${form.url}`);
+    return {
+      ...form,
+      message: form.created
+        ? `Questionario di gradimento creato: ${form.url}`
+        : `Questionario di gradimento aggiornato: ${form.url}`,
+    };
+  },
+);

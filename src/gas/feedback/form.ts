@@ -3,7 +3,13 @@
  * `ID modulo gradimento`), the course list kept up to date, and its responses read into one score each
  * for `Gradimento medio`.
  */
-import { FEEDBACK_FORM_TITLE, FEEDBACK_ITEMS, FEEDBACK_SETTING, SCALE_HELP, responseScore } from '../../core/feedback/questionnaire';
+import {
+  FEEDBACK_FORM_TITLE,
+  FEEDBACK_ITEMS,
+  FEEDBACK_SETTING,
+  SCALE_HELP,
+  responseScore,
+} from '../../core/feedback/questionnaire';
 import type { ReportFeedback } from '../../core/reports/compute';
 import type { Settings } from '../../core/registry/schemas';
 import { extraSetting } from '../enrollment/data';
@@ -28,15 +34,30 @@ function openForm(id: string): Form | null {
 
 function build(form: Form, choices: readonly string[]): void {
   form
-    .setDescription('Le risposte sono anonime: ci aiutano a migliorare i corsi dell\'Academy. Scegli il corso che hai frequentato e dai un voto da 1 (per niente soddisfatto) a 5 (molto soddisfatto).')
+    .setDescription(
+      "Le risposte sono anonime: ci aiutano a migliorare i corsi dell'Academy. Scegli il corso che hai frequentato e dai un voto da 1 (per niente soddisfatto) a 5 (molto soddisfatto).",
+    )
     .setCollectEmail(false)
     .setAllowResponseEdits(false)
     .setConfirmationMessage('Grazie per il tuo giudizio!');
-  form.addListItem().setTitle(FEEDBACK_ITEMS.course).setRequired(true).setChoiceValues([...choices]);
+  form
+    .addListItem()
+    .setTitle(FEEDBACK_ITEMS.course)
+    .setRequired(true)
+    .setChoiceValues([...choices]);
   for (const title of FEEDBACK_ITEMS.scales) {
-    form.addScaleItem().setTitle(title).setHelpText(SCALE_HELP[title]).setBounds(1, 5).setLabels('Per niente', 'Moltissimo').setRequired(true);
+    form
+      .addScaleItem()
+      .setTitle(title)
+      .setHelpText(SCALE_HELP[title])
+      .setBounds(1, 5)
+      .setLabels('Per niente', 'Moltissimo')
+      .setRequired(true);
   }
-  form.addParagraphTextItem().setTitle(FEEDBACK_ITEMS.comment).setHelpText('Facoltativo: suggerimenti, cosa è piaciuto, cosa migliorare.');
+  form
+    .addParagraphTextItem()
+    .setTitle(FEEDBACK_ITEMS.comment)
+    .setHelpText('Facoltativo: suggerimenti, cosa è piaciuto, cosa migliorare.');
   form.setAcceptingResponses(true);
   (form as unknown as PublishableForm).setPublished(true);
 }

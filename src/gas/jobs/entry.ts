@@ -25,7 +25,8 @@ function isOwnTrigger(uid: string): boolean {
  * and it can only continue work staff already started.
  */
 export function runJobs(event?: TriggerEvent): JobProgress[] {
-  if (!event || typeof event !== 'object' || !event.triggerUid || !isOwnTrigger(String(event.triggerUid))) return nextSliceForStaff();
+  if (!event || typeof event !== 'object' || !event.triggerUid || !isOwnTrigger(String(event.triggerUid)))
+    return nextSliceForStaff();
   try {
     return nextSlice();
   } finally {

@@ -1,8 +1,22 @@
 import { messageOf, runSlice } from '../../core/jobs/slice';
-import { newJob, parseJobState, progressOf, type JobParams, type JobProgress, type JobState } from '../../core/jobs/state';
+import {
+  newJob,
+  parseJobState,
+  progressOf,
+  type JobParams,
+  type JobProgress,
+  type JobState,
+} from '../../core/jobs/state';
 import { logEvent } from '../registry/log';
 import { jobHandler, registeredKinds } from './handlers';
-import { acquireLease, readAllJobTexts, readJobText, releaseLease, replaceContinuationTrigger, writeJobText } from './store';
+import {
+  acquireLease,
+  readAllJobTexts,
+  readJobText,
+  releaseLease,
+  replaceContinuationTrigger,
+  writeJobText,
+} from './store';
 
 /** A slice's time budget: well under the 6-minute limit, leaving room for the final writes. */
 export const SLICE_BUDGET_MS = 270_000;
@@ -101,7 +115,8 @@ function runOneSlice(state: JobState, budgetMs: number): string {
         lastWrite = now;
         writeJobText(s.kind, JSON.stringify(s));
       },
-      onGiveUp: (item, error, attempts) => logEvent('Lavoro: elemento non riuscito', `${state.label}: ${item} dopo ${attempts} tentativi (${error})`),
+      onGiveUp: (item, error, attempts) =>
+        logEvent('Lavoro: elemento non riuscito', `${state.label}: ${item} dopo ${attempts} tentativi (${error})`),
       isFatal: (error) => TIME_LIMIT.test(messageOf(error)),
       shouldPause: (error) => error instanceof JobPause || DAILY_QUOTA.test(messageOf(error)),
     },
@@ -125,7 +140,9 @@ export function jobsProgress(): JobProgress[] {
   const now = Date.now();
   return Object.values(readAllJobTexts())
     .map((text) => parseJobState(text))
-    .filter((s): s is JobState => s !== null && (s.status === 'running' || now - (s.finishedAt ?? 0) < SHOW_FINISHED_MS))
+    .filter(
+      (s): s is JobState => s !== null && (s.status === 'running' || now - (s.finishedAt ?? 0) < SHOW_FINISHED_MS),
+    )
     .sort((a, b) => a.startedAt - b.startedAt)
     .map(progressOf);
 }

@@ -121,10 +121,13 @@ export function queueMail(message: MailMessage): boolean {
   if (message.htmlBody) stored.htmlBody = message.htmlBody;
   if (message.name) stored.name = headerSafe(message.name);
   if (message.replyTo) stored.replyTo = headerSafe(message.replyTo);
-  if (message.attachments && message.attachments.length > 0) stored.attachments = message.attachments.map((a) => ({ fileId: a.fileId }));
+  if (message.attachments && message.attachments.length > 0)
+    stored.attachments = message.attachments.map((a) => ({ fileId: a.fileId }));
   const size = utf8Length(JSON.stringify(st.queue)) + utf8Length(JSON.stringify(stored));
   if (size > QUEUE_BUDGET_BYTES) {
-    throw new Error('Coda email piena: troppe email in attesa di invio. Riprovare domani, quando la quota giornaliera si rinnova.');
+    throw new Error(
+      'Coda email piena: troppe email in attesa di invio. Riprovare domani, quando la quota giornaliera si rinnova.',
+    );
   }
   st.queue.push(stored);
   save(st);
@@ -141,7 +144,9 @@ function send(m: StoredMail): void {
   if (m.name) options.name = m.name;
   if (m.replyTo) options.replyTo = m.replyTo;
   if (m.attachments && m.attachments.length > 0) {
-    options.attachments = m.attachments.map((a) => withRetry('DriveApp.getBlob', () => DriveApp.getFileById(a.fileId).getBlob()));
+    options.attachments = m.attachments.map((a) =>
+      withRetry('DriveApp.getBlob', () => DriveApp.getFileById(a.fileId).getBlob()),
+    );
   }
   // Not retried here: a send that failed after Google accepted it would go twice. The queue is the
   // retry: the mail stays first in line for the next flush, under the same dedupe key.
@@ -164,7 +169,10 @@ export function flushMail(): FlushResult {
   const st = load();
   const dropped: FlushResult['dropped'] = [];
   if (st.queue.length === 0) return { sent: 0, pending: 0, dropped };
-  let remaining = st.queue.length > 1 ? withRetry('MailApp.getRemainingDailyQuota', () => MailApp.getRemainingDailyQuota()) : Number.POSITIVE_INFINITY;
+  let remaining =
+    st.queue.length > 1
+      ? withRetry('MailApp.getRemainingDailyQuota', () => MailApp.getRemainingDailyQuota())
+      : Number.POSITIVE_INFINITY;
   let sent = 0;
   const failedNow = new Set<StoredMail>();
   while (st.queue.length > 0 && sent < MAX_PER_FLUSH) {

@@ -20,14 +20,16 @@ export function italianMessage(name: string, error: unknown): string {
   if (/exceeded maximum execution time/i.test(message)) {
     return `«${name}» ha superato il tempo massimo di esecuzione di Google: rilancia l'operazione, riprenderà da dove si è fermata.`;
   }
-  if (/for one day/i.test(message)) return `«${name}»: la quota giornaliera di Google è esaurita; l'operazione riprenderà domani.`;
+  if (/for one day/i.test(message))
+    return `«${name}»: la quota giornaliera di Google è esaurita; l'operazione riprenderà domani.`;
   if (/permission|not authorized|unauthorized|access denied/i.test(message)) {
     return `«${name}»: Google non concede il permesso necessario (${message}). Chi gestisce il componente deve autorizzarlo di nuovo o verificare la condivisione.`;
   }
   if (/not found|no item with the given id|does not exist|invalid argument/i.test(message)) {
     return `«${name}»: un elemento Google richiesto non esiste più o non è valido (${message}). Controlla le Impostazioni ed esegui «Configura».`;
   }
-  if (isTransient(error)) return `«${name}»: i servizi Google non rispondono in questo momento (${message}). Riprova tra qualche minuto.`;
+  if (isTransient(error))
+    return `«${name}»: i servizi Google non rispondono in questo momento (${message}). Riprova tra qualche minuto.`;
   return `«${name}» non è riuscita per un errore imprevisto: ${message}`;
 }
 
@@ -36,7 +38,11 @@ export interface ActionOptions {
   readOnly?: boolean;
 }
 
-export function serverAction<A extends unknown[], R>(name: string, fn: (...args: A) => R, options: ActionOptions = {}): (...args: A) => R {
+export function serverAction<A extends unknown[], R>(
+  name: string,
+  fn: (...args: A) => R,
+  options: ActionOptions = {},
+): (...args: A) => R {
   return (...args: A): R => {
     try {
       if (options.readOnly) preferRememberedTimeZone();

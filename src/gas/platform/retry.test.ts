@@ -14,8 +14,13 @@ describe('retry', () => {
       'Rate Limit Exceeded',
       'API call to calendar.events.insert failed with error: usageLimits',
       'Lock timeout: another process was holding the lock for too long.',
-    ]) expect(isTransient(new Error(m))).toBe(true);
-    for (const m of ['Service invoked too many times for one day: email.', 'You do not have permission to call DriveApp.getFileById', 'Invalid argument: id']) {
+    ])
+      expect(isTransient(new Error(m))).toBe(true);
+    for (const m of [
+      'Service invoked too many times for one day: email.',
+      'You do not have permission to call DriveApp.getFileById',
+      'Invalid argument: id',
+    ]) {
       expect(isTransient(new Error(m))).toBe(false);
     }
   });
@@ -46,10 +51,28 @@ describe('retry', () => {
   test('a permanent error is rethrown at once; the last transient one after the attempts', () => {
     let calls = 0;
     const sleeps: number[] = [];
-    expect(() => withRetry('t', () => { calls += 1; throw new Error('Invalid argument'); }, { sleep: (ms) => sleeps.push(ms) })).toThrow('Invalid argument');
+    expect(() =>
+      withRetry(
+        't',
+        () => {
+          calls += 1;
+          throw new Error('Invalid argument');
+        },
+        { sleep: (ms) => sleeps.push(ms) },
+      ),
+    ).toThrow('Invalid argument');
     expect(calls).toBe(1);
     calls = 0;
-    expect(() => withRetry('t', () => { calls += 1; throw new Error('Rate Limit Exceeded'); }, { attempts: 3, sleep: (ms) => sleeps.push(ms) })).toThrow('Rate Limit Exceeded');
+    expect(() =>
+      withRetry(
+        't',
+        () => {
+          calls += 1;
+          throw new Error('Rate Limit Exceeded');
+        },
+        { attempts: 3, sleep: (ms) => sleeps.push(ms) },
+      ),
+    ).toThrow('Rate Limit Exceeded');
     expect(calls).toBe(3);
     expect(sleeps).toHaveLength(2);
     expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3 * MAX_DELAY_MS);

@@ -20,7 +20,12 @@ const TRANSIENT_PATTERNS: readonly RegExp[] = [
 ];
 
 /** Quota for the day, permissions, bad input: waiting seconds will not help. */
-const PERMANENT_PATTERNS: readonly RegExp[] = [/for one day/i, /permission/i, /not authorized|unauthorized/i, /exceeded maximum execution time/i];
+const PERMANENT_PATTERNS: readonly RegExp[] = [
+  /for one day/i,
+  /permission/i,
+  /not authorized|unauthorized/i,
+  /exceeded maximum execution time/i,
+];
 
 function messageOf(error: unknown): string {
   if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);

@@ -13,7 +13,11 @@ export interface CalendarOutcome {
 }
 
 /** `oldSessions`: the ids of sessions dated before the cutoff. */
-export function clearOldAttendees(calendarId: string, oldSessions: ReadonlySet<string>, inTime: () => boolean): CalendarOutcome {
+export function clearOldAttendees(
+  calendarId: string,
+  oldSessions: ReadonlySet<string>,
+  inTime: () => boolean,
+): CalendarOutcome {
   if (!calendarId || oldSessions.size === 0 || !calendarServiceAvailable()) return { cleared: 0, left: 0 };
   const due = listEvents(calendarId).filter(
     (e) => e.id && (e.attendees?.length ?? 0) > 0 && oldSessions.has(e.extendedProperties?.private?.sessionId ?? ''),

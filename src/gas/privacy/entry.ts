@@ -9,7 +9,10 @@ const YEAR_KEY = 'a4pa.retention.year';
 const LEFT_KEY = 'a4pa.retention.filesLeft';
 
 function remember(result: RetentionResult, year: string): void {
-  PropertiesService.getScriptProperties().setProperties({ [YEAR_KEY]: year, [LEFT_KEY]: String(result.filesLeft + result.responsesLeft + result.eventsLeft) });
+  PropertiesService.getScriptProperties().setProperties({
+    [YEAR_KEY]: year,
+    [LEFT_KEY]: String(result.filesLeft + result.responsesLeft + result.eventsLeft),
+  });
 }
 
 /** Once a year (and again while PDFs, form responses or calendar events are left), from the daily run. */

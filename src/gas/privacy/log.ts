@@ -9,9 +9,15 @@ import { normalizeEmail } from '../../core/text';
 import { readTable, updateRecords } from '../registry/table';
 import type { Pseudonyms } from './pseudonyms';
 
-export function anonymiseLog(cutoff: string, dayOf: (d: Date | null) => string, pseudonyms: Pseudonyms, staff: ReadonlySet<string>): number {
+export function anonymiseLog(
+  cutoff: string,
+  dayOf: (d: Date | null) => string,
+  pseudonyms: Pseudonyms,
+  staff: ReadonlySet<string>,
+): number {
   const log = readTable(TAB.registro);
-  const swap = (email: string): string | null => (staff.has(normalizeEmail(email)) || isPseudonymous(email) ? null : pseudonyms.ofEmail(email).email);
+  const swap = (email: string): string | null =>
+    staff.has(normalizeEmail(email)) || isPseudonymous(email) ? null : pseudonyms.ofEmail(email).email;
   const patches: Array<{ row: number; patch: Partial<LogEntry> }> = [];
   let changed = 0;
   for (const { row, record } of log.rows) {

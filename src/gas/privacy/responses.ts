@@ -29,7 +29,11 @@ export interface ResponsesOutcome {
  * more timestamps than it deletes (each is a Forms call). `left` counts the responses not yet looked at
  * when a limit stopped the walk.
  */
-export function deleteOldResponses(form: Form, isOld: (submitted: Date) => boolean, inTime: () => boolean): ResponsesOutcome {
+export function deleteOldResponses(
+  form: Form,
+  isOld: (submitted: Date) => boolean,
+  inTime: () => boolean,
+): ResponsesOutcome {
   const all = withRetry('Form.getResponses', () => form.getResponses());
   let deleted = 0;
   let i = 0;
@@ -69,7 +73,12 @@ function responseTabs(formId: string): Sheet[] {
 }
 
 /** Anonymises the old rows of each responses tab of the form; returns how many rows changed. */
-export function anonymiseResponseTabs(formId: string, cutoff: string, dayOf: (value: unknown) => string, pseudonyms: Pseudonyms): number {
+export function anonymiseResponseTabs(
+  formId: string,
+  cutoff: string,
+  dayOf: (value: unknown) => string,
+  pseudonyms: Pseudonyms,
+): number {
   let changed = 0;
   for (const sheet of responseTabs(formId)) {
     const grid = readGrid(sheet);
@@ -77,7 +86,13 @@ export function anonymiseResponseTabs(formId: string, cutoff: string, dayOf: (va
     const columns = responseColumns(header, [FORM_ITEMS.firstName, FORM_ITEMS.lastName]);
     const touched = [...(columns.email === null ? [] : [columns.email]), ...columns.names];
     if (touched.length === 0) continue;
-    const rows = anonymisedResponseRows(grid.slice(1), columns, cutoff, dayOf, (email) => pseudonyms.ofEmail(email).email);
+    const rows = anonymisedResponseRows(
+      grid.slice(1),
+      columns,
+      cutoff,
+      dayOf,
+      (email) => pseudonyms.ofEmail(email).email,
+    );
     const c0 = Math.min(...touched);
     const c1 = Math.max(...touched);
     // One block per run of adjacent rows; the block's other cells are written back as they were.

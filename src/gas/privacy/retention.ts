@@ -6,7 +6,13 @@
  * attendees off old sessions' events. PDFs, responses and events are bounded per run (each is a
  * call); the rest go on the next run.
  */
-import { RETENTION_SETTING, cutoffDay, isPseudonymous, needsAnonymising, retentionYears } from '../../core/privacy/retention';
+import {
+  RETENTION_SETTING,
+  cutoffDay,
+  isPseudonymous,
+  needsAnonymising,
+  retentionYears,
+} from '../../core/privacy/retention';
 import { UserError } from '../../core/registry/errors';
 import type { Attendance, Certificate, Enrollment } from '../../core/registry/schemas';
 import { TAB } from '../../core/registry/tabs';
@@ -54,7 +60,9 @@ function trashPdf(fileId: string): boolean {
     return true;
   } catch (error) {
     // A file already deleted by hand is as good as trashed; anything else is retried next run.
-    return /not found|no item with the given id|non trovato/i.test(error instanceof Error ? error.message : String(error));
+    return /not found|no item with the given id|non trovato/i.test(
+      error instanceof Error ? error.message : String(error),
+    );
   }
 }
 
@@ -62,7 +70,10 @@ export function runRetention(startedAtMs = Date.now()): RetentionResult {
   const inTime = (): boolean => Date.now() - startedAtMs < RETENTION_BUDGET_MS;
   const settings = readSettings();
   const years = retentionYears(extraSetting(settings, RETENTION_SETTING));
-  if (years === 'invalid') throw new UserError(`«${RETENTION_SETTING}» deve essere un numero intero di anni (da 1 a 100) oppure vuoto (conservazione senza limite).`);
+  if (years === 'invalid')
+    throw new UserError(
+      `«${RETENTION_SETTING}» deve essere un numero intero di anni (da 1 a 100) oppure vuoto (conservazione senza limite).`,
+    );
   const today = formatInSpreadsheetZone(new Date(), 'yyyy-MM-dd');
   const empty: RetentionResult = {
     years,
@@ -132,7 +143,9 @@ export function runRetention(startedAtMs = Date.now()): RetentionResult {
   updateRecords(certificates, certificatePatches);
 
   const form = settings.enrollmentFormId ? openFormById(settings.enrollmentFormId) : null;
-  const responses = form ? deleteOldResponses(form, (submitted) => dayOf(submitted) < cutoff, inTime) : { deleted: 0, left: 0 };
+  const responses = form
+    ? deleteOldResponses(form, (submitted) => dayOf(submitted) < cutoff, inTime)
+    : { deleted: 0, left: 0 };
   const cellDay = (v: unknown): string => (v instanceof Date ? dayOf(v) : '');
   const responseRows = form ? anonymiseResponseTabs(form.getId(), cutoff, cellDay, pseudo) : 0;
   const logLines = anonymiseLog(cutoff, dayOf, pseudo, staffEmails());
@@ -153,7 +166,14 @@ export function runRetention(startedAtMs = Date.now()): RetentionResult {
     eventsCleared: events.cleared,
     eventsLeft: events.left,
   };
-  const changed = enrollmentPatches.length + attendancePatches.length + certificatePatches.length + responses.deleted + responseRows + logLines + events.cleared;
+  const changed =
+    enrollmentPatches.length +
+    attendancePatches.length +
+    certificatePatches.length +
+    responses.deleted +
+    responseRows +
+    logLines +
+    events.cleared;
   if (changed > 0) {
     logEvent('Conservazione dati', `prima del ${cutoff}: ${retentionSummary(result)}`);
   }

@@ -12,7 +12,14 @@ import { columnTexts, MissingTabError, readTable, type Table } from './table';
 
 /** Tabs staff type in, whose rows are validated. */
 export const VALIDATED_TABS: readonly RegistryTab[] = [
-  TAB.comuni, TAB.dipendenti, TAB.corsi, TAB.sessioni, TAB.iscrizioni, TAB.presenze, TAB.formazioneEsterna, TAB.impostazioni,
+  TAB.comuni,
+  TAB.dipendenti,
+  TAB.corsi,
+  TAB.sessioni,
+  TAB.iscrizioni,
+  TAB.presenze,
+  TAB.formazioneEsterna,
+  TAB.impostazioni,
 ];
 
 /** What marks the part of a note the add-on wrote, so it can be replaced without touching staff's notes. */

@@ -12,7 +12,17 @@ import {
   type RecordByTab,
   type RegistryTab,
 } from '../../core/registry/codec';
-import { formatSequenceId, planSequenceIds, planSessionIds, sessionId, sessionNumber, highestSequence, type IdAssignment, type IdRow, type SequencePrefix } from '../../core/registry/ids';
+import {
+  formatSequenceId,
+  planSequenceIds,
+  planSessionIds,
+  sessionId,
+  sessionNumber,
+  highestSequence,
+  type IdAssignment,
+  type IdRow,
+  type SequencePrefix,
+} from '../../core/registry/ids';
 import { UserError } from '../../core/registry/errors';
 import { TAB } from '../../core/registry/tabs';
 import { normalizeKey } from '../../core/text';
@@ -55,7 +65,9 @@ function ownedSpan(columns: Record<string, number>): [number, number] {
 
 function assertReadable<T>(table: Table<T>): void {
   if (table.problems.some((p) => p.row === 1)) {
-    throw new UserError(`Il foglio «${table.tab}» ha un'intestazione incompleta: esegui «Configura» dal menu Academy4PA.`);
+    throw new UserError(
+      `Il foglio «${table.tab}» ha un'intestazione incompleta: esegui «Configura» dal menu Academy4PA.`,
+    );
   }
 }
 
@@ -65,7 +77,9 @@ const OUTSIDE_SHEET = /outside the dimensions of the sheet/i;
 export function writeBlock(sheet: Sheet, row: number, column: number, values: Cell[][]): void {
   // Writing the same values twice is harmless, so a transient failure is simply retried.
   const write = (): void => {
-    withRetry('Spreadsheet.setValues', () => sheet.getRange(row, column, values.length, values[0]?.length ?? 0).setValues(values));
+    withRetry('Spreadsheet.setValues', () =>
+      sheet.getRange(row, column, values.length, values[0]?.length ?? 0).setValues(values),
+    );
   };
   try {
     write();
@@ -196,7 +210,9 @@ function idRows(table: DecodedTable<unknown>): IdRow[] {
   const columns = table.columns as Record<string, number | undefined>;
   const idAt = columns.id;
   const courseAt = columns.course;
-  const owned = Object.entries(columns).filter(([f, c]) => f !== 'id' && c !== undefined).map(([, c]) => c as number);
+  const owned = Object.entries(columns)
+    .filter(([f, c]) => f !== 'id' && c !== undefined)
+    .map(([, c]) => c as number);
   return table.values.slice(1).map((r, i) => ({
     row: i + 2,
     id: idAt === undefined ? '' : String(r[idAt - 1] ?? '').trim(),

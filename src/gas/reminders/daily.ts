@@ -43,7 +43,12 @@ function dayMs(isoDate: string): number {
 }
 
 class DailyRun {
-  readonly summary: DailySummary = { sessionReminders: 0, approvalReminders: 0, feedbackRequests: 0, absenteeNotices: 0 };
+  readonly summary: DailySummary = {
+    sessionReminders: 0,
+    approvalReminders: 0,
+    feedbackRequests: 0,
+    absenteeNotices: 0,
+  };
   private readonly notifier: Notifier;
   private readonly now = Date.now();
   private readonly today: string;
@@ -56,11 +61,22 @@ class DailyRun {
     this.today = stamp.slice(0, 10);
     this.nowTime = stamp.slice(11);
     const all = PropertiesService.getScriptProperties().getProperties();
-    this.ledgers = { sessions: Ledger.open('session-reminders', all), approvals: Ledger.open('approval-reminders', all), after: Ledger.open('after-course', all) };
+    this.ledgers = {
+      sessions: Ledger.open('session-reminders', all),
+      approvals: Ledger.open('approval-reminders', all),
+      after: Ledger.open('after-course', all),
+    };
   }
 
   private queue(to: string, mail: ComposedMail, dedupeKey: string): void {
-    queueMail({ to, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: this.notifier.ctx.sender, dedupeKey });
+    queueMail({
+      to,
+      subject: mail.subject,
+      body: mail.body,
+      htmlBody: mail.htmlBody,
+      name: this.notifier.ctx.sender,
+      dedupeKey,
+    });
   }
 
   sessionReminders(): void {
@@ -80,7 +96,11 @@ class DailyRun {
       for (const email of due.emails) {
         const key = `reminder:${s.id}:${email}`;
         if (ledger.has(key, this.now)) continue;
-        this.queue(email, sessionReminderMail(this.notifier.ctx, this.notifier.nameOf(email), course, session, left), key);
+        this.queue(
+          email,
+          sessionReminderMail(this.notifier.ctx, this.notifier.nameOf(email), course, session, left),
+          key,
+        );
         ledger.add(key, dayMs(addDays(s.date, 1)));
         this.summary.sessionReminders += 1;
       }
@@ -95,9 +115,15 @@ class DailyRun {
       .map((r) => r.record)
       .filter((e) => e.status === 'In approvazione')
       .map((e) => ({ ...e, requestedOn: formatInSpreadsheetZone(e.requestedAt, 'yyyy-MM-dd') }));
-    const due = staleApprovals(pending, this.today, every).filter((e) => !ledger.has(`approval-reminder:${e.id}`, this.now));
+    const due = staleApprovals(pending, this.today, every).filter(
+      (e) => !ledger.has(`approval-reminder:${e.id}`, this.now),
+    );
     if (due.length === 0) return;
-    const dir = { employees: this.data.employees.rows.map((r) => r.record), comuni: this.data.comuni, course: (code: string) => this.notifier.course(code) };
+    const dir = {
+      employees: this.data.employees.rows.map((r) => r.record),
+      comuni: this.data.comuni,
+      course: (code: string) => this.notifier.course(code),
+    };
     for (const m of referentMails(this.notifier.ctx, dir, due, 'reminder', this.now)) {
       this.queue(m.to, m.mail, `approval-reminder:${m.to}:${this.today}:${m.enrollments.map((e) => e.id).join(',')}`);
       for (const e of m.enrollments) ledger.add(`approval-reminder:${e.id}`, this.now + (every - 1) * DAY_MS);
@@ -108,7 +134,11 @@ class DailyRun {
 
   afterCourses(): void {
     const attendance = readTable(TAB.presenze).rows.map((r) => r.record);
-    const cancelled = new Set(this.data.courses.rows.filter((r) => r.record.status === 'Annullato' || r.record.status === 'Bozza').map((r) => r.record.code));
+    const cancelled = new Set(
+      this.data.courses.rows
+        .filter((r) => r.record.status === 'Annullato' || r.record.status === 'Bozza')
+        .map((r) => r.record.code),
+    );
     const ended = endedCourses(
       {
         sessions: this.data.sessions.rows.map((r) => r.record),
@@ -120,14 +150,20 @@ class DailyRun {
       AFTER_COURSE_WINDOW_DAYS,
     );
     const ledger = this.ledgers.after;
-    const feedbackDue = ended.flatMap((c) => c.confirmed.filter((p) => !ledger.has(`feedback:${c.code}:${p.email}`, this.now)).map((p) => ({ c, p })));
+    const feedbackDue = ended.flatMap((c) =>
+      c.confirmed.filter((p) => !ledger.has(`feedback:${c.code}:${p.email}`, this.now)).map((p) => ({ c, p })),
+    );
     if (feedbackDue.length > 0) {
       const choices = ended.map((c) => feedbackChoice(c.code, this.notifier.course(c.code).title));
       const form = ensureFeedbackForm(this.data.settings, choices);
       if (form.created) logEvent('Modulo gradimento creato', `${form.formId} ${form.url}`);
       for (const { c, p } of feedbackDue) {
         const key = `feedback:${c.code}:${p.email}`;
-        this.queue(p.email, feedbackMail(this.notifier.ctx, this.notifier.nameOf(p.email), this.notifier.course(c.code), form.url), key);
+        this.queue(
+          p.email,
+          feedbackMail(this.notifier.ctx, this.notifier.nameOf(p.email), this.notifier.course(c.code), form.url),
+          key,
+        );
         ledger.add(key, this.keepUntil(c));
         this.summary.feedbackRequests += 1;
       }
@@ -136,7 +172,11 @@ class DailyRun {
       for (const p of c.absentees) {
         const key = `absent:${c.code}:${p.email}`;
         if (ledger.has(key, this.now)) continue;
-        this.queue(p.email, absenteeMail(this.notifier.ctx, this.notifier.nameOf(p.email), this.notifier.course(c.code)), key);
+        this.queue(
+          p.email,
+          absenteeMail(this.notifier.ctx, this.notifier.nameOf(p.email), this.notifier.course(c.code)),
+          key,
+        );
         ledger.add(key, this.keepUntil(c));
         logEvent('Assenza comunicata', `${c.code} ${p.email}`);
         this.summary.absenteeNotices += 1;

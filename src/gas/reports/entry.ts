@@ -38,11 +38,15 @@ export const refreshReports = serverAction('Aggiorna report', (): ReportsSummary
   const atTarget = reports.employees.filter((e) => e.active && e.reached).length;
   const active = reports.employees.filter((e) => e.active).length;
   const totalHours = Math.round(reports.comuni.reduce((n, c) => n + c.hours, 0) * 100) / 100;
-  const skipped = source.skippedRows > 0 ? ` ${source.skippedRows} righe da correggere non sono state conteggiate.` : '';
+  const skipped =
+    source.skippedRows > 0 ? ` ${source.skippedRows} righe da correggere non sono state conteggiate.` : '';
   const message =
     `Report ${reports.year} aggiornati: ${active} dipendenti, ${atTarget} all'obiettivo di ${reports.targetHours} ore; ` +
     `${reports.courses.length} corsi; saldo ${euro(reports.balance.saldo)}.${skipped}`;
-  logEvent('Report aggiornati', `anno ${reports.year}: ${reports.employees.length} dipendenti, ${reports.comuni.length} comuni, ${reports.courses.length} corsi`);
+  logEvent(
+    'Report aggiornati',
+    `anno ${reports.year}: ${reports.employees.length} dipendenti, ${reports.comuni.length} comuni, ${reports.courses.length} corsi`,
+  );
   return {
     message,
     year: reports.year,
@@ -78,11 +82,18 @@ export const sendComuniSummaries = serverAction('Invia riepilogo ai comuni', ():
   if (run.deferred > 0) logEvent('Riepilogo comuni', `${source.period}: ${run.deferred} rinviati (${run.deferReason})`);
   const month = periodLabel(source.period);
   const parts: string[] = [];
-  if (summaries.length === 0) parts.push('Nessun comune con referente e dipendenti attivi: nessun riepilogo da inviare.');
-  else if (run.queued === 0 && run.deferred === 0) parts.push(`I riepiloghi di ${month} sono già stati inviati a tutti i ${run.already} comuni.`);
-  else parts.push(`Riepiloghi di ${month}: ${run.queued} preparati${run.already > 0 ? `, ${run.already} già inviati in precedenza` : ''}.`);
-  if (run.flush.pending > 0) parts.push(`${run.flush.pending} email in coda partiranno appena la quota giornaliera lo consente.`);
-  if (run.deferred > 0) parts.push(`${run.deferred} riepiloghi non sono stati accodati (${run.deferReason}): rilancia l'invio più tardi.`);
+  if (summaries.length === 0)
+    parts.push('Nessun comune con referente e dipendenti attivi: nessun riepilogo da inviare.');
+  else if (run.queued === 0 && run.deferred === 0)
+    parts.push(`I riepiloghi di ${month} sono già stati inviati a tutti i ${run.already} comuni.`);
+  else
+    parts.push(
+      `Riepiloghi di ${month}: ${run.queued} preparati${run.already > 0 ? `, ${run.already} già inviati in precedenza` : ''}.`,
+    );
+  if (run.flush.pending > 0)
+    parts.push(`${run.flush.pending} email in coda partiranno appena la quota giornaliera lo consente.`);
+  if (run.deferred > 0)
+    parts.push(`${run.deferred} riepiloghi non sono stati accodati (${run.deferReason}): rilancia l'invio più tardi.`);
   return {
     message: parts.join(' '),
     period: source.period,

@@ -50,7 +50,12 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function deliverSummaries(summaries: readonly ComuneSummary[], period: string, sender: string, replyTo: string): SummaryRun {
+export function deliverSummaries(
+  summaries: readonly ComuneSummary[],
+  period: string,
+  sender: string,
+  replyTo: string,
+): SummaryRun {
   const done = readDone(period);
   const flush: FlushResult = { sent: 0, pending: 0, dropped: [] };
   let queued = 0;
@@ -66,7 +71,14 @@ export function deliverSummaries(summaries: readonly ComuneSummary[], period: st
       deferred += 1;
       continue;
     }
-    const base = { to: s.to, subject: s.subject, body: s.body, htmlBody: s.htmlBody, dedupeKey: s.dedupeKey, name: sender || 'Academy4PA' };
+    const base = {
+      to: s.to,
+      subject: s.subject,
+      body: s.body,
+      htmlBody: s.htmlBody,
+      dedupeKey: s.dedupeKey,
+      name: sender || 'Academy4PA',
+    };
     const message = replyTo ? { ...base, replyTo } : base;
     let accepted: boolean;
     try {

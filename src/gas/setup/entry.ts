@@ -54,7 +54,8 @@ export function onRegistryEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
       const key = CROSS_CHECK_KEY[name];
       const own = key ? crossCheck({ [key]: t.rows } as CrossCheckInput) : [];
       reportProblems([...t.problems, ...own], [t]);
-      if (name === TAB.presenze && e?.range) fillTickedHours(t as Table<Attendance>, e.range.getRow(), e.range.getNumRows());
+      if (name === TAB.presenze && e?.range)
+        fillTickedHours(t as Table<Attendance>, e.range.getRow(), e.range.getNumRows());
     }
     flushLog();
   } finally {

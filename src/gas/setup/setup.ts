@@ -4,12 +4,27 @@
  */
 import { defaultSettingRows, settingField } from '../../core/registry/settings';
 import type { Problem } from '../../core/registry/schemas';
-import { SYSTEM_TABS, TAB, TAB_ORDER, HEADERS, columnsOf, type CellKind, type ColumnSpec, type TabName } from '../../core/registry/tabs';
+import {
+  SYSTEM_TABS,
+  TAB,
+  TAB_ORDER,
+  HEADERS,
+  columnsOf,
+  type CellKind,
+  type ColumnSpec,
+  type TabName,
+} from '../../core/registry/tabs';
 import { normalizeKey } from '../../core/text';
 import { logEvent } from '../registry/log';
 import { collectProblemsWithTables, reportProblems } from '../registry/problems';
 import { appendRecords, assignMissingIds, readTable } from '../registry/table';
-import { academySpreadsheet, formatInSpreadsheetZone, rememberSheet, rememberSpreadsheetTimeZone, sheetNamed } from '../registry/workbook';
+import {
+  academySpreadsheet,
+  formatInSpreadsheetZone,
+  rememberSheet,
+  rememberSpreadsheetTimeZone,
+  sheetNamed,
+} from '../registry/workbook';
 import { setupSteps } from './steps';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -80,12 +95,19 @@ function columnRange(layout: TabLayout, column: number, maxRows: number): Google
   return layout.sheet.getRange(2, column, Math.max(1, maxRows - 1), 1);
 }
 
-function validationFor(spec: ColumnSpec, layouts: Map<TabName, TabLayout>, maxRowsOf: (t: TabName) => number): GoogleAppsScript.Spreadsheet.DataValidation | null {
+function validationFor(
+  spec: ColumnSpec,
+  layouts: Map<TabName, TabLayout>,
+  maxRowsOf: (t: TabName) => number,
+): GoogleAppsScript.Spreadsheet.DataValidation | null {
   if (spec.kind === 'bool') return SpreadsheetApp.newDataValidation().requireCheckbox().build();
   const dropdown = spec.dropdown;
   if (!dropdown) return null;
   if (Array.isArray(dropdown)) {
-    return SpreadsheetApp.newDataValidation().requireValueInList([...dropdown], true).setAllowInvalid(false).build();
+    return SpreadsheetApp.newDataValidation()
+      .requireValueInList([...dropdown], true)
+      .setAllowInvalid(false)
+      .build();
   }
   const ref = dropdown as { tab: TabName; header: string };
   const source = layouts.get(ref.tab);
@@ -118,7 +140,10 @@ function protect(name: TabName, layout: TabLayout, maxRows: number): void {
   if (SYSTEM_TABS.includes(name)) {
     const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
     if (existing.length === 0) {
-      sheet.protect().setDescription(`${PROTECTION_PREFIX}foglio scritto dal componente aggiuntivo`).setWarningOnly(true);
+      sheet
+        .protect()
+        .setDescription(`${PROTECTION_PREFIX}foglio scritto dal componente aggiuntivo`)
+        .setWarningOnly(true);
     }
     return;
   }
@@ -136,10 +161,12 @@ function protect(name: TabName, layout: TabLayout, maxRows: number): void {
 /** Adds the settings keys that are missing, with their defaults; existing values are never touched. */
 function ensureSettings(): string[] {
   const table = readTable(TAB.impostazioni);
-  const present = new Set(table.values.slice(1).map((r) => {
-    const key = String(r[(table.columns.key ?? 1) - 1] ?? '');
-    return settingField(key) ?? normalizeKey(key);
-  }));
+  const present = new Set(
+    table.values.slice(1).map((r) => {
+      const key = String(r[(table.columns.key ?? 1) - 1] ?? '');
+      return settingField(key) ?? normalizeKey(key);
+    }),
+  );
   const year = Number(formatInSpreadsheetZone(new Date(), 'yyyy'));
   const missing = defaultSettingRows(year).filter((r) => !present.has(settingField(r.key) ?? normalizeKey(r.key)));
   appendRecords(table, missing);
@@ -155,11 +182,19 @@ function ensureEditTrigger(): boolean {
 
 function summary(result: Omit<SetupResult, 'message'>): string {
   const parts: string[] = [];
-  parts.push(result.createdTabs.length > 0 ? `fogli creati: ${result.createdTabs.join(', ')}` : 'tutti i fogli erano già presenti');
+  parts.push(
+    result.createdTabs.length > 0
+      ? `fogli creati: ${result.createdTabs.join(', ')}`
+      : 'tutti i fogli erano già presenti',
+  );
   if (result.addedColumns.length > 0) parts.push(`colonne aggiunte: ${result.addedColumns.join(', ')}`);
   if (result.addedSettings.length > 0) parts.push(`impostazioni aggiunte: ${result.addedSettings.length}`);
   parts.push(...result.steps);
-  parts.push(result.problems.length > 0 ? `righe da correggere: ${result.problems.length} (vedi le note sulle celle)` : 'nessuna riga da correggere');
+  parts.push(
+    result.problems.length > 0
+      ? `righe da correggere: ${result.problems.length} (vedi le note sulle celle)`
+      : 'nessuna riga da correggere',
+  );
   return `Configurazione completata: ${parts.join('; ')}.`;
 }
 
@@ -199,6 +234,9 @@ export function runSetup(): SetupResult {
   reportProblems(problems, tables);
   const partial = { createdTabs, addedColumns, addedSettings, triggerInstalled, steps, problems };
   const message = summary(partial);
-  logEvent('Configura', `fogli creati ${createdTabs.length}, colonne aggiunte ${addedColumns.length}, righe da correggere ${problems.length}`);
+  logEvent(
+    'Configura',
+    `fogli creati ${createdTabs.length}, colonne aggiunte ${addedColumns.length}, righe da correggere ${problems.length}`,
+  );
   return { ...partial, message };
 }

@@ -45,7 +45,9 @@ export function verificationPage(input: string): Page {
     return {
       title: 'Codice non valido',
       tone: 'error',
-      lines: [`Il codice di verifica è formato da ${CODE_LENGTH} caratteri (lettere e cifre, come stampato sull'attestato). Controlla di averlo copiato per intero.`],
+      lines: [
+        `Il codice di verifica è formato da ${CODE_LENGTH} caratteri (lettere e cifre, come stampato sull'attestato). Controlla di averlo copiato per intero.`,
+      ],
     };
   }
   const certificates = readTable(TAB.attestati).rows.map((r) => r.record);
@@ -62,7 +64,9 @@ export function verificationPage(input: string): Page {
     return {
       title: 'Attestato non trovato',
       tone: 'error',
-      lines: [`Nessun attestato corrisponde al codice ${code}. Controlla il codice; se è corretto, l'attestato non è stato rilasciato dal Consorzio.`],
+      lines: [
+        `Nessun attestato corrisponde al codice ${code}. Controlla il codice; se è corretto, l'attestato non è stato rilasciato dal Consorzio.`,
+      ],
     };
   }
   const course = readTable(TAB.corsi).rows.find((r) => r.record.code === cert.course)?.record;
@@ -85,5 +89,10 @@ export function verificationPage(input: string): Page {
       facts,
     };
   }
-  return { title: 'Attestato valido', tone: 'ok', lines: [`Il codice ${code} corrisponde a un attestato valido rilasciato dal Consorzio.`], facts };
+  return {
+    title: 'Attestato valido',
+    tone: 'ok',
+    lines: [`Il codice ${code} corrisponde a un attestato valido rilasciato dal Consorzio.`],
+    facts,
+  };
 }

@@ -34,10 +34,17 @@ function decisionPage(token: string, reason: string, confirmed: boolean): Page {
       return {
         title: 'Link scaduto',
         tone: 'error',
-        lines: [`Il link è scaduto (vale ${LINK_VALID_DAYS} giorni). ${NO_CHANGE}`, "Riceverai un promemoria con un link nuovo, oppure puoi rispondere all'email dell'ufficio formazione."],
+        lines: [
+          `Il link è scaduto (vale ${LINK_VALID_DAYS} giorni). ${NO_CHANGE}`,
+          "Riceverai un promemoria con un link nuovo, oppure puoi rispondere all'email dell'ufficio formazione.",
+        ],
       };
     }
-    return { title: 'Link non valido', tone: 'error', lines: [`Il link non è valido o è stato modificato. ${NO_CHANGE}`, "Usa il link ricevuto per email così com'è."] };
+    return {
+      title: 'Link non valido',
+      tone: 'error',
+      lines: [`Il link non è valido o è stato modificato. ${NO_CHANGE}`, "Usa il link ricevuto per email così com'è."],
+    };
   }
   const { claims } = check;
   const approve = claims.decision === 'approve';
@@ -56,15 +63,27 @@ function decisionPage(token: string, reason: string, confirmed: boolean): Page {
   };
   const applied = applyDecision(claims.enrollmentId, approve, 'referent', approve ? undefined : reason, guard);
   if (applied === null) {
-    return { title: 'Riprova tra poco', tone: 'warning', lines: [`Il sistema è occupato in questo momento. ${NO_CHANGE} Riapri il link tra qualche minuto.`] };
+    return {
+      title: 'Riprova tra poco',
+      tone: 'warning',
+      lines: [`Il sistema è occupato in questo momento. ${NO_CHANGE} Riapri il link tra qualche minuto.`],
+    };
   }
   if (applied === false) {
     logEvent('Link di approvazione rifiutato', `già usato (${claims.enrollmentId})`, 'web');
-    return { title: 'Link già utilizzato', tone: 'error', lines: [`Questo link è già stato usato: ogni link vale una sola volta. ${NO_CHANGE}`] };
+    return {
+      title: 'Link già utilizzato',
+      tone: 'error',
+      lines: [`Questo link è già stato usato: ogni link vale una sola volta. ${NO_CHANGE}`],
+    };
   }
   const { outcome, name, courseTitle } = applied;
   if (outcome.kind === 'unknown') {
-    return { title: 'Richiesta non trovata', tone: 'error', lines: [`La richiesta di iscrizione non esiste più. ${NO_CHANGE}`] };
+    return {
+      title: 'Richiesta non trovata',
+      tone: 'error',
+      lines: [`La richiesta di iscrizione non esiste più. ${NO_CHANGE}`],
+    };
   }
   const e = outcome.enrollment;
   const facts: Array<readonly [string, string]> = [
@@ -75,14 +94,24 @@ function decisionPage(token: string, reason: string, confirmed: boolean): Page {
     return {
       title: 'Richiesta già decisa',
       tone: 'warning',
-      lines: [`Questa richiesta non è più in attesa di approvazione (stato attuale: ${e.status === PENDING_APPROVAL ? 'in approvazione' : e.status}). ${NO_CHANGE}`],
+      lines: [
+        `Questa richiesta non è più in attesa di approvazione (stato attuale: ${e.status === PENDING_APPROVAL ? 'in approvazione' : e.status}). ${NO_CHANGE}`,
+      ],
       facts,
     };
   }
   if (outcome.kind === 'denied') {
-    return { title: 'Iscrizione respinta', tone: 'ok', lines: ['Grazie: la richiesta è stata respinta e il dipendente ne riceve comunicazione per email.'], facts: [...facts, ['Motivo', outcome.reason]] };
+    return {
+      title: 'Iscrizione respinta',
+      tone: 'ok',
+      lines: ['Grazie: la richiesta è stata respinta e il dipendente ne riceve comunicazione per email.'],
+      facts: [...facts, ['Motivo', outcome.reason]],
+    };
   }
-  const result = e.status === 'Confermata' ? 'iscrizione confermata' : `corso al completo, in lista d'attesa (posizione ${e.waitPosition ?? '-'})`;
+  const result =
+    e.status === 'Confermata'
+      ? 'iscrizione confermata'
+      : `corso al completo, in lista d'attesa (posizione ${e.waitPosition ?? '-'})`;
   return {
     title: 'Iscrizione approvata',
     tone: 'ok',
@@ -118,7 +147,10 @@ function homePage(): Page {
   return {
     title: 'Academy4PA',
     tone: 'warning',
-    lines: ["Questa pagina si apre dai link inviati per email dall'ufficio formazione (approvazione delle iscrizioni, verifica degli attestati).", 'Per verificare un attestato aggiungi all\'indirizzo «?verifica=» seguito dal codice stampato sull\'attestato.'],
+    lines: [
+      "Questa pagina si apre dai link inviati per email dall'ufficio formazione (approvazione delle iscrizioni, verifica degli attestati).",
+      "Per verificare un attestato aggiungi all'indirizzo «?verifica=» seguito dal codice stampato sull'attestato.",
+    ],
   };
 }
 
@@ -132,7 +164,11 @@ export function doGet(e?: WebAppEvent): GoogleAppsScript.HTML.HtmlOutput {
     else page = homePage();
   } catch (error) {
     logEvent('Errore', `pagina web: ${error instanceof Error ? error.message : String(error)}`, 'web');
-    page = { title: 'Servizio non disponibile', tone: 'error', lines: ['Si è verificato un errore imprevisto: riprova tra qualche minuto.'] };
+    page = {
+      title: 'Servizio non disponibile',
+      tone: 'error',
+      lines: ['Si è verificato un errore imprevisto: riprova tra qualche minuto.'],
+    };
   }
   try {
     flushLog();

@@ -41,7 +41,10 @@ export function renderPage(page: Page): string {
   const facts =
     page.facts && page.facts.length > 0
       ? `<table style="border-collapse:collapse;margin:12px 0">${page.facts
-          .map(([k, v]) => `<tr><th style="text-align:left;padding:4px 12px 4px 0">${escapeHtml(k)}: </th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`)
+          .map(
+            ([k, v]) =>
+              `<tr><th style="text-align:left;padding:4px 12px 4px 0">${escapeHtml(k)}: </th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`,
+          )
           .join('')}</table>`
       : '';
   return [

@@ -8,7 +8,11 @@ import { isoInZone } from '../runtime/time';
 import { outbox } from '../services/mail';
 import { DOC_MIME, driveState } from '../services/files/store';
 
-export const WORKSPACE_DAILY_LIMITS = { mailRecipients: 1500, documentsCreated: 1500, calendarEventsCreated: 10000 } as const;
+export const WORKSPACE_DAILY_LIMITS = {
+  mailRecipients: 1500,
+  documentsCreated: 1500,
+  calendarEventsCreated: 10000,
+} as const;
 
 export interface QuotaUse {
   limit: number;
@@ -30,7 +34,12 @@ function use(limit: number, events: Array<{ ms: number; n: number }>): QuotaUse 
   }
   let busiest = { date: '', used: 0 };
   for (const [date, used] of byDay) if (used > busiest.used) busiest = { date, used };
-  return { limit, total, busiestDay: { ...busiest, share: Math.round((busiest.used / limit) * 1000) / 10 }, daysUsed: byDay.size };
+  return {
+    limit,
+    total,
+    busiestDay: { ...busiest, share: Math.round((busiest.used / limit) * 1000) / 10 },
+    daysUsed: byDay.size,
+  };
 }
 
 function recipients(list: string): number {

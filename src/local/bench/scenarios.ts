@@ -11,13 +11,13 @@ import { quotaUse, type QuotaUse } from './quotas';
 import { benchRegistry, courseCode, employeeEmail, seededAcademy } from './seed';
 
 export const LATENCY_MODEL =
-  'Per-call costs in ms from src/local/runtime/latency.ts: Google\'s Apps Script best-practices page (100x100 cells written one ' +
+  "Per-call costs in ms from src/local/runtime/latency.ts: Google's Apps Script best-practices page (100x100 cells written one " +
   'by one ~70 s vs ~1 s batched: ~7 ms a plain call, ~0.03 ms a cell moved by a batched range call, 40 ms fixed per getValues/' +
   'setValues, in line with a public 400x10 setValues measured at ~164 ms); public benchmarks of PropertiesService (~30 ms read, ' +
   '~62 ms write) and CacheService (~3 ms); Calendar advanced service 200-400 ms per request (insert with Meet 400 ms); ' +
   'FormApp ~150 ms per item change, 300 ms openById; a certificate ~5.5 s end to end (makeCopy 1.5 s, Doc open 0.6 s, ' +
   'saveAndClose 0.8 s, PDF export 1.5 s, createFile 0.5 s, mail 0.4 s), within the 2-13 s public reports. projectedSeconds ' +
-  'is the emulated clock\'s advance inside the measured executions.';
+  "is the emulated clock's advance inside the measured executions.";
 
 export interface Target {
   description: string;
@@ -89,7 +89,12 @@ function cancelPromote(employees: number, bundle?: string): ScenarioResult {
   const academy = registryAcademy(employees, bundle);
   const m = measure(academy, () => submitStep(academy, employeeEmail(0), courseCode(0), 'Annullamento'));
   return result(`cancel-promote@${employees / 1000}k`, employees, m, {
-    targets: [{ description: 'un annullamento con promozione: al massimo 15 chiamate Spreadsheet', met: spreadsheetCalls(m) <= 15 }],
+    targets: [
+      {
+        description: 'un annullamento con promozione: al massimo 15 chiamate Spreadsheet',
+        met: spreadsheetCalls(m) <= 15,
+      },
+    ],
   });
 }
 
@@ -117,15 +122,60 @@ function certificates(bundle?: string): ScenarioResult {
     Ruolo: 'Dipendente',
     Attivo: true,
   }));
-  const sessions = [1, 2, 3].map((k) => ({ ID: `EXC-BASE-S${k}`, Corso: 'EXC-BASE', Data: `2027-03-0${k + 1}`, Inizio: '09:00', Fine: '13:00', Stato: 'Programmata' }));
+  const sessions = [1, 2, 3].map((k) => ({
+    ID: `EXC-BASE-S${k}`,
+    Corso: 'EXC-BASE',
+    Data: `2027-03-0${k + 1}`,
+    Inizio: '09:00',
+    Fine: '13:00',
+    Stato: 'Programmata',
+  }));
   const academy = seededAcademy(
     {
-      Comuni: [{ 'Codice ISTAT': '019067', Comune: 'Pandino', Provincia: 'CR', 'Quota annuale (€)': 900, 'Quota pagata': true }],
+      Comuni: [
+        {
+          'Codice ISTAT': '019067',
+          Comune: 'Pandino',
+          Provincia: 'CR',
+          'Quota annuale (€)': 900,
+          'Quota pagata': true,
+        },
+      ],
       Dipendenti: people,
-      Corsi: [{ Codice: 'EXC-BASE', Titolo: 'Excel di base', Area: 'Competenze digitali', Docente: 'Luca Piloni', Ore: 12, Modalità: 'In presenza', Sede: 'Crema', Posti: 30, 'Costo (€)': 1080, Stato: 'Concluso' }],
+      Corsi: [
+        {
+          Codice: 'EXC-BASE',
+          Titolo: 'Excel di base',
+          Area: 'Competenze digitali',
+          Docente: 'Luca Piloni',
+          Ore: 12,
+          Modalità: 'In presenza',
+          Sede: 'Crema',
+          Posti: 30,
+          'Costo (€)': 1080,
+          Stato: 'Concluso',
+        },
+      ],
       Sessioni: sessions,
-      Iscrizioni: people.map((p, i) => ({ ID: `I${String(i + 1).padStart(5, '0')}`, 'Data richiesta': new Date(Date.parse('2027-01-20T10:00:00+01:00')), Corso: 'EXC-BASE', Email: p.Email, Dipendente: p.ID, Stato: 'Confermata', Origine: 'Modulo' })),
-      Presenze: people.flatMap((p) => sessions.map((s) => ({ Sessione: s.ID, Corso: 'EXC-BASE', Dipendente: p.ID, Email: p.Email, Presente: true, Ore: '' }))),
+      Iscrizioni: people.map((p, i) => ({
+        ID: `I${String(i + 1).padStart(5, '0')}`,
+        'Data richiesta': new Date(Date.parse('2027-01-20T10:00:00+01:00')),
+        Corso: 'EXC-BASE',
+        Email: p.Email,
+        Dipendente: p.ID,
+        Stato: 'Confermata',
+        Origine: 'Modulo',
+      })),
+      Presenze: people.flatMap((p) =>
+        sessions.map((s) => ({
+          Sessione: s.ID,
+          Corso: 'EXC-BASE',
+          Dipendente: p.ID,
+          Email: p.Email,
+          Presente: true,
+          Ore: '',
+        })),
+      ),
     },
     { bundle, start: '2027-03-20T09:00:00+01:00' },
   );
@@ -149,7 +199,13 @@ function dashboard(employees: number, bundle?: string): ScenarioResult {
   const contract = ['Spreadsheet', 'Forms', 'Calendar', 'Docs', 'Drive', 'Mail'] as const;
   const workspaceCalls = contract.reduce((sum, s) => sum + (m.calls.byService[s] ?? 0), 0);
   return result(`dashboard@${employees / 1000}k`, employees, m, {
-    targets: [{ description: 'cruscotto: al massimo 12 chiamate ai servizi Workspace (Spreadsheet, Forms, Calendar, Docs, Drive, Mail)', met: workspaceCalls <= 12 }],
+    targets: [
+      {
+        description:
+          'cruscotto: al massimo 12 chiamate ai servizi Workspace (Spreadsheet, Forms, Calendar, Docs, Drive, Mail)',
+        met: workspaceCalls <= 12,
+      },
+    ],
     note: employees >= 10_000 ? 'lettura del registro a 10.000 dipendenti: una lettura per foglio' : undefined,
   });
 }
@@ -157,7 +213,9 @@ function dashboard(employees: number, bundle?: string): ScenarioResult {
 function reports(employees: number, bundle?: string): ScenarioResult {
   const academy = seededAcademy(benchRegistry(employees), { bundle });
   const m = measure(academy, () => mustCall(academy, 'refreshReports'));
-  return result(`reports@${employees / 1000}k`, employees, m, { note: 'Aggiorna report: chiamate costanti, CPU lineare nel numero di righe' });
+  return result(`reports@${employees / 1000}k`, employees, m, {
+    note: 'Aggiorna report: chiamate costanti, CPU lineare nel numero di righe',
+  });
 }
 
 /** The whole demo year on 1,000 employees (see demo/year.ts), with the year's use of the daily quotas. */
@@ -191,7 +249,10 @@ async function season(bundle?: string, progress?: (line: string) => void): Promi
     quotas,
     targets: [
       { description: 'ogni esecuzione sotto i 6 minuti', met: m.longestExecutionSeconds < 360 },
-      ...Object.entries(quotas).map(([k, q]) => ({ description: `quota giornaliera ${k}: giorno di punta entro ${q.limit}`, met: q.busiestDay.used <= q.limit })),
+      ...Object.entries(quotas).map(([k, q]) => ({
+        description: `quota giornaliera ${k}: giorno di punta entro ${q.limit}`,
+        met: q.busiestDay.used <= q.limit,
+      })),
     ],
   });
 }

@@ -109,9 +109,15 @@ export function benchRegistry(employees: number): Record<string, Rows> {
 }
 
 /** A fresh academy after setup (one execution), with the registry seeded through the host API. */
-export function seededAcademy(registry: Record<string, Rows>, options: { bundle?: string; start?: string } = {}): LocalAcademy {
+export function seededAcademy(
+  registry: Record<string, Rows>,
+  options: { bundle?: string; start?: string } = {},
+): LocalAcademy {
   const academy = LocalAcademy.fresh({ start: options.start ?? BENCH_START, bundle: options.bundle });
-  prepareAcademy(academy, { settings: { 'Anno formativo': BENCH_YEAR, 'Nome mittente': 'Consorzio — Academy4PA' }, registry: {} });
+  prepareAcademy(academy, {
+    settings: { 'Anno formativo': BENCH_YEAR, 'Nome mittente': 'Consorzio — Academy4PA' },
+    registry: {},
+  });
   for (const [tab, rows] of Object.entries(registry)) hostAppendRecords(academy.ws, academy.spreadsheetId, tab, rows);
   return academy;
 }

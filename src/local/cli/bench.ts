@@ -33,7 +33,16 @@ function cell(text: string, width: number, right = false): string {
 }
 
 function table(results: ScenarioResult[]): string {
-  const header = ['scenario', 'dipendenti', 'chiamate', 'Spreadsheet', 'esecuzioni', 's stimati', 'CPU ms', 'obiettivi'];
+  const header = [
+    'scenario',
+    'dipendenti',
+    'chiamate',
+    'Spreadsheet',
+    'esecuzioni',
+    's stimati',
+    'CPU ms',
+    'obiettivi',
+  ];
   const rows = results.map((r) => [
     r.name,
     r.employees.toLocaleString('it-IT'),
@@ -52,7 +61,9 @@ function table(results: ScenarioResult[]): string {
     if (r.note) out.push(`${r.name}: ${r.note}`);
     if (r.quotas) {
       for (const [k, q] of Object.entries(r.quotas)) {
-        out.push(`${r.name} quota ${k}: giorno di punta ${q.busiestDay.date} ${q.busiestDay.used}/${q.limit} (${q.busiestDay.share}%), totale anno ${q.total} in ${q.daysUsed} giorni`);
+        out.push(
+          `${r.name} quota ${k}: giorno di punta ${q.busiestDay.date} ${q.busiestDay.used}/${q.limit} (${q.busiestDay.share}%), totale anno ${q.total} in ${q.daysUsed} giorni`,
+        );
       }
     }
   }
@@ -61,7 +72,9 @@ function table(results: ScenarioResult[]): string {
   const e10 = byName.get('enroll@10k');
   if (e1 && e10) {
     const same = (e1.calls.byService.Spreadsheet ?? 0) === (e10.calls.byService.Spreadsheet ?? 0);
-    out.push(`iscrizione costante nella dimensione del registro: ${same ? 'sì' : 'NO'} (${e1.calls.byService.Spreadsheet ?? 0} e ${e10.calls.byService.Spreadsheet ?? 0} chiamate Spreadsheet)`);
+    out.push(
+      `iscrizione costante nella dimensione del registro: ${same ? 'sì' : 'NO'} (${e1.calls.byService.Spreadsheet ?? 0} e ${e10.calls.byService.Spreadsheet ?? 0} chiamate Spreadsheet)`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -17,7 +17,9 @@ interface Args {
 }
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nuso: npm run demo -- --out DIR [--employees N] [--courses N] [--seed S] [--year AAAA]\n`);
+  process.stderr.write(
+    `${message}\nuso: npm run demo -- --out DIR [--employees N] [--courses N] [--seed S] [--year AAAA]\n`,
+  );
   process.exit(2);
 }
 

@@ -51,7 +51,23 @@ describe('the demo academy', () => {
     expect(courses.length).toBeGreaterThanOrEqual(45);
     expect(courses.length).toBeLessThanOrEqual(70);
     expect(sessions.length).toBeGreaterThanOrEqual(180);
-    for (const family of ['WRD', 'EXC', 'GWS', 'TEL', 'COM-TEC', 'LEAD-COLL', 'LEAD-REM', 'SUAP', 'SUE', 'SPOL', 'PAGOPA', 'APPIO', 'GDPR', 'CYBER', 'DOCDIG']) {
+    for (const family of [
+      'WRD',
+      'EXC',
+      'GWS',
+      'TEL',
+      'COM-TEC',
+      'LEAD-COLL',
+      'LEAD-REM',
+      'SUAP',
+      'SUE',
+      'SPOL',
+      'PAGOPA',
+      'APPIO',
+      'GDPR',
+      'CYBER',
+      'DOCDIG',
+    ]) {
       expect(courses.some((c) => String(c.Codice).startsWith(family))).toBe(true);
     }
     const minutes = (t: unknown): number => {

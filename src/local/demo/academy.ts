@@ -22,25 +22,136 @@ export const DEMO_SENDER = 'Consorzio Informatica Cremasca — Academy4PA';
 export const DEMO_STAFF_EMAIL = 'formazione@consorzio.example.it';
 
 const FIRST_NAMES = [
-  'Alessandra', 'Alessandro', 'Andrea', 'Angela', 'Anna', 'Antonella', 'Antonio', 'Barbara', 'Chiara', 'Claudia',
-  'Claudio', 'Cristina', 'Daniela', 'Daniele', 'Davide', 'Elena', 'Elisa', 'Emanuela', 'Enrico', 'Fabio',
-  'Federica', 'Federico', 'Francesca', 'Francesco', 'Gabriella', 'Giacomo', 'Giorgio', 'Giovanna', 'Giovanni', 'Giulia',
-  'Giuseppe', 'Ilaria', 'Laura', 'Lorenzo', 'Luca', 'Lucia', 'Luigi', 'Manuela', 'Marco', 'Maria',
-  'Marta', 'Massimo', 'Matteo', 'Michela', 'Michele', 'Monica', 'Nicola', 'Paola', 'Paolo', 'Roberta',
-  'Roberto', 'Sara', 'Silvia', 'Simona', 'Simone', 'Stefania', 'Stefano', 'Valentina', 'Valeria', 'Vittoria',
+  'Alessandra',
+  'Alessandro',
+  'Andrea',
+  'Angela',
+  'Anna',
+  'Antonella',
+  'Antonio',
+  'Barbara',
+  'Chiara',
+  'Claudia',
+  'Claudio',
+  'Cristina',
+  'Daniela',
+  'Daniele',
+  'Davide',
+  'Elena',
+  'Elisa',
+  'Emanuela',
+  'Enrico',
+  'Fabio',
+  'Federica',
+  'Federico',
+  'Francesca',
+  'Francesco',
+  'Gabriella',
+  'Giacomo',
+  'Giorgio',
+  'Giovanna',
+  'Giovanni',
+  'Giulia',
+  'Giuseppe',
+  'Ilaria',
+  'Laura',
+  'Lorenzo',
+  'Luca',
+  'Lucia',
+  'Luigi',
+  'Manuela',
+  'Marco',
+  'Maria',
+  'Marta',
+  'Massimo',
+  'Matteo',
+  'Michela',
+  'Michele',
+  'Monica',
+  'Nicola',
+  'Paola',
+  'Paolo',
+  'Roberta',
+  'Roberto',
+  'Sara',
+  'Silvia',
+  'Simona',
+  'Simone',
+  'Stefania',
+  'Stefano',
+  'Valentina',
+  'Valeria',
+  'Vittoria',
 ];
 
 const LAST_NAMES = [
-  'Airoldi', 'Bassi', 'Benelli', 'Bergamaschi', 'Bianchi', 'Bonizzi', 'Bosio', 'Brambilla', 'Caprioli', 'Carelli',
-  'Cattaneo', 'Colombo', 'Conti', 'Corbani', 'Dossena', 'Fabbri', 'Ferrari', 'Fusar Poli', 'Galli', 'Gatti',
-  'Gervasoni', 'Lameri', 'Lupo Stanghellini', 'Marazzi', 'Mariani', 'Moretti', 'Negri', 'Oldani', 'Palladini', 'Pavesi',
-  'Piloni', 'Riva', 'Rizzi', 'Rossi', 'Sala', 'Scotti', 'Severgnini', 'Spinelli', 'Tadi', 'Tomasoni',
-  'Valdameri', 'Vailati', 'Villa', 'Zaninelli', 'Zucchetti', "Dell'Acqua", 'De Poli', 'Ogliari', 'Guerini Rocco', 'Bettinelli',
+  'Airoldi',
+  'Bassi',
+  'Benelli',
+  'Bergamaschi',
+  'Bianchi',
+  'Bonizzi',
+  'Bosio',
+  'Brambilla',
+  'Caprioli',
+  'Carelli',
+  'Cattaneo',
+  'Colombo',
+  'Conti',
+  'Corbani',
+  'Dossena',
+  'Fabbri',
+  'Ferrari',
+  'Fusar Poli',
+  'Galli',
+  'Gatti',
+  'Gervasoni',
+  'Lameri',
+  'Lupo Stanghellini',
+  'Marazzi',
+  'Mariani',
+  'Moretti',
+  'Negri',
+  'Oldani',
+  'Palladini',
+  'Pavesi',
+  'Piloni',
+  'Riva',
+  'Rizzi',
+  'Rossi',
+  'Sala',
+  'Scotti',
+  'Severgnini',
+  'Spinelli',
+  'Tadi',
+  'Tomasoni',
+  'Valdameri',
+  'Vailati',
+  'Villa',
+  'Zaninelli',
+  'Zucchetti',
+  "Dell'Acqua",
+  'De Poli',
+  'Ogliari',
+  'Guerini Rocco',
+  'Bettinelli',
 ];
 
 const OFFICES = [
-  'Anagrafe e stato civile', 'Protocollo', 'Segreteria', 'Tributi', 'Ragioneria', 'Ufficio tecnico', 'Edilizia privata (SUE)',
-  'SUAP', 'Lavori pubblici', 'Polizia locale', 'Servizi sociali', 'Sportello polifunzionale', 'Biblioteca', 'Personale',
+  'Anagrafe e stato civile',
+  'Protocollo',
+  'Segreteria',
+  'Tributi',
+  'Ragioneria',
+  'Ufficio tecnico',
+  'Edilizia privata (SUE)',
+  'SUAP',
+  'Lavori pubblici',
+  'Polizia locale',
+  'Servizi sociali',
+  'Sportello polifunzionale',
+  'Biblioteca',
+  'Personale',
 ];
 
 /** Employees per 1,000 inhabitants: about 1,000 employees over the Cremasco's ~164,000 inhabitants. */
@@ -77,7 +188,12 @@ function comuniRows(unpaid: ReadonlySet<string>): Array<Record<string, unknown>>
   }));
 }
 
-function employeesOf(comune: DemoComune, count: number, random: () => number, used: Set<string>): Array<Record<string, unknown>> {
+function employeesOf(
+  comune: DemoComune,
+  count: number,
+  random: () => number,
+  used: Set<string>,
+): Array<Record<string, unknown>> {
   const rows: Array<Record<string, unknown>> = [];
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   for (let i = 0; i < count; i++) {
@@ -158,7 +274,7 @@ function courseRows(courses: readonly DemoCourse[]): Array<Record<string, unknow
     Descrizione: c.description,
     Docente: c.teacher,
     Ore: c.hours,
-    'Modalità': c.mode,
+    Modalità: c.mode,
     Sede: c.mode === 'Online' ? '' : c.venue,
     Posti: c.seats,
     Destinatari: c.audience.join(', '),
@@ -168,14 +284,30 @@ function courseRows(courses: readonly DemoCourse[]): Array<Record<string, unknow
   }));
 }
 
-function externalTrainingRows(employees: Array<Record<string, unknown>>, year: number, random: () => number): Array<Record<string, unknown>> {
+function externalTrainingRows(
+  employees: Array<Record<string, unknown>>,
+  year: number,
+  random: () => number,
+): Array<Record<string, unknown>> {
   const rows: Array<Record<string, unknown>> = [];
   for (const e of employees) {
     if (random() < 0.25) {
-      rows.push({ Email: e.Email, Titolo: 'Prevenzione della corruzione e trasparenza', Ente: 'Syllabus — Funzione Pubblica', Ore: 4, Data: `${year}-0${1 + Math.floor(random() * 9)}-15` });
+      rows.push({
+        Email: e.Email,
+        Titolo: 'Prevenzione della corruzione e trasparenza',
+        Ente: 'Syllabus — Funzione Pubblica',
+        Ore: 4,
+        Data: `${year}-0${1 + Math.floor(random() * 9)}-15`,
+      });
     }
     if (random() < 0.1) {
-      rows.push({ Email: e.Email, Titolo: 'Competenze digitali per la PA (Syllabus)', Ente: 'Syllabus — Funzione Pubblica', Ore: 8, Data: `${year - (random() < 0.2 ? 1 : 0)}-10-20` });
+      rows.push({
+        Email: e.Email,
+        Titolo: 'Competenze digitali per la PA (Syllabus)',
+        Ente: 'Syllabus — Funzione Pubblica',
+        Ore: 8,
+        Data: `${year - (random() < 0.2 ? 1 : 0)}-10-20`,
+      });
     }
   }
   return rows;

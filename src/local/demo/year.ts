@@ -82,7 +82,6 @@ function breathe(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-
 function at(year: number, month: number, day: number, hour: number, minute = 0): number {
   return zonedToUtc({ year, month, day, hour, minute, second: 0 });
 }
@@ -140,17 +139,24 @@ function peopleOf(registry: RegistryRows): Person[] {
 /** The 1-4 courses a person picks: by office first, then what everyone takes, among open courses for their role. */
 function choose(person: Person, open: Course[], random: () => number): string[] {
   const eligible = open.filter((c) => c.audience.length === 0 || c.audience.includes(person.role));
-  const interests = [...(OFFICE_INTERESTS[person.office] ?? []), ...(person.role === 'Dipendente' ? [] : ['LEAD']), ...EVERYONE];
+  const interests = [
+    ...(OFFICE_INTERESTS[person.office] ?? []),
+    ...(person.role === 'Dipendente' ? [] : ['LEAD']),
+    ...EVERYONE,
+  ];
   const wanted = 1 + Math.floor(random() * random() * 4);
   const picked: string[] = [];
   for (const family of interests) {
     if (picked.length >= wanted) break;
     if (random() < 0.45) continue;
-    const editions = eligible.filter((c) => c.code.startsWith(`${family}-`) && !picked.some((p) => p.startsWith(`${family}-`)));
+    const editions = eligible.filter(
+      (c) => c.code.startsWith(`${family}-`) && !picked.some((p) => p.startsWith(`${family}-`)),
+    );
     const edition = editions[Math.floor(random() * editions.length)];
     if (edition) picked.push(edition.code);
   }
-  if (picked.length === 0 && eligible.length > 0) picked.push((eligible[Math.floor(random() * eligible.length)] as Course).code);
+  if (picked.length === 0 && eligible.length > 0)
+    picked.push((eligible[Math.floor(random() * eligible.length)] as Course).code);
   return picked;
 }
 
@@ -177,7 +183,9 @@ export function sessionLength(start: unknown, end: unknown): number {
  */
 export function finishJobs(academy: LocalAcademy, maxSlices = 500): void {
   for (let i = 0; i < maxSlices; i++) {
-    const pending = triggerState(academy.ws).triggers.filter((t) => t.handler === 'runJobs' && t.type === 'CLOCK' && t.nextAtMs !== null);
+    const pending = triggerState(academy.ws).triggers.filter(
+      (t) => t.handler === 'runJobs' && t.type === 'CLOCK' && t.nextAtMs !== null,
+    );
     if (pending.length === 0) return;
     const next = Math.max(Math.min(...pending.map((t) => t.nextAtMs as number)), academy.now() + MINUTE);
     academy.advance((next - academy.now()) / MINUTE);
@@ -254,7 +262,14 @@ class Year {
   ): boolean {
     const step = runStep(
       this.academy,
-      { do: 'submit', email, courses, action: options.action ?? 'Iscrizione', duplicate: options.duplicate ?? false, ...(options.answers ? { answers: options.answers } : {}) },
+      {
+        do: 'submit',
+        email,
+        courses,
+        action: options.action ?? 'Iscrizione',
+        duplicate: options.duplicate ?? false,
+        ...(options.answers ? { answers: options.answers } : {}),
+      },
       this.stats.submissions,
     );
     this.stats.submissions += 1;
@@ -306,7 +321,10 @@ class Year {
     const width = Math.abs(present - hours) + 1;
     const edits = triggerState(ws).triggers.filter((t) => t.type === 'ON_EDIT');
     for (const trigger of edits) {
-      this.academy.runtime.fire(trigger, editEvent(ws, this.academy.spreadsheetId, 'Presenze', first, left, last - first + 1, width));
+      this.academy.runtime.fire(
+        trigger,
+        editEvent(ws, this.academy.spreadsheetId, 'Presenze', first, left, last - first + 1, width),
+      );
     }
   }
 
@@ -345,7 +363,9 @@ export async function simulateYear(options: YearOptions = {}): Promise<YearOutco
   const y = new Year(academy, random);
 
   const registry = yearRegistry({ year, employees: options.employees, courses: options.courses, seed: options.seed });
-  say(`Configurazione: ${registry.Comuni?.length ?? 0} comuni, ${registry.Dipendenti?.length ?? 0} dipendenti, ${registry.Corsi?.length ?? 0} corsi, ${registry.Sessioni?.length ?? 0} sessioni`);
+  say(
+    `Configurazione: ${registry.Comuni?.length ?? 0} comuni, ${registry.Dipendenti?.length ?? 0} dipendenti, ${registry.Corsi?.length ?? 0} corsi, ${registry.Sessioni?.length ?? 0} sessioni`,
+  );
   prepareAcademy(academy, { settings: demoSettings(year), registry });
   const published = y.call('publishEnrollmentForm');
   if (!published.ok) throw new Error(`pubblicazione del modulo non riuscita: ${published.error ?? ''}`);
@@ -367,12 +387,19 @@ export async function simulateYear(options: YearOptions = {}): Promise<YearOutco
     if (chosen.length === 0) continue;
     const ms = slot();
     plan.push({ ms, email: p.email, courses: chosen, kind: 'enroll' });
-    if (random() < 0.05) plan.push({ ms: ms + 2 * HOUR + Math.floor(random() * 3 * 24 * HOUR), email: p.email, courses: [chosen[0] as string], kind: 'cancel' });
+    if (random() < 0.05)
+      plan.push({
+        ms: ms + 2 * HOUR + Math.floor(random() * 3 * 24 * HOUR),
+        email: p.email,
+        courses: [chosen[0] as string],
+        kind: 'cancel',
+      });
   }
   const unknown = Math.max(2, Math.round(people.length / 200));
   for (let i = 0; i < unknown; i++) {
     const c = open[Math.floor(random() * open.length)];
-    if (c) plan.push({ ms: slot(), email: `utente${i + 1}.privato@gmail.example.com`, courses: [c.code], kind: 'unknown' });
+    if (c)
+      plan.push({ ms: slot(), email: `utente${i + 1}.privato@gmail.example.com`, courses: [c.code], kind: 'unknown' });
   }
   plan.sort((a, b) => a.ms - b.ms);
   const closeMs = at(year, days[days.length - 1]?.month ?? 1, days[days.length - 1]?.day ?? 29, 18);
@@ -388,7 +415,10 @@ export async function simulateYear(options: YearOptions = {}): Promise<YearOutco
       if (duplicate) y.stats.duplicates += 1;
       if (p.kind === 'unknown') y.stats.unknownEmails += 1;
       // Someone the registry does not know (a new hire, a private address) types their own name and comune.
-      const answers = p.kind === 'unknown' ? { Nome: 'Nuovo', Cognome: `Assunto ${p.email.slice(6, 7)}`, Comune: 'Crema' } : undefined;
+      const answers =
+        p.kind === 'unknown'
+          ? { Nome: 'Nuovo', Cognome: `Assunto ${p.email.slice(6, 7)}`, Comune: 'Crema' }
+          : undefined;
       y.submit(p.email, p.courses, { duplicate, answers });
     }
     await breathe();

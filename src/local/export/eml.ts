@@ -23,7 +23,11 @@ export function composeEml(message: Outgoing, from: string, index: number): Prom
     html: message.htmlBody || undefined,
     date: new Date(message.at),
     messageId: `<academy4pa-${index + 1}-${Math.floor(message.at)}@${from.split('@')[1] ?? 'localhost'}>`,
-    attachments: message.attachments.map((a) => ({ filename: a.name, contentType: a.mimeType, content: Buffer.from(a.bytes) })),
+    attachments: message.attachments.map((a) => ({
+      filename: a.name,
+      contentType: a.mimeType,
+      content: Buffer.from(a.bytes),
+    })),
     // The compiled message keeps its Bcc header: this is the sender's copy, not what recipients receive.
     keepBcc: true,
   } as ConstructorParameters<typeof MailComposer>[0]);
@@ -44,7 +48,10 @@ function fileName(index: number, message: Outgoing): string {
 }
 
 /** Writes every sent message to `dir` in order; returns how many and with how many attachments. */
-export async function writeEmls(ws: Workspace, dir: string): Promise<{ messages: number; attachments: number; recipients: number }> {
+export async function writeEmls(
+  ws: Workspace,
+  dir: string,
+): Promise<{ messages: number; attachments: number; recipients: number }> {
   mkdirSync(dir, { recursive: true });
   const messages = outbox(ws);
   let attachments = 0;

@@ -17,7 +17,9 @@ export function calendarIcs(ws: Workspace, name: string): { text: string; summar
   const cal = ical({ name, prodId: { company: 'Academy4PA', product: 'academy4pa', language: 'IT' } });
   let attendees = 0;
   for (const e of snapshotCalendar(ws)) {
-    const description = [e.description, e.meet ? `Partecipa con Google Meet: ${e.meet}` : ''].filter((t) => t !== '').join('\n\n');
+    const description = [e.description, e.meet ? `Partecipa con Google Meet: ${e.meet}` : '']
+      .filter((t) => t !== '')
+      .join('\n\n');
     cal.createEvent({
       id: `${e.id}@google.com`,
       start: new Date(e.start),

@@ -6,7 +6,16 @@
 import ExcelJS from 'exceljs';
 import { wallClock } from '../runtime/time';
 import type { Workspace } from '../runtime/workspace';
-import { cellAt, isCheckbox, isDate, lastColumnOf, lastRowOf, spreadsheetData, type Cell, type SheetData } from '../services/spreadsheet/model';
+import {
+  cellAt,
+  isCheckbox,
+  isDate,
+  lastColumnOf,
+  lastRowOf,
+  spreadsheetData,
+  type Cell,
+  type SheetData,
+} from '../services/spreadsheet/model';
 
 /** Sheets' default column width in pixels; Excel measures widths in characters of about 7 pixels. */
 const PIXELS_PER_CHARACTER = 7;
@@ -47,7 +56,10 @@ function displayLength(value: unknown): number {
 function writeCell(target: ExcelJS.Cell, cell: Cell | null): void {
   if (cell?.f !== undefined) {
     const result = cell.v === null || cell.v === '' ? undefined : cell.v;
-    target.value = { formula: cell.f.replace(/^=/, ''), result: result instanceof Date ? excelDate(result).date : result } as ExcelJS.CellFormulaValue;
+    target.value = {
+      formula: cell.f.replace(/^=/, ''),
+      result: result instanceof Date ? excelDate(result).date : result,
+    } as ExcelJS.CellFormulaValue;
     return;
   }
   if (isCheckbox(cell) && (cell?.v === null || cell?.v === undefined || typeof cell.v === 'boolean')) {
@@ -73,7 +85,8 @@ function writeCell(target: ExcelJS.Cell, cell: Cell | null): void {
 function uniqueName(name: string, used: Set<string>): string {
   const clean = name.replace(/[\\/?*[\]:]/g, ' ').slice(0, MAX_SHEET_NAME);
   let candidate = clean;
-  for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${clean.slice(0, MAX_SHEET_NAME - String(n).length - 1)} ${n}`;
+  for (let n = 2; used.has(candidate.toLowerCase()); n++)
+    candidate = `${clean.slice(0, MAX_SHEET_NAME - String(n).length - 1)} ${n}`;
   used.add(candidate.toLowerCase());
   return candidate;
 }

@@ -30,7 +30,14 @@ export interface PlaygroundOptions {
 }
 
 const ROWS_PER_PAGE = 200;
-const POST_ROUTES: ReadonlySet<string> = new Set(['/form', '/clock', '/api/run', '/api/edit', '/api/advance', '/api/reset']);
+const POST_ROUTES: ReadonlySet<string> = new Set([
+  '/form',
+  '/clock',
+  '/api/run',
+  '/api/edit',
+  '/api/advance',
+  '/api/reset',
+]);
 const MAX_BODY_BYTES = 1024 * 1024;
 /** Tabs whose rows have a unique first column staff can point at. */
 const KEY_HEADERS = ['ID', 'Codice', 'Numero', 'Codice ISTAT', 'Chiave'];
@@ -88,9 +95,11 @@ export class Playground {
       if (tab === current) active = { row: Number(m[3]), column };
     }
     const nav = tabs.map(
-      (t) => html`<a href="/?tab=${encodeURIComponent(t)}" data-tab="${t}"${raw(t === current ? ' aria-current="page"' : '')}>${t}</a>`,
+      (t) =>
+        html`<a href="/?tab=${encodeURIComponent(t)}" data-tab="${t}"${raw(t === current ? ' aria-current="page"' : '')}>${t}</a>`,
     );
-    if (current === null) return html`<nav class="tabs" aria-label="Schede">${nav}</nav><p>Il foglio non ha ancora schede.</p>`.html;
+    if (current === null)
+      return html`<nav class="tabs" aria-label="Schede">${nav}</nav><p>Il foglio non ha ancora schede.</p>`.html;
     const data = this.academy.readTab(current) ?? { header: [], rows: [] };
     const pages = Math.max(1, Math.ceil(data.rows.length / ROWS_PER_PAGE));
     let p = Math.min(Math.max(1, pageNo), pages);
@@ -124,7 +133,11 @@ ${pager}
 
   private home(url: URL): string {
     const as = url.searchParams.get('as') ?? this.academy.ws.state.owner;
-    const fragment = this.workbookFragment(url.searchParams.get('tab'), Number(url.searchParams.get('page') ?? 1) || 1, false);
+    const fragment = this.workbookFragment(
+      url.searchParams.get('tab'),
+      Number(url.searchParams.get('page') ?? 1) || 1,
+      false,
+    );
     const body = html`<div class="layout">
 <section class="workbook" id="workbook" aria-label="Foglio di calcolo">${raw(fragment)}</section>
 <aside class="sidebar" aria-label="Pannello Academy4PA">
@@ -160,7 +173,8 @@ ${pager}
 
   private runForSidebar(input: Record<string, unknown>): RunResult {
     const fn = String(input.fn ?? '');
-    if (!this.academy.hasFunction(fn)) return { ok: false, value: null, error: `Script function not found: ${fn}`, elapsedMs: 0 };
+    if (!this.academy.hasFunction(fn))
+      return { ok: false, value: null, error: `Script function not found: ${fn}`, elapsedMs: 0 };
     const args = Array.isArray(input.args) ? input.args : [];
     const as = typeof input.as === 'string' && input.as.trim() !== '' ? input.as.trim() : undefined;
     return this.academy.call(fn, args, as);
@@ -178,10 +192,18 @@ ${pager}
 
   private formPage(view: FormView | null, message: Raw | string, email: string): string {
     if (!view) {
-      return this.page('Modulo', '/form', html`<p>Nessun modulo di iscrizione pubblicato: usa «Pubblica modulo» nel pannello.</p>`);
+      return this.page(
+        'Modulo',
+        '/form',
+        html`<p>Nessun modulo di iscrizione pubblicato: usa «Pubblica modulo» nel pannello.</p>`,
+      );
     }
     if (!view.published || !view.accepting) {
-      return this.page('Modulo', '/form', html`<h2>${view.title}</h2><p>${view.closedMessage || 'Il modulo non accetta risposte.'}</p>`);
+      return this.page(
+        'Modulo',
+        '/form',
+        html`<h2>${view.title}</h2><p>${view.closedMessage || 'Il modulo non accetta risposte.'}</p>`,
+      );
     }
     const items = view.items.map((item) => {
       const id = `q${item.id}`;
@@ -194,11 +216,13 @@ ${pager}
           return html`<h3>${item.title}</h3>${help}`;
         case 'CHECKBOX':
           return html`<fieldset><legend>${item.title}${req}</legend>${help}${item.choices.map(
-            (c, i) => html`<label class="choice"><input type="checkbox" name="${id}" value="${c}" id="${id}-${i}"> ${c}</label>`,
+            (c, i) =>
+              html`<label class="choice"><input type="checkbox" name="${id}" value="${c}" id="${id}-${i}"> ${c}</label>`,
           )}</fieldset>`;
         case 'MULTIPLE_CHOICE':
           return html`<fieldset><legend>${item.title}${req}</legend>${help}${item.choices.map(
-            (c, i) => html`<label class="choice"><input type="radio" name="${id}" value="${c}" id="${id}-${i}"${reqAttr}> ${c}</label>`,
+            (c, i) =>
+              html`<label class="choice"><input type="radio" name="${id}" value="${c}" id="${id}-${i}"${reqAttr}> ${c}</label>`,
           )}</fieldset>`;
         case 'LIST':
           return html`<p><label for="${id}">${item.title}</label>${star}${help}<select id="${id}" name="${id}"${reqAttr}><option value="">Scegli</option>${item.choices.map(
@@ -275,30 +299,47 @@ ${failed.length > 0 ? html`<p class="error">Il trigger di invio non è riuscito:
       .map((m, i) => ({ m, i }))
       .reverse()
       .map(({ m, i }) => {
-        const attachments = m.attachments.map((a, j) => html`<li><a href="/mail/${i}/${j}" target="_blank">${a.name}</a> (${a.mimeType}, ${Math.round(a.bytes.length / 1024)} KB)</li>`);
+        const attachments = m.attachments.map(
+          (a, j) =>
+            html`<li><a href="/mail/${i}/${j}" target="_blank">${a.name}</a> (${a.mimeType}, ${Math.round(a.bytes.length / 1024)} KB)</li>`,
+        );
         return html`<article class="card mail" data-to="${m.to}"><h3>${m.subject}</h3>
 <p class="muted">A: ${m.to}${m.cc ? ` · Cc: ${m.cc}` : ''} · Da: ${m.name || 'Academy4PA'} · ${displayInstant(m.at)}</p>
 <pre>${m.body !== '' ? this.linkify(m.body) : this.linkify(m.htmlBody.replace(/<[^>]*>/g, ' '))}</pre>
 ${attachments.length > 0 ? html`<p>Allegati:</p><ul>${attachments}</ul>` : ''}</article>`;
       });
-    return this.page('Posta', '/mail', html`<h2>Posta inviata (${mails.length})</h2>${cards.length > 0 ? cards : html`<p class="muted">Nessuna email inviata.</p>`}`);
+    return this.page(
+      'Posta',
+      '/mail',
+      html`<h2>Posta inviata (${mails.length})</h2>${cards.length > 0 ? cards : html`<p class="muted">Nessuna email inviata.</p>`}`,
+    );
   }
 
   private calendarPage(): string {
     const events = snapshotCalendar(this.academy.ws);
     const rows = events.map(
-      (e) => html`<tr><td>${e.sessionId}</td><td>${e.summary}</td><td>${displayInstant(Date.parse(e.start))}</td><td>${displayInstant(Date.parse(e.end))}</td><td>${e.location}</td><td>${e.status === 'cancelled' ? 'annullato' : 'confermato'}</td><td>${e.meet ? html`<span>${e.meet}</span>` : ''}</td><td>${e.attendees.join(', ')}</td></tr>`,
+      (e) =>
+        html`<tr><td>${e.sessionId}</td><td>${e.summary}</td><td>${displayInstant(Date.parse(e.start))}</td><td>${displayInstant(Date.parse(e.end))}</td><td>${e.location}</td><td>${e.status === 'cancelled' ? 'annullato' : 'confermato'}</td><td>${e.meet ? html`<span>${e.meet}</span>` : ''}</td><td>${e.attendees.join(', ')}</td></tr>`,
     );
     const table = html`<div class="grid-wrap"><table class="grid" id="events"><tr><th scope="col">Sessione</th><th scope="col">Titolo</th><th scope="col">Inizio</th><th scope="col">Fine</th><th scope="col">Luogo</th><th scope="col">Stato</th><th scope="col">Link Meet</th><th scope="col">Invitati</th></tr>${rows}</table></div>`;
-    return this.page('Calendario', '/calendar', html`<h2>Calendario dell'accademia (${events.length} eventi)</h2>${events.length > 0 ? table : html`<p class="muted">Nessun evento: usa «Sincronizza calendario».</p>`}`);
+    return this.page(
+      'Calendario',
+      '/calendar',
+      html`<h2>Calendario dell'accademia (${events.length} eventi)</h2>${events.length > 0 ? table : html`<p class="muted">Nessun evento: usa «Sincronizza calendario».</p>`}`,
+    );
   }
 
   private drivePage(): string {
     const files = snapshotDrive(this.academy.ws);
     const rows = files.map(
-      (f) => html`<tr><td><a href="/drive/${encodeURIComponent(f.id)}" target="_blank">${f.name}</a></td><td>${f.path}</td><td>${f.mimeType}</td></tr>`,
+      (f) =>
+        html`<tr><td><a href="/drive/${encodeURIComponent(f.id)}" target="_blank">${f.name}</a></td><td>${f.path}</td><td>${f.mimeType}</td></tr>`,
     );
-    return this.page('Drive', '/drive', html`<h2>Drive (${files.length} file)</h2><div class="grid-wrap"><table class="grid" id="files"><tr><th scope="col">Nome</th><th scope="col">Percorso</th><th scope="col">Tipo</th></tr>${rows}</table></div>`);
+    return this.page(
+      'Drive',
+      '/drive',
+      html`<h2>Drive (${files.length} file)</h2><div class="grid-wrap"><table class="grid" id="files"><tr><th scope="col">Nome</th><th scope="col">Percorso</th><th scope="col">Tipo</th></tr>${rows}</table></div>`,
+    );
   }
 
   private clockPage(message: Raw | string = ''): string {
@@ -317,7 +358,8 @@ ${attachments.length > 0 ? html`<p>Allegati:</p><ul>${attachments}</ul>` : ''}</
   }
 
   private advance(minutes: number): string {
-    if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 366 * 24 * 60) throw new HttpError(400, 'Intervallo non valido.');
+    if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 366 * 24 * 60)
+      throw new HttpError(400, 'Intervallo non valido.');
     const runs = this.academy.advance(minutes);
     this.save();
     const failed = runs.filter((r) => !r.ok);
@@ -328,14 +370,24 @@ ${attachments.length > 0 ? html`<p>Allegati:</p><ul>${attachments}</ul>` : ''}</
 
   private webApp(url: URL, res: ServerResponse): void {
     if (!this.academy.hasFunction('doGet')) {
-      send(res, 404, 'text/html', this.page('Web app', '', html`<p>Questa versione del componente non pubblica pagine web (manca doGet).</p>`));
+      send(
+        res,
+        404,
+        'text/html',
+        this.page('Web app', '', html`<p>Questa versione del componente non pubblica pagine web (manca doGet).</p>`),
+      );
       return;
     }
     const target = `${webAppUrl(this.academy.ws)}${url.search}`;
     const result = this.academy.runtime.run('doGet', [webAppEvent(target)], { kind: 'webapp', as: '' });
     this.save();
     if (!result.ok) {
-      send(res, 500, 'text/html', this.page('Web app', '', html`<p class="error">La pagina non è disponibile: ${result.error ?? ''}</p>`));
+      send(
+        res,
+        500,
+        'text/html',
+        this.page('Web app', '', html`<p class="error">La pagina non è disponibile: ${result.error ?? ''}</p>`),
+      );
       return;
     }
     const out = result.value as { getContent?: () => string; getMimeType?: () => unknown } | null;
@@ -353,16 +405,30 @@ ${attachments.length > 0 ? html`<p>Allegati:</p><ul>${attachments}</ul>` : ''}</
     if (method === 'GET' || method === 'HEAD') {
       if (path === '/') return send(res, 200, 'text/html', this.home(url));
       if (path === '/workbook') {
-        const fragment = this.workbookFragment(url.searchParams.get('tab'), Number(url.searchParams.get('page') ?? 1) || 1, url.searchParams.get('follow') === '1');
+        const fragment = this.workbookFragment(
+          url.searchParams.get('tab'),
+          Number(url.searchParams.get('page') ?? 1) || 1,
+          url.searchParams.get('follow') === '1',
+        );
         return send(res, 200, 'text/html', fragment);
       }
       if (path === '/sidebar') {
         const as = url.searchParams.get('as') ?? this.academy.ws.state.owner;
-        return send(res, 200, 'text/html', sidebarWithBridge(this.sidebarHtml(), this.academy.runtime.functionNames(), as));
+        return send(
+          res,
+          200,
+          'text/html',
+          sidebarWithBridge(this.sidebarHtml(), this.academy.runtime.functionNames(), as),
+        );
       }
       if (path === '/form') {
         const id = this.formId();
-        return send(res, 200, 'text/html', this.formPage(id ? hostFormView(this.academy.ws, id) : null, '', url.searchParams.get('email') ?? ''));
+        return send(
+          res,
+          200,
+          'text/html',
+          this.formPage(id ? hostFormView(this.academy.ws, id) : null, '', url.searchParams.get('email') ?? ''),
+        );
       }
       if (path === '/mail') return send(res, 200, 'text/html', this.mailPage());
       const attachment = /^\/mail\/(\d+)\/(\d+)$/.exec(path);
@@ -381,20 +447,33 @@ ${attachments.length > 0 ? html`<p>Allegati:</p><ul>${attachments}</ul>` : ''}</
       }
       if (path === '/clock') return send(res, 200, 'text/html', this.clockPage());
       if (path === '/webapp') return this.webApp(url, res);
-      if (path === '/api/snapshot') return send(res, 200, 'application/json', JSON.stringify(takeSnapshot(this.academy)));
-      if (path === '/api/tabs') return send(res, 200, 'application/json', JSON.stringify(hostTabNames(this.academy.ws, this.academy.spreadsheetId)));
+      if (path === '/api/snapshot')
+        return send(res, 200, 'application/json', JSON.stringify(takeSnapshot(this.academy)));
+      if (path === '/api/tabs')
+        return send(
+          res,
+          200,
+          'application/json',
+          JSON.stringify(hostTabNames(this.academy.ws, this.academy.spreadsheetId)),
+        );
       throw new HttpError(404, 'Pagina non trovata.');
     }
     if (method !== 'POST' || !POST_ROUTES.has(path)) throw new HttpError(405, 'Metodo non consentito.');
     assertSameOrigin(req);
     const body = await readBody(req);
     if (path === '/form') return send(res, 200, 'text/html', this.submitForm(new URLSearchParams(body)));
-    if (path === '/clock') return send(res, 200, 'text/html', this.advance(Number(new URLSearchParams(body).get('minutes'))));
+    if (path === '/clock')
+      return send(res, 200, 'text/html', this.advance(Number(new URLSearchParams(body).get('minutes'))));
     const input = parseJson(body);
     if (path === '/api/run') {
       const result = this.runForSidebar(input);
       this.save();
-      return send(res, 200, 'application/json', JSON.stringify({ ok: result.ok, value: result.ok ? result.value : null, error: result.error ?? null }));
+      return send(
+        res,
+        200,
+        'application/json',
+        JSON.stringify({ ok: result.ok, value: result.ok ? result.value : null, error: result.error ?? null }),
+      );
     }
     if (path === '/api/edit') {
       const outcome = this.editCell(input);
@@ -404,7 +483,12 @@ ${attachments.length > 0 ? html`<p>Allegati:</p><ul>${attachments}</ul>` : ''}</
     if (path === '/api/advance') {
       const runs = this.academy.advance(Number(input.minutes));
       this.save();
-      return send(res, 200, 'application/json', JSON.stringify({ runs: runs.length, failed: runs.filter((r) => !r.ok).length }));
+      return send(
+        res,
+        200,
+        'application/json',
+        JSON.stringify({ runs: runs.length, failed: runs.filter((r) => !r.ok).length }),
+      );
     }
     if (path === '/api/reset') {
       if (!this.options.create) throw new HttpError(404, 'Questo playground non si può ricominciare.');
@@ -421,7 +505,7 @@ function assertSameOrigin(req: IncomingMessage): void {
   const origin = req.headers.origin;
   if (origin === undefined || origin === 'null') return;
   const host = req.headers.host ?? '';
-  if (origin !== `http://${host}`) throw new HttpError(403, 'Richiesta da un\'altra origine rifiutata.');
+  if (origin !== `http://${host}`) throw new HttpError(403, "Richiesta da un'altra origine rifiutata.");
 }
 
 function parseJson(body: string): Record<string, unknown> {

@@ -5,7 +5,10 @@
 import { isoInZone, wallClock } from '../runtime/time';
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /** Tagged template: interpolated values are escaped unless wrapped in `raw`. */
@@ -21,7 +24,8 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Raw {
   let out = strings[0] ?? '';
   values.forEach((v, i) => {
     const items = Array.isArray(v) ? v : [v];
-    for (const item of items) out += item instanceof Raw ? item.html : escapeHtml(item === null || item === undefined ? '' : String(item));
+    for (const item of items)
+      out += item instanceof Raw ? item.html : escapeHtml(item === null || item === undefined ? '' : String(item));
     out += strings[i + 1] ?? '';
   });
   return new Raw(out);
@@ -104,7 +108,9 @@ form.employee input[type="text"], form.employee input[type="email"], form.employ
 `;
 
 export function page(title: string, current: string, clock: string, body: Raw): string {
-  const nav = NAV.map(([href, label]) => html`<a href="${href}"${raw(href === current ? ' aria-current="page"' : '')}>${label}</a>`);
+  const nav = NAV.map(
+    ([href, label]) => html`<a href="${href}"${raw(href === current ? ' aria-current="page"' : '')}>${label}</a>`,
+  );
   return `<!DOCTYPE html>
 <html lang="it">
 <head>

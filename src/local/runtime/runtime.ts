@@ -96,11 +96,15 @@ export class Runtime {
    */
   fireFormSubmit(formId: string, responseId: string): RunResult[] {
     const triggers = triggerState(this.ws).triggers.filter((t) => t.type === 'ON_FORM_SUBMIT');
-    const runs = triggers.filter((t) => t.sourceId === formId).map((t) => this.fire(t, formSubmitEvent(this.ws, formId, responseId)));
+    const runs = triggers
+      .filter((t) => t.sourceId === formId)
+      .map((t) => this.fire(t, formSubmitEvent(this.ws, formId, responseId)));
     const landing = responseLanding(this.ws, formId, responseId);
     if (landing) {
       for (const t of triggers.filter((x) => x.sourceId === landing.spreadsheetId)) {
-        runs.push(this.fire(t, spreadsheetFormSubmitEvent(this.ws, landing.spreadsheetId, landing.sheetId, landing.row)));
+        runs.push(
+          this.fire(t, spreadsheetFormSubmitEvent(this.ws, landing.spreadsheetId, landing.sheetId, landing.row)),
+        );
       }
     }
     return runs;
@@ -139,7 +143,10 @@ export class Runtime {
     const ws = this.ws;
     const globals: Record<string, unknown> = { ...this.baseGlobals(), Date: emulatedDate(() => ws.now()) };
     const ctx = vm.createContext(globals);
-    vm.runInContext('Math.random = __seededRandom; delete globalThis.__seededRandom;', Object.assign(ctx, { __seededRandom: () => ws.random() }));
+    vm.runInContext(
+      'Math.random = __seededRandom; delete globalThis.__seededRandom;',
+      Object.assign(ctx, { __seededRandom: () => ws.random() }),
+    );
     this.script.runInContext(ctx);
     return ctx as Record<string, unknown>;
   }

@@ -10,7 +10,8 @@ describe('web app visits', () => {
   });
 
   it('reads an HtmlOutput as the text a person sees, without markup, scripts or styles', () => {
-    const html = '<html><head><title>T</title><style>p{}</style></head><body><h1>Attestato valido</h1><p>Anna &amp; Luca&nbsp;<b>Bassi</b></p><script>var x = "<p>no</p>";</script><p>&#232; &lt;ok&gt;</p></body></html>';
+    const html =
+      '<html><head><title>T</title><style>p{}</style></head><body><h1>Attestato valido</h1><p>Anna &amp; Luca&nbsp;<b>Bassi</b></p><script>var x = "<p>no</p>";</script><p>&#232; &lt;ok&gt;</p></body></html>';
     expect(htmlToText(html)).toBe('Attestato valido\nAnna & Luca Bassi\nè <ok>');
     expect(pageText({ getContent: () => '<p>Ciao</p>' })).toBe('Ciao');
   });

@@ -177,10 +177,18 @@ export class LocalAcademy {
       (t) => t.type === 'ON_EDIT' && (t.sourceId === null || t.sourceId === this.spreadsheetId),
     );
     for (const trigger of installed) {
-      runs.push(this.runtime.fire(trigger, editEvent(this.ws, this.spreadsheetId, tab, row, column, numRows, numColumns, extra)));
+      runs.push(
+        this.runtime.fire(
+          trigger,
+          editEvent(this.ws, this.spreadsheetId, tab, row, column, numRows, numColumns, extra),
+        ),
+      );
     }
     if (this.hasFunction('onEdit')) {
-      const event = { ...editEvent(this.ws, this.spreadsheetId, tab, row, column, numRows, numColumns, extra), authMode: 'LIMITED' };
+      const event = {
+        ...editEvent(this.ws, this.spreadsheetId, tab, row, column, numRows, numColumns, extra),
+        authMode: 'LIMITED',
+      };
       runs.push(this.runtime.run('onEdit', [event], { kind: 'simple' }));
     }
     return runs;
@@ -224,13 +232,28 @@ function isOutput(value: unknown): value is Output {
 /** What a person reads on the page: a TextOutput as it is, an HtmlOutput as text without markup. */
 export function pageText(value: unknown): string {
   if (!isOutput(value)) {
-    throw new Error(`doGet must return an HtmlOutput or a TextOutput, it returned ${value === null ? 'null' : typeof value}`);
+    throw new Error(
+      `doGet must return an HtmlOutput or a TextOutput, it returned ${value === null ? 'null' : typeof value}`,
+    );
   }
   const content = value.getContent();
   return typeof value.getMimeType === 'function' ? content : htmlToText(content);
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', egrave: 'è', eacute: 'é', agrave: 'à', ograve: 'ò', ugrave: 'ù', igrave: 'ì' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  egrave: 'è',
+  eacute: 'é',
+  agrave: 'à',
+  ograve: 'ò',
+  ugrave: 'ù',
+  igrave: 'ì',
+};
 
 export function htmlToText(html: string): string {
   return html

@@ -1,7 +1,14 @@
 import { isoInZone, wallClock } from './time';
 
 const intl = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Rome', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  timeZone: 'Europe/Rome',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
 });
 
 function intlReading(ms: number): number[] {
@@ -11,7 +18,12 @@ function intlReading(ms: number): number[] {
 
 describe('wall-clock readings in Europe/Rome', () => {
   it('agree with Intl around both 2027 clock changes, in 1899 (times of day in Sheets) and for fractional instants', () => {
-    const starts = [Date.UTC(1899, 11, 29), Date.UTC(2027, 2, 27, 22), Date.UTC(2027, 9, 30, 22), Date.UTC(2026, 10, 26)];
+    const starts = [
+      Date.UTC(1899, 11, 29),
+      Date.UTC(2027, 2, 27, 22),
+      Date.UTC(2027, 9, 30, 22),
+      Date.UTC(2026, 10, 26),
+    ];
     for (const start of starts) {
       for (let i = 0; i < 1500; i++) {
         const ms = start + i * 37_123.7;

@@ -79,7 +79,11 @@ export function wallClock(ms: number, timeZone = SCRIPT_TIME_ZONE): WallClock {
 }
 
 function intlWallClock(ms: number, timeZone: string): WallClock {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),

@@ -3,8 +3,15 @@ import { nextOccurrence, type TriggerRecord } from './triggers';
 
 function daily(hour: number, everyMs = 86_400_000): TriggerRecord {
   return {
-    uid: '1', handler: 'sendReminders', type: 'CLOCK', source: 'CLOCK', sourceId: null, nextAtMs: null, everyMs,
-    wallClock: { hour, minute: 0, timeZone: 'Europe/Rome' }, owner: 'staff@example.it',
+    uid: '1',
+    handler: 'sendReminders',
+    type: 'CLOCK',
+    source: 'CLOCK',
+    sourceId: null,
+    nextAtMs: null,
+    everyMs,
+    wallClock: { hour, minute: 0, timeZone: 'Europe/Rome' },
+    owner: 'staff@example.it',
   };
 }
 

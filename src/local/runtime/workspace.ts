@@ -127,7 +127,9 @@ export class Workspace {
     const exec = this.execution;
     if (exec?.dead) throw new Error(TIME_LIMIT_MESSAGE);
     if (exec?.kind === 'simple' && NEEDS_AUTHORIZATION.has(service)) {
-      throw new Error(`You do not have permission to call ${service}App.${method}. Required permissions are not granted to simple triggers.`);
+      throw new Error(
+        `You do not have permission to call ${service}App.${method}. Required permissions are not granted to simple triggers.`,
+      );
     }
     this.counts[service] += 1;
     const key = `${service}.${method}`;
@@ -165,8 +167,20 @@ export class Workspace {
 
 function emptyCounts(): Record<ServiceName, number> {
   return {
-    Spreadsheet: 0, Forms: 0, Calendar: 0, Docs: 0, Drive: 0, Mail: 0, Script: 0, Lock: 0,
-    Properties: 0, Cache: 0, Utilities: 0, Session: 0, Html: 0, Logger: 0,
+    Spreadsheet: 0,
+    Forms: 0,
+    Calendar: 0,
+    Docs: 0,
+    Drive: 0,
+    Mail: 0,
+    Script: 0,
+    Lock: 0,
+    Properties: 0,
+    Cache: 0,
+    Utilities: 0,
+    Session: 0,
+    Html: 0,
+    Logger: 0,
   };
 }
 

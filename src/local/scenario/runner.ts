@@ -53,7 +53,8 @@ export function prepareAcademy(academy: LocalAcademy, preparation: Preparation):
     const rows = registry[tab] ?? [];
     const outcome = guard(`registry ${tab}`, () => academy.append(tab, rows));
     const failed = outcome.runs.find((r) => !r.ok);
-    if (failed) throw new ScenarioSetupError(`registry ${tab}: the edit trigger failed: ${failed.error ?? 'unknown error'}`);
+    if (failed)
+      throw new ScenarioSetupError(`registry ${tab}: the edit trigger failed: ${failed.error ?? 'unknown error'}`);
   }
 }
 
@@ -92,15 +93,20 @@ function writeSettings(academy: LocalAcademy, settings: Record<string, unknown>)
       missing.push({ Chiave: key, Valore: typed });
       continue;
     }
-    const outcome = guard(`settings ${key}`, () => academy.edit('Impostazioni', { Chiave: current }, { Valore: typed }));
+    const outcome = guard(`settings ${key}`, () =>
+      academy.edit('Impostazioni', { Chiave: current }, { Valore: typed }),
+    );
     const failed = outcome.runs.find((r) => !r.ok);
-    if (failed) throw new ScenarioSetupError(`settings ${key}: the edit trigger failed: ${failed.error ?? 'unknown error'}`);
+    if (failed)
+      throw new ScenarioSetupError(`settings ${key}: the edit trigger failed: ${failed.error ?? 'unknown error'}`);
   }
   if (missing.length > 0) guard('settings', () => academy.append('Impostazioni', missing));
 }
 
 function fromRun(step: number, run: RunResult): StepResult {
-  return run.ok ? { step, ok: true, value: run.value ?? null } : { step, ok: false, value: null, error: run.error ?? 'errore sconosciuto' };
+  return run.ok
+    ? { step, ok: true, value: run.value ?? null }
+    : { step, ok: false, value: null, error: run.error ?? 'errore sconosciuto' };
 }
 
 /** Executions started by one step (triggers): ok when all of them were; the first failure is the error. */

@@ -22,7 +22,14 @@ describe('the scenario file schema', () => {
       registry: { Comuni: [{ 'Codice ISTAT': '019035', Comune: 'Crema', 'Quota pagata': true, Note: null }] },
       steps: [
         { do: 'call', fn: 'syncCalendar', args: ['EXC-BASE'], as: 'someone@example.it' },
-        { do: 'submit', email: 'a@b.it', courses: ['EXC-BASE'], action: 'Annullamento', answers: { Note: 'x', Giorni: ['lun'] }, duplicate: true },
+        {
+          do: 'submit',
+          email: 'a@b.it',
+          courses: ['EXC-BASE'],
+          action: 'Annullamento',
+          answers: { Note: 'x', Giorni: ['lun'] },
+          duplicate: true,
+        },
         { do: 'edit', tab: 'Corsi', where: { Codice: 'EXC-BASE' }, set: { Stato: 'Concluso' } },
         { do: 'append', tab: 'Dipendenti', rows: [{ Nome: 'Anna' }] },
         { do: 'advance', minutes: 30 },
@@ -31,7 +38,16 @@ describe('the scenario file schema', () => {
         { do: 'quota', service: 'Mail', remaining: 0 },
       ],
     });
-    expect(scenario.steps.map((s) => s.do)).toEqual(['call', 'submit', 'edit', 'append', 'advance', 'visit', 'fault', 'quota']);
+    expect(scenario.steps.map((s) => s.do)).toEqual([
+      'call',
+      'submit',
+      'edit',
+      'append',
+      'advance',
+      'visit',
+      'fault',
+      'quota',
+    ]);
   });
 
   it('accepts the demo registry', () => {
@@ -47,15 +63,21 @@ describe('the scenario file schema', () => {
 
   it('refuses unknown keys at every level, naming where', () => {
     expect(refusal({ start: START, steps: [], extra: 1 })).toMatch(/extra/);
-    expect(refusal({ start: START, steps: [{ do: 'advance', minutes: 1, seconds: 2 }] })).toMatch(/^steps\[0\]: .*seconds/);
+    expect(refusal({ start: START, steps: [{ do: 'advance', minutes: 1, seconds: 2 }] })).toMatch(
+      /^steps\[0\]: .*seconds/,
+    );
   });
 
   it('refuses unknown steps and wrong types', () => {
     expect(refusal({ start: START, steps: [{ do: 'jump' }] })).toMatch(/^steps\[0\]\.do: /);
     expect(refusal({ start: START, steps: [{ do: 'advance', minutes: -1 }] })).toMatch(/^steps\[0\]\.minutes: /);
-    expect(refusal({ start: START, steps: [{ do: 'fault', service: 'Sheets', times: 1, message: 'x' }] })).toMatch(/service/);
+    expect(refusal({ start: START, steps: [{ do: 'fault', service: 'Sheets', times: 1, message: 'x' }] })).toMatch(
+      /service/,
+    );
     expect(refusal({ start: START, steps: [{ do: 'quota', service: 'Calendar', remaining: 1 }] })).toMatch(/service/);
-    expect(refusal({ start: START, registry: { Comuni: [{ Comune: { nested: true } }] }, steps: [] })).toMatch(/^registry\.Comuni\[0\]\.Comune/);
+    expect(refusal({ start: START, registry: { Comuni: [{ Comune: { nested: true } }] }, steps: [] })).toMatch(
+      /^registry\.Comuni\[0\]\.Comune/,
+    );
   });
 
   it('requires a start with an offset and the steps', () => {

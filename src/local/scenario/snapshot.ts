@@ -76,7 +76,13 @@ export function takeSnapshot(academy: LocalAcademy, results: StepResult[] = []):
       attendees: [...e.attendees],
       meet: e.meet,
     })),
-    mail: snapshotMail(ws).map((m) => ({ at: m.at, to: m.to, subject: m.subject, body: m.body, attachments: [...m.attachments] })),
+    mail: snapshotMail(ws).map((m) => ({
+      at: m.at,
+      to: m.to,
+      subject: m.subject,
+      body: m.body,
+      attachments: [...m.attachments],
+    })),
     drive: snapshotDrive(ws).map((f) => ({ id: f.id, name: f.name, mimeType: f.mimeType, path: f.path, text: f.text })),
     forms: snapshotForms(ws).map((f) => ({
       id: f.id,

@@ -47,7 +47,12 @@ function employeeByEmail(academy: LocalAcademy, email: string): Record<string, s
   const col = (name: string): number => tab.header.findIndex((h) => normalizeLabel(h) === name);
   const emailCol = col('email');
   if (emailCol < 0) return null;
-  const row = tab.rows.find((r) => String(r[emailCol] ?? '').trim().toLowerCase() === email.trim().toLowerCase());
+  const row = tab.rows.find(
+    (r) =>
+      String(r[emailCol] ?? '')
+        .trim()
+        .toLowerCase() === email.trim().toLowerCase(),
+  );
   if (!row) return null;
   const pick = (name: string): string => {
     const i = col(name);
@@ -60,7 +65,10 @@ function answerFor(item: FormItem, value: string): string | string[] {
   return item.type === 'CHECKBOX' ? [value] : value;
 }
 
-export function enrollmentSubmission(academy: LocalAcademy, request: EnrollmentRequest): { formId: string; submission: FormSubmission } {
+export function enrollmentSubmission(
+  academy: LocalAcademy,
+  request: EnrollmentRequest,
+): { formId: string; submission: FormSubmission } {
   const formId = enrollmentFormId(academy);
   const form = snapshotForms(academy.ws).find((f) => f.id === formId);
   if (!form) throw new Error(`Modulo ${formId} non trovato.`);
@@ -82,7 +90,8 @@ export function enrollmentSubmission(academy: LocalAcademy, request: EnrollmentR
   const codes = request.courses ?? [];
   if (codes.length > 0) {
     const coursesItem =
-      byTitle('corsi', 'corso') ?? form.items.find((i) => i.choices.some((c) => choiceForCode([c], codes[0] ?? '') !== undefined));
+      byTitle('corsi', 'corso') ??
+      form.items.find((i) => i.choices.some((c) => choiceForCode([c], codes[0] ?? '') !== undefined));
     if (!coursesItem) throw new Error('Il modulo non ha una domanda per la scelta dei corsi.');
     const chosen = codes.map((code) => {
       const choice = choiceForCode(coursesItem.choices, code);
@@ -105,7 +114,10 @@ export function enrollmentSubmission(academy: LocalAcademy, request: EnrollmentR
 
   const consentItem = form.items.find((i) => /consenso|privacy|trattamento/.test(normalizeLabel(i.title)));
   if (consentItem && consentItem.choices.length > 0) {
-    const yes = consentItem.choices.find((c) => /^(acconsento|si|accetto|do il consenso)/.test(normalizeLabel(c))) ?? consentItem.choices[0] ?? '';
+    const yes =
+      consentItem.choices.find((c) => /^(acconsento|si|accetto|do il consenso)/.test(normalizeLabel(c))) ??
+      consentItem.choices[0] ??
+      '';
     answers[consentItem.title] = answerFor(consentItem, yes);
   }
 

@@ -75,7 +75,9 @@ export interface CalendarEventSnapshot {
   meet: string;
 }
 
-export function snapshotCalendar(ws: Workspace): Array<CalendarEventSnapshot & { calendarId: string; description: string }> {
+export function snapshotCalendar(
+  ws: Workspace,
+): Array<CalendarEventSnapshot & { calendarId: string; description: string }> {
   const st = calendarState(ws);
   return st.eventOrder.map((key) => {
     const ev = st.events[key] as Json;
@@ -107,7 +109,11 @@ function str(value: unknown): string {
  * "API call to calendar.events.get failed with error: Not Found" and whose `details` carry the code.
  */
 export class GoogleJsonResponseException extends Error {
-  readonly details: { code: number; message: string; errors: Array<{ domain: string; reason: string; message: string }> };
+  readonly details: {
+    code: number;
+    message: string;
+    errors: Array<{ domain: string; reason: string; message: string }>;
+  };
 
   constructor(method: string, code: number, message: string, reason: string) {
     super(`API call to calendar.${method} failed with error: ${message}`);
@@ -147,7 +153,10 @@ function instantOf(t: Json | undefined, calendarTz: string, which: 'start' | 'en
     if (zone === null) fail(method, 400, `Missing time zone definition for ${which} time.`);
     const m = LOCAL_DATE_TIME.exec(t.dateTime);
     if (!m) fail(method, 400, 'Bad Request');
-    return zonedToUtc({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +(m[6] ?? 0) }, zone);
+    return zonedToUtc(
+      { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +(m[6] ?? 0) },
+      zone,
+    );
   }
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(t.date));
   if (!d) fail(method, 400, 'Bad Request');
@@ -214,11 +223,14 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
     const request = data.createRequest as Json;
     const code = meetCode();
     request.status = { statusCode: 'success' };
-    data.entryPoints = [{ entryPointType: 'video', uri: `https://meet.google.com/${code}`, label: `meet.google.com/${code}` }];
+    data.entryPoints = [
+      { entryPointType: 'video', uri: `https://meet.google.com/${code}`, label: `meet.google.com/${code}` },
+    ];
     data.conferenceSolution = {
       key: { type: 'hangoutsMeet' },
       name: 'Google Meet',
-      iconUri: 'https://fonts.gstatic.com/s/i/productlogos/meet_2020q4/v6/web-512dp/logo_meet_2020q4_color_2x_web_512dp.png',
+      iconUri:
+        'https://fonts.gstatic.com/s/i/productlogos/meet_2020q4/v6/web-512dp/logo_meet_2020q4_color_2x_web_512dp.png',
     };
     data.conferenceId = code;
     ev.hangoutLink = `https://meet.google.com/${code}`;
@@ -233,10 +245,15 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
     if (existing && existing.requestId === request.requestId) return;
     const type = (request.conferenceSolutionKey as Json | undefined)?.type;
     if (type !== 'hangoutsMeet') fail(method, 400, 'Invalid conference type value.');
-    if (typeof request.requestId !== 'string' || request.requestId === '') fail(method, 400, 'Invalid conference create request.');
+    if (typeof request.requestId !== 'string' || request.requestId === '')
+      fail(method, 400, 'Invalid conference create request.');
     const s = st();
     ev.conferenceData = {
-      createRequest: { requestId: request.requestId, conferenceSolutionKey: { type }, status: { statusCode: 'pending' } },
+      createRequest: {
+        requestId: request.requestId,
+        conferenceSolutionKey: { type },
+        status: { statusCode: 'pending' },
+      },
     };
     delete ev.hangoutLink;
     if (s.pendingBudget > 0) {
@@ -264,7 +281,8 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
     ev.attendees = (ev.attendees as unknown[]).map((raw) => {
       const a: Json = isPlainObject(raw) ? { ...raw } : { email: String(raw) };
       const old = before.get(String(a.email).toLowerCase());
-      if (a.responseStatus === undefined) a.responseStatus = (old?.responseStatus as string | undefined) ?? 'needsAction';
+      if (a.responseStatus === undefined)
+        a.responseStatus = (old?.responseStatus as string | undefined) ?? 'needsAction';
       if (String(a.email).toLowerCase() === ws.state.owner.toLowerCase()) a.self = true;
       return a;
     });
@@ -358,7 +376,10 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
         while (s.events[`${cal.id}/${id}`]);
       }
       const key = `${cal.id}/${id}`;
-      const organizer = cal.id === ws.state.owner ? { email: ws.state.owner, self: true } : { email: cal.id, displayName: cal.summary, self: true };
+      const organizer =
+        cal.id === ws.state.owner
+          ? { email: ws.state.owner, self: true }
+          : { email: cal.id, displayName: cal.summary, self: true };
       Object.assign(ev, {
         kind: 'calendar#event',
         id,
@@ -414,14 +435,18 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
       const shared = filters(args.sharedExtendedProperty);
       const timeMin = args.timeMin === undefined ? null : Date.parse(String(args.timeMin));
       const timeMax = args.timeMax === undefined ? null : Date.parse(String(args.timeMax));
-      if ((timeMin !== null && Number.isNaN(timeMin)) || (timeMax !== null && Number.isNaN(timeMax))) fail(method, 400, 'Bad Request');
+      if ((timeMin !== null && Number.isNaN(timeMin)) || (timeMax !== null && Number.isNaN(timeMax)))
+        fail(method, 400, 'Bad Request');
       const updatedMin = args.updatedMin === undefined ? null : Date.parse(String(args.updatedMin));
       const q = typeof args.q === 'string' ? args.q.toLowerCase() : '';
-      if (args.orderBy === 'startTime' && args.singleEvents !== true) fail(method, 400, 'The requested ordering is not available for the particular query.');
+      if (args.orderBy === 'startTime' && args.singleEvents !== true)
+        fail(method, 400, 'The requested ordering is not available for the particular query.');
       const maxResults = Math.min(Math.max(Number(args.maxResults ?? 250), 1), 2500);
       const offset = args.pageToken === undefined ? 0 : Number.parseInt(String(args.pageToken), 36);
       if (Number.isNaN(offset) || offset < 0) fail(method, 400, 'Invalid page token value.');
-      let keys = s.eventOrder.filter((key) => key.startsWith(`${cal.id}/`) && key.slice(cal.id.length + 1).indexOf('/') === -1);
+      let keys = s.eventOrder.filter(
+        (key) => key.startsWith(`${cal.id}/`) && key.slice(cal.id.length + 1).indexOf('/') === -1,
+      );
       keys = keys.filter((key) => {
         const ev = s.events[key] as Json;
         if (ev.status === 'cancelled' && args.showDeleted !== true) return false;
@@ -432,7 +457,8 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
         if (!shared.every(([k, v]) => sh[k] === v)) return false;
         if (typeof args.iCalUID === 'string' && ev.iCalUID !== args.iCalUID) return false;
         if (updatedMin !== null && Date.parse(String(ev.updated)) < updatedMin) return false;
-        if (q !== '' && ![ev.summary, ev.description, ev.location].some((f) => str(f).toLowerCase().includes(q))) return false;
+        if (q !== '' && ![ev.summary, ev.description, ev.location].some((f) => str(f).toLowerCase().includes(q)))
+          return false;
         if (timeMin !== null || timeMax !== null) {
           const start = instantOf(ev.start as Json, cal.timeZone, 'start', method);
           const end = instantOf(ev.end as Json, cal.timeZone, 'end', method);
@@ -448,7 +474,10 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
             instantOf((s.events[b] as Json).start as Json, cal.timeZone, 'start', method),
         );
       } else if (args.orderBy === 'updated') {
-        keys.sort((a, b) => Date.parse(String((s.events[a] as Json).updated)) - Date.parse(String((s.events[b] as Json).updated)));
+        keys.sort(
+          (a, b) =>
+            Date.parse(String((s.events[a] as Json).updated)) - Date.parse(String((s.events[b] as Json).updated)),
+        );
       }
       const page = keys.slice(offset, offset + maxResults);
       const result: Json = {
@@ -478,7 +507,14 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
     },
   };
 
-  function modify(method: string, resource: Json, calendarId: string, eventId: string, optionalArgs: Json | undefined, replace: boolean): Json {
+  function modify(
+    method: string,
+    resource: Json,
+    calendarId: string,
+    eventId: string,
+    optionalArgs: Json | undefined,
+    replace: boolean,
+  ): Json {
     const { key, cal } = findEvent(calendarId, eventId, method);
     const s = st();
     const current = settle(key);
@@ -487,7 +523,19 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
     const conference = incoming.conferenceData;
     delete incoming.conferenceData;
     delete incoming.hangoutLink;
-    const systemFields = ['kind', 'id', 'htmlLink', 'created', 'creator', 'organizer', 'iCalUID', 'etag', 'updated', 'sequence', 'eventType'];
+    const systemFields = [
+      'kind',
+      'id',
+      'htmlLink',
+      'created',
+      'creator',
+      'organizer',
+      'iCalUID',
+      'etag',
+      'updated',
+      'sequence',
+      'eventType',
+    ];
     let next: Json;
     if (replace) {
       next = incoming;
@@ -515,7 +563,10 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
     validateTimes(next, cal, method);
     normaliseAttendees(next, attendeesOf(before));
     if (Number(optionalArgs?.conferenceDataVersion ?? 0) >= 1) applyConference(key, next, conference, method);
-    if (JSON.stringify(before.start) !== JSON.stringify(next.start) || JSON.stringify(before.end) !== JSON.stringify(next.end)) {
+    if (
+      JSON.stringify(before.start) !== JSON.stringify(next.start) ||
+      JSON.stringify(before.end) !== JSON.stringify(next.end)
+    ) {
       next.sequence = Number(before.sequence ?? 0) + 1;
     }
     stamp(next);
@@ -550,7 +601,11 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
   const Calendars = {
     insert(resource: Json): Json {
       ws.call('Calendar', 'calendars.insert');
-      const cal = createCalendar(str(resource?.summary), typeof resource?.timeZone === 'string' ? resource.timeZone : undefined, 'calendars.insert');
+      const cal = createCalendar(
+        str(resource?.summary),
+        typeof resource?.timeZone === 'string' ? resource.timeZone : undefined,
+        'calendars.insert',
+      );
       if (typeof resource?.description === 'string') cal.description = resource.description;
       return calendarResource(cal);
     },
@@ -579,7 +634,14 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
         kind: 'calendar#calendarList',
         items: s.calendarOrder.map((id) => {
           const cal = s.calendars[id] as CalendarRecord;
-          return { kind: 'calendar#calendarListEntry', id, summary: cal.summary, timeZone: cal.timeZone, accessRole: 'owner', primary: id === ws.state.owner || undefined };
+          return {
+            kind: 'calendar#calendarListEntry',
+            id,
+            summary: cal.summary,
+            timeZone: cal.timeZone,
+            accessRole: 'owner',
+            primary: id === ws.state.owner || undefined,
+          };
         }),
       };
     },
@@ -649,12 +711,18 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
     getCalendarsByName(name: string) {
       ws.call('Calendar', 'getCalendarsByName');
       const s = st();
-      return s.calendarOrder.map((id) => s.calendars[id] as CalendarRecord).filter((c) => c.summary === String(name)).map(wrapCalendar);
+      return s.calendarOrder
+        .map((id) => s.calendars[id] as CalendarRecord)
+        .filter((c) => c.summary === String(name))
+        .map(wrapCalendar);
     },
     getOwnedCalendarsByName(name: string) {
       ws.call('Calendar', 'getOwnedCalendarsByName');
       const s = st();
-      return s.calendarOrder.map((id) => s.calendars[id] as CalendarRecord).filter((c) => c.summary === String(name)).map(wrapCalendar);
+      return s.calendarOrder
+        .map((id) => s.calendars[id] as CalendarRecord)
+        .filter((c) => c.summary === String(name))
+        .map(wrapCalendar);
     },
     getAllCalendars() {
       ws.call('Calendar', 'getAllCalendars');

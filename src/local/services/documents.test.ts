@@ -20,13 +20,18 @@ function pdfText(bytes: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'a4pa-pdf-'));
   const file = join(dir, 'out.pdf');
   writeFileSync(file, bytes);
-  return execFileSync(process.execPath, [resolve(__dirname, '../../../scripts/pdf-text.mjs'), file], { encoding: 'utf8' });
+  return execFileSync(process.execPath, [resolve(__dirname, '../../../scripts/pdf-text.mjs'), file], {
+    encoding: 'utf8',
+  });
 }
 
 function template(DocumentApp: any): any {
   const doc = DocumentApp.create('Modello attestato');
   const body = doc.getBody();
-  body.appendParagraph('ATTESTATO DI PARTECIPAZIONE').setHeading(DocumentApp.ParagraphHeading.TITLE).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+  body
+    .appendParagraph('ATTESTATO DI PARTECIPAZIONE')
+    .setHeading(DocumentApp.ParagraphHeading.TITLE)
+    .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
   body.appendParagraph('Si attesta che {{NOME}} {{COGNOME}}');
   body.appendHorizontalRule();
   body.appendParagraph('dipendente del Comune di {{COMUNE}}').editAsText().setBold(true);
@@ -84,9 +89,11 @@ describe('emulated DocumentApp', () => {
     expect(DocumentApp.openById(doc.getId()).getBody().getText()).toBe('\ntesto');
   });
 
-  test('an unknown id is refused with Google\'s message', () => {
+  test("an unknown id is refused with Google's message", () => {
     const { DocumentApp } = setup();
-    expect(() => DocumentApp.openById('nope')).toThrow("Document is missing (perhaps it was deleted, or you don't have read access?)");
+    expect(() => DocumentApp.openById('nope')).toThrow(
+      "Document is missing (perhaps it was deleted, or you don't have read access?)",
+    );
   });
 
   test('the PDF export is a real PDF whose text, accents included, can be extracted', () => {
@@ -115,7 +122,12 @@ describe('emulated DocumentApp', () => {
     const doc = DocumentApp.create('Conta');
     doc.getBody().appendParagraph('a');
     doc.saveAndClose();
-    expect(ws.methodCounts).toEqual({ 'Docs.create': 1, 'Docs.getBody': 1, 'Docs.appendParagraph': 1, 'Docs.saveAndClose': 1 });
+    expect(ws.methodCounts).toEqual({
+      'Docs.create': 1,
+      'Docs.getBody': 1,
+      'Docs.appendParagraph': 1,
+      'Docs.saveAndClose': 1,
+    });
   });
 });
 
@@ -151,7 +163,9 @@ describe('emulated DriveApp', () => {
     expect(snap.map((f) => f.path)).toEqual(['Modello attestato', 'Attestati 2027/EXC-BASE/A4PA-2027-00001.pdf']);
     expect(snap[1]).toEqual(expect.objectContaining({ id: file.getId(), mimeType: 'application/pdf' }));
     expect(snap[1]?.text).toContain('Si attesta che {{NOME}} {{COGNOME}}');
-    expect(hostDriveFile(ws, file.getId())).toEqual(expect.objectContaining({ name: 'A4PA-2027-00001.pdf', mimeType: 'application/pdf', trashed: false }));
+    expect(hostDriveFile(ws, file.getId())).toEqual(
+      expect.objectContaining({ name: 'A4PA-2027-00001.pdf', mimeType: 'application/pdf', trashed: false }),
+    );
     expect(hostDriveFile(ws, 'missing')).toBeNull();
   });
 
@@ -161,7 +175,9 @@ describe('emulated DriveApp', () => {
       'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.',
     );
     const img = DriveApp.createFile('x.png', 'not really', 'image/png');
-    expect(() => img.getAs('application/pdf')).toThrow('Converting from image/png to application/pdf is not supported.');
+    expect(() => img.getAs('application/pdf')).toThrow(
+      'Converting from image/png to application/pdf is not supported.',
+    );
   });
 
   test('iterators resume from a continuation token, and each step is a Drive call', () => {

@@ -23,7 +23,7 @@ import {
 import { renderPdf } from './files/pdf';
 import { createItem, DOC_MIME, findItem, PDF_MIME } from './files/store';
 
-export const DOCUMENT_MISSING = 'Document is missing (perhaps it was deleted, or you don\'t have read access?)';
+export const DOCUMENT_MISSING = "Document is missing (perhaps it was deleted, or you don't have read access?)";
 const DOCUMENT_CLOSED = 'Document is closed, its contents cannot be updated.';
 
 const PARAGRAPH_HEADING = {
@@ -72,9 +72,21 @@ const ATTRIBUTE = {
 } as const;
 
 const FONT_FAMILY = {
-  AMARANTH: 'Amaranth', ARIAL: 'Arial', ARIAL_BLACK: 'Arial Black', ARIAL_NARROW: 'Arial Narrow', CALIBRI: 'Calibri',
-  CAMBRIA: 'Cambria', COMIC_SANS_MS: 'Comic Sans MS', CONSOLAS: 'Consolas', COURIER_NEW: 'Courier New', GEORGIA: 'Georgia',
-  HELVETICA: 'Helvetica', ROBOTO: 'Roboto', TIMES_NEW_ROMAN: 'Times New Roman', TREBUCHET_MS: 'Trebuchet MS', VERDANA: 'Verdana',
+  AMARANTH: 'Amaranth',
+  ARIAL: 'Arial',
+  ARIAL_BLACK: 'Arial Black',
+  ARIAL_NARROW: 'Arial Narrow',
+  CALIBRI: 'Calibri',
+  CAMBRIA: 'Cambria',
+  COMIC_SANS_MS: 'Comic Sans MS',
+  CONSOLAS: 'Consolas',
+  COURIER_NEW: 'Courier New',
+  GEORGIA: 'Georgia',
+  HELVETICA: 'Helvetica',
+  ROBOTO: 'Roboto',
+  TIMES_NEW_ROMAN: 'Times New Roman',
+  TREBUCHET_MS: 'Trebuchet MS',
+  VERDANA: 'Verdana',
 } as const;
 
 const ELEMENT_TYPE = {
@@ -103,7 +115,10 @@ const TEXT_KEYS: Record<string, keyof TextAttrs> = {
   BACKGROUND_COLOR: 'backgroundColor',
   LINK_URL: 'linkUrl',
 };
-const PARAGRAPH_KEYS: Record<string, 'heading' | 'alignment' | 'spacingBefore' | 'spacingAfter' | 'lineSpacing' | 'indentStart' | 'indentFirstLine'> = {
+const PARAGRAPH_KEYS: Record<
+  string,
+  'heading' | 'alignment' | 'spacingBefore' | 'spacingAfter' | 'lineSpacing' | 'indentStart' | 'indentFirstLine'
+> = {
   HEADING: 'heading',
   HORIZONTAL_ALIGNMENT: 'alignment',
   SPACING_BEFORE: 'spacingBefore',
@@ -112,7 +127,10 @@ const PARAGRAPH_KEYS: Record<string, 'heading' | 'alignment' | 'spacingBefore' |
   INDENT_START: 'indentStart',
   INDENT_FIRST_LINE: 'indentFirstLine',
 };
-const BODY_KEYS: Record<string, 'marginTop' | 'marginBottom' | 'marginLeft' | 'marginRight' | 'pageWidth' | 'pageHeight'> = {
+const BODY_KEYS: Record<
+  string,
+  'marginTop' | 'marginBottom' | 'marginLeft' | 'marginRight' | 'pageWidth' | 'pageHeight'
+> = {
   MARGIN_TOP: 'marginTop',
   MARGIN_BOTTOM: 'marginBottom',
   MARGIN_LEFT: 'marginLeft',
@@ -339,15 +357,28 @@ export function documentGlobals(ws: Workspace): { DocumentApp: unknown } {
         if (all.length === 0) return {};
         const first = all[0] as TextAttrs;
         const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(first)) if (all.every((a) => (a as Record<string, unknown>)[k] === v)) out[k] = v;
+        for (const [k, v] of Object.entries(first))
+          if (all.every((a) => (a as Record<string, unknown>)[k] === v)) out[k] = v;
         return out as TextAttrs;
       }
       const { p, local } = locate(offset);
       return attrsAt(p, local);
     }
     return chain(self, [
-      'setText', 'insertText', 'deleteText', 'replaceText', 'setBold', 'setItalic', 'setUnderline', 'setStrikethrough',
-      'setFontSize', 'setFontFamily', 'setForegroundColor', 'setBackgroundColor', 'setLinkUrl', 'setAttributes',
+      'setText',
+      'insertText',
+      'deleteText',
+      'replaceText',
+      'setBold',
+      'setItalic',
+      'setUnderline',
+      'setStrikethrough',
+      'setFontSize',
+      'setFontFamily',
+      'setForegroundColor',
+      'setBackgroundColor',
+      'setLinkUrl',
+      'setAttributes',
     ]);
   }
 
@@ -504,7 +535,18 @@ export function documentGlobals(ws: Workspace): { DocumentApp: unknown } {
       },
       __node: p,
     };
-    return chain(self, ['setText', 'setHeading', 'setAlignment', 'setSpacingBefore', 'setSpacingAfter', 'setLineSpacing', 'setIndentStart', 'setIndentFirstLine', 'replaceText', 'setAttributes']);
+    return chain(self, [
+      'setText',
+      'setHeading',
+      'setAlignment',
+      'setSpacingBefore',
+      'setSpacingAfter',
+      'setLineSpacing',
+      'setIndentStart',
+      'setIndentFirstLine',
+      'replaceText',
+      'setAttributes',
+    ]);
   }
 
   function applyParagraphAttributes(p: ParagraphNode, attributes: Obj): void {
@@ -564,11 +606,16 @@ export function documentGlobals(ws: Workspace): { DocumentApp: unknown } {
   }
 
   /** Body, header or footer: the container API over a list of nodes. */
-  function wrapSection(session: Session, kind: 'BODY_SECTION' | 'HEADER_SECTION' | 'FOOTER_SECTION', nodes: () => BodyNode[]): Obj {
+  function wrapSection(
+    session: Session,
+    kind: 'BODY_SECTION' | 'HEADER_SECTION' | 'FOOTER_SECTION',
+    nodes: () => BodyNode[],
+  ): Obj {
     const insert = (index: number, node: BodyNode): Obj => {
       live(session);
       const list = nodes();
-      if (index < 0 || index > list.length) throw new Error(`Child index (${index}) must be less than or equal to the number of child elements.`);
+      if (index < 0 || index > list.length)
+        throw new Error(`Child index (${index}) must be less than or equal to the number of child elements.`);
       list.splice(index, 0, node);
       return wrapNode(session, node, nodes);
     };
@@ -619,7 +666,9 @@ export function documentGlobals(ws: Workspace): { DocumentApp: unknown } {
       },
       getTables() {
         call('getTables');
-        return nodes().filter((n): n is TableNode => n.kind === 'TABLE').map((t) => wrapTable(session, t));
+        return nodes()
+          .filter((n): n is TableNode => n.kind === 'TABLE')
+          .map((t) => wrapTable(session, t));
       },
       getNumChildren() {
         call('getNumChildren');
@@ -643,12 +692,17 @@ export function documentGlobals(ws: Workspace): { DocumentApp: unknown } {
         const list = nodes();
         const index = list.indexOf(element.__node as BodyNode);
         if (index < 0) throw new Error('Element does not contain the specified child element.');
-        if (kind === 'BODY_SECTION' && index === list.length - 1) throw new Error("Can't remove the last paragraph in a document section.");
+        if (kind === 'BODY_SECTION' && index === list.length - 1)
+          throw new Error("Can't remove the last paragraph in a document section.");
         list.splice(index, 1);
       },
       getText() {
         call('getText');
-        return nodes().map((n) => (n.kind === 'TABLE' ? n.rows.map((r) => r.map(paragraphText).join('\t')).join('\n') : paragraphText(n))).join('\n');
+        return nodes()
+          .map((n) =>
+            n.kind === 'TABLE' ? n.rows.map((r) => r.map(paragraphText).join('\t')).join('\n') : paragraphText(n),
+          )
+          .join('\n');
       },
       editAsText() {
         call('editAsText');
@@ -662,7 +716,13 @@ export function documentGlobals(ws: Workspace): { DocumentApp: unknown } {
       setText(text: string) {
         call('setText');
         live(session);
-        nodes().splice(0, nodes().length, ...String(text).split(/\r?\n/).map((line) => newParagraph(line)));
+        nodes().splice(
+          0,
+          nodes().length,
+          ...String(text)
+            .split(/\r?\n/)
+            .map((line) => newParagraph(line)),
+        );
       },
       replaceText(pattern: string, replacement: string) {
         call('replaceText');
@@ -690,7 +750,10 @@ export function documentGlobals(ws: Workspace): { DocumentApp: unknown } {
         return out;
       },
     };
-    const margin = (name: string, field: 'marginTop' | 'marginBottom' | 'marginLeft' | 'marginRight' | 'pageWidth' | 'pageHeight'): void => {
+    const margin = (
+      name: string,
+      field: 'marginTop' | 'marginBottom' | 'marginLeft' | 'marginRight' | 'pageWidth' | 'pageHeight',
+    ): void => {
       self[`set${name}`] = (value: number) => {
         call(`set${name}`);
         live(session);
@@ -775,7 +838,8 @@ export function documentGlobals(ws: Workspace): { DocumentApp: unknown } {
       },
       getAs(contentType: string) {
         call('getAs');
-        if (String(contentType) !== PDF_MIME) throw new Error(`Converting from ${DOC_MIME} to ${String(contentType)} is not supported.`);
+        if (String(contentType) !== PDF_MIME)
+          throw new Error(`Converting from ${DOC_MIME} to ${String(contentType)} is not supported.`);
         const pdf = renderPdf(committedDoc(ws, id) ?? newDocContent(), item().name);
         return new EmulatedBlob(pdf.bytes, PDF_MIME, `${item().name}.pdf`, pdf.text);
       },

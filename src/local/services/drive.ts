@@ -58,24 +58,49 @@ export const MIME_TYPE = {
   ZIP: 'application/zip',
 } as const;
 
-const ACCESS = { ANYONE: 'ANYONE', ANYONE_WITH_LINK: 'ANYONE_WITH_LINK', DOMAIN: 'DOMAIN', DOMAIN_WITH_LINK: 'DOMAIN_WITH_LINK', PRIVATE: 'PRIVATE' } as const;
-const PERMISSION = { VIEW: 'VIEW', EDIT: 'EDIT', COMMENT: 'COMMENT', OWNER: 'OWNER', ORGANIZER: 'ORGANIZER', FILE_ORGANIZER: 'FILE_ORGANIZER', NONE: 'NONE' } as const;
+const ACCESS = {
+  ANYONE: 'ANYONE',
+  ANYONE_WITH_LINK: 'ANYONE_WITH_LINK',
+  DOMAIN: 'DOMAIN',
+  DOMAIN_WITH_LINK: 'DOMAIN_WITH_LINK',
+  PRIVATE: 'PRIVATE',
+} as const;
+const PERMISSION = {
+  VIEW: 'VIEW',
+  EDIT: 'EDIT',
+  COMMENT: 'COMMENT',
+  OWNER: 'OWNER',
+  ORGANIZER: 'ORGANIZER',
+  FILE_ORGANIZER: 'FILE_ORGANIZER',
+  NONE: 'NONE',
+} as const;
 
 /** Files (not folders) outside the trash, in creation order, with their path from the Drive root. */
-export function snapshotDrive(ws: Workspace): Array<{ id: string; name: string; mimeType: string; path: string; text: string }> {
+export function snapshotDrive(
+  ws: Workspace,
+): Array<{ id: string; name: string; mimeType: string; path: string; text: string }> {
   const st = driveState(ws);
   const out: Array<{ id: string; name: string; mimeType: string; path: string; text: string }> = [];
   for (const id of st.order) {
     const item = st.items[id] as DriveItem;
     if (isFolder(item) || isEffectivelyTrashed(ws, item)) continue;
     const doc = item.mimeType === DOC_MIME ? committedDoc(ws, id) : null;
-    out.push({ id, name: item.name, mimeType: item.mimeType, path: pathOf(ws, item), text: doc ? documentText(doc).trim() : item.text });
+    out.push({
+      id,
+      name: item.name,
+      mimeType: item.mimeType,
+      path: pathOf(ws, item),
+      text: doc ? documentText(doc).trim() : item.text,
+    });
   }
   return out;
 }
 
 /** A file as the playground serves it (not counted as a script call); a Doc comes as its PDF. */
-export function hostDriveFile(ws: Workspace, id: string): { name: string; mimeType: string; bytes: Uint8Array; trashed: boolean } | null {
+export function hostDriveFile(
+  ws: Workspace,
+  id: string,
+): { name: string; mimeType: string; bytes: Uint8Array; trashed: boolean } | null {
   const item = findItem(ws, id);
   if (!item || isFolder(item)) return null;
   const trashed = isEffectivelyTrashed(ws, item);
@@ -137,7 +162,8 @@ function encodeToken(kind: string, ids: string[]): string {
 function decodeToken(kind: string, token: string): string[] {
   try {
     const parsed = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { kind?: unknown; ids?: unknown };
-    if (parsed.kind === kind && Array.isArray(parsed.ids) && parsed.ids.every((x) => typeof x === 'string')) return parsed.ids as string[];
+    if (parsed.kind === kind && Array.isArray(parsed.ids) && parsed.ids.every((x) => typeof x === 'string'))
+      return parsed.ids as string[];
   } catch {
     // An unreadable token is reported below as Google does.
   }
@@ -146,8 +172,15 @@ function decodeToken(kind: string, token: string): string[] {
 
 /** A tiny reader of Drive v2 search queries: clauses joined by `and` (title, mimeType, parents, trashed). */
 function searchPredicate(ws: Workspace, query: string): (item: DriveItem) => boolean {
-  const clauses = query.split(/\s+and\s+/i).map((c) => c.trim()).filter((c) => c !== '');
-  const unquote = (s: string): string => s.replace(/^'(.*)'$/s, '$1').replace(/\\'/g, "'").replace(/\\\\/g, '\\');
+  const clauses = query
+    .split(/\s+and\s+/i)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  const unquote = (s: string): string =>
+    s
+      .replace(/^'(.*)'$/s, '$1')
+      .replace(/\\'/g, "'")
+      .replace(/\\\\/g, '\\');
   const tests = clauses.map((clause): ((item: DriveItem) => boolean) => {
     let m = /^(title|name)\s*(=|!=|contains)\s*('(?:[^'\\]|\\.)*')$/i.exec(clause);
     if (m) {
@@ -200,7 +233,11 @@ export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: type
     throw new Error('Invalid argument: user');
   }
 
-  function makeIterator<T>(kind: 'file' | 'folder', ids: string[], wrap: (item: DriveItem) => T): {
+  function makeIterator<T>(
+    kind: 'file' | 'folder',
+    ids: string[],
+    wrap: (item: DriveItem) => T,
+  ): {
     hasNext(): boolean;
     next(): T;
     getContinuationToken(): string;
@@ -225,7 +262,8 @@ export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: type
   }
 
   const fileIterator: IteratorFactory<ReturnType<typeof makeIterator>> = (ids) => makeIterator('file', ids, wrapFile);
-  const folderIterator: IteratorFactory<ReturnType<typeof makeIterator>> = (ids) => makeIterator('folder', ids, wrapFolder);
+  const folderIterator: IteratorFactory<ReturnType<typeof makeIterator>> = (ids) =>
+    makeIterator('folder', ids, wrapFolder);
 
   function visible(filter: (item: DriveItem) => boolean): string[] {
     const st = driveState(ws);
@@ -236,7 +274,12 @@ export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: type
   }
 
   function childrenOf(folderId: string, wantFolders: boolean, name?: string): string[] {
-    return visible((item) => item.parents.includes(folderId) && isFolder(item) === wantFolders && (name === undefined || item.name === String(name)));
+    return visible(
+      (item) =>
+        item.parents.includes(folderId) &&
+        isFolder(item) === wantFolders &&
+        (name === undefined || item.name === String(name)),
+    );
   }
 
   function touch(item: DriveItem): void {
@@ -308,7 +351,11 @@ export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: type
   }
 
   function userOf(email: string) {
-    return { getEmail: () => email, getName: () => email.split('@')[0] ?? '', getDomain: () => email.split('@')[1] ?? '' };
+    return {
+      getEmail: () => email,
+      getName: () => email.split('@')[0] ?? '',
+      getDomain: () => email.split('@')[1] ?? '',
+    };
   }
 
   function commonMethods(item: DriveItem) {

@@ -21,7 +21,11 @@ function enrollmentForm(FormApp: GoogleAppsScript.Forms.FormApp): Form {
   const form = FormApp.create('Iscrizioni 2027') as Form;
   form.setEmailCollectionType('VERIFIED');
   form.addTextItem().setTitle('Nome').setRequired(true);
-  form.addCheckboxItem().setTitle('Corsi').setChoiceValues(['EXC-BASE — Excel di base', 'PEC — Posta certificata']).setRequired(true);
+  form
+    .addCheckboxItem()
+    .setTitle('Corsi')
+    .setChoiceValues(['EXC-BASE — Excel di base', 'PEC — Posta certificata'])
+    .setRequired(true);
   form.addMultipleChoiceItem().setTitle('Azione').setChoiceValues(['Iscrizione', 'Annullamento']).setRequired(true);
   return form;
 }
@@ -55,10 +59,14 @@ describe('FormApp: forms and publication', () => {
     const { ws, FormApp } = setup();
     const form = enrollmentForm(FormApp);
     const answers = { Nome: 'Anna', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' };
-    expect(() => hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers })).toThrow(/non è pubblicato/);
+    expect(() => hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers })).toThrow(
+      /non è pubblicato/,
+    );
     form.setPublished(true);
     form.setAcceptingResponses(false).setCustomClosedFormMessage('Iscrizioni chiuse per il 2027.');
-    expect(() => hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers })).toThrow('Iscrizioni chiuse per il 2027.');
+    expect(() => hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers })).toThrow(
+      'Iscrizioni chiuse per il 2027.',
+    );
     form.setAcceptingResponses(true);
     expect(hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers })).toMatch(/^2_/);
   });
@@ -94,8 +102,14 @@ describe('FormApp: items', () => {
     const form = enrollmentForm(FormApp);
     const courses = form.getItems(FormApp.ItemType.CHECKBOX)[0];
     const id = courses.getId();
-    courses.asCheckboxItem().setChoiceValues(['EXC-BASE — Excel di base (lista d\'attesa)']);
-    expect(form.getItemById(id)?.asCheckboxItem().getChoices().map((c) => c.getValue())).toEqual(["EXC-BASE — Excel di base (lista d'attesa)"]);
+    courses.asCheckboxItem().setChoiceValues(["EXC-BASE — Excel di base (lista d'attesa)"]);
+    expect(
+      form
+        .getItemById(id)
+        ?.asCheckboxItem()
+        .getChoices()
+        .map((c) => c.getValue()),
+    ).toEqual(["EXC-BASE — Excel di base (lista d'attesa)"]);
     expect(form.getItems().map((i) => i.getType())).toEqual(['TEXT', 'CHECKBOX', 'MULTIPLE_CHOICE']);
     expect(courses.getIndex()).toBe(1);
   });
@@ -129,8 +143,17 @@ describe('FormApp: items', () => {
 
   test('a scale item keeps its bounds and labels', () => {
     const { FormApp } = setup();
-    const scale = FormApp.create('Gradimento').addScaleItem().setTitle('Voto').setBounds(1, 5).setLabels('Poco', 'Molto');
-    expect([scale.getLowerBound(), scale.getUpperBound(), scale.getLeftLabel(), scale.getRightLabel()]).toEqual([1, 5, 'Poco', 'Molto']);
+    const scale = FormApp.create('Gradimento')
+      .addScaleItem()
+      .setTitle('Voto')
+      .setBounds(1, 5)
+      .setLabels('Poco', 'Molto');
+    expect([scale.getLowerBound(), scale.getUpperBound(), scale.getLeftLabel(), scale.getRightLabel()]).toEqual([
+      1,
+      5,
+      'Poco',
+      'Molto',
+    ]);
     expect(() => scale.setBounds(2, 5)).toThrow();
   });
 });
@@ -169,22 +192,33 @@ describe('hostSubmit and responses', () => {
     const courses = form.getItems(FormApp.ItemType.CHECKBOX)[0].asCheckboxItem();
     courses.setChoiceValues(['PEC — Posta certificata']);
     const answers = { Nome: 'Anna', Corsi: ['EXC-BASE — Excel di base'], Azione: 'Iscrizione' };
-    expect(() => hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers })).toThrow(/non è tra le opzioni/);
+    expect(() => hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers })).toThrow(
+      /non è tra le opzioni/,
+    );
     const id = hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers, stale: true });
     expect(form.getResponse(id).getItemResponses()[1].getResponse()).toEqual(['EXC-BASE — Excel di base']);
   });
 
   test('a missing required answer, an unknown question and a bad e-mail are refused', () => {
     const { ws, form } = published();
-    expect(() => hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers: { Nome: 'Anna', Azione: 'Iscrizione' } })).toThrow(
-      'La domanda "Corsi" è obbligatoria.',
-    );
     expect(() =>
-      hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers: { Nome: 'A', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione', Età: '3' } }),
+      hostSubmit(ws, form.getId(), {
+        email: 'anna@comune.example.it',
+        answers: { Nome: 'Anna', Azione: 'Iscrizione' },
+      }),
+    ).toThrow('La domanda "Corsi" è obbligatoria.');
+    expect(() =>
+      hostSubmit(ws, form.getId(), {
+        email: 'anna@comune.example.it',
+        answers: { Nome: 'A', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione', Età: '3' },
+      }),
     ).toThrow(/non ha la domanda "Età"/);
-    expect(() => hostSubmit(ws, form.getId(), { email: 'non-una-mail', answers: { Nome: 'A', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' } })).toThrow(
-      /email/i,
-    );
+    expect(() =>
+      hostSubmit(ws, form.getId(), {
+        email: 'non-una-mail',
+        answers: { Nome: 'A', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' },
+      }),
+    ).toThrow(/email/i);
     expect(form.getResponses()).toHaveLength(0);
   });
 
@@ -192,9 +226,14 @@ describe('hostSubmit and responses', () => {
     const { ws, FormApp } = setup();
     const form = FormApp.create('x') as Form;
     form.setPublished(true);
-    const validation = FormApp.createTextValidation().requireTextIsEmail().setHelpText('Serve un indirizzo email.').build();
+    const validation = FormApp.createTextValidation()
+      .requireTextIsEmail()
+      .setHelpText('Serve un indirizzo email.')
+      .build();
     form.addTextItem().setTitle('Email referente').setValidation(validation);
-    expect(() => hostSubmit(ws, form.getId(), { email: '', answers: { 'Email referente': 'nope' } })).toThrow('Email referente: Serve un indirizzo email.');
+    expect(() => hostSubmit(ws, form.getId(), { email: '', answers: { 'Email referente': 'nope' } })).toThrow(
+      'Email referente: Serve un indirizzo email.',
+    );
     expect(hostSubmit(ws, form.getId(), { email: '', answers: { 'Email referente': 'a@b.it' } })).toBeTruthy();
   });
 
@@ -209,8 +248,15 @@ describe('hostSubmit and responses', () => {
 
   test('formSubmitEvent carries the response and the form', () => {
     const { ws, form } = published();
-    const id = hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers: { Nome: 'Anna', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' } });
-    const event = formSubmitEvent(ws, form.getId(), id) as { response: GoogleAppsScript.Forms.FormResponse; source: GoogleAppsScript.Forms.Form; authMode: string };
+    const id = hostSubmit(ws, form.getId(), {
+      email: 'anna@comune.example.it',
+      answers: { Nome: 'Anna', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' },
+    });
+    const event = formSubmitEvent(ws, form.getId(), id) as {
+      response: GoogleAppsScript.Forms.FormResponse;
+      source: GoogleAppsScript.Forms.Form;
+      authMode: string;
+    };
     expect(event.response.getId()).toBe(id);
     expect(event.source.getId()).toBe(form.getId());
     expect(event.authMode).toBe('FULL');
@@ -229,7 +275,10 @@ describe('hostSubmit and responses', () => {
   test('hostSubmit is not a script call', () => {
     const { ws, form } = published();
     const before = ws.counts.Forms;
-    hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers: { Nome: 'Anna', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' } });
+    hostSubmit(ws, form.getId(), {
+      email: 'anna@comune.example.it',
+      answers: { Nome: 'Anna', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' },
+    });
     expect(ws.counts.Forms).toBe(before);
   });
 });
@@ -264,8 +313,17 @@ describe('spreadsheet destination', () => {
     const [row] = tab?.rows ?? [];
     expect(row[0]).toBeInstanceOf(Date);
     expect((row[0] as Date).getTime()).toBe(ws.now());
-    expect(row.slice(1)).toEqual(['anna@comune.example.it', 'Anna', 'EXC-BASE — Excel di base, PEC — Posta certificata', 'Iscrizione']);
-    const values = spreadsheetGlobals(ws).SpreadsheetApp.openById(ssId).getSheetByName('Risposte del modulo 1')?.getDataRange().getValues();
+    expect(row.slice(1)).toEqual([
+      'anna@comune.example.it',
+      'Anna',
+      'EXC-BASE — Excel di base, PEC — Posta certificata',
+      'Iscrizione',
+    ]);
+    const values = spreadsheetGlobals(ws)
+      .SpreadsheetApp.openById(ssId)
+      .getSheetByName('Risposte del modulo 1')
+      ?.getDataRange()
+      .getValues();
     expect(values?.[1][0]).toBeInstanceOf(Date);
   });
 
@@ -315,7 +373,10 @@ describe('spreadsheet destination', () => {
     expect(FormApp.openByUrl(String(url)).getId()).toBe(form.getId());
     expect(book.getSheets().filter((s) => s.getFormUrl() !== null)).toHaveLength(1);
     tab?.setName('Iscrizioni dal modulo');
-    hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers: { Nome: 'Anna', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' } });
+    hostSubmit(ws, form.getId(), {
+      email: 'anna@comune.example.it',
+      answers: { Nome: 'Anna', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' },
+    });
     expect(hostReadTab(ws, ssId, 'Iscrizioni dal modulo')?.rows).toHaveLength(1);
     form.removeDestination();
     expect(tab?.getFormUrl()).toBeNull();
@@ -326,7 +387,10 @@ describe('spreadsheet destination', () => {
     const { ws, ssId, form } = linkedEnrollmentForm();
     const answers = { Nome: 'Anna', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' };
     const first = hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers });
-    const second = hostSubmit(ws, form.getId(), { email: 'bruno@comune.example.it', answers: { ...answers, Nome: 'Bruno' } });
+    const second = hostSubmit(ws, form.getId(), {
+      email: 'bruno@comune.example.it',
+      answers: { ...answers, Nome: 'Bruno' },
+    });
     expect(form.deleteResponse(first)).toBe(form);
     expect(form.getResponses().map((r) => r.getId())).toEqual([second]);
     expect(() => form.getResponse(first)).toThrow('No response with the given ID could be found.');
@@ -363,7 +427,12 @@ describe('host views and snapshots', () => {
         published: false,
         items: [
           { title: 'Nome', type: 'TEXT', required: true, choices: [] },
-          { title: 'Corsi', type: 'CHECKBOX', required: true, choices: ['EXC-BASE — Excel di base', 'PEC — Posta certificata'] },
+          {
+            title: 'Corsi',
+            type: 'CHECKBOX',
+            required: true,
+            choices: ['EXC-BASE — Excel di base', 'PEC — Posta certificata'],
+          },
           { title: 'Azione', type: 'MULTIPLE_CHOICE', required: true, choices: ['Iscrizione', 'Annullamento'] },
         ],
       },
@@ -376,7 +445,18 @@ describe('host views and snapshots', () => {
     form.setDescription('Scegli i corsi.');
     form.getItems()[1].setHelpText('Posti rimasti tra parentesi');
     const view = hostFormView(ws, form.getId());
-    expect(view).toMatchObject({ title: 'Iscrizioni 2027', description: 'Scegli i corsi.', published: false, accepting: true, collectsEmail: true });
-    expect(view.items[1]).toMatchObject({ type: 'CHECKBOX', title: 'Corsi', helpText: 'Posti rimasti tra parentesi', required: true });
+    expect(view).toMatchObject({
+      title: 'Iscrizioni 2027',
+      description: 'Scegli i corsi.',
+      published: false,
+      accepting: true,
+      collectsEmail: true,
+    });
+    expect(view.items[1]).toMatchObject({
+      type: 'CHECKBOX',
+      title: 'Corsi',
+      helpText: 'Posti rimasti tra parentesi',
+      required: true,
+    });
   });
 });

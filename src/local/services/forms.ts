@@ -9,7 +9,8 @@ import { cellFor, sheetByName, spreadsheetData, type SheetData } from './spreads
  * `ws.call('Forms', ...)`, except the `getId()` of a handle already in hand.
  */
 
-export type ItemTypeName = 'CHECKBOX' | 'MULTIPLE_CHOICE' | 'LIST' | 'TEXT' | 'PARAGRAPH_TEXT' | 'SCALE' | 'SECTION_HEADER';
+export type ItemTypeName =
+  'CHECKBOX' | 'MULTIPLE_CHOICE' | 'LIST' | 'TEXT' | 'PARAGRAPH_TEXT' | 'SCALE' | 'SECTION_HEADER';
 export type EmailCollection = 'DO_NOT_COLLECT' | 'VERIFIED' | 'RESPONDER_INPUT';
 
 interface TextValidationData {
@@ -105,8 +106,23 @@ function enumOf<T extends string>(names: readonly T[]): Record<T, T> {
 }
 
 const ItemType = enumOf([
-  'CHECKBOX', 'CHECKBOX_GRID', 'DATE', 'DATETIME', 'DURATION', 'GRID', 'IMAGE', 'LIST', 'MULTIPLE_CHOICE', 'PAGE_BREAK',
-  'PARAGRAPH_TEXT', 'SCALE', 'SECTION_HEADER', 'TEXT', 'TIME', 'VIDEO', 'FILE_UPLOAD',
+  'CHECKBOX',
+  'CHECKBOX_GRID',
+  'DATE',
+  'DATETIME',
+  'DURATION',
+  'GRID',
+  'IMAGE',
+  'LIST',
+  'MULTIPLE_CHOICE',
+  'PAGE_BREAK',
+  'PARAGRAPH_TEXT',
+  'SCALE',
+  'SECTION_HEADER',
+  'TEXT',
+  'TIME',
+  'VIDEO',
+  'FILE_UPLOAD',
 ] as const);
 const DestinationType = enumOf(['SPREADSHEET'] as const);
 const EmailCollectionType = enumOf(['DO_NOT_COLLECT', 'VERIFIED', 'RESPONDER_INPUT'] as const);
@@ -335,7 +351,8 @@ class TextItemFacade extends QuestionItemFacade {
 class ScaleItemFacade extends QuestionItemFacade {
   setBounds(lower: number, upper: number): this {
     if (lower !== 0 && lower !== 1) throw new Error('Invalid data updating form: the lower bound must be 0 or 1.');
-    if (upper < 3 || upper > 10) throw new Error('Invalid data updating form: the upper bound must be between 3 and 10.');
+    if (upper < 3 || upper > 10)
+      throw new Error('Invalid data updating form: the upper bound must be between 3 and 10.');
     return this.update('setBounds', (i) => {
       i.scale.lower = lower;
       i.scale.upper = upper;
@@ -386,7 +403,10 @@ class GenericItemFacade extends ItemBase {
   asSectionHeaderItem(): SectionHeaderFacade {
     return this.cast('SECTION_HEADER', SectionHeaderFacade);
   }
-  private cast<T extends ItemBase>(type: ItemTypeName, Facade: new (ws: Workspace, formId: string, itemId: number) => T): T {
+  private cast<T extends ItemBase>(
+    type: ItemTypeName,
+    Facade: new (ws: Workspace, formId: string, itemId: number) => T,
+  ): T {
     const item = this.data(`as${type}`);
     if (item.type !== type) throw new Error(`Item of type ${item.type} cannot be cast to ${type}.`);
     return new Facade(this.ws, this.formId, this.itemId);
@@ -453,7 +473,9 @@ class FormResponseFacade {
     return this.data('getRespondentEmail').email;
   }
   getItemResponses(): ItemResponseFacade[] {
-    return this.data('getItemResponses').answers.map((a) => new ItemResponseFacade(this.ws, this.formId, a.itemId, a.value));
+    return this.data('getItemResponses').answers.map(
+      (a) => new ItemResponseFacade(this.ws, this.formId, a.itemId, a.value),
+    );
   }
   getResponseForItem(item: ItemBase): ItemResponseFacade | null {
     const answer = this.data('getResponseForItem').answers.find((a) => a.itemId === item.getId());
@@ -730,14 +752,19 @@ function refreshColumns(form: FormData, destination: DestinationData): boolean {
 
 function syncDestinationColumns(ws: Workspace, form: FormData, destination: DestinationData): void {
   refreshColumns(form, destination);
-  const header = destination.columns.map((c) => (c.kind === 'timestamp' ? TIMESTAMP_HEADER : c.kind === 'email' ? EMAIL_HEADER : c.title));
+  const header = destination.columns.map((c) =>
+    c.kind === 'timestamp' ? TIMESTAMP_HEADER : c.kind === 'email' ? EMAIL_HEADER : c.title,
+  );
   writeHeaderRow(ws, destination, header);
 }
 
 /** The linked tab under its current name (by id; workbooks saved before ids were kept go by name). */
 function destinationSheet(ws: Workspace, destination: DestinationData): SheetData | undefined {
   const ss = spreadsheetData(ws, destination.spreadsheetId);
-  const sheet = (destination.sheetId === undefined ? sheetByName(ss, destination.sheetName) : ss.sheets.find((s) => s.id === destination.sheetId)) ?? undefined;
+  const sheet =
+    (destination.sheetId === undefined
+      ? sheetByName(ss, destination.sheetName)
+      : ss.sheets.find((s) => s.id === destination.sheetId)) ?? undefined;
   if (sheet) destination.sheetName = sheet.name;
   return sheet;
 }
@@ -782,7 +809,11 @@ export function hostSubmit(ws: Workspace, formId: string, submission: Submission
   if (collectsEmail(form) && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
     throw new Error('Indirizzo email mancante o non valido.');
   }
-  if (form.limitOneResponsePerUser && email !== '' && form.responses.some((r) => r.respondent.toLowerCase() === email.toLowerCase())) {
+  if (
+    form.limitOneResponsePerUser &&
+    email !== '' &&
+    form.responses.some((r) => r.respondent.toLowerCase() === email.toLowerCase())
+  ) {
     throw new Error('Hai già risposto. Puoi compilare il modulo una sola volta.');
   }
   const byTitle = new Map(form.items.map((i) => [normalizeTitle(i.title), i]));
@@ -793,7 +824,9 @@ export function hostSubmit(ws: Workspace, formId: string, submission: Submission
   const answers: ResponseData['answers'] = [];
   for (const item of form.items) {
     if (item.type === 'SECTION_HEADER') continue;
-    const given = Object.entries(submission.answers).find(([t]) => normalizeTitle(t) === normalizeTitle(item.title))?.[1];
+    const given = Object.entries(submission.answers).find(
+      ([t]) => normalizeTitle(t) === normalizeTitle(item.title),
+    )?.[1];
     const value = checkedAnswer(item, given, submission.stale === true);
     if (value !== null) answers.push({ itemId: item.id, value });
   }
@@ -815,13 +848,16 @@ function normalizeTitle(title: string): string {
 }
 
 function checkedAnswer(item: ItemData, given: string | string[] | undefined, stale: boolean): string | string[] | null {
-  const values = (given === undefined ? [] : Array.isArray(given) ? given : [given]).map(String).filter((v) => v.trim() !== '');
+  const values = (given === undefined ? [] : Array.isArray(given) ? given : [given])
+    .map(String)
+    .filter((v) => v.trim() !== '');
   if (values.length === 0) {
     if (item.required) throw new Error(`La domanda "${item.title}" è obbligatoria.`);
     return null;
   }
   if (CHOICE_TYPES.has(item.type)) {
-    if (item.type !== 'CHECKBOX' && values.length > 1) throw new Error(`La domanda "${item.title}" ammette una sola risposta.`);
+    if (item.type !== 'CHECKBOX' && values.length > 1)
+      throw new Error(`La domanda "${item.title}" ammette una sola risposta.`);
     const unknown = values.find((v) => !item.choices.includes(v));
     if (unknown !== undefined && !stale) {
       throw new Error(`"${unknown}" non è tra le opzioni della domanda "${item.title}".`);
@@ -833,7 +869,9 @@ function checkedAnswer(item: ItemData, given: string | string[] | undefined, sta
   if (item.type === 'SCALE') {
     const n = Number(text);
     if (!Number.isInteger(n) || n < item.scale.lower || n > item.scale.upper) {
-      throw new Error(`La risposta alla domanda "${item.title}" deve essere un numero da ${item.scale.lower} a ${item.scale.upper}.`);
+      throw new Error(
+        `La risposta alla domanda "${item.title}" deve essere un numero da ${item.scale.lower} a ${item.scale.upper}.`,
+      );
     }
     return String(n);
   }
@@ -953,7 +991,12 @@ export function snapshotForms(ws: Workspace): Array<{
     title: f.title,
     accepting: f.accepting,
     published: f.published,
-    items: f.items.map((i) => ({ title: i.title, type: i.type, required: i.type === 'SECTION_HEADER' ? false : i.required, choices: [...i.choices] })),
+    items: f.items.map((i) => ({
+      title: i.title,
+      type: i.type,
+      required: i.type === 'SECTION_HEADER' ? false : i.required,
+      choices: [...i.choices],
+    })),
   }));
 }
 
@@ -986,4 +1029,3 @@ export function formsGlobals(ws: Workspace): { FormApp: GoogleAppsScript.Forms.F
   };
   return { FormApp: FormApp as unknown as GoogleAppsScript.Forms.FormApp };
 }
-

@@ -20,7 +20,9 @@ describe('emulated MailApp', () => {
     setMailQuota(ws, 2);
     MailApp.sendEmail({ to: 'a@comune.it', cc: 'b@comune.it', subject: 'Uno', body: 'x' });
     expect(MailApp.getRemainingDailyQuota()).toBe(0);
-    expect(() => GmailApp.sendEmail('c@comune.it', 'Due', 'y')).toThrow('Service invoked too many times for one day: email.');
+    expect(() => GmailApp.sendEmail('c@comune.it', 'Due', 'y')).toThrow(
+      'Service invoked too many times for one day: email.',
+    );
     expect(outbox(ws).map((m) => m.subject)).toEqual(['Uno']);
   });
 
@@ -39,9 +41,15 @@ describe('emulated MailApp', () => {
     const { ws, MailApp } = setup();
     expect(() => MailApp.sendEmail('non-un-indirizzo', 'x', 'y')).toThrow('Invalid email: non-un-indirizzo');
     const many = Array.from({ length: 51 }, (_, i) => `p${i}@comune.it`).join(',');
-    expect(() => MailApp.sendEmail({ to: many, subject: 'x', body: 'y' })).toThrow('Limit Exceeded: Email Recipients Per Message.');
-    expect(() => MailApp.sendEmail({ to: 'a@comune.it', subject: 'x\r\nBcc: evil@example.com', body: 'y' })).toThrow('String contains control character');
-    expect(() => MailApp.sendEmail({ to: 'a@comune.it', subject: 'x', body: 'y', name: 'Ufficio\nformazione' })).toThrow('String contains control character');
+    expect(() => MailApp.sendEmail({ to: many, subject: 'x', body: 'y' })).toThrow(
+      'Limit Exceeded: Email Recipients Per Message.',
+    );
+    expect(() => MailApp.sendEmail({ to: 'a@comune.it', subject: 'x\r\nBcc: evil@example.com', body: 'y' })).toThrow(
+      'String contains control character',
+    );
+    expect(() =>
+      MailApp.sendEmail({ to: 'a@comune.it', subject: 'x', body: 'y', name: 'Ufficio\nformazione' }),
+    ).toThrow('String contains control character');
     MailApp.sendEmail({ to: 'Anna Bassi <anna@comune.it>', subject: '', body: 'oggetto vuoto ammesso' });
     expect(outbox(ws)).toHaveLength(1);
     expect(MailApp.getRemainingDailyQuota()).toBe(1499);
@@ -59,7 +67,9 @@ describe('emulated MailApp', () => {
       replyTo: 'formazione@consorzio.example.it',
     });
     const [sent] = outbox(ws);
-    expect(sent?.attachments).toEqual([{ name: 'A4PA-2027-00001.pdf', mimeType: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) }]);
+    expect(sent?.attachments).toEqual([
+      { name: 'A4PA-2027-00001.pdf', mimeType: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) },
+    ]);
     expect(sent?.name).toBe('Ufficio formazione');
     expect(snapshotMail(ws)).toEqual([
       {

@@ -74,7 +74,9 @@ export function outbox(ws: Workspace): Array<Omit<OutboxEntry, 'noReply' | 'atta
   }));
 }
 
-export function snapshotMail(ws: Workspace): Array<{ at: string; to: string; subject: string; body: string; attachments: string[] }> {
+export function snapshotMail(
+  ws: Workspace,
+): Array<{ at: string; to: string; subject: string; body: string; attachments: string[] }> {
   return mailState(ws).outbox.map((m) => ({
     at: isoInZone(m.at),
     to: m.to,
@@ -120,7 +122,8 @@ interface MessageInput {
   attachments: unknown[];
 }
 
-const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const ADDRESS =
+  /^[^\s@<>(),;:"[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 /** The addresses of a comma-separated recipient list; `Name <addr>` forms are reduced to the address. */
 function parseRecipients(list: string): string[] {
@@ -160,7 +163,11 @@ function toAttachment(value: unknown): { attachment: OutboxAttachment; text: str
   const bytes = typeof blob.rawBytes === 'function' ? new Uint8Array(blob.rawBytes()) : toUint8(blob.getBytes());
   const text = value instanceof EmulatedBlob ? (value.text ?? '') : '';
   return {
-    attachment: { name: blob.getName?.() ?? 'attachment', mimeType: blob.getContentType?.() ?? 'application/octet-stream', bytes },
+    attachment: {
+      name: blob.getName?.() ?? 'attachment',
+      mimeType: blob.getContentType?.() ?? 'application/octet-stream',
+      bytes,
+    },
     text,
   };
 }

@@ -13,7 +13,12 @@ function setup(startMs = START): { ws: Workspace; g: ReturnType<typeof scriptGlo
   return { ws, g: scriptGlobals(ws) };
 }
 
-function inExecution<T>(ws: Workspace, user: string, body: () => T, kind: 'call' | 'trigger' | 'webapp' | 'simple' = 'call'): T {
+function inExecution<T>(
+  ws: Workspace,
+  user: string,
+  body: () => T,
+  kind: 'call' | 'trigger' | 'webapp' | 'simple' = 'call',
+): T {
   const exec = new Execution(kind, user, ws.now());
   ws.execution = exec;
   try {
@@ -141,7 +146,9 @@ describe('LockService', () => {
     const { ws, g } = setup();
     holdScriptLock(ws, START + 60_000);
     const before = ws.now();
-    expect(() => g.LockService.getScriptLock().waitLock(30_000)).toThrow('Lock timeout: another process was holding the lock for too long.');
+    expect(() => g.LockService.getScriptLock().waitLock(30_000)).toThrow(
+      'Lock timeout: another process was holding the lock for too long.',
+    );
     expect(ws.now() - before).toBeGreaterThanOrEqual(30_000);
     expect(ws.now() - before).toBeLessThan(31_000);
   });
@@ -223,9 +230,15 @@ describe('PropertiesService', () => {
 
   test('user properties belong to the user running the script', () => {
     const { ws, g } = setup();
-    inExecution(ws, 'anna@comune.example.it', () => g.PropertiesService.getUserProperties().setProperty('theme', 'dark'));
-    inExecution(ws, 'bruno@comune.example.it', () => expect(g.PropertiesService.getUserProperties().getProperty('theme')).toBeNull());
-    inExecution(ws, 'anna@comune.example.it', () => expect(g.PropertiesService.getUserProperties().getProperty('theme')).toBe('dark'));
+    inExecution(ws, 'anna@comune.example.it', () =>
+      g.PropertiesService.getUserProperties().setProperty('theme', 'dark'),
+    );
+    inExecution(ws, 'bruno@comune.example.it', () =>
+      expect(g.PropertiesService.getUserProperties().getProperty('theme')).toBeNull(),
+    );
+    inExecution(ws, 'anna@comune.example.it', () =>
+      expect(g.PropertiesService.getUserProperties().getProperty('theme')).toBe('dark'),
+    );
   });
 
   test('each read and write is one Properties call', () => {
@@ -286,7 +299,8 @@ describe('CacheService', () => {
 describe('Utilities.formatDate', () => {
   test('formats ISO with the Rome offset across the spring DST change (2027-03-28)', () => {
     const { g } = setup();
-    const f = (iso: string): string => g.Utilities.formatDate(new Date(iso), 'Europe/Rome', "yyyy-MM-dd'T'HH:mm:ssXXX z");
+    const f = (iso: string): string =>
+      g.Utilities.formatDate(new Date(iso), 'Europe/Rome', "yyyy-MM-dd'T'HH:mm:ssXXX z");
     expect(f('2027-03-28T00:30:00Z')).toBe('2027-03-28T01:30:00+01:00 CET');
     expect(f('2027-03-28T01:30:00Z')).toBe('2027-03-28T03:30:00+02:00 CEST');
   });
@@ -322,7 +336,9 @@ describe('Utilities: digests, signatures, encodings, ids', () => {
     expect(bytes).toEqual(signedOf(createHash('sha256').update('Attestato A4PA-2027-00001').digest()));
     expect(bytes.some((b) => b < 0)).toBe(true);
     expect(bytes.every((b) => b >= -128 && b <= 127)).toBe(true);
-    expect(g.Utilities.computeDigest(g.Utilities.DigestAlgorithm.MD5, 'è')).toEqual(signedOf(createHash('md5').update('è', 'utf8').digest()));
+    expect(g.Utilities.computeDigest(g.Utilities.DigestAlgorithm.MD5, 'è')).toEqual(
+      signedOf(createHash('md5').update('è', 'utf8').digest()),
+    );
   });
 
   test('HMAC signatures match node:crypto, with string or byte keys', () => {
@@ -330,8 +346,16 @@ describe('Utilities: digests, signatures, encodings, ids', () => {
     const expected = signedOf(createHmac('sha256', 'segreto').update('A4PA-2027-00001').digest());
     expect(g.Utilities.computeHmacSha256Signature('A4PA-2027-00001', 'segreto')).toEqual(expected);
     const keyBytes = signedOf(Buffer.from('segreto'));
-    expect(g.Utilities.computeHmacSignature(g.Utilities.MacAlgorithm.HMAC_SHA_256, 'A4PA-2027-00001', keyBytes as unknown as string)).toEqual(expected);
-    expect(g.Utilities.computeHmacSignature(g.Utilities.MacAlgorithm.HMAC_SHA_1, 'x', 'k')).toEqual(signedOf(createHmac('sha1', 'k').update('x').digest()));
+    expect(
+      g.Utilities.computeHmacSignature(
+        g.Utilities.MacAlgorithm.HMAC_SHA_256,
+        'A4PA-2027-00001',
+        keyBytes as unknown as string,
+      ),
+    ).toEqual(expected);
+    expect(g.Utilities.computeHmacSignature(g.Utilities.MacAlgorithm.HMAC_SHA_1, 'x', 'k')).toEqual(
+      signedOf(createHmac('sha1', 'k').update('x').digest()),
+    );
   });
 
   test('base64 encodes strings and signed bytes; decode returns signed bytes; web-safe uses - and _', () => {
@@ -391,11 +415,18 @@ describe('Utilities: digests, signatures, encodings, ids', () => {
 describe('Session, HtmlService, ContentService, Logger', () => {
   test('the active user is the execution user, possibly empty; the effective user the owner', () => {
     const { ws, g } = setup();
-    inExecution(ws, '', () => {
-      expect(g.Session.getActiveUser().getEmail()).toBe('');
-      expect(g.Session.getEffectiveUser().getEmail()).toBe(ws.state.owner);
-    }, 'webapp');
-    inExecution(ws, 'staff@consorzio.example.it', () => expect(g.Session.getActiveUser().getEmail()).toBe('staff@consorzio.example.it'));
+    inExecution(
+      ws,
+      '',
+      () => {
+        expect(g.Session.getActiveUser().getEmail()).toBe('');
+        expect(g.Session.getEffectiveUser().getEmail()).toBe(ws.state.owner);
+      },
+      'webapp',
+    );
+    inExecution(ws, 'staff@consorzio.example.it', () =>
+      expect(g.Session.getActiveUser().getEmail()).toBe('staff@consorzio.example.it'),
+    );
     expect(g.Session.getScriptTimeZone()).toBe('Europe/Rome');
     expect(g.Session.getActiveUserLocale()).toBe('it');
   });
@@ -472,7 +503,9 @@ describe('through the runtime (a small script in the emulated Workspace)', () =>
     const ws = Workspace.create({ startMs: START });
     const runtime = new Runtime(ws, code);
     const { FormApp } = formsGlobals(ws);
-    const form = FormApp.create('Iscrizioni 2027') as GoogleAppsScript.Forms.Form & { setPublished(p: boolean): unknown };
+    const form = FormApp.create('Iscrizioni 2027') as GoogleAppsScript.Forms.Form & {
+      setPublished(p: boolean): unknown;
+    };
     form.setPublished(true);
     form.addTextItem().setTitle('Nome');
     runtime.run('installFormTrigger', [form.getId()]);
@@ -486,12 +519,16 @@ describe('through the runtime (a small script in the emulated Workspace)', () =>
     const runtime = new Runtime(ws, code);
     const ssId = createSpreadsheet(ws, 'Academy', { bind: true });
     const { FormApp } = formsGlobals(ws);
-    const form = FormApp.create('Iscrizioni 2027') as GoogleAppsScript.Forms.Form & { setPublished(p: boolean): unknown };
+    const form = FormApp.create('Iscrizioni 2027') as GoogleAppsScript.Forms.Form & {
+      setPublished(p: boolean): unknown;
+    };
     form.setPublished(true);
     form.addTextItem().setTitle('Nome');
     form.addCheckboxItem().setTitle('Corsi').setChoiceValues(['EXC', 'PEC']);
     runtime.run('installSheetTrigger', [ssId]);
-    expect(runtime.fireFormSubmit(form.getId(), hostSubmit(ws, form.getId(), { email: '', answers: { Nome: 'Anna' } }))).toEqual([]);
+    expect(
+      runtime.fireFormSubmit(form.getId(), hostSubmit(ws, form.getId(), { email: '', answers: { Nome: 'Anna' } })),
+    ).toEqual([]);
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
     const responseId = hostSubmit(ws, form.getId(), { email: '', answers: { Nome: 'Bruno', Corsi: ['EXC', 'PEC'] } });
     expect(runtime.fireFormSubmit(form.getId(), responseId).map((r) => r.ok)).toEqual([true]);

@@ -52,7 +52,8 @@ const EventType = enumOf(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_C
 const TriggerSource = enumOf(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR'] as const);
 const AuthMode = enumOf(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const);
 
-const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+const TOO_MANY_TRIGGERS =
+  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 const EVERY_MINUTES = [1, 5, 10, 15, 30];
 const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
 const MINUTE_MS = 60_000;
@@ -90,7 +91,8 @@ function sourceIdOf(source: unknown): string {
 function createTrigger(ws: Workspace, record: Omit<TriggerRecord, 'uid' | 'owner'>): TriggerFacade {
   const owner = currentUser(ws);
   const state = triggerState(ws);
-  if (state.triggers.filter((t) => t.owner === owner).length >= MAX_TRIGGERS_PER_USER) throw new Error(TOO_MANY_TRIGGERS);
+  if (state.triggers.filter((t) => t.owner === owner).length >= MAX_TRIGGERS_PER_USER)
+    throw new Error(TOO_MANY_TRIGGERS);
   const full: TriggerRecord = { ...record, uid: String(Math.floor(ws.random() * 9e15) + 1e15), owner };
   state.triggers.push(full);
   return new TriggerFacade(full);
@@ -120,7 +122,8 @@ class DocumentTriggerBuilder {
   }
   create(): TriggerFacade {
     this.ws.call('Script', 'create');
-    if (!this.kind) throw new Error('The trigger has no event: call onFormSubmit(), onOpen(), onEdit() or onChange() first.');
+    if (!this.kind)
+      throw new Error('The trigger has no event: call onFormSubmit(), onOpen(), onEdit() or onChange() first.');
     return createTrigger(this.ws, {
       handler: this.handler,
       type: this.kind,
@@ -159,12 +162,14 @@ class ClockTriggerBuilder {
     return this;
   }
   everyMinutes(n: number): this {
-    if (!EVERY_MINUTES.includes(n)) throw new Error('The value you passed to everyMinutes was invalid. It must be one of 1, 5, 10, 15 or 30.');
+    if (!EVERY_MINUTES.includes(n))
+      throw new Error('The value you passed to everyMinutes was invalid. It must be one of 1, 5, 10, 15 or 30.');
     this.everyMs = n * MINUTE_MS;
     return this;
   }
   everyHours(n: number): this {
-    if (!EVERY_HOURS.includes(n)) throw new Error('The value you passed to everyHours was invalid. It must be one of 1, 2, 4, 6, 8 or 12.');
+    if (!EVERY_HOURS.includes(n))
+      throw new Error('The value you passed to everyHours was invalid. It must be one of 1, 2, 4, 6, 8 or 12.');
     this.everyMs = n * HOUR_MS;
     return this;
   }
@@ -191,14 +196,23 @@ class ClockTriggerBuilder {
   create(): TriggerFacade {
     this.ws.call('Script', 'create');
     const schedules = [this.afterMs !== null, this.atMs !== null, this.everyMs !== null].filter(Boolean).length;
-    if (schedules === 0) throw new Error('A time-based trigger needs a schedule: call after(), at() or an every... method first.');
+    if (schedules === 0)
+      throw new Error('A time-based trigger needs a schedule: call after(), at() or an every... method first.');
     if (schedules > 1) throw new Error('A time-based trigger can have only one schedule.');
-    if (this.hour !== null && !this.daily) throw new Error('atHour() can only be used with everyDays() or everyWeeks().');
+    if (this.hour !== null && !this.daily)
+      throw new Error('atHour() can only be used with everyDays() or everyWeeks().');
     const now = this.ws.now();
     let nextAtMs: number;
     if (this.afterMs !== null) nextAtMs = now + this.afterMs;
     else if (this.atMs !== null) nextAtMs = this.atMs;
-    else if (this.daily && this.hour !== null) nextAtMs = nextWallClockTime({ hour: this.hour, minute: this.minute ?? 0, timeZone: this.timeZone }, now, now, 1, true);
+    else if (this.daily && this.hour !== null)
+      nextAtMs = nextWallClockTime(
+        { hour: this.hour, minute: this.minute ?? 0, timeZone: this.timeZone },
+        now,
+        now,
+        1,
+        true,
+      );
     else nextAtMs = now + (this.everyMs as number);
     return createTrigger(this.ws, {
       handler: this.handler,
@@ -207,7 +221,9 @@ class ClockTriggerBuilder {
       sourceId: null,
       nextAtMs,
       everyMs: this.everyMs,
-      ...(this.daily && this.hour !== null ? { wallClock: { hour: this.hour, minute: this.minute ?? 0, timeZone: this.timeZone } } : {}),
+      ...(this.daily && this.hour !== null
+        ? { wallClock: { hour: this.hour, minute: this.minute ?? 0, timeZone: this.timeZone } }
+        : {}),
     });
   }
 }
@@ -456,16 +472,28 @@ function propertiesService(ws: Workspace): Record<string, unknown> {
   return {
     getScriptProperties(): PropertiesFacade {
       ws.call('Properties', 'getScriptProperties');
-      return new PropertiesFacade(ws, () => state().script, (next) => (state().script = next));
+      return new PropertiesFacade(
+        ws,
+        () => state().script,
+        (next) => (state().script = next),
+      );
     },
     getDocumentProperties(): PropertiesFacade {
       ws.call('Properties', 'getDocumentProperties');
-      return new PropertiesFacade(ws, () => state().document, (next) => (state().document = next));
+      return new PropertiesFacade(
+        ws,
+        () => state().document,
+        (next) => (state().document = next),
+      );
     },
     getUserProperties(): PropertiesFacade {
       ws.call('Properties', 'getUserProperties');
       const user = currentUser(ws);
-      return new PropertiesFacade(ws, () => state().user[user] ?? {}, (next) => (state().user[user] = next));
+      return new PropertiesFacade(
+        ws,
+        () => state().user[user] ?? {},
+        (next) => (state().user[user] = next),
+      );
     },
   };
 }
@@ -571,7 +599,13 @@ const DigestAlgorithm = enumOf(['MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SH
 const MacAlgorithm = enumOf(['HMAC_MD5', 'HMAC_SHA_1', 'HMAC_SHA_256', 'HMAC_SHA_384', 'HMAC_SHA_512'] as const);
 const Charset = enumOf(['US_ASCII', 'UTF_8'] as const);
 
-const NODE_DIGEST: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
+const NODE_DIGEST: Record<string, string> = {
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+};
 const NODE_HMAC: Record<string, string> = {
   HMAC_MD5: 'md5',
   HMAC_SHA_1: 'sha1',
@@ -587,7 +621,8 @@ function signed(bytes: Uint8Array): number[] {
 
 function bytesOf(value: unknown, charset?: string): Uint8Array {
   if (typeof value === 'string') {
-    if (charset === Charset.US_ASCII) return Uint8Array.from(value, (ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : 63));
+    if (charset === Charset.US_ASCII)
+      return Uint8Array.from(value, (ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : 63));
     return new TextEncoder().encode(value);
   }
   if (value instanceof Uint8Array) return value;
@@ -604,60 +639,72 @@ function base64Decode(text: string, webSafe: boolean): number[] {
 /** Java's `String.format` as `Utilities.formatString` exposes it, for the conversions scripts use. */
 export function formatString(template: string, args: unknown[]): string {
   let next = 0;
-  return String(template).replace(/%(\d+\$)?([-#+ 0,(]*)(\d+)?(?:\.(\d+))?([sSdifeExXobBc%n])/g, (match, position: string | undefined, flags: string, width: string | undefined, precision: string | undefined, conversion: string) => {
-    if (conversion === '%') return '%';
-    if (conversion === 'n') return '\n';
-    const arg = position ? args[Number(position.slice(0, -1)) - 1] : args[next++];
-    let text: string;
-    switch (conversion) {
-      case 's':
-      case 'S':
-        text = String(arg);
-        if (precision !== undefined) text = text.slice(0, Number(precision));
-        if (conversion === 'S') text = text.toUpperCase();
-        break;
-      case 'd':
-      case 'i':
-        text = String(Math.trunc(Number(arg)));
-        if (flags.includes(',')) text = Number(text).toLocaleString('en-US');
-        break;
-      case 'f':
-        text = Number(arg).toFixed(precision === undefined ? 6 : Number(precision));
-        break;
-      case 'e':
-      case 'E':
-        text = Number(arg).toExponential(precision === undefined ? 6 : Number(precision)).replace(/e([+-])(\d)$/, 'e$10$2');
-        if (conversion === 'E') text = text.toUpperCase();
-        break;
-      case 'x':
-      case 'X':
-        text = Math.trunc(Number(arg)).toString(16);
-        if (conversion === 'X') text = text.toUpperCase();
-        break;
-      case 'o':
-        text = Math.trunc(Number(arg)).toString(8);
-        break;
-      case 'b':
-      case 'B':
-        text = String(arg !== null && arg !== undefined && arg !== false);
-        break;
-      case 'c':
-        text = typeof arg === 'number' ? String.fromCharCode(arg) : String(arg).charAt(0);
-        break;
-      default:
-        return match;
-    }
-    if (flags.includes('+') && /^[0-9]/.test(text) && /[dfeEi]/.test(conversion)) text = `+${text}`;
-    const w = width === undefined ? 0 : Number(width);
-    if (text.length < w) {
-      if (flags.includes('-')) text = text.padEnd(w, ' ');
-      else if (flags.includes('0') && /[dfeEixXo]/.test(conversion)) {
-        const sign = /^[+-]/.test(text) ? text[0] : '';
-        text = sign + text.slice(sign.length).padStart(w - sign.length, '0');
-      } else text = text.padStart(w, ' ');
-    }
-    return text;
-  });
+  return String(template).replace(
+    /%(\d+\$)?([-#+ 0,(]*)(\d+)?(?:\.(\d+))?([sSdifeExXobBc%n])/g,
+    (
+      match,
+      position: string | undefined,
+      flags: string,
+      width: string | undefined,
+      precision: string | undefined,
+      conversion: string,
+    ) => {
+      if (conversion === '%') return '%';
+      if (conversion === 'n') return '\n';
+      const arg = position ? args[Number(position.slice(0, -1)) - 1] : args[next++];
+      let text: string;
+      switch (conversion) {
+        case 's':
+        case 'S':
+          text = String(arg);
+          if (precision !== undefined) text = text.slice(0, Number(precision));
+          if (conversion === 'S') text = text.toUpperCase();
+          break;
+        case 'd':
+        case 'i':
+          text = String(Math.trunc(Number(arg)));
+          if (flags.includes(',')) text = Number(text).toLocaleString('en-US');
+          break;
+        case 'f':
+          text = Number(arg).toFixed(precision === undefined ? 6 : Number(precision));
+          break;
+        case 'e':
+        case 'E':
+          text = Number(arg)
+            .toExponential(precision === undefined ? 6 : Number(precision))
+            .replace(/e([+-])(\d)$/, 'e$10$2');
+          if (conversion === 'E') text = text.toUpperCase();
+          break;
+        case 'x':
+        case 'X':
+          text = Math.trunc(Number(arg)).toString(16);
+          if (conversion === 'X') text = text.toUpperCase();
+          break;
+        case 'o':
+          text = Math.trunc(Number(arg)).toString(8);
+          break;
+        case 'b':
+        case 'B':
+          text = String(arg !== null && arg !== undefined && arg !== false);
+          break;
+        case 'c':
+          text = typeof arg === 'number' ? String.fromCharCode(arg) : String(arg).charAt(0);
+          break;
+        default:
+          return match;
+      }
+      if (flags.includes('+') && /^[0-9]/.test(text) && /[dfeEi]/.test(conversion)) text = `+${text}`;
+      const w = width === undefined ? 0 : Number(width);
+      if (text.length < w) {
+        if (flags.includes('-')) text = text.padEnd(w, ' ');
+        else if (flags.includes('0') && /[dfeEixXo]/.test(conversion)) {
+          const sign = /^[+-]/.test(text) ? text[0] : '';
+          text = sign + text.slice(sign.length).padStart(w - sign.length, '0');
+        } else text = text.padStart(w, ' ');
+      }
+      return text;
+    },
+  );
 }
 
 /** RFC 4180 CSV, as `Utilities.parseCsv` reads it. */
@@ -702,7 +749,8 @@ function utilities(ws: Workspace): Record<string, unknown> {
     Charset,
     formatDate(date: Date, timeZone: string, pattern: string): string {
       call('formatDate');
-      if (!(date instanceof Date) && !(date && typeof (date as Date).getTime === 'function')) throw new Error('Invalid argument: date');
+      if (!(date instanceof Date) && !(date && typeof (date as Date).getTime === 'function'))
+        throw new Error('Invalid argument: date');
       return formatDate(date.getTime(), String(timeZone), String(pattern));
     },
     formatString(template: string, ...args: unknown[]): string {
@@ -757,7 +805,8 @@ function utilities(ws: Workspace): Record<string, unknown> {
     sleep(ms: number): void {
       call('sleep');
       const duration = Number(ms);
-      if (!Number.isFinite(duration) || duration < 0 || duration > 300_000) throw new Error('Invalid argument: milliseconds');
+      if (!Number.isFinite(duration) || duration < 0 || duration > 300_000)
+        throw new Error('Invalid argument: milliseconds');
       spend(ws, duration);
     },
     parseCsv(csv: string, delimiter?: string): string[][] {
@@ -781,7 +830,8 @@ function session(ws: Workspace): Record<string, unknown> {
     getEffectiveUser(): { getEmail(): string } {
       call('getEffectiveUser');
       // A web app runs as its deployer; menus, sidebars and installable triggers run as their user.
-      const email = !ws.execution || ws.execution.kind === 'webapp' ? ws.state.owner : ws.execution.activeUser || ws.state.owner;
+      const email =
+        !ws.execution || ws.execution.kind === 'webapp' ? ws.state.owner : ws.execution.activeUser || ws.state.owner;
       return { getEmail: () => email };
     },
     getScriptTimeZone(): string {
@@ -795,7 +845,10 @@ function session(ws: Workspace): Record<string, unknown> {
     getTemporaryActiveUserKey(): string {
       call('getTemporaryActiveUserKey');
       const user = ws.execution ? ws.execution.activeUser : ws.state.owner;
-      return createHash('sha256').update(`${scriptState(ws).scriptId}:${user}`).digest('base64url').slice(0, 43);
+      return createHash('sha256')
+        .update(`${scriptState(ws).scriptId}:${user}`)
+        .digest('base64url')
+        .slice(0, 43);
     },
   };
 }
@@ -888,7 +941,10 @@ export class HtmlOutputFacade {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
+  );
 }
 
 function htmlService(ws: Workspace): Record<string, unknown> {

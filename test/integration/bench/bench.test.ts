@@ -24,7 +24,13 @@ let output: { latencyModel: string; scenarios: Scenario[] };
 beforeAll(() => {
   const run = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/local/cli/bench.ts'), '--json', '--only', 'enroll@1k,enroll@10k,dashboard@1k,certificates-25'],
+    [
+      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      join(ROOT, 'src/local/cli/bench.ts'),
+      '--json',
+      '--only',
+      'enroll@1k,enroll@10k,dashboard@1k,certificates-25',
+    ],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
   );
   if (run.status !== 0) throw new Error(`bench failed (${run.status}): ${run.stderr}`);

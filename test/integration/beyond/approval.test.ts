@@ -35,12 +35,17 @@ function decide(academy: Awaited<ReturnType<typeof approvalAcademy>>, url: strin
   return visit(academy, `${url}&conferma=1`);
 }
 
-function statusOf(academy: Awaited<ReturnType<typeof approvalAcademy>>, email: string): Record<string, unknown> | undefined {
+function statusOf(
+  academy: Awaited<ReturnType<typeof approvalAcademy>>,
+  email: string,
+): Record<string, unknown> | undefined {
   return rows(academy, 'Iscrizioni').find((r) => r.Email === email);
 }
 
 function lastMailTo(academy: Awaited<ReturnType<typeof approvalAcademy>>, to: string) {
-  return snapshotMail(academy.ws).filter((m) => m.to === to).at(-1);
+  return snapshotMail(academy.ws)
+    .filter((m) => m.to === to)
+    .at(-1);
 }
 
 describe('approval by the comune referent', () => {
@@ -88,7 +93,10 @@ describe('approval by the comune referent', () => {
     const { deny } = links(lastMailTo(academy, referent)?.body ?? '');
     const page = decide(academy, `${deny}&motivo=${encodeURIComponent('Servizio scoperto in quei giorni')}`);
     expect(page).toContain('Iscrizione respinta');
-    expect(statusOf(academy, anna)).toMatchObject({ Stato: 'Respinta', Note: 'Respinta dal referente del comune: Servizio scoperto in quei giorni' });
+    expect(statusOf(academy, anna)).toMatchObject({
+      Stato: 'Respinta',
+      Note: 'Respinta dal referente del comune: Servizio scoperto in quei giorni',
+    });
     expect(lastMailTo(academy, anna)?.body).toContain('Motivo: Servizio scoperto in quei giorni');
 
     step(academy, { do: 'submit', email: luca, courses: ['EXC-BASE'] });
@@ -111,7 +119,9 @@ describe('approval by the comune referent', () => {
     // The deny link's claims turned into an approval: the signature no longer matches.
     const denyToken = new URL(deny).searchParams.get('decisione') as string;
     expect(visit(academy, `${base}?decisione=${denyToken.replace('.d.', '.a.')}`)).toContain('Link non valido');
-    expect(visit(academy, `${base}?decisione=I00002.a.zzzzzz.0123456789abcdef.${'A'.repeat(43)}`)).toContain('Link non valido');
+    expect(visit(academy, `${base}?decisione=I00002.a.zzzzzz.0123456789abcdef.${'A'.repeat(43)}`)).toContain(
+      'Link non valido',
+    );
     expect(visit(academy, `${base}?decisione=%3Cscript%3E`)).toContain('Link non valido');
     expect(JSON.stringify(rows(academy, 'Iscrizioni'))).toBe(before);
 
@@ -122,7 +132,11 @@ describe('approval by the comune referent', () => {
     expect(expired).toContain('Nessuna modifica');
     expect(JSON.stringify(rows(academy, 'Iscrizioni'))).toBe(afterReminders);
     expect(statusOf(academy, anna)).toMatchObject({ Stato: 'In approvazione' });
-    expect(snapshotMail(academy.ws).filter((m) => m.to === anna)).toHaveLength(snapshotMail(academy.ws).slice(0, mails).filter((m) => m.to === anna).length);
+    expect(snapshotMail(academy.ws).filter((m) => m.to === anna)).toHaveLength(
+      snapshotMail(academy.ws)
+        .slice(0, mails)
+        .filter((m) => m.to === anna).length,
+    );
   });
 
   test('a referent who has not answered gets a reminder with fresh links every 3 days, and staff can decide instead', async () => {
@@ -132,14 +146,23 @@ describe('approval by the comune referent', () => {
     step(academy, { do: 'advance', minutes: 7 * 24 * 60 });
     const reminders = snapshotMail(academy.ws).filter((m) => m.subject.startsWith('Promemoria: 1 richiesta'));
     // Two comuni, two referents; reminders on days 3 and 6.
-    expect(reminders.map((m) => m.to).sort()).toEqual([referent, referent, 'segreteria@comune.offanengo.cr.it', 'segreteria@comune.offanengo.cr.it'].sort());
+    expect(reminders.map((m) => m.to).sort()).toEqual(
+      [referent, referent, 'segreteria@comune.offanengo.cr.it', 'segreteria@comune.offanengo.cr.it'].sort(),
+    );
     const fresh = links(reminders.filter((m) => m.to === referent).at(-1)?.body ?? '');
     expect(decide(academy, fresh.approve)).toContain('Iscrizione approvata');
 
     const giuliaRow = statusOf(academy, giulia);
-    const decided = step(academy, { do: 'call', fn: 'decideApproval', args: [giuliaRow?.ID, false, 'Corso non pertinente al ruolo'] });
+    const decided = step(academy, {
+      do: 'call',
+      fn: 'decideApproval',
+      args: [giuliaRow?.ID, false, 'Corso non pertinente al ruolo'],
+    });
     expect(decided.ok).toBe(true);
-    expect(statusOf(academy, giulia)).toMatchObject({ Stato: 'Respinta', Note: "Respinta dall'ufficio formazione: Corso non pertinente al ruolo" });
+    expect(statusOf(academy, giulia)).toMatchObject({
+      Stato: 'Respinta',
+      Note: "Respinta dall'ufficio formazione: Corso non pertinente al ruolo",
+    });
     const refused = step(academy, { do: 'call', fn: 'decideApproval', args: [giuliaRow?.ID, true], as: anna });
     expect(refused.ok).toBe(false);
   });

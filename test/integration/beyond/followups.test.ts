@@ -56,7 +56,7 @@ describe('after the last session: questionnaire and absentees', () => {
     const absent = () => snapshotMail(academy.ws).filter((m) => m.subject.startsWith('Assenza al corso'));
     expect(feedback()).toHaveLength(4);
     expect(absent().map((m) => m.to)).toEqual(['dip4@comune.pandino.cr.it']);
-    expect(absent()[0]?.body).toContain('annulla l\'iscrizione per tempo');
+    expect(absent()[0]?.body).toContain("annulla l'iscrizione per tempo");
 
     const forms = snapshotForms(academy.ws).filter((f) => f.title === 'Questionario di gradimento dei corsi');
     expect(forms).toHaveLength(1);
@@ -76,7 +76,13 @@ describe('after the last session: questionnaire and absentees', () => {
     expect(feedback()).toHaveLength(4);
     expect(absent()).toHaveLength(1);
 
-    const answers = (scores: number[]) => ({ Corso: 'EXC — Corso EXC', Contenuti: String(scores[0]), Docente: String(scores[1]), Organizzazione: String(scores[2]), 'Utilità': String(scores[3]) });
+    const answers = (scores: number[]) => ({
+      Corso: 'EXC — Corso EXC',
+      Contenuti: String(scores[0]),
+      Docente: String(scores[1]),
+      Organizzazione: String(scores[2]),
+      Utilità: String(scores[3]),
+    });
     academy.submit(form.id, { email: '', answers: answers([5, 5, 4, 4]) });
     academy.submit(form.id, { email: '', answers: answers([3, 3, 3, 3]) });
     expect(step(academy, { do: 'call', fn: 'refreshReports' }).ok).toBe(true);

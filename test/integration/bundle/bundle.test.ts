@@ -33,7 +33,8 @@ function delegatedName(node: ts.FunctionDeclaration): string | null {
   const call = statement.expression;
   if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return null;
   const target = call.expression;
-  if (!ts.isIdentifier(target.expression) || target.expression.text !== GLOBAL || target.name.text !== name) return null;
+  if (!ts.isIdentifier(target.expression) || target.expression.text !== GLOBAL || target.name.text !== name)
+    return null;
   const [arg, ...moreArgs] = call.arguments;
   if (!arg || moreArgs.length > 0 || !ts.isSpreadElement(arg)) return null;
   return name;
@@ -45,7 +46,12 @@ describe('dist/Code.js', () => {
     const functions: string[] = [];
     const others: string[] = [];
     for (const statement of source.statements) {
-      if (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression) && statement.expression.text === 'use strict') continue;
+      if (
+        ts.isExpressionStatement(statement) &&
+        ts.isStringLiteral(statement.expression) &&
+        statement.expression.text === 'use strict'
+      )
+        continue;
       if (ts.isVariableStatement(statement)) {
         for (const d of statement.declarationList.declarations) variables.push(d.name.getText(source));
       } else if (ts.isFunctionDeclaration(statement)) {
@@ -65,7 +71,8 @@ describe('dist/Code.js', () => {
   it('is a classic script that V8 parses, with no import, export or require anywhere', () => {
     const found: string[] = [];
     const visit = (node: ts.Node): void => {
-      if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isExportAssignment(node)) found.push(node.getText(source).slice(0, 60));
+      if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isExportAssignment(node))
+        found.push(node.getText(source).slice(0, 60));
       if (ts.isCallExpression(node)) {
         const callee = node.expression;
         if (callee.kind === ts.SyntaxKind.ImportKeyword) found.push('import()');
@@ -81,7 +88,8 @@ describe('dist/Code.js', () => {
   it('bundles nothing of the local emulator nor any Node-only package', () => {
     const modules = [...code.matchAll(/^\s*\/\/ ((?:src|node_modules|sidebar)\/[^\s]+)$/gm)].map((m) => m[1] ?? '');
     expect(modules).toContain('src/gas/main.ts');
-    const nodeOnly = /^(src\/local\/|sidebar\/|node_modules\/(jspdf|exceljs|ical-generator|nodemailer|pdf-lib|mailparser|node-ical|pdfjs-dist|playwright-core|esbuild|tsx)\/)/;
+    const nodeOnly =
+      /^(src\/local\/|sidebar\/|node_modules\/(jspdf|exceljs|ical-generator|nodemailer|pdf-lib|mailparser|node-ical|pdfjs-dist|playwright-core|esbuild|tsx)\/)/;
     expect(modules.filter((m) => nodeOnly.test(m))).toEqual([]);
     expect(code).not.toMatch(/["']node:[a-z]/);
   });
@@ -89,7 +97,10 @@ describe('dist/Code.js', () => {
   it('exposes the same top-level functions to the runtime as the parser sees', () => {
     const academy = LocalAcademy.fresh({ start: '2027-02-01T09:00:00+01:00' });
     const names = academy.runtime.functionNames().sort();
-    const declared = source.statements.filter(ts.isFunctionDeclaration).map((f) => f.name?.text ?? '').sort();
+    const declared = source.statements
+      .filter(ts.isFunctionDeclaration)
+      .map((f) => f.name?.text ?? '')
+      .sort();
     expect(names).toEqual(declared);
   });
 
@@ -102,6 +113,8 @@ describe('dist/Code.js', () => {
     expect(menus.map((m) => m.title)).toEqual(['Academy4PA']);
     expect(menus[0]?.items.length).toBeGreaterThan(0);
     const after = academy.ws.contractCounts();
-    expect(after.Forms + after.Calendar + after.Docs + after.Drive + after.Mail).toBe(before.Forms + before.Calendar + before.Docs + before.Drive + before.Mail);
+    expect(after.Forms + after.Calendar + after.Docs + after.Drive + after.Mail).toBe(
+      before.Forms + before.Calendar + before.Docs + before.Drive + before.Mail,
+    );
   });
 });

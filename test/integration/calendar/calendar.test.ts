@@ -11,11 +11,29 @@ const COMUNI: Row[] = [{ 'Codice ISTAT': '019035', Comune: 'Crema', Provincia: '
 const PEOPLE = ['anna.bassi', 'luca.ferrari', 'giulia.riva', 'marco.neri'];
 const DIPENDENTI: Row[] = PEOPLE.map((p) => {
   const [first, last] = p.split('.') as [string, string];
-  return { Nome: first, Cognome: last, Email: `${p}@comune.crema.cr.it`, Comune: 'Crema', Ruolo: 'Dipendente', Attivo: true };
+  return {
+    Nome: first,
+    Cognome: last,
+    Email: `${p}@comune.crema.cr.it`,
+    Comune: 'Crema',
+    Ruolo: 'Dipendente',
+    Attivo: true,
+  };
 });
 
 function course(code: string, mode: string, extra: Row = {}): Row {
-  return { Codice: code, Titolo: `Corso ${code}`, Area: 'Competenze digitali', Docente: 'Marco Villa', Ore: 6, Modalità: mode, Sede: 'Sala consiliare, Crema', Posti: 20, Stato: 'Iscrizioni aperte', ...extra };
+  return {
+    Codice: code,
+    Titolo: `Corso ${code}`,
+    Area: 'Competenze digitali',
+    Docente: 'Marco Villa',
+    Ore: 6,
+    Modalità: mode,
+    Sede: 'Sala consiliare, Crema',
+    Posti: 20,
+    Stato: 'Iscrizioni aperte',
+    ...extra,
+  };
 }
 
 function session(courseCode: string, date: string, start = '09:00', end = '12:00', extra: Row = {}): Row {
@@ -24,7 +42,10 @@ function session(courseCode: string, date: string, start = '09:00', end = '12:00
 
 async function academyWith(registry: Record<string, Row[]>): Promise<LocalAcademy> {
   const academy = LocalAcademy.fresh({ start: START });
-  await prepareAcademy(academy, { settings: { 'Anno formativo': 2027 }, registry: { Comuni: COMUNI, Dipendenti: DIPENDENTI, ...registry } });
+  await prepareAcademy(academy, {
+    settings: { 'Anno formativo': 2027 },
+    registry: { Comuni: COMUNI, Dipendenti: DIPENDENTI, ...registry },
+  });
   return academy;
 }
 
@@ -44,12 +65,18 @@ function events(academy: LocalAcademy): ReturnType<typeof snapshotCalendar> {
 
 function calendarWrites(academy: LocalAcademy): number {
   const m = academy.ws.methodCounts;
-  return (m['Calendar.insert'] ?? 0) + (m['Calendar.patch'] ?? 0) + (m['Calendar.update'] ?? 0) + (m['Calendar.remove'] ?? 0);
+  return (
+    (m['Calendar.insert'] ?? 0) + (m['Calendar.patch'] ?? 0) + (m['Calendar.update'] ?? 0) + (m['Calendar.remove'] ?? 0)
+  );
 }
 
 function enroll(academy: LocalAcademy, courseCode: string, people: string[]): void {
   const rows = people.map((p) => ({
-    'Data richiesta': '2027-02-10 10:00', Corso: courseCode, Email: `${p}@comune.crema.cr.it`, Stato: 'Confermata', Origine: 'Manuale',
+    'Data richiesta': '2027-02-10 10:00',
+    Corso: courseCode,
+    Email: `${p}@comune.crema.cr.it`,
+    Stato: 'Confermata',
+    Origine: 'Manuale',
   }));
   const outcome = academy.append('Iscrizioni', rows);
   const failed = outcome.runs.find((r) => !r.ok);
@@ -63,7 +90,12 @@ function setEnrollment(academy: LocalAcademy, courseCode: string, person: string
 describe('syncCalendar', () => {
   it('makes one event per session, with Meet only for Online and Mista and the venue for In presenza and Mista', async () => {
     const academy = await academyWith({
-      Corsi: [course('ONL', 'Online'), course('MIX', 'Mista'), course('PRE', 'In presenza'), course('DRAFT', 'Online', { Stato: 'Bozza' })],
+      Corsi: [
+        course('ONL', 'Online'),
+        course('MIX', 'Mista'),
+        course('PRE', 'In presenza'),
+        course('DRAFT', 'Online', { Stato: 'Bozza' }),
+      ],
       Sessioni: [
         session('ONL', '2027-03-02'),
         session('MIX', '2027-03-03', '14:00', '17:00', { Sede: 'Biblioteca di Crema' }),
@@ -93,7 +125,12 @@ describe('syncCalendar', () => {
   it('resolves Europe/Rome wall-clock times on both sides of the March and October DST changes', async () => {
     const academy = await academyWith({
       Corsi: [course('DST', 'Online')],
-      Sessioni: [session('DST', '2027-03-02'), session('DST', '2027-03-30'), session('DST', '2027-10-30'), session('DST', '2027-11-02')],
+      Sessioni: [
+        session('DST', '2027-03-02'),
+        session('DST', '2027-03-30'),
+        session('DST', '2027-10-30'),
+        session('DST', '2027-11-02'),
+      ],
     });
     sync(academy);
     const starts = events(academy).map((e) => [e.start, e.end]);
@@ -106,7 +143,10 @@ describe('syncCalendar', () => {
   });
 
   it('makes no Calendar write on a second sync with nothing changed', async () => {
-    const academy = await academyWith({ Corsi: [course('ONL', 'Online'), course('PRE', 'In presenza')], Sessioni: [session('ONL', '2027-03-02'), session('PRE', '2027-03-04')] });
+    const academy = await academyWith({
+      Corsi: [course('ONL', 'Online'), course('PRE', 'In presenza')],
+      Sessioni: [session('ONL', '2027-03-02'), session('PRE', '2027-03-04')],
+    });
     enroll(academy, 'ONL', ['anna.bassi']);
     sync(academy);
     const before = calendarWrites(academy);
@@ -120,7 +160,10 @@ describe('syncCalendar', () => {
   });
 
   it('keeps the event id when a session is rescheduled, and patches only that event', async () => {
-    const academy = await academyWith({ Corsi: [course('ONL', 'Online')], Sessioni: [session('ONL', '2027-03-02'), session('ONL', '2027-03-09')] });
+    const academy = await academyWith({
+      Corsi: [course('ONL', 'Online')],
+      Sessioni: [session('ONL', '2027-03-02'), session('ONL', '2027-03-09')],
+    });
     sync(academy);
     const [first, second] = events(academy);
     academy.edit('Sessioni', { ID: 'ONL-S2' }, { Data: '2027-03-30', Inizio: '10:00' });
@@ -137,7 +180,10 @@ describe('syncCalendar', () => {
   });
 
   it('cancels the event of a cancelled session and tells its attendees, renumbering the others', async () => {
-    const academy = await academyWith({ Corsi: [course('ONL', 'Online')], Sessioni: [session('ONL', '2027-03-02'), session('ONL', '2027-03-09')] });
+    const academy = await academyWith({
+      Corsi: [course('ONL', 'Online')],
+      Sessioni: [session('ONL', '2027-03-02'), session('ONL', '2027-03-09')],
+    });
     enroll(academy, 'ONL', ['anna.bassi']);
     sync(academy);
     academy.edit('Sessioni', { ID: 'ONL-S1' }, { Stato: 'Annullata' });
@@ -181,7 +227,10 @@ describe('syncCalendar', () => {
   });
 
   it('leaves exactly one event per session after transient Calendar faults', async () => {
-    const academy = await academyWith({ Corsi: [course('ONL', 'Online')], Sessioni: [session('ONL', '2027-03-02'), session('ONL', '2027-03-09')] });
+    const academy = await academyWith({
+      Corsi: [course('ONL', 'Online')],
+      Sessioni: [session('ONL', '2027-03-02'), session('ONL', '2027-03-09')],
+    });
     academy.fault('Calendar', 3, 'Service unavailable');
     const value = sync(academy) as { message: string };
     expect(value.message).toContain('2 di 2');
@@ -198,7 +247,11 @@ describe('syncCalendar', () => {
       Sessioni: [session('ONL', '2027-03-02'), session('ONL', '2027-03-09'), session('PRE', '2027-03-04')],
     });
     sync(academy);
-    const attendees = (id: string): string[] => events(academy).find((e) => e.sessionId === id)?.attendees.slice().sort() ?? [];
+    const attendees = (id: string): string[] =>
+      events(academy)
+        .find((e) => e.sessionId === id)
+        ?.attendees.slice()
+        .sort() ?? [];
     const confirmed = (code: string): string[] =>
       (snapshotSheets(academy.ws, academy.spreadsheetId).Iscrizioni?.rows ?? [])
         .filter((r) => r.Corso === code && r.Stato === 'Confermata')
@@ -235,19 +288,26 @@ describe('syncCalendar', () => {
   });
 
   it('refuses a draft course and a missing one in Italian', async () => {
-    const academy = await academyWith({ Corsi: [course('DRAFT', 'Online', { Stato: 'Bozza' })], Sessioni: [session('DRAFT', '2027-03-02')] });
+    const academy = await academyWith({
+      Corsi: [course('DRAFT', 'Online', { Stato: 'Bozza' })],
+      Sessioni: [session('DRAFT', '2027-03-02')],
+    });
     expect(academy.call('syncCalendar', ['DRAFT']).error).toContain('Bozza');
     expect(academy.call('syncCalendar', ['NOPE']).error).toContain('non trovato');
   });
 });
 
-
 describe('a whole year in slices', () => {
   it('resumes by the job trigger until every session has exactly one event', async () => {
-    const courses = Array.from({ length: 60 }, (_, i) => course(`C${String(i + 1).padStart(2, '0')}`, i % 3 === 0 ? 'In presenza' : 'Online'));
+    const courses = Array.from({ length: 60 }, (_, i) =>
+      course(`C${String(i + 1).padStart(2, '0')}`, i % 3 === 0 ? 'In presenza' : 'Online'),
+    );
     const sessions: Row[] = [];
     for (const c of courses) {
-      for (let n = 0; n < 12; n++) sessions.push(session(String(c.Codice), `2027-${String(3 + (n % 9)).padStart(2, '0')}-${String(1 + n).padStart(2, '0')}`));
+      for (let n = 0; n < 12; n++)
+        sessions.push(
+          session(String(c.Codice), `2027-${String(3 + (n % 9)).padStart(2, '0')}-${String(1 + n).padStart(2, '0')}`),
+        );
     }
     const academy = await academyWith({ Corsi: courses, Sessioni: sessions });
     const first = sync(academy) as { progress: { done: number; total: number; status: string } };
@@ -284,7 +344,10 @@ describe('without a configured calendar', () => {
 describe('setup', () => {
   it('creates the academy calendar in Europe/Rome once, records its id, and adopts it when the id is lost', async () => {
     const academy = await academyWith({});
-    const idOf = (): unknown => (snapshotSheets(academy.ws, academy.spreadsheetId).Impostazioni?.rows ?? []).find((r) => r.Chiave === 'ID calendario')?.Valore;
+    const idOf = (): unknown =>
+      (snapshotSheets(academy.ws, academy.spreadsheetId).Impostazioni?.rows ?? []).find(
+        (r) => r.Chiave === 'ID calendario',
+      )?.Valore;
     const first = idOf();
     expect(first).not.toBe('');
     expect(academy.call('setupAcademy').ok).toBe(true);

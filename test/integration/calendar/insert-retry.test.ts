@@ -26,7 +26,7 @@ function install(failAfterInsert: number): { ws: Workspace; calendarId: string; 
     const made = insert(...args);
     if (failures > 0) {
       failures -= 1;
-      throw new Error('We\'re sorry, a server error occurred. Please wait a bit and try again.');
+      throw new Error("We're sorry, a server error occurred. Please wait a bit and try again.");
     }
     return made;
   };
@@ -47,8 +47,28 @@ afterEach(() => {
 });
 
 const built = buildSessionEvent({
-  course: { code: 'ONL', title: 'Corso online', area: '', description: '', teacher: '', hours: 3, mode: 'Online', venue: '', status: 'Iscrizioni aperte' },
-  session: { id: 'ONL-S1', course: 'ONL', date: '2027-03-02', start: '09:00', end: '12:00', venue: '', eventId: '', meetLink: '', status: 'Programmata' },
+  course: {
+    code: 'ONL',
+    title: 'Corso online',
+    area: '',
+    description: '',
+    teacher: '',
+    hours: 3,
+    mode: 'Online',
+    venue: '',
+    status: 'Iscrizioni aperte',
+  },
+  session: {
+    id: 'ONL-S1',
+    course: 'ONL',
+    date: '2027-03-02',
+    start: '09:00',
+    end: '12:00',
+    venue: '',
+    eventId: '',
+    meetLink: '',
+    status: 'Programmata',
+  },
   position: { n: 1, of: 1 },
   attendees: ['anna@comune.crema.cr.it'],
   cancellation: { formUrl: '', staffEmail: '' },
@@ -57,7 +77,16 @@ const built = buildSessionEvent({
 describe('insertSessionEvent', () => {
   it('finds the event a failed-but-done insert made instead of inserting it twice', () => {
     const { ws, calendarId, sleeps } = install(2);
-    const event = insertSessionEvent(calendarId, { ...built.resource, conferenceData: { createRequest: { requestId: 'a4pa-ONL-S1-1', conferenceSolutionKey: { type: 'hangoutsMeet' } } } }, 'ONL-S1');
+    const event = insertSessionEvent(
+      calendarId,
+      {
+        ...built.resource,
+        conferenceData: {
+          createRequest: { requestId: 'a4pa-ONL-S1-1', conferenceSolutionKey: { type: 'hangoutsMeet' } },
+        },
+      },
+      'ONL-S1',
+    );
     const all = snapshotCalendar(ws).filter((e) => e.sessionId === 'ONL-S1');
     expect(all).toHaveLength(1);
     expect(event.id).toBe(all[0]?.id);
@@ -67,7 +96,16 @@ describe('insertSessionEvent', () => {
 
   it('inserts once when nothing fails, with Meet and invitations', () => {
     const { ws, calendarId } = install(0);
-    const event = insertSessionEvent(calendarId, { ...built.resource, conferenceData: { createRequest: { requestId: 'a4pa-ONL-S1-1', conferenceSolutionKey: { type: 'hangoutsMeet' } } } }, 'ONL-S1');
+    const event = insertSessionEvent(
+      calendarId,
+      {
+        ...built.resource,
+        conferenceData: {
+          createRequest: { requestId: 'a4pa-ONL-S1-1', conferenceSolutionKey: { type: 'hangoutsMeet' } },
+        },
+      },
+      'ONL-S1',
+    );
     expect(event.hangoutLink).toMatch(/^https:\/\/meet\.google\.com\//);
     expect(ws.methodCounts['Calendar.insert']).toBe(1);
     expect(ws.methodCounts['Calendar.list']).toBeUndefined();
@@ -85,9 +123,11 @@ describe('listEvents and cancelEvent', () => {
     expect(listEvents(calendarId, { privateProperties: ['sessionId=ONL-S2'] })).toHaveLength(0);
   });
 
-  it('recognises Google\'s 404 and 410 messages', () => {
+  it("recognises Google's 404 and 410 messages", () => {
     expect(isGone(new Error('API call to calendar.events.get failed with error: Not Found'))).toBe(true);
-    expect(isGone(new Error('API call to calendar.events.delete failed with error: Resource has been deleted'))).toBe(true);
+    expect(isGone(new Error('API call to calendar.events.delete failed with error: Resource has been deleted'))).toBe(
+      true,
+    );
     expect(isGone(new Error('Service unavailable'))).toBe(false);
   });
 });

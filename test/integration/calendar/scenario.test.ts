@@ -16,7 +16,10 @@ describe('waitlist-and-calendar scenario', () => {
     ]);
     for (const e of events) {
       expect(e.meet).toMatch(/^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-      expect([...e.attendees].sort()).toEqual(['giulia.riva@comune.offanengo.cr.it', 'luca.ferrari@comune.crema.cr.it']);
+      expect([...e.attendees].sort()).toEqual([
+        'giulia.riva@comune.offanengo.cr.it',
+        'luca.ferrari@comune.crema.cr.it',
+      ]);
     }
     const sessions = snapshot.sheets.Sessioni?.rows ?? [];
     expect(sessions.map((r) => [r['ID evento'], r['Link Meet']])).toEqual(events.map((e) => [e.id, e.meet]));

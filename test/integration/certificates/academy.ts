@@ -46,15 +46,42 @@ export async function academyWith(
     }
   }
   await prepareAcademy(academy, {
-    settings: { 'Anno formativo': 2027, 'Soglia frequenza % predefinita': 75, 'Nome mittente': 'Consorzio.IT', ...settings },
+    settings: {
+      'Anno formativo': 2027,
+      'Soglia frequenza % predefinita': 75,
+      'Nome mittente': 'Consorzio.IT',
+      ...settings,
+    },
     registry: {
-      Comuni: [{ 'Codice ISTAT': '019067', Comune: 'Pandino', Provincia: 'CR', 'Quota annuale (€)': 900, 'Quota pagata': true }],
+      Comuni: [
+        {
+          'Codice ISTAT': '019067',
+          Comune: 'Pandino',
+          Provincia: 'CR',
+          'Quota annuale (€)': 900,
+          'Quota pagata': true,
+        },
+      ],
       Dipendenti: [...people.values()].map(({ p, id, email: e }) => ({
-        ID: id, Nome: p.first, Cognome: p.last, Email: e, Comune: 'Pandino', Ruolo: 'Dipendente', Attivo: true,
+        ID: id,
+        Nome: p.first,
+        Cognome: p.last,
+        Email: e,
+        Comune: 'Pandino',
+        Ruolo: 'Dipendente',
+        Attivo: true,
       })),
       Corsi: courses.map((c) => ({
-        Codice: c.code, Titolo: `Corso ${c.code}`, Area: 'Competenze digitali', Docente: 'Elena Sala', Ore: c.hours,
-        'Modalità': 'In presenza', Sede: 'Crema', Posti: 200, 'Soglia frequenza %': c.threshold ?? '', Stato: c.status ?? 'Concluso',
+        Codice: c.code,
+        Titolo: `Corso ${c.code}`,
+        Area: 'Competenze digitali',
+        Docente: 'Elena Sala',
+        Ore: c.hours,
+        Modalità: 'In presenza',
+        Sede: 'Crema',
+        Posti: 200,
+        'Soglia frequenza %': c.threshold ?? '',
+        Stato: c.status ?? 'Concluso',
       })),
       Sessioni: courses.flatMap((c) => [
         { Corso: c.code, Data: '2027-03-10', Inizio: '14:00', Fine: '16:00', Stato: 'Programmata' },
@@ -63,14 +90,26 @@ export async function academyWith(
       Iscrizioni: courses.flatMap((c) =>
         c.people.map((p) => {
           const who = people.get(`${p.first}|${p.last}`)!;
-          return { 'Data richiesta': '2027-02-20T10:00:00+01:00', Corso: c.code, Email: who.email, Dipendente: who.id, Stato: 'Confermata', Origine: 'Manuale' };
+          return {
+            'Data richiesta': '2027-02-20T10:00:00+01:00',
+            Corso: c.code,
+            Email: who.email,
+            Dipendente: who.id,
+            Stato: 'Confermata',
+            Origine: 'Manuale',
+          };
         }),
       ),
       Presenze: courses.flatMap((c) =>
         c.people.flatMap((p) => {
           const who = people.get(`${p.first}|${p.last}`)!;
           return p.hours.map((h, s) => ({
-            Sessione: `${c.code}-S${s + 1}`, Corso: c.code, Dipendente: who.id, Email: who.email, Presente: h !== 0, Ore: h ?? '',
+            Sessione: `${c.code}-S${s + 1}`,
+            Corso: c.code,
+            Dipendente: who.id,
+            Email: who.email,
+            Presente: h !== 0,
+            Ore: h ?? '',
           }));
         }),
       ),
@@ -94,7 +133,9 @@ export function pdfs(academy: LocalAcademy) {
 }
 
 export function docs(academy: LocalAcademy) {
-  return snapshotDrive(academy.ws).filter((f) => f.mimeType === 'application/vnd.google-apps.document' && f.name !== 'Modello attestato');
+  return snapshotDrive(academy.ws).filter(
+    (f) => f.mimeType === 'application/vnd.google-apps.document' && f.name !== 'Modello attestato',
+  );
 }
 
 /** The certificate mails (first issue and corrections); other mails of the academy, e.g. the

@@ -22,7 +22,10 @@ describe('issueCertificates', () => {
       ['A4PA-2027-00002', 'D00003', 3, 1],
     ]);
     expect(rows.every((r) => r['Inviato il'] instanceof Date && String(r['Codice verifica']).length === 11)).toBe(true);
-    expect(pdfs(academy).map((f) => f.path)).toEqual(['Attestati 2027/GDPR-BASE/A4PA-2027-00001.pdf', 'Attestati 2027/GDPR-BASE/A4PA-2027-00002.pdf']);
+    expect(pdfs(academy).map((f) => f.path)).toEqual([
+      'Attestati 2027/GDPR-BASE/A4PA-2027-00001.pdf',
+      'Attestati 2027/GDPR-BASE/A4PA-2027-00002.pdf',
+    ]);
     expect(pdfs(academy)[1]?.text).toContain('per 3 ore su 4 previste');
     expect(docs(academy)).toEqual([]);
     expect(mails(academy).map((m) => [m.to, m.attachments])).toEqual([
@@ -34,10 +37,14 @@ describe('issueCertificates', () => {
   it('says when a course certified on request has sessions still to come, and not for a concluded one', async () => {
     // The academy's clock is 20 March 2027; the sessions are on 10 and 17 March.
     const academy = await academyWith([{ code: 'EARLY', hours: 4, status: 'Iscrizioni chiuse', people: people(1) }]);
-    academy.append('Sessioni', [{ ID: 'EARLY-S3', Corso: 'EARLY', Data: '2027-04-07', Inizio: '14:00', Fine: '16:00', Stato: 'Programmata' }]);
+    academy.append('Sessioni', [
+      { ID: 'EARLY-S3', Corso: 'EARLY', Data: '2027-04-07', Inizio: '14:00', Fine: '16:00', Stato: 'Programmata' },
+    ]);
     const early = academy.call('issueCertificates', ['EARLY']);
     expect(early.ok).toBe(true);
-    expect((early.value as { message: string }).message).toContain('non è ancora concluso (ultima sessione il 07/04/2027)');
+    expect((early.value as { message: string }).message).toContain(
+      'non è ancora concluso (ultima sessione il 07/04/2027)',
+    );
     expect(certificateRows(academy)).toHaveLength(1);
 
     const done = await academyWith([{ code: 'DONE', hours: 4, people: people(1) }]);
@@ -45,7 +52,9 @@ describe('issueCertificates', () => {
   });
 
   it("uses the course's own threshold over the default", async () => {
-    const academy = await academyWith([{ code: 'HALF', hours: 4, threshold: 50, people: [{ first: 'Paolo', last: 'Conti', hours: [null, 0] }] }]);
+    const academy = await academyWith([
+      { code: 'HALF', hours: 4, threshold: 50, people: [{ first: 'Paolo', last: 'Conti', hours: [null, 0] }] },
+    ]);
     academy.call('issueCertificates', ['HALF']);
     expect(certificateRows(academy).map((r) => r.Dipendente)).toEqual(['D00001']);
   });
@@ -71,7 +80,13 @@ describe('issueCertificates', () => {
     const rows = certificateRows(academy);
     expect(rows).toHaveLength(5);
     expect(new Set(rows.map((r) => `${r.Corso}|${r.Dipendente}`)).size).toBe(5);
-    expect(rows.map((r) => r.Numero)).toEqual(['A4PA-2027-00001', 'A4PA-2027-00002', 'A4PA-2027-00003', 'A4PA-2027-00004', 'A4PA-2027-00005']);
+    expect(rows.map((r) => r.Numero)).toEqual([
+      'A4PA-2027-00001',
+      'A4PA-2027-00002',
+      'A4PA-2027-00003',
+      'A4PA-2027-00004',
+      'A4PA-2027-00005',
+    ]);
     expect(pdfs(academy)).toHaveLength(5);
     expect(mails(academy)).toHaveLength(5);
   });
@@ -89,7 +104,10 @@ describe('issueCertificates', () => {
     expect(rows[0]!['ID file']).not.toBe(before['ID file']);
     expect(pdfs(academy).map((f) => f.id)).toEqual([rows[0]!['ID file']]);
     expect(pdfs(academy)[0]?.text).toContain('per 3,5 ore su 4 previste');
-    expect(mails(academy).map((m) => m.subject)).toEqual([expect.stringMatching(/^Attestato di partecipazione/), expect.stringMatching(/^Attestato corretto/)]);
+    expect(mails(academy).map((m) => m.subject)).toEqual([
+      expect.stringMatching(/^Attestato di partecipazione/),
+      expect.stringMatching(/^Attestato corretto/),
+    ]);
   });
 
   it('refuses a reissue of an unknown number in Italian', async () => {

@@ -23,7 +23,14 @@ describe('attendance-and-certificates.json', () => {
     ]);
     const rows = snapshot.sheets.Attestati?.rows ?? [];
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ Numero: 'A4PA-2027-00001', Corso: 'GDPR-BASE', Dipendente: 'D00001', Email: 'sara.galli@comune.pandino.cr.it', 'Ore frequentate': 4, Versione: 1 });
+    expect(rows[0]).toMatchObject({
+      Numero: 'A4PA-2027-00001',
+      Corso: 'GDPR-BASE',
+      Dipendente: 'D00001',
+      Email: 'sara.galli@comune.pandino.cr.it',
+      'Ore frequentate': 4,
+      Versione: 1,
+    });
     expect(String(rows[0]?.['Inviato il'])).toMatch(/^2027-03-01T/);
     expect(String(rows[0]?.['Codice verifica'])).toMatch(/^[A-HJ-NP-Z2-9]{11}$/);
     const pdf = snapshot.drive.filter((f) => f.mimeType === 'application/pdf');
@@ -32,9 +39,13 @@ describe('attendance-and-certificates.json', () => {
     expect(pdf[0]?.text).toContain('dipendente del Comune di Pandino');
     expect(pdf[0]?.text).toContain('per 4 ore su 4 previste');
     expect(pdf[0]?.text).toContain('10 e 17 marzo 2027');
-    expect(snapshot.drive.filter((f) => f.mimeType === 'application/vnd.google-apps.document').map((f) => f.name)).toEqual(['Modello attestato']);
+    expect(
+      snapshot.drive.filter((f) => f.mimeType === 'application/vnd.google-apps.document').map((f) => f.name),
+    ).toEqual(['Modello attestato']);
     const certificateMails = snapshot.mail.filter((m) => m.attachments.length > 0);
-    expect(certificateMails).toEqual([expect.objectContaining({ to: 'sara.galli@comune.pandino.cr.it', attachments: ['A4PA-2027-00001.pdf'] })]);
+    expect(certificateMails).toEqual([
+      expect.objectContaining({ to: 'sara.galli@comune.pandino.cr.it', attachments: ['A4PA-2027-00001.pdf'] }),
+    ]);
     expect(snapshot.mail.some((m) => m.to.startsWith('paolo') && m.attachments.length > 0)).toBe(false);
   });
 });

@@ -16,12 +16,31 @@ describe('setup of certificates', () => {
     const template = snapshotDrive(academy.ws).find((f) => f.id === first['ID modello attestato']);
     expect(template?.name).toBe('Modello attestato');
     expect(template?.text).toContain('ATTESTATO DI PARTECIPAZIONE');
-    expect(template?.text).toContain("Firma autografa sostituita a mezzo stampa ai sensi dell'art. 3, comma 2, del D.Lgs. 39/1993");
-    for (const p of ['{{NOME}}', '{{COGNOME}}', '{{COMUNE}}', '{{CORSO}}', '{{CODICE_CORSO}}', '{{AREA}}', '{{ORE_FREQUENTATE}}', '{{ORE_CORSO}}', '{{DATE}}', '{{DOCENTE}}', '{{DATA_RILASCIO}}', '{{NUMERO}}', '{{CODICE_VERIFICA}}']) {
+    expect(template?.text).toContain(
+      "Firma autografa sostituita a mezzo stampa ai sensi dell'art. 3, comma 2, del D.Lgs. 39/1993",
+    );
+    for (const p of [
+      '{{NOME}}',
+      '{{COGNOME}}',
+      '{{COMUNE}}',
+      '{{CORSO}}',
+      '{{CODICE_CORSO}}',
+      '{{AREA}}',
+      '{{ORE_FREQUENTATE}}',
+      '{{ORE_CORSO}}',
+      '{{DATE}}',
+      '{{DOCENTE}}',
+      '{{DATA_RILASCIO}}',
+      '{{NUMERO}}',
+      '{{CODICE_VERIFICA}}',
+    ]) {
       expect(template?.text).toContain(p);
     }
     expect(academy.call('setupAcademy').ok).toBe(true);
-    expect(settings(academy)).toMatchObject({ 'ID modello attestato': first['ID modello attestato'], 'ID cartella attestati': first['ID cartella attestati'] });
+    expect(settings(academy)).toMatchObject({
+      'ID modello attestato': first['ID modello attestato'],
+      'ID cartella attestati': first['ID cartella attestati'],
+    });
     expect(snapshotDrive(academy.ws).filter((f) => f.name === 'Modello attestato')).toHaveLength(1);
   });
 });

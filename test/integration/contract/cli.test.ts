@@ -40,7 +40,9 @@ describe('the scenario CLI', () => {
     expect(outcome.stderr).toBe('');
     expect(outcome.status).toBe(0);
     const snapshot = JSON.parse(outcome.stdout) as { results: unknown[]; sheets: Record<string, unknown> };
-    expect(snapshot.results).toEqual([{ step: 0, ok: false, value: null, error: 'Script function not found: noSuchServerFunction' }]);
+    expect(snapshot.results).toEqual([
+      { step: 0, ok: false, value: null, error: 'Script function not found: noSuchServerFunction' },
+    ]);
     expect(Object.keys(snapshot.sheets)).toContain('Iscrizioni');
   });
 
@@ -53,7 +55,10 @@ describe('the scenario CLI', () => {
   });
 
   it('exits 2 with one line for a value of the wrong type', () => {
-    expectMalformed(scenarioCli(JSON.stringify({ start: START, steps: [{ do: 'advance', minutes: '5' }] })), /steps\[0\]\.minutes/);
+    expectMalformed(
+      scenarioCli(JSON.stringify({ start: START, steps: [{ do: 'advance', minutes: '5' }] })),
+      /steps\[0\]\.minutes/,
+    );
   });
 
   it('exits 2 with one line for an unknown key', () => {

@@ -42,7 +42,9 @@ describe('the playground server', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await response.text();
-    expect(html).toContain('<a href="/?tab=Comuni%20%3Cb%3E" data-tab="Comuni &lt;b&gt;" aria-current="page">Comuni &lt;b&gt;</a>');
+    expect(html).toContain(
+      '<a href="/?tab=Comuni%20%3Cb%3E" data-tab="Comuni &lt;b&gt;" aria-current="page">Comuni &lt;b&gt;</a>',
+    );
     expect(html).toContain('aria-label="Comune, riga 2">&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co</td>');
     expect(html).toContain('<input type="checkbox" aria-label="Quota pagata, riga 2" checked>');
     expect(html).toContain('aria-label="Data, riga 2">02/03/2027</td>');
@@ -70,7 +72,9 @@ describe('cell display', () => {
   it('shows dates, times, checkboxes and decimals as an Italian spreadsheet does', () => {
     expect(displayCell(new Date('2027-03-02T00:00:00+01:00'))).toBe('02/03/2027');
     expect(displayCell(new Date('2027-03-02T14:30:00+01:00'))).toBe('02/03/2027 14:30');
-    expect(displayCell(new Date(zonedToUtc({ year: 1899, month: 12, day: 30, hour: 9, minute: 0, second: 0 })))).toBe('09:00');
+    expect(displayCell(new Date(zonedToUtc({ year: 1899, month: 12, day: 30, hour: 9, minute: 0, second: 0 })))).toBe(
+      '09:00',
+    );
     expect(displayCell(false)).toBe('☐');
     expect(displayCell(6.5)).toBe('6,5');
     expect(displayCell('')).toBe('');

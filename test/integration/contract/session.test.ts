@@ -56,7 +56,10 @@ describe('LocalAcademy', () => {
 
   it('fires the installable and the simple edit trigger once per edited cell, with value and old value', () => {
     const a = academy();
-    a.append('T', [{ Codice: 'A', Stato: 'x' }, { Codice: 'B', Stato: 'y' }]);
+    a.append('T', [
+      { Codice: 'A', Stato: 'x' },
+      { Codice: 'B', Stato: 'y' },
+    ]);
     const before = log(a).length;
     const outcome = a.edit('T', { Codice: 'A' }, { Stato: 'z', Note: 'n' });
     expect(outcome.cells).toBe(2);
@@ -78,7 +81,10 @@ describe('LocalAcademy', () => {
       ['installabile', 'A2:C3', 'undefined', 'undefined', 'FULL', 'formazione@consorzio.example.it'],
       ['semplice', 'A2:C3', 'undefined', 'undefined', 'LIMITED', ''],
     ]);
-    expect(a.readTab('T')?.rows).toEqual([['A', 'x', ''], ['B', '', '']]);
+    expect(a.readTab('T')?.rows).toEqual([
+      ['A', 'x', ''],
+      ['B', '', ''],
+    ]);
   });
 
   it('runs each due occurrence of a clock trigger when time passes', () => {
@@ -90,8 +96,14 @@ describe('LocalAcademy', () => {
 
   it('answers a visit with the page text of an HtmlOutput or the content of a TextOutput', () => {
     const a = academy();
-    expect(a.visit('https://script.google.com/macros/s/x/exec?codice=X1&n=1&n=2')).toMatchObject({ ok: true, value: 'Verifica\nX1 & 1+2' });
-    expect(a.visit('https://script.google.com/macros/s/x/exec?formato=testo&codice=X1')).toMatchObject({ ok: true, value: 'codice=X1' });
+    expect(a.visit('https://script.google.com/macros/s/x/exec?codice=X1&n=1&n=2')).toMatchObject({
+      ok: true,
+      value: 'Verifica\nX1 & 1+2',
+    });
+    expect(a.visit('https://script.google.com/macros/s/x/exec?formato=testo&codice=X1')).toMatchObject({
+      ok: true,
+      value: 'codice=X1',
+    });
   });
 
   it('injects faults into the next calls of a service', () => {

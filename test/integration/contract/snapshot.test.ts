@@ -15,19 +15,42 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?[+-]\d{2}
 const CONTRACT_SERVICES = ['Spreadsheet', 'Forms', 'Calendar', 'Docs', 'Drive', 'Mail'];
 
 const DESIGN_TABS = [
-  'Comuni', 'Dipendenti', 'Corsi', 'Sessioni', 'Iscrizioni', 'Presenze', 'Attestati', 'Registro',
-  'Formazione esterna', 'Impostazioni', 'Report dipendenti', 'Report comuni', 'Report corsi', 'Bilancio',
+  'Comuni',
+  'Dipendenti',
+  'Corsi',
+  'Sessioni',
+  'Iscrizioni',
+  'Presenze',
+  'Attestati',
+  'Registro',
+  'Formazione esterna',
+  'Impostazioni',
+  'Report dipendenti',
+  'Report comuni',
+  'Report corsi',
+  'Bilancio',
 ];
 
 const small = validateScenario({
   start: '2027-02-01T09:00:00+01:00',
   settings: { 'Anno formativo': 2027, 'Richiedi quota pagata': false },
   registry: {
-    Comuni: [{ 'Codice ISTAT': '019035', Comune: 'Crema', Provincia: 'CR', 'Quota annuale (€)': 3400, 'Quota pagata': true }],
-    Dipendenti: [
-      { Nome: 'Anna', Cognome: 'Bassi', Email: 'anna.bassi@comune.crema.cr.it', Comune: 'Crema', Ruolo: 'Dipendente', Attivo: true },
+    Comuni: [
+      { 'Codice ISTAT': '019035', Comune: 'Crema', Provincia: 'CR', 'Quota annuale (€)': 3400, 'Quota pagata': true },
     ],
-    Corsi: [{ Codice: 'EXC-BASE', Titolo: 'Excel di base', Ore: 6, 'Modalità': 'Online', Posti: 2, Stato: 'Iscrizioni aperte' }],
+    Dipendenti: [
+      {
+        Nome: 'Anna',
+        Cognome: 'Bassi',
+        Email: 'anna.bassi@comune.crema.cr.it',
+        Comune: 'Crema',
+        Ruolo: 'Dipendente',
+        Attivo: true,
+      },
+    ],
+    Corsi: [
+      { Codice: 'EXC-BASE', Titolo: 'Excel di base', Ore: 6, Modalità: 'Online', Posti: 2, Stato: 'Iscrizioni aperte' },
+    ],
     Sessioni: [{ Corso: 'EXC-BASE', Data: '2027-03-02', Inizio: '09:00', Fine: '12:00', Stato: 'Programmata' }],
   },
   steps: [
@@ -38,7 +61,15 @@ const small = validateScenario({
     {
       do: 'append',
       tab: 'Formazione esterna',
-      rows: [{ Email: 'anna.bassi@comune.crema.cr.it', Titolo: 'Syllabus: dati aperti', Ente: 'Funzione Pubblica', Ore: 2, Data: '2027-01-20' }],
+      rows: [
+        {
+          Email: 'anna.bassi@comune.crema.cr.it',
+          Titolo: 'Syllabus: dati aperti',
+          Ente: 'Funzione Pubblica',
+          Ore: 2,
+          Data: '2027-01-20',
+        },
+      ],
     },
     { do: 'advance', minutes: 5 },
     { do: 'visit', url: 'https://script.google.com/macros/s/x/exec?verifica=ABC' },
@@ -60,8 +91,18 @@ function rowsOf(tab: string): Array<Record<string, unknown>> {
 
 describe('the scenario snapshot', () => {
   it('has exactly the contract keys', () => {
-    expect(Object.keys(snapshot).sort()).toEqual(['calendar', 'calls', 'drive', 'forms', 'mail', 'results', 'sheets', 'triggers']);
-    for (const key of ['calendar', 'mail', 'drive', 'forms', 'triggers', 'results'] as const) expect(Array.isArray(snapshot[key])).toBe(true);
+    expect(Object.keys(snapshot).sort()).toEqual([
+      'calendar',
+      'calls',
+      'drive',
+      'forms',
+      'mail',
+      'results',
+      'sheets',
+      'triggers',
+    ]);
+    for (const key of ['calendar', 'mail', 'drive', 'forms', 'triggers', 'results'] as const)
+      expect(Array.isArray(snapshot[key])).toBe(true);
   });
 
   it('counts the six contract services over the whole scenario', () => {
@@ -81,7 +122,12 @@ describe('the scenario snapshot', () => {
   });
 
   it('records a missing server function as a failed step and goes on', () => {
-    expect(snapshot.results[0]).toEqual({ step: 0, ok: false, value: null, error: 'Script function not found: noSuchServerFunction' });
+    expect(snapshot.results[0]).toEqual({
+      step: 0,
+      ok: false,
+      value: null,
+      error: 'Script function not found: noSuchServerFunction',
+    });
     expect(snapshot.results[1]).toEqual({ step: 1, ok: true, value: null });
     expect(snapshot.results[3]?.ok).toBe(true);
   });
@@ -120,9 +166,16 @@ describe('the scenario snapshot', () => {
   });
 
   it('narrows the service sections to the contract fields', () => {
-    const keys = { calendar: ['attendees', 'end', 'id', 'location', 'meet', 'sessionId', 'start', 'status', 'summary'], mail: ['at', 'attachments', 'body', 'subject', 'to'], drive: ['id', 'mimeType', 'name', 'path', 'text'], forms: ['accepting', 'id', 'items', 'title'], triggers: ['handler', 'type'] } as const;
+    const keys = {
+      calendar: ['attendees', 'end', 'id', 'location', 'meet', 'sessionId', 'start', 'status', 'summary'],
+      mail: ['at', 'attachments', 'body', 'subject', 'to'],
+      drive: ['id', 'mimeType', 'name', 'path', 'text'],
+      forms: ['accepting', 'id', 'items', 'title'],
+      triggers: ['handler', 'type'],
+    } as const;
     for (const [section, expected] of Object.entries(keys)) {
-      for (const entry of snapshot[section as keyof typeof keys]) expect(Object.keys(entry).sort()).toEqual([...expected]);
+      for (const entry of snapshot[section as keyof typeof keys])
+        expect(Object.keys(entry).sort()).toEqual([...expected]);
     }
   });
 });
@@ -147,15 +200,39 @@ describe('the submit step', () => {
     start: '2027-02-01T09:00:00+01:00',
     registry: {
       Comuni: [{ 'Codice ISTAT': '019035', Comune: 'Crema', 'Quota pagata': true }],
-      Dipendenti: [{ Nome: 'Anna', Cognome: 'Bassi', Email: 'anna.bassi@comune.crema.cr.it', Comune: 'Crema', Ruolo: 'Dipendente', Attivo: true }],
-      Corsi: [{ Codice: 'EXC-BASE', Titolo: 'Excel di base', Ore: 6, 'Modalità': 'Online', Posti: 2, Stato: 'Iscrizioni aperte' }],
+      Dipendenti: [
+        {
+          Nome: 'Anna',
+          Cognome: 'Bassi',
+          Email: 'anna.bassi@comune.crema.cr.it',
+          Comune: 'Crema',
+          Ruolo: 'Dipendente',
+          Attivo: true,
+        },
+      ],
+      Corsi: [
+        {
+          Codice: 'EXC-BASE',
+          Titolo: 'Excel di base',
+          Ore: 6,
+          Modalità: 'Online',
+          Posti: 2,
+          Stato: 'Iscrizioni aperte',
+        },
+      ],
       Sessioni: [{ Corso: 'EXC-BASE', Data: '2027-03-02', Inizio: '09:00', Fine: '12:00', Stato: 'Programmata' }],
     },
   };
 
   it('fails before the form is published, and the run goes on', () => {
     const result = runScenario(
-      validateScenario({ ...base, steps: [{ do: 'submit', email: 'anna.bassi@comune.crema.cr.it', courses: ['EXC-BASE'] }, { do: 'advance', minutes: 1 }] }),
+      validateScenario({
+        ...base,
+        steps: [
+          { do: 'submit', email: 'anna.bassi@comune.crema.cr.it', courses: ['EXC-BASE'] },
+          { do: 'advance', minutes: 1 },
+        ],
+      }),
     );
     expect(result.results[0]).toMatchObject({ step: 0, ok: false, value: null });
     expect(result.results[1]).toMatchObject({ step: 1, ok: true });
@@ -169,14 +246,29 @@ describe('the submit step', () => {
           { do: 'call', fn: 'publishEnrollmentForm' },
           { do: 'submit', email: 'anna.bassi@comune.crema.cr.it', courses: ['EXC-BASE'], duplicate: true },
           { do: 'submit', email: 'anna.bassi@comune.crema.cr.it', courses: ['EXC'] },
-          { do: 'submit', email: 'anna.bassi@comune.crema.cr.it', courses: ['EXC-BASE'], answers: { 'Colore preferito': 'blu' } },
+          {
+            do: 'submit',
+            email: 'anna.bassi@comune.crema.cr.it',
+            courses: ['EXC-BASE'],
+            answers: { 'Colore preferito': 'blu' },
+          },
         ],
       }),
     );
     expect(result.results[0]?.ok).toBe(true);
     expect(result.results[1]).toMatchObject({ ok: true, value: { executions: 2 } });
-    expect(result.results[2]).toEqual({ step: 2, ok: false, value: null, error: 'Il corso EXC non è tra le scelte del modulo.' });
-    expect(result.results[3]).toEqual({ step: 3, ok: false, value: null, error: 'Il modulo non ha la domanda "Colore preferito".' });
+    expect(result.results[2]).toEqual({
+      step: 2,
+      ok: false,
+      value: null,
+      error: 'Il corso EXC non è tra le scelte del modulo.',
+    });
+    expect(result.results[3]).toEqual({
+      step: 3,
+      ok: false,
+      value: null,
+      error: 'Il modulo non ha la domanda "Colore preferito".',
+    });
     const anna = result.sheets.Iscrizioni?.rows.filter((r) => r.Email === 'anna.bassi@comune.crema.cr.it') ?? [];
     expect(anna).toHaveLength(1);
   });

@@ -36,7 +36,11 @@ describe('getDashboard on the demo academy', () => {
     const courses = Object.values(dashboard.counts.coursesByStatus).reduce((a, b) => a + b, 0);
     expect(courses).toBe(dashboard.courses.length);
     expect(dashboard.nextSessions.length).toBeGreaterThan(0);
-    expect(dashboard.nextSessions.every((s, i, all) => i === 0 || `${all[i - 1]?.date} ${all[i - 1]?.start}` <= `${s.date} ${s.start}`)).toBe(true);
+    expect(
+      dashboard.nextSessions.every(
+        (s, i, all) => i === 0 || `${all[i - 1]?.date} ${all[i - 1]?.start}` <= `${s.date} ${s.start}`,
+      ),
+    ).toBe(true);
     expect(dashboard.formUrl).toMatch(/^https:\/\/docs\.google\.com\/forms\//);
     expect(dashboard.settings?.targetHours).toBeGreaterThan(0);
   });
@@ -51,7 +55,9 @@ describe('getDashboard on the demo academy', () => {
 describe('the course view and its actions', () => {
   it('lists a course by status and lists the rows to fix with their cell', async () => {
     const academy = await academyWith();
-    academy.append('Dipendenti', [{ Nome: 'Senza', Cognome: 'Email', Comune: 'Crema', Ruolo: 'Dipendente', Attivo: true }]);
+    academy.append('Dipendenti', [
+      { Nome: 'Senza', Cognome: 'Email', Comune: 'Crema', Ruolo: 'Dipendente', Attivo: true },
+    ]);
     const dashboard = value<Dashboard>(academy.call('getDashboard'));
     const problem = dashboard.problems.find((p) => p.tab === 'Dipendenti');
     expect(problem).toMatchObject({ tab: 'Dipendenti', row: 6, column: 'Email' });
@@ -62,8 +68,12 @@ describe('the course view and its actions', () => {
 
   it('lists bad rows of Presenze and Formazione esterna too, within the same call budget', async () => {
     const academy = await academyWith();
-    academy.append('Presenze', [{ Sessione: 'EXC-BASE-1', Corso: 'EXC-BASE', Dipendente: 'D00001', Presente: true, Ore: 'tante' }]);
-    academy.append('Formazione esterna', [{ Email: 'anna.bassi@comune.crema.cr.it', Titolo: 'Syllabus GDPR', Ore: 4, Data: 'ieri' }]);
+    academy.append('Presenze', [
+      { Sessione: 'EXC-BASE-1', Corso: 'EXC-BASE', Dipendente: 'D00001', Presente: true, Ore: 'tante' },
+    ]);
+    academy.append('Formazione esterna', [
+      { Email: 'anna.bassi@comune.crema.cr.it', Titolo: 'Syllabus GDPR', Ore: 4, Data: 'ieri' },
+    ]);
     let run: ReturnType<LocalAcademy['call']> | undefined;
     const calls = callsOf(academy, () => {
       run = academy.call('getDashboard');
@@ -94,27 +104,46 @@ describe('the course view and its actions', () => {
   it('links a «Da verificare» request to an employee and decides it as the form would', async () => {
     const academy = await academyWith();
     publish(academy);
-    step(academy, { do: 'submit', email: 'a.bassi@comune.crema.cr.it', courses: ['EXC-BASE'], answers: { Nome: 'Anna', Cognome: 'Bassi', Comune: 'Crema' } });
+    step(academy, {
+      do: 'submit',
+      email: 'a.bassi@comune.crema.cr.it',
+      courses: ['EXC-BASE'],
+      answers: { Nome: 'Anna', Cognome: 'Bassi', Comune: 'Crema' },
+    });
     const view = value<CourseView>(academy.call('getCourseView', ['EXC-BASE']));
     const pending = view.groups.find((g) => g.status === 'Da verificare')?.enrollments[0];
     expect(pending?.actions).toEqual(['confirm', 'cancel']);
     expect(pending?.candidates[0]?.id).toBe('D00001');
     const before = mails(academy).length;
-    const result = value<{ status: string; message: string }>(academy.call('confirmPendingEnrollment', [pending?.id, 'D00001']));
+    const result = value<{ status: string; message: string }>(
+      academy.call('confirmPendingEnrollment', [pending?.id, 'D00001']),
+    );
     expect(result.status).toBe('Confermata');
     const row = rows(academy, 'Iscrizioni').find((r) => r.ID === pending?.id);
     expect(row).toMatchObject({ Email: 'anna.bassi@comune.crema.cr.it', Dipendente: 'D00001', Stato: 'Confermata' });
     expect(rows(academy, 'Iscrizioni')).toHaveLength(1);
-    expect(mails(academy).slice(before).map((m) => m.to)).toContain('anna.bassi@comune.crema.cr.it');
+    expect(
+      mails(academy)
+        .slice(before)
+        .map((m) => m.to),
+    ).toContain('anna.bassi@comune.crema.cr.it');
   });
 
   it('promotes a waiting request over the seat limit and renumbers the waitlist', async () => {
     const academy = await academyWith();
     publish(academy);
-    for (const email of ['anna.bassi@comune.crema.cr.it', 'luca.ferrari@comune.crema.cr.it', 'marco.conti@comune.crema.cr.it', 'giulia.riva@comune.offanengo.cr.it']) {
+    for (const email of [
+      'anna.bassi@comune.crema.cr.it',
+      'luca.ferrari@comune.crema.cr.it',
+      'marco.conti@comune.crema.cr.it',
+      'giulia.riva@comune.offanengo.cr.it',
+    ]) {
       step(academy, { do: 'submit', email, courses: ['EXC-BASE'] });
     }
-    const waiting = () => rows(academy, 'Iscrizioni').filter((r) => r.Stato === 'In attesa').map((r) => [r.Email, r['Posizione attesa']]);
+    const waiting = () =>
+      rows(academy, 'Iscrizioni')
+        .filter((r) => r.Stato === 'In attesa')
+        .map((r) => [r.Email, r['Posizione attesa']]);
     expect(waiting()).toEqual([
       ['marco.conti@comune.crema.cr.it', 1],
       ['giulia.riva@comune.offanengo.cr.it', 2],

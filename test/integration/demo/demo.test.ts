@@ -17,19 +17,98 @@ const ROOT = resolve(__dirname, '../../..');
 
 /** DESIGN.md, "The registry: tabs and columns" (registry and report tabs). */
 const TABS: Record<string, string[]> = {
-  Comuni: ['Codice ISTAT', 'Comune', 'Provincia', 'Abitanti', 'Email referente', 'Quota annuale (€)', 'Quota pagata', 'Note'],
+  Comuni: [
+    'Codice ISTAT',
+    'Comune',
+    'Provincia',
+    'Abitanti',
+    'Email referente',
+    'Quota annuale (€)',
+    'Quota pagata',
+    'Note',
+  ],
   Dipendenti: ['ID', 'Nome', 'Cognome', 'Email', 'Codice fiscale', 'Comune', 'Ruolo', 'Ufficio', 'Attivo'],
-  Corsi: ['Codice', 'Titolo', 'Area', 'Descrizione', 'Docente', 'Ore', 'Modalità', 'Sede', 'Posti', 'Destinatari', 'Soglia frequenza %', 'Costo (€)', 'Stato'],
+  Corsi: [
+    'Codice',
+    'Titolo',
+    'Area',
+    'Descrizione',
+    'Docente',
+    'Ore',
+    'Modalità',
+    'Sede',
+    'Posti',
+    'Destinatari',
+    'Soglia frequenza %',
+    'Costo (€)',
+    'Stato',
+  ],
   Sessioni: ['ID', 'Corso', 'Data', 'Inizio', 'Fine', 'Sede', 'ID evento', 'Link Meet', 'Stato'],
-  Iscrizioni: ['ID', 'Data richiesta', 'Corso', 'Email', 'Dipendente', 'Stato', 'Posizione attesa', 'Origine', 'ID risposta', 'Note'],
+  Iscrizioni: [
+    'ID',
+    'Data richiesta',
+    'Corso',
+    'Email',
+    'Dipendente',
+    'Stato',
+    'Posizione attesa',
+    'Origine',
+    'ID risposta',
+    'Note',
+  ],
   Presenze: ['Sessione', 'Corso', 'Dipendente', 'Email', 'Presente', 'Ore'],
-  Attestati: ['Numero', 'Corso', 'Dipendente', 'Email', 'Ore frequentate', 'Data rilascio', 'PDF', 'ID file', 'Inviato il', 'Codice verifica', 'Versione'],
+  Attestati: [
+    'Numero',
+    'Corso',
+    'Dipendente',
+    'Email',
+    'Ore frequentate',
+    'Data rilascio',
+    'PDF',
+    'ID file',
+    'Inviato il',
+    'Codice verifica',
+    'Versione',
+  ],
   Registro: ['Quando', 'Chi', 'Azione', 'Dettagli'],
   'Formazione esterna': ['Email', 'Titolo', 'Ente', 'Ore', 'Data'],
   Impostazioni: ['Chiave', 'Valore'],
-  'Report dipendenti': ['ID', 'Nome', 'Cognome', 'Comune', 'Ore anno', 'Ore obiettivo', 'Ore mancanti', 'Corsi frequentati', 'Obiettivo raggiunto'],
-  'Report comuni': ['Comune', 'Dipendenti', 'Dipendenti formati', 'Ore totali', 'Ore medie per dipendente', '% obiettivo raggiunto', 'Quota annuale (€)', 'Quota pagata', 'Quota costi (€)'],
-  'Report corsi': ['Codice', 'Titolo', 'Posti', 'Confermate', 'In attesa', 'Riempimento %', 'Frequenza media %', 'Assenti', 'Attestati', 'Gradimento medio', 'Costo (€)', 'Costo per ora-partecipante (€)'],
+  'Report dipendenti': [
+    'ID',
+    'Nome',
+    'Cognome',
+    'Comune',
+    'Ore anno',
+    'Ore obiettivo',
+    'Ore mancanti',
+    'Corsi frequentati',
+    'Obiettivo raggiunto',
+  ],
+  'Report comuni': [
+    'Comune',
+    'Dipendenti',
+    'Dipendenti formati',
+    'Ore totali',
+    'Ore medie per dipendente',
+    '% obiettivo raggiunto',
+    'Quota annuale (€)',
+    'Quota pagata',
+    'Quota costi (€)',
+  ],
+  'Report corsi': [
+    'Codice',
+    'Titolo',
+    'Posti',
+    'Confermate',
+    'In attesa',
+    'Riempimento %',
+    'Frequenza media %',
+    'Assenti',
+    'Attestati',
+    'Gradimento medio',
+    'Costo (€)',
+    'Costo per ora-partecipante (€)',
+  ],
   Bilancio: ['Voce', 'Importo (€)'],
 };
 
@@ -45,7 +124,13 @@ let summary: Record<string, unknown> & {
   hours: { attendedInCourses: number };
   calls: { total: number; byService: Record<string, number> };
   executions: number;
-  simulation: { submissions: number; duplicates: number; cancellations: number; unknownEmails: number; absences: number };
+  simulation: {
+    submissions: number;
+    duplicates: number;
+    cancellations: number;
+    unknownEmails: number;
+    absences: number;
+  };
 };
 let book: ExcelJS.Workbook;
 
@@ -69,11 +154,26 @@ function records(sheet: ExcelJS.Worksheet): Array<Record<string, unknown>> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'a4pa-demo-'));
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/local/cli/demo.ts'), '--out', dir, '--employees', '60', '--courses', '6', '--seed', '7'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      join(ROOT, 'src/local/cli/demo.ts'),
+      '--out',
+      dir,
+      '--employees',
+      '60',
+      '--courses',
+      '6',
+      '--seed',
+      '7',
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (run.status !== 0) throw new Error(`demo failed (${run.status}): ${run.stderr}`);
   stdout = run.stdout;
   summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as typeof summary;
@@ -135,32 +235,45 @@ test('calendar.ics parses back with one event per session, attendees and the Mee
   // node-ical gives a property with parameters (URL;VALUE=URI) as { params, val }.
   const urlOf = (e: ical.VEvent): string => {
     const url: unknown = e.url;
-    return typeof url === 'string' ? url : url && typeof url === 'object' && 'val' in url ? String((url as { val: unknown }).val) : '';
+    return typeof url === 'string'
+      ? url
+      : url && typeof url === 'object' && 'val' in url
+        ? String((url as { val: unknown }).val)
+        : '';
   };
   const online = events.filter((e) => urlOf(e).startsWith('https://meet.google.com/'));
   expect(online.length).toBeGreaterThan(0);
   expect(online.every((e) => String(e.description).includes(urlOf(e)) && String(e.location) !== '')).toBe(true);
 });
 
-test('the certificate PDFs are in their Drive folders, start with %PDF and carry the holder\'s name', () => {
+test("the certificate PDFs are in their Drive folders, start with %PDF and carry the holder's name", () => {
   const pdfs = files(join(dir, 'attestati'));
   expect(pdfs).toHaveLength(summary.certificates);
   expect(pdfs.every((p) => p.includes(join('attestati', 'Attestati 2027')))).toBe(true);
-  const people = new Map(records(book.getWorksheet('Dipendenti') as ExcelJS.Worksheet).map((r) => [String(r.ID), `${String(r.Nome)} ${String(r.Cognome)}`]));
+  const people = new Map(
+    records(book.getWorksheet('Dipendenti') as ExcelJS.Worksheet).map((r) => [
+      String(r.ID),
+      `${String(r.Nome)} ${String(r.Cognome)}`,
+    ]),
+  );
   const attestati = records(book.getWorksheet('Attestati') as ExcelJS.Worksheet);
   for (const cert of attestati.slice(0, 3)) {
     const file = pdfs.find((p) => p.endsWith(`${String(cert.Numero)}.pdf`));
     expect(file).toBeDefined();
     const bytes = readFileSync(file as string);
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
-    const text = spawnSync(process.execPath, [join(ROOT, 'scripts/pdf-text.mjs'), file as string], { encoding: 'utf8' });
+    const text = spawnSync(process.execPath, [join(ROOT, 'scripts/pdf-text.mjs'), file as string], {
+      encoding: 'utf8',
+    });
     expect(text.status).toBe(0);
     expect(text.stdout.replace(/\s+/g, ' ')).toContain(people.get(String(cert.Dipendente)));
   }
 });
 
 test('the mails are RFC 5322 messages that parse back, certificates attached as PDF', async () => {
-  const emls = readdirSync(join(dir, 'mail')).filter((f) => f.endsWith('.eml')).sort();
+  const emls = readdirSync(join(dir, 'mail'))
+    .filter((f) => f.endsWith('.eml'))
+    .sort();
   expect(emls).toHaveLength(summary.mails);
   let withPdf = 0;
   for (const name of emls) {
@@ -170,7 +283,11 @@ test('the mails are RFC 5322 messages that parse back, certificates attached as 
     expect(mail.to).toBeDefined();
     expect(mail.date).toBeInstanceOf(Date);
     if (/^Attestato/.test(mail.subject ?? '')) {
-      expect(mail.attachments.some((a) => a.contentType === 'application/pdf' && a.content.subarray(0, 4).toString('latin1') === '%PDF')).toBe(true);
+      expect(
+        mail.attachments.some(
+          (a) => a.contentType === 'application/pdf' && a.content.subarray(0, 4).toString('latin1') === '%PDF',
+        ),
+      ).toBe(true);
       withPdf += 1;
     }
   }

@@ -13,19 +13,67 @@ import { snapshotSheets } from '../../../src/local/services/spreadsheet';
 export const START = '2027-02-01T09:00:00+01:00';
 
 export const COMUNI = [
-  { 'Codice ISTAT': '019035', Comune: 'Crema', Provincia: 'CR', 'Email referente': 'segreteria@comune.crema.cr.it', 'Quota pagata': true },
-  { 'Codice ISTAT': '019062', Comune: 'Offanengo', Provincia: 'CR', 'Email referente': 'segreteria@comune.offanengo.cr.it', 'Quota pagata': false },
+  {
+    'Codice ISTAT': '019035',
+    Comune: 'Crema',
+    Provincia: 'CR',
+    'Email referente': 'segreteria@comune.crema.cr.it',
+    'Quota pagata': true,
+  },
+  {
+    'Codice ISTAT': '019062',
+    Comune: 'Offanengo',
+    Provincia: 'CR',
+    'Email referente': 'segreteria@comune.offanengo.cr.it',
+    'Quota pagata': false,
+  },
 ];
 
 export const PEOPLE = [
-  { Nome: 'Anna', Cognome: 'Bassi', Email: 'anna.bassi@comune.crema.cr.it', Comune: 'Crema', Ruolo: 'Dipendente', Attivo: true },
-  { Nome: 'Luca', Cognome: 'Ferrari', Email: 'luca.ferrari@comune.crema.cr.it', Comune: 'Crema', Ruolo: 'Dipendente', Attivo: true },
-  { Nome: 'Giulia', Cognome: 'Riva', Email: 'giulia.riva@comune.offanengo.cr.it', Comune: 'Offanengo', Ruolo: 'Responsabile di servizio', Attivo: true },
-  { Nome: 'Marco', Cognome: 'Conti', Email: 'marco.conti@comune.crema.cr.it', Comune: 'Crema', Ruolo: 'Dipendente', Attivo: true },
+  {
+    Nome: 'Anna',
+    Cognome: 'Bassi',
+    Email: 'anna.bassi@comune.crema.cr.it',
+    Comune: 'Crema',
+    Ruolo: 'Dipendente',
+    Attivo: true,
+  },
+  {
+    Nome: 'Luca',
+    Cognome: 'Ferrari',
+    Email: 'luca.ferrari@comune.crema.cr.it',
+    Comune: 'Crema',
+    Ruolo: 'Dipendente',
+    Attivo: true,
+  },
+  {
+    Nome: 'Giulia',
+    Cognome: 'Riva',
+    Email: 'giulia.riva@comune.offanengo.cr.it',
+    Comune: 'Offanengo',
+    Ruolo: 'Responsabile di servizio',
+    Attivo: true,
+  },
+  {
+    Nome: 'Marco',
+    Cognome: 'Conti',
+    Email: 'marco.conti@comune.crema.cr.it',
+    Comune: 'Crema',
+    Ruolo: 'Dipendente',
+    Attivo: true,
+  },
 ];
 
 export function course(over: Record<string, CellInput> = {}): Record<string, CellInput> {
-  return { Codice: 'EXC-BASE', Titolo: 'Excel di base', Ore: 6, Modalità: 'Online', Posti: 2, Stato: 'Iscrizioni aperte', ...over };
+  return {
+    Codice: 'EXC-BASE',
+    Titolo: 'Excel di base',
+    Ore: 6,
+    Modalità: 'Online',
+    Posti: 2,
+    Stato: 'Iscrizioni aperte',
+    ...over,
+  };
 }
 
 export const SESSIONS = [

@@ -37,7 +37,14 @@ function bigAcademy(academy: LocalAcademy, employees: number): void {
     Stato: 'Iscrizioni aperte',
   }));
   const sessions = courses.flatMap((c, i) =>
-    [0, 1, 2, 3].map((k) => ({ ID: `${c.Codice}-S${k + 1}`, Corso: c.Codice, Data: `2027-${String(3 + (i % 8)).padStart(2, '0')}-${String(2 + k * 7).padStart(2, '0')}`, Inizio: '09:00', Fine: '12:00', Stato: 'Programmata' })),
+    [0, 1, 2, 3].map((k) => ({
+      ID: `${c.Codice}-S${k + 1}`,
+      Corso: c.Codice,
+      Data: `2027-${String(3 + (i % 8)).padStart(2, '0')}-${String(2 + k * 7).padStart(2, '0')}`,
+      Inizio: '09:00',
+      Fine: '12:00',
+      Stato: 'Programmata',
+    })),
   );
   const base = Date.parse('2027-01-10T09:00:00+01:00');
   const enrollments = Array.from({ length: employees * 4 }, (_, i) => ({
@@ -68,15 +75,27 @@ describe.each([1_000, 10_000])('one submission with %i employees', (employees) =
     publish(academy);
     const last = employees - 1;
     const someone = `dip${last}@comune${last % COMUNI}.example.it`;
-    const enroll = callsOf(academy, () => expect(step(academy, { do: 'submit', email: someone, courses: ['C01'] }).ok).toBe(true));
-    expect(rows(academy, 'Iscrizioni').at(-1)).toMatchObject({ Email: someone, Stato: 'In attesa', 'Posizione attesa': 1 });
+    const enroll = callsOf(academy, () =>
+      expect(step(academy, { do: 'submit', email: someone, courses: ['C01'] }).ok).toBe(true),
+    );
+    expect(rows(academy, 'Iscrizioni').at(-1)).toMatchObject({
+      Email: someone,
+      Stato: 'In attesa',
+      'Posizione attesa': 1,
+    });
     expect(enroll.Spreadsheet).toBeLessThanOrEqual(15);
     expect(enroll.Mail).toBe(1);
     const sentBefore = academy.ws.methodCounts['Mail.sendEmail'] ?? 0;
     const cancel = callsOf(academy, () =>
-      expect(step(academy, { do: 'submit', email: 'dip0@comune0.example.it', courses: ['C01'], action: 'Annullamento' }).ok).toBe(true),
+      expect(
+        step(academy, { do: 'submit', email: 'dip0@comune0.example.it', courses: ['C01'], action: 'Annullamento' }).ok,
+      ).toBe(true),
     );
-    expect(rows(academy, 'Iscrizioni').at(-1)).toMatchObject({ Email: someone, Stato: 'Confermata', 'Posizione attesa': '' });
+    expect(rows(academy, 'Iscrizioni').at(-1)).toMatchObject({
+      Email: someone,
+      Stato: 'Confermata',
+      'Posizione attesa': '',
+    });
     expect(cancel.Spreadsheet).toBeLessThanOrEqual(15);
     expect((academy.ws.methodCounts['Mail.sendEmail'] ?? 0) - sentBefore).toBe(2);
     expect(rows(academy, 'Iscrizioni').length).toBe(employees * 4 + 1);

@@ -4,7 +4,20 @@ import { runScenario } from '../../../src/local/scenario/runner';
 import { parseScenario } from '../../../src/local/scenario/schema';
 import { snapshotForms } from '../../../src/local/services/forms';
 import { snapshotTriggers } from '../../../src/local/services/script';
-import { academyWith, callsOf, course, enrollmentsView, formulas, mails, PEOPLE, COMUNI, SESSIONS, publish, rows, step } from './helpers';
+import {
+  academyWith,
+  callsOf,
+  course,
+  enrollmentsView,
+  formulas,
+  mails,
+  PEOPLE,
+  COMUNI,
+  SESSIONS,
+  publish,
+  rows,
+  step,
+} from './helpers';
 
 const [anna, luca, giulia, marco] = PEOPLE.map((p) => p.Email) as [string, string, string, string];
 
@@ -58,7 +71,9 @@ describe('enrollment through the form', () => {
     expect(forms[0]?.items[3]?.choices).toEqual(['EXC-BASE — Excel di base (02/03, 30/03) — posti liberi: 2']);
     const settings = rows(academy, 'Impostazioni').find((r) => r.Chiave === 'ID modulo iscrizioni');
     expect(settings?.Valore).toBe(first.formId);
-    expect(snapshotTriggers(academy.ws).filter((t) => t.handler === 'onFormSubmit' || t.handler === 'reconcileResponses')).toEqual([
+    expect(
+      snapshotTriggers(academy.ws).filter((t) => t.handler === 'onFormSubmit' || t.handler === 'reconcileResponses'),
+    ).toEqual([
       { handler: 'onFormSubmit', type: 'ON_FORM_SUBMIT' },
       { handler: 'reconcileResponses', type: 'CLOCK' },
     ]);
@@ -74,11 +89,18 @@ describe('enrollment through the form', () => {
   });
 
   test('a submission reads only the responses after the last processed one, however many the form holds', async () => {
-    const academy = await academyWith({ registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course({ Posti: 50 })], Sessioni: SESSIONS } });
+    const academy = await academyWith({
+      registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course({ Posti: 50 })], Sessioni: SESSIONS },
+    });
     publish(academy);
     const first = callsOf(academy, () => step(academy, { do: 'submit', email: anna, courses: ['EXC-BASE'] }));
     for (let i = 0; i < 12; i += 1) {
-      step(academy, { do: 'submit', email: i % 2 ? luca : giulia, courses: ['EXC-BASE'], action: i % 4 < 2 ? 'Iscrizione' : 'Annullamento' });
+      step(academy, {
+        do: 'submit',
+        email: i % 2 ? luca : giulia,
+        courses: ['EXC-BASE'],
+        action: i % 4 < 2 ? 'Iscrizione' : 'Annullamento',
+      });
     }
     const later = callsOf(academy, () => step(academy, { do: 'submit', email: marco, courses: ['EXC-BASE'] }));
     expect(later.Forms).toBeLessThanOrEqual(first.Forms + 2);
@@ -103,8 +125,15 @@ describe('enrollment through the form', () => {
       registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course()], Sessioni: SESSIONS },
     });
     publish(academy);
-    step(academy, { do: 'submit', email: 'Nuovo.Collega@comune.crema.cr.it', courses: ['EXC-BASE'], answers: { Nome: 'Nuovo', Cognome: 'Collega', Comune: 'Crema' } });
-    expect(rows(academy, 'Iscrizioni').map((r) => [r.Email, r.Stato, r.Dipendente])).toEqual([['nuovo.collega@comune.crema.cr.it', 'Da verificare', '']]);
+    step(academy, {
+      do: 'submit',
+      email: 'Nuovo.Collega@comune.crema.cr.it',
+      courses: ['EXC-BASE'],
+      answers: { Nome: 'Nuovo', Cognome: 'Collega', Comune: 'Crema' },
+    });
+    expect(rows(academy, 'Iscrizioni').map((r) => [r.Email, r.Stato, r.Dipendente])).toEqual([
+      ['nuovo.collega@comune.crema.cr.it', 'Da verificare', ''],
+    ]);
     const sent = mails(academy);
     expect(sent.map((m) => m.to)).toEqual(['nuovo.collega@comune.crema.cr.it', 'formazione@consorzio.example.it']);
     expect(sent[1]?.subject).toBe('Iscrizione da verificare: nuovo.collega@comune.crema.cr.it');
@@ -114,11 +143,15 @@ describe('enrollment through the form', () => {
     const academy = await academyWith();
     publish(academy);
     step(academy, { do: 'submit', email: 'Anna.BASSI@Comune.Crema.CR.it', courses: ['EXC-BASE'] });
-    expect(rows(academy, 'Iscrizioni').map((r) => [r.Email, r.Dipendente, r.Stato])).toEqual([[anna, 'D00001', 'Confermata']]);
+    expect(rows(academy, 'Iscrizioni').map((r) => [r.Email, r.Dipendente, r.Stato])).toEqual([
+      [anna, 'D00001', 'Confermata'],
+    ]);
   });
 
   test('a stale form choosing a full course puts the request on the waitlist, never over capacity', async () => {
-    const academy = await academyWith({ registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course({ Posti: 1 })], Sessioni: SESSIONS } });
+    const academy = await academyWith({
+      registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course({ Posti: 1 })], Sessioni: SESSIONS },
+    });
     publish(academy);
     const staleChoice = snapshotForms(academy.ws)[0]?.items[3]?.choices[0] ?? '';
     expect(staleChoice).toContain('posti liberi: 1');
@@ -128,7 +161,14 @@ describe('enrollment through the form', () => {
     academy.submit(formId, {
       email: luca,
       stale: true,
-      answers: { Nome: 'Luca', Cognome: 'Ferrari', Comune: 'Crema', Corsi: [staleChoice], Azione: 'Iscrizione', Consenso: [snapshotForms(academy.ws)[0]?.items[5]?.choices[0] ?? ''] },
+      answers: {
+        Nome: 'Luca',
+        Cognome: 'Ferrari',
+        Comune: 'Crema',
+        Corsi: [staleChoice],
+        Azione: 'Iscrizione',
+        Consenso: [snapshotForms(academy.ws)[0]?.items[5]?.choices[0] ?? ''],
+      },
     });
     expect(enrollmentsView(academy)).toEqual([
       [anna, 'Confermata', ''],
@@ -171,11 +211,19 @@ describe('enrollment through the form', () => {
   });
 
   test('manual enrollment follows the same rules, with origin Manuale', async () => {
-    const academy = await academyWith({ registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course({ Posti: 1 })], Sessioni: SESSIONS } });
+    const academy = await academyWith({
+      registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course({ Posti: 1 })], Sessioni: SESSIONS },
+    });
     publish(academy);
     expect(academy.call('enrollManually', [anna, 'EXC-BASE']).value).toMatchObject({ status: 'Confermata' });
-    expect(academy.call('enrollManually', ['LUCA.ferrari@comune.crema.cr.it', 'exc-base']).value).toMatchObject({ status: 'In attesa', waitPosition: 1 });
-    expect(academy.call('enrollManually', [anna, 'EXC-BASE']).value).toMatchObject({ status: 'Confermata', message: expect.stringContaining('già iscritto') });
+    expect(academy.call('enrollManually', ['LUCA.ferrari@comune.crema.cr.it', 'exc-base']).value).toMatchObject({
+      status: 'In attesa',
+      waitPosition: 1,
+    });
+    expect(academy.call('enrollManually', [anna, 'EXC-BASE']).value).toMatchObject({
+      status: 'Confermata',
+      message: expect.stringContaining('già iscritto'),
+    });
     const unknown = academy.call('enrollManually', ['nessuno@example.com', 'EXC-BASE']);
     expect(unknown.error).toContain('non è nel foglio Dipendenti');
     expect(rows(academy, 'Iscrizioni').map((r) => r.Origine)).toEqual(['Manuale', 'Manuale']);
@@ -184,7 +232,12 @@ describe('enrollment through the form', () => {
   test('a trigger that failed on a Spreadsheet fault is recovered by the reconciliation', async () => {
     const academy = await academyWith();
     publish(academy);
-    step(academy, { do: 'fault', service: 'Spreadsheet', times: 1, message: 'Service Spreadsheets timed out while accessing document' });
+    step(academy, {
+      do: 'fault',
+      service: 'Spreadsheet',
+      times: 1,
+      message: 'Service Spreadsheets timed out while accessing document',
+    });
     const failed = step(academy, { do: 'submit', email: anna, courses: ['EXC-BASE'] });
     expect(failed.ok).toBe(false);
     expect(rows(academy, 'Iscrizioni')).toEqual([]);
@@ -222,7 +275,12 @@ describe('enrollment through the form', () => {
       courses: ['EXC-BASE'],
       answers: { Nome: '=HYPERLINK("http://x","y")', Cognome: '<img src=x onerror=alert(1)>', Comune: 'Crema' },
     });
-    step(academy, { do: 'submit', email: evil, courses: ['EXC-BASE'], answers: { Nome: '@SUM(1)', Cognome: '-2+3', Comune: 'Crema' } });
+    step(academy, {
+      do: 'submit',
+      email: evil,
+      courses: ['EXC-BASE'],
+      answers: { Nome: '@SUM(1)', Cognome: '-2+3', Comune: 'Crema' },
+    });
     expect(formulas(academy)).toEqual({});
     expect(rows(academy, 'Iscrizioni').map((r) => r.Email)).toEqual(['+cmd@evil.example.com', evil.toLowerCase()]);
     const outbox = academy.ws.slot<{ outbox: Array<{ htmlBody: string }> }>('mail', () => ({ outbox: [] })).outbox;
@@ -245,8 +303,17 @@ describe('staff edits of Iscrizioni', () => {
       [giulia, 'Confermata', ''],
       [marco, 'In attesa', 1],
     ]);
-    expect(mails(academy).slice(before).map((m) => [m.to, m.subject])).toEqual([[giulia, 'Posto confermato: Excel di base (EXC-BASE)']]);
-    const again = step(academy, { do: 'edit', tab: 'Iscrizioni', where: { Email: marco }, set: { Note: 'chiamato al telefono' } });
+    expect(
+      mails(academy)
+        .slice(before)
+        .map((m) => [m.to, m.subject]),
+    ).toEqual([[giulia, 'Posto confermato: Excel di base (EXC-BASE)']]);
+    const again = step(academy, {
+      do: 'edit',
+      tab: 'Iscrizioni',
+      where: { Email: marco },
+      set: { Note: 'chiamato al telefono' },
+    });
     expect(again.ok).toBe(true);
     expect(mails(academy).length).toBe(before + 1);
   });
@@ -296,7 +363,9 @@ describe('settings that shape the policy', () => {
       [luca, 'In attesa', 1, ''],
       [giulia, 'Respinta', '', 'La quota annuale del Comune di Offanengo non risulta pagata.'],
     ]);
-    expect(mails(academy)[2]?.body).toContain('Iscrizione non accolta: La quota annuale del Comune di Offanengo non risulta pagata.');
+    expect(mails(academy)[2]?.body).toContain(
+      'Iscrizione non accolta: La quota annuale del Comune di Offanengo non risulta pagata.',
+    );
   });
 
   test('with referent approval the request waits for the referent, who gets a mail', async () => {

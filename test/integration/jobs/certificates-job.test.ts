@@ -12,7 +12,9 @@ function expectComplete(academy: Awaited<ReturnType<typeof academyWith>>, count:
   const rows = certificateRows(academy);
   expect(rows).toHaveLength(count);
   expect(new Set(rows.map((r) => r.Dipendente)).size).toBe(count);
-  expect(rows.map((r) => r.Numero)).toEqual(Array.from({ length: count }, (_, i) => `A4PA-2027-${String(i + 1).padStart(5, '0')}`));
+  expect(rows.map((r) => r.Numero)).toEqual(
+    Array.from({ length: count }, (_, i) => `A4PA-2027-${String(i + 1).padStart(5, '0')}`),
+  );
   expect(rows.every((r) => r['Inviato il'] instanceof Date)).toBe(true);
   expect(pdfs(academy)).toHaveLength(count);
   expect(new Set(pdfs(academy).map((f) => f.name)).size).toBe(count);
@@ -51,7 +53,9 @@ describe('the certificates job', () => {
     expectComplete(academy, 90);
     expect(continuationTriggers(academy)).toHaveLength(0);
     const progress = academy.call('getJobsProgress');
-    expect(progress.value).toEqual([expect.objectContaining({ kind: 'certificates', done: 90, total: 90, status: 'completato' })]);
+    expect(progress.value).toEqual([
+      expect.objectContaining({ kind: 'certificates', done: 90, total: 90, status: 'completato' }),
+    ]);
   });
 
   it('resumes after an execution stopped at 6 minutes between the PDF and its row', async () => {

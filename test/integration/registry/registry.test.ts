@@ -68,8 +68,22 @@ function inExecution<T>(ws: Workspace, fn: (gas: Gas) => T): T {
   }
 }
 
-const ANNA = { Nome: 'Anna', Cognome: 'Bassi', Email: 'anna.bassi@comune.crema.cr.it', Comune: 'Crema', Ruolo: 'Dipendente', Attivo: true };
-const LUCA = { Nome: 'Luca', Cognome: 'Rossi', Email: 'luca.rossi@comune.crema.cr.it', Comune: 'Crema', Ruolo: 'Dipendente', Attivo: true };
+const ANNA = {
+  Nome: 'Anna',
+  Cognome: 'Bassi',
+  Email: 'anna.bassi@comune.crema.cr.it',
+  Comune: 'Crema',
+  Ruolo: 'Dipendente',
+  Attivo: true,
+};
+const LUCA = {
+  Nome: 'Luca',
+  Cognome: 'Rossi',
+  Email: 'luca.rossi@comune.crema.cr.it',
+  Comune: 'Crema',
+  Ruolo: 'Dipendente',
+  Attivo: true,
+};
 
 describe('setup on a half-built spreadsheet', () => {
   test('adds the missing tab and header, keeps staff columns, order and rows, assigns IDs', () => {
@@ -85,7 +99,18 @@ describe('setup on a half-built spreadsheet', () => {
     expect(result.createdTabs).not.toContain('Dipendenti');
     expect(result.addedColumns).toEqual(['Dipendenti › Ufficio']);
     const snap = snapshotSheets(ws, ssId);
-    expect(snap.Dipendenti?.header).toEqual(['Cognome', 'Nome', 'Telefono', 'ID', 'Email', 'Comune', 'Ruolo', 'Attivo', 'Codice fiscale', 'Ufficio']);
+    expect(snap.Dipendenti?.header).toEqual([
+      'Cognome',
+      'Nome',
+      'Telefono',
+      'ID',
+      'Email',
+      'Comune',
+      'Ruolo',
+      'Attivo',
+      'Codice fiscale',
+      'Ufficio',
+    ]);
     expect(snap.Dipendenti?.rows).toEqual([
       expect.objectContaining({ Cognome: 'Bassi', Telefono: '0373 1', ID: 'D00008' }),
       expect.objectContaining({ Cognome: 'Rossi', Telefono: '0373 2', ID: 'D00007' }),
@@ -99,10 +124,15 @@ describe('setup on a half-built spreadsheet', () => {
   test('settings staff changed are kept; only missing keys are added', () => {
     const { ws, rt, ssId } = fresh();
     ensureSheet(ws, ssId, 'Impostazioni');
-    appendRowsToSheet(ws, ssId, 'Impostazioni', [['Chiave', 'Valore'], ['Ore obiettivo annue', '24']]);
+    appendRowsToSheet(ws, ssId, 'Impostazioni', [
+      ['Chiave', 'Valore'],
+      ['Ore obiettivo annue', '24'],
+    ]);
     ok(rt.run('setupAcademy'));
     const rows = snapshotSheets(ws, ssId).Impostazioni?.rows ?? [];
-    expect(rows.filter((r) => r.Chiave === 'Ore obiettivo annue')).toEqual([{ Chiave: 'Ore obiettivo annue', Valore: '24' }]);
+    expect(rows.filter((r) => r.Chiave === 'Ore obiettivo annue')).toEqual([
+      { Chiave: 'Ore obiettivo annue', Valore: '24' },
+    ]);
     expect(rows).toHaveLength(14);
   });
 });
@@ -137,7 +167,9 @@ describe('IDs', () => {
   test('nextIds reserves IDs after the tab and the issued counter, one property read and write', () => {
     const { ws, rt, ssId } = fresh();
     ok(rt.run('setupAcademy'));
-    hostAppendRecords(ws, ssId, 'Iscrizioni', [{ ID: 'I00004', 'Data richiesta': '01/02/2027 09:00', Corso: 'X', Email: 'a@b.it', Stato: 'Confermata' }]);
+    hostAppendRecords(ws, ssId, 'Iscrizioni', [
+      { ID: 'I00004', 'Data richiesta': '01/02/2027 09:00', Corso: 'X', Email: 'a@b.it', Stato: 'Confermata' },
+    ]);
     ws.resetCounts();
     const ids = inExecution(ws, ({ table }) => {
       const t = table.readTable('Iscrizioni');
@@ -155,12 +187,28 @@ describe('validation reporting', () => {
     ok(rt.run('setupAcademy'));
     sheetOf(ws, ssId, 'Corsi');
     hostAppendRecords(ws, ssId, 'Corsi', [
-      { Codice: 'EXC-BASE', Titolo: 'Excel di base', Ore: 6, 'Modalità': 'Online', Posti: 20, Stato: 'Iscrizioni aperte' },
-      { Codice: 'EXC-ADV', Titolo: 'Excel avanzato', Ore: 'sei', 'Modalità': 'Online', Posti: 20, Stato: 'Iscrizioni aperte' },
+      {
+        Codice: 'EXC-BASE',
+        Titolo: 'Excel di base',
+        Ore: 6,
+        Modalità: 'Online',
+        Posti: 20,
+        Stato: 'Iscrizioni aperte',
+      },
+      {
+        Codice: 'EXC-ADV',
+        Titolo: 'Excel avanzato',
+        Ore: 'sei',
+        Modalità: 'Online',
+        Posti: 20,
+        Stato: 'Iscrizioni aperte',
+      },
     ]);
     const corsi = sheetOf(ws, ssId, 'Corsi');
     corsi.rows[2]![5]!.note = 'Chiedere al docente';
-    const result = ok(rt.run('setupAcademy')) as { problems: Array<{ tab: string; row: number; column: string; message: string }> };
+    const result = ok(rt.run('setupAcademy')) as {
+      problems: Array<{ tab: string; row: number; column: string; message: string }>;
+    };
     expect(result.problems).toEqual([{ tab: 'Corsi', row: 3, column: 'Ore', message: 'Ore: «sei» non è un numero' }]);
     expect(noteAt(ws, ssId, 'Corsi', 3, 6)).toBe('Chiedere al docente\n\n⚠ Academy4PA: Ore: «sei» non è un numero');
     expect(noteAt(ws, ssId, 'Corsi', 2, 6)).toBe('');
@@ -176,7 +224,16 @@ describe('table codec through the emulated Sheets', () => {
   test('readTable is one Spreadsheet call per tab, whatever its size', () => {
     const { ws, rt, ssId } = fresh();
     ok(rt.run('setupAcademy'));
-    hostAppendRecords(ws, ssId, 'Dipendenti', Array.from({ length: 300 }, (_, i) => ({ ...ANNA, ID: `D${String(i + 1).padStart(5, '0')}`, Email: `p${i}@x.it` })));
+    hostAppendRecords(
+      ws,
+      ssId,
+      'Dipendenti',
+      Array.from({ length: 300 }, (_, i) => ({
+        ...ANNA,
+        ID: `D${String(i + 1).padStart(5, '0')}`,
+        Email: `p${i}@x.it`,
+      })),
+    );
     const counts = inExecution(ws, ({ table }) => {
       table.readTable('Corsi');
       ws.resetCounts();
@@ -198,8 +255,16 @@ describe('table codec through the emulated Sheets', () => {
       table.appendRecords(
         t,
         evil.map((notes, i) => ({
-          id: `I0000${i + 1}`, requestedAt: new Date(START), course: 'EXC', email: 'a@b.it', employeeId: '', status: 'Confermata' as const,
-          waitPosition: null, origin: 'Modulo' as const, responseId: '', notes,
+          id: `I0000${i + 1}`,
+          requestedAt: new Date(START),
+          course: 'EXC',
+          email: 'a@b.it',
+          employeeId: '',
+          status: 'Confermata' as const,
+          waitPosition: null,
+          origin: 'Modulo' as const,
+          responseId: '',
+          notes,
         })),
       );
       const appended = { ...ws.methodCounts };
@@ -219,7 +284,14 @@ describe('table codec through the emulated Sheets', () => {
     expect(snap.Iscrizioni?.formulas).toEqual([]);
     expect(snap.Registro?.formulas).toEqual([]);
     expect(snap.Iscrizioni?.rows.map((r) => r.Note)).toEqual(['=HYPERLINK("http://x")', ...evil.slice(1)]);
-    expect(snap.Iscrizioni?.rows.map((r) => r.Stato)).toEqual(['Annullata', 'Annullata', 'Confermata', 'Confermata', 'Confermata', 'Confermata']);
+    expect(snap.Iscrizioni?.rows.map((r) => r.Stato)).toEqual([
+      'Annullata',
+      'Annullata',
+      'Confermata',
+      'Confermata',
+      'Confermata',
+      'Confermata',
+    ]);
     expect(snap.Registro?.rows.at(-1)).toMatchObject({ Chi: '@who', Azione: 'Prova', Dettagli: '=2+2' });
   });
 

@@ -19,8 +19,20 @@ function setup(rt: Runtime): void {
 }
 
 const TABS = [
-  'Comuni', 'Dipendenti', 'Corsi', 'Sessioni', 'Iscrizioni', 'Presenze', 'Attestati', 'Formazione esterna', 'Impostazioni', 'Registro',
-  'Report dipendenti', 'Report comuni', 'Report corsi', 'Bilancio',
+  'Comuni',
+  'Dipendenti',
+  'Corsi',
+  'Sessioni',
+  'Iscrizioni',
+  'Presenze',
+  'Attestati',
+  'Formazione esterna',
+  'Impostazioni',
+  'Registro',
+  'Report dipendenti',
+  'Report comuni',
+  'Report corsi',
+  'Bilancio',
 ];
 
 describe('setupAcademy on an empty spreadsheet', () => {
@@ -30,7 +42,19 @@ describe('setupAcademy on an empty spreadsheet', () => {
     const snap = snapshotSheets(ws, ssId);
     for (const tab of TABS) expect(Object.keys(snap)).toContain(tab);
     expect(snap.Corsi?.header).toEqual([
-      'Codice', 'Titolo', 'Area', 'Descrizione', 'Docente', 'Ore', 'Modalità', 'Sede', 'Posti', 'Destinatari', 'Soglia frequenza %', 'Costo (€)', 'Stato',
+      'Codice',
+      'Titolo',
+      'Area',
+      'Descrizione',
+      'Docente',
+      'Ore',
+      'Modalità',
+      'Sede',
+      'Posti',
+      'Destinatari',
+      'Soglia frequenza %',
+      'Costo (€)',
+      'Stato',
     ]);
     expect(snap.Bilancio?.header).toEqual(['Voce', 'Importo (€)']);
     const settings = Object.fromEntries((snap.Impostazioni?.rows ?? []).map((r) => [r.Chiave, r.Valore]));
@@ -43,10 +67,17 @@ describe('setupAcademy on an empty spreadsheet', () => {
       'Promemoria giorni prima': '2',
       'Posti massimi per comune': '',
     });
-    expect(Object.keys(settings)).toEqual(expect.arrayContaining([
-      'Staff autorizzati', 'ID calendario', 'ID modulo iscrizioni', 'ID modello attestato', 'ID cartella attestati', 'Nome mittente',
-      'Email staff per notifiche',
-    ]));
+    expect(Object.keys(settings)).toEqual(
+      expect.arrayContaining([
+        'Staff autorizzati',
+        'ID calendario',
+        'ID modulo iscrizioni',
+        'ID modello attestato',
+        'ID cartella attestati',
+        'Nome mittente',
+        'Email staff per notifiche',
+      ]),
+    );
     const edit = triggerState(ws).triggers.filter((t) => t.handler === 'onRegistryEdit');
     expect(edit).toHaveLength(1);
     const sheet = spreadsheetData(ws, ssId).sheets.find((s) => s.name === 'Dipendenti');
@@ -61,19 +92,29 @@ describe('setupAcademy on an empty spreadsheet', () => {
     const cell = (name: string, row: number, col: number) => tab(name)?.rows[row - 1]?.[col - 1];
     expect(cell('Comuni', 2, 1)?.nf).toBe('@');
     expect(cell('Comuni', 2, 7)?.dv?.type).toBe('CHECKBOX');
-    expect(cell('Dipendenti', 2, 7)?.dv).toMatchObject({ type: 'VALUE_IN_LIST', values: [['Dipendente', 'Responsabile di servizio', 'Segretario comunale', 'Amministratore'], true] });
+    expect(cell('Dipendenti', 2, 7)?.dv).toMatchObject({
+      type: 'VALUE_IN_LIST',
+      values: [['Dipendente', 'Responsabile di servizio', 'Segretario comunale', 'Amministratore'], true],
+    });
     expect(cell('Dipendenti', 2, 6)?.dv?.type).toBe('VALUE_IN_RANGE');
     expect(cell('Sessioni', 2, 2)?.dv?.type).toBe('VALUE_IN_RANGE');
     expect(cell('Sessioni', 2, 3)?.nf).toBe('dd/MM/yyyy');
     expect(cell('Sessioni', 2, 4)?.nf).toBe('HH:mm');
-    const protections = data.protections.map((p) => [data.sheets.find((s) => s.id === p.sheetId)?.name, p.type, p.description, p.warningOnly]);
-    expect(protections).toEqual(expect.arrayContaining([
-      ['Dipendenti', 'RANGE', 'Academy4PA: colonna di sistema «ID»', true],
-      ['Sessioni', 'RANGE', 'Academy4PA: colonna di sistema «Link Meet»', true],
-      ['Iscrizioni', 'RANGE', 'Academy4PA: colonna di sistema «ID risposta»', true],
-      ['Attestati', 'SHEET', 'Academy4PA: foglio scritto dal componente aggiuntivo', true],
-      ['Bilancio', 'SHEET', 'Academy4PA: foglio scritto dal componente aggiuntivo', true],
-    ]));
+    const protections = data.protections.map((p) => [
+      data.sheets.find((s) => s.id === p.sheetId)?.name,
+      p.type,
+      p.description,
+      p.warningOnly,
+    ]);
+    expect(protections).toEqual(
+      expect.arrayContaining([
+        ['Dipendenti', 'RANGE', 'Academy4PA: colonna di sistema «ID»', true],
+        ['Sessioni', 'RANGE', 'Academy4PA: colonna di sistema «Link Meet»', true],
+        ['Iscrizioni', 'RANGE', 'Academy4PA: colonna di sistema «ID risposta»', true],
+        ['Attestati', 'SHEET', 'Academy4PA: foglio scritto dal componente aggiuntivo', true],
+        ['Bilancio', 'SHEET', 'Academy4PA: foglio scritto dal componente aggiuntivo', true],
+      ]),
+    );
     hostAppendRecords(ws, ssId, 'Comuni', [{ 'Codice ISTAT': '019035', Comune: 'Crema' }]);
     expect(snapshotSheets(ws, ssId).Comuni?.rows[0]?.['Codice ISTAT']).toBe('019035');
   });

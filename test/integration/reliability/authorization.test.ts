@@ -9,7 +9,16 @@ const INTRUDER = 'curioso@comune.crema.cr.it';
  * Entry points that are not sidebar functions: triggers (they run as the script's owner and act only
  * on what their event proves) and the public web app. Every other top-level function is staff-only.
  */
-const NOT_STAFF_ONLY = new Set(['onOpen', 'onInstall', 'onFormSubmit', 'onRegistryEdit', 'reconcileResponses', 'runJobs', 'doGet', 'runDailyTasks']);
+const NOT_STAFF_ONLY = new Set([
+  'onOpen',
+  'onInstall',
+  'onFormSubmit',
+  'onRegistryEdit',
+  'reconcileResponses',
+  'runJobs',
+  'doGet',
+  'runDailyTasks',
+]);
 
 async function busyAcademy() {
   const academy = await academyWith();
@@ -22,8 +31,21 @@ async function busyAcademy() {
 describe('authorization', () => {
   test('every sidebar function of the bundle refuses a non-staff caller and an empty identity, changes nothing and is logged', async () => {
     const academy = await busyAcademy();
-    const names = academy.runtime.functionNames().filter((n) => !NOT_STAFF_ONLY.has(n)).sort();
-    expect(names).toEqual(expect.arrayContaining(['cancelEnrollment', 'enrollManually', 'getDashboard', 'issueCertificates', 'setupAcademy', 'showSidebar', 'syncCalendar']));
+    const names = academy.runtime
+      .functionNames()
+      .filter((n) => !NOT_STAFF_ONLY.has(n))
+      .sort();
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'cancelEnrollment',
+        'enrollManually',
+        'getDashboard',
+        'issueCertificates',
+        'setupAcademy',
+        'showSidebar',
+        'syncCalendar',
+      ]),
+    );
     const before = stateOf(academy);
     const logged = registro(academy).length;
     const args = ['I00001', 'EXC-BASE', 'x'];
@@ -82,7 +104,13 @@ describe('authorization', () => {
     const academy = await busyAcademy();
     if (!academy.hasFunction('doGet')) return;
     const before = stateOf(academy);
-    for (const url of ['/exec', '/exec?token=abc', '/exec?azione=approva&id=I00001', '/exec?token=eyJ9.e30&decisione=approve', '/exec?verifica=%3Cscript%3E']) {
+    for (const url of [
+      '/exec',
+      '/exec?token=abc',
+      '/exec?azione=approva&id=I00001',
+      '/exec?token=eyJ9.e30&decisione=approve',
+      '/exec?verifica=%3Cscript%3E',
+    ]) {
       const page = academy.visit(url);
       expect(page.ok).toBe(true);
       expect(String(page.value)).not.toMatch(/<script/i);

@@ -5,14 +5,34 @@
 import { takeSnapshot } from '../../../src/local/scenario/snapshot';
 import type { LocalAcademy } from '../../../src/local/runtime/session';
 
-export { academyWith, course, COMUNI, PEOPLE, SESSIONS, mails, publish, rows, step, enrollmentsView, formulas, callsOf } from '../enrollment/helpers';
+export {
+  academyWith,
+  course,
+  COMUNI,
+  PEOPLE,
+  SESSIONS,
+  mails,
+  publish,
+  rows,
+  step,
+  enrollmentsView,
+  formulas,
+  callsOf,
+} from '../enrollment/helpers';
 
 /** The observable state minus `Registro` (where refusals are expected to be written). */
 export function stateOf(academy: LocalAcademy): string {
   const snap = takeSnapshot(academy);
   const sheets = { ...snap.sheets };
   delete sheets.Registro;
-  return JSON.stringify({ sheets, calendar: snap.calendar, mail: snap.mail, drive: snap.drive, forms: snap.forms, triggers: snap.triggers });
+  return JSON.stringify({
+    sheets,
+    calendar: snap.calendar,
+    mail: snap.mail,
+    drive: snap.drive,
+    forms: snap.forms,
+    triggers: snap.triggers,
+  });
 }
 
 export function registro(academy: LocalAcademy): Array<Record<string, unknown>> {

@@ -14,10 +14,17 @@ describe('input hardening', () => {
       ['-2@evil.example.com', '@cmd', '\tTAB'],
       [anna, '<b>Anna</b>', '<script>alert(1)</script>'],
     ] as const) {
-      step(academy, { do: 'submit', email, courses: ['EXC-BASE'], answers: { Nome: first, Cognome: last, Comune: 'Crema' } });
+      step(academy, {
+        do: 'submit',
+        email,
+        courses: ['EXC-BASE'],
+        answers: { Nome: first, Cognome: last, Comune: 'Crema' },
+      });
     }
     expect(formulas(academy)).toEqual({});
-    const html = outbox(academy.ws).map((m) => m.htmlBody ?? '').join('\n');
+    const html = outbox(academy.ws)
+      .map((m) => m.htmlBody ?? '')
+      .join('\n');
     expect(html).not.toMatch(/<script>|<b>Anna/);
   });
 
@@ -36,9 +43,22 @@ describe('input hardening', () => {
     const academy = await academyWith({
       registry: {
         Comuni: COMUNI,
-        Dipendenti: [...PEOPLE, { Nome: 'Rotto', Cognome: 'Email', Email: 'non-una-email', Comune: 'Crema', Ruolo: 'Dipendente', Attivo: true }],
+        Dipendenti: [
+          ...PEOPLE,
+          {
+            Nome: 'Rotto',
+            Cognome: 'Email',
+            Email: 'non-una-email',
+            Comune: 'Crema',
+            Ruolo: 'Dipendente',
+            Attivo: true,
+          },
+        ],
         Corsi: [course(), course({ Codice: 'ROTTO', Titolo: 'Posti sbagliati', Posti: 'tanti', Ore: 'sei' })],
-        Sessioni: [...SESSIONS, { Corso: 'EXC-BASE', Data: '31/02/2027', Inizio: '25:99', Fine: '12:00', Stato: 'Programmata' }],
+        Sessioni: [
+          ...SESSIONS,
+          { Corso: 'EXC-BASE', Data: '31/02/2027', Inizio: '25:99', Fine: '12:00', Stato: 'Programmata' },
+        ],
       },
     });
     expect(publish(academy).ok).toBe(true);
@@ -51,7 +71,9 @@ describe('input hardening', () => {
     expect(academy.call('syncCalendar').ok).toBe(true);
     const dashboard = academy.call('getDashboard');
     expect(dashboard.ok).toBe(true);
-    const problems = (dashboard.value as { problems: Array<{ tab: string; row: number; column: string; message: string }> }).problems;
+    const problems = (
+      dashboard.value as { problems: Array<{ tab: string; row: number; column: string; message: string }> }
+    ).problems;
     const where = problems.map((p) => `${p.tab}:${p.column}`);
     expect(where).toEqual(expect.arrayContaining(['Dipendenti:Email', 'Corsi:Posti', 'Corsi:Ore', 'Sessioni:Inizio']));
     expect(problems.every((p) => /[àèéìòù]|non |deve|valore|manca|formato/i.test(p.message))).toBe(true);
@@ -60,7 +82,11 @@ describe('input hardening', () => {
   test('staff input is checked too: a malformed e-mail or course code gets an Italian refusal and changes nothing', async () => {
     const academy = await academyWith();
     publish(academy);
-    for (const [email, code] of [['=cmd|x', 'EXC-BASE'], [anna, '=EXC'], ['', '']]) {
+    for (const [email, code] of [
+      ['=cmd|x', 'EXC-BASE'],
+      [anna, '=EXC'],
+      ['', ''],
+    ]) {
       const run = academy.call('enrollManually', [email, code]);
       expect(run.ok).toBe(false);
       expect(run.error).toMatch(/Indica|non è nel foglio|non esiste/);

@@ -13,7 +13,9 @@ function pendingMails(academy: LocalAcademy): number {
 
 describe('the mail queue', () => {
   test('past the daily quota mails wait, visible on the dashboard, and go exactly once 24 hours later', async () => {
-    const academy = await academyWith({ registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course({ Posti: 10 })], Sessioni: SESSIONS } });
+    const academy = await academyWith({
+      registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course({ Posti: 10 })], Sessioni: SESSIONS },
+    });
     publish(academy);
     step(academy, { do: 'quota', service: 'Mail', remaining: 1 });
     for (const who of people) step(academy, { do: 'submit', email: who, courses: ['EXC-BASE'], duplicate: true });
@@ -43,7 +45,9 @@ describe('the mail queue', () => {
   });
 
   test('quota and faults together: every outcome mail goes once and in order', async () => {
-    const academy = await academyWith({ registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course({ Posti: 10 })], Sessioni: SESSIONS } });
+    const academy = await academyWith({
+      registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course({ Posti: 10 })], Sessioni: SESSIONS },
+    });
     publish(academy);
     step(academy, { do: 'quota', service: 'Mail', remaining: 2 });
     step(academy, { do: 'fault', service: 'Mail', times: 2, message: 'Rate Limit Exceeded' });

@@ -1,7 +1,15 @@
 import { defaultLatencyModel, type ServiceName } from '../../../src/local/runtime/latency';
 import type { LocalAcademy } from '../../../src/local/runtime/session';
 import { snapshotCalendar } from '../../../src/local/services/calendar';
-import { academyWith as certificateAcademy, certificateRows, docs, mails as certificateMails, pdfs, people, useLatency } from '../certificates/academy';
+import {
+  academyWith as certificateAcademy,
+  certificateRows,
+  docs,
+  mails as certificateMails,
+  pdfs,
+  people,
+  useLatency,
+} from '../certificates/academy';
 import { academyWith, enrollmentsView, mails, PEOPLE, publish, step, syncCalendar } from './helpers';
 
 jest.setTimeout(120_000);

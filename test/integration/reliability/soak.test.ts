@@ -7,7 +7,6 @@ import { COMUNI, mails, publish, rows, step, syncCalendar } from './helpers';
 
 jest.setTimeout(240_000);
 
-
 const COURSES = Array.from({ length: 10 }, (_, i) => `C${String(i + 1).padStart(2, '0')}`);
 const EMPLOYEES = Array.from({ length: 150 }, (_, i) => ({
   Nome: `Nome${i + 1}`,
@@ -18,13 +17,18 @@ const EMPLOYEES = Array.from({ length: 150 }, (_, i) => ({
   Attivo: true,
 }));
 const SERVICES: ContractService[] = ['Spreadsheet', 'Forms', 'Calendar', 'Docs', 'Drive', 'Mail'];
-const TRANSIENT = ['Service unavailable', 'Service invoked too many times in a short time', 'Rate Limit Exceeded', "We're sorry, a server error occurred. Please wait a bit and try again."];
+const TRANSIENT = [
+  'Service unavailable',
+  'Service invoked too many times in a short time',
+  'Rate Limit Exceeded',
+  "We're sorry, a server error occurred. Please wait a bit and try again.",
+];
 const SUBMISSIONS = 260;
 
 describe('soak', () => {
   test('hundreds of submissions with duplicates, cancellations, staff edits and faults keep every invariant', async () => {
     const random = seededRandom(20270201);
-    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
     const seats = new Map(COURSES.map((c) => [c, 2 + Math.floor(random() * 5)]));
     const academy = LocalAcademy.fresh({ start: '2027-02-01T09:00:00+01:00' });
     await prepareAcademy(academy, {
@@ -32,8 +36,21 @@ describe('soak', () => {
       registry: {
         Comuni: COMUNI,
         Dipendenti: EMPLOYEES,
-        Corsi: COURSES.map((c) => ({ Codice: c, Titolo: `Corso ${c}`, Ore: 4, Modalità: 'Online', Posti: seats.get(c) as number, Stato: 'Iscrizioni aperte' })),
-        Sessioni: COURSES.map((c, i) => ({ Corso: c, Data: `2027-04-${String(i + 10).padStart(2, '0')}`, Inizio: '09:00', Fine: '13:00', Stato: 'Programmata' })),
+        Corsi: COURSES.map((c) => ({
+          Codice: c,
+          Titolo: `Corso ${c}`,
+          Ore: 4,
+          Modalità: 'Online',
+          Posti: seats.get(c) as number,
+          Stato: 'Iscrizioni aperte',
+        })),
+        Sessioni: COURSES.map((c, i) => ({
+          Corso: c,
+          Data: `2027-04-${String(i + 10).padStart(2, '0')}`,
+          Inizio: '09:00',
+          Fine: '13:00',
+          Stato: 'Programmata',
+        })),
       },
     });
     publish(academy);
@@ -46,7 +63,14 @@ describe('soak', () => {
       const cancel = random() < 0.12;
       if (random() < 0.08) academy.fault(pick(SERVICES), 1 + Math.floor(random() * 3), pick(TRANSIENT));
       const answers = { Nome: 'Persona', Cognome: `Nuova ${i}`, Comune: 'Crema' };
-      step(academy, { do: 'submit', email: who, courses, action: cancel ? 'Annullamento' : 'Iscrizione', duplicate: random() < 0.2, answers });
+      step(academy, {
+        do: 'submit',
+        email: who,
+        courses,
+        action: cancel ? 'Annullamento' : 'Iscrizione',
+        duplicate: random() < 0.2,
+        answers,
+      });
       if (!cancel) for (const c of courses) requested.add(`${who}|${c}`);
       if (random() < 0.05) {
         const confirmed = rows(academy, 'Iscrizioni').filter((r) => r.Stato === 'Confermata');
@@ -77,7 +101,11 @@ describe('soak', () => {
       const waiting = mine.filter((r) => r.Stato === 'In attesa');
       expect(confirmed.length).toBeLessThanOrEqual(seats.get(c) as number);
       if (waiting.length > 0) expect(confirmed.length).toBe(seats.get(c));
-      const inRequestOrder = [...waiting].sort((a, b) => String(a['Data richiesta']).localeCompare(String(b['Data richiesta'])) || String(a.ID).localeCompare(String(b.ID)));
+      const inRequestOrder = [...waiting].sort(
+        (a, b) =>
+          String(a['Data richiesta']).localeCompare(String(b['Data richiesta'])) ||
+          String(a.ID).localeCompare(String(b.ID)),
+      );
       expect(inRequestOrder.map((r) => r['Posizione attesa'])).toEqual(waiting.map((_, i) => i + 1));
       const event = events.find((e) => e.sessionId === `${c}-S1`);
       expect([...(event?.attendees ?? [])].sort()).toEqual(confirmed.map((r) => String(r.Email)).sort());

@@ -31,32 +31,80 @@ interface Size {
 function academyOfSize(size: Size): LocalAcademy {
   const academy = LocalAcademy.fresh({ start: START });
   prepareAcademy(academy, { settings: { 'Anno formativo': 2027, 'Ore obiettivo annue': 40 } });
-  const put = (tab: string, rows: Array<Record<string, unknown>>) => hostAppendRecords(academy.ws, academy.spreadsheetId, tab, rows);
+  const put = (tab: string, rows: Array<Record<string, unknown>>) =>
+    hostAppendRecords(academy.ws, academy.spreadsheetId, tab, rows);
   const comuni = Array.from({ length: size.comuni }, (_, i) => ({
-    'Codice ISTAT': String(19001 + i).padStart(6, '0'), Comune: `Comune ${i + 1}`, 'Email referente': `ref${i + 1}@comune.it`,
-    'Quota annuale (€)': 1000, 'Quota pagata': i % 3 !== 0,
+    'Codice ISTAT': String(19001 + i).padStart(6, '0'),
+    Comune: `Comune ${i + 1}`,
+    'Email referente': `ref${i + 1}@comune.it`,
+    'Quota annuale (€)': 1000,
+    'Quota pagata': i % 3 !== 0,
   }));
   put('Comuni', comuni);
   const employees = Array.from({ length: size.employees }, (_, i) => ({
-    ID: `D${String(i + 1).padStart(5, '0')}`, Nome: `Nome${i}`, Cognome: `Cognome${i}`, Email: `d${i}@comune.it`,
-    Comune: `Comune ${(i % size.comuni) + 1}`, Ruolo: 'Dipendente', Attivo: true,
+    ID: `D${String(i + 1).padStart(5, '0')}`,
+    Nome: `Nome${i}`,
+    Cognome: `Cognome${i}`,
+    Email: `d${i}@comune.it`,
+    Comune: `Comune ${(i % size.comuni) + 1}`,
+    Ruolo: 'Dipendente',
+    Attivo: true,
   }));
   put('Dipendenti', employees);
   const courses = Array.from({ length: 60 }, (_, c) => ({
-    Codice: `C${c + 1}`, Titolo: `Corso ${c + 1}`, Ore: 4, 'Modalità': 'Online', Posti: Math.ceil(size.employees / 15), 'Costo (€)': 500, Stato: 'Concluso',
+    Codice: `C${c + 1}`,
+    Titolo: `Corso ${c + 1}`,
+    Ore: 4,
+    Modalità: 'Online',
+    Posti: Math.ceil(size.employees / 15),
+    'Costo (€)': 500,
+    Stato: 'Concluso',
   }));
   put('Corsi', courses);
-  put('Sessioni', courses.flatMap((c) => [1, 2].map((s) => ({
-    ID: `${c.Codice}-S${s}`, Corso: c.Codice, Data: `2027-0${s + 2}-10`, Inizio: '09:00', Fine: '11:00', Stato: 'Programmata',
-  }))));
+  put(
+    'Sessioni',
+    courses.flatMap((c) =>
+      [1, 2].map((s) => ({
+        ID: `${c.Codice}-S${s}`,
+        Corso: c.Codice,
+        Data: `2027-0${s + 2}-10`,
+        Inizio: '09:00',
+        Fine: '11:00',
+        Stato: 'Programmata',
+      })),
+    ),
+  );
   const enrollments = employees.flatMap((e, i) => [i % 60, (i + 7) % 60].map((c) => ({ c, e })));
-  put('Iscrizioni', enrollments.map(({ c, e }, k) => ({
-    ID: `I${String(k + 1).padStart(5, '0')}`, 'Data richiesta': '2027-02-01T10:00:00+01:00', Corso: `C${c + 1}`, Email: e.Email, Dipendente: e.ID, Stato: 'Confermata', Origine: 'Modulo',
-  })));
-  put('Presenze', enrollments.flatMap(({ c, e }, k) => [1, 2].map((s) => ({
-    Sessione: `C${c + 1}-S${s}`, Corso: `C${c + 1}`, Dipendente: e.ID, Email: e.Email, Presente: (k + s) % 4 !== 0,
-  }))));
-  put('Formazione esterna', employees.filter((_, i) => i % 5 === 0).map((e) => ({ Email: e.Email, Titolo: 'Syllabus', Ente: 'Dipartimento', Ore: 6, Data: '2027-02-02' })));
+  put(
+    'Iscrizioni',
+    enrollments.map(({ c, e }, k) => ({
+      ID: `I${String(k + 1).padStart(5, '0')}`,
+      'Data richiesta': '2027-02-01T10:00:00+01:00',
+      Corso: `C${c + 1}`,
+      Email: e.Email,
+      Dipendente: e.ID,
+      Stato: 'Confermata',
+      Origine: 'Modulo',
+    })),
+  );
+  put(
+    'Presenze',
+    enrollments.flatMap(({ c, e }, k) =>
+      [1, 2].map((s) => ({
+        Sessione: `C${c + 1}-S${s}`,
+        Corso: `C${c + 1}`,
+        Dipendente: e.ID,
+        Email: e.Email,
+        Presente: (k + s) % 4 !== 0,
+      })),
+    ),
+  );
+  put(
+    'Formazione esterna',
+    employees
+      .filter((_, i) => i % 5 === 0)
+      .map((e) => ({ Email: e.Email, Titolo: 'Syllabus', Ente: 'Dipartimento', Ore: 6, Data: '2027-02-02' })),
+  );
   return academy;
 }
 
@@ -80,17 +128,37 @@ describe('refreshReports', () => {
     ]);
     const comuni = snapshot.sheets['Report comuni']?.rows ?? [];
     expect(comuni).toEqual([
-      expect.objectContaining({ Comune: 'Pandino', Dipendenti: 2, 'Dipendenti formati': 2, 'Ore totali': 6, 'Ore medie per dipendente': 3, 'Quota pagata': true }),
+      expect.objectContaining({
+        Comune: 'Pandino',
+        Dipendenti: 2,
+        'Dipendenti formati': 2,
+        'Ore totali': 6,
+        'Ore medie per dipendente': 3,
+        'Quota pagata': true,
+      }),
     ]);
-    expect(snapshot.sheets['Report corsi']?.rows[0]).toMatchObject({ Codice: 'GDPR-BASE', Confermate: 2, 'Frequenza media %': 0.75, Attestati: 1 });
-    expect(snapshot.sheets.Bilancio?.rows.map((r) => r.Voce)).toEqual(['Quote dovute', 'Quote incassate', 'Costi corsi', 'Saldo', 'Costo per ora-partecipante']);
+    expect(snapshot.sheets['Report corsi']?.rows[0]).toMatchObject({
+      Codice: 'GDPR-BASE',
+      Confermate: 2,
+      'Frequenza media %': 0.75,
+      Attestati: 1,
+    });
+    expect(snapshot.sheets.Bilancio?.rows.map((r) => r.Voce)).toEqual([
+      'Quote dovute',
+      'Quote incassate',
+      'Costi corsi',
+      'Saldo',
+      'Costo per ora-partecipante',
+    ]);
   });
 
   it('formats numbers for Italian readers and keeps one chart per report tab across refreshes', () => {
     const academy = academyOfSize({ employees: 40, comuni: 4 });
     expect(academy.call('refreshReports').ok).toBe(true);
     expect(academy.call('refreshReports').ok).toBe(true);
-    const charts = ['Report dipendenti', 'Report comuni', 'Report corsi', 'Bilancio'].map((t) => sheetData(academy, t).charts.map((c) => c.type));
+    const charts = ['Report dipendenti', 'Report comuni', 'Report corsi', 'Bilancio'].map((t) =>
+      sheetData(academy, t).charts.map((c) => c.type),
+    );
     expect(charts).toEqual([[], ['COLUMN'], ['BAR'], ['COLUMN']]);
     expect(sheetData(academy, 'Report comuni').charts[0]?.ranges).toEqual([
       { sheetName: 'Report comuni', a1: 'A1:A5' },
@@ -117,7 +185,8 @@ describe('refreshReports', () => {
   });
 
   it('reads each source tab once and writes each report tab once, the same at 1,000 and 10,000 employees', () => {
-    const sheets = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([k]) => k.startsWith('Spreadsheet.')));
+    const sheets = (counts: Record<string, number>) =>
+      Object.fromEntries(Object.entries(counts).filter(([k]) => k.startsWith('Spreadsheet.')));
     const smallAcademy = academyOfSize({ employees: 1000, comuni: 50 });
     const largeAcademy = academyOfSize({ employees: 10_000, comuni: 50 });
     const { counts: small } = measuredRun(smallAcademy, 'refreshReports');

@@ -121,7 +121,12 @@ class Layout {
           last.text += piece;
           last.width += this.pdf.getTextWidth(piece);
         } else {
-          current.push({ text: piece, attrs: run.attrs, spaced: pendingSpace && current.length > 0, width: this.pdf.getTextWidth(piece) });
+          current.push({
+            text: piece,
+            attrs: run.attrs,
+            spaced: pendingSpace && current.length > 0,
+            width: this.pdf.getTextWidth(piece),
+          });
         }
         pendingSpace = false;
       }
@@ -165,7 +170,9 @@ class Layout {
       this.y += 12 + p.spacingAfter;
       return;
     }
-    const baseSize = p.runs.reduce((max, r) => Math.max(max, r.attrs.fontSize ?? HEADING_SIZE[p.heading] ?? 11), 0) || (HEADING_SIZE[p.heading] ?? 11);
+    const baseSize =
+      p.runs.reduce((max, r) => Math.max(max, r.attrs.fontSize ?? HEADING_SIZE[p.heading] ?? 11), 0) ||
+      (HEADING_SIZE[p.heading] ?? 11);
     const lineHeight = baseSize * 1.2 * (p.lineSpacing || 1);
     for (const visual of this.words(p)) {
       for (const line of this.wrap(visual, width, p)) {
@@ -201,7 +208,10 @@ class Layout {
       if (node.kind === 'TABLE') {
         for (const row of node.rows) {
           const text = row.map(paragraphText).join('    ');
-          this.paragraph({ ...(row[0] as ParagraphNode), runs: [{ text, attrs: (row[0] as ParagraphNode | undefined)?.runs[0]?.attrs ?? {} }] });
+          this.paragraph({
+            ...(row[0] as ParagraphNode),
+            runs: [{ text, attrs: (row[0] as ParagraphNode | undefined)?.runs[0]?.attrs ?? {} }],
+          });
         }
       } else {
         this.paragraph(node);
@@ -231,7 +241,12 @@ export function renderPdf(doc: DocContent, title: string): { bytes: Uint8Array; 
 }
 
 /** A PDF of plain text (Drive's conversion of a text file). */
-export function renderTextPdf(text: string, title: string, pageWidth: number, pageHeight: number): { bytes: Uint8Array; text: string } {
+export function renderTextPdf(
+  text: string,
+  title: string,
+  pageWidth: number,
+  pageHeight: number,
+): { bytes: Uint8Array; text: string } {
   const body = text.split(/\r?\n/).map((line): ParagraphNode => ({
     kind: 'PARAGRAPH',
     runs: line === '' ? [] : [{ text: line, attrs: {} }],
@@ -245,6 +260,16 @@ export function renderTextPdf(text: string, title: string, pageWidth: number, pa
     rule: false,
     pageBreak: false,
   }));
-  const doc: DocContent = { body, header: null, footer: null, marginTop: 72, marginBottom: 72, marginLeft: 72, marginRight: 72, pageWidth, pageHeight };
+  const doc: DocContent = {
+    body,
+    header: null,
+    footer: null,
+    marginTop: 72,
+    marginBottom: 72,
+    marginLeft: 72,
+    marginRight: 72,
+    pageWidth,
+    pageHeight,
+  };
   return { bytes: renderPdf(doc, title).bytes, text };
 }

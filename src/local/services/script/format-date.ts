@@ -6,7 +6,20 @@ import { zoneOffsetMinutes, type WallClock } from '../../runtime/time';
  * as GMT, as Java's `TimeZone.getTimeZone` does.
  */
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 interface Zone {
@@ -49,7 +62,9 @@ function buildZone(timeZone: string): Zone {
     return fixedZone(0, 'GMT');
   }
   const name = (ms: number, style: 'short' | 'long'): string =>
-    new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: style }).formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+    new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: style })
+      .formatToParts(new Date(ms))
+      .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
   return {
     offsetAt: (ms) => Math.round(zoneOffsetMinutes(ms, timeZone)),
     shortName: (ms) => name(ms, 'short'),
@@ -148,7 +163,7 @@ export function formatDate(ms: number, timeZone: string, pattern: string): strin
   const zone = resolveZone(timeZone);
   const f = fieldsAt(ms, zone);
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const ch = pattern[i];
     if (ch === "'") {
       if (pattern[i + 1] === "'") {
@@ -185,4 +200,3 @@ export function formatDate(ms: number, timeZone: string, pattern: string): strin
   }
   return out;
 }
-

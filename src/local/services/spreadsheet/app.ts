@@ -1,13 +1,14 @@
 import type { Workspace } from '../../runtime/workspace';
-import {
-  activeRangeOf,
-  DataValidationBuilderFacade,
-  RangeFacade,
-  SheetFacade,
-  SpreadsheetFacade,
-} from './facades';
+import { activeRangeOf, DataValidationBuilderFacade, RangeFacade, SheetFacade, SpreadsheetFacade } from './facades';
 import { createSpreadsheetData } from './host';
-import { MESSAGES, sheetById, spreadsheetData, spreadsheetsState, type MenuItemData, type SpreadsheetData } from './model';
+import {
+  MESSAGES,
+  sheetById,
+  spreadsheetData,
+  spreadsheetsState,
+  type MenuItemData,
+  type SpreadsheetData,
+} from './model';
 
 function gate(ws: Workspace, method: string): void {
   ws.call('Spreadsheet', method, 0);
@@ -21,21 +22,63 @@ function enumOf<const K extends string>(...names: K[]): Record<K, K> {
 const Button = enumOf('CLOSE', 'OK', 'CANCEL', 'YES', 'NO');
 const ButtonSet = enumOf('OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL');
 const DataValidationCriteria = enumOf(
-  'DATE_AFTER', 'DATE_BEFORE', 'DATE_BETWEEN', 'DATE_EQUAL_TO', 'DATE_IS_VALID_DATE', 'DATE_NOT_BETWEEN', 'DATE_ON_OR_AFTER',
-  'DATE_ON_OR_BEFORE', 'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN', 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO', 'NUMBER_NOT_BETWEEN', 'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS',
-  'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_IS_VALID_EMAIL', 'TEXT_IS_VALID_URL', 'VALUE_IN_LIST', 'VALUE_IN_RANGE',
-  'CUSTOM_FORMULA', 'CHECKBOX',
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_BETWEEN',
+  'DATE_EQUAL_TO',
+  'DATE_IS_VALID_DATE',
+  'DATE_NOT_BETWEEN',
+  'DATE_ON_OR_AFTER',
+  'DATE_ON_OR_BEFORE',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_IS_VALID_EMAIL',
+  'TEXT_IS_VALID_URL',
+  'VALUE_IN_LIST',
+  'VALUE_IN_RANGE',
+  'CUSTOM_FORMULA',
+  'CHECKBOX',
 );
 const ProtectionType = enumOf('RANGE', 'SHEET');
 const SheetType = enumOf('GRID', 'OBJECT', 'DATASOURCE');
-const ChartType = enumOf('AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'RADAR', 'LINE', 'ORG', 'PIE', 'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TIMELINE', 'TREEMAP', 'WATERFALL');
+const ChartType = enumOf(
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'RADAR',
+  'LINE',
+  'ORG',
+  'PIE',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TIMELINE',
+  'TREEMAP',
+  'WATERFALL',
+);
 const Position = enumOf('TOP', 'RIGHT', 'BOTTOM', 'NONE');
 
 /** The HtmlOutput given to showSidebar/showModalDialog: read through its own public methods. */
 function htmlOf(output: unknown): { title: string; html: string } {
   const o = output as { getContent?: () => unknown; getTitle?: () => unknown } | null;
-  if (!o || typeof o.getContent !== 'function') throw new Error("The parameters don't match the method signature for Ui.showSidebar.");
+  if (!o || typeof o.getContent !== 'function')
+    throw new Error("The parameters don't match the method signature for Ui.showSidebar.");
   return { title: typeof o.getTitle === 'function' ? String(o.getTitle() ?? '') : '', html: String(o.getContent()) };
 }
 
@@ -113,7 +156,11 @@ class UiFacade {
   alert(a: string, b?: unknown, c?: unknown): string {
     gate(this.ws, 'alert');
     const [title, prompt, buttons] =
-      c !== undefined ? [String(a), String(b), String(c)] : b !== undefined ? ['', String(a), String(b)] : ['', String(a), ButtonSet.OK];
+      c !== undefined
+        ? [String(a), String(b), String(c)]
+        : b !== undefined
+          ? ['', String(a), String(b)]
+          : ['', String(a), ButtonSet.OK];
     this.ss().ui.alerts.push({ title, prompt, buttons });
     return buttons.startsWith('YES') ? Button.YES : Button.OK;
   }
@@ -174,7 +221,8 @@ export function createSpreadsheetApp(ws: Workspace): Record<string, unknown> {
     openByUrl(url: string): SpreadsheetFacade {
       gate(ws, 'openByUrl');
       const id = /\/d\/([^/]+)/.exec(String(url))?.[1];
-      if (!id || !spreadsheetsState(ws).byId[id]) throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+      if (!id || !spreadsheetsState(ws).byId[id])
+        throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
       return new SpreadsheetFacade(ws, id);
     },
     create(name: string): SpreadsheetFacade {

@@ -52,7 +52,9 @@ export class UserFacade {
 function emailOf(user: unknown): string {
   if (typeof user === 'string') return user.trim().toLowerCase();
   if (user && typeof user === 'object' && 'getEmail' in user && typeof user.getEmail === 'function') {
-    return String((user as { getEmail: () => unknown }).getEmail()).trim().toLowerCase();
+    return String((user as { getEmail: () => unknown }).getEmail())
+      .trim()
+      .toLowerCase();
   }
   throw new Error('Invalid argument: user');
 }
@@ -63,7 +65,12 @@ function editingIdentity(ws: Workspace, ss: SpreadsheetData): string {
 }
 
 function overlaps(a: GridArea, b: GridArea): boolean {
-  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.column < b.column + b.numColumns && b.column < a.column + a.numColumns;
+  return (
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.column < b.column + b.numColumns &&
+    b.column < a.column + a.numColumns
+  );
 }
 
 function assertCanEdit(ws: Workspace, ss: SpreadsheetData, sheetId: number, area: GridArea): void {
@@ -253,14 +260,21 @@ export class SpreadsheetFacade {
   }
   getProtections(type: unknown): ProtectionFacade[] {
     const ss = this.data('getProtections');
-    return ss.protections.filter((p) => p.type === String(type)).map((p) => new ProtectionFacade(this.ws, this.ssId, p.id));
+    return ss.protections
+      .filter((p) => p.type === String(type))
+      .map((p) => new ProtectionFacade(this.ws, this.ssId, p.id));
   }
   toString(): string {
     return 'Spreadsheet';
   }
 }
 
-export function addSheet(ws: Workspace, ss: SpreadsheetData, name: string | undefined, index: number | undefined): SheetData {
+export function addSheet(
+  ws: Workspace,
+  ss: SpreadsheetData,
+  name: string | undefined,
+  index: number | undefined,
+): SheetData {
   let sheetName = name;
   if (sheetName === undefined) {
     let n = ss.sheets.length + 1;
@@ -283,8 +297,16 @@ function activate(ss: SpreadsheetData, range: RangeFacade): void {
 
 export function activeRangeOf(ws: Workspace, ss: SpreadsheetData): RangeFacade {
   const sheet = sheetById(ss, ss.activeSheetId);
-  const area = ss.activeRange && ss.activeRange.sheetId === sheet.id ? ss.activeRange : { row: 1, column: 1, numRows: 1, numColumns: 1 };
-  return new RangeFacade(ws, ss.id, sheet.id, { row: area.row, column: area.column, numRows: area.numRows, numColumns: area.numColumns });
+  const area =
+    ss.activeRange && ss.activeRange.sheetId === sheet.id
+      ? ss.activeRange
+      : { row: 1, column: 1, numRows: 1, numColumns: 1 };
+  return new RangeFacade(ws, ss.id, sheet.id, {
+    row: area.row,
+    column: area.column,
+    numRows: area.numRows,
+    numColumns: area.numColumns,
+  });
 }
 
 export class SheetFacade {
@@ -347,7 +369,12 @@ export class SheetFacade {
   }
   getDataRange(): RangeFacade {
     const sheet = this.data('getDataRange');
-    return this.range({ row: 1, column: 1, numRows: Math.max(1, lastRowOf(sheet)), numColumns: Math.max(1, lastColumnOf(sheet)) });
+    return this.range({
+      row: 1,
+      column: 1,
+      numRows: Math.max(1, lastRowOf(sheet)),
+      numColumns: Math.max(1, lastColumnOf(sheet)),
+    });
   }
   getLastRow(): number {
     return lastRowOf(this.data('getLastRow'));
@@ -406,7 +433,8 @@ export class SheetFacade {
     return this;
   }
   appendRow(rowContents: unknown[]): SheetFacade {
-    if (!Array.isArray(rowContents)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    if (!Array.isArray(rowContents))
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     const sheet = this.data('appendRow', rowContents.length);
     const row = lastRowOf(sheet) + 1;
     this.editable({ row, column: 1, numRows: 1, numColumns: Math.max(1, rowContents.length) });
@@ -497,7 +525,11 @@ export class SheetFacade {
   }
   clearContents(): SheetFacade {
     const sheet = this.data('clearContents');
-    clearArea(sheet, { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns }, { contentsOnly: true });
+    clearArea(
+      sheet,
+      { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns },
+      { contentsOnly: true },
+    );
     return this;
   }
   clearFormats(): SheetFacade {
@@ -534,7 +566,8 @@ export class SheetFacade {
   }
   hideColumns(columnIndex: number, numColumns = 1): void {
     const sheet = this.data('hideColumns');
-    for (let c = columnIndex; c < columnIndex + numColumns; c++) if (!sheet.hiddenColumns.includes(c)) sheet.hiddenColumns.push(c);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++)
+      if (!sheet.hiddenColumns.includes(c)) sheet.hiddenColumns.push(c);
   }
   showColumns(columnIndex: number, numColumns = 1): void {
     const sheet = this.data('showColumns');
@@ -587,7 +620,8 @@ export class SheetFacade {
 
 function checkedArea(row: unknown, column: unknown, numRows: unknown, numColumns: unknown): GridArea {
   const nums = [row, column, numRows, numColumns].map((x) => Number(x));
-  if (nums.some((n) => !Number.isFinite(n))) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+  if (nums.some((n) => !Number.isFinite(n)))
+    throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.");
   const [r, c, nr, nc] = nums.map((n) => Math.floor(n)) as [number, number, number, number];
   if (r < 1 || c < 1) throw new Error(MESSAGES.outside);
   if (nr < 1) throw new Error(MESSAGES.minRows);
@@ -597,7 +631,8 @@ function checkedArea(row: unknown, column: unknown, numRows: unknown, numColumns
 
 function insertRows(sheet: SheetData, after: number, howMany: number): void {
   if (howMany < 1) return;
-  if (after < sheet.rows.length) sheet.rows.splice(Math.max(0, after), 0, ...Array.from({ length: howMany }, () => null));
+  if (after < sheet.rows.length)
+    sheet.rows.splice(Math.max(0, after), 0, ...Array.from({ length: howMany }, () => null));
   sheet.maxRows += howMany;
 }
 
@@ -622,10 +657,23 @@ function deleteColumns(sheet: SheetData, from: number, howMany: number): void {
   sheet.maxColumns -= howMany;
 }
 
-function addProtection(ss: SpreadsheetData, type: 'RANGE' | 'SHEET', sheetId: number, area: GridArea | null): ProtectionData {
+function addProtection(
+  ss: SpreadsheetData,
+  type: 'RANGE' | 'SHEET',
+  sheetId: number,
+  area: GridArea | null,
+): ProtectionData {
   ss.nextProtectionId += 1;
   // Until the script changes them, a new protection's editors mirror the spreadsheet's (Google's reference).
-  const p: ProtectionData = { id: ss.nextProtectionId, type, sheetId, area, description: '', warningOnly: false, editors: [...ss.editors] };
+  const p: ProtectionData = {
+    id: ss.nextProtectionId,
+    type,
+    sheetId,
+    area,
+    description: '',
+    warningOnly: false,
+    editors: [...ss.editors],
+  };
   ss.protections.push(p);
   return p;
 }
@@ -816,7 +864,9 @@ export class RangeFacade {
     return numberFormatOf(this.topLeft(this.sheet('getNumberFormat', 1)));
   }
   getDataValidations(): Array<Array<DataValidationFacade | null>> {
-    return this.map(this.sheet('getDataValidations', this.size), (c) => (c?.dv ? new DataValidationFacade(this.ws, this.ssId, c.dv) : null));
+    return this.map(this.sheet('getDataValidations', this.size), (c) =>
+      c?.dv ? new DataValidationFacade(this.ws, this.ssId, c.dv) : null,
+    );
   }
   getDataValidation(): DataValidationFacade | null {
     const dv = this.topLeft(this.sheet('getDataValidation', 1))?.dv;
@@ -893,7 +943,9 @@ export class RangeFacade {
   setDataValidations(rules: Array<Array<DataValidationFacade | null>>): RangeFacade {
     const data = shapeCheck(rules, this.area, 'setDataValidations');
     const sheet = this.writable('setDataValidations');
-    this.each((row, column, i, j) => setValidation(sheet, row, column, (data[i] as Array<DataValidationFacade | null>)[j] ?? null));
+    this.each((row, column, i, j) =>
+      setValidation(sheet, row, column, (data[i] as Array<DataValidationFacade | null>)[j] ?? null),
+    );
     return this;
   }
   clearDataValidations(): RangeFacade {
@@ -1005,7 +1057,11 @@ export class RangeFacade {
 
   protect(): ProtectionFacade {
     gate(this.ws, 'protect');
-    return new ProtectionFacade(this.ws, this.ssId, addProtection(this.ss(), 'RANGE', this.sheetId, { ...this.area }).id);
+    return new ProtectionFacade(
+      this.ws,
+      this.ssId,
+      addProtection(this.ss(), 'RANGE', this.sheetId, { ...this.area }).id,
+    );
   }
   activate(): RangeFacade {
     gate(this.ws, 'activate');
@@ -1018,13 +1074,24 @@ export class RangeFacade {
       this.ws,
       this.ssId,
       this.sheetId,
-      checkedArea(this.area.row + rowOffset, this.area.column + columnOffset, numRows ?? this.area.numRows, numColumns ?? this.area.numColumns),
+      checkedArea(
+        this.area.row + rowOffset,
+        this.area.column + columnOffset,
+        numRows ?? this.area.numRows,
+        numColumns ?? this.area.numColumns,
+      ),
     );
   }
   getCell(row: number, column: number): RangeFacade {
     gate(this.ws, 'getCell');
-    if (row < 1 || column < 1 || row > this.area.numRows || column > this.area.numColumns) throw new Error(MESSAGES.outside);
-    return new RangeFacade(this.ws, this.ssId, this.sheetId, { row: this.area.row + row - 1, column: this.area.column + column - 1, numRows: 1, numColumns: 1 });
+    if (row < 1 || column < 1 || row > this.area.numRows || column > this.area.numColumns)
+      throw new Error(MESSAGES.outside);
+    return new RangeFacade(this.ws, this.ssId, this.sheetId, {
+      row: this.area.row + row - 1,
+      column: this.area.column + column - 1,
+      numRows: 1,
+      numColumns: 1,
+    });
   }
   toString(): string {
     return 'Range';
@@ -1036,7 +1103,8 @@ export class RangeFacade {
       const dv = cellAt(sheet, row, column)?.dv;
       if (!dv || dv.allowInvalid) return;
       const content = typedContent(valueAt(i, j), cellAt(sheet, row, column)?.nf === '@');
-      if (content.f === undefined && !satisfies(this.ws, this.ssId, dv, content.v)) throw new Error(MESSAGES.invalidData(this.a1At(row, column)));
+      if (content.f === undefined && !satisfies(this.ws, this.ssId, dv, content.v))
+        throw new Error(MESSAGES.invalidData(this.a1At(row, column)));
     });
   }
 }
@@ -1247,7 +1315,11 @@ function criteriaValues(ws: Workspace, ssId: string | null, rule: ValidationData
 }
 
 export class DataValidationBuilderFacade extends ValidationRuleReader {
-  constructor(ws: Workspace, rule: ValidationData = { type: '', values: [], allowInvalid: true, helpText: null }, ssId: string | null = null) {
+  constructor(
+    ws: Workspace,
+    rule: ValidationData = { type: '', values: [], allowInvalid: true, helpText: null },
+    ssId: string | null = null,
+  ) {
     super(ws, ssId, rule);
   }
 
@@ -1263,10 +1335,14 @@ export class DataValidationBuilderFacade extends ValidationRuleReader {
   requireValueInRange(range: RangeFacade, showDropdown = true): DataValidationBuilderFacade {
     const sheet = sheetById(spreadsheetData(this.ws, range.ssId), range.sheetId);
     this.ssId = range.ssId;
-    return this.set('requireValueInRange', 'VALUE_IN_RANGE', [{ sheetName: sheet.name, a1: a1Of(range.area) }, showDropdown]);
+    return this.set('requireValueInRange', 'VALUE_IN_RANGE', [
+      { sheetName: sheet.name, a1: a1Of(range.area) },
+      showDropdown,
+    ]);
   }
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): DataValidationBuilderFacade {
-    const values = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+    const values =
+      checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
     return this.set('requireCheckbox', 'CHECKBOX', values);
   }
   requireNumberBetween(start: number, end: number): DataValidationBuilderFacade {
@@ -1322,10 +1398,20 @@ export class EmbeddedChartFacade {
     const options = { ...this.chart.options };
     return { get: (option: string) => options[option] ?? null };
   }
-  getContainerInfo(): { getAnchorRow(): number; getAnchorColumn(): number; getOffsetX(): number; getOffsetY(): number } {
+  getContainerInfo(): {
+    getAnchorRow(): number;
+    getAnchorColumn(): number;
+    getOffsetX(): number;
+    getOffsetY(): number;
+  } {
     gate(this.ws, 'getContainerInfo');
     const p = { ...this.chart.position };
-    return { getAnchorRow: () => p.row, getAnchorColumn: () => p.column, getOffsetX: () => p.offsetX, getOffsetY: () => p.offsetY };
+    return {
+      getAnchorRow: () => p.row,
+      getAnchorColumn: () => p.column,
+      getOffsetX: () => p.offsetX,
+      getOffsetY: () => p.offsetY,
+    };
   }
   modify(): EmbeddedChartBuilderFacade {
     gate(this.ws, 'modify');
@@ -1384,7 +1470,12 @@ export class EmbeddedChartBuilderFacade {
     gate(this.ws, 'getChartType');
     return this.chart.type;
   }
-  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): EmbeddedChartBuilderFacade {
+  setPosition(
+    anchorRowPos: number,
+    anchorColPos: number,
+    offsetX: number,
+    offsetY: number,
+  ): EmbeddedChartBuilderFacade {
     return this.step('setPosition', (c) => {
       c.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
     });

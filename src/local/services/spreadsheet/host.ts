@@ -76,7 +76,12 @@ function tab(ws: Workspace, ssId: string, name: string): SheetData {
 }
 
 /** Raw values appended below the last row, stored as given (Dates stay Dates, strings are not parsed). */
-export function appendRowsToSheet(ws: Workspace, ssId: string, sheetName: string, rows: unknown[][]): { row: number; numRows: number } {
+export function appendRowsToSheet(
+  ws: Workspace,
+  ssId: string,
+  sheetName: string,
+  rows: unknown[][],
+): { row: number; numRows: number } {
   const sheet = tab(ws, ssId, sheetName);
   const row = lastRowOf(sheet) + 1;
   rows.forEach((values, i) => values.forEach((value, j) => writeRaw(sheet, row + i, j + 1, value)));
@@ -91,7 +96,11 @@ function headerOf(sheet: SheetData): string[] {
   return (readGrid(sheet, { row: 1, column: 1, numRows: 1, numColumns: lastColumnOf(sheet) })[0] ?? []).map(headerText);
 }
 
-export function hostReadTab(ws: Workspace, ssId: string, tabName: string): { header: string[]; rows: unknown[][] } | null {
+export function hostReadTab(
+  ws: Workspace,
+  ssId: string,
+  tabName: string,
+): { header: string[]; rows: unknown[][] } | null {
   const sheet = sheetByName(spreadsheetData(ws, ssId), tabName);
   if (!sheet) return null;
   const width = lastColumnOf(sheet);
@@ -211,7 +220,12 @@ export function editEvent(
  * just written: the row as a `Range`, its cells as the text the sheet shows (`values`, timestamp first)
  * and by column title (`namedValues`, each an array).
  */
-export function spreadsheetFormSubmitEvent(ws: Workspace, ssId: string, sheetId: number, row: number): Record<string, unknown> {
+export function spreadsheetFormSubmitEvent(
+  ws: Workspace,
+  ssId: string,
+  sheetId: number,
+  row: number,
+): Record<string, unknown> {
   const sheet = sheetById(spreadsheetData(ws, ssId), sheetId);
   const width = lastColumnOf(sheet);
   const header = headerOf(sheet);
@@ -250,7 +264,10 @@ export function snapshotSheets(ws: Workspace, ssId: string): Record<string, Shee
     const keys: string[] = [];
     header.forEach((text, i) => keys.push(text.trim() === '' || keys.includes(text) ? columnLetter(i + 1) : text));
     const last = lastRowOf(sheet);
-    const grid = last < 2 || header.length === 0 ? [] : readGrid(sheet, { row: 2, column: 1, numRows: last - 1, numColumns: header.length });
+    const grid =
+      last < 2 || header.length === 0
+        ? []
+        : readGrid(sheet, { row: 2, column: 1, numRows: last - 1, numColumns: header.length });
     const rows = grid.map((values) => Object.fromEntries(values.map((v, i) => [keys[i] as string, snapshotValue(v)])));
     const formulas: string[] = [];
     sheet.rows.forEach((r, i) =>
@@ -271,7 +288,10 @@ function quoteSheetName(name: string): string {
 export function uiState(ws: Workspace, ssId: string): UiData & { activeRange: string } {
   const ss = spreadsheetData(ws, ssId);
   const sheet = sheetById(ss, ss.activeSheetId);
-  const area = ss.activeRange && ss.activeRange.sheetId === sheet.id ? ss.activeRange : { row: 1, column: 1, numRows: 1, numColumns: 1 };
+  const area =
+    ss.activeRange && ss.activeRange.sheetId === sheet.id
+      ? ss.activeRange
+      : { row: 1, column: 1, numRows: 1, numColumns: 1 };
   return {
     ...structuredClone(ss.ui),
     activeRange: `${quoteSheetName(sheet.name)}!${a1Of({ row: area.row, column: area.column, numRows: area.numRows, numColumns: area.numColumns })}`,

@@ -119,7 +119,8 @@ export const MESSAGES = {
   minRows: 'The number of rows in the range must be at least 1.',
   minColumns: 'The number of columns in the range must be at least 1.',
   rangeNotFound: 'Range not found',
-  protectedCell: 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+  protectedCell:
+    'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
   deleteAllSheets: "You can't remove all the sheets in a document.",
   deleteAllRows: 'Sorry, it is not possible to delete all non-frozen rows.',
   openById: 'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
@@ -129,7 +130,8 @@ export const MESSAGES = {
     `The number of rows in the data does not match the number of rows in the range. The data has ${data} but the range has ${range}.`,
   columnsMismatch: (data: number, range: number) =>
     `The number of columns in the data does not match the number of columns in the range. The data has ${data} but the range has ${range}.`,
-  invalidData: (a1: string) => `The data you entered in cell ${a1} violates the data validation rules set on this cell.`,
+  invalidData: (a1: string) =>
+    `The data you entered in cell ${a1} violates the data validation rules set on this cell.`,
   signature: (method: string) => `The parameters don't match the method signature for SpreadsheetApp.Range.${method}.`,
 } as const;
 
@@ -303,7 +305,11 @@ export function parseA1(a1: string, maxRows: number, maxColumns: number): GridAr
 }
 
 export function normalizeHeader(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase();
 }
 
 export function isDate(value: unknown): value is Date {

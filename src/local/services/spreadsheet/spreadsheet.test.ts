@@ -56,9 +56,13 @@ describe('spreadsheet creation and tabs', () => {
   test('sheet names are unique, with Google’s message', () => {
     const { ss } = setup();
     ss.insertSheet('Corsi');
-    expect(() => ss.insertSheet('Corsi')).toThrow('A sheet with the name "Corsi" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('Corsi')).toThrow(
+      'A sheet with the name "Corsi" already exists. Please enter another name.',
+    );
     const other = ss.insertSheet('Altro');
-    expect(() => other.setName('Corsi')).toThrow('A sheet with the name "Corsi" already exists. Please enter another name.');
+    expect(() => other.setName('Corsi')).toThrow(
+      'A sheet with the name "Corsi" already exists. Please enter another name.',
+    );
   });
 
   test('insertSheet places the tab at a 0-based index and activates it; deleteSheet removes it but never the last one', () => {
@@ -79,7 +83,9 @@ describe('spreadsheet creation and tabs', () => {
     const made = app.create('Altro file');
     expect(app.openById(made.getId()).getName()).toBe('Altro file');
     expect(boundSpreadsheetId(ws)).not.toBe(made.getId());
-    expect(() => app.openById('nope')).toThrow('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    expect(() => app.openById('nope')).toThrow(
+      'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+    );
   });
 
   test('host tab helpers list and add tabs without counting script calls', () => {
@@ -132,7 +138,9 @@ describe('values', () => {
   test('coordinates below 1 throw Apps Script’s errors; reading past the last row reads empty cells', () => {
     const { sheet } = setup();
     expect(() => sheet.getRange(0, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange(1, 0, 1, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1, 0, 1, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
     expect(() => sheet.getRange(1, 1, 1, 0)).toThrow('The number of columns in the range must be at least 1.');
     expect(() => sheet.getRange('not a range')).toThrow('Range not found');
@@ -183,7 +191,7 @@ describe('typed input', () => {
 
   test('a leading apostrophe stores the rest as text, without the apostrophe', () => {
     const { sheet } = setup();
-    sheet.getRange('A1:C1').setValues([["'=HYPERLINK(\"x\")", "'019035", "'+39 333"]]);
+    sheet.getRange('A1:C1').setValues([['\'=HYPERLINK("x")', "'019035", "'+39 333"]]);
     expect(sheet.getRange('A1:C1').getValues()).toEqual([['=HYPERLINK("x")', '019035', '+39 333']]);
     expect(sheet.getRange('A1:C1').getFormulas()).toEqual([['', '', '']]);
   });
@@ -247,7 +255,9 @@ describe('display values (it_IT)', () => {
     sheet.getRange('B1').setNumberFormat('#,##0.00 €');
     sheet.getRange('C1').setNumberFormat('0%');
     sheet.getRange('F1').setNumberFormat('HH:mm');
-    expect(sheet.getRange('A1:F1').getDisplayValues()).toEqual([['1,5', '1.234,50 €', '75%', '02/03/2027', 'VERO', '09:00']]);
+    expect(sheet.getRange('A1:F1').getDisplayValues()).toEqual([
+      ['1,5', '1.234,50 €', '75%', '02/03/2027', 'VERO', '09:00'],
+    ]);
     expect(sheet.getRange('A1').getDisplayValue()).toBe('1,5');
   });
 });
@@ -372,7 +382,11 @@ describe('notes', () => {
 describe('data validation', () => {
   test('a list rule keeps its criteria; a copy can be changed without changing the original', () => {
     const { sheet, app } = setup();
-    const rule = app.newDataValidation().requireValueInList(['Online', 'In presenza'], true).setHelpText('Scegli').build();
+    const rule = app
+      .newDataValidation()
+      .requireValueInList(['Online', 'In presenza'], true)
+      .setHelpText('Scegli')
+      .build();
     sheet.getRange('B2:B10').setDataValidation(rule);
     const read = sheet.getRange('B5').getDataValidation();
     expect(read?.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_LIST);
@@ -383,12 +397,19 @@ describe('data validation', () => {
     expect(stricter?.getAllowInvalid()).toBe(false);
     expect(sheet.getRange('B5').getDataValidation()?.getAllowInvalid()).toBe(true);
     expect(sheet.getRange('B1').getDataValidation()).toBeNull();
-    expect(sheet.getRange('B1:B2').getDataValidations().map((r) => r[0] !== null)).toEqual([false, true]);
+    expect(
+      sheet
+        .getRange('B1:B2')
+        .getDataValidations()
+        .map((r) => r[0] !== null),
+    ).toEqual([false, true]);
   });
 
   test('a rule that rejects invalid input makes an invalid write throw, and writes nothing', () => {
     const { sheet, app } = setup();
-    sheet.getRange('A2:A5').setDataValidation(app.newDataValidation().requireValueInList(['Sì', 'No']).setAllowInvalid(false).build());
+    sheet
+      .getRange('A2:A5')
+      .setDataValidation(app.newDataValidation().requireValueInList(['Sì', 'No']).setAllowInvalid(false).build());
     sheet.getRange('A2').setValue('Sì');
     expect(() => sheet.getRange('A2:A3').setValues([['No'], ['Forse']])).toThrow(
       'The data you entered in cell A3 violates the data validation rules set on this cell.',
@@ -401,7 +422,11 @@ describe('data validation', () => {
     const { ss, sheet, app } = setup();
     const comuni = ss.insertSheet('Comuni');
     comuni.getRange('B2:B3').setValues([['Crema'], ['Pandino']]);
-    sheet.getRange('A2').setDataValidation(app.newDataValidation().requireValueInRange(comuni.getRange('B2:B50')).setAllowInvalid(false).build());
+    sheet
+      .getRange('A2')
+      .setDataValidation(
+        app.newDataValidation().requireValueInRange(comuni.getRange('B2:B50')).setAllowInvalid(false).build(),
+      );
     const [range, dropdown] = sheet.getRange('A2').getDataValidation()?.getCriteriaValues() ?? [];
     expect((range as GoogleAppsScript.Spreadsheet.Range).getA1Notation()).toBe('B2:B50');
     expect((range as GoogleAppsScript.Spreadsheet.Range).getSheet().getName()).toBe('Comuni');
@@ -412,7 +437,9 @@ describe('data validation', () => {
 
   test('number and e-mail rules that reject invalid input are enforced too', () => {
     const { sheet, app } = setup();
-    sheet.getRange('A1').setDataValidation(app.newDataValidation().requireNumberBetween(0, 100).setAllowInvalid(false).build());
+    sheet
+      .getRange('A1')
+      .setDataValidation(app.newDataValidation().requireNumberBetween(0, 100).setAllowInvalid(false).build());
     sheet.getRange('B1').setDataValidation(app.newDataValidation().requireTextIsEmail().setAllowInvalid(false).build());
     sheet.getRange('A1:B1').setValues([['75', 'anna@comune.crema.cr.it']]);
     expect(() => sheet.getRange('A1').setValue(101)).toThrow('cell A1 violates');
@@ -491,7 +518,9 @@ describe('UI', () => {
     expect(ui.alert('Attenzione')).toBe(ui.Button.OK);
     expect(ui.alert('Conferma', 'Procedere?', ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);
     const state = uiState(ws, id);
-    expect(state.menus).toEqual([{ title: 'Academy4PA', items: [{ kind: 'item', caption: 'Apri pannello', functionName: 'showSidebar' }] }]);
+    expect(state.menus).toEqual([
+      { title: 'Academy4PA', items: [{ kind: 'item', caption: 'Apri pannello', functionName: 'showSidebar' }] },
+    ]);
     expect(state.sidebars).toEqual([{ title: 'Academy4PA', html: '<p>ciao</p>' }]);
     expect(state.dialogs).toEqual([{ title: 'Anteprima', html: '<p>modulo</p>', modal: true }]);
     expect(state.toasts).toEqual([{ message: 'Fatto', title: 'Academy4PA', timeoutSeconds: 5 }]);
@@ -506,13 +535,17 @@ describe('UI', () => {
     const { app, ws, id } = setup();
     const ui = app.getUi();
     ui.createMenu('M').addSubMenu(ui.createMenu('Sub').addItem('Uno', 'one')).addToUi();
-    expect(uiState(ws, id).menus[0]?.items).toEqual([{ kind: 'submenu', caption: 'Sub', items: [{ kind: 'item', caption: 'Uno', functionName: 'one' }] }]);
+    expect(uiState(ws, id).menus[0]?.items).toEqual([
+      { kind: 'submenu', caption: 'Sub', items: [{ kind: 'item', caption: 'Uno', functionName: 'one' }] },
+    ]);
   });
 
   test('getUi works in a simple trigger but not in an installable trigger', () => {
     const { app, ws } = setup();
     runAs(ws, '', 'simple', () => expect(app.getUi().createMenu('X')).toBeTruthy());
-    runAs(ws, ws.state.owner, 'trigger', () => expect(() => app.getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.'));
+    runAs(ws, ws.state.owner, 'trigger', () =>
+      expect(() => app.getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.'),
+    );
   });
 
   test('the active range is recorded with its sheet name', () => {
@@ -545,7 +578,13 @@ describe('sheet settings and charts', () => {
 
   test('formats are recorded without changing values', () => {
     const { sheet } = setup();
-    sheet.getRange('A1:B1').setValues([['Codice', 'Titolo']]).setFontWeight('bold').setBackground('#eeeeee').setWrap(true).setHorizontalAlignment('center');
+    sheet
+      .getRange('A1:B1')
+      .setValues([['Codice', 'Titolo']])
+      .setFontWeight('bold')
+      .setBackground('#eeeeee')
+      .setWrap(true)
+      .setHorizontalAlignment('center');
     expect(sheet.getRange('B1').getFontWeight()).toBe('bold');
     expect(sheet.getRange('B1').getBackground()).toBe('#eeeeee');
     expect(sheet.getRange('A1:B1').getValues()).toEqual([['Codice', 'Titolo']]);
@@ -553,12 +592,20 @@ describe('sheet settings and charts', () => {
 
   test('charts are built, inserted, listed, updated and removed', () => {
     const { sheet, Charts } = setup();
-    const chart = sheet.newChart().addRange(sheet.getRange('A1:B5')).setChartType(Charts.ChartType.COLUMN).setPosition(2, 4, 0, 0).setOption('title', 'Ore').build();
+    const chart = sheet
+      .newChart()
+      .addRange(sheet.getRange('A1:B5'))
+      .setChartType(Charts.ChartType.COLUMN)
+      .setPosition(2, 4, 0, 0)
+      .setOption('title', 'Ore')
+      .build();
     sheet.insertChart(chart);
     const [inserted] = sheet.getCharts();
     expect(inserted?.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:B5']);
     expect(inserted?.getOptions().get('title')).toBe('Ore');
-    sheet.updateChart((inserted as GoogleAppsScript.Spreadsheet.EmbeddedChart).modify().setOption('title', 'Ore per comune').build());
+    sheet.updateChart(
+      (inserted as GoogleAppsScript.Spreadsheet.EmbeddedChart).modify().setOption('title', 'Ore per comune').build(),
+    );
     expect(sheet.getCharts()[0]?.getOptions().get('title')).toBe('Ore per comune');
     sheet.removeChart(sheet.getCharts()[0] as GoogleAppsScript.Spreadsheet.EmbeddedChart);
     expect(sheet.getCharts()).toHaveLength(0);
@@ -605,7 +652,9 @@ describe('host API', () => {
 
   test('hostAppendRecords refuses a key that matches no header', () => {
     const { ws, id } = registry();
-    expect(() => hostAppendRecords(ws, id, 'Iscrizioni', [{ Colore: 'rosso' }])).toThrow('Tab "Iscrizioni" has no column "Colore".');
+    expect(() => hostAppendRecords(ws, id, 'Iscrizioni', [{ Colore: 'rosso' }])).toThrow(
+      'Tab "Iscrizioni" has no column "Colore".',
+    );
   });
 
   test('hostEditCells edits the matching rows (a date cell matches an ISO date) and returns the edited cells', () => {
@@ -614,7 +663,13 @@ describe('host API', () => {
       { ID: 'I00001', 'Data richiesta': '2027-02-01', Corso: 'EXC-BASE' },
       { ID: 'I00002', 'Data richiesta': '2027-02-02', Corso: 'EXC-BASE' },
     ]);
-    const edited = hostEditCells(ws, id, 'Iscrizioni', { Corso: 'EXC-BASE', 'Data richiesta': '2027-02-02' }, { Attivo: true, Modalità: 'Mista' });
+    const edited = hostEditCells(
+      ws,
+      id,
+      'Iscrizioni',
+      { Corso: 'EXC-BASE', 'Data richiesta': '2027-02-02' },
+      { Attivo: true, Modalità: 'Mista' },
+    );
     expect(edited).toEqual([
       { row: 3, column: 5, oldValue: false, value: true },
       { row: 3, column: 4, oldValue: '', value: 'Mista' },
@@ -663,7 +718,15 @@ describe('host API', () => {
     expect(snap.Foglio1).toEqual({ header: [], rows: [], formulas: [] });
     expect(snap.Iscrizioni?.header).toEqual(['ID', 'Data richiesta', 'Corso', 'Modalità', 'Attivo', '', 'Extra']);
     expect(snap.Iscrizioni?.rows).toEqual([
-      { ID: 'I00001', 'Data richiesta': '2027-07-01T00:00:00+02:00', Corso: 'EXC-BASE', Modalità: '', Attivo: false, F: '', Extra: '1899-12-30T09:00:00+01:00' },
+      {
+        ID: 'I00001',
+        'Data richiesta': '2027-07-01T00:00:00+02:00',
+        Corso: 'EXC-BASE',
+        Modalità: '',
+        Attivo: false,
+        F: '',
+        Extra: '1899-12-30T09:00:00+01:00',
+      },
     ]);
   });
 });
@@ -674,7 +737,11 @@ describe('call counting', () => {
     const range = sheet.getRange(1, 1, 10, 4);
     range.setValues(Array.from({ length: 10 }, () => ['a', 'b', 'c', 'd']));
     range.getValues();
-    expect(ws.methodCounts).toEqual({ 'Spreadsheet.getRange': 1, 'Spreadsheet.setValues': 1, 'Spreadsheet.getValues': 1 });
+    expect(ws.methodCounts).toEqual({
+      'Spreadsheet.getRange': 1,
+      'Spreadsheet.setValues': 1,
+      'Spreadsheet.getValues': 1,
+    });
     expect(ws.counts.Spreadsheet).toBe(3);
   });
 
@@ -689,18 +756,34 @@ describe('call counting', () => {
     const { ss, sheet, ws } = setup();
     const range = sheet.getRange('B2:C4');
     ws.resetCounts();
-    expect([range.getRow(), range.getColumn(), range.getNumRows(), range.getNumColumns(), range.getLastRow(), range.getLastColumn()]).toEqual([2, 2, 3, 2, 4, 3]);
+    expect([
+      range.getRow(),
+      range.getColumn(),
+      range.getNumRows(),
+      range.getNumColumns(),
+      range.getLastRow(),
+      range.getLastColumn(),
+    ]).toEqual([2, 2, 3, 2, 4, 3]);
     expect(range.getA1Notation()).toBe('B2:C4');
     expect(range.getSheet().getName()).toBe('Foglio1');
     expect(range.getGridId()).toBe(sheet.getSheetId());
-    expect([sheet.getName(), sheet.getSheetName(), sheet.getIndex(), sheet.getParent().getId()]).toEqual(['Foglio1', 'Foglio1', 1, ss.getId()]);
+    expect([sheet.getName(), sheet.getSheetName(), sheet.getIndex(), sheet.getParent().getId()]).toEqual([
+      'Foglio1',
+      'Foglio1',
+      1,
+      ss.getId(),
+    ]);
     expect(ws.counts.Spreadsheet).toBe(0);
   });
 
   test('getting objects counts: getSheetByName, getRange, getSheets, getActiveSpreadsheet', () => {
     const { app, ws } = setup();
     app.getActiveSpreadsheet().getSheetByName('Foglio1')?.getRange('A1');
-    expect(ws.methodCounts).toEqual({ 'Spreadsheet.getActiveSpreadsheet': 1, 'Spreadsheet.getSheetByName': 1, 'Spreadsheet.getRange': 1 });
+    expect(ws.methodCounts).toEqual({
+      'Spreadsheet.getActiveSpreadsheet': 1,
+      'Spreadsheet.getSheetByName': 1,
+      'Spreadsheet.getRange': 1,
+    });
   });
 
   test('an injected Spreadsheet fault makes the next call throw', () => {

@@ -54,7 +54,14 @@ export function parseDateText(text: string): Date | null {
   return null;
 }
 
-function localDate(year: number, month: number, day: number, hour: number, minute: number, second: number): Date | null {
+function localDate(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): Date | null {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
   return new Date(zonedToUtc({ year, month, day, hour, minute, second }, TIME_ZONE));
@@ -69,9 +76,15 @@ export function displayValue(value: CellValue | null, numberFormat: string | und
   if (value === null || value === '') return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'VERO' : 'FALSO';
-  if (isDate(value)) return formatDate(value, numberFormat && looksLikeDateFormat(numberFormat) ? numberFormat : defaultDatePattern(value));
+  if (isDate(value))
+    return formatDate(
+      value,
+      numberFormat && looksLikeDateFormat(numberFormat) ? numberFormat : defaultDatePattern(value),
+    );
   if (numberFormat && numberFormat !== '@' && numberFormat !== 'General') {
-    return looksLikeDateFormat(numberFormat) ? formatDate(serialToDate(value), numberFormat) : formatNumber(value, numberFormat);
+    return looksLikeDateFormat(numberFormat)
+      ? formatDate(serialToDate(value), numberFormat)
+      : formatNumber(value, numberFormat);
   }
   return plainNumber(value);
 }
@@ -93,7 +106,10 @@ function formatNumber(n: number, pattern: string): string {
   } else if (n === 0 && sections[2] !== undefined) {
     section = sections[2];
   }
-  const unquoted = section.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1').replace(/\[[^\]]*\]/g, '');
+  const unquoted = section
+    .replace(/"([^"]*)"/g, '$1')
+    .replace(/\\(.)/g, '$1')
+    .replace(/\[[^\]]*\]/g, '');
   const m = /[#0][#0,.]*/.exec(unquoted);
   if (!m) return unquoted;
   const core = m[0];
@@ -125,7 +141,14 @@ function serialToDate(serial: number): Date {
   const w = new Date(base);
   return new Date(
     zonedToUtc(
-      { year: w.getUTCFullYear(), month: w.getUTCMonth() + 1, day: w.getUTCDate(), hour: w.getUTCHours(), minute: w.getUTCMinutes(), second: w.getUTCSeconds() },
+      {
+        year: w.getUTCFullYear(),
+        month: w.getUTCMonth() + 1,
+        day: w.getUTCDate(),
+        hour: w.getUTCHours(),
+        minute: w.getUTCMinutes(),
+        second: w.getUTCSeconds(),
+      },
       TIME_ZONE,
     ),
   );
@@ -138,7 +161,20 @@ function defaultDatePattern(date: Date): string {
   return 'dd/MM/yyyy HH.mm.ss';
 }
 
-const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+const MONTHS = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
 
 /**
  * Date patterns as Sheets reads them: `yyyy`, `dd`, `HH`/`hh`, `ss`; `MM` is the month, and a lowercase
@@ -150,25 +186,63 @@ function formatDate(date: Date, pattern: string): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   let out = '';
   tokens.forEach((token, i) => {
-    const prev = tokens.slice(0, i).reverse().find((t) => /^[hHdyMms]/.test(t) && !t.startsWith('"'));
+    const prev = tokens
+      .slice(0, i)
+      .reverse()
+      .find((t) => /^[hHdyMms]/.test(t) && !t.startsWith('"'));
     const next = tokens.slice(i + 1).find((t) => /^[hHdyMms]/.test(t) && !t.startsWith('"'));
-    const minutes = /^m{1,2}$/.test(token) && ((prev !== undefined && /^[hH]/.test(prev)) || (next !== undefined && next.startsWith('s')));
+    const minutes =
+      /^m{1,2}$/.test(token) &&
+      ((prev !== undefined && /^[hH]/.test(prev)) || (next !== undefined && next.startsWith('s')));
     switch (token) {
-      case 'yyyy': out += String(w.year).padStart(4, '0'); break;
-      case 'yy': out += pad(w.year % 100); break;
-      case 'MMMM': case 'mmmm': out += MONTHS[w.month - 1]; break;
-      case 'MMM': case 'mmm': out += (MONTHS[w.month - 1] as string).slice(0, 3); break;
-      case 'MM': out += pad(w.month); break;
-      case 'M': out += String(w.month); break;
-      case 'mm': out += minutes ? pad(w.minute) : pad(w.month); break;
-      case 'm': out += minutes ? String(w.minute) : String(w.month); break;
-      case 'dd': out += pad(w.day); break;
-      case 'd': out += String(w.day); break;
-      case 'HH': case 'hh': out += pad(w.hour); break;
-      case 'H': case 'h': out += String(w.hour); break;
-      case 'ss': out += pad(w.second); break;
-      case 's': out += String(w.second); break;
-      default: out += token.startsWith('"') ? token.slice(1, -1) : token;
+      case 'yyyy':
+        out += String(w.year).padStart(4, '0');
+        break;
+      case 'yy':
+        out += pad(w.year % 100);
+        break;
+      case 'MMMM':
+      case 'mmmm':
+        out += MONTHS[w.month - 1];
+        break;
+      case 'MMM':
+      case 'mmm':
+        out += (MONTHS[w.month - 1] as string).slice(0, 3);
+        break;
+      case 'MM':
+        out += pad(w.month);
+        break;
+      case 'M':
+        out += String(w.month);
+        break;
+      case 'mm':
+        out += minutes ? pad(w.minute) : pad(w.month);
+        break;
+      case 'm':
+        out += minutes ? String(w.minute) : String(w.month);
+        break;
+      case 'dd':
+        out += pad(w.day);
+        break;
+      case 'd':
+        out += String(w.day);
+        break;
+      case 'HH':
+      case 'hh':
+        out += pad(w.hour);
+        break;
+      case 'H':
+      case 'h':
+        out += String(w.hour);
+        break;
+      case 'ss':
+        out += pad(w.second);
+        break;
+      case 's':
+        out += String(w.second);
+        break;
+      default:
+        out += token.startsWith('"') ? token.slice(1, -1) : token;
     }
   });
   return out;
