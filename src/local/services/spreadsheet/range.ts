@@ -17,6 +17,7 @@ import {
 } from './model';
 import { typedContent } from './typing';
 import { gate } from './gate';
+import { TextFinderFacade } from './text-finder';
 import {
   ClearOptions,
   checkState,
@@ -361,6 +362,13 @@ export class RangeFacade {
         numColumns ?? this.area.numColumns,
       ),
     );
+  }
+  createTextFinder(findText: string): TextFinderFacade<RangeFacade> {
+    gate(this.ws, 'createTextFinder');
+    return new TextFinderFacade(this.ws, this.ssId, this.sheetId, { ...this.area }, String(findText), {
+      display,
+      range: (area) => new RangeFacade(this.ws, this.ssId, this.sheetId, area),
+    });
   }
   getCell(row: number, column: number): RangeFacade {
     gate(this.ws, 'getCell');

@@ -15,7 +15,8 @@ import {
   type SpreadsheetData,
 } from './model';
 import { gate } from './gate';
-import { ClearOptions, clearArea, readGrid, writeTyped } from './cells';
+import { TextFinderFacade } from './text-finder';
+import { ClearOptions, clearArea, display, readGrid, writeTyped } from './cells';
 import { EmbeddedChartBuilderFacade, EmbeddedChartFacade } from './chart';
 import { ProtectionFacade, addProtection, assertCanEdit } from './protection';
 import { RangeFacade } from './range';
@@ -80,6 +81,13 @@ export class SheetFacade {
       return this.range(area);
     }
     return this.range(checkedArea(a, column, numRows ?? 1, numColumns ?? 1));
+  }
+  createTextFinder(findText: string): TextFinderFacade<RangeFacade> {
+    gate(this.ws, 'createTextFinder');
+    return new TextFinderFacade(this.ws, this.ssId, this.sheetId, null, String(findText), {
+      display,
+      range: (area) => this.range(area),
+    });
   }
   getDataRange(): RangeFacade {
     const sheet = this.data('getDataRange');
