@@ -97,7 +97,7 @@ export function headerText(v: unknown): string {
   return v === undefined || v === null ? '' : String(v);
 }
 
-/** Field → column for the headers found; the DESIGN headers no column matched. */
+/** Field → column for the headers found; the documented headers no column matched. */
 export function mapColumns(
   tab: RegistryTab,
   headerRow: readonly unknown[],

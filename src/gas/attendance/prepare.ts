@@ -2,7 +2,8 @@ import { hoursToFill, missingAttendanceRows } from '../../core/attendance/attend
 import { UserError } from '../../core/registry/errors';
 import { TAB } from '../../core/registry/tabs';
 import { logEvent } from '../registry/log';
-import { appendRecords, assignMissingIds, readTable, updateRecords, type Table } from '../registry/table';
+import { assignMissingIds } from '../registry/ids';
+import { appendRecords, readTable, updateRecords, type Table } from '../registry/table';
 import type { Attendance } from '../../core/registry/schemas';
 
 export interface PrepareResult {

@@ -27,6 +27,7 @@ import {
   type SpreadsheetData,
   type ValidationData,
 } from './model';
+import { TextFinderFacade } from './text-finder';
 import { displayValue, typedContent } from './typing';
 
 /** Every counted script call goes through the workspace gate under the Spreadsheet service. */
@@ -366,6 +367,13 @@ export class SheetFacade {
       return this.range(area);
     }
     return this.range(checkedArea(a, column, numRows ?? 1, numColumns ?? 1));
+  }
+  createTextFinder(findText: string): TextFinderFacade<RangeFacade> {
+    gate(this.ws, 'createTextFinder');
+    return new TextFinderFacade(this.ws, this.ssId, this.sheetId, null, String(findText), {
+      display,
+      range: (area) => this.range(area),
+    });
   }
   getDataRange(): RangeFacade {
     const sheet = this.data('getDataRange');
@@ -1081,6 +1089,13 @@ export class RangeFacade {
         numColumns ?? this.area.numColumns,
       ),
     );
+  }
+  createTextFinder(findText: string): TextFinderFacade<RangeFacade> {
+    gate(this.ws, 'createTextFinder');
+    return new TextFinderFacade(this.ws, this.ssId, this.sheetId, { ...this.area }, String(findText), {
+      display,
+      range: (area) => new RangeFacade(this.ws, this.ssId, this.sheetId, area),
+    });
   }
   getCell(row: number, column: number): RangeFacade {
     gate(this.ws, 'getCell');
