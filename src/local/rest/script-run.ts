@@ -1,7 +1,7 @@
 /**
  * Apps Script API v1 `scripts.run`: runs a top-level function of the bundle as the token's user and
  * answers as Google does: HTTP 200 with `response.result`, or HTTP 200 with `error` (code 3, an
- * `ExecutionError` detail) when the function threw (catalogue: REST-SCRIPT-RUN).
+ * `ExecutionError` detail) when the function threw (catalogue: REST-SCRIPTS-RUN).
  */
 import { json, jsonBody, RestError, type RestRequest, type RestResponse } from './http';
 

@@ -132,7 +132,7 @@ export function restRequestMs(path: string, innerCalls = 0, cells = 0): number {
  * `UrlFetchApp.fetchAll` sends its requests at once and answers in request order (tanaikech's 2018
  * benchmark); how many run together is not documented (reports say about 10-20), so the model takes 10:
  * requests fill 10 slots in order, each starting when a slot frees, and the call lasts until the last
- * one ends (catalogue: URLFETCH-FETCHALL-PARALLEL).
+ * one ends (catalogue: URLFETCH-FETCHALL).
  */
 export const FETCH_ALL_CONCURRENCY = 10;
 
