@@ -6,7 +6,8 @@
  */
 import { wallClock } from '../runtime/time';
 import type { Workspace } from '../runtime/workspace';
-import { addSheet, readGrid, writeRaw, writeTyped } from '../services/spreadsheet/facades';
+import { readGrid, writeRaw, writeTyped } from '../services/spreadsheet/cells';
+import { addSheet } from '../services/spreadsheet/spreadsheet';
 import {
   a1Of,
   cellAt,
