@@ -1,5 +1,5 @@
 import type { Workspace } from '../../runtime/workspace';
-import { checkSignature } from '../signature';
+import { checkSignature, isDate } from '../signature';
 import { apiDay, apiTime, CalendarEventFacade, guestsOf } from './calendar-event';
 import { spendCreatedEventByApp } from './limits';
 import { calendarState, instantOf, validZone, type CalendarRecord, type Json } from './model';
@@ -124,8 +124,8 @@ class CalendarFacade {
       ],
     );
     this.call('createAllDayEvent');
-    const endDate = endOrOptions instanceof Date ? endOrOptions : new Date(date.getTime() + 24 * 3600 * 1000);
-    const opts = endOrOptions instanceof Date ? options : endOrOptions;
+    const endDate = isDate(endOrOptions) ? endOrOptions : new Date(date.getTime() + 24 * 3600 * 1000);
+    const opts = isDate(endOrOptions) ? options : endOrOptions;
     return this.insert(title, apiDay(date, this.cal.timeZone), apiDay(endDate, this.cal.timeZone), opts);
   }
 

@@ -67,7 +67,9 @@ class LockFacade {
   private acquire(timeoutMs: number): boolean {
     const map = lockHolders(this.ws);
     if (map.has(this.key) && map.get(this.key) === this.ws.execution) return true;
-    const timeout = Math.max(0, Number(timeoutMs) || 0);
+    // A negative timeout fails at once, even on a free lock (docs/google-behaviour.md, LOCK-NEGATIVE-TIMEOUT).
+    if (Number(timeoutMs) < 0) return false;
+    const timeout = Number(timeoutMs) || 0;
     const state = lockState(this.ws);
     const busyUntil = this.scope === 'script' ? state.phantomUntilMs : null;
     if (busyUntil !== null && busyUntil > this.ws.now()) {
