@@ -3,6 +3,7 @@
  * sidebar lists them (searchable, filtered by stage, in a stable order).
  */
 import type { Course, Enrollment, Session } from '../registry/schemas';
+import type { CourseStatus } from '../registry/tabs';
 import { meetHref } from '../text';
 
 export interface NextSession {
@@ -22,7 +23,7 @@ export interface NextSession {
 export interface CourseSummary {
   code: string;
   title: string;
-  status: string;
+  status: CourseStatus;
   seats: number;
   confirmed: number;
   waiting: number;

@@ -6,6 +6,7 @@ import type { JobProgress } from '../../core/jobs/state';
 import type { CourseSummary, NextSession } from '../../core/dashboard/summaries';
 import type { Candidate, EnrollmentAction } from '../../core/enrollment/staff-view';
 import type { Problem } from '../../core/registry/schemas';
+import type { CourseStatus, EnrollmentStatus, Mode, SessionStatus } from '../../core/registry/tabs';
 
 export type { CourseSummary, EnrollmentAction, NextSession };
 
@@ -29,8 +30,8 @@ export interface Dashboard {
   /** The same instant as staff read it in the spreadsheet's time zone: `dd/MM/yyyy HH:mm`. */
   atText: string;
   counts: {
-    coursesByStatus: Record<string, number>;
-    enrollmentsByStatus: Record<string, number>;
+    coursesByStatus: Partial<Record<CourseStatus, number>>;
+    enrollmentsByStatus: Partial<Record<EnrollmentStatus, number>>;
     employees: number;
     activeEmployees: number;
     comuni: number;
@@ -53,7 +54,7 @@ export interface CourseEnrollment {
   employeeId: string;
   name: string;
   comune: string;
-  status: string;
+  status: EnrollmentStatus;
   waitPosition: number | null;
   requestedAt: string;
   notes: string;
@@ -67,17 +68,17 @@ export interface CourseEnrollment {
 export interface CourseView {
   code: string;
   title: string;
-  status: string;
-  mode: string;
+  status: CourseStatus;
+  mode: Mode;
   seats: number;
   hours: number;
-  sessions: Array<{ id: string; date: string; start: string; end: string; status: string; meetLink: string }>;
+  sessions: Array<{ id: string; date: string; start: string; end: string; status: SessionStatus; meetLink: string }>;
   /** Status → enrollments, in the order staff deal with them. */
-  groups: Array<{ status: string; enrollments: CourseEnrollment[] }>;
+  groups: Array<{ status: EnrollmentStatus; enrollments: CourseEnrollment[] }>;
 }
 
 export interface ActionResult {
   id: string;
-  status: string;
+  status: EnrollmentStatus;
   message: string;
 }
