@@ -170,16 +170,23 @@ export function columnTexts(table: DecodedTable<unknown>, field: string): string
   return table.values.slice(1).map((r) => String(r[at - 1] ?? '').trim());
 }
 
-/** Reserves `count` new IDs (`D00001`, `I00001`) after everything in the tab and ever issued. */
-export function nextIds<T>(table: DecodedTable<T>, prefix: SequencePrefix, count: number): string[] {
-  const start = Math.max(issued(prefix), highestSequence(prefix, columnTexts(table as DecodedTable<unknown>, 'id')));
+/**
+ * Reserves `count` new IDs (`D00001`, `I00001`) after everything in the tab, ever issued and `floor`
+ * (the highest a caller that read only some rows knows the tab holds).
+ */
+export function nextIds<T>(table: DecodedTable<T>, prefix: SequencePrefix, count: number, floor = 0): string[] {
+  const start = Math.max(
+    issued(prefix),
+    highestSequence(prefix, columnTexts(table as DecodedTable<unknown>, 'id')),
+    floor,
+  );
   const ids = Array.from({ length: count }, (_, i) => formatSequenceId(prefix, start + i + 1));
   if (count > 0) recordIssued({ [prefix]: start + count });
   return ids;
 }
 
-export function nextId<T>(table: DecodedTable<T>, prefix: SequencePrefix): string {
-  return nextIds(table, prefix, 1)[0] as string;
+export function nextId<T>(table: DecodedTable<T>, prefix: SequencePrefix, floor = 0): string {
+  return nextIds(table, prefix, 1, floor)[0] as string;
 }
 
 /** Reserves the next session ID of a course: `<Codice>-S<n>`. */
