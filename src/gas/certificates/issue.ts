@@ -18,7 +18,8 @@ import { JobPause } from '../jobs/runner';
 import { flushMail, queueMail, wasMailSent } from '../mail/outbox';
 import { logEvent } from '../registry/log';
 import { readSettings, writeSetting } from '../registry/settings';
-import { appendRecords, assignMissingIds, readTable, updateRecords, type Table } from '../registry/table';
+import { assignMissingIds } from '../registry/ids';
+import { appendRecords, readTable, updateRecords, type Table } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
 import {
   childFolder,

@@ -21,6 +21,8 @@ import { logEvent } from '../registry/log';
 import { updateRecords } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
 import type { ActionResult, CourseEnrollment, CourseView, EnrollmentAction } from './types';
+import { meetHref } from '../../core/text';
+import { duplicateIdMessage } from '../../core/registry/codec';
 
 const BUSY = "Un'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.";
 const CANDIDATES_SHOWN = 5;
@@ -75,7 +77,10 @@ export function buildCourseView(code: string): CourseView {
   const wanted = String(code ?? '').trim();
   const data = loadEnrollmentData();
   const course = data.courses.rows.find((r) => r.record.code === wanted)?.record;
-  if (!course) throw new UserError(`Il corso ${wanted || '(non indicato)'} non esiste nel foglio Corsi.`);
+  if (!course)
+    throw new UserError(
+      duplicateIdMessage(data.courses, wanted) ?? `Il corso ${wanted || '(non indicato)'} non esiste nel foglio Corsi.`,
+    );
   const employees = data.employees.rows.map((r) => r.record);
   const byId = new Map(employees.map((e) => [e.id, e]));
   const byEmail = new Map(employees.map((e) => [e.email.toLowerCase(), e]));
@@ -121,7 +126,14 @@ export function buildCourseView(code: string): CourseView {
     sessions: data.sessions.rows
       .map((r) => r.record)
       .filter((s) => s.course === course.code)
-      .map((s) => ({ id: s.id, date: s.date, start: s.start, end: s.end, status: s.status, meetLink: s.meetLink })),
+      .map((s) => ({
+        id: s.id,
+        date: s.date,
+        start: s.start,
+        end: s.end,
+        status: s.status,
+        meetLink: meetHref(s.meetLink),
+      })),
     groups,
   };
 }
@@ -159,7 +171,10 @@ export function confirmPending(enrollmentId: string, employeeId: string): Action
     const data = loadEnrollmentData();
     const target = data.enrollments.rows.find((r) => r.record.id === id);
     if (!target || target.record.status !== 'Da verificare') {
-      throw new UserError(`L'iscrizione ${id || '(non indicata)'} non esiste o non è «Da verificare».`);
+      throw new UserError(
+        duplicateIdMessage(data.enrollments, id) ??
+          `L'iscrizione ${id || '(non indicata)'} non esiste o non è «Da verificare».`,
+      );
     }
     const ctx = policyContext(data);
     const employee = ctx.employeeById(who) ?? ctx.employeeByEmail(who);
@@ -225,7 +240,10 @@ export function promote(enrollmentId: string, options: CapacityOptions = {}): Ac
     const e = book.byId(id);
     const course = e ? book.ctx.course(e.course) : undefined;
     if (!e || e.status !== 'In attesa' || !course)
-      throw new UserError(`L'iscrizione ${id || '(non indicata)'} non esiste o non è in lista d'attesa.`);
+      throw new UserError(
+        duplicateIdMessage(data.enrollments, id) ??
+          `L'iscrizione ${id || '(non indicata)'} non esiste o non è in lista d'attesa.`,
+      );
     const seats = seatState(book, course);
     if (seats.full && !options.overCapacity) throw new UserError(fullCoursePromoteMessage(course.code, seats));
     book.confirmOverCapacity(e, seats.full ? OVER_CAPACITY_NOTE : 'Promossa dallo staff.');

@@ -21,17 +21,9 @@ import { ACTION_CANCEL, readAnswers } from '../../core/enrollment/form';
 import { highestSequence } from '../../core/registry/ids';
 import { readSettings } from '../registry/settings';
 import { findRows, partialTable, readHeader, readRows } from '../registry/lookup';
-import { requireSheet } from '../registry/table';
 import { prop, setProps } from './props';
-import {
-  appendRecords,
-  assignMissingIds,
-  nextId,
-  readTable,
-  updateRecords,
-  writeBlock,
-  type Table,
-} from '../registry/table';
+import { assignMissingIds, nextId } from '../registry/ids';
+import { appendRecords, readTable, requireSheet, updateRecords, writeBlock, type Table } from '../registry/table';
 
 export interface EnrollmentData {
   settings: Settings;

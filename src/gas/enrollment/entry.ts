@@ -32,6 +32,7 @@ import {
   withScriptLock,
 } from './process';
 import { updateCourseAttendees } from '../calendar/attendees';
+import { duplicateIdMessage } from '../../core/registry/codec';
 
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 type Form = GoogleAppsScript.Forms.Form;
@@ -223,7 +224,11 @@ export const cancelEnrollment = serverAction(
       const book = openBook(data);
       const note = why ? `Annullata dallo staff: ${why}` : 'Annullata dallo staff.';
       const e = book.cancelById(id, note);
-      if (!e) throw new UserError(`L'iscrizione ${id} non esiste o non è attiva (già annullata o respinta).`);
+      if (!e)
+        throw new UserError(
+          duplicateIdMessage(data.enrollments, id) ??
+            `L'iscrizione ${id} non esiste o non è attiva (già annullata o respinta).`,
+        );
       const notifier = new Notifier(data, formUrl());
       logEvent('Iscrizione annullata', `${e.id} ${e.course} ${e.email}${why ? ` (${why})` : ''}`);
       notifier.staffCancellation(e, why);

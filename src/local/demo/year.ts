@@ -16,7 +16,7 @@ import type { RunResult } from '../runtime/runtime';
 import { wallClock, zonedToUtc } from '../runtime/time';
 import { triggerState } from '../runtime/triggers';
 import { editEvent } from '../services/spreadsheet';
-import { writeTyped } from '../services/spreadsheet/facades';
+import { writeTyped } from '../services/spreadsheet/cells';
 import { normalizeHeader, sheetByName, spreadsheetData } from '../services/spreadsheet/model';
 
 export interface YearOptions {
