@@ -221,7 +221,7 @@ export function confirmPending(enrollmentId: string, employeeId: string): Action
     afterRun(data, book, courses);
     return {
       id,
-      status: String(patch.status),
+      status: patch.status ?? original.status,
       message: outcomeMessage(result, `${employee.firstName} ${employee.lastName}`.trim() || employee.email),
     };
   });

@@ -4,6 +4,7 @@
  */
 import type { JobProgress } from '../../core/jobs/state';
 import type { Problem } from '../../core/registry/schemas';
+import type { CourseStatus, EnrollmentStatus, Mode, SessionStatus } from '../../core/registry/tabs';
 
 export interface NextSession {
   id: string;
@@ -22,7 +23,7 @@ export interface NextSession {
 export interface CourseSummary {
   code: string;
   title: string;
-  status: string;
+  status: CourseStatus;
   seats: number;
   confirmed: number;
   waiting: number;
@@ -49,8 +50,8 @@ export interface Dashboard {
   /** The same instant as staff read it in the spreadsheet's time zone: `dd/MM/yyyy HH:mm`. */
   atText: string;
   counts: {
-    coursesByStatus: Record<string, number>;
-    enrollmentsByStatus: Record<string, number>;
+    coursesByStatus: Partial<Record<CourseStatus, number>>;
+    enrollmentsByStatus: Partial<Record<EnrollmentStatus, number>>;
     employees: number;
     activeEmployees: number;
     comuni: number;
@@ -75,7 +76,7 @@ export interface CourseEnrollment {
   employeeId: string;
   name: string;
   comune: string;
-  status: string;
+  status: EnrollmentStatus;
   waitPosition: number | null;
   requestedAt: string;
   notes: string;
@@ -87,17 +88,17 @@ export interface CourseEnrollment {
 export interface CourseView {
   code: string;
   title: string;
-  status: string;
-  mode: string;
+  status: CourseStatus;
+  mode: Mode;
   seats: number;
   hours: number;
-  sessions: Array<{ id: string; date: string; start: string; end: string; status: string; meetLink: string }>;
+  sessions: Array<{ id: string; date: string; start: string; end: string; status: SessionStatus; meetLink: string }>;
   /** Status → enrollments, in the order staff deal with them. */
-  groups: Array<{ status: string; enrollments: CourseEnrollment[] }>;
+  groups: Array<{ status: EnrollmentStatus; enrollments: CourseEnrollment[] }>;
 }
 
 export interface ActionResult {
   id: string;
-  status: string;
+  status: EnrollmentStatus;
   message: string;
 }
