@@ -19,7 +19,7 @@ import { serverAction } from '../platform/entry';
 import { flushLog, logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
 import { flushMail } from '../mail/outbox';
-import { loadEnrollmentData, openBook } from './data';
+import { loadEnrollmentData, openBook, rememberEnrollmentIndex } from './data';
 import {
   openFormById,
   PROP_FORM_ID,
@@ -55,6 +55,8 @@ export const publishEnrollmentForm = serverAction('Pubblica modulo iscrizioni', 
   const result = withScriptLock(() => {
     const data = loadEnrollmentData({ comuni: true });
     const published = publishForm(data, openBook(data));
+    // Publication reads every row anyway: the tally submissions decide from starts here.
+    rememberEnrollmentIndex(data);
     logEvent('Modulo iscrizioni pubblicato', `${published.formId} ${published.url}`);
     return published;
   });
