@@ -13,14 +13,23 @@ import {
 import { requestRefusal } from '../../core/enrollment/policy';
 import type { EnrollmentRecord } from '../../core/enrollment/types';
 import type { StaffEnrollmentOutcome } from '../../core/mail/enrollment';
-import { UserError } from '../../core/registry/errors';
+import { BusyError, UserError } from '../../core/registry/errors';
 import { normalizeEmail } from '../../core/text';
 import { serverAction } from '../platform/entry';
 import { flushLog, logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
 import { flushMail } from '../mail/outbox';
-import { loadEnrollmentData, openBook } from './data';
-import { openFormById, PROP_FORM_ID, PROP_FORM_URL, publishForm, type PublishedForm } from './form';
+import { loadEnrollmentData, openBook, rememberEnrollmentIndex } from './data';
+import {
+  openFormById,
+  PROP_FORM_ID,
+  PROP_FORM_URL,
+  publishForm,
+  RECONCILE_HANDLER,
+  SUBMIT_HANDLER,
+  type PublishedForm,
+} from './form';
+import { requireOwnTriggerOrStaff } from '../platform/auth';
 import { Notifier, logResults } from './notify';
 import { prop } from './props';
 import {
@@ -37,8 +46,6 @@ import { duplicateIdMessage } from '../../core/registry/codec';
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 type Form = GoogleAppsScript.Forms.Form;
 
-const BUSY = "Un'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.";
-
 function formUrl(): string {
   return prop(PROP_FORM_URL) ?? '';
 }
@@ -48,10 +55,12 @@ export const publishEnrollmentForm = serverAction('Pubblica modulo iscrizioni', 
   const result = withScriptLock(() => {
     const data = loadEnrollmentData({ comuni: true });
     const published = publishForm(data, openBook(data));
+    // Publication reads every row anyway: the tally submissions decide from starts here.
+    rememberEnrollmentIndex(data);
     logEvent('Modulo iscrizioni pubblicato', `${published.formId} ${published.url}`);
     return published;
   });
-  if (!result) throw new UserError(BUSY);
+  if (!result) throw new BusyError();
   return result;
 });
 
@@ -60,7 +69,8 @@ export const publishEnrollmentForm = serverAction('Pubblica modulo iscrizioni', 
  * second time without a response) is ignored; a run that cannot get the lock leaves its response to the
  * next run or to the reconciliation.
  */
-export function onFormSubmit(e?: { response?: FormResponse; source?: Form }): void {
+export function onFormSubmit(e?: { response?: FormResponse; source?: Form; triggerUid?: string }): void {
+  requireOwnTriggerOrStaff(SUBMIT_HANDLER, e, 'Elaborazione risposte del modulo');
   // Called by hand (`google.script.run` passes plain data, never a Form or a FormResponse), the event
   // proves nothing: only the id of a real response is used, and the responses are read from the form.
   const responseId = e && hasMethod(e.response, 'getId') ? String(e.response.getId()) : '';
@@ -85,7 +95,8 @@ function openStoredForm(): Form | null {
  * The periodic reconciliation (time-driven trigger installed by publication): processes any response a
  * failed or missed trigger left behind, and sends mails still waiting in the outbox.
  */
-export function reconcileResponses(): { processed: number } {
+export function reconcileResponses(event?: { triggerUid?: string }): { processed: number } {
+  requireOwnTriggerOrStaff(RECONCILE_HANDLER, event, 'Riconciliazione risposte');
   const form = openStoredForm();
   const done = form ? processPending(form, '', { onlyWhenPending: true }) : null;
   if (!done) {
@@ -198,7 +209,7 @@ export const enrollManually = serverAction(
         message,
       };
     });
-    if (!result) throw new UserError(BUSY);
+    if (!result) throw new BusyError();
     return result;
   },
 );
@@ -244,7 +255,7 @@ export const cancelEnrollment = serverAction(
             : `Iscrizione ${e.id} annullata.`,
       };
     });
-    if (!result) throw new UserError(BUSY);
+    if (!result) throw new BusyError();
     return result;
   },
 );
