@@ -140,6 +140,12 @@ class CalendarFacade {
     return key ? new CalendarEventFacade(this.ws, this.store, this.cal.id, key.slice(this.cal.id.length + 1)) : null;
   }
 
+  /** A single event is its own series as CalendarApp reads it: the same iCalUID, the same guests. */
+  getEventSeriesById(iCalId: string): CalendarEventFacade | null {
+    checkSignature('CalendarApp.Calendar.getEventSeriesById', [iCalId], [['String']]);
+    return this.getEventById(iCalId);
+  }
+
   /** Events overlapping [start, end), sorted by start, as CalendarApp lists them (cancelled ones left out). */
   getEvents(startTime: Date, endTime: Date, options?: { search?: string; max?: number }): CalendarEventFacade[] {
     checkSignature(
@@ -238,6 +244,7 @@ export function calendarApp(ws: Workspace, store: Store): Record<string, unknown
     createAllDayEvent: (...args: Parameters<CalendarFacade['createAllDayEvent']>) =>
       primary().createAllDayEvent(...args),
     getEventById: (iCalId: string) => primary().getEventById(iCalId),
+    getEventSeriesById: (iCalId: string) => primary().getEventSeriesById(iCalId),
     getEvents: (...args: Parameters<CalendarFacade['getEvents']>) => primary().getEvents(...args),
     getEventsForDay: (...args: Parameters<CalendarFacade['getEventsForDay']>) => primary().getEventsForDay(...args),
   };
