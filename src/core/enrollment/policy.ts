@@ -17,23 +17,12 @@ import {
   type EnrollmentStatus,
   type PolicySettings,
 } from './types';
+import { normalizeEmail, normalizeKey } from '../text';
 import { IncompleteBookError, type CourseTally } from './tally';
 
 export const OPEN_STATUS = 'Iscrizioni aperte';
 /** Course statuses under which a freed seat still goes to the waitlist. */
 const PROMOTABLE_STATUSES: ReadonlySet<string> = new Set([OPEN_STATUS, 'Iscrizioni chiuse']);
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-function normalizeKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .trim()
-    .toLowerCase();
-}
 
 export function isLive(status: EnrollmentStatus): boolean {
   return LIVE_STATUSES.includes(status);

@@ -13,7 +13,7 @@ import {
 import { requestRefusal } from '../../core/enrollment/policy';
 import type { EnrollmentRecord } from '../../core/enrollment/types';
 import type { StaffEnrollmentOutcome } from '../../core/mail/enrollment';
-import { UserError } from '../../core/registry/errors';
+import { BusyError, UserError } from '../../core/registry/errors';
 import { normalizeEmail } from '../../core/text';
 import { serverAction } from '../platform/entry';
 import { flushLog, logEvent } from '../registry/log';
@@ -46,8 +46,6 @@ import { duplicateIdMessage } from '../../core/registry/codec';
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 type Form = GoogleAppsScript.Forms.Form;
 
-const BUSY = "Un'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.";
-
 function formUrl(): string {
   return prop(PROP_FORM_URL) ?? '';
 }
@@ -62,7 +60,7 @@ export const publishEnrollmentForm = serverAction('Pubblica modulo iscrizioni', 
     logEvent('Modulo iscrizioni pubblicato', `${published.formId} ${published.url}`);
     return published;
   });
-  if (!result) throw new UserError(BUSY);
+  if (!result) throw new BusyError();
   return result;
 });
 
@@ -211,7 +209,7 @@ export const enrollManually = serverAction(
         message,
       };
     });
-    if (!result) throw new UserError(BUSY);
+    if (!result) throw new BusyError();
     return result;
   },
 );
@@ -257,7 +255,7 @@ export const cancelEnrollment = serverAction(
             : `Iscrizione ${e.id} annullata.`,
       };
     });
-    if (!result) throw new UserError(BUSY);
+    if (!result) throw new BusyError();
     return result;
   },
 );

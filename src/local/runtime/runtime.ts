@@ -4,6 +4,7 @@ import vm from 'node:vm';
 import { createGlobals, formSubmitEvent, responseLanding, spreadsheetFormSubmitEvent } from '../services';
 import { nextOccurrence, triggerState, type TriggerRecord } from './triggers';
 import { Execution, TIME_LIMIT_MESSAGE, type ExecutionKind, type Workspace } from './workspace';
+import { messageOf } from '../../core/registry/errors';
 
 /**
  * Apps Script runs the script in its project's time zone (appsscript.json: Europe/Rome): `new Date(y, m, d)`
@@ -199,9 +200,4 @@ function containsDate(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(containsDate);
   if (value && typeof value === 'object') return Object.values(value).some(containsDate);
   return false;
-}
-
-export function messageOf(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
-  return String(error);
 }
