@@ -31,7 +31,7 @@ export interface BurstFigures {
   p95Minutes: number;
 }
 
-interface Arrival {
+export interface Arrival {
   atMs: number;
   email: string;
   courses: string[];
