@@ -24,7 +24,8 @@ declare module 'fast-formula-parser' {
   export class FormulaError extends Error {
     constructor(error: string, msg?: string, details?: unknown);
     readonly error: string;
-    readonly details?: { name?: string };
+    /** For `#ERROR!`, the error that made it (another FormulaError, or what a callback threw). */
+    readonly details?: unknown;
   }
   export const Types: { NUMBER: number; ARRAY: number; BOOLEAN: number; STRING: number; RANGE_REF: number };
   export const FormulaHelpers: {

@@ -134,7 +134,8 @@ function compute(sheet: SheetData, row: number, column: number, cell: Cell, scop
   let result: unknown;
   try {
     result = parserAt(depth).parse(text.slice(1), { sheet: sheet.name, row, col: column });
-  } catch (error) {
+  } catch (thrown) {
+    const error = cause(thrown);
     if (error instanceof CircularReference) {
       if (depth > 1) throw error;
       return '#REF!';
@@ -143,6 +144,14 @@ function compute(sheet: SheetData, row: number, column: number, cell: Cell, scop
     return '#ERROR!';
   }
   return toCellValue(result, text, scope);
+}
+
+/** The engine wraps an error raised while evaluating (an unknown function, a bad reference) in `#ERROR!`. */
+function cause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof FormulaError && current.error === '#ERROR!' && current.details instanceof Error)
+    current = current.details;
+  return current;
 }
 
 function toCellValue(result: unknown, text: string, scope: FormulaScope): CellValue {

@@ -859,3 +859,94 @@ describe('call counting', () => {
     expect(Object.prototype.toString.call(when)).toBe('[object Date]');
   });
 });
+
+// catalogue: SHEETS-TIMEZONE-LOCALE
+describe('time zone and locale', () => {
+  test('a spreadsheet has its own zone and locale, independent of the script’s, and can change them', () => {
+    const { ss } = setup({ timeZone: 'America/New_York', locale: 'en_US' });
+    expect(ss.getSpreadsheetTimeZone()).toBe('America/New_York');
+    expect(ss.getSpreadsheetLocale()).toBe('en_US');
+    ss.setSpreadsheetTimeZone('Europe/Rome');
+    ss.setSpreadsheetLocale('it_IT');
+    expect(ss.getSpreadsheetTimeZone()).toBe('Europe/Rome');
+    expect(ss.getSpreadsheetLocale()).toBe('it_IT');
+    expect(() => ss.setSpreadsheetTimeZone('Mars/Olympus')).toThrow('Invalid argument: timezone');
+  });
+
+  test('typed dates are read, and dates shown, in the spreadsheet’s zone and locale', () => {
+    const { sheet } = setup({ timeZone: 'America/New_York', locale: 'en_US' });
+    sheet.getRange('A1:C1').setValues([['2027-02-01', '2/3/2027', '1.5']]);
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([
+      [new Date('2027-02-01T00:00:00-05:00'), new Date('2027-02-03T00:00:00-05:00'), 1.5],
+    ]);
+    expect(sheet.getRange('A1:C1').getDisplayValues()).toEqual([['2/1/2027', '2/3/2027', '1.5']]);
+    sheet.getRange('D1').setValue(true);
+    expect(sheet.getRange('D1').getDisplayValue()).toBe('TRUE');
+  });
+
+  test('the same instant shows as another day in Rome than in New York', () => {
+    const instant = new Date('2027-02-01T03:00:00+01:00');
+    const rome = setup();
+    rome.sheet.getRange('A1').setValue(instant);
+    const newYork = setup({ timeZone: 'America/New_York', locale: 'en_US' });
+    newYork.sheet.getRange('A1').setValue(instant);
+    expect(rome.sheet.getRange('A1').getDisplayValue()).toBe('01/02/2027 03.00.00');
+    expect(newYork.sheet.getRange('A1').getDisplayValue()).toBe('1/31/2027 21:00:00');
+  });
+});
+
+// catalogue: SHEETS-A1-WHOLE
+describe('whole rows and columns', () => {
+  test('5:7 is whole rows and D:F whole columns, and their notation reads back the same', () => {
+    const { sheet } = setup();
+    const rows = sheet.getRange('5:7');
+    expect([rows.getA1Notation(), rows.getRow(), rows.getNumRows(), rows.getNumColumns()]).toEqual(['5:7', 5, 3, 26]);
+    const columns = sheet.getRange('D:F');
+    expect([columns.getA1Notation(), columns.getColumn(), columns.getNumRows(), columns.getNumColumns()]).toEqual([
+      'D:F',
+      4,
+      1000,
+      3,
+    ]);
+    expect(sheet.getRange('A2:C').getA1Notation()).toBe('A2:C');
+    expect(sheet.getRange(5, 1, 3, 26).getA1Notation()).toBe('A5:Z7');
+  });
+});
+
+// catalogue: SHEETS-TOSTRING
+describe('toString', () => {
+  test('Apps Script objects print as their class names, enums as their names', () => {
+    const { app, ss, sheet } = setup();
+    const rule = app.newDataValidation().requireCheckbox();
+    expect([
+      String(app),
+      String(ss),
+      String(sheet),
+      String(sheet.getRange('A1')),
+      String(sheet.protect()),
+      String(rule),
+      String(rule.build()),
+      String(app.ProtectionType.RANGE),
+    ]).toEqual([
+      'SpreadsheetApp',
+      'Spreadsheet',
+      'Sheet',
+      'Range',
+      'Protection',
+      'DataValidationBuilder',
+      'DataValidation',
+      'RANGE',
+    ]);
+  });
+});
+
+describe('isBlank', () => {
+  test('a range is blank when no cell has a value or a formula; notes and formats do not count', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B2').setNote('nota').setBackground('#ff0000');
+    expect(sheet.getRange('A1:B2').isBlank()).toBe(true);
+    sheet.getRange('B2').setFormula('=1+1');
+    expect(sheet.getRange('A1:B2').isBlank()).toBe(false);
+    expect(sheet.getRange('A1:B1').isBlank()).toBe(true);
+  });
+});
