@@ -3,6 +3,7 @@
  * waitlist, a cancellation made by staff, and the notices to staff and to a comune's referent.
  */
 import { compose, type Block, type ComposedMail, type Inline } from './document';
+import { meetHref } from '../text';
 
 export interface MailCourse {
   code: string;
@@ -66,7 +67,8 @@ function sessionLine(course: MailCourse, s: MailSession): Inline[] {
   const parts: Inline[] = [when];
   if (course.mode !== 'Online' && venue) parts.push(`, sede: ${venue}`);
   if (online) {
-    if (s.meetLink.trim()) parts.push(', online: ', { text: s.meetLink.trim(), url: s.meetLink.trim() });
+    const link = meetHref(s.meetLink);
+    if (link) parts.push(', online: ', { text: link, url: link });
     else parts.push(", online: il link Meet arriva con l'invito del calendario");
   }
   return parts;

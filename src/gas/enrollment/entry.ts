@@ -20,7 +20,16 @@ import { flushLog, logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
 import { flushMail } from '../mail/outbox';
 import { loadEnrollmentData, openBook } from './data';
-import { openFormById, PROP_FORM_ID, PROP_FORM_URL, publishForm, type PublishedForm } from './form';
+import {
+  openFormById,
+  PROP_FORM_ID,
+  PROP_FORM_URL,
+  publishForm,
+  RECONCILE_HANDLER,
+  SUBMIT_HANDLER,
+  type PublishedForm,
+} from './form';
+import { requireOwnTriggerOrStaff } from '../platform/auth';
 import { Notifier, logResults } from './notify';
 import { prop } from './props';
 import {
@@ -32,6 +41,7 @@ import {
   withScriptLock,
 } from './process';
 import { updateCourseAttendees } from '../calendar/attendees';
+import { duplicateIdMessage } from '../../core/registry/codec';
 
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 type Form = GoogleAppsScript.Forms.Form;
@@ -59,7 +69,8 @@ export const publishEnrollmentForm = serverAction('Pubblica modulo iscrizioni', 
  * second time without a response) is ignored; a run that cannot get the lock leaves its response to the
  * next run or to the reconciliation.
  */
-export function onFormSubmit(e?: { response?: FormResponse; source?: Form }): void {
+export function onFormSubmit(e?: { response?: FormResponse; source?: Form; triggerUid?: string }): void {
+  requireOwnTriggerOrStaff(SUBMIT_HANDLER, e, 'Elaborazione risposte del modulo');
   // Called by hand (`google.script.run` passes plain data, never a Form or a FormResponse), the event
   // proves nothing: only the id of a real response is used, and the responses are read from the form.
   const responseId = e && hasMethod(e.response, 'getId') ? String(e.response.getId()) : '';
@@ -84,7 +95,8 @@ function openStoredForm(): Form | null {
  * The periodic reconciliation (time-driven trigger installed by publication): processes any response a
  * failed or missed trigger left behind, and sends mails still waiting in the outbox.
  */
-export function reconcileResponses(): { processed: number } {
+export function reconcileResponses(event?: { triggerUid?: string }): { processed: number } {
+  requireOwnTriggerOrStaff(RECONCILE_HANDLER, event, 'Riconciliazione risposte');
   const form = openStoredForm();
   const done = form ? processPending(form, '', { onlyWhenPending: true }) : null;
   if (!done) {
@@ -221,7 +233,11 @@ export const cancelEnrollment = serverAction(
       const book = openBook(data);
       const note = why ? `Annullata dallo staff: ${why}` : 'Annullata dallo staff.';
       const e = book.cancelById(id, note);
-      if (!e) throw new UserError(`L'iscrizione ${id} non esiste o non è attiva (già annullata o respinta).`);
+      if (!e)
+        throw new UserError(
+          duplicateIdMessage(data.enrollments, id) ??
+            `L'iscrizione ${id} non esiste o non è attiva (già annullata o respinta).`,
+        );
       const notifier = new Notifier(data, formUrl());
       logEvent('Iscrizione annullata', `${e.id} ${e.course} ${e.email}${why ? ` (${why})` : ''}`);
       notifier.staffCancellation(e, why);

@@ -8,6 +8,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { LocalAcademy, webAppEvent } from '../runtime/session';
 import type { RunResult } from '../runtime/runtime';
+import { serveAcademyApis } from '../rest/playground';
 import { takeSnapshot } from '../scenario/snapshot';
 import { enrollmentFormId } from '../scenario/submit';
 import { snapshotCalendar } from '../services/calendar';
@@ -399,6 +400,7 @@ ${attachments.length > 0 ? html`<p>Allegati:</p><ul>${attachments}</ul>` : ''}</
   // ---- Routing -----------------------------------------------------------------------------------
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (await serveAcademyApis(this.academy, req, res, () => this.save())) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     const method = req.method ?? 'GET';
