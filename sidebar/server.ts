@@ -4,6 +4,7 @@
  * page. Values cross as JSON does (no Date, no undefined), which the server's result types respect.
  */
 import type { SidebarApi } from '../src/gas/rpc';
+import { messageOf } from '../src/core/registry/errors';
 
 type Server = SidebarApi;
 
@@ -38,11 +39,6 @@ export class ServerError extends Error {
     super(message);
     this.name = 'ServerError';
   }
-}
-
-function messageOf(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
-  return String(error ?? '');
 }
 
 /** Apps Script prefixes a thrown error's message with the error's class ("Error: ..."): readers don't need it. */
