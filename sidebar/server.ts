@@ -48,21 +48,13 @@ export function cleanMessage(raw: string): string {
 }
 
 export function run<K extends ServerFunction>(name: K, ...args: ServerArgs<K>): Promise<ServerResult<K>> {
-  return runByName(name, args as unknown[]) as Promise<ServerResult<K>>;
-}
-
-/**
- * A server function chosen at run time (the workflow buttons): its result is unknown to the type
- * system, and a name the deployed script lacks is refused with an Italian message.
- */
-export function runByName(name: string, args: readonly unknown[]): Promise<unknown> {
-  return new Promise<unknown>((resolve, reject) => {
+  return new Promise<ServerResult<K>>((resolve, reject) => {
     if (typeof google === 'undefined' || !google.script?.run) {
       reject(new ServerError('Il pannello non è collegato al foglio: riaprilo dal menu Academy4PA.', name));
       return;
     }
     const runner = google.script.run
-      .withSuccessHandler((value) => resolve(value))
+      .withSuccessHandler((value) => resolve(value as ServerResult<K>))
       .withFailureHandler((error) => reject(new ServerError(cleanMessage(messageOf(error)), name)));
     const target = runner[name];
     if (typeof target !== 'function') {
