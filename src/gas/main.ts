@@ -29,3 +29,4 @@ export { decideApproval } from './approval/decide';
 export { runDailyTasks } from './reminders/entry';
 export { previewFeedbackForm, publishFeedbackForm } from './feedback/entry';
 export { applyRetention, previewRetention } from './privacy/entry';
+export { sendQueuedMail } from './mail/entry';

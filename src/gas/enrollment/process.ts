@@ -5,11 +5,11 @@
  */
 import { ACTION_CANCEL, readAnswers } from '../../core/enrollment/form';
 import type { EnrollmentBook, RequestResult } from '../../core/enrollment/policy';
-import { flushLog } from '../registry/log';
-import { flushMail } from '../mail/outbox';
+import { flushLog, logEvent } from '../registry/log';
+import { flushMail, reloadOutbox } from '../mail/outbox';
 import { updateCourseAttendees } from '../calendar/attendees';
 import { commitChanges, loadEnrollmentData, openBook, type EnrollmentData } from './data';
-import { withRetry } from '../platform/retry';
+import { isTransient, withRetry } from '../platform/retry';
 import { PROP_FORM_ID, PROP_FORM_URL, PROP_ITEM_TITLES, PROP_WATERMARK, refreshFormChoices } from './form';
 import { Notifier, logPromotions, logResults, queueHeldMail } from './notify';
 import { prop, reloadProps, setProps } from './props';
@@ -63,6 +63,7 @@ export function withScriptLock<T>(fn: () => T): T | null {
   }
   try {
     reloadProps();
+    reloadOutbox();
     return fn();
   } finally {
     lock.releaseLock();
@@ -135,8 +136,9 @@ export function finishRun(
     who,
   );
   for (const e of changes.promoted) notifier.promotion(e, officePromoted.has(e.id) ? 'office' : 'seatFreed');
-  notifier.queueAll();
+  // `Registro` first: a mail never tells what the log does not hold.
   flushLog();
+  notifier.queueAll();
   return new Set([...changes.affectedCourses, ...extraCourses]);
 }
 
@@ -172,9 +174,30 @@ export function afterRun(data: EnrollmentData, book: EnrollmentBook, courses: Se
     rememberStaleAttendees(stale, result.failed > 0 ? codes : []);
   }
   refreshFormChoices(data, book, form);
+  flushLog();
   queueHeldMail();
   flushMail();
   flushLog();
+}
+
+/**
+ * One response, whatever it holds: an answer that breaks the rules of the book or of a mail is written
+ * to `Registro` and counted as processed, so it cannot fail every later run again. Only Google being
+ * briefly unavailable leaves the response for the next run.
+ */
+function applyOnce(
+  book: EnrollmentBook,
+  notifier: Notifier,
+  r: FormResponse,
+  at: number,
+  titles: Record<string, string>,
+): void {
+  try {
+    applyResponse(book, notifier, readResponse(r, new Date(at), titles));
+  } catch (error) {
+    if (isTransient(error)) throw error;
+    logEvent('Risposta non elaborata', `${r.getId()}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /**
@@ -220,7 +243,7 @@ export function processPending(
       // At or before the watermark every response was processed, also those that left no row
       // (a cancellation, a repeated request): the trigger firing twice must not redo them.
       if (at > watermark && !book.hasResponse(id)) {
-        applyResponse(book, notifier, readResponse(r, new Date(at), titles));
+        applyOnce(book, notifier, r, at, titles);
         processed += 1;
       }
       if (inOrder && at > newWatermark) newWatermark = at;
