@@ -3,32 +3,12 @@
  * `google.script.run` cannot carry one), so the same shapes arrive in Apps Script and in the playground.
  */
 import type { JobProgress } from '../../core/jobs/state';
+import type { CourseSummary, NextSession } from '../../core/dashboard/summaries';
+import type { Candidate, EnrollmentAction } from '../../core/enrollment/staff-view';
 import type { Problem } from '../../core/registry/schemas';
 import type { CourseStatus, EnrollmentStatus, Mode, SessionStatus } from '../../core/registry/tabs';
 
-export interface NextSession {
-  id: string;
-  course: string;
-  title: string;
-  /** `yyyy-MM-dd` */
-  date: string;
-  start: string;
-  end: string;
-  meetLink: string;
-  venue: string;
-  confirmed: number;
-  seats: number;
-}
-
-export interface CourseSummary {
-  code: string;
-  title: string;
-  status: CourseStatus;
-  seats: number;
-  confirmed: number;
-  waiting: number;
-  toVerify: number;
-}
+export type { CourseSummary, EnrollmentAction, NextSession };
 
 export interface DashboardSettings {
   year: number;
@@ -70,8 +50,6 @@ export interface Dashboard {
   settings: DashboardSettings | null;
 }
 
-export type EnrollmentAction = 'confirm' | 'cancel' | 'promote';
-
 export interface CourseEnrollment {
   id: string;
   email: string;
@@ -83,8 +61,10 @@ export interface CourseEnrollment {
   requestedAt: string;
   notes: string;
   actions: EnrollmentAction[];
-  /** For a `Da verificare`: employees who may be the person (same name in the e-mail, same domain). */
-  candidates: Array<{ id: string; label: string }>;
+  /** For a `Da verificare`: the name and comune typed in the form (null when the row has none). */
+  typed: { name: string; comune: string } | null;
+  /** For a `Da verificare`: employees who may be the person, best first, with where they differ. */
+  candidates: Candidate[];
 }
 
 export interface CourseView {

@@ -6,6 +6,7 @@
  * `doGet` as the web app would.
  */
 import { hostSubmit } from '../services/forms';
+import { uploadFile } from '../services/files/upload';
 import { setMailQuota } from '../services/mail';
 import {
   boundSpreadsheetId,
@@ -105,11 +106,20 @@ export class LocalAcademy {
     return this.runtime.run(fn, args, { as, kind: 'call', bridge: true });
   }
 
-  /** An employee sends the form; the form-submit triggers fire once, or twice when `duplicate`. */
-  submit(formId: string, submission: FormSubmission, options: { duplicate?: boolean } = {}): SubmitOutcome {
-    const responseId = hostSubmit(this.ws, formId, submission);
-    const runs = this.runtime.fireFormSubmit(formId, responseId);
-    if (options.duplicate) runs.push(...this.runtime.fireFormSubmit(formId, responseId));
+  /**
+   * An employee sends the form; the form-submit triggers fire once, or twice when `duplicate`. With
+   * `atMs` before now (a rush: an earlier execution still ran when Send was pressed), the response
+   * carries that time and its executions began then, waiting for the script lock since.
+   */
+  submit(
+    formId: string,
+    submission: FormSubmission,
+    options: { duplicate?: boolean; atMs?: number } = {},
+  ): SubmitOutcome {
+    const at = options.atMs;
+    const responseId = hostSubmit(this.ws, formId, at === undefined ? submission : { ...submission, atMs: at });
+    const runs = this.runtime.fireFormSubmit(formId, responseId, at);
+    if (options.duplicate) runs.push(...this.runtime.fireFormSubmit(formId, responseId, at));
     return { responseId, runs };
   }
 
@@ -157,6 +167,11 @@ export class LocalAcademy {
   /** What `MailApp.getRemainingDailyQuota()` answers from now on (full again 24 emulated hours later). */
   quota(remaining: number): void {
     setMailQuota(this.ws, remaining);
+  }
+
+  /** Someone puts a file into Drive at `path` (folders made as needed); returns its id. */
+  upload(path: string, content: string): string {
+    return uploadFile(this.ws, path, new TextEncoder().encode(content));
   }
 
   /** A tab of the bound spreadsheet as `getValues` returns it, or null when there is no such tab. */

@@ -5,7 +5,8 @@
  * academy that cannot even be prepared, stops it.
  */
 import { LocalAcademy } from '../runtime/session';
-import { messageOf, type RunResult } from '../runtime/runtime';
+import { messageOf } from '../../core/registry/errors';
+import type { RunResult } from '../runtime/runtime';
 import { demoAcademy } from './demo';
 import type { Scenario, ScenarioStep } from './schema';
 import { takeSnapshot, type Snapshot, type StepResult } from './snapshot';
@@ -145,6 +146,8 @@ export function runStep(academy: LocalAcademy, step: ScenarioStep, index: number
       case 'quota':
         academy.quota(step.remaining);
         return { step: index, ok: true, value: null };
+      case 'upload':
+        return { step: index, ok: true, value: { fileId: academy.upload(step.path, step.content) } };
     }
   } catch (error) {
     return { step: index, ok: false, value: null, error: messageOf(error) };
