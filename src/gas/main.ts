@@ -31,3 +31,4 @@ export { previewFeedbackForm, publishFeedbackForm } from './feedback/entry';
 export { applyRetention, previewRetention } from './privacy/entry';
 export { sendQueuedMail } from './mail/entry';
 export { previewExternalTraining, importExternalTraining } from './external/entry';
+export { sendComunePageLink, revokeComunePageLink } from './comune-page/entry';

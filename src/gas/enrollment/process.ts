@@ -83,11 +83,6 @@ function sliceRequest(response: ResponseData): SliceRequest {
   return { responseId: response.id, email: response.email, answers: response.answers, at: response.timestamp };
 }
 
-export interface RunEffects {
-  /** Courses whose confirmed people may have changed: their calendar attendees are updated. */
-  courses: Set<string>;
-}
-
 /**
  * Applies one response to the book and queues its mails. A response already processed (its id is in
  * `ID risposta`) is skipped: the trigger can fire twice for one response.
