@@ -1,5 +1,6 @@
 import { wallClock, zonedToUtc } from '../../runtime/time';
 import { isDate, TIME_ZONE, type CellValue } from './model';
+import { ITALIAN_MONTHS } from '../../../core/text';
 
 /** What a cell holds after something was written to it as if typed. */
 export interface TypedContent {
@@ -161,21 +162,6 @@ function defaultDatePattern(date: Date): string {
   return 'dd/MM/yyyy HH.mm.ss';
 }
 
-const MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
-
 /**
  * Date patterns as Sheets reads them: `yyyy`, `dd`, `HH`/`hh`, `ss`; `MM` is the month, and a lowercase
  * `mm` is the month too unless it follows an hour or precedes seconds (then it is minutes).
@@ -203,11 +189,11 @@ function formatDate(date: Date, pattern: string): string {
         break;
       case 'MMMM':
       case 'mmmm':
-        out += MONTHS[w.month - 1];
+        out += ITALIAN_MONTHS[w.month - 1];
         break;
       case 'MMM':
       case 'mmm':
-        out += (MONTHS[w.month - 1] as string).slice(0, 3);
+        out += (ITALIAN_MONTHS[w.month - 1] as string).slice(0, 3);
         break;
       case 'MM':
         out += pad(w.month);
