@@ -84,7 +84,11 @@ export interface DecodedTable<T> {
   /** Valid rows only; `row` is the sheet row. */
   rows: Array<{ row: number; record: T }>;
   problems: Problem[];
-  /** The last row with content (1 = header only, 0 = an empty sheet). */
+  /**
+   * The last row with content (1 = header only, 0 = an empty sheet). Unchecked boxes are not content
+   * here: a checkbox column may read `false` all the way down to the sheet's last row
+   * (docs/google-behaviour.md, SHEETS-CHECKBOX-EMPTY), and new rows belong right after the data.
+   */
   lastRow: number;
   width: number;
   /** The grid as read, index 0 = sheet row 1; kept current by the writers. */
@@ -178,6 +182,11 @@ function isEmptyCell(v: unknown): boolean {
   return v === '' || v === null || v === undefined || v === false || (typeof v === 'string' && v.trim() === '');
 }
 
+function lastFilledRow(values: readonly Cell[][]): number {
+  for (let r = values.length; r >= 1; r--) if (!(values[r - 1] ?? []).every(isEmptyCell)) return r;
+  return 0;
+}
+
 /** Reads a cell for its column's kind: dates and times go through the spreadsheet's zone, never getHours(). */
 function cellInput(spec: ColumnSpec, v: unknown, formatDate: FormatDate): unknown {
   if (v instanceof Date) {
@@ -211,7 +220,7 @@ export function decodeTable<N extends RegistryTab>(
     columns: columns as ColumnMap<RecordByTab[N]>,
     rows: [],
     problems: [],
-    lastRow: values.length,
+    lastRow: lastFilledRow(values),
     width,
     values,
     duplicateIds: new Map(),

@@ -1,6 +1,73 @@
 import { wallClock, zonedToUtc } from '../../runtime/time';
-import { isDate, TIME_ZONE, type CellValue } from './model';
-import { ITALIAN_MONTHS } from '../../../core/text';
+import { isDate, type CellValue, type Conventions } from './model';
+
+/**
+ * How a locale writes numbers, dates, times and booleans (Sheets' "automatic" formats). Only it_IT
+ * matters to the academy; the others let a test give a spreadsheet a locale that differs from it.
+ */
+interface LocaleStyle {
+  decimal: string;
+  dayFirst: boolean;
+  datePattern: string;
+  timePattern: string;
+  trueWord: string;
+  falseWord: string;
+  months: readonly string[];
+}
+
+const ITALIAN_MONTHS = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
+const ENGLISH_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const IT: LocaleStyle = {
+  decimal: ',',
+  dayFirst: true,
+  datePattern: 'dd/MM/yyyy',
+  timePattern: 'HH.mm.ss',
+  trueWord: 'VERO',
+  falseWord: 'FALSO',
+  months: ITALIAN_MONTHS,
+};
+const EN_US: LocaleStyle = {
+  decimal: '.',
+  dayFirst: false,
+  datePattern: 'M/d/yyyy',
+  timePattern: 'H:mm:ss',
+  trueWord: 'TRUE',
+  falseWord: 'FALSE',
+  months: ENGLISH_MONTHS,
+};
+const EN_GB: LocaleStyle = { ...EN_US, dayFirst: true, datePattern: 'dd/MM/yyyy', timePattern: 'HH:mm:ss' };
+const STYLES: Record<string, LocaleStyle> = { it: IT, en_US: EN_US, en_GB: EN_GB, en: EN_US };
+
+function styleOf(locale: string): LocaleStyle {
+  return STYLES[locale] ?? STYLES[locale.split('_')[0] ?? ''] ?? EN_US;
+}
 
 /** What a cell holds after something was written to it as if typed. */
 export interface TypedContent {
@@ -10,20 +77,24 @@ export interface TypedContent {
   nf?: string;
 }
 
-const NUMBER = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
-const PERCENT = /^([+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+))\s?%$/;
+const NUMBER_POINT = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER_COMMA = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
+const PERCENT_POINT = /^([+-]?(?:\d+(?:\.\d+)?|\.\d+))\s?%$/;
+const PERCENT_COMMA = /^([+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+))\s?%$/;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-const IT_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/;
+const SLASHED_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
  * A value written by `setValue(s)` (or typed by a person) interpreted as Sheets interprets typed input
- * in an it_IT spreadsheet: `=` starts a formula, a leading apostrophe keeps the rest as text, a plain-text
- * cell (`@`) keeps strings as they are; otherwise numbers, percentages, TRUE/FALSE (and the Italian
- * VERO/FALSO), ISO and dd/mm/yyyy dates (local midnight, Europe/Rome) and times (on 1899-12-30, the
- * epoch of Sheets' serial numbers) are recognised. Non-strings are stored as given.
+ * under the spreadsheet's locale and zone (catalogue: SHEETS-TYPED-INPUT): `=` starts a formula, a
+ * leading apostrophe keeps the rest as text, a plain-text cell (`@`) keeps strings as they are; otherwise
+ * numbers (the locale's decimal separator, and the point), percentages, TRUE/FALSE (and the locale's
+ * words), ISO and slashed dates (day first unless the locale puts the month first; local midnight in the
+ * spreadsheet's zone) and times (on 1899-12-30, the epoch of Sheets' serial numbers) are recognised.
+ * Non-strings are stored as given.
  */
-export function typedContent(input: unknown, plainText: boolean): TypedContent {
+export function typedContent(input: unknown, plainText: boolean, conventions: Conventions): TypedContent {
   if (input === null || input === undefined) return { v: null };
   if (isDate(input)) return { v: new Date(input.getTime()) };
   if (typeof input === 'number' || typeof input === 'boolean') return { v: input };
@@ -33,29 +104,37 @@ export function typedContent(input: unknown, plainText: boolean): TypedContent {
   if (text.startsWith("'")) return { v: text.slice(1) === '' ? null : text.slice(1) };
   if (text.startsWith('=') && text.length > 1) return { v: '', f: text };
   const trimmed = text.trim();
-  if (NUMBER.test(trimmed)) return { v: Number(trimmed.replace(',', '.')) };
-  const pct = PERCENT.exec(trimmed);
+  const style = styleOf(conventions.locale);
+  const comma = style.decimal === ',';
+  if ((comma ? NUMBER_COMMA : NUMBER_POINT).test(trimmed)) return { v: Number(trimmed.replace(',', '.')) };
+  const pct = (comma ? PERCENT_COMMA : PERCENT_POINT).exec(trimmed);
   if (pct) return { v: Number((pct[1] as string).replace(',', '.')) / 100, nf: '0%' };
   const upper = trimmed.toUpperCase();
-  if (upper === 'TRUE' || upper === 'VERO') return { v: true };
-  if (upper === 'FALSE' || upper === 'FALSO') return { v: false };
-  const date = parseDateText(trimmed);
+  if (upper === 'TRUE' || upper === style.trueWord) return { v: true };
+  if (upper === 'FALSE' || upper === style.falseWord) return { v: false };
+  const date = parseDateText(trimmed, conventions);
   if (date) return { v: date };
   return { v: text };
 }
 
 /** A typed date, date-time or time as the Date Sheets hands back to Apps Script; null when it is none. */
-export function parseDateText(text: string): Date | null {
+export function parseDateText(text: string, conventions: Conventions): Date | null {
+  const zone = conventions.timeZone;
   const iso = ISO_DATE.exec(text);
-  if (iso) return localDate(+iso[1]!, +iso[2]!, +iso[3]!, +(iso[4] ?? 0), +(iso[5] ?? 0), +(iso[6] ?? 0));
-  const it = IT_DATE.exec(text);
-  if (it) return localDate(+it[3]!, +it[2]!, +it[1]!, +(it[4] ?? 0), +(it[5] ?? 0), +(it[6] ?? 0));
+  if (iso) return localDate(zone, +iso[1]!, +iso[2]!, +iso[3]!, +(iso[4] ?? 0), +(iso[5] ?? 0), +(iso[6] ?? 0));
+  const slashed = SLASHED_DATE.exec(text);
+  if (slashed) {
+    const [first, second] = [+slashed[1]!, +slashed[2]!];
+    const [day, month] = styleOf(conventions.locale).dayFirst ? [first, second] : [second, first];
+    return localDate(zone, +slashed[3]!, month, day, +(slashed[4] ?? 0), +(slashed[5] ?? 0), +(slashed[6] ?? 0));
+  }
   const time = TIME.exec(text);
-  if (time) return localDate(1899, 12, 30, +time[1]!, +time[2]!, +(time[3] ?? 0));
+  if (time) return localDate(zone, 1899, 12, 30, +time[1]!, +time[2]!, +(time[3] ?? 0));
   return null;
 }
 
 function localDate(
+  zone: string,
   year: number,
   month: number,
   day: number,
@@ -65,39 +144,50 @@ function localDate(
 ): Date | null {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
-  return new Date(zonedToUtc({ year, month, day, hour, minute, second }, TIME_ZONE));
+  return new Date(zonedToUtc({ year, month, day, hour, minute, second }, zone));
 }
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** The text Sheets shows for a value in an it_IT spreadsheet (decimal comma, dd/MM/yyyy dates). */
-export function displayValue(value: CellValue | null, numberFormat: string | undefined): string {
+/**
+ * The text Sheets shows for a value under the spreadsheet's locale and zone (it_IT: decimal comma,
+ * dd/MM/yyyy dates, VERO/FALSO).
+ */
+export function displayValue(
+  value: CellValue | null,
+  numberFormat: string | undefined,
+  conventions: Conventions,
+): string {
   if (value === null || value === '') return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'VERO' : 'FALSO';
+  const style = styleOf(conventions.locale);
+  if (typeof value === 'boolean') return value ? style.trueWord : style.falseWord;
+  const zone = conventions.timeZone;
   if (isDate(value))
     return formatDate(
       value,
-      numberFormat && looksLikeDateFormat(numberFormat) ? numberFormat : defaultDatePattern(value),
+      numberFormat && looksLikeDateFormat(numberFormat) ? numberFormat : defaultDatePattern(value, style, zone),
+      style,
+      zone,
     );
   if (numberFormat && numberFormat !== '@' && numberFormat !== 'General') {
     return looksLikeDateFormat(numberFormat)
-      ? formatDate(serialToDate(value), numberFormat)
-      : formatNumber(value, numberFormat);
+      ? formatDate(serialToDate(value, zone), numberFormat, style, zone)
+      : formatNumber(value, numberFormat, style);
   }
-  return plainNumber(value);
+  return plainNumber(value, style);
 }
 
-function plainNumber(n: number): string {
+function plainNumber(n: number, style: LocaleStyle): string {
   if (!Number.isFinite(n)) return String(n);
   const rounded = Number(n.toPrecision(15));
-  return String(rounded).replace('.', ',');
+  return String(rounded).replace('.', style.decimal);
 }
 
 /** Applies `#,##0.00`-style patterns with literal prefix/suffix (`€`), `%` and `;` sections. */
-function formatNumber(n: number, pattern: string): string {
+function formatNumber(n: number, pattern: string, style: LocaleStyle): string {
   const sections = pattern.split(';');
   let section = sections[0] as string;
   let value = n;
@@ -124,8 +214,9 @@ function formatNumber(n: number, pattern: string): string {
   const negative = value < 0;
   const fixed = Math.abs(value).toFixed(decimals);
   const [intPart = '0', fracPart] = fixed.split('.');
-  const grouped = grouping ? intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : intPart;
-  const body = fracPart !== undefined ? `${grouped},${fracPart}` : grouped;
+  const group = style.decimal === ',' ? '.' : ',';
+  const grouped = grouping ? intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group) : intPart;
+  const body = fracPart !== undefined ? `${grouped}${style.decimal}${fracPart}` : grouped;
   return `${negative ? '-' : ''}${prefix}${body}${suffix}`;
 }
 
@@ -135,7 +226,7 @@ function looksLikeDateFormat(pattern: string): boolean {
 }
 
 /** Sheets' serial numbers count days from 1899-12-30 (local time). */
-function serialToDate(serial: number): Date {
+function serialToDate(serial: number, zone: string): Date {
   const days = Math.floor(serial);
   const seconds = Math.round((serial - days) * 86400);
   const base = Date.UTC(1899, 11, 30 + days, 0, 0, seconds);
@@ -150,24 +241,24 @@ function serialToDate(serial: number): Date {
         minute: w.getUTCMinutes(),
         second: w.getUTCSeconds(),
       },
-      TIME_ZONE,
+      zone,
     ),
   );
 }
 
-function defaultDatePattern(date: Date): string {
-  const w = wallClock(date.getTime(), TIME_ZONE);
-  if (w.year === 1899 && w.month === 12 && w.day === 30) return 'HH.mm.ss';
-  if (w.hour === 0 && w.minute === 0 && w.second === 0) return 'dd/MM/yyyy';
-  return 'dd/MM/yyyy HH.mm.ss';
+function defaultDatePattern(date: Date, style: LocaleStyle, zone: string): string {
+  const w = wallClock(date.getTime(), zone);
+  if (w.year === 1899 && w.month === 12 && w.day === 30) return style.timePattern;
+  if (w.hour === 0 && w.minute === 0 && w.second === 0) return style.datePattern;
+  return `${style.datePattern} ${style.timePattern}`;
 }
 
 /**
  * Date patterns as Sheets reads them: `yyyy`, `dd`, `HH`/`hh`, `ss`; `MM` is the month, and a lowercase
  * `mm` is the month too unless it follows an hour or precedes seconds (then it is minutes).
  */
-function formatDate(date: Date, pattern: string): string {
-  const w = wallClock(date.getTime(), TIME_ZONE);
+function formatDate(date: Date, pattern: string, style: LocaleStyle, zone: string): string {
+  const w = wallClock(date.getTime(), zone);
   const tokens = pattern.match(/"[^"]*"|yyyy|yy|MMMM|MMM|MM|M|mmmm|mmm|mm|m|dd|d|HH|H|hh|h|ss|s|./g) ?? [];
   const pad = (n: number): string => String(n).padStart(2, '0');
   let out = '';
@@ -189,11 +280,11 @@ function formatDate(date: Date, pattern: string): string {
         break;
       case 'MMMM':
       case 'mmmm':
-        out += ITALIAN_MONTHS[w.month - 1];
+        out += style.months[w.month - 1];
         break;
       case 'MMM':
       case 'mmm':
-        out += (ITALIAN_MONTHS[w.month - 1] as string).slice(0, 3);
+        out += (style.months[w.month - 1] as string).slice(0, 3);
         break;
       case 'MM':
         out += pad(w.month);
