@@ -6,7 +6,8 @@ import { zoneOffsetMinutes, type WallClock } from '../../runtime/time';
  * as GMT, as Java's `TimeZone.getTimeZone` does.
  */
 
-const MONTHS = [
+/** English month names, January first (Java-style date patterns and parsing typed dates). */
+export const ENGLISH_MONTHS = [
   'January',
   'February',
   'March',
@@ -133,8 +134,8 @@ function field(letter: string, count: number, f: Fields, zone: Zone, ms: number)
       return count === 2 ? pad(f.year % 100, 2) : pad(f.year, count);
     case 'M':
     case 'L':
-      if (count >= 4) return MONTHS[f.month - 1];
-      if (count === 3) return MONTHS[f.month - 1].slice(0, 3);
+      if (count >= 4) return ENGLISH_MONTHS[f.month - 1];
+      if (count === 3) return ENGLISH_MONTHS[f.month - 1].slice(0, 3);
       return pad(f.month, count);
     case 'd':
       return pad(f.day, count);

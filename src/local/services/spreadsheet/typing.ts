@@ -1,4 +1,6 @@
+import { ITALIAN_MONTHS } from '../../../core/text';
 import { wallClock, zonedToUtc } from '../../runtime/time';
+import { ENGLISH_MONTHS } from '../script/format-date';
 import { isDate, type CellValue, type Conventions } from './model';
 
 /**
@@ -14,35 +16,6 @@ interface LocaleStyle {
   falseWord: string;
   months: readonly string[];
 }
-
-const ITALIAN_MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
-const ENGLISH_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const IT: LocaleStyle = {
   decimal: ',',
