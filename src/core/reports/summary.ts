@@ -4,7 +4,7 @@
  * in the same month sends nothing new.
  */
 import { compose, type Block, type ComposedMail } from '../mail/document';
-import { formatNumberIt, normalizeKey } from '../text';
+import { formatNumberIt, ITALIAN_MONTHS, normalizeKey } from '../text';
 import type { ComuneReportRow, EmployeeReportRow, Reports } from './compute';
 
 export interface ComuneSummary extends ComposedMail {
@@ -16,25 +16,10 @@ export interface ComuneSummary extends ComposedMail {
   dedupeKey: string;
 }
 
-const MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
-
 /** `2027-03` → `marzo 2027`. */
 export function periodLabel(period: string): string {
   const [y, m] = period.split('-');
-  return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
+  return `${ITALIAN_MONTHS[Number(m) - 1] ?? m} ${y}`;
 }
 
 export function comuneKey(comune: Pick<ComuneReportRow, 'istat' | 'name'>): string {

@@ -85,7 +85,6 @@ export const sendComuniSummaries = serverAction('Invia riepilogo ai comuni', ():
   );
   const summaries = comuneSummaries(reports, source.period, pageLink);
   const run = deliverSummaries(summaries, source.period, settings.senderName, settings.staffNotificationEmail);
-  for (const d of run.flush.dropped) logEvent('Email non inviata', `${d.key}: ${d.error}`);
   if (run.queued > 0) logEvent('Riepilogo comuni', `${source.period}: ${run.queued} riepiloghi accodati`);
   if (run.deferred > 0) logEvent('Riepilogo comuni', `${source.period}: ${run.deferred} rinviati (${run.deferReason})`);
   const month = periodLabel(source.period);

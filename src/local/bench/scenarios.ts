@@ -6,6 +6,7 @@
 import { simulateYear, finishJobs } from '../demo/year';
 import type { LocalAcademy } from '../runtime/session';
 import { runStep } from '../scenario/runner';
+import { BURST_SUBMISSIONS, runBurst } from './burst';
 import { measure, type Measurement } from './measure';
 import { quotaUse, type QuotaUse } from './quotas';
 import { benchRegistry, courseCode, employeeEmail, seededAcademy } from './seed';
@@ -36,6 +37,13 @@ export interface ScenarioResult {
   failures?: string[];
   targets?: Target[];
   quotas?: Record<string, QuotaUse>;
+  /** burst@10k: requests with no row, rows beyond one per request, senders without an outcome mail. */
+  lost?: number;
+  duplicated?: number;
+  unconfirmed?: number;
+  /** burst@10k: minutes from pressing Send to the outcome mail, median and 95th percentile. */
+  p50Minutes?: number;
+  p95Minutes?: number;
   note?: string;
 }
 
@@ -267,6 +275,21 @@ async function season(bundle?: string, progress?: (line: string) => void): Promi
   });
 }
 
+/** 300 submissions within an hour at 10,000 employees, executions contending for the script lock. */
+function burst(bundle?: string): ScenarioResult {
+  const { m, figures } = runBurst(bundle);
+  return result('burst@10k', 10_000, m, {
+    ...figures,
+    targets: [
+      { description: 'nessuna richiesta persa', met: figures.lost === 0 },
+      { description: 'nessuna riga doppia', met: figures.duplicated === 0 },
+      { description: 'ognuno riceve l’esito', met: figures.unconfirmed === 0 },
+      { description: 'esito entro 10 minuti per il 95% degli invii', met: figures.p95Minutes <= 10 },
+    ],
+    note: `${BURST_SUBMISSIONS} invii in un'ora; un'esecuzione che attende il lock oltre 30 s lascia la risposta alla riconciliazione oraria`,
+  });
+}
+
 export interface BenchOptions {
   bundle?: string;
   progress?: (line: string) => void;
@@ -282,6 +305,7 @@ export const SCENARIO_NAMES = [
   'dashboard@10k',
   'reports@1k',
   'reports@10k',
+  'burst@10k',
   'season@1k',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
@@ -307,6 +331,8 @@ export async function runScenario(name: ScenarioName, options: BenchOptions = {}
       return reports(1000, bundle);
     case 'reports@10k':
       return reports(10_000, bundle);
+    case 'burst@10k':
+      return burst(bundle);
     case 'season@1k':
       return season(bundle, options.progress);
   }

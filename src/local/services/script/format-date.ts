@@ -35,6 +35,17 @@ function fixedZone(minutes: number, name: string): Zone {
   return { offsetAt: () => minutes, shortName: () => name, longName: () => name };
 }
 
+/** The instant at which `timeZone`'s clocks read `wall` (an unknown zone reads as GMT, as in formatDate). */
+export function instantOfWallClock(
+  wall: { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number },
+  timeZone: string,
+): number {
+  const zone = resolveZone(timeZone);
+  const guess = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
+  const first = guess - zone.offsetAt(guess) * 60_000;
+  return guess - zone.offsetAt(first) * 60_000;
+}
+
 /** Resolved zones by name: building an Intl formatter costs more than the formatting itself. */
 const zones = new Map<string, Zone>();
 
