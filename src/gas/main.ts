@@ -30,3 +30,4 @@ export { runDailyTasks } from './reminders/entry';
 export { previewFeedbackForm, publishFeedbackForm } from './feedback/entry';
 export { applyRetention, previewRetention } from './privacy/entry';
 export { previewExternalTraining, importExternalTraining } from './external/entry';
+export { sendComunePageLink, revokeComunePageLink } from './comune-page/entry';

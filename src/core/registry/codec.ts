@@ -68,10 +68,6 @@ export function isRegistryTab(name: string): name is RegistryTab {
   return Object.prototype.hasOwnProperty.call(DEFS, name);
 }
 
-export function columnSpecs(tab: RegistryTab): readonly ColumnSpec[] {
-  return DEFS[tab].columns;
-}
-
 /** Formats an instant in the spreadsheet's time zone (Utilities.formatDate bound to it). */
 export type FormatDate = (date: Date, pattern: string) => string;
 

@@ -57,11 +57,18 @@ function byName(a: EmployeeReportRow, b: EmployeeReportRow): number {
   );
 }
 
+/** The referent's own page of the comune: its signed link and the last day it works (`dd/mm/yyyy`). */
+export interface ComunePageLink {
+  url: string;
+  validUntil: string;
+}
+
 function summaryMail(
   comune: ComuneReportRow,
   staff: EmployeeReportRow[],
   reports: Reports,
   period: string,
+  page: ComunePageLink | null,
 ): ComposedMail {
   const short = staff.filter((e) => !e.reached).sort(byName);
   const reached = staff.length - short.length;
@@ -97,6 +104,16 @@ function summaryMail(
       ]),
     });
   }
+  if (page) {
+    blocks.push({
+      kind: 'p',
+      content: [
+        'Può consultare quando vuole la situazione aggiornata di ciascun dipendente (ore, corsi frequentati e prenotati, attestati) sulla ',
+        { text: 'pagina del Comune', url: page.url },
+        ` (link personale, da non inoltrare, valido fino al ${page.validUntil}).`,
+      ],
+    });
+  }
   blocks.push({
     kind: 'p',
     content: [
@@ -110,7 +127,11 @@ function summaryMail(
  * The period's summaries, one per comune with a referent and at least one active employee, in the
  * order of the comuni report.
  */
-export function comuneSummaries(reports: Reports, period: string): ComuneSummary[] {
+export function comuneSummaries(
+  reports: Reports,
+  period: string,
+  pageLink: (comune: ComuneReportRow) => ComunePageLink | null = () => null,
+): ComuneSummary[] {
   const staffByComune = new Map<string, EmployeeReportRow[]>();
   for (const e of reports.employees) {
     if (!e.active) continue;
@@ -124,7 +145,7 @@ export function comuneSummaries(reports: Reports, period: string): ComuneSummary
     const staff = staffByComune.get(normalizeKey(comune.name)) ?? [];
     if (!comune.referentEmail || staff.length === 0) continue;
     out.push({
-      ...summaryMail(comune, staff, reports, period),
+      ...summaryMail(comune, staff, reports, period, pageLink(comune)),
       comune: comuneKey(comune),
       name: comune.name,
       to: comune.referentEmail,
