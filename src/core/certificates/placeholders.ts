@@ -22,20 +22,6 @@ export function placeholderToken(name: Placeholder): string {
   return `{{${name}}}`;
 }
 
-/** A literal text as a regular expression (RE2 and JavaScript agree on these escapes). */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, (c) => `\\${c}`);
-}
-
-/**
- * Whether a value cannot safely be a `replaceText` replacement. Google does not document how `$` and `\`
- * are read there (JavaScript expands `$&`, `$1`, `$$`; Java reads `\` as an escape), so such a value is
- * inserted as plain text instead of through a replacement pattern.
- */
-export function needsLiteralInsertion(value: string): boolean {
-  return /[$\\]/.test(value);
-}
-
 function ymd(date: string): { y: number; m: number; d: number } | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return null;

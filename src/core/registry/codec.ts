@@ -68,6 +68,11 @@ export function isRegistryTab(name: string): name is RegistryTab {
   return Object.prototype.hasOwnProperty.call(DEFS, name);
 }
 
+/** A tab's columns as the codec reads them (the worker turns Sheets API serial numbers into dates by kind). */
+export function columnSpecs(tab: RegistryTab): readonly ColumnSpec[] {
+  return DEFS[tab].columns;
+}
+
 /** Formats an instant in the spreadsheet's time zone (Utilities.formatDate bound to it). */
 export type FormatDate = (date: Date, pattern: string) => string;
 
