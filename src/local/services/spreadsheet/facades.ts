@@ -27,7 +27,8 @@ import {
   type SpreadsheetData,
   type ValidationData,
 } from './model';
-import { displayValue, typedContent } from './typing';
+import { typedContent } from './typing';
+import { formatCell } from './number-format';
 
 /** Every counted script call goes through the workspace gate under the Spreadsheet service. */
 function gate(ws: Workspace, method: string, cells = 0): void {
@@ -1112,8 +1113,8 @@ export class RangeFacade {
 function display(cell: Cell | null): string {
   if (!cell) return '';
   if (cell.f !== undefined) return '';
-  if (cell.v === null) return isCheckbox(cell) ? displayValue(false, undefined) : '';
-  return displayValue(cell.v, cell.nf);
+  if (cell.v === null) return isCheckbox(cell) ? formatCell(false) : '';
+  return formatCell(cell.v, cell.nf);
 }
 
 /** Google's format of a cell that was never formatted ("automatic"). */

@@ -26,7 +26,8 @@ import {
   type SpreadsheetData,
   type UiData,
 } from './model';
-import { displayValue, typedContent } from './typing';
+import { typedContent } from './typing';
+import { formatCell } from './number-format';
 
 export function createSpreadsheetData(ws: Workspace, name: string, owner: string): SpreadsheetData {
   const state = spreadsheetsState(ws);
@@ -231,7 +232,7 @@ export function spreadsheetFormSubmitEvent(
   const header = headerOf(sheet);
   const values = Array.from({ length: width }, (_, i) => {
     const cell = cellAt(sheet, row, i + 1);
-    return displayValue(readValue(cell), cell?.nf);
+    return formatCell(readValue(cell), cell?.nf);
   });
   const namedValues: Record<string, string[]> = {};
   header.forEach((title, i) => {
