@@ -63,3 +63,42 @@ export function slashedDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
+
+/** Google's limit for one cell ("Your input contains more than the maximum of 50000 characters in a single cell."). */
+export const CELL_CHARACTER_LIMIT = 50_000;
+
+/**
+ * `s` cut to at most `max` UTF-16 units, the cut marked with an ellipsis and never splitting a surrogate
+ * pair; shorter text is returned as it is.
+ */
+export function cutText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = Math.max(0, max - 1);
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${s.slice(0, end)}…`;
+}
+
+/**
+ * Controls that reorder how text is shown (bidi marks, embeddings, overrides, isolates) and lone halves
+ * of surrogate pairs: an unclosed override or a broken pair would garble whatever follows it on a page.
+ */
+const DISPLAY_HAZARDS =
+  /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text for a public page: bidi controls and lone surrogates removed. */
+export function displaySafe(s: string): string {
+  return s.replace(DISPLAY_HAZARDS, '');
+}
+
+/** A Meet joining link: the only kind of address the add-on turns into a link. */
+const MEET_LINK = /^https:\/\/meet\.google\.com\/[A-Za-z0-9-]+(?:\?[A-Za-z0-9=&_.%-]*)?$/;
+
+/**
+ * `value` when it is a `https://meet.google.com/…` link, else ''. Whatever staff type into `Link Meet`
+ * (a `javascript:` or `data:` URL, another site) never becomes an `href`.
+ */
+export function meetHref(value: string): string {
+  const s = String(value ?? '').trim();
+  return MEET_LINK.test(s) ? s : '';
+}

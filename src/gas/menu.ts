@@ -1,5 +1,5 @@
 /**
- * The Academy4PA menu: one item per workflow (DESIGN.md, "Workflows"). `onOpen` is a simple trigger:
+ * The Academy4PA menu: one item per workflow (docs/product.md, "Workflows"). `onOpen` is a simple trigger:
  * it touches only the spreadsheet's UI, nothing that needs authorization.
  */
 import { serverAction } from './platform/entry';

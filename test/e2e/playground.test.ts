@@ -1,6 +1,6 @@
 /**
  * The whole product in a real browser: `npm start`'s server on a free port with a fresh workbook (the
- * demo academy), Debian's Chromium driven by playwright-core. Staff work in the real sidebar (its
+ * demo academy), the packaged Chromium of ./browser.ts driven by playwright-core. Staff work in the real sidebar (its
  * `google.script.run` bridged to the local runtime), an employee fills the form, and every effect is
  * checked where a person would see it: the tab, the outbox, the calendar, Drive. Any request leaving
  * localhost is blocked and fails the run. Screenshots go to test-artifacts/ (git-ignored).
@@ -9,7 +9,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -103,19 +104,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   workdir = mkdtempSync(join(tmpdir(), 'a4pa-e2e-'));
   base = await startServer(join(workdir, 'workbook.bin'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  ({ browser } = await launchBrowser());
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'it-IT' });
   await context.route('**/*', (route) => {
     const url = route.request().url();

@@ -1,4 +1,4 @@
-/** The template's placeholders (DESIGN.md, workflow 7) and the Italian values that replace them. */
+/** The template's placeholders (docs/product.md, workflow 7) and the Italian values that replace them. */
 
 export const PLACEHOLDERS = [
   'NOME',

@@ -113,6 +113,21 @@ export function refusalReason(ctx: PolicyContext, course: CourseInfo, employee: 
   return null;
 }
 
+/**
+ * Why a known employee's request for a course would be refused (course missing or not open, or
+ * `refusalReason`), or null. Staff's hand enrollment shows it on screen instead of writing a row.
+ */
+export function requestRefusal(ctx: PolicyContext, code: string, employee: EmployeeInfo): string | null {
+  const course = ctx.course(code);
+  if (!course) return `Corso ${code} inesistente.`;
+  if (course.status !== OPEN_STATUS) return notOpenReason(course);
+  return refusalReason(ctx, course, employee);
+}
+
+function notOpenReason(course: CourseInfo): string {
+  return `Iscrizioni non aperte (stato del corso: ${course.status || 'non indicato'}).`;
+}
+
 export type RequestResult =
   /** A new row: read its final status, position and notes from `enrollment` once the book is settled. */
   | { kind: 'new'; course: string; enrollment: EnrollmentRecord }
@@ -246,7 +261,7 @@ export class EnrollmentBook {
     }
     if (course.status !== OPEN_STATUS) {
       enrollment.status = 'Respinta';
-      enrollment.notes = `Iscrizioni non aperte (stato del corso: ${course.status || 'non indicato'}).`;
+      enrollment.notes = notOpenReason(course);
       return;
     }
     if (!employee) {
@@ -294,6 +309,17 @@ export class EnrollmentBook {
     this.markCancelled(e, note);
     this.settle(e.course);
     return e;
+  }
+
+  /**
+   * Staff's explicit decision to confirm a waiting request past `Posti` (or past the per-comune cap):
+   * the seat is given, the note says why, and the waitlist is renumbered.
+   */
+  confirmOverCapacity(e: EnrollmentRecord, note: string): void {
+    e.status = 'Confermata';
+    e.waitPosition = null;
+    e.notes = appendNote(e.notes, note);
+    this.settle(e.course);
   }
 
   private markCancelled(e: EnrollmentRecord, note: string): void {

@@ -3,6 +3,7 @@
  * waitlist, a cancellation made by staff, and the notices to staff and to a comune's referent.
  */
 import { compose, type Block, type ComposedMail, type Inline } from './document';
+import { meetHref } from '../text';
 
 export interface MailCourse {
   code: string;
@@ -66,7 +67,8 @@ function sessionLine(course: MailCourse, s: MailSession): Inline[] {
   const parts: Inline[] = [when];
   if (course.mode !== 'Online' && venue) parts.push(`, sede: ${venue}`);
   if (online) {
-    if (s.meetLink.trim()) parts.push(', online: ', { text: s.meetLink.trim(), url: s.meetLink.trim() });
+    const link = meetHref(s.meetLink);
+    if (link) parts.push(', online: ', { text: link, url: link });
     else parts.push(", online: il link Meet arriva con l'invito del calendario");
   }
   return parts;
@@ -86,15 +88,15 @@ function outcomeText(outcome: MailOutcome): string {
     case 'confirmed':
       return 'Iscrizione confermata.';
     case 'waitlisted':
-      return `Sei in lista d'attesa${outcome.position ? ` (posizione ${outcome.position})` : ''}: ti scriveremo se si libera un posto.`;
+      return `La richiesta è in lista d'attesa${outcome.position ? ` (posizione ${outcome.position})` : ''}: Le scriveremo se si libera un posto.`;
     case 'pendingApproval':
-      return 'Richiesta in attesa di approvazione da parte del referente del tuo comune.';
+      return "La richiesta attende l'approvazione del referente del Suo comune.";
     case 'refused':
       return `Iscrizione non accolta: ${outcome.reason}`;
     case 'unverified':
-      return "Il tuo indirizzo email non risulta nell'anagrafica dei dipendenti: l'ufficio formazione verificherà la richiesta e ti ricontatterà.";
+      return "Il Suo indirizzo email non risulta nell'anagrafica dei dipendenti: l'ufficio formazione verificherà la richiesta e La ricontatterà.";
     case 'duplicate':
-      return `Eri già iscritto/a a questo corso (stato attuale: ${outcome.status}${outcome.position ? `, posizione ${outcome.position}` : ''}): nessuna nuova iscrizione.`;
+      return `Risultava già una Sua iscrizione a questo corso (stato attuale: ${outcome.status}${outcome.position ? `, posizione ${outcome.position}` : ''}): nessuna nuova iscrizione.`;
     case 'cancelled':
       return 'Iscrizione annullata.';
     case 'notEnrolled':
@@ -113,7 +115,7 @@ function showsSessions(outcome: MailOutcome): boolean {
 
 function howToCancel(ctx: MailContext): Block {
   const content: Inline[] = [
-    'Per annullare un\'iscrizione compila di nuovo il modulo di iscrizione scegliendo gli stessi corsi e l\'azione "Annullamento"',
+    'Per annullare un\'iscrizione compili di nuovo il modulo di iscrizione scegliendo gli stessi corsi e l\'azione "Annullamento"',
   ];
   if (ctx.formUrl.trim()) content.push(': ', { text: ctx.formUrl.trim(), url: ctx.formUrl.trim() });
   else content.push('.');
@@ -125,8 +127,12 @@ function signature(ctx: MailContext): Block {
 }
 
 function greeting(name: string): Block {
-  return { kind: 'p', content: [name.trim() ? `Gentile ${name.trim()},` : 'Gentile collega,'] };
+  return { kind: 'p', content: [name.trim() ? `Gentile ${name.trim()},` : 'Gentile dipendente,'] };
 }
+
+const CALENDAR_TOO = "Riceverà anche l'invito di Google Calendar per ogni incontro.";
+const CALENDAR = "Riceverà l'invito di Google Calendar per ogni incontro.";
+const QUESTIONS = "Per chiarimenti può rispondere a questa email o contattare l'ufficio formazione.";
 
 /** The one mail a submission (or a manual enrollment) produces, listing every course's outcome. */
 export function submissionMail(ctx: MailContext, name: string, items: readonly MailItem[]): ComposedMail {
@@ -137,8 +143,8 @@ export function submissionMail(ctx: MailContext, name: string, items: readonly M
       kind: 'p',
       content: [
         cancelling
-          ? "abbiamo ricevuto la tua richiesta di annullamento. Ecco l'esito:"
-          : "abbiamo ricevuto la tua richiesta di iscrizione. Ecco l'esito per ciascun corso:",
+          ? "abbiamo ricevuto la Sua richiesta di annullamento. Ecco l'esito:"
+          : "abbiamo ricevuto la Sua richiesta di iscrizione. Ecco l'esito per ciascun corso:",
       ],
     },
   ];
@@ -148,31 +154,64 @@ export function submissionMail(ctx: MailContext, name: string, items: readonly M
     if (showsSessions(item.outcome)) blocks.push(...sessionsBlock(item.course, item.sessions));
   }
   if (items.some((i) => i.outcome.kind === 'confirmed')) {
-    blocks.push({ kind: 'p', content: ["Riceverai anche l'invito di Google Calendar per ogni incontro."] });
+    blocks.push({ kind: 'p', content: [CALENDAR_TOO] });
   }
   blocks.push(howToCancel(ctx), signature(ctx));
   const subject = cancelling ? 'Annullamento iscrizione ai corsi: esito' : 'Iscrizione ai corsi: esito della richiesta';
   return compose(subject, blocks);
 }
 
-/** A waiting request got a seat. */
+/** Why a waiting request got its seat: one freed up, or the office confirmed it past `Posti`. */
+export type PromotionReason = 'seatFreed' | 'office';
+
+/** A waiting request got a seat, with the true reason. */
 export function promotionMail(
   ctx: MailContext,
   name: string,
   course: MailCourse,
   sessions: readonly MailSession[],
+  reason: PromotionReason = 'seatFreed',
 ): ComposedMail {
+  const why =
+    reason === 'office'
+      ? `l'ufficio formazione ha confermato il Suo posto al corso ${courseName(course)}: la Sua iscrizione, che era in lista d'attesa, è ora confermata.`
+      : `si è liberato un posto: la Sua iscrizione al corso ${courseName(course)} è ora confermata.`;
   return compose(`Posto confermato: ${courseName(course)}`, [
     greeting(name),
-    {
-      kind: 'p',
-      content: [`si è liberato un posto: la tua iscrizione al corso ${courseName(course)} è ora confermata.`],
-    },
+    { kind: 'p', content: [why] },
     ...sessionsBlock(course, sessions),
-    { kind: 'p', content: ["Riceverai l'invito di Google Calendar per ogni incontro."] },
+    { kind: 'p', content: [CALENDAR] },
     howToCancel(ctx),
     signature(ctx),
   ]);
+}
+
+/** What staff's hand enrollment gave: the one outcome a staff action can leave as a row. */
+export type StaffEnrollmentOutcome =
+  | { kind: 'confirmed'; overCapacity: boolean }
+  | { kind: 'waitlisted'; position: number | null }
+  | { kind: 'pendingApproval' };
+
+/** Staff enrolled the person by hand: the office acted, nobody "received a request". */
+export function staffEnrollmentMail(
+  ctx: MailContext,
+  name: string,
+  course: MailCourse,
+  sessions: readonly MailSession[],
+  outcome: StaffEnrollmentOutcome,
+): ComposedMail {
+  const title = courseName(course);
+  const text =
+    outcome.kind === 'confirmed'
+      ? `l'ufficio formazione ha registrato la Sua iscrizione al corso ${title}${outcome.overCapacity ? ', con un posto aggiunto per Lei' : ''}: l'iscrizione è confermata.`
+      : outcome.kind === 'waitlisted'
+        ? `l'ufficio formazione ha inserito la Sua richiesta per il corso ${title} nella lista d'attesa${outcome.position ? ` (posizione ${outcome.position})` : ''}: Le scriveremo se si libera un posto.`
+        : `l'ufficio formazione ha registrato la Sua richiesta di iscrizione al corso ${title}, che attende l'approvazione del referente del Suo comune.`;
+  const blocks: Block[] = [greeting(name), { kind: 'p', content: [text] }, ...sessionsBlock(course, sessions)];
+  if (outcome.kind === 'confirmed') blocks.push({ kind: 'p', content: [CALENDAR] });
+  blocks.push(howToCancel(ctx), signature(ctx));
+  const subject = outcome.kind === 'confirmed' ? `Iscrizione confermata: ${title}` : `Iscrizione registrata: ${title}`;
+  return compose(subject, blocks);
 }
 
 /** Staff cancelled an enrollment (sidebar or `Stato` set to `Annullata`). */
@@ -186,14 +225,11 @@ export function staffCancellationMail(
     greeting(name),
     {
       kind: 'p',
-      content: [`la tua iscrizione al corso ${courseName(course)} è stata annullata dall'ufficio formazione.`],
+      content: [`la Sua iscrizione al corso ${courseName(course)} è stata annullata dall'ufficio formazione.`],
     },
   ];
   if (reason.trim()) blocks.push({ kind: 'p', content: [`Motivo: ${reason.trim()}`] });
-  blocks.push(
-    { kind: 'p', content: ["Per chiarimenti rispondi a questa email o contatta l'ufficio formazione."] },
-    signature(ctx),
-  );
+  blocks.push({ kind: 'p', content: [QUESTIONS] }, signature(ctx));
   return compose(`Iscrizione annullata: ${courseName(course)}`, blocks);
 }
 
@@ -220,7 +256,7 @@ export function unknownEmailStaffMail(
     {
       kind: 'p',
       content: [
-        'Le richieste sono registrate nel foglio Iscrizioni con stato "Da verificare": aggiungi il dipendente in Dipendenti (o correggi l\'email) e aggiorna lo stato, oppure respingi la richiesta.',
+        'Le richieste sono registrate nel foglio Iscrizioni con stato "Da verificare": nel pannello Academy4PA, alla voce del corso, si può collegare la richiesta al dipendente giusto oppure annullarla.',
       ],
     },
   ]);

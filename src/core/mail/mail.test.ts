@@ -61,7 +61,7 @@ describe('mail composition', () => {
         outcome: { kind: 'refused', reason: 'Dipendente non attivo in anagrafica.' },
       },
     ]);
-    expect(mail.body).toContain("Sei in lista d'attesa (posizione 1)");
+    expect(mail.body).toContain("La richiesta è in lista d'attesa (posizione 1): Le scriveremo se si libera un posto.");
     expect(mail.body).toContain('Iscrizione non accolta: Dipendente non attivo in anagrafica.');
     const cancel = submissionMail(ctx, 'Anna', [{ course, sessions, outcome: { kind: 'cancelled' } }]);
     expect(cancel.subject).toBe('Annullamento iscrizione ai corsi: esito');

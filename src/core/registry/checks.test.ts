@@ -8,14 +8,13 @@ const course = (code: string) => ({ code }) as Course;
 const session = (id: string, c: string) => ({ id, course: c }) as Session;
 
 describe('crossCheck', () => {
-  it('reports duplicated identifiers and e-mails at the later row, naming the first', () => {
+  it('reports duplicated comuni and e-mails at the later row, naming the first', () => {
     const problems = crossCheck({
       comuni: rows([comune('Crema', '019035'), comune('crema', '019036')]),
-      employees: rows([employee('D00001', 'a@x.it', 'Crema'), employee('D00001', 'a@x.it', 'Crema')]),
+      employees: rows([employee('D00001', 'a@x.it', 'Crema'), employee('D00002', 'a@x.it', 'Crema')]),
     });
     expect(problems).toEqual([
       { tab: 'Comuni', row: 3, column: 'Comune', message: 'Comune: il comune «crema» è già alla riga 2' },
-      { tab: 'Dipendenti', row: 3, column: 'ID', message: "ID: l'ID «D00001» è già alla riga 2" },
       { tab: 'Dipendenti', row: 3, column: 'Email', message: "Email: l'indirizzo «a@x.it» è già alla riga 2" },
     ]);
   });

@@ -1,6 +1,7 @@
 /**
- * Checks across rows and tabs that a single row's schema cannot make: duplicated identifiers and
- * e-mails, references to a comune or course that does not exist. They report; they never drop a row.
+ * Checks across rows and tabs that a single row's schema cannot make: duplicated comuni and e-mails,
+ * references to a comune or course that does not exist. They report; they never drop a row. (A
+ * duplicated identifier is the codec's: it sets those rows aside as it decodes the tab.)
  */
 import { normalizeKey } from '../text';
 import type { Comune, Course, Employee, Enrollment, Problem, Session } from './schemas';
@@ -51,7 +52,6 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     out.push(...duplicates(TAB.comuni, 'Codice ISTAT', input.comuni, (c) => c.istat, 'il codice'));
   }
   if (input.employees) {
-    out.push(...duplicates(TAB.dipendenti, 'ID', input.employees, (e) => e.id, "l'ID"));
     out.push(...duplicates(TAB.dipendenti, 'Email', input.employees, (e) => e.email, "l'indirizzo"));
     if (comuneNames) {
       for (const { row, record } of input.employees) {
@@ -66,9 +66,7 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
       }
     }
   }
-  if (input.courses) out.push(...duplicates(TAB.corsi, 'Codice', input.courses, (c) => c.code, 'il codice'));
   if (input.sessions) {
-    out.push(...duplicates(TAB.sessioni, 'ID', input.sessions, (s) => s.id, "l'ID"));
     if (courseCodes) {
       for (const { row, record } of input.sessions) {
         if (!courseCodes.has(record.course))
@@ -82,7 +80,6 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     }
   }
   if (input.enrollments) {
-    out.push(...duplicates(TAB.iscrizioni, 'ID', input.enrollments, (e) => e.id, "l'ID"));
     if (courseCodes) {
       for (const { row, record } of input.enrollments) {
         if (!courseCodes.has(record.course))

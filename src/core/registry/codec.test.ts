@@ -1,5 +1,14 @@
 import { neutralizeText } from '../text';
-import { adjacentRuns, decodeTable, encodeRow, mapColumns, planUpdates, type FormatDate } from './codec';
+import {
+  adjacentRuns,
+  decodeTable,
+  duplicateIdMessage,
+  encodeRow,
+  encodeValue,
+  mapColumns,
+  planUpdates,
+  type FormatDate,
+} from './codec';
 import { HEADERS, TAB } from './tabs';
 
 /** Formats like Utilities.formatDate in Europe/Rome, for the patterns the codec uses. */
@@ -282,5 +291,136 @@ describe('adjacentRuns', () => {
     expect(runs.map((r) => r.map((x) => x.index))).toEqual([[0, 1], [3], [5, 6]]);
     expect(adjacentRuns([4, 5, 7], (n) => n)).toEqual([[4, 5], [7]]);
     expect(adjacentRuns([], (n: number) => n)).toEqual([]);
+  });
+});
+
+describe('identifiers typed on more than one row', () => {
+  const header = [...(HEADERS.Iscrizioni as string[])];
+  const at = new Date(Date.UTC(2027, 1, 1, 9));
+  const line = (id: string, email: string, status = 'Confermata') => [
+    id,
+    at,
+    'EXC-BASE',
+    email,
+    '',
+    status,
+    '',
+    'Modulo',
+    '',
+    '',
+  ];
+
+  test('every row of a duplicated ID (ignoring case and spaces) leaves the usable rows, each reported with the others', () => {
+    const t = decodeTable(
+      TAB.iscrizioni,
+      [header, line('I00001', 'a@x.it'), line('I00002', 'b@x.it'), line(' i00001 ', 'c@x.it', 'In attesa')],
+      romeFormat,
+    );
+    expect(t.rows.map((r) => r.record.id)).toEqual(['I00002']);
+    expect(t.problems).toEqual([
+      {
+        tab: 'Iscrizioni',
+        row: 2,
+        column: 'ID',
+        message: 'ID: «I00001» è anche alla riga 4; finché non è unico nessuna operazione usa queste righe',
+      },
+      {
+        tab: 'Iscrizioni',
+        row: 4,
+        column: 'ID',
+        message: 'ID: «i00001» è anche alla riga 2; finché non è unico nessuna operazione usa queste righe',
+      },
+    ]);
+    expect(duplicateIdMessage(t, 'I00001')).toBe(
+      '«I00001» compare in più righe di Iscrizioni (righe 2 e 4): nessuna operazione la usa finché non è corretta.',
+    );
+    expect(duplicateIdMessage(t, 'I00002')).toBeNull();
+  });
+
+  test('a broken copy of an ID also sets the good row aside', () => {
+    const t = decodeTable(
+      TAB.iscrizioni,
+      [header, line('I00001', 'a@x.it'), line('I00001', 'not-an-email'), line('I00001', 'b@x.it')],
+      romeFormat,
+    );
+    expect(t.rows).toEqual([]);
+    expect(t.problems.filter((p) => p.column === 'ID').map((p) => p.row)).toEqual([2, 3, 4]);
+    expect(t.problems[t.problems.length - 1]?.message).toBe(
+      'ID: «I00001» è anche alle righe 2 e 3; finché non è unico nessuna operazione usa queste righe',
+    );
+  });
+
+  test('a session ID reused for another course sets both sessions aside', () => {
+    const sessioni = [...(HEADERS.Sessioni as string[])];
+    const t = decodeTable(
+      TAB.sessioni,
+      [
+        sessioni,
+        ['EXC-BASE-S1', 'EXC-BASE', '2027-03-02', '09:00', '12:00', '', 'evt1', '', ''],
+        ['EXC-BASE-S1', 'WRD-BASE', '2027-04-02', '09:00', '12:00', '', '', '', ''],
+      ],
+      romeFormat,
+    );
+    expect(t.rows).toEqual([]);
+    expect([...t.duplicateIds.entries()]).toEqual([['EXC-BASE-S1', [2, 3]]]);
+  });
+});
+
+describe('plausible ranges', () => {
+  const corsi = [...(HEADERS.Corsi as string[])];
+  const courseRow = (hours: unknown, seats: unknown, cost: unknown) => [
+    'EXC-BASE',
+    'Excel di base',
+    '',
+    '',
+    '',
+    hours,
+    'Online',
+    '',
+    seats,
+    '',
+    '',
+    cost,
+    'Iscrizioni aperte',
+  ];
+
+  test('a course of 0–1,000 hours, 0–10,000 seats and 0–10,000,000 € is read', () => {
+    const t = decodeTable(TAB.corsi, [corsi, courseRow(1000, 10000, 10_000_000)], romeFormat);
+    expect(t.problems).toEqual([]);
+    expect(t.rows).toHaveLength(1);
+  });
+
+  test('absurd hours, seats and costs are problems to fix, the row left out of every total', () => {
+    const t = decodeTable(TAB.corsi, [corsi, courseRow(1e300, 10001, 1e308)], romeFormat);
+    expect(t.rows).toEqual([]);
+    expect(t.problems.map((p) => p.message)).toEqual([
+      'Ore: 1e+300 non è plausibile: al massimo 1.000',
+      'Posti: 10001 non è plausibile: al massimo 10.000',
+      'Costo (€): 1e+308 non è plausibile: al massimo 10.000.000',
+    ]);
+  });
+
+  test('a date outside 2000–2100 is a problem', () => {
+    const sessioni = [...(HEADERS.Sessioni as string[])];
+    const t = decodeTable(
+      TAB.sessioni,
+      [sessioni, ['EXC-BASE-S1', 'EXC-BASE', '02/03/9999', '09:00', '12:00', '', '', '', '']],
+      romeFormat,
+    );
+    expect(t.problems.map((p) => p.message)).toEqual(['Data: 02/03/9999 non è plausibile: anni dal 2000 al 2100']);
+  });
+
+  test('a value of 50,000 characters is quoted short in the message', () => {
+    const t = decodeTable(TAB.corsi, [corsi, courseRow('x'.repeat(50_000), 10, 0)], romeFormat);
+    expect(t.problems[0]?.message.length).toBeLessThan(100);
+  });
+});
+
+describe('text the add-on writes', () => {
+  test('is cut under 50,000 characters a cell, with an ellipsis, after neutralising', () => {
+    const cell = encodeValue(`=${'"'.repeat(60_000)}`) as string;
+    expect(cell.length).toBeLessThanOrEqual(50_000);
+    expect(cell.startsWith("'=")).toBe(true);
+    expect(cell.endsWith('…')).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
  * Columns are found by header text; staff's own columns are never read as ours nor written.
  */
 import type * as z from 'zod/mini';
-import { neutralizeText, normalizeKey, storedText } from '../text';
+import { CELL_CHARACTER_LIMIT, cutText, neutralizeText, normalizeKey, storedText } from '../text';
 import {
   attendanceSchema,
   certificateSchema,
@@ -47,14 +47,16 @@ export type RegistryTab = keyof RecordByTab;
 interface TabDef {
   columns: readonly ColumnSpec[];
   schema: () => z.ZodMiniType;
+  /** The field that names a row for every workflow: typed twice, it makes all its rows unusable. */
+  identity?: string;
 }
 
 const DEFS: Record<RegistryTab, TabDef> = {
   [TAB.comuni]: { columns: COLUMNS.comuni, schema: comuneSchema },
-  [TAB.dipendenti]: { columns: COLUMNS.dipendenti, schema: employeeSchema },
-  [TAB.corsi]: { columns: COLUMNS.corsi, schema: courseSchema },
-  [TAB.sessioni]: { columns: COLUMNS.sessioni, schema: sessionSchema },
-  [TAB.iscrizioni]: { columns: COLUMNS.iscrizioni, schema: enrollmentSchema },
+  [TAB.dipendenti]: { columns: COLUMNS.dipendenti, schema: employeeSchema, identity: 'id' },
+  [TAB.corsi]: { columns: COLUMNS.corsi, schema: courseSchema, identity: 'code' },
+  [TAB.sessioni]: { columns: COLUMNS.sessioni, schema: sessionSchema, identity: 'id' },
+  [TAB.iscrizioni]: { columns: COLUMNS.iscrizioni, schema: enrollmentSchema, identity: 'id' },
   [TAB.presenze]: { columns: COLUMNS.presenze, schema: attendanceSchema },
   [TAB.attestati]: { columns: COLUMNS.attestati, schema: certificateSchema },
   [TAB.registro]: { columns: COLUMNS.registro, schema: logEntrySchema },
@@ -91,13 +93,72 @@ export interface DecodedTable<T> {
   width: number;
   /** The grid as read, index 0 = sheet row 1; kept current by the writers. */
   values: Cell[][];
+  /** Identifiers typed on more than one row (by `identityKey`) → those sheet rows, none of them in `rows`. */
+  duplicateIds: Map<string, number[]>;
+}
+
+/** How identifiers are compared: `i00001 ` and `I00001` name the same row. */
+export function identityKey(id: string): string {
+  return id.replace(/\s+/g, '').toUpperCase();
+}
+
+function rowList(rows: readonly number[]): string {
+  return rows.length < 2 ? rows.join('') : `${rows.slice(0, -1).join(', ')} e ${rows[rows.length - 1]}`;
+}
+
+/**
+ * Why an action through `id` is refused, or null when `id` names one row only. A workflow that found no
+ * usable row for an identifier asks this to say why.
+ */
+export function duplicateIdMessage(
+  table: Pick<DecodedTable<unknown>, 'tab' | 'duplicateIds'>,
+  id: string,
+): string | null {
+  const rows = table.duplicateIds.get(identityKey(String(id ?? '')));
+  if (!rows) return null;
+  return `«${cutText(String(id).trim(), 60)}» compare in più righe di ${table.tab} (righe ${rowList(rows)}): nessuna operazione la usa finché non è corretta.`;
+}
+
+/**
+ * Finds the identifiers typed on more than one row (rows with other problems included, so a broken
+ * copy also disables the good one), reports each of those rows with the others' numbers and takes them
+ * out of `rows`: no cancellation, decision, promotion, attendance, certificate or calendar change acts
+ * on a row whose identifier is ambiguous.
+ */
+function setAsideDuplicates<T>(table: DecodedTable<T>, field: string, header: string): void {
+  const at = (table.columns as Record<string, number | undefined>)[field];
+  if (at === undefined) return;
+  const byKey = new Map<string, number[]>();
+  table.values.forEach((line, i) => {
+    if (i === 0) return;
+    const key = identityKey(String(line[at - 1] ?? ''));
+    if (key === '') return;
+    byKey.set(key, [...(byKey.get(key) ?? []), i + 1]);
+  });
+  for (const [key, rows] of byKey) {
+    if (rows.length < 2) continue;
+    table.duplicateIds.set(key, rows);
+    for (const row of rows) {
+      const others = rows.filter((r) => r !== row);
+      const typed = cutText(String(table.values[row - 1]?.[at - 1] ?? '').trim(), 60);
+      table.problems.push({
+        tab: table.tab,
+        row,
+        column: header,
+        message: `${header}: «${typed}» è anche ${others.length === 1 ? 'alla riga' : 'alle righe'} ${rowList(others)}; finché non è unico nessuna operazione usa queste righe`,
+      });
+    }
+  }
+  if (table.duplicateIds.size === 0) return;
+  const blocked = new Set([...table.duplicateIds.values()].flat());
+  table.rows = table.rows.filter((r) => !blocked.has(r.row));
 }
 
 export function headerText(v: unknown): string {
   return v === undefined || v === null ? '' : String(v);
 }
 
-/** Field → column for the headers found; the DESIGN headers no column matched. */
+/** Field → column for the headers found; the documented headers no column matched. */
 export function mapColumns(
   tab: RegistryTab,
   headerRow: readonly unknown[],
@@ -157,6 +218,7 @@ export function decodeTable<N extends RegistryTab>(
     lastRow: values.length,
     width,
     values,
+    duplicateIds: new Map(),
   };
   const missingRequired = missing.filter((m) => m.requiredColumn);
   if (missingRequired.length > 0) {
@@ -195,15 +257,22 @@ export function decodeTable<N extends RegistryTab>(
       table.problems.push({ tab, row: i + 1, column: headerName, message: `${headerName}: ${issue.message}` });
     }
   }
+  if (def.identity) {
+    const header = def.columns.find((c) => c.field === def.identity)?.header ?? def.identity;
+    setAsideDuplicates(table, def.identity, header);
+  }
   return table;
 }
 
-/** A record's value as a cell: user text neutralised, lists joined, `null` as empty. */
+/**
+ * A record's value as a cell: user text neutralised and cut under Google's 50,000 characters a cell (one
+ * left for the neutralising `'`), lists joined, `null` as empty.
+ */
 export function encodeValue(v: unknown): Cell {
   if (v === null || v === undefined) return '';
   if (v instanceof Date || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (Array.isArray(v)) return neutralizeText(v.map(String).join(', '));
-  return neutralizeText(String(v));
+  if (Array.isArray(v)) return neutralizeText(cutText(v.map(String).join(', '), CELL_CHARACTER_LIMIT - 1));
+  return neutralizeText(cutText(String(v), CELL_CHARACTER_LIMIT - 1));
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Human-readable identifiers (DESIGN.md): employees `D00001`, enrollments `I00001`, sessions
+ * Human-readable identifiers (docs/product.md, "Identifiers"): employees `D00001`, enrollments `I00001`, sessions
  * `<Codice>-S<n>` counted per course in the order rows were added. An ID is assigned once and never
  * reused: the next one follows the highest ever issued, which the caller keeps outside the tab (a row
  * deleted by staff does not give its ID back).

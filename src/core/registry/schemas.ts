@@ -5,7 +5,7 @@
  * the column is absent. Messages are Italian; the codec adds the column's name.
  */
 import * as z from 'zod/mini';
-import { isEmail, normalizeEmail, normalizeKey, splitList } from '../text';
+import { cutText, isEmail, normalizeEmail, normalizeKey, slashedDate, splitList } from '../text';
 import { AREAS, COURSE_STATUS, ENROLLMENT_ORIGIN, ENROLLMENT_STATUS, MODES, ROLES, SESSION_STATUS } from './tabs';
 
 /** What a cell converter answers for a value it refuses: the Italian message, without the column. */
@@ -38,9 +38,10 @@ function isBlank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 }
 
+/** A refused value as a message quotes it: short, so a 50,000-character cell makes a readable note. */
 function shown(v: unknown): string {
   if (v instanceof Date) return 'una data';
-  return `«${String(v)}»`;
+  return `«${cutText(String(v), 60)}»`;
 }
 
 function asText(v: unknown): string {
@@ -112,13 +113,35 @@ interface NumberRules {
   positive?: boolean;
 }
 
+/** `10000000` → `10.000.000`, as an Italian reader writes a bound. */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
 function checkNumber(n: number, rules: NumberRules): Invalid | null {
-  if (rules.integer && !Number.isInteger(n)) return invalid(`${n} non è un numero intero`);
+  if (rules.integer && !Number.isInteger(n)) return invalid(`${cutText(String(n), 30)} non è un numero intero`);
   if (rules.positive && n <= (rules.min ?? 0)) return invalid(`deve essere maggiore di ${rules.min ?? 0}`);
-  if (rules.min !== undefined && n < rules.min) return invalid(`non può essere minore di ${rules.min}`);
-  if (rules.max !== undefined && n > rules.max) return invalid(`non può essere maggiore di ${rules.max}`);
+  if (rules.min !== undefined && n < rules.min) return invalid(`non può essere minore di ${grouped(rules.min)}`);
+  if (rules.max !== undefined && n > rules.max)
+    return invalid(`${cutText(String(n), 30)} non è plausibile: al massimo ${grouped(rules.max)}`);
   return null;
 }
+
+/**
+ * Plausible ranges: a cell outside them is a typing slip to fix (it is reported and never summed, so a
+ * `1e308` cannot make `Infinity` of a total).
+ */
+export const BOUNDS = {
+  courseHours: 1_000,
+  seats: 10_000,
+  euros: 10_000_000,
+  population: 10_000_000,
+  sessionHours: 24,
+  waitPosition: 100_000,
+  versions: 1_000,
+  firstYear: 2000,
+  lastYear: 2100,
+} as const;
 
 /** A filled cell's number within the rules, or why not. */
 function numberWithin(v: unknown, rules: NumberRules): number | Invalid {
@@ -248,6 +271,10 @@ export function day(required: boolean) {
     if (s === null) {
       return invalid(`${shown(v)} non è una data valida (gg/mm/aaaa)`);
     }
+    const year = Number(s.slice(0, 4));
+    if (year < BOUNDS.firstYear || year > BOUNDS.lastYear) {
+      return invalid(`${slashedDate(s)} non è plausibile: anni dal ${BOUNDS.firstYear} al ${BOUNDS.lastYear}`);
+    }
     return s;
   });
 }
@@ -335,9 +362,9 @@ export const comuneSchema = built(() =>
     istat: istat(),
     name: requiredText(),
     province: cell((v) => asText(v).toUpperCase()),
-    population: optionalNumber({ min: 0, integer: true }),
+    population: optionalNumber({ min: 0, max: BOUNDS.population, integer: true }),
     referentEmail: email(false),
-    annualFee: numberOr(0, { min: 0 }),
+    annualFee: numberOr(0, { min: 0, max: BOUNDS.euros }),
     feePaid: checkbox(false),
     notes: text(),
   }),
@@ -365,13 +392,13 @@ export const courseSchema = built(() =>
     area: oneOf(AREAS, false),
     description: text(),
     teacher: text(),
-    hours: requiredNumber({ min: 0, positive: true }),
+    hours: requiredNumber({ min: 0, max: BOUNDS.courseHours, positive: true }),
     mode: requiredOneOf(MODES),
     venue: text(),
-    seats: requiredNumber({ min: 0, integer: true }),
+    seats: requiredNumber({ min: 0, max: BOUNDS.seats, integer: true }),
     audience: roleList(),
     threshold: optionalNumber({ min: 0, max: 100 }),
-    cost: numberOr(0, { min: 0 }),
+    cost: numberOr(0, { min: 0, max: BOUNDS.euros }),
     status: requiredOneOf(COURSE_STATUS),
   }),
 );
@@ -409,7 +436,7 @@ export const enrollmentSchema = built(() =>
     email: email(true),
     employeeId: code(false),
     status: requiredOneOf(ENROLLMENT_STATUS),
-    waitPosition: optionalNumber({ min: 1, integer: true }),
+    waitPosition: optionalNumber({ min: 1, max: BOUNDS.waitPosition, integer: true }),
     origin: oneOfOr(ENROLLMENT_ORIGIN, 'Manuale'),
     responseId: text(),
     notes: text(),
@@ -423,7 +450,7 @@ export const attendanceSchema = built(() =>
     employeeId: code(true),
     email: email(false),
     present: checkbox(false),
-    hours: optionalNumber({ min: 0 }),
+    hours: optionalNumber({ min: 0, max: BOUNDS.sessionHours }),
   }),
 );
 
@@ -433,13 +460,13 @@ export const certificateSchema = built(() =>
     course: code(true),
     employeeId: code(true),
     email: email(false),
-    hoursAttended: numberOr(0, { min: 0 }),
+    hoursAttended: numberOr(0, { min: 0, max: BOUNDS.courseHours }),
     issuedOn: instant(false),
     pdfUrl: text(),
     fileId: text(),
     sentAt: instant(false),
     verificationCode: text(),
-    version: numberOr(1, { min: 1, integer: true }),
+    version: numberOr(1, { min: 1, max: BOUNDS.versions, integer: true }),
   }),
 );
 
@@ -457,7 +484,7 @@ export const externalTrainingSchema = built(() =>
     email: email(true),
     title: requiredText(),
     provider: text(),
-    hours: requiredNumber({ min: 0, positive: true }),
+    hours: requiredNumber({ min: 0, max: BOUNDS.courseHours, positive: true }),
     date: day(true),
   }),
 );

@@ -1,7 +1,7 @@
 import { decodeSettings, defaultSettingRows } from './settings';
 
 describe('settings', () => {
-  test('defaults for every DESIGN key', () => {
+  test('defaults for every documented key', () => {
     const rows = defaultSettingRows(2027);
     expect(rows).toHaveLength(14);
     expect(rows.slice(0, 4)).toEqual([

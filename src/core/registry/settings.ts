@@ -9,7 +9,7 @@ export const DEFAULT_TARGET_HOURS = 40;
 export const DEFAULT_THRESHOLD = 75;
 export const DEFAULT_REMINDER_DAYS = 2;
 
-/** The rows setup writes into an empty `Impostazioni`: every key, defaults where DESIGN.md has one. */
+/** The rows setup writes into an empty `Impostazioni`: every key, defaults where docs/product.md gives one. */
 export function defaultSettingRows(year: number): Array<{ key: string; value: string }> {
   const defaults: Partial<Record<SettingField, string>> = {
     year: String(year),

@@ -1,6 +1,6 @@
 /**
- * The registry's tabs as staff see them (DESIGN.md, "The registry: tabs and columns"): names, headers in
- * DESIGN order, vocabularies, and which columns the add-on owns (system columns, protected).
+ * The registry's tabs as staff see them (docs/product.md, "The registry: tabs and columns"): names, headers in
+ * documented order, vocabularies, and which columns the add-on owns (system columns, protected).
  */
 
 export const TAB = {
@@ -224,7 +224,7 @@ export const REPORT_HEADERS = {
 
 export type ReportTabKey = keyof typeof REPORT_HEADERS;
 
-/** Every tab's headers in DESIGN order, by tab name. */
+/** Every tab's headers in documented order, by tab name. */
 export const HEADERS = Object.fromEntries([
   ...(Object.keys(COLUMNS) as RegistryTabKey[]).map((k) => [TAB[k], COLUMNS[k].map((c) => c.header)] as const),
   ...(Object.keys(REPORT_HEADERS) as ReportTabKey[]).map((k) => [TAB[k], REPORT_HEADERS[k]] as const),
@@ -263,7 +263,7 @@ export function columnsOf(tab: TabName): readonly ColumnSpec[] {
   return key ? COLUMNS[key] : [];
 }
 
-/** Settings keys (DESIGN.md, "Settings"), in the order setup writes them. */
+/** Settings keys (docs/product.md, "Settings"), in the order setup writes them. */
 export const SETTING_KEYS = {
   year: 'Anno formativo',
   targetHours: 'Ore obiettivo annue',

@@ -1,6 +1,7 @@
 /** The reminder of a session coming up, in Italian: date, time, venue or Meet link. */
 import { compose, type Block, type ComposedMail, type Inline } from '../mail/document';
 import { italianDate, type MailContext, type MailCourse, type MailSession } from '../mail/enrollment';
+import { meetHref } from '../text';
 
 export function sessionReminderMail(
   ctx: MailContext,
@@ -15,7 +16,7 @@ export function sessionReminderMail(
   const details: Inline[][] = [[`Data: ${italianDate(session.date)}`], [`Orario: ${session.start}–${session.end}`]];
   if (course.mode !== 'Online' && venue) details.push([`Sede: ${venue}`]);
   if (online) {
-    const link = session.meetLink.trim();
+    const link = meetHref(session.meetLink);
     details.push(
       link ? ['Collegamento Meet: ', { text: link, url: link }] : ["Collegamento Meet: nell'invito di Google Calendar"],
     );

@@ -1,5 +1,5 @@
 /**
- * The report computations (DESIGN.md, workflow 8 and the report tabs): yearly hours against the target
+ * The report computations (docs/product.md, workflow 8 and the report tabs): yearly hours against the target
  * per employee and per comune, course figures and the budget, from plain registry data. Every input is
  * visited a constant number of times through maps, so the cost is linear in the size of the registry.
  */

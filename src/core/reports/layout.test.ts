@@ -37,7 +37,7 @@ function input(): ReportInput {
 }
 
 describe('report tabs', () => {
-  it('writes the DESIGN headers and numbers as numbers, an empty cell where a figure does not apply', () => {
+  it('writes the documented headers and numbers as numbers, an empty cell where a figure does not apply', () => {
     const [employees, comuni, courses, balance] = reportTabs(computeReports(input()));
     expect(employees?.header).toEqual(REPORT_HEADERS.reportDipendenti);
     expect(employees?.rows[0]).toEqual(['D00001', 'Sara', 'Galli', 'Pandino', 4, 40, 36, 1, false]);

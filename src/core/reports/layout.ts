@@ -1,5 +1,5 @@
 /**
- * How the reports appear in their tabs: the grid of each tab (DESIGN.md headers, numbers as numbers,
+ * How the reports appear in their tabs: the grid of each tab (docs/product.md headers, numbers as numbers,
  * percentages as fractions, an empty cell where a figure does not apply), the number format of each
  * column block, and the chart each tab carries.
  */

@@ -41,3 +41,24 @@ describe('decision tokens', () => {
     expect(checkToken('<script>', sign, 0)).toEqual({ ok: false, reason: 'malformed' });
   });
 });
+
+describe('canonical token encoding', () => {
+  const token = formatToken(claims, sign(tokenPayload(claims)));
+  const [id, decision, expiry, nonce, signature] = token.split('.') as [string, string, string, string, string];
+
+  test('a leading zero in the expiry makes another spelling of the same claims: refused', () => {
+    expect(checkToken([id, decision, `0${expiry}`, nonce, signature].join('.'), sign, 0)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
+    expect(checkToken([id, decision, `00${expiry}`, nonce, signature].join('.'), sign, 0)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
+  });
+
+  test('the token as issued is the only spelling accepted', () => {
+    expect(checkToken(token, sign, 0)).toEqual({ ok: true, claims });
+    expect(checkToken(` ${token} `, sign, 0)).toEqual({ ok: true, claims });
+  });
+});

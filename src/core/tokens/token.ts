@@ -22,7 +22,11 @@ export type TokenCheck =
 const TOKEN_PATTERN =
   /^([A-Za-z0-9][A-Za-z0-9-]{0,23})\.([ad])\.([0-9a-z]{1,10})\.([0-9a-f]{16,64})\.([A-Za-z0-9_-]{43})$/;
 
-/** The signed part of a token. */
+/**
+ * The signed part of a token, in its one canonical encoding (expiry in base 36 without leading zeros,
+ * nonce in lower-case hex): a token is accepted only in exactly this spelling, so no second string can
+ * carry the same signature.
+ */
 export function tokenPayload(claims: TokenClaims): string {
   return `${claims.enrollmentId}.${claims.decision === 'approve' ? 'a' : 'd'}.${Math.floor(claims.expiresAt).toString(36)}.${claims.nonce}`;
 }
@@ -70,7 +74,9 @@ export function checkToken(token: string, sign: (payload: string) => string, now
     expiresAt: parseInt(m[3] as string, 36),
     nonce: m[4] as string,
   };
-  if (!safeEqual(sign(tokenPayload(claims)), m[5] as string)) return { ok: false, reason: 'signature' };
+  const payload = `${m[1]}.${m[2]}.${m[3]}.${m[4]}`;
+  if (payload !== tokenPayload(claims)) return { ok: false, reason: 'malformed' };
+  if (!safeEqual(sign(payload), m[5] as string)) return { ok: false, reason: 'signature' };
   if (!(nowSeconds < claims.expiresAt)) return { ok: false, reason: 'expired' };
   return { ok: true, claims };
 }

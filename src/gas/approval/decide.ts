@@ -14,12 +14,15 @@ import { prop } from '../enrollment/props';
 import { queueMail } from '../mail/outbox';
 import { serverAction } from '../platform/entry';
 import { logEvent } from '../registry/log';
+import { duplicateIdMessage } from '../../core/registry/codec';
 
 export interface AppliedDecision {
   outcome: DecisionOutcome;
   /** The employee's name as the registry knows it ('' when unknown). */
   name: string;
   courseTitle: string;
+  /** Why an unknown id was refused when its ID is typed on more than one row. */
+  refusal?: string;
 }
 
 /** The web app's single-use check, run under the lock: `allow` before anything changes, `used` once decided. */
@@ -45,7 +48,8 @@ export function applyDecision(
     const book = openBook(data);
     const notifier = new Notifier(data, prop(PROP_FORM_URL) ?? '');
     const outcome = decideOnBook(book, id, approve, by, reason);
-    if (outcome.kind === 'unknown') return { outcome, name: '', courseTitle: '' };
+    if (outcome.kind === 'unknown')
+      return { outcome, name: '', courseTitle: '', refusal: duplicateIdMessage(data.enrollments, id) ?? undefined };
     const e = outcome.enrollment;
     const name = notifier.nameOf(e.email);
     const course = notifier.course(e.course);
@@ -103,7 +107,8 @@ export const decideApproval = serverAction(
     if (applied === null || applied === false)
       throw new UserError("Un'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.");
     const { outcome } = applied;
-    if (outcome.kind === 'unknown') throw new UserError(`L'iscrizione ${id} non esiste nel foglio Iscrizioni.`);
+    if (outcome.kind === 'unknown')
+      throw new UserError(applied.refusal ?? `L'iscrizione ${id} non esiste nel foglio Iscrizioni.`);
     const e = outcome.enrollment;
     if (outcome.kind === 'notPending')
       throw new UserError(`L'iscrizione ${id} non è in approvazione (stato attuale: ${e.status}).`);

@@ -2,8 +2,10 @@ import { hoursToFill, missingAttendanceRows } from '../../core/attendance/attend
 import { UserError } from '../../core/registry/errors';
 import { TAB } from '../../core/registry/tabs';
 import { logEvent } from '../registry/log';
-import { appendRecords, assignMissingIds, readTable, updateRecords, type Table } from '../registry/table';
+import { assignMissingIds } from '../registry/ids';
+import { appendRecords, readTable, updateRecords, type Table } from '../registry/table';
 import type { Attendance } from '../../core/registry/schemas';
+import { duplicateIdMessage } from '../../core/registry/codec';
 
 export interface PrepareResult {
   course: string;
@@ -22,7 +24,7 @@ export function prepareCourseAttendance(courseCode: string): PrepareResult {
   if (!code) throw new UserError('Indicare il codice del corso.');
   const courses = readTable(TAB.corsi);
   if (!courses.rows.some((r) => r.record.code === code))
-    throw new UserError(`Corso ${code} non trovato nel foglio «Corsi».`);
+    throw new UserError(duplicateIdMessage(courses, code) ?? `Corso ${code} non trovato nel foglio «Corsi».`);
   const ids = assignMissingIds([TAB.sessioni, TAB.iscrizioni]);
   const sessions = (ids.Sessioni ?? readTable(TAB.sessioni)).rows.map((r) => r.record);
   const enrollments = (ids.Iscrizioni ?? readTable(TAB.iscrizioni)).rows.map((r) => r.record);

@@ -21,6 +21,7 @@ import {
   findAcademyCalendarByName,
 } from './api';
 import { CALENDAR_NOT_CONFIGURED, openCalendarSync, runCalendarSync, type SyncCounts } from './sync';
+import { duplicateIdMessage } from '../../core/registry/codec';
 
 export const CALENDAR_JOB = 'calendar';
 const CALENDAR_ID_KEY = 'ID calendario';
@@ -77,8 +78,12 @@ export const syncCalendar = serverAction('Sincronizza calendario', (courseCode?:
   if (!readSettings().calendarId.trim()) throw new UserError(CALENDAR_NOT_CONFIGURED);
   const course = typeof courseCode === 'string' ? courseCode.trim() : '';
   if (course) {
-    const found = readTable(TAB.corsi).rows.find((r) => r.record.code === course);
-    if (!found) throw new UserError(`Corso ${course} non trovato nel foglio «${TAB.corsi}».`);
+    const courses = readTable(TAB.corsi);
+    const found = courses.rows.find((r) => r.record.code === course);
+    if (!found)
+      throw new UserError(
+        duplicateIdMessage(courses, course) ?? `Corso ${course} non trovato nel foglio «${TAB.corsi}».`,
+      );
     if (found.record.status === 'Bozza')
       throw new UserError(
         `Il corso ${course} è in «Bozza»: le sue sessioni vanno in calendario quando esce dalla bozza.`,

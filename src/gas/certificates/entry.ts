@@ -12,6 +12,7 @@ import { readTable } from '../registry/table';
 import { registerSetupStep } from '../setup/steps';
 import { CERTIFICATES_JOB, CertificateContext, certificatesJobLabel, openCertificatesSlice } from './issue';
 import { setupCertificates } from './setup';
+import { duplicateIdMessage } from '../../core/registry/codec';
 
 registerJobHandler(CERTIFICATES_JOB, { label: certificatesJobLabel, open: openCertificatesSlice });
 registerSetupStep({
@@ -46,8 +47,10 @@ export const issueCertificates = serverAction('Emetti attestati', (courseCode?: 
   const course = typeof courseCode === 'string' ? courseCode.trim() : '';
   let warning = '';
   if (course) {
-    const found = readTable(TAB.corsi).rows.find((r) => r.record.code === course);
-    if (!found) throw new UserError(`Corso ${course} non trovato nel foglio «Corsi».`);
+    const courses = readTable(TAB.corsi);
+    const found = courses.rows.find((r) => r.record.code === course);
+    if (!found)
+      throw new UserError(duplicateIdMessage(courses, course) ?? `Corso ${course} non trovato nel foglio «Corsi».`);
     if (found.record.status === 'Annullato')
       throw new UserError(`Il corso ${course} è annullato: nessun attestato da emettere.`);
     if (found.record.status !== 'Concluso') warning = notOverYet(course);

@@ -1,5 +1,5 @@
 /**
- * Issuing certificates (DESIGN.md, workflow 7) as a job of the shared runner: every slice recomputes
+ * Issuing certificates (docs/product.md, workflow 7) as a job of the shared runner: every slice recomputes
  * what is still to do from the tabs (eligible enrollments without an `Attestati` row, rows whose mail
  * has not gone), so a rerun or a resumed slice completes half-done work and never doubles it.
  */
@@ -18,7 +18,8 @@ import { JobPause } from '../jobs/runner';
 import { flushMail, queueMail, wasMailSent } from '../mail/outbox';
 import { logEvent } from '../registry/log';
 import { readSettings, writeSetting } from '../registry/settings';
-import { appendRecords, assignMissingIds, readTable, updateRecords, type Table } from '../registry/table';
+import { assignMissingIds } from '../registry/ids';
+import { appendRecords, readTable, updateRecords, type Table } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
 import {
   childFolder,

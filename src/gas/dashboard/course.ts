@@ -3,11 +3,17 @@
  * linking a `Da verificare` request to an employee and promoting a waiting request over the seat limit.
  * The enrollment rules stay in the policy (`EnrollmentBook`); these functions only feed it.
  */
+import {
+  OVER_CAPACITY_NOTE,
+  fullCoursePromoteMessage,
+  seatState,
+  type CapacityOptions,
+} from '../../core/enrollment/capacity';
 import { EnrollmentBook, type RequestResult } from '../../core/enrollment/policy';
 import { UserError } from '../../core/registry/errors';
 import type { Employee, Enrollment } from '../../core/registry/schemas';
 import { ENROLLMENT_STATUS } from '../../core/registry/tabs';
-import { commitChanges, loadEnrollmentData, openBook, policyContext } from '../enrollment/data';
+import { commitChanges, loadEnrollmentData, openBook, policyContext, type EnrollmentData } from '../enrollment/data';
 import { PROP_FORM_URL } from '../enrollment/form';
 import { Notifier, logPromotions, logResults } from '../enrollment/notify';
 import { afterRun, finishRun, withScriptLock } from '../enrollment/process';
@@ -15,6 +21,8 @@ import { logEvent } from '../registry/log';
 import { updateRecords } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
 import type { ActionResult, CourseEnrollment, CourseView, EnrollmentAction } from './types';
+import { meetHref } from '../../core/text';
+import { duplicateIdMessage } from '../../core/registry/codec';
 
 const BUSY = "Un'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.";
 const CANDIDATES_SHOWN = 5;
@@ -69,7 +77,10 @@ export function buildCourseView(code: string): CourseView {
   const wanted = String(code ?? '').trim();
   const data = loadEnrollmentData();
   const course = data.courses.rows.find((r) => r.record.code === wanted)?.record;
-  if (!course) throw new UserError(`Il corso ${wanted || '(non indicato)'} non esiste nel foglio Corsi.`);
+  if (!course)
+    throw new UserError(
+      duplicateIdMessage(data.courses, wanted) ?? `Il corso ${wanted || '(non indicato)'} non esiste nel foglio Corsi.`,
+    );
   const employees = data.employees.rows.map((r) => r.record);
   const byId = new Map(employees.map((e) => [e.id, e]));
   const byEmail = new Map(employees.map((e) => [e.email.toLowerCase(), e]));
@@ -115,7 +126,14 @@ export function buildCourseView(code: string): CourseView {
     sessions: data.sessions.rows
       .map((r) => r.record)
       .filter((s) => s.course === course.code)
-      .map((s) => ({ id: s.id, date: s.date, start: s.start, end: s.end, status: s.status, meetLink: s.meetLink })),
+      .map((s) => ({
+        id: s.id,
+        date: s.date,
+        start: s.start,
+        end: s.end,
+        status: s.status,
+        meetLink: meetHref(s.meetLink),
+      })),
     groups,
   };
 }
@@ -130,15 +148,15 @@ function locked<T>(fn: () => T): T {
   return result;
 }
 
-function outcomeMessage(r: RequestResult, email: string): string {
+function outcomeMessage(r: RequestResult, who: string): string {
   if (r.kind === 'duplicate')
-    return `${email} era già iscritto/a a ${r.course} (${r.enrollment.id}, ${r.enrollment.status}): la richiesta doppia è stata annullata.`;
+    return `${who} aveva già un'iscrizione a ${r.course} (${r.enrollment.id}, ${r.enrollment.status}): la richiesta doppia è stata annullata.`;
   if (r.kind !== 'new') return `Richiesta per ${r.course} non registrata.`;
   const e = r.enrollment;
   if (e.status === 'In attesa')
-    return `${email}: in lista d'attesa per ${e.course} (posizione ${e.waitPosition ?? '-'}).`;
-  if (e.status === 'Respinta') return `${email}: iscrizione respinta (${e.notes})`;
-  return `${email}: ${e.status} (${e.course}).`;
+    return `Richiesta di ${who} collegata: in lista d'attesa per ${e.course} (posizione ${e.waitPosition ?? '-'}).`;
+  if (e.status === 'Respinta') return `Richiesta di ${who} collegata e respinta: ${e.notes}`;
+  return `Richiesta di ${who} collegata: ${e.status} (${e.course}).`;
 }
 
 /**
@@ -153,7 +171,10 @@ export function confirmPending(enrollmentId: string, employeeId: string): Action
     const data = loadEnrollmentData();
     const target = data.enrollments.rows.find((r) => r.record.id === id);
     if (!target || target.record.status !== 'Da verificare') {
-      throw new UserError(`L'iscrizione ${id || '(non indicata)'} non esiste o non è «Da verificare».`);
+      throw new UserError(
+        duplicateIdMessage(data.enrollments, id) ??
+          `L'iscrizione ${id || '(non indicata)'} non esiste o non è «Da verificare».`,
+      );
     }
     const ctx = policyContext(data);
     const employee = ctx.employeeById(who) ?? ctx.employeeByEmail(who);
@@ -187,7 +208,7 @@ export function confirmPending(enrollmentId: string, employeeId: string): Action
           employeeId: employee.id,
           status: 'Annullata',
           waitPosition: null,
-          notes: `Richiesta doppia: ${employee.id} è già iscritto/a (${result.kind === 'duplicate' ? result.enrollment.id : ''}).`,
+          notes: `Richiesta doppia: ${employee.id} aveva già un'iscrizione (${result.kind === 'duplicate' ? result.enrollment.id : ''}).`,
         };
     updateRecords(data.enrollments, [{ row: target.row, patch }]);
     logEvent('Iscrizione verificata', `${id} ${original.course} ${original.email} → ${employee.id} (${patch.status})`);
@@ -198,26 +219,52 @@ export function confirmPending(enrollmentId: string, employeeId: string): Action
     if (decided) notifier.outcomeMail(employee.email, notifier.nameOf(employee.email), [result], `confirm:${id}`);
     const courses = new Set([...changes.affectedCourses, original.course]);
     afterRun(data, book, courses);
-    return { id, status: String(patch.status), message: outcomeMessage(result, employee.email) };
+    return {
+      id,
+      status: String(patch.status),
+      message: outcomeMessage(result, `${employee.firstName} ${employee.lastName}`.trim() || employee.email),
+    };
   });
 }
 
-/** Staff override: a waiting request gets a seat even when the course is full (a seat added by hand). */
-export function promote(enrollmentId: string): ActionResult {
+/**
+ * Staff promote a waiting request: with a free seat (one the per-comune cap kept from the FIFO) it is
+ * simply given; on a full course only with `{ overCapacity: true }`, logged, and the mail says the
+ * office confirmed the place.
+ */
+export function promote(enrollmentId: string, options: CapacityOptions = {}): ActionResult {
   const id = String(enrollmentId ?? '').trim();
   return locked(() => {
     const data = loadEnrollmentData();
     const book = openBook(data);
     const e = book.byId(id);
-    if (!e || e.status !== 'In attesa')
-      throw new UserError(`L'iscrizione ${id || '(non indicata)'} non esiste o non è in lista d'attesa.`);
-    e.status = 'Confermata';
-    e.waitPosition = null;
-    e.notes = e.notes.trim() === '' ? 'Promossa dallo staff.' : `${e.notes.trim()} — Promossa dallo staff.`;
-    logEvent('Iscrizione promossa dallo staff', `${e.id} ${e.course} ${e.email}`);
+    const course = e ? book.ctx.course(e.course) : undefined;
+    if (!e || e.status !== 'In attesa' || !course)
+      throw new UserError(
+        duplicateIdMessage(data.enrollments, id) ??
+          `L'iscrizione ${id || '(non indicata)'} non esiste o non è in lista d'attesa.`,
+      );
+    const seats = seatState(book, course);
+    if (seats.full && !options.overCapacity) throw new UserError(fullCoursePromoteMessage(course.code, seats));
+    book.confirmOverCapacity(e, seats.full ? OVER_CAPACITY_NOTE : 'Promossa dallo staff.');
+    const who = personLabel(data, e.email);
+    logEvent(
+      seats.full ? 'Iscrizione oltre i posti' : 'Iscrizione promossa dallo staff',
+      `${e.id} ${e.course} ${e.email}${seats.full ? ` (${seats.confirmed + 1} confermati su ${seats.seats} posti)` : ''}`,
+    );
     const notifier = new Notifier(data, formUrl());
-    const courses = finishRun(data, book, notifier, '', [e.course]);
+    const courses = finishRun(data, book, notifier, '', [e.course], new Set([e.id]));
     afterRun(data, book, courses);
-    return { id, status: e.status, message: `${e.email} promosso/a da lista d'attesa a Confermata (${e.course}).` };
+    const message = seats.full
+      ? `${who}: posto confermato oltre i posti (${seats.confirmed + 1} confermati su ${seats.seats}) per ${e.course}.`
+      : `${who}: posto confermato per ${e.course}.`;
+    return { id, status: e.status, message };
   });
+}
+
+/** "Anna Bassi" for an e-mail in `Dipendenti`, else the e-mail itself. */
+export function personLabel(data: EnrollmentData, email: string): string {
+  const wanted = email.trim().toLowerCase();
+  const e = data.employees.rows.find((r) => r.record.email.toLowerCase() === wanted)?.record;
+  return e ? `${e.firstName} ${e.lastName}`.trim() || email : email;
 }

@@ -15,6 +15,7 @@ import { readSettings, settingsProblems } from '../registry/settings';
 import { MissingTabError } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
 import type { CourseSummary, Dashboard, DashboardSettings, NextSession } from './types';
+import { meetHref } from '../../core/text';
 
 export const NEXT_SESSIONS_SHOWN = 8;
 
@@ -63,7 +64,7 @@ export function nextSessions(
         date: s.date,
         start: s.start,
         end: s.end,
-        meetLink: s.meetLink,
+        meetLink: meetHref(s.meetLink),
         venue: s.venue || course?.venue || '',
         confirmed: confirmed.get(s.course) ?? 0,
         seats: course?.seats ?? 0,

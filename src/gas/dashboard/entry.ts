@@ -1,4 +1,5 @@
 /** The sidebar's server functions: the dashboard, the course view, its actions, and "show me the cell". */
+import { capacityOptions, type CapacityOptions } from '../../core/enrollment/capacity';
 import { UserError } from '../../core/registry/errors';
 import { normalizeKey } from '../../core/text';
 import { serverAction } from '../platform/entry';
@@ -18,8 +19,10 @@ export const confirmPendingEnrollment = serverAction(
   (enrollmentId: string, employeeId: string): ActionResult => confirmPending(enrollmentId, employeeId),
 );
 
-export const promoteFromWaitlist = serverAction("Promuovi dalla lista d'attesa", (enrollmentId: string): ActionResult =>
-  promote(enrollmentId),
+/** `{ overCapacity: true }` confirms past `Posti` on purpose; without it a full course refuses. */
+export const promoteFromWaitlist = serverAction(
+  "Promuovi dalla lista d'attesa",
+  (enrollmentId: string, options?: CapacityOptions): ActionResult => promote(enrollmentId, capacityOptions(options)),
 );
 
 /**

@@ -8,15 +8,8 @@ import { TAB } from '../../core/registry/tabs';
 import { neutralizeText, normalizeKey } from '../../core/text';
 import { EnrollmentBook, PolicyContext, type BookChanges, type EnrollmentPatch } from '../../core/enrollment/policy';
 import { readSettings } from '../registry/settings';
-import {
-  appendRecords,
-  assignMissingIds,
-  nextId,
-  readTable,
-  updateRecords,
-  writeBlock,
-  type Table,
-} from '../registry/table';
+import { assignMissingIds, nextId } from '../registry/ids';
+import { appendRecords, readTable, updateRecords, writeBlock, type Table } from '../registry/table';
 
 export interface EnrollmentData {
   settings: Settings;

@@ -3,6 +3,16 @@
  * reconciliation, manual enrollment and cancellation by staff, and the hook for staff edits of
  * `Iscrizioni`.
  */
+import {
+  OVER_CAPACITY_NOTE,
+  capacityOptions,
+  fullCourseEnrollMessage,
+  seatState,
+  type CapacityOptions,
+} from '../../core/enrollment/capacity';
+import { requestRefusal } from '../../core/enrollment/policy';
+import type { EnrollmentRecord } from '../../core/enrollment/types';
+import type { StaffEnrollmentOutcome } from '../../core/mail/enrollment';
 import { UserError } from '../../core/registry/errors';
 import { normalizeEmail } from '../../core/text';
 import { serverAction } from '../platform/entry';
@@ -22,6 +32,7 @@ import {
   withScriptLock,
 } from './process';
 import { updateCourseAttendees } from '../calendar/attendees';
+import { duplicateIdMessage } from '../../core/registry/codec';
 
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 type Form = GoogleAppsScript.Forms.Form;
@@ -106,37 +117,77 @@ export interface ManualEnrollmentResult {
   message: string;
 }
 
-/** Staff: enrolls an employee in a course with the same rules as the form (origin `Manuale`). */
+function manualOutcome(e: EnrollmentRecord, overCapacity: boolean): StaffEnrollmentOutcome | null {
+  if (e.status === 'Confermata') return { kind: 'confirmed', overCapacity };
+  if (e.status === 'In attesa') return { kind: 'waitlisted', position: e.waitPosition };
+  if (e.status === 'In approvazione') return { kind: 'pendingApproval' };
+  return null;
+}
+
+/**
+ * Staff: enrolls an employee in a course with the form's rules (origin `Manuale`), except that what
+ * the form would refuse is refused on screen (no row, no mail), and a full course refuses unless
+ * staff choose `{ overCapacity: true }` (a seat added, logged) or `{ waitlist: true }`.
+ */
 export const enrollManually = serverAction(
   'Iscrizione manuale',
-  (email: string, courseCode: string): ManualEnrollmentResult => {
+  (email: string, courseCode: string, options?: CapacityOptions): ManualEnrollmentResult => {
     const mail = normalizeEmail(String(email ?? ''));
     const code = String(courseCode ?? '').trim();
+    const wanted = capacityOptions(options);
     if (!mail || !code) throw new UserError("Indica l'email del dipendente e il codice del corso.");
     const result = withScriptLock(() => {
       const data = loadEnrollmentData();
       const book = openBook(data);
-      if (!book.ctx.employeeByEmail(mail)) {
+      const employee = book.ctx.employeeByEmail(mail);
+      if (!employee) {
         throw new UserError(`L'email ${mail} non è nel foglio Dipendenti: aggiungi prima il dipendente.`);
       }
-      if (!book.ctx.course(code)) throw new UserError(`Il corso ${code} non esiste nel foglio Corsi.`);
-      const notifier = new Notifier(data, formUrl());
+      const course = book.ctx.course(code);
+      if (!course) throw new UserError(`Il corso ${code} non esiste nel foglio Corsi.`);
+      const who = `${employee.firstName} ${employee.lastName}`.trim() || mail;
+      const refusal = requestRefusal(book.ctx, course.code, employee);
+      if (refusal) throw new UserError(`Iscrizione di ${who} al corso ${course.code} non possibile: ${refusal}`);
+      const seats = seatState(book, course);
       const [r] = book.request({ email: mail, courses: [code], at: new Date(), origin: 'Manuale', responseId: '' });
       if (!r || (r.kind !== 'new' && r.kind !== 'duplicate'))
         throw new UserError(`Iscrizione al corso ${code} non registrata.`);
+      const e = r.enrollment;
+      if (r.kind === 'duplicate') {
+        return {
+          id: e.id,
+          course: e.course,
+          email: e.email,
+          status: e.status,
+          waitPosition: e.waitPosition,
+          notes: e.notes,
+          message: `${who} ha già un'iscrizione al corso ${e.course} (${e.id}, ${e.status}): nessuna nuova iscrizione.`,
+        };
+      }
+      // Nothing is written before this point: a refusal leaves the sheet and the outbox as they were.
+      if (e.status === 'In attesa' && !wanted.overCapacity && !wanted.waitlist)
+        throw new UserError(fullCourseEnrollMessage(course.code, seats));
+      const over = e.status === 'In attesa' && wanted.overCapacity === true;
+      if (over) book.confirmOverCapacity(e, OVER_CAPACITY_NOTE);
       logResults([r]);
-      if (r.kind === 'new') notifier.outcomeMail(mail, notifier.nameOf(mail), [r], `manual:${r.enrollment.id}`);
+      if (over)
+        logEvent(
+          'Iscrizione oltre i posti',
+          `${e.id} ${e.course} ${e.email} (${seats.confirmed + 1} confermati su ${seats.seats} posti)`,
+        );
+      const notifier = new Notifier(data, formUrl());
+      const outcome = manualOutcome(e, over);
+      if (outcome) notifier.staffEnrollment(e, outcome);
       const courses = finishRun(data, book, notifier);
       afterRun(data, book, courses);
-      const e = r.enrollment;
       const message =
-        r.kind === 'duplicate'
-          ? `${mail} è già iscritto/a a ${e.course} (${e.status}).`
-          : e.status === 'In attesa'
-            ? `${mail} è in lista d'attesa per ${e.course} (posizione ${e.waitPosition ?? '-'}).`
-            : e.status === 'Respinta'
-              ? `Iscrizione respinta: ${e.notes}`
-              : `${mail}: ${e.status} (${e.course}).`;
+        e.status === 'In attesa'
+          ? `Iscrizione di ${who} a ${e.course} in lista d'attesa (posizione ${e.waitPosition ?? '-'}).`
+          : e.status === 'In approvazione'
+            ? `Iscrizione di ${who} a ${e.course} in attesa di approvazione del referente.`
+            : over
+              ? `Iscrizione di ${who} a ${e.course} confermata oltre i posti (${seats.confirmed + 1} confermati su ${seats.seats}).`
+              : `Iscrizione di ${who} a ${e.course} confermata.`;
       return {
         id: e.id,
         course: e.course,
@@ -171,7 +222,11 @@ export const cancelEnrollment = serverAction(
       const book = openBook(data);
       const note = why ? `Annullata dallo staff: ${why}` : 'Annullata dallo staff.';
       const e = book.cancelById(id, note);
-      if (!e) throw new UserError(`L'iscrizione ${id} non esiste o non è attiva (già annullata o respinta).`);
+      if (!e)
+        throw new UserError(
+          duplicateIdMessage(data.enrollments, id) ??
+            `L'iscrizione ${id} non esiste o non è attiva (già annullata o respinta).`,
+        );
       const notifier = new Notifier(data, formUrl());
       logEvent('Iscrizione annullata', `${e.id} ${e.course} ${e.email}${why ? ` (${why})` : ''}`);
       notifier.staffCancellation(e, why);

@@ -7,6 +7,7 @@ import type { EnrollmentRecord } from '../../core/enrollment/types';
 import {
   promotionMail,
   staffCancellationMail,
+  staffEnrollmentMail,
   submissionMail,
   unknownEmailStaffMail,
   type MailContext,
@@ -14,6 +15,8 @@ import {
   type MailItem,
   type MailOutcome,
   type MailSession,
+  type PromotionReason,
+  type StaffEnrollmentOutcome,
 } from '../../core/mail/enrollment';
 import type { ComposedMail } from '../../core/mail/document';
 import { logEvent } from '../registry/log';
@@ -105,11 +108,20 @@ export class Notifier {
     this.send(email, submissionMail(this.ctx, name, items), dedupeKey);
   }
 
-  promotion(e: EnrollmentRecord): void {
+  promotion(e: EnrollmentRecord, reason: PromotionReason = 'seatFreed'): void {
     this.send(
       e.email,
-      promotionMail(this.ctx, this.nameOf(e.email), this.course(e.course), this.sessionsOf(e.course)),
+      promotionMail(this.ctx, this.nameOf(e.email), this.course(e.course), this.sessionsOf(e.course), reason),
       `promote:${e.id}`,
+    );
+  }
+
+  /** The mail of a hand enrollment by staff (a refused or duplicate attempt mails nobody). */
+  staffEnrollment(e: EnrollmentRecord, outcome: StaffEnrollmentOutcome): void {
+    this.send(
+      e.email,
+      staffEnrollmentMail(this.ctx, this.nameOf(e.email), this.course(e.course), this.sessionsOf(e.course), outcome),
+      `manual:${e.id}`,
     );
   }
 

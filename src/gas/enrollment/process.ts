@@ -124,12 +124,17 @@ export function finishRun(
   notifier: Notifier,
   who?: string,
   extraCourses: Iterable<string> = [],
+  /** Waiting requests staff confirmed themselves: their mail says the office gave the seat. */
+  officePromoted: ReadonlySet<string> = new Set(),
 ): Set<string> {
   book.settleAll();
   const changes = book.changes();
   commitChanges(data, changes);
-  logPromotions(changes.promoted, who);
-  for (const e of changes.promoted) notifier.promotion(e);
+  logPromotions(
+    changes.promoted.filter((e) => !officePromoted.has(e.id)),
+    who,
+  );
+  for (const e of changes.promoted) notifier.promotion(e, officePromoted.has(e.id) ? 'office' : 'seatFreed');
   notifier.queueAll();
   flushLog();
   return new Set([...changes.affectedCourses, ...extraCourses]);

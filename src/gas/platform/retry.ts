@@ -1,5 +1,5 @@
 /**
- * Retrying Google calls that fail for a moment (GOOGLE-BEHAVIOUR.md, "Transient errors"): exponential
+ * Retrying Google calls that fail for a moment (docs/google-behaviour.md, runtime errors): exponential
  * backoff with jitter, bounded so a retry loop cannot eat the 6-minute execution limit.
  */
 

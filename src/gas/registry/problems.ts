@@ -6,7 +6,7 @@ import { crossCheck } from '../../core/registry/checks';
 import type { RecordByTab, RegistryTab } from '../../core/registry/codec';
 import type { Problem } from '../../core/registry/schemas';
 import { TAB } from '../../core/registry/tabs';
-import { normalizeKey } from '../../core/text';
+import { CELL_CHARACTER_LIMIT, cutText, normalizeKey } from '../../core/text';
 import { settingsProblems } from './settings';
 import { columnTexts, MissingTabError, readTable, type Table } from './table';
 
@@ -115,7 +115,7 @@ export function composeNote(current: string, messages: readonly string[]): strin
   const staff = staffPartOfNote(current);
   if (messages.length === 0) return staff;
   const ours = messages.map((m) => `${NOTE_MARK}${m}`).join('\n');
-  return staff === '' ? ours : `${staff}\n\n${ours}`;
+  return cutText(staff === '' ? ours : `${staff}\n\n${ours}`, CELL_CHARACTER_LIMIT);
 }
 
 function columnOf(table: Table<unknown>, header: string): number {

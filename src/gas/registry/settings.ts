@@ -35,7 +35,7 @@ export function settingsProblems(): Problem[] {
 }
 
 /**
- * Sets one key (a DESIGN.md key such as `ID calendario`, a field name such as `calendarId`, or any extra
+ * Sets one key (an `Impostazioni` key such as `ID calendario`, a field name such as `calendarId`, or any extra
  * key): its row's `Valore` is updated, or a row is appended.
  */
 export function writeSetting(key: string, value: string | number | boolean): void {

@@ -12,19 +12,7 @@ import {
   type RecordByTab,
   type RegistryTab,
 } from '../../core/registry/codec';
-import {
-  formatSequenceId,
-  planSequenceIds,
-  planSessionIds,
-  sessionId,
-  sessionNumber,
-  highestSequence,
-  type IdAssignment,
-  type IdRow,
-  type SequencePrefix,
-} from '../../core/registry/ids';
 import { UserError } from '../../core/registry/errors';
-import { TAB } from '../../core/registry/tabs';
 import { normalizeKey } from '../../core/text';
 import { withRetry } from '../platform/retry';
 import { formatInSpreadsheetZone, sheetNamed } from './workbook';
@@ -133,152 +121,11 @@ export function updateRecords<T>(table: Table<T>, changes: ReadonlyArray<{ row: 
   }
 }
 
-// Identifiers. The highest ever issued lives in Script Properties, so a deleted row never gives its
-// ID back; callers that create rows concurrently (form submissions, sidebar) hold the script lock.
-
-const ISSUED_PREFIX = 'academy.issued.';
-let issuedMemo: Record<string, string> | null = null;
-
-function issuedProperties(): Record<string, string> {
-  if (!issuedMemo) {
-    const all = PropertiesService.getScriptProperties().getProperties();
-    issuedMemo = {};
-    for (const [k, v] of Object.entries(all)) if (k.startsWith(ISSUED_PREFIX)) issuedMemo[k] = v;
-  }
-  return issuedMemo;
-}
-
-function issued(key: string): number {
-  const n = Number(issuedProperties()[ISSUED_PREFIX + key] ?? 0);
-  return Number.isFinite(n) ? n : 0;
-}
-
-function recordIssued(updates: Record<string, number>): void {
-  const props: Record<string, string> = {};
-  for (const [k, n] of Object.entries(updates)) {
-    if (n > issued(k)) props[ISSUED_PREFIX + k] = String(n);
-  }
-  if (Object.keys(props).length === 0) return;
-  PropertiesService.getScriptProperties().setProperties(props);
-  Object.assign(issuedProperties(), props);
-}
-
 /** A column's text (trimmed) in every data row, valid or not; none when the tab lacks the column. */
 export function columnTexts(table: DecodedTable<unknown>, field: string): string[] {
   const at = (table.columns as Record<string, number | undefined>)[field];
   if (at === undefined) return [];
   return table.values.slice(1).map((r) => String(r[at - 1] ?? '').trim());
-}
-
-/** Reserves `count` new IDs (`D00001`, `I00001`) after everything in the tab and ever issued. */
-export function nextIds<T>(table: DecodedTable<T>, prefix: SequencePrefix, count: number): string[] {
-  const start = Math.max(issued(prefix), highestSequence(prefix, columnTexts(table as DecodedTable<unknown>, 'id')));
-  const ids = Array.from({ length: count }, (_, i) => formatSequenceId(prefix, start + i + 1));
-  if (count > 0) recordIssued({ [prefix]: start + count });
-  return ids;
-}
-
-export function nextId<T>(table: DecodedTable<T>, prefix: SequencePrefix): string {
-  return nextIds(table, prefix, 1)[0] as string;
-}
-
-/** Reserves the next session ID of a course: `<Codice>-S<n>`. */
-export function nextSessionId<T>(table: DecodedTable<T>, course: string): string {
-  const key = `S:${course}`;
-  const courseAt = (table.columns as Record<string, number | undefined>).course;
-  let highest = issued(key);
-  const ids = columnTexts(table as DecodedTable<unknown>, 'id');
-  table.values.slice(1).forEach((r, i) => {
-    if (courseAt !== undefined && String(r[courseAt - 1] ?? '').trim() !== course) return;
-    const n = sessionNumber(course, ids[i] ?? '');
-    if (n !== null && n > highest) highest = n;
-  });
-  recordIssued({ [key]: highest + 1 });
-  return sessionId(course, highest + 1);
-}
-
-export type IdTab = typeof TAB.dipendenti | typeof TAB.iscrizioni | typeof TAB.sessioni;
-export const ID_TABS: readonly IdTab[] = [TAB.dipendenti, TAB.iscrizioni, TAB.sessioni];
-
-export interface IdTables {
-  Dipendenti?: Table<RecordByTab['Dipendenti']>;
-  Iscrizioni?: Table<RecordByTab['Iscrizioni']>;
-  Sessioni?: Table<RecordByTab['Sessioni']>;
-}
-
-function idRows(table: DecodedTable<unknown>): IdRow[] {
-  const columns = table.columns as Record<string, number | undefined>;
-  const idAt = columns.id;
-  const courseAt = columns.course;
-  const owned = Object.entries(columns)
-    .filter(([f, c]) => f !== 'id' && c !== undefined)
-    .map(([, c]) => c as number);
-  return table.values.slice(1).map((r, i) => ({
-    row: i + 2,
-    id: idAt === undefined ? '' : String(r[idAt - 1] ?? '').trim(),
-    course: courseAt === undefined ? '' : String(r[courseAt - 1] ?? '').trim(),
-    filled: owned.some((c) => {
-      const v = r[c - 1];
-      return v !== '' && v !== false && v !== undefined && !(typeof v === 'string' && v.trim() === '');
-    }),
-  }));
-}
-
-/** One write of the ID column from the first to the last row that gets an ID. */
-function writeIds(table: Table<unknown>, assignments: IdAssignment[]): void {
-  const idAt = (table.columns as Record<string, number | undefined>).id;
-  if (idAt === undefined || assignments.length === 0) return;
-  const first = Math.min(...assignments.map((a) => a.row));
-  const last = Math.max(...assignments.map((a) => a.row));
-  const byRow = new Map(assignments.map((a) => [a.row, a.id]));
-  const values: Cell[][] = [];
-  for (let r = first; r <= last; r++) values.push([byRow.get(r) ?? table.values[r - 1]?.[idAt - 1] ?? '']);
-  writeBlock(table.sheet, first, idAt, values);
-  applyBlock(table.values, { row: first, column: idAt, values });
-}
-
-/**
- * Gives an ID to every filled row that has none (employees, enrollments, sessions), one batched write
- * per tab, and returns the tables as they now are (decoded again, no further read), so a workflow can
- * use them instead of reading the tabs a second time.
- */
-export function assignMissingIds(tabs: readonly IdTab[] = ID_TABS): IdTables {
-  const out: IdTables = {};
-  const updates: Record<string, number> = {};
-  for (const tab of tabs) {
-    const sheet = sheetNamed(tab);
-    if (!sheet) continue;
-    const grid = readGrid(sheet);
-    let table: Table<unknown> = { ...decodeTable(tab, grid, formatInSpreadsheetZone), sheet };
-    if ((table.columns as Record<string, number | undefined>).id === undefined) {
-      (out as Record<string, Table<unknown>>)[tab] = table;
-      continue;
-    }
-    const rows = idRows(table);
-    let assignments: IdAssignment[];
-    if (tab === TAB.sessioni) {
-      const previous: Record<string, number> = {};
-      for (const r of rows) if (r.course) previous[r.course] = issued(`S:${r.course}`);
-      const plan = planSessionIds(rows, previous);
-      assignments = plan.assignments;
-      for (const a of assignments) {
-        const course = rows.find((r) => r.row === a.row)?.course ?? '';
-        updates[`S:${course}`] = plan.issued[course] ?? 0;
-      }
-    } else {
-      const prefix: SequencePrefix = tab === TAB.dipendenti ? 'D' : 'I';
-      const plan = planSequenceIds(prefix, rows, issued(prefix));
-      assignments = plan.assignments;
-      if (assignments.length > 0) updates[prefix] = plan.issued;
-    }
-    if (assignments.length > 0) {
-      writeIds(table, assignments);
-      table = { ...decodeTable(tab, table.values, formatInSpreadsheetZone), sheet };
-    }
-    (out as Record<string, Table<unknown>>)[tab] = table;
-  }
-  recordIssued(updates);
-  return out;
 }
 
 /** Header lookup for code that reads rows by hand (e.g. an edit event's range). */

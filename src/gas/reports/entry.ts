@@ -1,5 +1,5 @@
 /**
- * Aggiorna report and Invia riepilogo ai comuni (DESIGN.md, workflow 8): each source tab read once,
+ * Aggiorna report and Invia riepilogo ai comuni (docs/product.md, workflow 8): each source tab read once,
  * the reports computed in the core, each report tab written in one batch.
  */
 import { computeReports, type Balance } from '../../core/reports/compute';

@@ -17,7 +17,8 @@ import {
 import { normalizeKey } from '../../core/text';
 import { logEvent } from '../registry/log';
 import { collectProblemsWithTables, reportProblems } from '../registry/problems';
-import { appendRecords, assignMissingIds, readTable } from '../registry/table';
+import { assignMissingIds } from '../registry/ids';
+import { appendRecords, readTable } from '../registry/table';
 import {
   academySpreadsheet,
   formatInSpreadsheetZone,

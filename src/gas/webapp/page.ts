@@ -2,6 +2,12 @@
  * The web app's pages: short Italian HTML, every piece of data escaped, nothing loaded from outside.
  */
 import { escapeHtml } from '../../core/mail/document';
+import { displaySafe } from '../../core/text';
+
+/** Escaped for HTML, with bidi controls and lone surrogates removed (they would garble the page around them). */
+function safe(s: string): string {
+  return escapeHtml(displaySafe(s));
+}
 
 export type PageTone = 'ok' | 'warning' | 'error';
 
@@ -23,16 +29,16 @@ export interface Page {
 
 function confirmForm(confirm: NonNullable<Page['confirm']>): string {
   const hidden = Object.entries(confirm.fields)
-    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .map(([name, value]) => `<input type="hidden" name="${safe(name)}" value="${safe(value)}">`)
     .join('');
   const reason = confirm.reasonLabel
-    ? `<p><label for="motivo">${escapeHtml(confirm.reasonLabel)}</label><br><input id="motivo" name="motivo" maxlength="300" style="width:100%;padding:6px"></p>`
+    ? `<p><label for="motivo">${safe(confirm.reasonLabel)}</label><br><input id="motivo" name="motivo" maxlength="300" style="width:100%;padding:6px"></p>`
     : '';
   return [
-    `<form method="get" action="${escapeHtml(confirm.action)}" target="_top">`,
+    `<form method="get" action="${safe(confirm.action)}" target="_top">`,
     hidden,
     reason,
-    `<button type="submit" style="background:#1a73e8;color:#fff;border:0;border-radius:4px;padding:10px 18px;font-size:15px;cursor:pointer">${escapeHtml(confirm.label)}</button>`,
+    `<button type="submit" style="background:#1a73e8;color:#fff;border:0;border-radius:4px;padding:10px 18px;font-size:15px;cursor:pointer">${safe(confirm.label)}</button>`,
     '</form>',
   ].join('');
 }
@@ -43,17 +49,17 @@ export function renderPage(page: Page): string {
       ? `<table style="border-collapse:collapse;margin:12px 0">${page.facts
           .map(
             ([k, v]) =>
-              `<tr><th style="text-align:left;padding:4px 12px 4px 0">${escapeHtml(k)}: </th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`,
+              `<tr><th style="text-align:left;padding:4px 12px 4px 0">${safe(k)}: </th><td style="padding:4px 0">${safe(v)}</td></tr>`,
           )
           .join('')}</table>`
       : '';
   return [
     '<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">',
-    `<title>${escapeHtml(page.title)}</title></head>`,
+    `<title>${safe(page.title)}</title></head>`,
     '<body style="font-family:Arial,Helvetica,sans-serif;max-width:640px;margin:32px auto;padding:0 16px;color:#202124;line-height:1.5">',
     '<p style="color:#5f6368;margin:0">Academy4PA — Ufficio formazione</p>',
-    `<h1 style="font-size:22px;color:${COLORS[page.tone]}">${escapeHtml(page.title)}</h1>`,
-    ...page.lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+    `<h1 style="font-size:22px;color:${COLORS[page.tone]}">${safe(page.title)}</h1>`,
+    ...page.lines.map((l) => `<p>${safe(l)}</p>`),
     facts,
     page.confirm ? confirmForm(page.confirm) : '',
     '</body></html>',

@@ -1,5 +1,5 @@
 /**
- * The bench's scenarios (DESIGN.md, "Bench output"). Each prepares its academy first (registries seeded
+ * The bench's scenarios (docs/contracts.md, "Bench JSON"). Each prepares its academy first (registries seeded
  * through the host API, see seed.ts) and measures only the workflow under test. Per-call costs come
  * from the latency model in src/local/runtime/latency.ts, where each figure's source is documented.
  */

@@ -12,7 +12,7 @@ export const BENCH_YEAR = 2027;
 export const COMUNI = 50;
 export const COURSES = 60;
 export const SESSIONS_PER_COURSE = 4;
-/** Enrollment requests per employee in a year (DESIGN.md: ~4,000 for ~1,000 employees). */
+/** Enrollment requests per employee in a year (docs/product.md: ~4,000 for ~1,000 employees). */
 export const ENROLLMENTS_PER_EMPLOYEE = 4;
 /** People waiting for a seat in the first course, so a cancellation promotes someone. */
 export const WAITLIST = 3;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (a readable table) and `npm run --silent bench -- --json` (DESIGN.md's
+ * `npm run bench` (a readable table) and `npm run --silent bench -- --json` (docs/contracts.md's
  * `{ latencyModel, scenarios }`). `--only a,b` runs some scenarios; without it every scenario runs,
  * `season@1k` (a whole demo year) last. Progress goes to stderr in table mode only.
  */

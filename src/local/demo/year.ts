@@ -19,7 +19,7 @@ import { nextOccurrence, triggerState } from '../runtime/triggers';
 import { editEvent } from '../services/spreadsheet';
 import { hostSubmit } from '../services/forms';
 import { enrollmentSubmission } from '../scenario/submit';
-import { writeTyped } from '../services/spreadsheet/facades';
+import { writeTyped } from '../services/spreadsheet/cells';
 import { normalizeHeader, sheetByName, spreadsheetData } from '../services/spreadsheet/model';
 
 export interface YearOptions {

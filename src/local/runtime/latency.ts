@@ -16,6 +16,10 @@
  * - Calendar API calls from Apps Script's advanced service: 200-400 ms per request in public reports
  *   (the API's own median is ~150 ms plus Apps Script's URL-fetch overhead); insert with a Meet
  *   conference is the slow end.
+ * - TextFinder (`findAll`, `findNext`, `findPrevious`): the search runs on Google's side and only the
+ *   matching cells come back, so a find costs a range call's fixed 40 ms plus a tenth of a moved cell
+ *   per cell scanned (unverified: no public measurement found; Google recommends TextFinder over
+ *   reading and looping for lookups, and public reports call it the fastest lookup).
  * - FormApp: opening a form ~300 ms, each item change ~150 ms (public reports of form generators
  *   taking 10-30 s for 100 items).
  */
@@ -47,6 +51,9 @@ const FIXED_MS: Record<ServiceName, Record<string, number>> = {
     getDisplayValues: 40,
     getFormulas: 40,
     setValues: 40,
+    findAll: 40,
+    findNext: 40,
+    findPrevious: 40,
     openById: 300,
     getActiveSpreadsheet: 5,
     insertSheet: 150,
@@ -73,6 +80,9 @@ const FIXED_MS: Record<ServiceName, Record<string, number>> = {
 
 /** Cost per cell moved by a batched range read or write (see the best-practices figures above). */
 const PER_CELL_MS = 0.03;
+/** Cost per cell a TextFinder scans without sending it back (see the sources above). */
+const SCAN_MS_PER_CELL = 0.003;
+const SCANS: ReadonlySet<string> = new Set(['findAll', 'findNext', 'findPrevious']);
 
 export interface LatencyModel {
   /** Milliseconds one call costs; `cells` is the number of cells a range call moves (0 otherwise). */
@@ -83,6 +93,7 @@ export const defaultLatencyModel: LatencyModel = {
   cost(service, method, cells = 0) {
     const table = FIXED_MS[service];
     const fixed = table[method] ?? table['*'] ?? 0;
-    return fixed + cells * PER_CELL_MS;
+    const perCell = service === 'Spreadsheet' && SCANS.has(method) ? SCAN_MS_PER_CELL : PER_CELL_MS;
+    return fixed + cells * perCell;
   },
 };

@@ -1,5 +1,5 @@
 /**
- * Replays a scenario (DESIGN.md, "Scenario file") on a fresh local academy and returns the final
+ * Replays a scenario (docs/contracts.md, "Scenario file") on a fresh local academy and returns the final
  * snapshot. A step that fails (a server function that throws or does not exist, a form that refuses a
  * submission) is an outcome recorded in `results`, and the run goes on; only a malformed file, or an
  * academy that cannot even be prepared, stops it.

@@ -1,5 +1,5 @@
 /**
- * The scenario file (DESIGN.md, "Scenario file"), validated strictly: an unknown key or step kind is a
+ * The scenario file (docs/contracts.md, "Scenario file"), validated strictly: an unknown key or step kind is a
  * malformed file, never silently ignored, so a typo in a scenario cannot pass as a different test.
  */
 import * as z from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The snapshot a scenario ends with, in exactly the shape of DESIGN.md ("Snapshot"): outside checks
+ * The snapshot a scenario ends with, in exactly the shape of docs/contracts.md ("Snapshot"): outside checks
  * compare it key by key, so each section is narrowed to the contract's fields even when the emulated
  * service reports more.
  */

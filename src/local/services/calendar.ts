@@ -62,7 +62,7 @@ export function calendarNotifications(ws: Workspace): CalendarNotification[] {
   return calendarState(ws).notifications.map((n) => ({ ...n }));
 }
 
-/** An event as the scenario snapshot reports it (DESIGN.md, "Snapshot"): times as ISO in the script's zone. */
+/** An event as the scenario snapshot reports it (docs/contracts.md, "Snapshot"): times as ISO in the script's zone. */
 export interface CalendarEventSnapshot {
   id: string;
   sessionId: string;

@@ -1,5 +1,5 @@
 /**
- * `npm run --silent bench -- --json` prints DESIGN.md's `{ latencyModel, scenarios }`; one enrollment
+ * `npm run --silent bench -- --json` prints docs/contracts.md's `{ latencyModel, scenarios }`; one enrollment
  * costs the same Spreadsheet calls at 1,000 and 10,000 employees. Only the cheap scenarios run here.
  */
 import { spawnSync } from 'node:child_process';

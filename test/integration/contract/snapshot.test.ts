@@ -1,5 +1,5 @@
 /**
- * The snapshot is the local contract outside checks read (DESIGN.md, "Snapshot"): its keys, the shape
+ * The snapshot is the local contract outside checks read (docs/contracts.md, "Snapshot"): its keys, the shape
  * of each section and the types of the cell values are pinned here on a small scenario.
  */
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ jest.setTimeout(60_000);
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?[+-]\d{2}:\d{2}$/;
 const CONTRACT_SERVICES = ['Spreadsheet', 'Forms', 'Calendar', 'Docs', 'Drive', 'Mail'];
 
-const DESIGN_TABS = [
+const DOCUMENTED_TABS = [
   'Comuni',
   'Dipendenti',
   'Corsi',
@@ -133,7 +133,7 @@ describe('the scenario snapshot', () => {
   });
 
   it('shows every tab with its header, rows keyed by header and formula cells in A1 notation', () => {
-    for (const tab of DESIGN_TABS) expect(Object.keys(snapshot.sheets)).toContain(tab);
+    for (const tab of DOCUMENTED_TABS) expect(Object.keys(snapshot.sheets)).toContain(tab);
     for (const [tab, sheet] of Object.entries(snapshot.sheets)) {
       expect(Object.keys(sheet).sort()).toEqual(['formulas', 'header', 'rows']);
       expect(sheet.header.every((h) => typeof h === 'string')).toBe(true);
@@ -183,10 +183,10 @@ describe('the scenario snapshot', () => {
 describe('the example scenarios', () => {
   const fixture = (name: string): string => readFileSync(resolve(__dirname, '../../fixtures/scenarios', name), 'utf8');
 
-  it('waitlist-and-calendar.json yields every DESIGN.md tab and one result per step', () => {
+  it('waitlist-and-calendar.json yields every documented tab and one result per step', () => {
     const scenario = parseScenario(fixture('waitlist-and-calendar.json'));
     const result = runScenario(scenario);
-    for (const tab of DESIGN_TABS) expect(Object.keys(result.sheets)).toContain(tab);
+    for (const tab of DOCUMENTED_TABS) expect(Object.keys(result.sheets)).toContain(tab);
     expect(result.results).toHaveLength(scenario.steps.length);
   });
 

@@ -149,7 +149,7 @@ describe('the course view and its actions', () => {
       ['giulia.riva@comune.offanengo.cr.it', 2],
     ]);
     const giulia = rows(academy, 'Iscrizioni').find((r) => r.Email === 'giulia.riva@comune.offanengo.cr.it');
-    const result = value<{ status: string }>(academy.call('promoteFromWaitlist', [giulia?.ID]));
+    const result = value<{ status: string }>(academy.call('promoteFromWaitlist', [giulia?.ID, { overCapacity: true }]));
     expect(result.status).toBe('Confermata');
     expect(waiting()).toEqual([['marco.conti@comune.crema.cr.it', 1]]);
     expect(rows(academy, 'Iscrizioni').filter((r) => r.Stato === 'Confermata')).toHaveLength(3);

@@ -15,7 +15,7 @@ jest.setTimeout(900_000);
 
 const ROOT = resolve(__dirname, '../../..');
 
-/** DESIGN.md, "The registry: tabs and columns" (registry and report tabs). */
+/** docs/product.md, "The registry: tabs and columns" (registry and report tabs). */
 const TABS: Record<string, string[]> = {
   Comuni: [
     'Codice ISTAT',
@@ -200,7 +200,7 @@ test('prints a short Italian summary and writes summary.json with the year in nu
   expect(summary.executions).toBeGreaterThan(summary.simulation.submissions);
 });
 
-test('academy.xlsx opens with every DESIGN.md tab, its headers bold and frozen, typed cells', () => {
+test('academy.xlsx opens with every documented tab, its headers bold and frozen, typed cells', () => {
   for (const [tab, headers] of Object.entries(TABS)) {
     const sheet = book.getWorksheet(tab);
     expect(sheet).toBeDefined();

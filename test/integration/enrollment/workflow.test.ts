@@ -42,7 +42,7 @@ describe('enrollment through the form', () => {
       [giulia, 'Posto confermato: Excel di base (EXC-BASE)'],
     ]);
     expect(snapshot.mail[0]?.body).toContain('Iscrizione confermata.');
-    expect(snapshot.mail[2]?.body).toContain("Sei in lista d'attesa (posizione 1)");
+    expect(snapshot.mail[2]?.body).toContain("La richiesta è in lista d'attesa (posizione 1)");
     expect(snapshot.mail[3]?.body).toContain('Iscrizione annullata.');
     expect(snapshot.triggers.filter((t) => t.type === 'ON_FORM_SUBMIT')).toHaveLength(1);
     const events = snapshot.calendar.map((e) => [e.sessionId, e.start, [...e.attendees].sort(), e.meet !== '']);
@@ -216,13 +216,15 @@ describe('enrollment through the form', () => {
     });
     publish(academy);
     expect(academy.call('enrollManually', [anna, 'EXC-BASE']).value).toMatchObject({ status: 'Confermata' });
-    expect(academy.call('enrollManually', ['LUCA.ferrari@comune.crema.cr.it', 'exc-base']).value).toMatchObject({
+    expect(
+      academy.call('enrollManually', ['LUCA.ferrari@comune.crema.cr.it', 'exc-base', { waitlist: true }]).value,
+    ).toMatchObject({
       status: 'In attesa',
       waitPosition: 1,
     });
     expect(academy.call('enrollManually', [anna, 'EXC-BASE']).value).toMatchObject({
       status: 'Confermata',
-      message: expect.stringContaining('già iscritto'),
+      message: expect.stringContaining("ha già un'iscrizione"),
     });
     const unknown = academy.call('enrollManually', ['nessuno@example.com', 'EXC-BASE']);
     expect(unknown.error).toContain('non è nel foglio Dipendenti');

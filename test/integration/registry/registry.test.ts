@@ -12,6 +12,7 @@ import {
   uiState,
 } from '../../../src/local/services/spreadsheet';
 import { cellAt, spreadsheetData } from '../../../src/local/services/spreadsheet/model';
+import type * as IdsModule from '../../../src/gas/registry/ids';
 import type * as TableModule from '../../../src/gas/registry/table';
 import type * as SettingsModule from '../../../src/gas/registry/settings';
 import type * as LogModule from '../../../src/gas/registry/log';
@@ -41,6 +42,7 @@ function noteAt(ws: Workspace, ssId: string, tab: string, row: number, column: n
 
 interface Gas {
   table: typeof TableModule;
+  ids: typeof IdsModule;
   settings: typeof SettingsModule;
   log: typeof LogModule;
 }
@@ -57,6 +59,7 @@ function inExecution<T>(ws: Workspace, fn: (gas: Gas) => T): T {
     jest.isolateModules(() => {
       out = fn({
         table: jest.requireActual<typeof TableModule>('../../../src/gas/registry/table'),
+        ids: jest.requireActual<typeof IdsModule>('../../../src/gas/registry/ids'),
         settings: jest.requireActual<typeof SettingsModule>('../../../src/gas/registry/settings'),
         log: jest.requireActual<typeof LogModule>('../../../src/gas/registry/log'),
       });
@@ -171,11 +174,11 @@ describe('IDs', () => {
       { ID: 'I00004', 'Data richiesta': '01/02/2027 09:00', Corso: 'X', Email: 'a@b.it', Stato: 'Confermata' },
     ]);
     ws.resetCounts();
-    const ids = inExecution(ws, ({ table }) => {
+    const issued = inExecution(ws, ({ table, ids }) => {
       const t = table.readTable('Iscrizioni');
-      return [...table.nextIds(t, 'I', 2), table.nextId(t, 'I')];
+      return [...ids.nextIds(t, 'I', 2), ids.nextId(t, 'I')];
     });
-    expect(ids).toEqual(['I00005', 'I00006', 'I00007']);
+    expect(issued).toEqual(['I00005', 'I00006', 'I00007']);
     expect(ws.methodCounts['Properties.getProperties']).toBe(1);
     expect(ws.methodCounts['Properties.setProperties']).toBe(2);
   });

@@ -36,7 +36,7 @@ const TABS = [
 ];
 
 describe('setupAcademy on an empty spreadsheet', () => {
-  test('creates every tab with DESIGN headers in order, default settings and one edit trigger', () => {
+  test('creates every tab with the documented headers in order, default settings and one edit trigger', () => {
     const { rt, ws, ssId } = fresh();
     setup(rt);
     const snap = snapshotSheets(ws, ssId);

@@ -1,5 +1,9 @@
 import type { Workspace } from '../../runtime/workspace';
-import { activeRangeOf, DataValidationBuilderFacade, RangeFacade, SheetFacade, SpreadsheetFacade } from './facades';
+import { gate } from './gate';
+import { RangeFacade } from './range';
+import { SheetFacade } from './sheet';
+import { activeRangeOf, SpreadsheetFacade } from './spreadsheet';
+import { DataValidationBuilderFacade } from './validation';
 import { createSpreadsheetData } from './host';
 import {
   MESSAGES,
@@ -9,10 +13,6 @@ import {
   type MenuItemData,
   type SpreadsheetData,
 } from './model';
-
-function gate(ws: Workspace, method: string): void {
-  ws.call('Spreadsheet', method, 0);
-}
 
 /** Apps Script enums are compared by identity; their names are enough locally (and survive JSON). */
 function enumOf<const K extends string>(...names: K[]): Record<K, K> {

@@ -5,7 +5,10 @@
  */
 import { isoInZone } from '../../runtime/time';
 import type { Workspace } from '../../runtime/workspace';
-import { addSheet, RangeFacade, readGrid, SpreadsheetFacade, UserFacade, writeRaw, writeTyped } from './facades';
+import { readGrid, writeRaw, writeTyped } from './cells';
+import { RangeFacade } from './range';
+import { addSheet, SpreadsheetFacade } from './spreadsheet';
+import { UserFacade } from './user';
 import {
   a1Of,
   cellAt,

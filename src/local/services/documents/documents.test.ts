@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Workspace } from '../runtime/workspace';
-import { documentGlobals, flushDocuments } from './documents';
-import { driveGlobals, hostDriveFile, snapshotDrive } from './drive';
-import type { EmulatedBlob } from './blob';
+import { Workspace } from '../../runtime/workspace';
+import { documentGlobals, flushDocuments } from '.';
+import { driveGlobals, hostDriveFile, snapshotDrive } from '../drive';
+import type { EmulatedBlob } from '../blob';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the emulated services are untyped script globals */
 
@@ -20,7 +20,7 @@ function pdfText(bytes: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'a4pa-pdf-'));
   const file = join(dir, 'out.pdf');
   writeFileSync(file, bytes);
-  return execFileSync(process.execPath, [resolve(__dirname, '../../../scripts/pdf-text.mjs'), file], {
+  return execFileSync(process.execPath, [resolve(__dirname, '../../../../scripts/pdf-text.mjs'), file], {
     encoding: 'utf8',
   });
 }

@@ -1,10 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
-import { Runtime } from '../runtime/runtime';
-import { triggerState } from '../runtime/triggers';
-import { Execution, TIME_LIMIT_MESSAGE, Workspace } from '../runtime/workspace';
-import { formsGlobals, hostSubmit } from './forms';
-import { createSpreadsheet } from './spreadsheet';
-import { holdScriptLock, logLines, scriptGlobals, snapshotTriggers, webAppUrl } from './script';
+import { Runtime } from '../../runtime/runtime';
+import { triggerState } from '../../runtime/triggers';
+import { Execution, TIME_LIMIT_MESSAGE, Workspace } from '../../runtime/workspace';
+import { formsGlobals, hostSubmit } from '../forms';
+import { createSpreadsheet } from '../spreadsheet';
+import { holdScriptLock, logLines, scriptGlobals, snapshotTriggers, webAppUrl } from '.';
 
 const START = Date.parse('2027-02-01T09:00:00+01:00');
 

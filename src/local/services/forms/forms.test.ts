@@ -1,6 +1,6 @@
-import { Workspace } from '../runtime/workspace';
-import { formSubmitEvent, formsGlobals, hostFormView, hostSubmit, publishedUrlOf, snapshotForms } from './forms';
-import { createSpreadsheet, hostReadTab, hostTabNames, spreadsheetGlobals } from './spreadsheet';
+import { Workspace } from '../../runtime/workspace';
+import { formSubmitEvent, formsGlobals, hostFormView, hostSubmit, publishedUrlOf, snapshotForms } from '.';
+import { createSpreadsheet, hostReadTab, hostTabNames, spreadsheetGlobals } from '../spreadsheet';
 
 const START = Date.parse('2027-02-01T09:00:00+01:00');
 

@@ -1,0 +1,63 @@
+import { type Workspace } from '../../runtime/workspace';
+import { FormFacade } from './form';
+import { createForm, DestinationType, EmailCollectionType, formIdFromUrl, getForm, ItemType } from './model';
+import { TextValidationBuilderFacade } from './validation';
+
+/**
+ * The emulated FormApp. Forms live in the `forms` slot as plain data; the script sees facades that read
+ * that data on every call (an item handle keeps working after the item is updated in place, as
+ * Google's does, and fails once the item is deleted). Every script-facing method goes through
+ * `ws.call('Forms', ...)`, except the `getId()` of a handle already in hand.
+ */
+
+export { hostSubmit, type Submission } from './submit';
+export {
+  formSubmitEvent,
+  hostFormIdByUrl,
+  hostFormIds,
+  hostFormView,
+  hostResponseEmails,
+  responseLanding,
+  snapshotForms,
+  type FormItemView,
+  type FormView,
+} from './host';
+export {
+  EMAIL_HEADER,
+  publishedUrlOf,
+  RESPONSES_SHEET_PREFIX,
+  TIMESTAMP_HEADER,
+  type EmailCollection,
+  type ItemTypeName,
+  type ResponseLanding,
+} from './model';
+
+export function formsGlobals(ws: Workspace): { FormApp: GoogleAppsScript.Forms.FormApp } {
+  const FormApp = {
+    ItemType,
+    DestinationType,
+    EmailCollectionType,
+    create(title: string): FormFacade {
+      ws.call('Forms', 'create');
+      return new FormFacade(ws, createForm(ws, String(title)).id);
+    },
+    openById(id: string): FormFacade {
+      ws.call('Forms', 'openById');
+      return new FormFacade(ws, getForm(ws, String(id)).id);
+    },
+    openByUrl(url: string): FormFacade {
+      ws.call('Forms', 'openByUrl');
+      return new FormFacade(ws, formIdFromUrl(ws, String(url)));
+    },
+    /** A spreadsheet-bound script has no active form. */
+    getActiveForm(): null {
+      ws.call('Forms', 'getActiveForm');
+      return null;
+    },
+    createTextValidation(): TextValidationBuilderFacade {
+      ws.call('Forms', 'createTextValidation');
+      return new TextValidationBuilderFacade();
+    },
+  };
+  return { FormApp: FormApp as unknown as GoogleAppsScript.Forms.FormApp };
+}

@@ -1,0 +1,104 @@
+import { type Workspace } from '../../runtime/workspace';
+import { appendResponseRow } from './destination';
+import { CHOICE_TYPES, collectsEmail, formsState, type ItemData, type ResponseData } from './model';
+import { textValidationError } from './validation';
+
+export interface Submission {
+  email: string;
+  answers: Record<string, string | string[]>;
+  /** The respondent had the form open before its choices changed: old choices still arrive. */
+  stale?: boolean;
+}
+
+/**
+ * An employee sends the form (host API, not a script call). Refuses, in Italian, what Google's form page
+ * would refuse; stores the response and appends its row to the linked responses tab. Does not fire
+ * triggers: the runner fires them with `Runtime.fireFormSubmit`.
+ */
+export function hostSubmit(ws: Workspace, formId: string, submission: Submission): string {
+  const form = formsState(ws).forms[formId];
+  if (!form) throw new Error(`Il modulo ${formId} non esiste.`);
+  if (!form.published) throw new Error(`Il modulo "${form.title}" non è pubblicato: non accetta risposte.`);
+  if (!form.accepting) {
+    throw new Error(form.closedMessage || `Il modulo "${form.title}" non accetta più risposte.`);
+  }
+  const email = submission.email.trim();
+  if (collectsEmail(form) && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    throw new Error('Indirizzo email mancante o non valido.');
+  }
+  if (
+    form.limitOneResponsePerUser &&
+    email !== '' &&
+    form.responses.some((r) => r.respondent.toLowerCase() === email.toLowerCase())
+  ) {
+    throw new Error('Hai già risposto. Puoi compilare il modulo una sola volta.');
+  }
+  const byTitle = new Map(form.items.map((i) => [normalizeTitle(i.title), i]));
+  for (const title of Object.keys(submission.answers)) {
+    const item = byTitle.get(normalizeTitle(title));
+    if (!item || item.type === 'SECTION_HEADER') throw new Error(`Il modulo non ha la domanda "${title}".`);
+  }
+  const answers: ResponseData['answers'] = [];
+  for (const item of form.items) {
+    if (item.type === 'SECTION_HEADER') continue;
+    const given = Object.entries(submission.answers).find(
+      ([t]) => normalizeTitle(t) === normalizeTitle(item.title),
+    )?.[1];
+    const value = checkedAnswer(item, given, submission.stale === true);
+    if (value !== null) answers.push({ itemId: item.id, value });
+  }
+  const response: ResponseData = {
+    id: ws.newId('2_ABaOnu', 40),
+    // A response's timestamp is a whole millisecond (a Date), though the emulated clock is fractional.
+    timestampMs: Math.floor(ws.now()),
+    email: collectsEmail(form) ? email : '',
+    respondent: email,
+    answers,
+  };
+  form.responses.push(response);
+  if (form.destination) appendResponseRow(ws, form, form.destination, response);
+  return response.id;
+}
+
+export function normalizeTitle(title: string): string {
+  return title.trim().toLowerCase();
+}
+
+export function checkedAnswer(
+  item: ItemData,
+  given: string | string[] | undefined,
+  stale: boolean,
+): string | string[] | null {
+  const values = (given === undefined ? [] : Array.isArray(given) ? given : [given])
+    .map(String)
+    .filter((v) => v.trim() !== '');
+  if (values.length === 0) {
+    if (item.required) throw new Error(`La domanda "${item.title}" è obbligatoria.`);
+    return null;
+  }
+  if (CHOICE_TYPES.has(item.type)) {
+    if (item.type !== 'CHECKBOX' && values.length > 1)
+      throw new Error(`La domanda "${item.title}" ammette una sola risposta.`);
+    const unknown = values.find((v) => !item.choices.includes(v));
+    if (unknown !== undefined && !stale) {
+      throw new Error(`"${unknown}" non è tra le opzioni della domanda "${item.title}".`);
+    }
+    return item.type === 'CHECKBOX' ? values : values[0];
+  }
+  if (values.length > 1) throw new Error(`La domanda "${item.title}" ammette una sola risposta.`);
+  const text = values[0];
+  if (item.type === 'SCALE') {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < item.scale.lower || n > item.scale.upper) {
+      throw new Error(
+        `La risposta alla domanda "${item.title}" deve essere un numero da ${item.scale.lower} a ${item.scale.upper}.`,
+      );
+    }
+    return String(n);
+  }
+  if (item.validation) {
+    const error = textValidationError(item.validation, text);
+    if (error) throw new Error(`${item.title}: ${error}`);
+  }
+  return text;
+}

@@ -1,0 +1,102 @@
+import type { Execution, Workspace } from '../../runtime/workspace';
+import { currentUser, spend } from './common';
+
+/** The emulated LockService: script, document and user locks that end with their execution. */
+
+const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
+
+type LockScope = 'script' | 'document' | 'user';
+
+interface LockState {
+  /** A phantom other execution holds the script lock until then (epoch ms). */
+  phantomUntilMs: number | null;
+}
+
+function lockState(ws: Workspace): LockState {
+  return ws.slot<LockState>('locks', () => ({ phantomUntilMs: null }));
+}
+
+/** Host API: another execution holds the script lock until `untilMs` (contention, since runs are sequential here). */
+export function holdScriptLock(ws: Workspace, untilMs: number): void {
+  lockState(ws).phantomUntilMs = untilMs;
+}
+
+/** Which execution holds each lock; locks end with their execution, so this need not be persisted. */
+const holders = new WeakMap<Workspace, Map<string, Execution | null>>();
+
+function lockHolders(ws: Workspace): Map<string, Execution | null> {
+  let map = holders.get(ws);
+  if (!map) {
+    const fresh = new Map<string, Execution | null>();
+    holders.set(ws, fresh);
+    ws.endHooks.push((exec) => {
+      for (const [key, holder] of fresh) if (holder === exec) fresh.delete(key);
+    });
+    map = fresh;
+  }
+  return map;
+}
+
+class LockFacade {
+  constructor(
+    private readonly ws: Workspace,
+    private readonly key: string,
+    private readonly scope: LockScope,
+  ) {}
+
+  tryLock(timeoutMs: number): boolean {
+    this.ws.call('Lock', 'tryLock');
+    return this.acquire(timeoutMs);
+  }
+  waitLock(timeoutMs: number): void {
+    this.ws.call('Lock', 'waitLock');
+    if (!this.acquire(timeoutMs)) throw new Error(LOCK_TIMEOUT);
+  }
+  releaseLock(): void {
+    this.ws.call('Lock', 'releaseLock');
+    const map = lockHolders(this.ws);
+    if (map.has(this.key) && map.get(this.key) === this.ws.execution) map.delete(this.key);
+  }
+  hasLock(): boolean {
+    this.ws.call('Lock', 'hasLock');
+    const map = lockHolders(this.ws);
+    return map.has(this.key) && map.get(this.key) === this.ws.execution;
+  }
+
+  /** Waits (on the emulated clock) for the phantom holder, up to the timeout; false when it outlasts it. */
+  private acquire(timeoutMs: number): boolean {
+    const map = lockHolders(this.ws);
+    if (map.has(this.key) && map.get(this.key) === this.ws.execution) return true;
+    const timeout = Math.max(0, Number(timeoutMs) || 0);
+    const state = lockState(this.ws);
+    const busyUntil = this.scope === 'script' ? state.phantomUntilMs : null;
+    if (busyUntil !== null && busyUntil > this.ws.now()) {
+      const wait = busyUntil - this.ws.now();
+      if (wait > timeout) {
+        spend(this.ws, timeout);
+        return false;
+      }
+      spend(this.ws, wait);
+    }
+    if (this.scope === 'script') state.phantomUntilMs = null;
+    map.set(this.key, this.ws.execution);
+    return true;
+  }
+}
+
+export function lockService(ws: Workspace): Record<string, unknown> {
+  return {
+    getScriptLock(): LockFacade {
+      ws.call('Lock', 'getScriptLock');
+      return new LockFacade(ws, 'script', 'script');
+    },
+    getDocumentLock(): LockFacade {
+      ws.call('Lock', 'getDocumentLock');
+      return new LockFacade(ws, 'document', 'document');
+    },
+    getUserLock(): LockFacade {
+      ws.call('Lock', 'getUserLock');
+      return new LockFacade(ws, `user:${currentUser(ws)}`, 'user');
+    },
+  };
+}

@@ -1,0 +1,244 @@
+import { nextWallClockTime, SCRIPT_TIME_ZONE } from '../../runtime/time';
+import { MAX_TRIGGERS_PER_USER, triggerState, type TriggerRecord, type TriggerType } from '../../runtime/triggers';
+import type { Workspace } from '../../runtime/workspace';
+import { currentUser, enumOf, scriptState, webAppUrl } from './common';
+
+/** The emulated ScriptApp: triggers (builders are local objects, as on Google; `create` is the call). */
+
+const EventType = enumOf(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED'] as const);
+const TriggerSource = enumOf(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR'] as const);
+const AuthMode = enumOf(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const);
+
+const TOO_MANY_TRIGGERS =
+  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+const EVERY_MINUTES = [1, 5, 10, 15, 30];
+const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+class TriggerFacade {
+  constructor(private readonly record: TriggerRecord) {}
+  getUniqueId(): string {
+    return this.record.uid;
+  }
+  getHandlerFunction(): string {
+    return this.record.handler;
+  }
+  getEventType(): string {
+    return this.record.type;
+  }
+  getTriggerSource(): string {
+    return this.record.source === 'SPREADSHEET' ? TriggerSource.SPREADSHEETS : this.record.source;
+  }
+  getTriggerSourceId(): string | null {
+    return this.record.sourceId;
+  }
+}
+
+function sourceIdOf(source: unknown): string {
+  if (typeof source === 'string') return source;
+  if (source && typeof source === 'object' && 'getId' in source && typeof source.getId === 'function') {
+    return String((source.getId as () => unknown).call(source));
+  }
+  throw new Error('Invalid argument: the trigger source must be a document, a form or an id.');
+}
+
+/** Records a trigger; the caller has already charged the `create` call, so times count from after it. */
+function createTrigger(ws: Workspace, record: Omit<TriggerRecord, 'uid' | 'owner'>): TriggerFacade {
+  const owner = currentUser(ws);
+  const state = triggerState(ws);
+  if (state.triggers.filter((t) => t.owner === owner).length >= MAX_TRIGGERS_PER_USER)
+    throw new Error(TOO_MANY_TRIGGERS);
+  const full: TriggerRecord = { ...record, uid: String(Math.floor(ws.random() * 9e15) + 1e15), owner };
+  state.triggers.push(full);
+  return new TriggerFacade(full);
+}
+
+class DocumentTriggerBuilder {
+  constructor(
+    private readonly ws: Workspace,
+    private readonly handler: string,
+    private readonly source: 'SPREADSHEET' | 'FORMS',
+    private readonly sourceId: string,
+  ) {}
+  private kind: TriggerType | null = null;
+  onFormSubmit(): this {
+    return this.on('ON_FORM_SUBMIT');
+  }
+  onOpen(): this {
+    return this.on('ON_OPEN');
+  }
+  onEdit(): this {
+    if (this.source === 'FORMS') throw new Error('TypeError: onEdit is not a function');
+    return this.on('ON_EDIT');
+  }
+  onChange(): this {
+    if (this.source === 'FORMS') throw new Error('TypeError: onChange is not a function');
+    return this.on('ON_CHANGE');
+  }
+  create(): TriggerFacade {
+    this.ws.call('Script', 'create');
+    if (!this.kind)
+      throw new Error('The trigger has no event: call onFormSubmit(), onOpen(), onEdit() or onChange() first.');
+    return createTrigger(this.ws, {
+      handler: this.handler,
+      type: this.kind,
+      source: this.source,
+      sourceId: this.sourceId,
+      nextAtMs: null,
+      everyMs: null,
+    });
+  }
+  private on(kind: TriggerType): this {
+    this.kind = kind;
+    return this;
+  }
+}
+
+class ClockTriggerBuilder {
+  private afterMs: number | null = null;
+  private atMs: number | null = null;
+  private everyMs: number | null = null;
+  private daily = false;
+  private hour: number | null = null;
+  private minute: number | null = null;
+  private timeZone = SCRIPT_TIME_ZONE;
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly handler: string,
+  ) {}
+
+  after(ms: number): this {
+    this.afterMs = Math.max(0, Number(ms));
+    return this;
+  }
+  at(date: Date): this {
+    this.atMs = date.getTime();
+    return this;
+  }
+  everyMinutes(n: number): this {
+    if (!EVERY_MINUTES.includes(n))
+      throw new Error('The value you passed to everyMinutes was invalid. It must be one of 1, 5, 10, 15 or 30.');
+    this.everyMs = n * MINUTE_MS;
+    return this;
+  }
+  everyHours(n: number): this {
+    if (!EVERY_HOURS.includes(n))
+      throw new Error('The value you passed to everyHours was invalid. It must be one of 1, 2, 4, 6, 8 or 12.');
+    this.everyMs = n * HOUR_MS;
+    return this;
+  }
+  everyDays(n: number): this {
+    if (!Number.isInteger(n) || n < 1) throw new Error('Invalid argument: everyDays');
+    this.everyMs = n * DAY_MS;
+    this.daily = true;
+    return this;
+  }
+  atHour(hour: number): this {
+    if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new Error('Invalid argument: hour');
+    this.hour = hour;
+    return this;
+  }
+  nearMinute(minute: number): this {
+    if (!Number.isInteger(minute) || minute < 0 || minute > 59) throw new Error('Invalid argument: minute');
+    this.minute = minute;
+    return this;
+  }
+  inTimezone(timeZone: string): this {
+    this.timeZone = String(timeZone);
+    return this;
+  }
+  create(): TriggerFacade {
+    this.ws.call('Script', 'create');
+    const schedules = [this.afterMs !== null, this.atMs !== null, this.everyMs !== null].filter(Boolean).length;
+    if (schedules === 0)
+      throw new Error('A time-based trigger needs a schedule: call after(), at() or an every... method first.');
+    if (schedules > 1) throw new Error('A time-based trigger can have only one schedule.');
+    if (this.hour !== null && !this.daily)
+      throw new Error('atHour() can only be used with everyDays() or everyWeeks().');
+    const now = this.ws.now();
+    let nextAtMs: number;
+    if (this.afterMs !== null) nextAtMs = now + this.afterMs;
+    else if (this.atMs !== null) nextAtMs = this.atMs;
+    else if (this.daily && this.hour !== null)
+      nextAtMs = nextWallClockTime(
+        { hour: this.hour, minute: this.minute ?? 0, timeZone: this.timeZone },
+        now,
+        now,
+        1,
+        true,
+      );
+    else nextAtMs = now + (this.everyMs as number);
+    return createTrigger(this.ws, {
+      handler: this.handler,
+      type: 'CLOCK',
+      source: 'CLOCK',
+      sourceId: null,
+      nextAtMs,
+      everyMs: this.everyMs,
+      ...(this.daily && this.hour !== null
+        ? { wallClock: { hour: this.hour, minute: this.minute ?? 0, timeZone: this.timeZone } }
+        : {}),
+    });
+  }
+}
+
+class TriggerBuilder {
+  constructor(
+    private readonly ws: Workspace,
+    private readonly handler: string,
+  ) {}
+  forForm(form: unknown): DocumentTriggerBuilder {
+    return new DocumentTriggerBuilder(this.ws, this.handler, 'FORMS', sourceIdOf(form));
+  }
+  forSpreadsheet(spreadsheet: unknown): DocumentTriggerBuilder {
+    return new DocumentTriggerBuilder(this.ws, this.handler, 'SPREADSHEET', sourceIdOf(spreadsheet));
+  }
+  timeBased(): ClockTriggerBuilder {
+    return new ClockTriggerBuilder(this.ws, this.handler);
+  }
+}
+
+export function scriptApp(ws: Workspace): Record<string, unknown> {
+  const mine = (): TriggerRecord[] => triggerState(ws).triggers.filter((t) => t.owner === currentUser(ws));
+  return {
+    EventType,
+    TriggerSource,
+    AuthMode,
+    newTrigger(handler: string): TriggerBuilder {
+      ws.call('Script', 'newTrigger');
+      return new TriggerBuilder(ws, String(handler));
+    },
+    getProjectTriggers(): TriggerFacade[] {
+      ws.call('Script', 'getProjectTriggers');
+      return mine().map((t) => new TriggerFacade(t));
+    },
+    getUserTriggers(document: unknown): TriggerFacade[] {
+      ws.call('Script', 'getUserTriggers');
+      const id = sourceIdOf(document);
+      return mine()
+        .filter((t) => t.sourceId === id)
+        .map((t) => new TriggerFacade(t));
+    },
+    deleteTrigger(trigger: TriggerFacade): void {
+      ws.call('Script', 'deleteTrigger');
+      const state = triggerState(ws);
+      const uid = trigger.getUniqueId();
+      state.triggers = state.triggers.filter((t) => t.uid !== uid);
+    },
+    getScriptId(): string {
+      ws.call('Script', 'getScriptId');
+      return scriptState(ws).scriptId;
+    },
+    getService(): { getUrl(): string; isEnabled(): boolean } {
+      ws.call('Script', 'getService');
+      return { getUrl: () => webAppUrl(ws), isEnabled: () => true };
+    },
+  };
+}
+
+export function snapshotTriggers(ws: Workspace): Array<{ handler: string; type: string }> {
+  return triggerState(ws).triggers.map((t) => ({ handler: t.handler, type: t.type }));
+}

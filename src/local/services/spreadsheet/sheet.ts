@@ -1,0 +1,380 @@
+/** The emulated Sheet, and the row and column insertions and deletions it makes. */
+import type { Workspace } from '../../runtime/workspace';
+import {
+  lastColumnOf,
+  lastRowOf,
+  MESSAGES,
+  parseA1,
+  sheetById,
+  sheetByName,
+  splitSheetPrefix,
+  spreadsheetData,
+  type CellValue,
+  type GridArea,
+  type SheetData,
+  type SpreadsheetData,
+} from './model';
+import { gate } from './gate';
+import { TextFinderFacade } from './text-finder';
+import { ClearOptions, clearArea, display, readGrid, writeTyped } from './cells';
+import { EmbeddedChartBuilderFacade, EmbeddedChartFacade } from './chart';
+import { ProtectionFacade, addProtection, assertCanEdit } from './protection';
+import { RangeFacade } from './range';
+import { SpreadsheetFacade, activate, activeRangeOf } from './spreadsheet';
+
+export const DEFAULT_COLUMN_WIDTH = 100;
+
+export class SheetFacade {
+  constructor(
+    private readonly ws: Workspace,
+    readonly ssId: string,
+    readonly sheetId: number,
+  ) {}
+
+  private ss(): SpreadsheetData {
+    return spreadsheetData(this.ws, this.ssId);
+  }
+  private data(method: string, cells = 0): SheetData {
+    gate(this.ws, method, cells);
+    return sheetById(this.ss(), this.sheetId);
+  }
+  private range(area: GridArea): RangeFacade {
+    return new RangeFacade(this.ws, this.ssId, this.sheetId, area);
+  }
+  private editable(area: GridArea): void {
+    assertCanEdit(this.ws, this.ss(), this.sheetId, area);
+  }
+
+  getName(): string {
+    return sheetById(this.ss(), this.sheetId).name;
+  }
+  getSheetName(): string {
+    return this.getName();
+  }
+  getSheetId(): number {
+    return this.sheetId;
+  }
+  getIndex(): number {
+    return this.ss().sheets.findIndex((s) => s.id === this.sheetId) + 1;
+  }
+  getParent(): SpreadsheetFacade {
+    return new SpreadsheetFacade(this.ws, this.ssId);
+  }
+  setName(name: string): SheetFacade {
+    const sheet = this.data('setName');
+    const clash = sheetByName(this.ss(), String(name));
+    if (clash && clash.id !== this.sheetId) throw new Error(MESSAGES.sheetExists(String(name)));
+    sheet.name = String(name);
+    return this;
+  }
+  getType(): string {
+    gate(this.ws, 'getType');
+    return 'GRID';
+  }
+
+  getRange(a: unknown, column?: unknown, numRows?: unknown, numColumns?: unknown): RangeFacade {
+    const sheet = this.data('getRange');
+    if (typeof a === 'string') {
+      const { a1 } = splitSheetPrefix(a);
+      const area = parseA1(a1, sheet.maxRows, sheet.maxColumns);
+      if (!area) throw new Error(MESSAGES.rangeNotFound);
+      return this.range(area);
+    }
+    return this.range(checkedArea(a, column, numRows ?? 1, numColumns ?? 1));
+  }
+  createTextFinder(findText: string): TextFinderFacade<RangeFacade> {
+    gate(this.ws, 'createTextFinder');
+    return new TextFinderFacade(this.ws, this.ssId, this.sheetId, null, String(findText), {
+      display,
+      range: (area) => this.range(area),
+    });
+  }
+  getDataRange(): RangeFacade {
+    const sheet = this.data('getDataRange');
+    return this.range({
+      row: 1,
+      column: 1,
+      numRows: Math.max(1, lastRowOf(sheet)),
+      numColumns: Math.max(1, lastColumnOf(sheet)),
+    });
+  }
+  getLastRow(): number {
+    return lastRowOf(this.data('getLastRow'));
+  }
+  getLastColumn(): number {
+    return lastColumnOf(this.data('getLastColumn'));
+  }
+  getMaxRows(): number {
+    return this.data('getMaxRows').maxRows;
+  }
+  getMaxColumns(): number {
+    return this.data('getMaxColumns').maxColumns;
+  }
+  /**
+   * Google: "A -1 value given as the row or column position is equivalent to getting the very last row
+   * or column that has data in the sheet". On a sheet without data that is zero rows: the result is `[]`
+   * (and rows of zero width when only the columns are empty).
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): CellValue[][] {
+    const sheet = sheetById(this.ss(), this.sheetId);
+    const rows = numRows === -1 ? Math.max(0, lastRowOf(sheet) - startRow + 1) : numRows;
+    const cols = numColumns === -1 ? Math.max(0, lastColumnOf(sheet) - startColumn + 1) : numColumns;
+    gate(this.ws, 'getSheetValues', rows * cols);
+    if (startRow < 1 || startColumn < 1) throw new Error(MESSAGES.outside);
+    if (numRows !== -1 && numRows < 1) throw new Error(MESSAGES.minRows);
+    if (numColumns !== -1 && numColumns < 1) throw new Error(MESSAGES.minColumns);
+    return readGrid(sheet, { row: startRow, column: startColumn, numRows: rows, numColumns: cols });
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): SheetFacade {
+    insertRows(this.data('insertRowsAfter'), afterPosition, howMany);
+    return this;
+  }
+  insertRowAfter(afterPosition: number): SheetFacade {
+    insertRows(this.data('insertRowAfter'), afterPosition, 1);
+    return this;
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): SheetFacade {
+    insertRows(this.data('insertRowsBefore'), beforePosition - 1, howMany);
+    return this;
+  }
+  insertRowBefore(beforePosition: number): SheetFacade {
+    insertRows(this.data('insertRowBefore'), beforePosition - 1, 1);
+    return this;
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): SheetFacade {
+    insertColumns(this.data('insertColumnsAfter'), afterPosition, howMany);
+    return this;
+  }
+  insertColumnAfter(afterPosition: number): SheetFacade {
+    insertColumns(this.data('insertColumnAfter'), afterPosition, 1);
+    return this;
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number): SheetFacade {
+    insertColumns(this.data('insertColumnsBefore'), beforePosition - 1, howMany);
+    return this;
+  }
+  appendRow(rowContents: unknown[]): SheetFacade {
+    if (!Array.isArray(rowContents))
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    const sheet = this.data('appendRow', rowContents.length);
+    const row = lastRowOf(sheet) + 1;
+    this.editable({ row, column: 1, numRows: 1, numColumns: Math.max(1, rowContents.length) });
+    rowContents.forEach((value, i) => writeTyped(sheet, row, i + 1, value));
+    return this;
+  }
+  deleteRow(rowPosition: number): void {
+    deleteRows(this.data('deleteRow'), rowPosition, 1);
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    deleteRows(this.data('deleteRows'), rowPosition, howMany);
+  }
+  deleteColumn(columnPosition: number): SheetFacade {
+    deleteColumns(this.data('deleteColumn'), columnPosition, 1);
+    return this;
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    deleteColumns(this.data('deleteColumns'), columnPosition, howMany);
+  }
+
+  /** The linked form's URL, or null for a tab no form writes to (the add-on only opens it with FormApp.openByUrl). */
+  getFormUrl(): string | null {
+    return this.data('getFormUrl').formUrl ?? null;
+  }
+
+  setFrozenRows(rows: number): void {
+    this.data('setFrozenRows').frozenRows = rows;
+  }
+  getFrozenRows(): number {
+    return this.data('getFrozenRows').frozenRows;
+  }
+  setFrozenColumns(columns: number): void {
+    this.data('setFrozenColumns').frozenColumns = columns;
+  }
+  getFrozenColumns(): number {
+    return this.data('getFrozenColumns').frozenColumns;
+  }
+
+  /** Google: if the sheet is already protected, this returns the existing protection. */
+  protect(): ProtectionFacade {
+    gate(this.ws, 'protect');
+    const ss = this.ss();
+    const existing = ss.protections.find((p) => p.type === 'SHEET' && p.sheetId === this.sheetId);
+    if (existing) return new ProtectionFacade(this.ws, this.ssId, existing.id);
+    return new ProtectionFacade(this.ws, this.ssId, addProtection(ss, 'SHEET', this.sheetId, null).id);
+  }
+  getProtections(type: unknown): ProtectionFacade[] {
+    gate(this.ws, 'getProtections');
+    return this.ss()
+      .protections.filter((p) => p.sheetId === this.sheetId && p.type === String(type))
+      .map((p) => new ProtectionFacade(this.ws, this.ssId, p.id));
+  }
+
+  newChart(): EmbeddedChartBuilderFacade {
+    gate(this.ws, 'newChart');
+    return new EmbeddedChartBuilderFacade(this.ws, this.ssId, {
+      id: 0,
+      type: 'COLUMN',
+      ranges: [],
+      position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
+      options: {},
+    });
+  }
+  insertChart(chart: EmbeddedChartFacade): void {
+    const sheet = this.data('insertChart');
+    const ss = this.ss();
+    ss.nextChartId += 1;
+    sheet.charts.push({ ...structuredClone(chart.chart), id: ss.nextChartId });
+  }
+  getCharts(): EmbeddedChartFacade[] {
+    return this.data('getCharts').charts.map((c) => new EmbeddedChartFacade(this.ws, this.ssId, structuredClone(c)));
+  }
+  removeChart(chart: EmbeddedChartFacade): void {
+    const sheet = this.data('removeChart');
+    sheet.charts = sheet.charts.filter((c) => c.id !== chart.chart.id);
+  }
+  updateChart(chart: EmbeddedChartFacade): void {
+    const sheet = this.data('updateChart');
+    const i = sheet.charts.findIndex((c) => c.id === chart.chart.id);
+    if (i < 0) throw new Error('The chart does not exist on this sheet.');
+    sheet.charts[i] = structuredClone(chart.chart);
+  }
+
+  clear(options?: ClearOptions): SheetFacade {
+    const sheet = this.data('clear');
+    clearArea(sheet, { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns }, options);
+    return this;
+  }
+  clearContents(): SheetFacade {
+    const sheet = this.data('clearContents');
+    clearArea(
+      sheet,
+      { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns },
+      { contentsOnly: true },
+    );
+    return this;
+  }
+  clearFormats(): SheetFacade {
+    const sheet = this.data('clearFormats');
+    clearArea(sheet, { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns }, { formatOnly: true });
+    return this;
+  }
+  clearNotes(): SheetFacade {
+    const sheet = this.data('clearNotes');
+    for (const row of sheet.rows) for (const cell of row ?? []) if (cell) delete cell.note;
+    return this;
+  }
+
+  autoResizeColumns(startColumn: number, numColumns: number): SheetFacade {
+    const sheet = this.data('autoResizeColumns');
+    for (let c = startColumn; c < startColumn + numColumns; c++) delete sheet.columnWidths[c];
+    return this;
+  }
+  autoResizeColumn(columnPosition: number): SheetFacade {
+    delete this.data('autoResizeColumn').columnWidths[columnPosition];
+    return this;
+  }
+  setColumnWidth(columnPosition: number, width: number): SheetFacade {
+    this.data('setColumnWidth').columnWidths[columnPosition] = width;
+    return this;
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): SheetFacade {
+    const sheet = this.data('setColumnWidths');
+    for (let c = startColumn; c < startColumn + numColumns; c++) sheet.columnWidths[c] = width;
+    return this;
+  }
+  getColumnWidth(columnPosition: number): number {
+    return this.data('getColumnWidth').columnWidths[columnPosition] ?? DEFAULT_COLUMN_WIDTH;
+  }
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    const sheet = this.data('hideColumns');
+    for (let c = columnIndex; c < columnIndex + numColumns; c++)
+      if (!sheet.hiddenColumns.includes(c)) sheet.hiddenColumns.push(c);
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    const sheet = this.data('showColumns');
+    sheet.hiddenColumns = sheet.hiddenColumns.filter((c) => c < columnIndex || c >= columnIndex + numColumns);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return this.data('isColumnHiddenByUser').hiddenColumns.includes(columnPosition);
+  }
+
+  activate(): SheetFacade {
+    gate(this.ws, 'activate');
+    const ss = this.ss();
+    ss.activeSheetId = this.sheetId;
+    ss.activeRange = null;
+    return this;
+  }
+  setTabColor(color: string | null): SheetFacade {
+    this.data('setTabColor').tabColor = color;
+    return this;
+  }
+  getTabColor(): string | null {
+    return this.data('getTabColor').tabColor;
+  }
+  showSheet(): SheetFacade {
+    this.data('showSheet').hidden = false;
+    return this;
+  }
+  hideSheet(): SheetFacade {
+    this.data('hideSheet').hidden = true;
+    return this;
+  }
+  isSheetHidden(): boolean {
+    return this.data('isSheetHidden').hidden;
+  }
+  getActiveRange(): RangeFacade | null {
+    gate(this.ws, 'getActiveRange');
+    const ss = this.ss();
+    if (ss.activeSheetId !== this.sheetId) return null;
+    return activeRangeOf(this.ws, ss);
+  }
+  setActiveRange(range: RangeFacade): RangeFacade {
+    gate(this.ws, 'setActiveRange');
+    activate(this.ss(), range);
+    return range;
+  }
+  toString(): string {
+    return 'Sheet';
+  }
+}
+
+export function checkedArea(row: unknown, column: unknown, numRows: unknown, numColumns: unknown): GridArea {
+  const nums = [row, column, numRows, numColumns].map((x) => Number(x));
+  if (nums.some((n) => !Number.isFinite(n)))
+    throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+  const [r, c, nr, nc] = nums.map((n) => Math.floor(n)) as [number, number, number, number];
+  if (r < 1 || c < 1) throw new Error(MESSAGES.outside);
+  if (nr < 1) throw new Error(MESSAGES.minRows);
+  if (nc < 1) throw new Error(MESSAGES.minColumns);
+  return { row: r, column: c, numRows: nr, numColumns: nc };
+}
+
+function insertRows(sheet: SheetData, after: number, howMany: number): void {
+  if (howMany < 1) return;
+  if (after < sheet.rows.length)
+    sheet.rows.splice(Math.max(0, after), 0, ...Array.from({ length: howMany }, () => null));
+  sheet.maxRows += howMany;
+}
+
+function insertColumns(sheet: SheetData, after: number, howMany: number): void {
+  if (howMany < 1) return;
+  for (const row of sheet.rows) {
+    if (row && after < row.length) row.splice(Math.max(0, after), 0, ...Array.from({ length: howMany }, () => null));
+  }
+  sheet.maxColumns += howMany;
+}
+
+function deleteRows(sheet: SheetData, from: number, howMany: number): void {
+  if (from < 1 || from + howMany - 1 > sheet.maxRows) throw new Error('Those rows are out of bounds.');
+  if (sheet.maxRows - howMany <= sheet.frozenRows) throw new Error(MESSAGES.deleteAllRows);
+  sheet.rows.splice(from - 1, howMany);
+  sheet.maxRows -= howMany;
+}
+
+function deleteColumns(sheet: SheetData, from: number, howMany: number): void {
+  if (from < 1 || from + howMany - 1 > sheet.maxColumns) throw new Error('Those columns are out of bounds.');
+  for (const row of sheet.rows) row?.splice(from - 1, howMany);
+  sheet.maxColumns -= howMany;
+}
