@@ -67,13 +67,12 @@ function main(): void {
     (req, res, url) => (playground ? playgroundHandler(playground)(req, res, url) : false),
   ];
   const server = createHttpServer(handlers);
+  const existing = LocalAcademy.open(file);
+  if (existing) playground = new Playground(existing, { file, create });
   server.listen(port, () => {
     const actual = (server.address() as AddressInfo).port;
     console.log(`Academy4PA playground: http://localhost:${actual}`);
-  });
-  const existing = LocalAcademy.open(file);
-  if (existing) playground = new Playground(existing, { file, create });
-  else {
+    if (existing) return;
     console.log(`Preparazione dell'accademia dimostrativa in ${file}…`);
     create()
       .then((academy) => {
@@ -84,7 +83,7 @@ function main(): void {
         console.error(`preparazione non riuscita: ${error instanceof Error ? error.message : String(error)}`);
         process.exitCode = 1;
       });
-  }
+  });
   const stop = (): void => {
     if (preparation.ready) playground?.save();
     server.close(() => process.exit(process.exitCode ?? 0));

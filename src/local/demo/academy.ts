@@ -229,7 +229,20 @@ function employeesOf(
 
 /** Weekdays from `from` to `to` (`yyyy-mm-dd`, both included) that are not national holidays nor in August. */
 function workingDays(from: string, to: string): string[] {
-  const holidays = new Set(['01-01', '01-06', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08', '12-25', '12-26']);
+  const holidays = new Set([
+    '01-01',
+    '01-06',
+    '04-25',
+    '05-01',
+    '06-02',
+    '08-15',
+    '11-01',
+    '12-08',
+    '12-24',
+    '12-25',
+    '12-26',
+    '12-31',
+  ]);
   const days: string[] = [];
   for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
     const iso = d.toISOString().slice(0, 10);

@@ -469,6 +469,8 @@ export async function simulateYear(options: YearOptions = {}): Promise<YearOutco
   const startMs = at(opens.year, opens.month, opens.day, 8, 30);
   const endMs = options.until ?? Number.POSITIVE_INFINITY;
   if (endMs < startMs) throw new Error('the year cannot stop before its enrollment opens');
+  // The caller's server answers its first requests before the setup's long first stretch begins.
+  await breathe();
   const academy = LocalAcademy.fresh({ start: startMs, seed, bundle: options.bundle });
   const fast = options.fastPast ?? false;
   const y = new Year(academy, random, fast);

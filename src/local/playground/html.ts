@@ -1,7 +1,7 @@
 /**
  * HTML helpers of the playground's pages: every value from the emulated Workspace goes through
- * `escapeHtml` (the `html` tag escapes whatever is not wrapped in `raw`), and Italian readings of cells
- * and instants.
+ * `escapeHtml` (the `html` tag escapes whatever is not wrapped in `raw`), and Italian readings of
+ * instants. Cells are shown by the emulator's own formatter (services/spreadsheet/number-format.ts).
  */
 import { isoInZone, wallClock } from '../runtime/time';
 
@@ -41,19 +41,6 @@ export function scriptJson(value: unknown): string {
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** A value in a short Italian reading where no number format applies: dates dd/MM/yyyy, times HH:mm. */
-export function displayCell(value: unknown): string {
-  if (value instanceof Date) {
-    const w = wallClock(value.getTime());
-    if (w.year === 1899 && w.month === 12 && w.day === 30) return `${pad(w.hour)}:${pad(w.minute)}`;
-    const date = `${pad(w.day)}/${pad(w.month)}/${w.year}`;
-    return w.hour === 0 && w.minute === 0 && w.second === 0 ? date : `${date} ${pad(w.hour)}:${pad(w.minute)}`;
-  }
-  if (typeof value === 'boolean') return value ? '☑' : '☐';
-  if (typeof value === 'number') return String(value).replace('.', ',');
-  return value === null || value === undefined ? '' : String(value);
-}
 
 /** An instant as an Italian reader reads it: `02/03/2027 09:00`. */
 export function displayInstant(ms: number): string {

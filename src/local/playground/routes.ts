@@ -138,6 +138,11 @@ async function get(playground: Playground, req: IncomingMessage, res: ServerResp
     return true;
   }
   if (path === '/non-disponibile') return page(unavailablePage(ctx));
+  if (path === '/favicon.ico') {
+    res.writeHead(204);
+    res.end();
+    return true;
+  }
   if (path === '/api/snapshot') {
     sendJson(res, takeSnapshot(playground.academy));
     return true;

@@ -99,6 +99,7 @@ dialog iframe { width: 560px; height: 420px; border: 0; }
 .mail-read { flex: 1; overflow: auto; padding: 12px 20px; display: flex; flex-direction: column; }
 .mail-read h2 { margin: 0 0 8px; }
 .mail-read .meta { color: #5f6368; margin-bottom: 8px; }
+.mail-read article.mail { display: flex; flex-direction: column; flex: 1; }
 .mail-read iframe.body { width: 100%; flex: 1; min-height: 360px; border: 1px solid #eee; }
 .attachments { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 10px; }
 .attachments a { display: block; border: 1px solid #dadce0; border-radius: 6px; padding: 8px 12px; text-decoration: none; color: #202124; }
@@ -141,7 +142,14 @@ table.files th { text-align: left; font-weight: 500; color: #5f6368; border-bott
 table.files td { border-bottom: 1px solid #f1f3f4; padding: 8px; }
 table.files td a { color: #202124; text-decoration: none; }
 table.files td a:hover { text-decoration: underline; }
-.icon { display: inline-block; width: 18px; text-align: center; margin-right: 6px; }
+.icon { display: inline-block; width: 16px; height: 16px; margin-right: 8px; vertical-align: -3px; border-radius: 2px; background: #5f6368; }
+.icon.folder { background: #5f6368; border-radius: 1px 4px 2px 2px; height: 13px; vertical-align: -1px; }
+.icon.doc { background: #4285f4; }
+.icon.pdf { background: #ea4335; }
+.icon.sheet { background: #0f9d58; }
+.icon.form { background: #673ab7; }
+.icon.text { background: #9aa0a6; }
+.clip { color: #5f6368; }
 .viewer { display: flex; flex-direction: column; gap: 8px; height: 100%; }
 .viewer .pages { background: #525659; padding: 16px; overflow: auto; flex: 1; min-height: 400px; text-align: center; }
 .viewer .pages canvas { display: block; margin: 0 auto 12px; box-shadow: 0 2px 6px rgba(0,0,0,.4); background: #fff; }

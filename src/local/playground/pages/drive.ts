@@ -17,18 +17,19 @@ import { outbox } from '../../services/mail';
 import type { PageContext } from '../context';
 import { displayInstant, html, type Raw } from '../html';
 
+/** Each kind's icon colour (as Drive colours them) and name. */
 const KINDS: Record<string, [string, string]> = {
-  [FOLDER_MIME]: ['📁', 'Cartella'],
-  [DOC_MIME]: ['📝', 'Documento Google'],
-  [PDF_MIME]: ['📄', 'PDF'],
-  'application/vnd.google-apps.spreadsheet': ['📊', 'Foglio Google'],
-  'application/vnd.google-apps.form': ['📋', 'Modulo Google'],
-  'text/csv': ['📃', 'CSV'],
-  'text/plain': ['📃', 'Testo'],
+  [FOLDER_MIME]: ['folder', 'Cartella'],
+  [DOC_MIME]: ['doc', 'Documento Google'],
+  [PDF_MIME]: ['pdf', 'PDF'],
+  'application/vnd.google-apps.spreadsheet': ['sheet', 'Foglio Google'],
+  'application/vnd.google-apps.form': ['form', 'Modulo Google'],
+  'text/csv': ['text', 'CSV'],
+  'text/plain': ['text', 'Testo'],
 };
 
 function kindOf(mimeType: string): [string, string] {
-  return KINDS[mimeType] ?? ['📎', mimeType.split('/').pop() ?? mimeType];
+  return KINDS[mimeType] ?? ['text', mimeType.split('/').pop() ?? mimeType];
 }
 
 function sizeOf(item: DriveItem): string {
@@ -73,7 +74,7 @@ export function drivePage(ctx: PageContext): string {
     );
   const rows = children.map((item) => {
     const [icon, kind] = kindOf(item.mimeType);
-    return html`<tr data-kind="${item.mimeType === FOLDER_MIME ? 'folder' : 'file'}"><td><span class="icon" aria-hidden="true">${icon}</span><a href="${hrefOf(item)}">${item.name}</a></td><td>${kind}</td><td>${item.owner === ctx.ws.state.owner ? 'io' : item.owner}</td><td>${displayInstant(item.updatedMs)}</td><td>${sizeOf(item)}</td></tr>`;
+    return html`<tr data-kind="${item.mimeType === FOLDER_MIME ? 'folder' : 'file'}"><td><span class="icon ${icon}" aria-hidden="true"></span><a href="${hrefOf(item)}">${item.name}</a></td><td>${kind}</td><td>${item.owner === ctx.ws.state.owner ? 'io' : item.owner}</td><td>${displayInstant(item.updatedMs)}</td><td>${sizeOf(item)}</td></tr>`;
   });
   const body = html`<div class="drive">${trail(ctx, folder)}
 <table class="files" id="files"><thead><tr><th>Nome</th><th>Tipo</th><th>Proprietario</th><th>Ultima modifica</th><th>Dimensioni</th></tr></thead>

@@ -83,7 +83,7 @@ function reading(ctx: PageContext, m: Message | undefined): Raw {
   if (!m) return html`<p class="muted">Nessun messaggio selezionato.</p>`;
   const attachments = m.attachments.map(
     (a) =>
-      html`<a href="${a.href}" class="attachment">📎 ${a.name}<span>${a.mimeType === 'application/pdf' ? 'PDF' : a.mimeType} · ${Math.max(1, Math.round(a.size / 1024))} KB</span></a>`,
+      html`<a href="${a.href}" class="attachment"><span class="icon pdf" aria-hidden="true"></span>${a.name}<span>${a.mimeType === 'application/pdf' ? 'PDF' : a.mimeType} · ${Math.max(1, Math.round(a.size / 1024))} KB</span></a>`,
   );
   return html`<article class="mail" data-to="${m.to}" data-key="${m.key}">
 <h2>${m.subject}</h2>
@@ -102,7 +102,7 @@ export function mailPage(ctx: PageContext): string {
   const query = (key: string): string => `/mail?${new URLSearchParams({ ...(q ? { q } : {}), m: key }).toString()}`;
   const rows = list.map(
     (m) =>
-      html`<a class="mail-row" href="${query(m.key)}" data-to="${m.to}"${raw(m === open ? ' aria-current="true"' : '')}><span class="from">${m.to}</span><span class="subject">${m.subject} <span class="snippet">— ${m.text.slice(0, 90)}</span></span><span class="date">${m.attachments.length > 0 ? '📎 ' : ''}${shortDate(ctx, m.at)}</span></a>`,
+      html`<a class="mail-row" href="${query(m.key)}" data-to="${m.to}"${raw(m === open ? ' aria-current="true"' : '')}><span class="from">${m.to}</span><span class="subject">${m.subject} <span class="snippet">— ${m.text.slice(0, 90)}</span></span><span class="date">${m.attachments.length > 0 ? html`<span class="clip" title="Con allegati">⎘</span> ` : ''}${shortDate(ctx, m.at)}</span></a>`,
   );
   const page = html`<div class="mail-app">
 <section class="mail-list" aria-label="Posta (${list.length})">
@@ -122,7 +122,7 @@ export function certificatesPage(ctx: PageContext): string {
   );
   const rows = mine.map(
     ({ m, a }) =>
-      html`<tr><td><span class="icon">📄</span><a href="${a.href}">${a.name}</a></td><td>${m.subject}</td><td>${displayInstant(m.at)}</td></tr>`,
+      html`<tr><td><span class="icon pdf" aria-hidden="true"></span><a href="${a.href}">${a.name}</a></td><td>${m.subject}</td><td>${displayInstant(m.at)}</td></tr>`,
   );
   const body = html`<div class="drive"><h2>I miei attestati</h2>${
     rows.length > 0

@@ -268,7 +268,9 @@ export function gridFragment(ws: Workspace, request: SheetRequest): string {
     pages > 1
       ? html`<span class="pager">${page > 1 ? html`<a href="${sheetHref(request, sheet.name, page - 1)}">← righe precedenti</a>` : ''}<span>Righe ${first}–${last} di ${lastRow}</span>${page < pages ? html`<a href="${sheetHref(request, sheet.name, page + 1)}">righe successive →</a>` : ''}</span>`
       : html`<span class="pager muted">${dataRows === 1 ? '1 riga' : `${dataRows} righe`}</span>`;
-  const banner = protections.whole ? html`<span class="banner" title="Protezione">🔒 ${protections.whole}</span>` : '';
+  const banner = protections.whole
+    ? html`<span class="banner" title="Protezione">Protetto: ${protections.whole}</span>`
+    : '';
   return html`<div class="grid-wrap" id="grid-wrap" data-tab="${sheet.name}" data-page="${page}">
 <h2 id="tab-title" class="visually-hidden" data-tab="${sheet.name}" data-page="${page}" hidden>${sheet.name}</h2>
 <table class="grid" id="grid" style="width:${tableWidth}px" aria-label="${sheet.name}">${colgroup}${letters}<tbody>${body}</tbody></table>
