@@ -1,13 +1,13 @@
 /**
- * The typed client of the add-on's server functions: `google.script.run` as promises, typed by the
- * entry points of src/gas/main.ts. Only their TYPES are imported, so nothing of the server reaches the
+ * The typed client of the add-on's server functions: `google.script.run` as promises, typed by
+ * src/gas/rpc.ts (the entry points the sidebar may call, their values JSON-safe). Only their TYPES are imported, so nothing of the server reaches the
  * page. Values cross as JSON does (no Date, no undefined), which the server's result types respect.
  */
-import type * as ServerModule from '../src/gas/main';
+import type { SidebarApi } from '../src/gas/rpc';
 
-type Server = typeof ServerModule;
+type Server = SidebarApi;
 
-/** The names of the entry points that are functions (all of them are). */
+/** The server functions the sidebar may call: the entry points less triggers and menu-only items. */
 export type ServerFunction = {
   [K in keyof Server]: Server[K] extends (...args: never[]) => unknown ? K : never;
 }[keyof Server];

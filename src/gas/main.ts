@@ -6,7 +6,7 @@ export { onOpen, onInstall } from './menu';
 export { showSidebar } from './menu';
 export { setupAcademy, onRegistryEdit } from './setup/entry';
 export { prepareAttendance, prepareAttendanceForSelection } from './attendance/entry';
-export { issueCertificates, reissueCertificate } from './certificates/entry';
+export { issueCertificates, previewCertificates, reissueCertificate } from './certificates/entry';
 export { runJobs, getJobsProgress } from './jobs/entry';
 export { syncCalendar } from './calendar/entry';
 export {
@@ -23,9 +23,10 @@ export {
   promoteFromWaitlist,
   selectCell,
 } from './dashboard/entry';
-export { refreshReports, sendComuniSummaries } from './reports/entry';
+export { previewComuniSummaries, refreshReports, sendComuniSummaries } from './reports/entry';
 export { doGet } from './webapp/doGet';
 export { decideApproval } from './approval/decide';
 export { runDailyTasks } from './reminders/entry';
-export { publishFeedbackForm } from './feedback/entry';
-export { applyRetention } from './privacy/entry';
+export { previewFeedbackForm, publishFeedbackForm } from './feedback/entry';
+export { applyRetention, previewRetention } from './privacy/entry';
+export { previewExternalTraining, importExternalTraining } from './external/entry';

@@ -10,6 +10,8 @@ import type { ComuneReportRow, EmployeeReportRow, Reports } from './compute';
 export interface ComuneSummary extends ComposedMail {
   /** What identifies the comune in the period's record: its ISTAT code, else its name. */
   comune: string;
+  /** The comune's name as `Comuni` has it. */
+  name: string;
   to: string;
   dedupeKey: string;
 }
@@ -98,7 +100,7 @@ function summaryMail(
   blocks.push({
     kind: 'p',
     content: [
-      "Le ore comprendono i corsi dell'Academy e la formazione svolta altrove registrata dal Consorzio. Per segnalare correzioni rispondete a questa e-mail.",
+      "Le ore comprendono i corsi dell'Academy e la formazione svolta altrove registrata dal Consorzio. Per segnalare correzioni può rispondere a questa e-mail.",
     ],
   });
   return compose(`Formazione ${reports.year}: riepilogo del Comune di ${comune.name} (${periodLabel(period)})`, blocks);
@@ -124,9 +126,22 @@ export function comuneSummaries(reports: Reports, period: string): ComuneSummary
     out.push({
       ...summaryMail(comune, staff, reports, period),
       comune: comuneKey(comune),
+      name: comune.name,
       to: comune.referentEmail,
       dedupeKey: summaryDedupeKey(comune, period),
     });
+  }
+  return out;
+}
+
+/** The comuni that get no summary, and why (the preview lists them next to the recipients). */
+export function summaryExclusions(reports: Reports): Array<{ comune: string; reason: string }> {
+  const active = new Set(reports.employees.filter((e) => e.active).map((e) => normalizeKey(e.comune)));
+  const out: Array<{ comune: string; reason: string }> = [];
+  for (const comune of reports.comuni) {
+    if (!comune.referentEmail) out.push({ comune: comune.name, reason: 'nessuna «Email referente» in Comuni' });
+    else if (!active.has(normalizeKey(comune.name)))
+      out.push({ comune: comune.name, reason: 'nessun dipendente attivo' });
   }
   return out;
 }

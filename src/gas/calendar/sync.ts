@@ -13,6 +13,8 @@ import {
   type ApiEvent,
 } from '../../core/calendar/sync';
 import type { CalendarCourse, CalendarSession, CancellationInfo, ExistingEvent } from '../../core/calendar/types';
+import { nextEventId } from '../../core/calendar/event-id';
+import { CALENDAR_BATCH_SIZE, type CalendarWrite, type WriteOutcome } from '../../core/calendar/writes';
 import type { JobWork } from '../../core/jobs/slice';
 import { UserError } from '../../core/registry/errors';
 import { TAB, type Course, type Enrollment, type Session } from '../../core/registry';
@@ -20,7 +22,8 @@ import { PROP_FORM_URL } from '../enrollment/form';
 import { logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
 import { readTable, updateRecords, type Table } from '../registry/table';
-import { cancelEvent, getEvent, insertSessionEvent, listEvents, patchEvent } from './api';
+import { getEvent, listEvents } from './api';
+import { writeEvents } from './batch';
 
 export const CALENDAR_NOT_CONFIGURED =
   "Il calendario dell'Academy non è configurato (manca «ID calendario» in Impostazioni): esegui Configura.";
@@ -51,6 +54,8 @@ interface Planned {
   session: CalendarSession;
   row: number;
   plan: SessionPlan;
+  /** The id an insert uses (see nextEventId): the same for every retry of this sync. */
+  insertId: string;
   duplicates: ExistingEvent[];
   /** What `ID evento` and `Link Meet` should say once the plan is done. */
   eventId: string;
@@ -121,6 +126,7 @@ export function openCalendarSync(options: SyncOptions = {}): CalendarSyncWork {
       session,
       row: rowOf.get(session.id) ?? 0,
       plan,
+      insertId: nextEventId(session.id, bySession.get(session.id) ?? []),
       duplicates: options.patchOnly || isSessionCancelled(session, course) ? [] : duplicates,
       eventId: plan.kind === 'none' ? plan.eventId : session.eventId,
       meetLink: plan.kind === 'none' ? plan.meetLink : session.meetLink,
@@ -138,29 +144,73 @@ export function openCalendarSync(options: SyncOptions = {}): CalendarSyncWork {
     p.pendingConference = isConferencePending(event);
   };
 
-  return {
-    counts,
-    pending: () =>
-      [...planned.values()].filter((p) => needsWork(p) && !done.has(p.session.id)).map((p) => p.session.id),
-    run: (sessionId: string) => {
-      const p = planned.get(sessionId);
-      if (!p || done.has(sessionId)) return;
-      const plan = p.plan;
-      if (plan.kind === 'insert') {
-        applyResult(p, insertSessionEvent(calendarId, plan.resource, sessionId));
+  const pendingIds = (): string[] =>
+    [...planned.values()].filter((p) => needsWork(p) && !done.has(p.session.id)).map((p) => p.session.id);
+  /** Errors of sessions whose writes went out in an earlier batch of this slice, by session. */
+  const failures = new Map<string, string>();
+  const attempted = new Set<string>();
+
+  const writesOf = (p: Planned): CalendarWrite[] => {
+    const id = p.session.id;
+    const writes: CalendarWrite[] = [];
+    const plan = p.plan;
+    if (plan.kind === 'insert') writes.push({ key: id, kind: 'insert', eventId: p.insertId, resource: plan.resource });
+    else if (plan.kind === 'patch')
+      writes.push({ key: id, kind: 'patch', eventId: plan.eventId, resource: plan.resource });
+    else if (plan.kind === 'cancel') writes.push({ key: id, kind: 'cancel', eventId: plan.eventId });
+    p.duplicates.forEach((d, n) => writes.push({ key: `${id}#${n}`, kind: 'cancel', eventId: d.id }));
+    return writes;
+  };
+
+  const settle = (p: Planned, outcomes: Map<string, WriteOutcome>): void => {
+    const id = p.session.id;
+    const main = outcomes.get(id);
+    const plan = p.plan;
+    if (main?.ok) {
+      if (plan.kind === 'insert' && main.event) {
+        applyResult(p, main.event);
         counts.inserted += 1;
-      } else if (plan.kind === 'patch') {
-        applyResult(p, patchEvent(calendarId, plan.eventId, plan.resource));
+      } else if (plan.kind === 'patch' && main.event) {
+        applyResult(p, main.event);
         counts.patched += 1;
       } else if (plan.kind === 'cancel') {
-        cancelEvent(calendarId, plan.eventId);
         p.eventId = plan.eventId;
         p.meetLink = '';
         counts.cancelled += 1;
       }
-      for (const duplicate of p.duplicates) cancelEvent(calendarId, duplicate.id);
-      p.duplicates = [];
-      done.add(sessionId);
+    }
+    const dupFailed = p.duplicates.filter((_, n) => !outcomes.get(`${id}#${n}`)?.ok);
+    p.duplicates = dupFailed;
+    const error = (main && !main.ok ? main.error : '') || (dupFailed.length ? 'duplicati non annullati' : '');
+    if (error) failures.set(id, error);
+    else done.add(id);
+  };
+
+  /** One fetchAll for this session and the next ones still to do: up to ten batches of 50 calls. */
+  const sendFrom = (sessionId: string): void => {
+    const ids = pendingIds();
+    const start = Math.max(0, ids.indexOf(sessionId));
+    const group = ids
+      .slice(start)
+      .filter((id) => !attempted.has(id))
+      .slice(0, CALENDAR_BATCH_SIZE * 10)
+      .map((id) => planned.get(id) as Planned);
+    for (const p of group) attempted.add(p.session.id);
+    const outcomes = writeEvents(calendarId, group.flatMap(writesOf));
+    for (const p of group) settle(p, outcomes);
+  };
+
+  return {
+    counts,
+    pending: pendingIds,
+    run: (sessionId: string) => {
+      if (!planned.has(sessionId) || done.has(sessionId)) return;
+      if (!attempted.has(sessionId)) sendFrom(sessionId);
+      const error = failures.get(sessionId);
+      if (error) {
+        failures.delete(sessionId);
+        throw new Error(error);
+      }
     },
     close: () => {
       // A conference Google was still creating usually has its link a moment later: one read each.

@@ -2,6 +2,7 @@ import type { JobProgress } from '../../core/jobs/state';
 import { UserError } from '../../core/registry/errors';
 import { TAB } from '../../core/registry/tabs';
 import { lastSessionEnd } from '../../core/certificates/eligibility';
+import type { CertificatePreview } from '../../core/certificates/preview';
 import { slashedDate } from '../../core/text';
 import { registerJobHandler } from '../jobs/handlers';
 import { JobPause, runJobSlice, startJob } from '../jobs/runner';
@@ -11,8 +12,8 @@ import { readSettings } from '../registry/settings';
 import { readTable } from '../registry/table';
 import { registerSetupStep } from '../setup/steps';
 import { CERTIFICATES_JOB, CertificateContext, certificatesJobLabel, openCertificatesSlice } from './issue';
+import { buildCertificatePreview } from './preview';
 import { setupCertificates } from './setup';
-import { duplicateIdMessage } from '../../core/registry/codec';
 
 registerJobHandler(CERTIFICATES_JOB, { label: certificatesJobLabel, open: openCertificatesSlice });
 registerSetupStep({
@@ -26,12 +27,24 @@ registerSetupStep({
 export interface IssueResult {
   message: string;
   progress: JobProgress | null;
+  /** What the run found before it started: who is issued now, who already was, who is left out and why. */
+  preview: CertificatePreview;
 }
 
-/** Emetti attestati: for one course, or for every `Concluso` course; runs as a resumable job. */
+/** «Emetti attestati» without its effects: who would receive a certificate, who not and why. */
+export const previewCertificates = serverAction(
+  'Anteprima attestati',
+  (courseCode?: string): CertificatePreview => buildCertificatePreview(courseText(courseCode)),
+  { readOnly: true },
+);
+
+function courseText(courseCode: unknown): string {
+  return typeof courseCode === 'string' ? courseCode.trim() : '';
+}
+
 /**
- * Staff may certify a course before it ends (attendance already enough, a certificate needed now);
- * the answer then says so, since the hours are those registered so far.
+ * A `Concluso` course whose last session is still ahead was closed by mistake or early: the answer says
+ * so, since the hours are those registered so far.
  */
 function notOverYet(course: string): string {
   const last = lastSessionEnd(
@@ -39,22 +52,24 @@ function notOverYet(course: string): string {
     course,
   );
   if (!last || last.endMs <= Date.now()) return '';
-  return ` Attenzione: il corso ${course} non è ancora concluso (ultima sessione il ${slashedDate(last.date)}): gli attestati riportano le ore registrate finora.`;
+  return ` Attenzione: il corso ${course} ha ancora una sessione il ${slashedDate(last.date)}: gli attestati riportano le ore registrate finora.`;
 }
 
+function peopleCount(n: number): string {
+  return n === 1 ? '1 persona' : `${n} persone`;
+}
+
+/**
+ * Emetti attestati: for one `Concluso` course (any other is refused: close it first), or for every
+ * `Concluso` course; runs as a resumable job. The answer lists issued, already issued and left out.
+ */
 export const issueCertificates = serverAction('Emetti attestati', (courseCode?: string): IssueResult => {
   const startedAt = Date.now();
-  const course = typeof courseCode === 'string' ? courseCode.trim() : '';
-  let warning = '';
-  if (course) {
-    const courses = readTable(TAB.corsi);
-    const found = courses.rows.find((r) => r.record.code === course);
-    if (!found)
-      throw new UserError(duplicateIdMessage(courses, course) ?? `Corso ${course} non trovato nel foglio «Corsi».`);
-    if (found.record.status === 'Annullato')
-      throw new UserError(`Il corso ${course} è annullato: nessun attestato da emettere.`);
-    if (found.record.status !== 'Concluso') warning = notOverYet(course);
-  }
+  const course = courseText(courseCode);
+  const preview = buildCertificatePreview(course);
+  const blocked = preview.courses.find((c) => c.blocked !== '');
+  if (course && blocked) throw new UserError(blocked.blocked);
+  const warning = course ? notOverYet(course) : '';
   if (!readSettings().templateDocId) throw new UserError('Modello attestato non configurato: eseguire «Configura».');
   const { state, started } = startJob(CERTIFICATES_JOB, { course });
   const report = runJobSlice(CERTIFICATES_JOB, startedAt);
@@ -62,13 +77,14 @@ export const issueCertificates = serverAction('Emetti attestati', (courseCode?: 
   const count = progress ? `${progress.done} di ${progress.total}` : '';
   let message: string;
   if (!started) message = `È già in corso «${state.label}»: ${count}. Riprenderà automaticamente.`;
-  else if (!progress || progress.total === 0)
-    message = 'Nessun attestato da emettere: nessun iscritto idoneo senza attestato.';
+  else if (!progress || progress.total === 0) message = 'Nessun nuovo attestato da emettere.';
   else if (progress.status === 'in corso')
     message = `Attestati: ${count} completati; il resto prosegue automaticamente.`;
   else
     message = `Attestati: ${count} emessi e inviati${progress.failed ? `, ${progress.failed} non riusciti (vedi Registro)` : ''}.`;
-  return { message: message + warning, progress };
+  const already = preview.alreadyIssued > 0 ? ` Già emessi in precedenza: ${preview.alreadyIssued}.` : '';
+  const left = preview.leftOut > 0 ? ` Esclusi: ${peopleCount(preview.leftOut)} (motivi nell'elenco).` : '';
+  return { message: message + already + left + warning, progress, preview };
 });
 
 const REISSUE_LEASE_MS = 6 * 60_000 + 30_000;

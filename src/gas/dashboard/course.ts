@@ -10,8 +10,9 @@ import {
   type CapacityOptions,
 } from '../../core/enrollment/capacity';
 import { EnrollmentBook, type RequestResult } from '../../core/enrollment/policy';
+import { actionsFor, candidatesFor, typedPersonFrom } from '../../core/enrollment/staff-view';
 import { UserError } from '../../core/registry/errors';
-import type { Employee, Enrollment } from '../../core/registry/schemas';
+import type { Enrollment } from '../../core/registry/schemas';
 import { ENROLLMENT_STATUS } from '../../core/registry/tabs';
 import { commitChanges, loadEnrollmentData, openBook, policyContext, type EnrollmentData } from '../enrollment/data';
 import { PROP_FORM_URL } from '../enrollment/form';
@@ -20,58 +21,14 @@ import { afterRun, finishRun, withScriptLock } from '../enrollment/process';
 import { logEvent } from '../registry/log';
 import { updateRecords } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
-import type { ActionResult, CourseEnrollment, CourseView, EnrollmentAction } from './types';
+import type { ActionResult, CourseEnrollment, CourseView } from './types';
 import { meetHref } from '../../core/text';
 import { duplicateIdMessage } from '../../core/registry/codec';
 
 const BUSY = "Un'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.";
-const CANDIDATES_SHOWN = 5;
 
 /** The order of the groups in the course view: what needs staff first. */
 const GROUP_ORDER = ['Da verificare', 'In approvazione', 'In attesa', 'Confermata', 'Respinta', 'Annullata'] as const;
-
-function actionsFor(status: string): EnrollmentAction[] {
-  switch (status) {
-    case 'Da verificare':
-      return ['confirm', 'cancel'];
-    case 'In attesa':
-      return ['promote', 'cancel'];
-    case 'Confermata':
-    case 'In approvazione':
-      return ['cancel'];
-    default:
-      return [];
-  }
-}
-
-function tokens(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^a-z]+/)
-    .filter((t) => t.length >= 3);
-}
-
-/**
- * Employees who may be the person behind an unknown e-mail: a name or surname found in its local part
- * scores most, the same mail domain (the same comune) a little; the best few are offered.
- */
-export function candidatesFor(email: string, employees: readonly Employee[]): Array<{ id: string; label: string }> {
-  const [local = '', domain = ''] = email.toLowerCase().split('@');
-  const wanted = new Set(tokens(local));
-  const scored: Array<{ e: Employee; score: number }> = [];
-  for (const e of employees) {
-    let score = 0;
-    for (const t of [...tokens(e.firstName), ...tokens(e.lastName)]) if (wanted.has(t)) score += 2;
-    if (domain !== '' && e.email.toLowerCase().endsWith(`@${domain}`)) score += 1;
-    if (score >= 2) scored.push({ e, score });
-  }
-  return scored
-    .sort((a, b) => b.score - a.score || a.e.lastName.localeCompare(b.e.lastName, 'it'))
-    .slice(0, CANDIDATES_SHOWN)
-    .map(({ e }) => ({ id: e.id, label: `${e.lastName} ${e.firstName} (${e.id}, ${e.comune}) ${e.email}` }));
-}
 
 export function buildCourseView(code: string): CourseView {
   const wanted = String(code ?? '').trim();
@@ -98,7 +55,8 @@ export function buildCourseView(code: string): CourseView {
       requestedAt: formatInSpreadsheetZone(e.requestedAt, "yyyy-MM-dd'T'HH:mm"),
       notes: e.notes,
       actions: actionsFor(e.status),
-      candidates: e.status === 'Da verificare' ? candidatesFor(e.email, employees) : [],
+      typed: typedPersonFrom(e.notes),
+      candidates: e.status === 'Da verificare' ? candidatesFor(e.email, typedPersonFrom(e.notes), employees) : [],
     };
   };
   const statuses = [
@@ -221,7 +179,7 @@ export function confirmPending(enrollmentId: string, employeeId: string): Action
     afterRun(data, book, courses);
     return {
       id,
-      status: String(patch.status),
+      status: patch.status ?? original.status,
       message: outcomeMessage(result, `${employee.firstName} ${employee.lastName}`.trim() || employee.email),
     };
   });

@@ -4,7 +4,7 @@
  * list), the settings come from the read the staff check already made, and (as a read-only action)
  * the spreadsheet's zone from Script Properties, remembered by Configura and the daily run.
  */
-import type { Course, Enrollment, Problem, Session } from '../../core/registry/schemas';
+import type { Problem } from '../../core/registry/schemas';
 import { ENROLLMENT_STATUS, COURSE_STATUS, TAB } from '../../core/registry/tabs';
 import { PROP_FORM_URL } from '../enrollment/form';
 import { jobsProgress } from '../jobs/runner';
@@ -14,13 +14,8 @@ import { crossCheckTables, orderProblems, tryRead } from '../registry/problems';
 import { readSettings, settingsProblems } from '../registry/settings';
 import { MissingTabError } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
-import type { CourseSummary, Dashboard, DashboardSettings, NextSession } from './types';
-import { meetHref } from '../../core/text';
-
-export const NEXT_SESSIONS_SHOWN = 8;
-
-/** Course statuses whose sessions are real appointments (a draft or cancelled course has none). */
-const SCHEDULED_COURSE_STATUS: ReadonlySet<string> = new Set(['Iscrizioni aperte', 'Iscrizioni chiuse', 'Concluso']);
+import { courseSummaries, nextSessions } from '../../core/dashboard/summaries';
+import type { Dashboard, DashboardSettings } from './types';
 
 function zeroCounts(keys: readonly string[]): Record<string, number> {
   return Object.fromEntries(keys.map((k) => [k, 0]));
@@ -33,61 +28,6 @@ function countBy<T>(records: readonly T[], key: (r: T) => string, keys: readonly
     counts[k] = (counts[k] ?? 0) + 1;
   }
   return counts;
-}
-
-export function nextSessions(
-  sessions: readonly Session[],
-  courses: readonly Course[],
-  enrollments: readonly Enrollment[],
-  today: string,
-  limit = NEXT_SESSIONS_SHOWN,
-): NextSession[] {
-  const byCode = new Map(courses.map((c) => [c.code, c]));
-  const confirmed = new Map<string, number>();
-  for (const e of enrollments)
-    if (e.status === 'Confermata') confirmed.set(e.course, (confirmed.get(e.course) ?? 0) + 1);
-  return sessions
-    .filter(
-      (s) =>
-        s.status !== 'Annullata' && s.date >= today && SCHEDULED_COURSE_STATUS.has(byCode.get(s.course)?.status ?? ''),
-    )
-    .sort((a, b) =>
-      a.date === b.date ? (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) : a.date < b.date ? -1 : 1,
-    )
-    .slice(0, limit)
-    .map((s) => {
-      const course = byCode.get(s.course);
-      return {
-        id: s.id,
-        course: s.course,
-        title: course?.title ?? s.course,
-        date: s.date,
-        start: s.start,
-        end: s.end,
-        meetLink: meetHref(s.meetLink),
-        venue: s.venue || course?.venue || '',
-        confirmed: confirmed.get(s.course) ?? 0,
-        seats: course?.seats ?? 0,
-      };
-    });
-}
-
-export function courseSummaries(courses: readonly Course[], enrollments: readonly Enrollment[]): CourseSummary[] {
-  const tally = new Map<string, { confirmed: number; waiting: number; toVerify: number }>();
-  for (const e of enrollments) {
-    const t = tally.get(e.course) ?? { confirmed: 0, waiting: 0, toVerify: 0 };
-    if (e.status === 'Confermata') t.confirmed += 1;
-    else if (e.status === 'In attesa') t.waiting += 1;
-    else if (e.status === 'Da verificare') t.toVerify += 1;
-    tally.set(e.course, t);
-  }
-  return courses.map((c) => ({
-    code: c.code,
-    title: c.title,
-    status: c.status,
-    seats: c.seats,
-    ...(tally.get(c.code) ?? { confirmed: 0, waiting: 0, toVerify: 0 }),
-  }));
 }
 
 function dashboardSettings(): { settings: DashboardSettings; problems: Problem[] } | null {
@@ -139,6 +79,7 @@ export function buildDashboard(): Dashboard {
   const enrollmentList = enrollments?.rows.map((r) => r.record) ?? [];
   const employeeList = employees?.rows.map((r) => r.record) ?? [];
   const comuneList = comuni?.rows.map((r) => r.record) ?? [];
+  const sessionList = sessions?.rows.map((r) => r.record) ?? [];
   const unpaid = comuneList.filter((c) => !c.feePaid).map((c) => c.name);
   const now = new Date();
   const today = formatInSpreadsheetZone(now, 'yyyy-MM-dd');
@@ -155,8 +96,8 @@ export function buildDashboard(): Dashboard {
       comuniUnpaid: unpaid.length,
     },
     unpaidComuni: unpaid,
-    nextSessions: nextSessions(sessions?.rows.map((r) => r.record) ?? [], courseList, enrollmentList, today),
-    courses: courseSummaries(courseList, enrollmentList),
+    nextSessions: nextSessions(sessionList, courseList, enrollmentList, today),
+    courses: courseSummaries(courseList, enrollmentList, sessionList),
     jobs: jobsProgress(),
     pendingMails: pendingMailCount(),
     problems: orderProblems(problems),

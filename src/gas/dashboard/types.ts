@@ -3,31 +3,12 @@
  * `google.script.run` cannot carry one), so the same shapes arrive in Apps Script and in the playground.
  */
 import type { JobProgress } from '../../core/jobs/state';
+import type { CourseSummary, NextSession } from '../../core/dashboard/summaries';
+import type { Candidate, EnrollmentAction } from '../../core/enrollment/staff-view';
 import type { Problem } from '../../core/registry/schemas';
+import type { CourseStatus, EnrollmentStatus, Mode, SessionStatus } from '../../core/registry/tabs';
 
-export interface NextSession {
-  id: string;
-  course: string;
-  title: string;
-  /** `yyyy-MM-dd` */
-  date: string;
-  start: string;
-  end: string;
-  meetLink: string;
-  venue: string;
-  confirmed: number;
-  seats: number;
-}
-
-export interface CourseSummary {
-  code: string;
-  title: string;
-  status: string;
-  seats: number;
-  confirmed: number;
-  waiting: number;
-  toVerify: number;
-}
+export type { CourseSummary, EnrollmentAction, NextSession };
 
 export interface DashboardSettings {
   year: number;
@@ -49,8 +30,8 @@ export interface Dashboard {
   /** The same instant as staff read it in the spreadsheet's time zone: `dd/MM/yyyy HH:mm`. */
   atText: string;
   counts: {
-    coursesByStatus: Record<string, number>;
-    enrollmentsByStatus: Record<string, number>;
+    coursesByStatus: Partial<Record<CourseStatus, number>>;
+    enrollmentsByStatus: Partial<Record<EnrollmentStatus, number>>;
     employees: number;
     activeEmployees: number;
     comuni: number;
@@ -67,37 +48,37 @@ export interface Dashboard {
   settings: DashboardSettings | null;
 }
 
-export type EnrollmentAction = 'confirm' | 'cancel' | 'promote';
-
 export interface CourseEnrollment {
   id: string;
   email: string;
   employeeId: string;
   name: string;
   comune: string;
-  status: string;
+  status: EnrollmentStatus;
   waitPosition: number | null;
   requestedAt: string;
   notes: string;
   actions: EnrollmentAction[];
-  /** For a `Da verificare`: employees who may be the person (same name in the e-mail, same domain). */
-  candidates: Array<{ id: string; label: string }>;
+  /** For a `Da verificare`: the name and comune typed in the form (null when the row has none). */
+  typed: { name: string; comune: string } | null;
+  /** For a `Da verificare`: employees who may be the person, best first, with where they differ. */
+  candidates: Candidate[];
 }
 
 export interface CourseView {
   code: string;
   title: string;
-  status: string;
-  mode: string;
+  status: CourseStatus;
+  mode: Mode;
   seats: number;
   hours: number;
-  sessions: Array<{ id: string; date: string; start: string; end: string; status: string; meetLink: string }>;
+  sessions: Array<{ id: string; date: string; start: string; end: string; status: SessionStatus; meetLink: string }>;
   /** Status → enrollments, in the order staff deal with them. */
-  groups: Array<{ status: string; enrollments: CourseEnrollment[] }>;
+  groups: Array<{ status: EnrollmentStatus; enrollments: CourseEnrollment[] }>;
 }
 
 export interface ActionResult {
   id: string;
-  status: string;
+  status: EnrollmentStatus;
   message: string;
 }

@@ -20,7 +20,16 @@ import { flushLog, logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
 import { flushMail } from '../mail/outbox';
 import { loadEnrollmentData, openBook } from './data';
-import { openFormById, PROP_FORM_ID, PROP_FORM_URL, publishForm, type PublishedForm } from './form';
+import {
+  openFormById,
+  PROP_FORM_ID,
+  PROP_FORM_URL,
+  publishForm,
+  RECONCILE_HANDLER,
+  SUBMIT_HANDLER,
+  type PublishedForm,
+} from './form';
+import { requireOwnTriggerOrStaff } from '../platform/auth';
 import { Notifier, logResults } from './notify';
 import { prop } from './props';
 import {
@@ -60,7 +69,8 @@ export const publishEnrollmentForm = serverAction('Pubblica modulo iscrizioni', 
  * second time without a response) is ignored; a run that cannot get the lock leaves its response to the
  * next run or to the reconciliation.
  */
-export function onFormSubmit(e?: { response?: FormResponse; source?: Form }): void {
+export function onFormSubmit(e?: { response?: FormResponse; source?: Form; triggerUid?: string }): void {
+  requireOwnTriggerOrStaff(SUBMIT_HANDLER, e, 'Elaborazione risposte del modulo');
   // Called by hand (`google.script.run` passes plain data, never a Form or a FormResponse), the event
   // proves nothing: only the id of a real response is used, and the responses are read from the form.
   const responseId = e && hasMethod(e.response, 'getId') ? String(e.response.getId()) : '';
@@ -85,7 +95,8 @@ function openStoredForm(): Form | null {
  * The periodic reconciliation (time-driven trigger installed by publication): processes any response a
  * failed or missed trigger left behind, and sends mails still waiting in the outbox.
  */
-export function reconcileResponses(): { processed: number } {
+export function reconcileResponses(event?: { triggerUid?: string }): { processed: number } {
+  requireOwnTriggerOrStaff(RECONCILE_HANDLER, event, 'Riconciliazione risposte');
   const form = openStoredForm();
   const done = form ? processPending(form, '', { onlyWhenPending: true }) : null;
   if (!done) {

@@ -3,6 +3,7 @@
  * read the tabs once, let the policy decide, write once, queue the mails, then the calendar and the
  * form choices.
  */
+import { typedPersonNote } from '../../core/enrollment/staff-view';
 import { ACTION_CANCEL, readAnswers } from '../../core/enrollment/form';
 import type { EnrollmentBook, RequestResult } from '../../core/enrollment/policy';
 import { flushLog } from '../registry/log';
@@ -99,6 +100,9 @@ export function applyResponse(
       responseId: response.id,
     });
   }
+  for (const r of results)
+    if (r.kind === 'new' && r.enrollment.status === 'Da verificare')
+      r.enrollment.notes = `${r.enrollment.notes} ${typedPersonNote(answers)}`.trim();
   logResults(results, who);
   const name = notifier.nameOf(answers.email, `${answers.firstName} ${answers.lastName}`.trim());
   notifier.outcomeMail(answers.email, name, results, `response:${response.id}`);

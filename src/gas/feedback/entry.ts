@@ -9,12 +9,36 @@ import { ensureFeedbackForm, type FeedbackForm } from './form';
 
 const LISTED = new Set(['Iscrizioni aperte', 'Iscrizioni chiuse', 'Concluso']);
 
+function listedCourses(): Array<{ code: string; title: string }> {
+  return readTable(TAB.corsi)
+    .rows.map((r) => r.record)
+    .filter((c) => LISTED.has(c.status));
+}
+
+export interface FeedbackPreview {
+  message: string;
+  courses: string[];
+}
+
+/** «Pubblica questionario» without its effects: the courses it lists; it mails nobody itself. */
+export const previewFeedbackForm = serverAction(
+  'Anteprima questionario di gradimento',
+  (): FeedbackPreview => {
+    const courses = listedCourses().map((c) => feedbackChoice(c.code, c.title));
+    return {
+      courses,
+      message:
+        `Il questionario elencherà ${courses.length === 1 ? '1 corso' : `${courses.length} corsi`}. ` +
+        "Pubblicarlo non invia email: l'invito parte con il passaggio giornaliero verso le persone confermate di ciascun corso appena terminato.",
+    };
+  },
+  { readOnly: true },
+);
+
 export const publishFeedbackForm = serverAction(
   'Pubblica questionario di gradimento',
   (): FeedbackForm & { message: string } => {
-    const courses = readTable(TAB.corsi)
-      .rows.map((r) => r.record)
-      .filter((c) => LISTED.has(c.status));
+    const courses = listedCourses();
     const form = ensureFeedbackForm(
       readSettings(),
       courses.map((c) => feedbackChoice(c.code, c.title)),

@@ -2,6 +2,8 @@ import type { JobProgress } from '../../core/jobs/state';
 import { serverAction } from '../platform/entry';
 import { flushLog } from '../registry/log';
 import { jobsProgress, runJobSlice } from './runner';
+import { CONTINUATION_HANDLER } from './store';
+import { firedByOwnTrigger } from '../platform/auth';
 
 interface TriggerEvent {
   triggerUid?: string;
@@ -13,11 +15,6 @@ function nextSlice(): JobProgress[] {
 
 const nextSliceForStaff = serverAction('Prosegui lavori', nextSlice);
 
-/** A trigger uid proves a trigger only if the project has that trigger (a caller can type any uid). */
-function isOwnTrigger(uid: string): boolean {
-  return ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === uid);
-}
-
 /**
  * The job runner's entry point: fired by the one-shot continuation trigger, or called by the open
  * sidebar for the next slice (a published add-on's time triggers fire at most hourly). Only the
@@ -25,8 +22,7 @@ function isOwnTrigger(uid: string): boolean {
  * and it can only continue work staff already started.
  */
 export function runJobs(event?: TriggerEvent): JobProgress[] {
-  if (!event || typeof event !== 'object' || !event.triggerUid || !isOwnTrigger(String(event.triggerUid)))
-    return nextSliceForStaff();
+  if (!firedByOwnTrigger(CONTINUATION_HANDLER, event)) return nextSliceForStaff();
   try {
     return nextSlice();
   } finally {

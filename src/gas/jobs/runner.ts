@@ -33,7 +33,8 @@ const SHOW_FINISHED_MS = 24 * 60 * 60_000;
 const CHECKPOINT_EVERY_MS = 15_000;
 
 const TIME_LIMIT = /exceeded maximum execution time/i;
-const DAILY_QUOTA = /too many times for one day/i;
+/** Google's daily allowances: Apps Script's own words, and the Calendar API's for events created (docs/google-behaviour.md, QUOTA-DAILY-CALENDAR-EVENTS). */
+const DAILY_QUOTA = /too many times for one day|calendar usage limits exceeded/i;
 
 /**
  * Thrown by an item that cannot go on today for a reason shared by every item (a daily quota): the

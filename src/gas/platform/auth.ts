@@ -3,6 +3,7 @@
  * e-mails in `Staff autorizzati`. An empty identity (simple triggers, other domains) is never staff.
  */
 import { UserError } from '../../core/registry/errors';
+import { withRetry } from './retry';
 import { normalizeEmail } from '../../core/text';
 import { flushLog, logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
@@ -75,4 +76,30 @@ export function requireStaff(action: string): string {
   throw new AccessDeniedError(
     `Operazione non consentita: «${action}» è riservata allo staff della formazione${who ? ` (${who} non è autorizzato)` : ' e la tua identità non è disponibile'}.`,
   );
+}
+
+// The project's triggers, asked at most once per execution.
+let projectTriggers: GoogleAppsScript.Script.Trigger[] | null = null;
+
+/**
+ * Whether `event` was fired by one of this project's installed triggers for `handler`: its `triggerUid`
+ * must name such a trigger. A caller through `google.script.run` (a sidebar, or the web app's page,
+ * which runs as the owner for anonymous visitors) can pass any plain object, but cannot install a
+ * trigger, and a uid of another handler's trigger proves nothing for this one.
+ */
+export function firedByOwnTrigger(handler: string, event: unknown): boolean {
+  const uid = event && typeof event === 'object' ? (event as { triggerUid?: unknown }).triggerUid : undefined;
+  if (typeof uid !== 'string' || uid === '') return false;
+  projectTriggers ??= withRetry('ScriptApp.getProjectTriggers', () => ScriptApp.getProjectTriggers());
+  return projectTriggers.some((t) => t.getUniqueId() === uid && t.getHandlerFunction() === handler);
+}
+
+/**
+ * The gate of every trigger handler: fired by its own trigger, or called by staff (who may run it by
+ * hand); anyone else, an empty identity included, is refused in Italian and logged as `Accesso negato`.
+ */
+export function requireOwnTriggerOrStaff(handler: string, event: unknown, action: string): 'trigger' | 'staff' {
+  if (firedByOwnTrigger(handler, event)) return 'trigger';
+  requireStaff(action);
+  return 'staff';
 }

@@ -3,6 +3,7 @@ import { serverAction } from '../platform/entry';
 import { withScriptLock } from '../enrollment/process';
 import { UserError } from '../../core/registry/errors';
 import { slashedDate } from '../../core/text';
+import { buildRetentionPreview, type RetentionPreview } from './preview';
 import { retentionSummary, runRetention, type RetentionResult } from './retention';
 
 const YEAR_KEY = 'a4pa.retention.year';
@@ -38,3 +39,10 @@ export const applyRetention = serverAction('Applica conservazione dati', (): Ret
       : `Conservazione ${result.years} anni (dati anteriori al ${slashedDate(result.cutoff)}): ${retentionSummary(result)}.`;
   return { ...result, message };
 });
+
+/** «Applica conservazione dati» without its effects: how much would be anonymised, and from when. */
+export const previewRetention = serverAction(
+  'Anteprima conservazione dati',
+  (): RetentionPreview => buildRetentionPreview(),
+  { readOnly: true },
+);

@@ -14,7 +14,7 @@ import {
   retentionYears,
 } from '../../core/privacy/retention';
 import { UserError } from '../../core/registry/errors';
-import type { Attendance, Certificate, Enrollment } from '../../core/registry/schemas';
+import type { Attendance, Certificate, Enrollment, Settings } from '../../core/registry/schemas';
 import { TAB } from '../../core/registry/tabs';
 import { normalizeEmail } from '../../core/text';
 import { extraSetting } from '../enrollment/data';
@@ -66,14 +66,37 @@ function trashPdf(fileId: string): boolean {
   }
 }
 
-export function runRetention(startedAtMs = Date.now()): RetentionResult {
-  const inTime = (): boolean => Date.now() - startedAtMs < RETENTION_BUDGET_MS;
-  const settings = readSettings();
+type DayOf = (d: Date | null) => string;
+
+/** The rows a run anonymises, as the preview counts them too. */
+export function isOldEnrollment(record: Enrollment, cutoff: string, dayOf: DayOf): boolean {
+  return needsAnonymising(dayOf(record.requestedAt), cutoff, record.email);
+}
+
+export function isOldAttendance(record: Attendance, sessionDay: ReadonlyMap<string, string>, cutoff: string): boolean {
+  if (record.employeeId.startsWith('ANON-')) return false;
+  return needsAnonymising(sessionDay.get(record.session) ?? '', cutoff, record.email);
+}
+
+export function isOldCertificate(record: Certificate, cutoff: string, dayOf: DayOf): boolean {
+  const day = dayOf(record.issuedOn);
+  return day !== '' && day < cutoff;
+}
+
+/** The years of `Anni di conservazione` (null: no limit), or the Italian refusal of a bad value. */
+export function retentionSetting(settings: Settings): number | null {
   const years = retentionYears(extraSetting(settings, RETENTION_SETTING));
   if (years === 'invalid')
     throw new UserError(
       `«${RETENTION_SETTING}» deve essere un numero intero di anni (da 1 a 100) oppure vuoto (conservazione senza limite).`,
     );
+  return years;
+}
+
+export function runRetention(startedAtMs = Date.now()): RetentionResult {
+  const inTime = (): boolean => Date.now() - startedAtMs < RETENTION_BUDGET_MS;
+  const settings = readSettings();
+  const years = retentionSetting(settings);
   const today = formatInSpreadsheetZone(new Date(), 'yyyy-MM-dd');
   const empty: RetentionResult = {
     years,
@@ -99,7 +122,7 @@ export function runRetention(startedAtMs = Date.now()): RetentionResult {
   const enrollments = readTable(TAB.iscrizioni);
   const enrollmentPatches: Array<{ row: number; patch: Partial<Enrollment> }> = [];
   for (const { row, record } of enrollments.rows) {
-    if (!needsAnonymising(dayOf(record.requestedAt), cutoff, record.email)) continue;
+    if (!isOldEnrollment(record, cutoff, dayOf)) continue;
     const p = pseudo.of(record);
     enrollmentPatches.push({ row, patch: { email: p.email, employeeId: p.employeeId, notes: '', responseId: '' } });
   }
@@ -109,8 +132,7 @@ export function runRetention(startedAtMs = Date.now()): RetentionResult {
   const attendance = readTable(TAB.presenze);
   const attendancePatches: Array<{ row: number; patch: Partial<Attendance> }> = [];
   for (const { row, record } of attendance.rows) {
-    if (record.employeeId.startsWith('ANON-')) continue;
-    if (!needsAnonymising(sessionDay.get(record.session) ?? '', cutoff, record.email)) continue;
+    if (!isOldAttendance(record, sessionDay, cutoff)) continue;
     const p = pseudo.of(record);
     attendancePatches.push({ row, patch: { email: p.email, employeeId: p.employeeId } });
   }
@@ -120,8 +142,7 @@ export function runRetention(startedAtMs = Date.now()): RetentionResult {
   let filesTrashed = 0;
   let filesLeft = 0;
   for (const { row, record } of certificates.rows) {
-    const old = dayOf(record.issuedOn) !== '' && dayOf(record.issuedOn) < cutoff;
-    if (!old) continue;
+    if (!isOldCertificate(record, cutoff, dayOf)) continue;
     const patch: Partial<Certificate> = {};
     if (!isPseudonymous(record.email) || !record.employeeId.startsWith('ANON-')) {
       const p = pseudo.of(record);

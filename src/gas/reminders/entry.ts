@@ -2,6 +2,7 @@
  * The daily time-driven trigger (installed once by setup): reminders, follow-ups after courses and the
  * yearly retention run. Called without a trigger event it is a staff action (the sidebar or a test).
  */
+import { firedByOwnTrigger } from '../platform/auth';
 import { serverAction } from '../platform/entry';
 import { yearlyRetention } from '../privacy/entry';
 import type { RetentionResult } from '../privacy/retention';
@@ -32,14 +33,8 @@ function daily(): DailyResult {
 
 const dailyForStaff = serverAction('Attività giornaliere', daily);
 
-/** Whether the event comes from this project's own daily trigger (a forged event names no such trigger). */
-function fromOwnTrigger(uid: string): boolean {
-  return ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === uid && t.getHandlerFunction() === HANDLER);
-}
-
 export function runDailyTasks(event?: { triggerUid?: unknown }): DailyResult {
-  const uid = event && typeof event === 'object' && typeof event.triggerUid === 'string' ? event.triggerUid : '';
-  if (!uid || !fromOwnTrigger(uid)) return dailyForStaff();
+  if (!firedByOwnTrigger(HANDLER, event)) return dailyForStaff();
   try {
     return daily();
   } finally {

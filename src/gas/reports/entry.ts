@@ -4,13 +4,13 @@
  */
 import { computeReports, type Balance } from '../../core/reports/compute';
 import { reportTabs } from '../../core/reports/layout';
-import { comuneSummaries, periodLabel } from '../../core/reports/summary';
+import { comuneSummaries, periodLabel, summaryExclusions } from '../../core/reports/summary';
 import { formatNumberIt } from '../../core/text';
 import { serverAction } from '../platform/entry';
 import { logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
 import { readReportSource } from './data';
-import { deliverSummaries } from './summaries';
+import { deliverSummaries, readDone } from './summaries';
 import { writeReportTab } from './write';
 
 export interface ReportsSummary {
@@ -104,3 +104,41 @@ export const sendComuniSummaries = serverAction('Invia riepilogo ai comuni', ():
     deferred: run.deferred,
   };
 });
+
+export interface SummariesPreview {
+  message: string;
+  period: string;
+  /** One mail per comune's referent: to whom, its subject, and whether this period's already went. */
+  recipients: Array<{ comune: string; to: string; subject: string; alreadySent: boolean }>;
+  leftOut: Array<{ comune: string; reason: string }>;
+}
+
+/** «Invia riepilogo ai comuni» without sending: who would receive which mail, who not and why. */
+export const previewComuniSummaries = serverAction(
+  'Anteprima riepilogo ai comuni',
+  (): SummariesPreview => {
+    const source = readReportSource();
+    const reports = computeReports(source.input);
+    const done = readDone(source.period);
+    const recipients = comuneSummaries(reports, source.period).map((s) => ({
+      comune: s.name,
+      to: s.to,
+      subject: s.subject,
+      alreadySent: done.has(s.comune),
+    }));
+    const leftOut = summaryExclusions(reports);
+    const fresh = recipients.filter((r) => !r.alreadySent).length;
+    const month = periodLabel(source.period);
+    const parts = [
+      fresh === 0
+        ? `Nessun nuovo riepilogo di ${month} da inviare.`
+        : `${fresh === 1 ? 'Un riepilogo' : `${fresh} riepiloghi`} di ${month} da inviare, uno per referente di comune.`,
+    ];
+    if (recipients.length > fresh) parts.push(`${recipients.length - fresh} già inviati in questo mese.`);
+    if (leftOut.length > 0) parts.push(`${leftOut.length} comuni senza riepilogo (motivo accanto al nome).`);
+    if (source.skippedRows > 0)
+      parts.push(`${source.skippedRows} righe da correggere non sono conteggiate (vedi «Da correggere»).`);
+    return { message: parts.join(' '), period: source.period, recipients, leftOut };
+  },
+  { readOnly: true },
+);

@@ -14,7 +14,8 @@ interface PeriodRecord {
   done: string[];
 }
 
-function readDone(period: string): Set<string> {
+/** The comuni (their summary keys) already served in the period. */
+export function readDone(period: string): Set<string> {
   const raw = PropertiesService.getScriptProperties().getProperty(DONE_KEY);
   if (!raw) return new Set();
   try {

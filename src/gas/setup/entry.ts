@@ -8,7 +8,8 @@ import { reportProblems, VALIDATED_TABS } from '../registry/problems';
 import { assignMissingIds, ID_TABS, type IdTab } from '../registry/ids';
 import { readTable, type Table } from '../registry/table';
 import { academySpreadsheet } from '../registry/workbook';
-import { runSetup, type SetupResult } from './setup';
+import { EDIT_HANDLER, runSetup, type SetupResult } from './setup';
+import { requireOwnTriggerOrStaff } from '../platform/auth';
 import { handleEnrollmentEdits } from '../enrollment/entry';
 import { fillTickedHours } from '../attendance/prepare';
 import type { Attendance } from '../../core/registry/schemas';
@@ -38,6 +39,7 @@ function isIdTab(name: string): name is IdTab {
  * assigning IDs itself) makes this one step aside.
  */
 export function onRegistryEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  requireOwnTriggerOrStaff(EDIT_HANDLER, e, 'Controllo delle modifiche al registro');
   // A hand-made event (plain data, no Range) proves no edit: nothing to do.
   if (e?.range && typeof (e.range as { getSheet?: unknown }).getSheet !== 'function') return;
   const name = e?.range ? e.range.getSheet().getName() : '';

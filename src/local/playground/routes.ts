@@ -3,6 +3,7 @@
  * in playground.ts; this module only reads the request, picks, and answers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serveAcademyApis } from '../rest/playground';
 import { takeSnapshot } from '../scenario/snapshot';
 import { hostDriveFile } from '../services/drive';
 import { outbox } from '../services/mail';
@@ -222,9 +223,10 @@ async function post(playground: Playground, req: IncomingMessage, res: ServerRes
   return true;
 }
 
-/** Every page and action of the playground. */
+/** Every page and action of the playground, after Google's REST APIs over the same workbook. */
 export function playgroundHandler(playground: Playground): Handler {
   return async (req, res, url) => {
+    if (await serveAcademyApis(playground.academy, req, res, () => playground.save())) return true;
     const method = req.method ?? 'GET';
     if (method === 'GET' || method === 'HEAD') return get(playground, req, res, url);
     if (method === 'POST') return post(playground, req, res, url);

@@ -37,7 +37,8 @@ export type ServiceName =
   | 'Utilities'
   | 'Session'
   | 'Html'
-  | 'Logger';
+  | 'Logger'
+  | 'UrlFetch';
 
 export const CONTRACT_SERVICES = ['Spreadsheet', 'Forms', 'Calendar', 'Docs', 'Drive', 'Mail'] as const;
 export type ContractService = (typeof CONTRACT_SERVICES)[number];
@@ -76,6 +77,8 @@ const FIXED_MS: Record<ServiceName, Record<string, number>> = {
   Session: { '*': 1 },
   Html: { '*': 5 },
   Logger: { '*': 0 },
+  // UrlFetchApp charges its requests itself (see `restRequestMs` and `parallelMs` below).
+  UrlFetch: { '*': 0 },
 };
 
 /** Cost per cell moved by a batched range read or write (see the best-practices figures above). */
@@ -97,3 +100,48 @@ export const defaultLatencyModel: LatencyModel = {
     return fixed + cells * perCell;
   },
 };
+
+/**
+ * What one REST request costs when the script sends it through `UrlFetchApp` (catalogue:
+ * URLFETCH-LATENCY, unverified: estimates, each at the slow end of public figures):
+ * - UrlFetch's own overhead: 100 ms a request (the gap between the Calendar API's ~150 ms median and the
+ *   advanced service's 200-400 ms above).
+ * - The API's processing: Calendar 150 ms a call (its median); Sheets 150 ms plus the per-cell cost;
+ *   Docs `batchUpdate` 500 ms whatever its number of replacements (one request, applied atomically);
+ *   Drive copy 1,200 ms and PDF export 1,500 ms (as `makeCopy` and `getAs` above: the same work on
+ *   Google's side), a multipart upload 500 ms (as `createFile`), other Drive calls 150 ms; Gmail send
+ *   400 ms (as MailApp).
+ * - The Calendar batch endpoint takes its calls apart and runs them (Google's batch guide); whether in
+ *   parallel is not documented, so they are charged one after another: 150 ms each on top of one request.
+ */
+export const URLFETCH_OVERHEAD_MS = 100;
+
+export function restRequestMs(path: string, innerCalls = 0, cells = 0): number {
+  let api = 150;
+  if (path.startsWith('/batch/')) api = 150 * innerCalls;
+  else if (/^\/v1\/documents\/[^/]+:batchUpdate$/.test(path)) api = 500;
+  else if (/^\/drive\/v3\/files\/[^/]+\/copy$/.test(path)) api = 1200;
+  else if (/^\/drive\/v3\/files\/[^/]+\/export$/.test(path)) api = 1500;
+  else if (path.startsWith('/upload/drive/')) api = 500;
+  else if (/\/messages\/send$/.test(path)) api = 400;
+  else if (path.startsWith('/v4/spreadsheets')) api = 150 + cells * PER_CELL_MS;
+  return URLFETCH_OVERHEAD_MS + api;
+}
+
+/**
+ * `UrlFetchApp.fetchAll` sends its requests at once and answers in request order (tanaikech's 2018
+ * benchmark); how many run together is not documented (reports say about 10-20), so the model takes 10:
+ * requests fill 10 slots in order, each starting when a slot frees, and the call lasts until the last
+ * one ends (catalogue: URLFETCH-FETCHALL).
+ */
+export const FETCH_ALL_CONCURRENCY = 10;
+
+export function parallelMs(costs: readonly number[], slots = FETCH_ALL_CONCURRENCY): number {
+  const free = new Array<number>(Math.max(1, slots)).fill(0);
+  for (const cost of costs) {
+    let best = 0;
+    for (let i = 1; i < free.length; i++) if ((free[i] as number) < (free[best] as number)) best = i;
+    free[best] = (free[best] as number) + cost;
+  }
+  return Math.max(...free);
+}

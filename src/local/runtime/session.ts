@@ -6,6 +6,7 @@
  * `doGet` as the web app would.
  */
 import { hostSubmit } from '../services/forms';
+import { uploadFile } from '../services/files/upload';
 import { setMailQuota } from '../services/mail';
 import {
   boundSpreadsheetId,
@@ -157,6 +158,11 @@ export class LocalAcademy {
   /** What `MailApp.getRemainingDailyQuota()` answers from now on (full again 24 emulated hours later). */
   quota(remaining: number): void {
     setMailQuota(this.ws, remaining);
+  }
+
+  /** Someone puts a file into Drive at `path` (folders made as needed); returns its id. */
+  upload(path: string, content: string): string {
+    return uploadFile(this.ws, path, new TextEncoder().encode(content));
   }
 
   /** A tab of the bound spreadsheet as `getValues` returns it, or null when there is no such tab. */

@@ -63,6 +63,8 @@ export class Workspace {
   readonly endHooks: Array<(exec: Execution) => void> = [];
   /** The project's HTML files by name without extension (dist/*.html), for HtmlService. */
   htmlFiles: Record<string, string> = {};
+  /** Above 0 while a caller (UrlFetchApp) charges the time itself: calls count but cost nothing. */
+  private unchargedDepth = 0;
 
   constructor(
     readonly state: WorkspaceState,
@@ -134,16 +136,35 @@ export class Workspace {
     this.counts[service] += 1;
     const key = `${service}.${method}`;
     this.methodCounts[key] = (this.methodCounts[key] ?? 0) + 1;
-    this.clock.advance(this.latency.cost(service, method, cells));
-    this.state.nowMs = this.clock.now();
-    if (exec && this.clock.now() - exec.startMs > exec.limitMs) {
-      exec.dead = true;
-      throw new Error(TIME_LIMIT_MESSAGE);
-    }
+    if (this.unchargedDepth === 0) this.spend(this.latency.cost(service, method, cells));
     const fault = this.faults.find((f) => f.service === service && f.remaining > 0);
     if (fault) {
       fault.remaining -= 1;
       throw new Error(fault.message);
+    }
+  }
+
+  /**
+   * Charges `ms` of the current execution's time (or moves the clock outside any execution) and
+   * stops an execution that passes its limit, as Apps Script does.
+   */
+  spend(ms: number): void {
+    this.clock.advance(ms);
+    this.state.nowMs = this.clock.now();
+    const exec = this.execution;
+    if (exec && this.clock.now() - exec.startMs > exec.limitMs) {
+      exec.dead = true;
+      throw new Error(TIME_LIMIT_MESSAGE);
+    }
+  }
+
+  /** Runs `fn` with its service calls counted (and faulted) but not charged: the caller charges the time. */
+  uncharged<T>(fn: () => T): T {
+    this.unchargedDepth += 1;
+    try {
+      return fn();
+    } finally {
+      this.unchargedDepth -= 1;
     }
   }
 
@@ -181,6 +202,7 @@ function emptyCounts(): Record<ServiceName, number> {
     Session: 0,
     Html: 0,
     Logger: 0,
+    UrlFetch: 0,
   };
 }
 

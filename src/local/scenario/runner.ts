@@ -145,6 +145,8 @@ export function runStep(academy: LocalAcademy, step: ScenarioStep, index: number
       case 'quota':
         academy.quota(step.remaining);
         return { step: index, ok: true, value: null };
+      case 'upload':
+        return { step: index, ok: true, value: { fileId: academy.upload(step.path, step.content) } };
     }
   } catch (error) {
     return { step: index, ok: false, value: null, error: messageOf(error) };

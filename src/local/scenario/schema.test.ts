@@ -36,6 +36,7 @@ describe('the scenario file schema', () => {
         { do: 'visit', url: 'https://script.google.com/macros/s/x/exec?v=1' },
         { do: 'fault', service: 'Calendar', times: 2, message: 'Service unavailable' },
         { do: 'quota', service: 'Mail', remaining: 0 },
+        { do: 'upload', path: 'Syllabus/completamenti.csv', content: 'Email;Titolo;Ore;Data' },
       ],
     });
     expect(scenario.steps.map((s) => s.do)).toEqual([
@@ -47,6 +48,7 @@ describe('the scenario file schema', () => {
       'visit',
       'fault',
       'quota',
+      'upload',
     ]);
   });
 

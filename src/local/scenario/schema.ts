@@ -61,6 +61,12 @@ const quotaStep = z.strictObject({
   remaining: z.number().int().nonnegative(),
 });
 
+const uploadStep = z.strictObject({
+  do: z.literal('upload'),
+  path: z.string().min(1),
+  content: z.string(),
+});
+
 export const scenarioStep = z.discriminatedUnion('do', [
   callStep,
   submitStep,
@@ -70,6 +76,7 @@ export const scenarioStep = z.discriminatedUnion('do', [
   visitStep,
   faultStep,
   quotaStep,
+  uploadStep,
 ]);
 
 export const scenarioFile = z.strictObject({

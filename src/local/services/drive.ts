@@ -2,6 +2,8 @@ import type { Workspace } from '../runtime/workspace';
 import { EmulatedBlob, toUint8 } from './blob';
 import { A4_HEIGHT, A4_WIDTH, commitDoc, committedDoc, documentText, newDocContent } from './files/doc-model';
 import { renderPdf, renderTextPdf } from './files/pdf';
+import { spendCreatedDoc } from './documents/quota';
+import { strictAbout } from './strictness';
 import {
   createItem,
   DOC_MIME,
@@ -462,6 +464,7 @@ export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: type
           else if (arg !== undefined && arg !== null) destination = itemOrThrow(idOf(arg));
         }
         if (destination && !isFolder(destination)) throw new Error('Invalid argument: destination');
+        if (item.mimeType === DOC_MIME && strictAbout(ws, 'DOCS-COPY-COUNTS-AS-CREATED')) spendCreatedDoc(ws);
         const copy = createItem(ws, {
           name,
           mimeType: item.mimeType,

@@ -6,6 +6,7 @@ import { formsGlobals } from './forms';
 import { mailGlobals } from './mail';
 import { scriptGlobals } from './script';
 import { spreadsheetGlobals } from './spreadsheet';
+import { urlFetchGlobals } from './url-fetch';
 
 export { formSubmitEvent, responseLanding } from './forms';
 export { spreadsheetFormSubmitEvent } from './spreadsheet';
@@ -24,5 +25,6 @@ export function createGlobals(ws: Workspace): Record<string, unknown> {
     ...driveGlobals(ws),
     ...mailGlobals(ws),
     ...scriptGlobals(ws),
+    ...urlFetchGlobals(ws),
   };
 }

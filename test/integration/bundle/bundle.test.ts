@@ -89,7 +89,7 @@ describe('dist/Code.js', () => {
     const modules = [...code.matchAll(/^\s*\/\/ ((?:src|node_modules|sidebar)\/[^\s]+)$/gm)].map((m) => m[1] ?? '');
     expect(modules).toContain('src/gas/main.ts');
     const nodeOnly =
-      /^(src\/local\/|sidebar\/|node_modules\/(jspdf|exceljs|ical-generator|nodemailer|pdf-lib|mailparser|node-ical|pdfjs-dist|playwright-core|esbuild|tsx)\/)/;
+      /^(src\/local\/|sidebar\/|node_modules\/(jspdf|exceljs|ical-generator|nodemailer|mailparser|node-ical|pdfjs-dist|playwright-core|esbuild|tsx)\/)/;
     expect(modules.filter((m) => nodeOnly.test(m))).toEqual([]);
     expect(code).not.toMatch(/["']node:[a-z]/);
   });

@@ -2,6 +2,7 @@ import { LocalAcademy } from '../../../src/local/runtime/session';
 import { calendarNotifications, setConferencePending, snapshotCalendar } from '../../../src/local/services/calendar';
 import { snapshotSheets } from '../../../src/local/services/spreadsheet';
 import { prepareAcademy } from '../../../src/local/scenario/runner';
+import { injectRestFault } from '../../../src/local/rest/faults';
 
 const START = '2027-02-01T09:00:00+01:00';
 
@@ -299,6 +300,8 @@ describe('syncCalendar', () => {
 
 describe('a whole year in slices', () => {
   it('resumes by the job trigger until every session has exactly one event', async () => {
+    // 720 sessions fit one execution through the batch endpoint: the first 500 go out together and
+    // Calendar refuses every attempt at them (REST faults on the batch), so the job has to resume.
     const courses = Array.from({ length: 60 }, (_, i) =>
       course(`C${String(i + 1).padStart(2, '0')}`, i % 3 === 0 ? 'In presenza' : 'Online'),
     );
@@ -310,8 +313,10 @@ describe('a whole year in slices', () => {
         );
     }
     const academy = await academyWith({ Corsi: courses, Sessioni: sessions });
+    injectRestFault(academy.ws, { api: 'calendar', status: 503, times: 40, when: 'before', match: /\/batch\// });
     const first = sync(academy) as { progress: { done: number; total: number; status: string } };
     expect(first.progress.status).toBe('in corso');
+    expect(first.progress.done).toBe(220);
     expect(first.progress.done).toBeGreaterThan(0);
     expect(first.progress.done).toBeLessThan(sessions.length);
     const runs = academy.advance(30);

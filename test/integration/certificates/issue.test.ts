@@ -34,19 +34,23 @@ describe('issueCertificates', () => {
     ]);
   });
 
-  it('says when a course certified on request has sessions still to come, and not for a concluded one', async () => {
+  it('refuses a course that is not Concluso, and warns about a Concluso course with sessions still to come', async () => {
     // The academy's clock is 20 March 2027; the sessions are on 10 and 17 March.
-    const academy = await academyWith([{ code: 'EARLY', hours: 4, status: 'Iscrizioni chiuse', people: people(1) }]);
-    academy.append('Sessioni', [
-      { ID: 'EARLY-S3', Corso: 'EARLY', Data: '2027-04-07', Inizio: '14:00', Fine: '16:00', Stato: 'Programmata' },
-    ]);
-    const early = academy.call('issueCertificates', ['EARLY']);
-    expect(early.ok).toBe(true);
-    expect((early.value as { message: string }).message).toContain(
-      'non è ancora concluso (ultima sessione il 07/04/2027)',
+    const open = await academyWith([{ code: 'EARLY', hours: 4, status: 'Iscrizioni chiuse', people: people(1) }]);
+    const refused = open.call('issueCertificates', ['EARLY']);
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toBe(
+      'Il corso EARLY non è concluso (stato: Iscrizioni chiuse): imposti «Stato» a «Concluso» nel foglio Corsi, poi emetta gli attestati.',
     );
-    expect(certificateRows(academy)).toHaveLength(1);
+    expect(certificateRows(open)).toEqual([]);
+    expect(mails(open)).toEqual([]);
 
+    const closed = await academyWith([{ code: 'CLOSED', hours: 4, people: people(1) }]);
+    closed.append('Sessioni', [
+      { ID: 'CLOSED-S3', Corso: 'CLOSED', Data: '2027-04-07', Inizio: '14:00', Fine: '16:00', Stato: 'Programmata' },
+    ]);
+    const early = closed.call('issueCertificates', ['CLOSED']);
+    expect((early.value as { message: string }).message).toContain('ha ancora una sessione il 07/04/2027');
     const done = await academyWith([{ code: 'DONE', hours: 4, people: people(1) }]);
     expect((done.call('issueCertificates', ['DONE']).value as { message: string }).message).not.toContain('Attenzione');
   });

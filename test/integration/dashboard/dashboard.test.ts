@@ -113,7 +113,8 @@ describe('the course view and its actions', () => {
     const view = value<CourseView>(academy.call('getCourseView', ['EXC-BASE']));
     const pending = view.groups.find((g) => g.status === 'Da verificare')?.enrollments[0];
     expect(pending?.actions).toEqual(['confirm', 'cancel']);
-    expect(pending?.candidates[0]?.id).toBe('D00001');
+    expect(pending?.typed).toEqual({ name: 'Anna Bassi', comune: 'Crema' });
+    expect(pending?.candidates[0]).toMatchObject({ id: 'D00001', differences: [] });
     const before = mails(academy).length;
     const result = value<{ status: string; message: string }>(
       academy.call('confirmPendingEnrollment', [pending?.id, 'D00001']),

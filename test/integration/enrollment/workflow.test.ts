@@ -1,3 +1,4 @@
+import { triggerState } from '../../../src/local/runtime/triggers';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runScenario } from '../../../src/local/scenario/runner';
@@ -111,7 +112,8 @@ describe('enrollment through the form', () => {
     const academy = await academyWith();
     publish(academy);
     const calls = callsOf(academy, () => {
-      const run = academy.runtime.run('onFormSubmit', [{ triggerUid: 'x' }], { kind: 'trigger' });
+      const trigger = triggerState(academy.ws).triggers.find((t) => t.handler === 'onFormSubmit');
+      const run = academy.runtime.run('onFormSubmit', [{ triggerUid: trigger?.uid }], { kind: 'trigger', as: '' });
       expect(run.ok).toBe(true);
     });
     expect(calls.Spreadsheet).toBe(0);

@@ -226,6 +226,29 @@ describe('sendComuniSummaries', () => {
     expect(mails[0]?.body).toMatch(/Cognome0 Nome0: \d+(,\d)? ore svolte, ne mancano/);
   });
 
+  it('is previewed first: who receives which mail, who gets none and why, and nothing is sent', () => {
+    const academy = academyOfSize({ employees: 12, comuni: 3 });
+    hostAppendRecords(academy.ws, academy.spreadsheetId, 'Comuni', [
+      { 'Codice ISTAT': '019999', Comune: 'Senza referente', 'Quota annuale (€)': 500 },
+    ]);
+    const preview = academy.call('previewComuniSummaries');
+    expect(preview.value).toMatchObject({
+      period: '2027-06',
+      recipients: [
+        { comune: 'Comune 1', to: 'ref1@comune.it', alreadySent: false },
+        { comune: 'Comune 2', to: 'ref2@comune.it', alreadySent: false },
+        { comune: 'Comune 3', to: 'ref3@comune.it', alreadySent: false },
+      ],
+      leftOut: [{ comune: 'Senza referente', reason: 'nessuna «Email referente» in Comuni' }],
+      message:
+        '3 riepiloghi di giugno 2027 da inviare, uno per referente di comune. 1 comuni senza riepilogo (motivo accanto al nome).',
+    });
+    expect(snapshotMail(academy.ws)).toHaveLength(0);
+    academy.call('sendComuniSummaries');
+    const after = academy.call('previewComuniSummaries').value as { recipients: Array<{ alreadySent: boolean }> };
+    expect(after.recipients.every((r) => r.alreadySent)).toBe(true);
+  });
+
   it('sends again in a new month', () => {
     const academy = academyOfSize({ employees: 4, comuni: 1 });
     academy.call('sendComuniSummaries');

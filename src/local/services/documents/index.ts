@@ -4,6 +4,7 @@ import { createItem, DOC_MIME } from '../files/store';
 import type { DocsContext } from './context';
 import { openExisting, wrapDocument } from './document';
 import { ATTRIBUTE, ELEMENT_TYPE, FONT_FAMILY, HORIZONTAL_ALIGNMENT, PARAGRAPH_HEADING } from './enums';
+import { spendCreatedDoc } from './quota';
 import { docIdFromUrl } from './session';
 
 /**
@@ -12,6 +13,7 @@ import { docIdFromUrl } from './session';
  */
 
 export { DOCUMENT_MISSING } from './enums';
+export { DOCS_CREATED_EXCEEDED, DOCS_CREATED_PER_DAY, DOCS_QUOTA_NAME, spendCreatedDoc } from './quota';
 export { flushDocuments, hostDocumentText } from './session';
 
 export function documentGlobals(ws: Workspace): { DocumentApp: unknown } {
@@ -25,6 +27,7 @@ export function documentGlobals(ws: Workspace): { DocumentApp: unknown } {
     ElementType: ELEMENT_TYPE,
     create(name: string) {
       call('create');
+      spendCreatedDoc(ws);
       const item = createItem(ws, { name: String(name), mimeType: DOC_MIME });
       commitDoc(ws, item.id, newDocContent());
       return wrapDocument(ctx, item.id);

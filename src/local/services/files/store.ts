@@ -22,6 +22,8 @@ export interface DriveItem {
   viewers: string[];
   access: string;
   permission: string;
+  /** Drive API v3 `appProperties`: private key-value pairs of the app that set them. */
+  appProperties?: Record<string, string>;
 }
 
 export interface DriveState {

@@ -232,6 +232,11 @@ export function scriptApp(ws: Workspace): Record<string, unknown> {
       ws.call('Script', 'getScriptId');
       return scriptState(ws).scriptId;
     },
+    /** A bearer token for Google's REST APIs as the effective user (the emulated APIs accept any). */
+    getOAuthToken(): string {
+      ws.call('Script', 'getOAuthToken');
+      return `ya29.local-${scriptState(ws).scriptId}`;
+    },
     getService(): { getUrl(): string; isEnabled(): boolean } {
       ws.call('Script', 'getService');
       return { getUrl: () => webAppUrl(ws), isEnabled: () => true };

@@ -1,192 +1,28 @@
-import { isoInZone, SCRIPT_TIME_ZONE, zonedToUtc } from '../runtime/time';
-import type { Workspace } from '../runtime/workspace';
-
-type Json = Record<string, unknown>;
-
-interface CalendarRecord {
-  id: string;
-  summary: string;
-  description: string;
-  timeZone: string;
-}
-
-export interface CalendarNotification {
-  at: number;
-  calendarId: string;
-  eventId: string;
-  sessionId: string;
-  kind: 'invitation' | 'update' | 'cancellation';
-  to: string;
-  summary: string;
-}
-
-interface CalendarState {
-  calendars: Record<string, CalendarRecord>;
-  calendarOrder: string[];
-  /** Event resources as the API returns them, keyed by `calendarId/eventId`. */
-  events: Record<string, Json>;
-  eventOrder: string[];
-  /** Events whose conference was answered `pending`; the next read completes it. */
-  pending: Record<string, true>;
-  pendingBudget: number;
-  notifications: CalendarNotification[];
-  seq: number;
-}
-
-function calendarState(ws: Workspace): CalendarState {
-  const st = ws.slot<CalendarState>('calendar', () => ({
-    calendars: {},
-    calendarOrder: [],
-    events: {},
-    eventOrder: [],
-    pending: {},
-    pendingBudget: 0,
-    notifications: [],
-    seq: 0,
-  }));
-  const owner = ws.state.owner;
-  if (!st.calendars[owner]) {
-    st.calendars[owner] = { id: owner, summary: owner, description: '', timeZone: SCRIPT_TIME_ZONE };
-    st.calendarOrder.unshift(owner);
-  }
-  return st;
-}
-
-/** Host knob: the next `times` conference create requests are answered `pending`. */
-export function setConferencePending(ws: Workspace, times: number): void {
-  calendarState(ws).pendingBudget = Math.max(0, Math.floor(times));
-}
-
-/** What Calendar itself sent because of `sendUpdates` (not mail: Google sends these, not the script). */
-export function calendarNotifications(ws: Workspace): CalendarNotification[] {
-  return calendarState(ws).notifications.map((n) => ({ ...n }));
-}
-
-/** An event as the scenario snapshot reports it (docs/contracts.md, "Snapshot"): times as ISO in the script's zone. */
-export interface CalendarEventSnapshot {
-  id: string;
-  sessionId: string;
-  summary: string;
-  start: string;
-  end: string;
-  location: string;
-  status: string;
-  attendees: string[];
-  meet: string;
-}
-
-export function snapshotCalendar(
-  ws: Workspace,
-): Array<CalendarEventSnapshot & { calendarId: string; description: string }> {
-  const st = calendarState(ws);
-  return st.eventOrder.map((key) => {
-    const ev = st.events[key] as Json;
-    const calendarId = key.slice(0, key.lastIndexOf('/'));
-    const tz = st.calendars[calendarId]?.timeZone ?? SCRIPT_TIME_ZONE;
-    const priv = ((ev.extendedProperties as Json | undefined)?.private as Json | undefined) ?? {};
-    return {
-      id: String(ev.id),
-      calendarId,
-      sessionId: typeof priv.sessionId === 'string' ? priv.sessionId : '',
-      summary: str(ev.summary),
-      description: str(ev.description),
-      start: isoInZone(instantOf(ev.start as Json, tz, 'start'), SCRIPT_TIME_ZONE),
-      end: isoInZone(instantOf(ev.end as Json, tz, 'end'), SCRIPT_TIME_ZONE),
-      location: str(ev.location),
-      status: str(ev.status),
-      attendees: attendeesOf(ev).map((a) => String(a.email)),
-      meet: str(ev.hangoutLink),
-    };
-  });
-}
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
+import { SCRIPT_TIME_ZONE } from '../../runtime/time';
+import type { Workspace } from '../../runtime/workspace';
+import { asReturned, markCancelled, purged } from './cancelled';
+import {
+  attendeesOf,
+  calendarState,
+  clone,
+  fail,
+  instantOf,
+  isPlainObject,
+  mergePatch,
+  NOTIFIED_FIELDS,
+  str,
+  validZone,
+  type CalendarNotification,
+  type CalendarRecord,
+  type CalendarState,
+  type Json,
+} from './model';
 
 /**
- * Apps Script wraps an advanced-service HTTP error as a GoogleJsonResponseException whose message reads
- * "API call to calendar.events.get failed with error: Not Found" and whose `details` carry the code.
+ * The calendar data and the API's semantics (times, conferences, attendees, notifications, patch and
+ * update), shared by the advanced service and CalendarApp; callers count the calls and apply quotas.
  */
-export class GoogleJsonResponseException extends Error {
-  readonly details: {
-    code: number;
-    message: string;
-    errors: Array<{ domain: string; reason: string; message: string }>;
-  };
-
-  constructor(method: string, code: number, message: string, reason: string) {
-    super(`API call to calendar.${method} failed with error: ${message}`);
-    this.name = 'GoogleJsonResponseException';
-    this.details = { code, message, errors: [{ domain: 'global', reason, message }] };
-  }
-}
-
-function fail(method: string, code: number, message: string): never {
-  const reason = { 400: 'invalid', 404: 'notFound', 409: 'duplicate', 410: 'deleted' }[code] ?? 'backendError';
-  throw new GoogleJsonResponseException(method, code, message, reason);
-}
-
-const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
-
-function validZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The instant an event boundary stands for, resolved as Google does; throws the API's 400s. */
-function instantOf(t: Json | undefined, calendarTz: string, which: 'start' | 'end', method = 'events.insert'): number {
-  if (!t || (t.dateTime === undefined && t.date === undefined)) fail(method, 400, `Missing ${which} time.`);
-  const zone = typeof t.timeZone === 'string' && t.timeZone !== '' ? t.timeZone : null;
-  if (zone !== null && !validZone(zone)) fail(method, 400, `Invalid time zone definition for ${which} time.`);
-  if (typeof t.dateTime === 'string') {
-    if (OFFSET.test(t.dateTime)) {
-      const ms = Date.parse(t.dateTime);
-      if (Number.isNaN(ms)) fail(method, 400, 'Bad Request');
-      return ms;
-    }
-    if (zone === null) fail(method, 400, `Missing time zone definition for ${which} time.`);
-    const m = LOCAL_DATE_TIME.exec(t.dateTime);
-    if (!m) fail(method, 400, 'Bad Request');
-    return zonedToUtc(
-      { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +(m[6] ?? 0) },
-      zone,
-    );
-  }
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(t.date));
-  if (!d) fail(method, 400, 'Bad Request');
-  return zonedToUtc({ year: +d[1]!, month: +d[2]!, day: +d[3]!, hour: 0, minute: 0, second: 0 }, zone ?? calendarTz);
-}
-
-function attendeesOf(ev: Json): Json[] {
-  return Array.isArray(ev.attendees) ? (ev.attendees as Json[]) : [];
-}
-
-function clone<T>(value: T): T {
-  return structuredClone(value);
-}
-
-function isPlainObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** Patch semantics: given fields replace, arrays replace whole, nested objects merge, null clears. */
-function mergePatch(target: Json, patch: Json): void {
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete target[key];
-    else if (isPlainObject(value) && isPlainObject(target[key])) mergePatch(target[key] as Json, value);
-    else target[key] = clone(value);
-  }
-}
-
-const NOTIFIED_FIELDS = ['summary', 'description', 'location', 'start', 'end', 'hangoutLink', 'recurrence'] as const;
-
-export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp: unknown } {
+export function calendarStore(ws: Workspace) {
   const st = (): CalendarState => calendarState(ws);
 
   function calendarIdOf(id: unknown): string {
@@ -352,13 +188,12 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
   function findEvent(calendarId: unknown, eventId: unknown, method: string): { key: string; cal: CalendarRecord } {
     const cal = requireCalendar(calendarId, method);
     const key = `${cal.id}/${String(eventId)}`;
-    if (!st().events[key]) fail(method, 404, 'Not Found');
+    if (!st().events[key] || purged(ws, st(), key)) fail(method, 404, 'Not Found');
     return { key, cal };
   }
 
-  const Events = {
+  const events = {
     insert(resource: Json, calendarId: string, optionalArgs?: Json): Json {
-      ws.call('Calendar', 'insert');
       const method = 'events.insert';
       const cal = requireCalendar(calendarId, method);
       const s = st();
@@ -403,23 +238,19 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
     },
 
     get(calendarId: string, eventId: string): Json {
-      ws.call('Calendar', 'get');
       const { key } = findEvent(calendarId, eventId, 'events.get');
-      return clone(settle(key));
+      return asReturned(ws, settle(key));
     },
 
     patch(resource: Json, calendarId: string, eventId: string, optionalArgs?: Json): Json {
-      ws.call('Calendar', 'patch');
       return modify('events.patch', resource, calendarId, eventId, optionalArgs, false);
     },
 
     update(resource: Json, calendarId: string, eventId: string, optionalArgs?: Json): Json {
-      ws.call('Calendar', 'update');
       return modify('events.update', resource, calendarId, eventId, optionalArgs, true);
     },
 
     list(calendarId: string, optionalArgs?: Json): Json {
-      ws.call('Calendar', 'list');
       const method = 'events.list';
       const cal = requireCalendar(calendarId, method);
       const args = optionalArgs ?? {};
@@ -449,7 +280,7 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
       );
       keys = keys.filter((key) => {
         const ev = s.events[key] as Json;
-        if (ev.status === 'cancelled' && args.showDeleted !== true) return false;
+        if (ev.status === 'cancelled' && (args.showDeleted !== true || purged(ws, s, key))) return false;
         const props = (ev.extendedProperties as Json | undefined) ?? {};
         const p = (props.private as Json | undefined) ?? {};
         const sh = (props.shared as Json | undefined) ?? {};
@@ -489,19 +320,19 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
         timeZone: cal.timeZone,
         accessRole: 'owner',
         defaultReminders: [],
-        items: page.map((key) => clone(settle(key))),
+        items: page.map((key) => asReturned(ws, settle(key))),
       };
       if (offset + maxResults < keys.length) result.nextPageToken = (offset + maxResults).toString(36);
       return result;
     },
 
     remove(calendarId: string, eventId: string, optionalArgs?: Json): void {
-      ws.call('Calendar', 'remove');
       const { key, cal } = findEvent(calendarId, eventId, 'events.delete');
       const ev = st().events[key] as Json;
       if (ev.status === 'cancelled') fail('events.delete', 410, 'Resource has been deleted');
       const before = clone(ev);
       ev.status = 'cancelled';
+      markCancelled(ws, st(), key);
       stamp(ev);
       notifyChange(cal.id, before, ev, optionalArgs);
     },
@@ -569,6 +400,7 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
     ) {
       next.sequence = Number(before.sequence ?? 0) + 1;
     }
+    if (next.status === 'cancelled' && before.status !== 'cancelled') markCancelled(ws, s, key);
     stamp(next);
     s.events[key] = next;
     notifyChange(cal.id, before, next, optionalArgs);
@@ -598,151 +430,5 @@ export function calendarGlobals(ws: Workspace): { Calendar: unknown; CalendarApp
     return cal;
   }
 
-  const Calendars = {
-    insert(resource: Json): Json {
-      ws.call('Calendar', 'calendars.insert');
-      const cal = createCalendar(
-        str(resource?.summary),
-        typeof resource?.timeZone === 'string' ? resource.timeZone : undefined,
-        'calendars.insert',
-      );
-      if (typeof resource?.description === 'string') cal.description = resource.description;
-      return calendarResource(cal);
-    },
-    get(calendarId: string): Json {
-      ws.call('Calendar', 'calendars.get');
-      return calendarResource(requireCalendar(calendarId, 'calendars.get'));
-    },
-    patch(resource: Json, calendarId: string): Json {
-      ws.call('Calendar', 'calendars.patch');
-      const cal = requireCalendar(calendarId, 'calendars.patch');
-      if (typeof resource?.summary === 'string') cal.summary = resource.summary;
-      if (typeof resource?.description === 'string') cal.description = resource.description;
-      if (typeof resource?.timeZone === 'string') {
-        if (!validZone(resource.timeZone)) fail('calendars.patch', 400, 'Invalid time zone definition.');
-        cal.timeZone = resource.timeZone;
-      }
-      return calendarResource(cal);
-    },
-  };
-
-  const CalendarList = {
-    list(): Json {
-      ws.call('Calendar', 'calendarList.list');
-      const s = st();
-      return {
-        kind: 'calendar#calendarList',
-        items: s.calendarOrder.map((id) => {
-          const cal = s.calendars[id] as CalendarRecord;
-          return {
-            kind: 'calendar#calendarListEntry',
-            id,
-            summary: cal.summary,
-            timeZone: cal.timeZone,
-            accessRole: 'owner',
-            primary: id === ws.state.owner || undefined,
-          };
-        }),
-      };
-    },
-  };
-
-  function wrapCalendar(cal: CalendarRecord): Record<string, unknown> {
-    const self: Record<string, unknown> = {
-      getId() {
-        ws.call('Calendar', 'getId');
-        return cal.id;
-      },
-      getName() {
-        ws.call('Calendar', 'getName');
-        return cal.summary;
-      },
-      setName(name: string) {
-        ws.call('Calendar', 'setName');
-        cal.summary = String(name);
-        return self;
-      },
-      getDescription() {
-        ws.call('Calendar', 'getDescription');
-        return cal.description;
-      },
-      setDescription(description: string) {
-        ws.call('Calendar', 'setDescription');
-        cal.description = String(description);
-        return self;
-      },
-      getTimeZone() {
-        ws.call('Calendar', 'getTimeZone');
-        return cal.timeZone;
-      },
-      setTimeZone(timeZone: string) {
-        ws.call('Calendar', 'setTimeZone');
-        if (!validZone(String(timeZone))) throw new Error(`Invalid argument: timeZone`);
-        cal.timeZone = String(timeZone);
-        return self;
-      },
-      isOwnedByMe() {
-        ws.call('Calendar', 'isOwnedByMe');
-        return true;
-      },
-      isMyPrimaryCalendar() {
-        ws.call('Calendar', 'isMyPrimaryCalendar');
-        return cal.id === ws.state.owner;
-      },
-    };
-    return self;
-  }
-
-  const CalendarApp = {
-    getCalendarById(id: string) {
-      ws.call('Calendar', 'getCalendarById');
-      const cal = st().calendars[String(id)];
-      return cal ? wrapCalendar(cal) : null;
-    },
-    getOwnedCalendarById(id: string) {
-      ws.call('Calendar', 'getOwnedCalendarById');
-      const cal = st().calendars[String(id)];
-      return cal ? wrapCalendar(cal) : null;
-    },
-    getDefaultCalendar() {
-      ws.call('Calendar', 'getDefaultCalendar');
-      return wrapCalendar(st().calendars[ws.state.owner] as CalendarRecord);
-    },
-    getCalendarsByName(name: string) {
-      ws.call('Calendar', 'getCalendarsByName');
-      const s = st();
-      return s.calendarOrder
-        .map((id) => s.calendars[id] as CalendarRecord)
-        .filter((c) => c.summary === String(name))
-        .map(wrapCalendar);
-    },
-    getOwnedCalendarsByName(name: string) {
-      ws.call('Calendar', 'getOwnedCalendarsByName');
-      const s = st();
-      return s.calendarOrder
-        .map((id) => s.calendars[id] as CalendarRecord)
-        .filter((c) => c.summary === String(name))
-        .map(wrapCalendar);
-    },
-    getAllCalendars() {
-      ws.call('Calendar', 'getAllCalendars');
-      const s = st();
-      return s.calendarOrder.map((id) => wrapCalendar(s.calendars[id] as CalendarRecord));
-    },
-    getAllOwnedCalendars() {
-      ws.call('Calendar', 'getAllOwnedCalendars');
-      const s = st();
-      return s.calendarOrder.map((id) => wrapCalendar(s.calendars[id] as CalendarRecord));
-    },
-    createCalendar(name: string, options?: { timeZone?: string; summary?: string }) {
-      ws.call('Calendar', 'createCalendar');
-      const zone = options?.timeZone;
-      if (zone !== undefined && !validZone(zone)) throw new Error('Invalid argument: timeZone');
-      const cal = createCalendar(String(name), zone, 'calendars.insert');
-      if (typeof options?.summary === 'string') cal.description = options.summary;
-      return wrapCalendar(cal);
-    },
-  };
-
-  return { Calendar: { Events, Calendars, CalendarList }, CalendarApp };
+  return { events, calendarIdOf, requireCalendar, findEvent, createCalendar, calendarResource, randomChars };
 }

@@ -1,7 +1,6 @@
-/** The dashboard's pure parts: which sessions come next and who an unknown e-mail may belong to. */
-import type { Course, Employee, Enrollment, Session } from '../../core/registry/schemas';
-import { candidatesFor } from './course';
-import { courseSummaries, nextSessions } from './dashboard';
+/** The dashboard's pure parts: which sessions come next, and each course's counts and dates. */
+import type { Course, Enrollment, Session } from '../registry/schemas';
+import { courseSummaries, nextSessions } from './summaries';
 
 function course(code: string, status: string, over: Partial<Course> = {}): Course {
   return {
@@ -52,20 +51,6 @@ function enrollment(id: string, courseCode: string, status: string): Enrollment 
   } as Enrollment;
 }
 
-function employee(id: string, firstName: string, lastName: string, email: string): Employee {
-  return {
-    id,
-    firstName,
-    lastName,
-    email,
-    taxCode: '',
-    comune: 'Crema',
-    role: 'Dipendente',
-    office: '',
-    active: true,
-  } as Employee;
-}
-
 describe('nextSessions', () => {
   const courses = [
     course('A', 'Iscrizioni aperte'),
@@ -110,24 +95,30 @@ describe('courseSummaries', () => {
       ],
     );
     expect(summary).toEqual([
-      { code: 'A', title: 'Corso A', status: 'Iscrizioni aperte', seats: 10, confirmed: 1, waiting: 1, toVerify: 1 },
+      {
+        code: 'A',
+        title: 'Corso A',
+        status: 'Iscrizioni aperte',
+        seats: 10,
+        confirmed: 1,
+        waiting: 1,
+        toVerify: 1,
+        firstDate: '',
+        lastDate: '',
+      },
     ]);
   });
-});
 
-describe('candidatesFor', () => {
-  const people = [
-    employee('D00001', 'Anna', 'Bassi', 'anna.bassi@comune.crema.cr.it'),
-    employee('D00002', 'Luca', 'Bassi', 'luca.bassi@comune.offanengo.cr.it'),
-    employee('D00003', 'Marco', 'Conti', 'marco.conti@comune.crema.cr.it'),
-  ];
-
-  it('ranks employees whose name is in the e-mail, the same domain breaking ties', () => {
-    expect(candidatesFor('a.bassi@comune.crema.cr.it', people).map((c) => c.id)).toEqual(['D00001', 'D00002']);
-    expect(candidatesFor('anna.bassi73@gmail.com', people).map((c) => c.id)).toEqual(['D00001', 'D00002']);
-  });
-
-  it('offers nobody when nothing but the domain matches', () => {
-    expect(candidatesFor('ufficio.tributi@comune.crema.cr.it', people)).toEqual([]);
+  it('gives the first and last date of the sessions that take place', () => {
+    const [summary] = courseSummaries(
+      [course('A', 'Iscrizioni aperte')],
+      [],
+      [
+        session('A-S1', 'A', '2027-03-09'),
+        session('A-S2', 'A', '2027-03-02'),
+        session('A-S3', 'A', '2027-04-01', '09:00', { status: 'Annullata' }),
+      ],
+    );
+    expect([summary?.firstDate, summary?.lastDate]).toEqual(['2027-03-02', '2027-03-09']);
   });
 });

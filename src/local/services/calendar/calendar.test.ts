@@ -1,5 +1,5 @@
-import { Workspace } from '../runtime/workspace';
-import { calendarGlobals, calendarNotifications, setConferencePending, snapshotCalendar } from './calendar';
+import { Workspace } from '../../runtime/workspace';
+import { calendarGlobals, calendarNotifications, setConferencePending, snapshotCalendar } from '.';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the emulated services are untyped script globals */
 type Json = Record<string, any>;
