@@ -85,9 +85,18 @@ export function isGoogleUrl(href: string): boolean {
   return /^https?:\/\/([\w-]+\.)*(google\.com|googleusercontent\.com|goo\.gl|forms\.gle)(\/|$|\?)/.test(href);
 }
 
+/** A URL found in text, without the punctuation that ends the sentence around it. */
+function splitTrailing(match: string): [string, string] {
+  const m = /[.,;:!?]+$/.exec(match);
+  return m ? [match.slice(0, m.index), m[0]] : [match, ''];
+}
+
 /** A text with every Google URL in it replaced by the playground's address (others untouched). */
 export function localizeText(ws: Workspace, text: string): string {
-  return text.replace(URL_IN_TEXT, (href) => localUrl(ws, href) ?? (isGoogleUrl(href) ? '/non-disponibile' : href));
+  return text.replace(URL_IN_TEXT, (match) => {
+    const [href, tail] = splitTrailing(match);
+    return `${localUrl(ws, href) ?? (isGoogleUrl(href) ? '/non-disponibile' : href)}${tail}`;
+  });
 }
 
 /** A server function's result with every string's Google URLs made local (the sidebar shows them as links). */
@@ -110,8 +119,9 @@ export function linkify(ws: Workspace, text: string): Raw {
     parts
       .map((part, i) => {
         if (i % 2 === 0) return escapeHtml(part);
-        const local = localUrl(ws, part);
-        return local ? html`<a href="${local}">${part}</a>`.html : escapeHtml(part);
+        const [href, tail] = splitTrailing(part);
+        const local = localUrl(ws, href);
+        return `${local ? html`<a href="${local}">${href}</a>`.html : escapeHtml(href)}${escapeHtml(tail)}`;
       })
       .join(''),
   );

@@ -6,6 +6,8 @@
  * fails the call in the page, and at most 10 calls run at once while the rest wait their turn. The
  * parent page is told after every call so the grid can refresh.
  */
+import { illegalPath } from './arguments';
+
 interface BridgeConfig {
   names: string[];
   as: string;
@@ -21,28 +23,6 @@ interface Runner {
 }
 
 const MAX_IN_FLIGHT = 10;
-
-/** The path of the first value Google would refuse to send, or null. */
-export function illegalPath(value: unknown, path: string): string | null {
-  if (value === null || value === undefined) return null;
-  const t = typeof value;
-  if (t === 'string' || t === 'number' || t === 'boolean') return null;
-  if (t !== 'object') return path;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const bad = illegalPath(value[i], `${path}.${i}`);
-      if (bad) return bad;
-    }
-    return null;
-  }
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return path;
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    const bad = illegalPath(item, `${path}.${key}`);
-    if (bad) return bad;
-  }
-  return null;
-}
 
 function install(config: BridgeConfig): void {
   let inFlight = 0;
