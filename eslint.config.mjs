@@ -51,6 +51,34 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a promise nobody awaits loses its failure, and one passed where a callback
+    // returns nothing (an event handler) fails silently.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // The sidebar runs in the browser: it knows the server only by its types (src/gas/rpc.ts).
+    files: ['sidebar/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/gas', '**/src/gas/**', '**/src/local', '**/src/local/**'],
+              allowTypeImports: true,
+              message: 'The sidebar imports only types from the server (import type), never its code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/local/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-restricted-globals': ['error', ...appsScriptGlobals] },
   },

@@ -4,6 +4,7 @@
  * page. Values cross as JSON does (no Date, no undefined), which the server's result types respect.
  */
 import type { SidebarApi } from '../src/gas/rpc';
+import { messageOf } from '../src/core/registry/errors';
 
 type Server = SidebarApi;
 
@@ -40,11 +41,6 @@ export class ServerError extends Error {
   }
 }
 
-function messageOf(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
-  return String(error ?? '');
-}
-
 /** Apps Script prefixes a thrown error's message with the error's class ("Error: ..."): readers don't need it. */
 export function cleanMessage(raw: string): string {
   const text = raw.replace(/^(?:Exception|Error|TypeError|ScriptError):\s*/, '').trim();
@@ -52,21 +48,13 @@ export function cleanMessage(raw: string): string {
 }
 
 export function run<K extends ServerFunction>(name: K, ...args: ServerArgs<K>): Promise<ServerResult<K>> {
-  return runByName(name, args as unknown[]) as Promise<ServerResult<K>>;
-}
-
-/**
- * A server function chosen at run time (the workflow buttons): its result is unknown to the type
- * system, and a name the deployed script lacks is refused with an Italian message.
- */
-export function runByName(name: string, args: readonly unknown[]): Promise<unknown> {
-  return new Promise<unknown>((resolve, reject) => {
+  return new Promise<ServerResult<K>>((resolve, reject) => {
     if (typeof google === 'undefined' || !google.script?.run) {
       reject(new ServerError('Il pannello non è collegato al foglio: riaprilo dal menu Academy4PA.', name));
       return;
     }
     const runner = google.script.run
-      .withSuccessHandler((value) => resolve(value))
+      .withSuccessHandler((value) => resolve(value as ServerResult<K>))
       .withFailureHandler((error) => reject(new ServerError(cleanMessage(messageOf(error)), name)));
     const target = runner[name];
     if (typeof target !== 'function') {

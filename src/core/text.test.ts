@@ -1,4 +1,4 @@
-import { CELL_CHARACTER_LIMIT, cutText, displaySafe, meetHref } from './text';
+import { CELL_CHARACTER_LIMIT, cutText, displaySafe, meetHref, normalizeEmail, normalizeKey } from './text';
 
 describe('cutText', () => {
   test('text within the limit is returned as it is', () => {
@@ -44,5 +44,23 @@ describe('meetHref', () => {
       '',
     ])
       expect(meetHref(bad)).toBe('');
+  });
+});
+
+describe('normalizeKey', () => {
+  test('ignores case, accents and surrounding spaces, and runs of spaces count as one', () => {
+    expect(normalizeKey('  Modalità ')).toBe('modalita');
+    expect(normalizeKey('Responsabile  di\tservizio')).toBe(normalizeKey('responsabile di servizio'));
+    expect(normalizeKey('SAN BASSANO')).toBe('san bassano');
+  });
+
+  test('keeps words apart: a missing space is a different key', () => {
+    expect(normalizeKey('Sergnano')).not.toBe(normalizeKey('Ser gnano'));
+  });
+});
+
+describe('normalizeEmail', () => {
+  test('an address matches whatever its case and surrounding spaces', () => {
+    expect(normalizeEmail(' Anna.Bassi@Comune.Crema.CR.it ')).toBe('anna.bassi@comune.crema.cr.it');
   });
 });

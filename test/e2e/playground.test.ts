@@ -50,6 +50,20 @@ async function sidebar(): Promise<Frame> {
 /** Clicks a workflow button in the sidebar and waits for the outcome on the status line. */
 async function runWorkflow(frame: Frame, label: string): Promise<string> {
   await frame.getByRole('button', { name: label, exact: true }).click();
+  return outcomeOf(frame, label);
+}
+
+/** A workflow that mails people: its button shows a preview first, whose confirming button runs it. */
+async function runPreviewed(frame: Frame, label: string): Promise<string> {
+  await frame.getByRole('button', { name: label, exact: true }).click();
+  await frame
+    .locator('#preview')
+    .getByRole('button', { name: /^Conferma/ })
+    .click();
+  return outcomeOf(frame, label);
+}
+
+async function outcomeOf(frame: Frame, label: string): Promise<string> {
   await frame.waitForFunction(
     (l) => {
       const status = document.getElementById('status')?.textContent ?? '';
@@ -242,10 +256,14 @@ describe('the playground in Chromium', () => {
   });
 
   it('issues the certificate from the sidebar and opens its PDF from Drive', async () => {
+    // Certificates are issued for a course staff have set to «Concluso».
+    const corsi = (await snapshot()).sheets['Corsi']?.rows ?? [];
+    const row = corsi.findIndex((r) => r.Codice === COURSE) + 2;
+    await context.request.post(`${base}/api/edit`, { data: { tab: 'Corsi', row, column: 'Stato', value: 'Concluso' } });
     await page.goto(base);
     const frame = await sidebar();
     await frame.getByLabel(/^Corso/).selectOption(COURSE);
-    await runWorkflow(frame, 'Emetti attestati');
+    await runPreviewed(frame, 'Emetti attestati');
     await frame.waitForFunction(() => !document.querySelector('#jobs')?.textContent?.includes('in corso'), undefined, {
       timeout: 60_000,
     });
@@ -273,7 +291,7 @@ describe('the playground in Chromium', () => {
     await page.goto(base);
     const frame = await sidebar();
     expect(await runWorkflow(frame, 'Aggiorna report')).toMatch(/^Aggiorna report: /);
-    expect(await runWorkflow(frame, 'Invia riepilogo ai comuni')).toMatch(/^Invia riepilogo ai comuni: /);
+    expect(await runPreviewed(frame, 'Invia riepilogo ai comuni')).toMatch(/^Invia riepilogo ai comuni: /);
     // The retention run erases, so its first click only asks for confirmation.
     const status = await frame.locator('#status').textContent();
     await frame.getByRole('button', { name: 'Applica conservazione dati', exact: true }).click();
@@ -289,8 +307,15 @@ describe('the playground in Chromium', () => {
   });
 
   it('shows the course view with the enrollment and its actions', async () => {
+    // The course was closed for its certificates; staff reopen it to take one more person by hand.
+    const corsi = (await snapshot()).sheets['Corsi']?.rows ?? [];
+    const row = corsi.findIndex((r) => r.Codice === COURSE) + 2;
+    await context.request.post(`${base}/api/edit`, {
+      data: { tab: 'Corsi', row, column: 'Stato', value: 'Iscrizioni aperte' },
+    });
     await page.goto(base);
     const frame = await sidebar();
+    await frame.getByLabel('Cerca un corso').fill(COURSE);
     await frame.locator(`button[data-course="${COURSE}"]`).click();
     await frame.locator('#course-view').waitFor();
     const confirmed = frame.locator('li[data-enrollment]', { hasText: employee.email });

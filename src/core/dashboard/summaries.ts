@@ -3,7 +3,7 @@
  * sidebar lists them (searchable, filtered by stage, in a stable order).
  */
 import type { Course, Enrollment, Session } from '../registry/schemas';
-import type { CourseStatus } from '../registry/tabs';
+import { SCHEDULED_COURSE_STATUSES, type CourseStatus } from '../registry/tabs';
 import { meetHref } from '../text';
 
 export interface NextSession {
@@ -35,9 +35,6 @@ export interface CourseSummary {
 
 export const NEXT_SESSIONS_SHOWN = 8;
 
-/** Course statuses whose sessions are real appointments (a draft or cancelled course has none). */
-const SCHEDULED_COURSE_STATUS: ReadonlySet<string> = new Set(['Iscrizioni aperte', 'Iscrizioni chiuse', 'Concluso']);
-
 export function nextSessions(
   sessions: readonly Session[],
   courses: readonly Course[],
@@ -52,7 +49,9 @@ export function nextSessions(
   return sessions
     .filter(
       (s) =>
-        s.status !== 'Annullata' && s.date >= today && SCHEDULED_COURSE_STATUS.has(byCode.get(s.course)?.status ?? ''),
+        s.status !== 'Annullata' &&
+        s.date >= today &&
+        SCHEDULED_COURSE_STATUSES.has(byCode.get(s.course)?.status ?? ''),
     )
     .sort((a, b) =>
       a.date === b.date ? (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) : a.date < b.date ? -1 : 1,

@@ -171,6 +171,12 @@ describe('enrollment policy', () => {
     expect(everyone.kind === 'new' && everyone.enrollment.status).toBe('Confermata');
   });
 
+  test("a role in Destinatari matches the employee's whatever its case, accents and doubled spaces", () => {
+    const book = makeBook({ courses: [course({ audience: ['responsabile  di SERVIZIO'] })] });
+    const [admitted] = enroll(book, 'giulia@offanengo.it');
+    expect(admitted.kind === 'new' && admitted.enrollment.status).toBe('Confermata');
+  });
+
   test('an unpaid fee refuses only when Richiedi quota pagata is set', () => {
     const strict = makeBook({ settings: settings({ requireFeePaid: true }) });
     const [r] = enroll(strict, 'sara@offanengo.it');

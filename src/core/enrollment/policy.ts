@@ -17,22 +17,12 @@ import {
   type EnrollmentStatus,
   type PolicySettings,
 } from './types';
+import { normalizeEmail, normalizeKey } from '../text';
+import { IncompleteBookError, type CourseTally } from './tally';
 
 export const OPEN_STATUS = 'Iscrizioni aperte';
 /** Course statuses under which a freed seat still goes to the waitlist. */
 const PROMOTABLE_STATUSES: ReadonlySet<string> = new Set([OPEN_STATUS, 'Iscrizioni chiuse']);
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-function normalizeKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .trim()
-    .toLowerCase();
-}
 
 export function isLive(status: EnrollmentStatus): boolean {
   return LIVE_STATUSES.includes(status);
@@ -168,10 +158,16 @@ export class EnrollmentBook {
   private readonly original = new Map<string, EnrollmentRecord>();
   private readonly created: EnrollmentRecord[] = [];
 
+  /**
+   * `tallies`, when given, count the rows of `Iscrizioni` that were not loaded (see tally.ts): the book
+   * then holds only some rows, and a decision that would move an unloaded row throws
+   * `IncompleteBookError` instead of guessing.
+   */
   constructor(
     readonly ctx: PolicyContext,
     enrollments: readonly EnrollmentRecord[],
     private readonly allocateId: () => string,
+    private readonly tallies?: ReadonlyMap<string, CourseTally>,
   ) {
     this.rows = enrollments.map((e) => ({ ...e }));
     for (const e of this.rows) if (!this.original.has(e.id)) this.original.set(e.id, { ...e });
@@ -191,11 +187,13 @@ export class EnrollmentBook {
   }
 
   confirmedCount(courseCode: string): number {
-    return this.rows.filter((e) => e.course === courseCode && e.status === 'Confermata').length;
+    const unloaded = this.tallies?.get(courseCode)?.confirmed ?? 0;
+    return unloaded + this.rows.filter((e) => e.course === courseCode && e.status === 'Confermata').length;
   }
 
   waitingCount(courseCode: string): number {
-    return this.rows.filter((e) => e.course === courseCode && e.status === 'In attesa').length;
+    const unloaded = this.tallies?.get(courseCode)?.waiting ?? 0;
+    return unloaded + this.rows.filter((e) => e.course === courseCode && e.status === 'In attesa').length;
   }
 
   private liveFor(email: string, employeeId: string, courseCode: string): EnrollmentRecord[] {
@@ -334,6 +332,10 @@ export class EnrollmentBook {
    * never taken back, even when `Posti` was lowered.
    */
   settle(courseCode: string): void {
+    if (this.tallies) {
+      this.settleTallied(courseCode, this.tallies.get(courseCode) ?? { confirmed: 0, waiting: 0, lastWaitingAt: 0 });
+      return;
+    }
     const rows = this.rows.filter((e) => e.course === courseCode);
     const course = this.ctx.course(courseCode);
     const waiting = rows.filter((e) => e.status === 'In attesa').sort(byRequestOrder);
@@ -365,6 +367,44 @@ export class EnrollmentBook {
       }
     }
     for (const e of rows) if (e.status !== 'In attesa' && e.waitPosition !== null) e.waitPosition = null;
+  }
+
+  /**
+   * `settle` on a book that holds some rows: the loaded rows were settled when read, so only this run's
+   * requests are placed, and only where no unloaded row moves (a freed seat, a request earlier than a
+   * waiting one, a waiting request leaving the list, the per-comune cap all need the whole course).
+   */
+  private settleTallied(courseCode: string, tally: CourseTally): void {
+    const created = new Set(this.created);
+    const course = this.ctx.course(courseCode);
+    const rows = this.rows.filter((e) => e.course === courseCode);
+    let confirmed = tally.confirmed;
+    let waitingAhead = tally.waiting;
+    for (const e of rows) {
+      if (created.has(e)) continue;
+      if (this.original.get(e.id)?.status === 'In attesa') {
+        if (e.status !== 'In attesa') throw new IncompleteBookError(courseCode);
+        waitingAhead += 1;
+      }
+      if (e.status === 'Confermata') confirmed += 1;
+    }
+    const promotable = course !== undefined && PROMOTABLE_STATUSES.has(course.status);
+    const seats = course?.seats ?? 0;
+    if (promotable && confirmed < seats && waitingAhead > 0) throw new IncompleteBookError(courseCode);
+    const fresh = rows.filter((e) => created.has(e) && e.status === 'In attesa').sort(byRequestOrder);
+    if (fresh.length > 0 && this.ctx.settings.maxSeatsPerComune !== null) throw new IncompleteBookError(courseCode);
+    let position = waitingAhead;
+    for (const e of fresh) {
+      if (e.requestedAt.getTime() < tally.lastWaitingAt) throw new IncompleteBookError(courseCode);
+      if (promotable && position === 0 && confirmed < seats) {
+        e.status = 'Confermata';
+        e.waitPosition = null;
+        confirmed += 1;
+        continue;
+      }
+      position += 1;
+      e.waitPosition = position;
+    }
   }
 
   /** Settles every course that has rows (the robust catch-up after edits made outside the add-on). */

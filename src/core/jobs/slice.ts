@@ -7,6 +7,7 @@ import {
   recordSuccess,
   type JobState,
 } from './state';
+import { messageOf } from '../registry/errors';
 
 /** What a job's handler offers one slice: the items still pending, how to do one, and a final flush. */
 export interface JobWork {
@@ -86,9 +87,4 @@ export function runSlice(initial: JobState, work: JobWork, hooks: SliceHooks, bu
   state = endSlice(state, remaining, hooks.now());
   hooks.checkpoint(state, true);
   return { state, processed, remaining, pausedBy };
-}
-
-export function messageOf(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
-  return String(error);
 }

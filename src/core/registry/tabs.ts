@@ -27,6 +27,15 @@ export const ROLES = ['Dipendente', 'Responsabile di servizio', 'Segretario comu
 export const AREAS = ['Competenze digitali', 'Soft skill', 'Servizi digitali e normativa'] as const;
 export const MODES = ['In presenza', 'Online', 'Mista'] as const;
 export const COURSE_STATUS = ['Bozza', 'Iscrizioni aperte', 'Iscrizioni chiuse', 'Concluso', 'Annullato'] as const;
+/**
+ * Course statuses whose sessions are real appointments: they are on the calendar, among the next
+ * sessions, reminded and followed up; a draft or a cancelled course has none.
+ */
+export const SCHEDULED_COURSE_STATUSES: ReadonlySet<string> = new Set<(typeof COURSE_STATUS)[number]>([
+  'Iscrizioni aperte',
+  'Iscrizioni chiuse',
+  'Concluso',
+]);
 export const SESSION_STATUS = ['Programmata', 'Annullata'] as const;
 export const ENROLLMENT_STATUS = [
   'Confermata',

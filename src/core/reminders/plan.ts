@@ -4,6 +4,7 @@
  * the academy's zone, times `HH:mm`.
  */
 import type { AttendanceSession } from '../attendance/attendance';
+import { SCHEDULED_COURSE_STATUSES } from '../registry/tabs';
 
 export type ReminderSession = AttendanceSession;
 
@@ -40,8 +41,6 @@ export function addDays(isoDate: string, days: number): string {
   return new Date((n + days) * DAY_MS).toISOString().slice(0, 10);
 }
 
-const SILENT_COURSES: ReadonlySet<string> = new Set(['Bozza', 'Annullato']);
-
 export interface DueReminder {
   session: ReminderSession;
   /** Confirmed enrollees' e-mails, each once. */
@@ -76,7 +75,7 @@ export function dueSessionReminders(
   for (const s of input.sessions) {
     if (s.status === 'Annullata') continue;
     const status = courseStatus.get(s.course);
-    if (status === undefined || SILENT_COURSES.has(status)) continue;
+    if (status === undefined || !SCHEDULED_COURSE_STATUSES.has(status)) continue;
     const until = daysBetween(today, s.date);
     if (until === null || until < 0 || until > daysBefore) continue;
     if (until === 0 && s.start <= nowTime) continue;

@@ -5,7 +5,7 @@
  */
 import { approvalOutcomeMail, type ApprovalOutcome } from '../../core/approval/mail';
 import { decideOnBook, type Decider, type DecisionOutcome } from '../../core/approval/decide';
-import { UserError } from '../../core/registry/errors';
+import { BusyError, UserError } from '../../core/registry/errors';
 import { loadEnrollmentData, openBook } from '../enrollment/data';
 import { PROP_FORM_URL } from '../enrollment/form';
 import { Notifier } from '../enrollment/notify';
@@ -104,8 +104,7 @@ export const decideApproval = serverAction(
       'staff',
       reason === undefined || reason === null ? undefined : String(reason),
     );
-    if (applied === null || applied === false)
-      throw new UserError("Un'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.");
+    if (applied === null || applied === false) throw new BusyError();
     const { outcome } = applied;
     if (outcome.kind === 'unknown')
       throw new UserError(applied.refusal ?? `L'iscrizione ${id} non esiste nel foglio Iscrizioni.`);

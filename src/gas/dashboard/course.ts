@@ -11,7 +11,7 @@ import {
 } from '../../core/enrollment/capacity';
 import { EnrollmentBook, type RequestResult } from '../../core/enrollment/policy';
 import { actionsFor, candidatesFor, typedPersonFrom } from '../../core/enrollment/staff-view';
-import { UserError } from '../../core/registry/errors';
+import { BusyError, UserError } from '../../core/registry/errors';
 import type { Enrollment } from '../../core/registry/schemas';
 import { ENROLLMENT_STATUS } from '../../core/registry/tabs';
 import { commitChanges, loadEnrollmentData, openBook, policyContext, type EnrollmentData } from '../enrollment/data';
@@ -24,8 +24,6 @@ import { formatInSpreadsheetZone } from '../registry/workbook';
 import type { ActionResult, CourseEnrollment, CourseView } from './types';
 import { meetHref } from '../../core/text';
 import { duplicateIdMessage } from '../../core/registry/codec';
-
-const BUSY = "Un'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.";
 
 /** The order of the groups in the course view: what needs staff first. */
 const GROUP_ORDER = ['Da verificare', 'In approvazione', 'In attesa', 'Confermata', 'Respinta', 'Annullata'] as const;
@@ -102,7 +100,7 @@ function formUrl(): string {
 
 function locked<T>(fn: () => T): T {
   const result = withScriptLock(fn);
-  if (result === null) throw new UserError(BUSY);
+  if (result === null) throw new BusyError();
   return result;
 }
 

@@ -2,14 +2,28 @@
  * What an enrollment run reads and writes: the registry tabs it needs (each read once), the working
  * book, and the batched write of the book's changes back to `Iscrizioni`.
  */
-import { applyBlock, encodeRow, type Cell } from '../../core/registry/codec';
+import { applyBlock, encodeRow, mapColumns, type Cell } from '../../core/registry/codec';
+import { withRetry } from '../platform/retry';
 import type { Comune, Course, Employee, Enrollment, Session, Settings } from '../../core/registry/schemas';
 import { TAB } from '../../core/registry/tabs';
 import { neutralizeText, normalizeKey } from '../../core/text';
 import { EnrollmentBook, PolicyContext, type BookChanges, type EnrollmentPatch } from '../../core/enrollment/policy';
+import {
+  IncompleteBookError,
+  mergeTallies,
+  parseIndex,
+  tallyAll,
+  unloadedTallies,
+  type CourseTally,
+  type EnrollmentIndex,
+} from '../../core/enrollment/tally';
+import { ACTION_CANCEL, readAnswers } from '../../core/enrollment/form';
+import { highestSequence } from '../../core/registry/ids';
 import { readSettings } from '../registry/settings';
+import { findRows, partialTable, readHeader, readRows } from '../registry/lookup';
+import { prop, setProps } from './props';
 import { assignMissingIds, nextId } from '../registry/ids';
-import { appendRecords, readTable, updateRecords, writeBlock, type Table } from '../registry/table';
+import { appendRecords, readTable, requireSheet, updateRecords, writeBlock, type Table } from '../registry/table';
 
 export interface EnrollmentData {
   settings: Settings;
@@ -19,6 +33,11 @@ export interface EnrollmentData {
   courses: Table<Course>;
   sessions: Table<Session>;
   enrollments: Table<Enrollment>;
+  /**
+   * Set when `employees` and `enrollments` hold only the rows of the people a run is about (see
+   * `loadEnrollmentSlice`): the tallies count the rows left unread.
+   */
+  slice?: { index: EnrollmentIndex; tallies: ReadonlyMap<string, CourseTally> };
 }
 
 /**
@@ -42,6 +61,167 @@ export function loadEnrollmentData(options: { comuni?: boolean } = {}): Enrollme
   };
 }
 
+/** Script Property holding the per-course tally of `Iscrizioni` (core/enrollment/tally.ts). */
+export const PROP_ENROLLMENT_INDEX = 'a4pa.enrollment.index';
+/** Below this many rows reading the whole tab costs under a second: every run reads it all. */
+export const SLICE_FROM_ROWS = 2000;
+/** Properties take 9 KB a value: a tally past this size is not kept (every run then reads the tab). */
+const INDEX_MAX_CHARS = 8500;
+
+/** What one response asks, as far as choosing the rows to read goes. */
+export interface SliceRequest {
+  responseId: string;
+  email: string;
+  answers: Record<string, string | string[]>;
+  at: Date;
+}
+
+/**
+ * The tabs a run on these responses needs, with `Dipendenti` and `Iscrizioni` cut down to the rows of
+ * the people who sent them (found with a TextFinder on the key columns), when the tally of
+ * `Iscrizioni` can be trusted and is enough to decide every request (tried first on a scratch book).
+ * Null otherwise: the caller reads the whole tabs.
+ */
+export function loadEnrollmentSlice(requests: readonly SliceRequest[]): EnrollmentData | null {
+  const index = parseIndex(prop(PROP_ENROLLMENT_INDEX));
+  if (!index || index.lastRow < SLICE_FROM_ROWS || requests.length === 0) return null;
+  const settings = readSettings();
+  if (settings.maxSeatsPerComune !== null) return null;
+  const enrollmentSheet = requireSheet(TAB.iscrizioni);
+  const lastRow = withRetry('Spreadsheet.getLastRow', () => enrollmentSheet.getLastRow());
+  // Rows came or went since the tally was written (by hand, or a run that failed after its write).
+  if (lastRow !== index.lastRow) return null;
+  const asked = requests.map((r) => readAnswers(r.email, r.answers));
+  const emails = asked.map((a) => a.email).filter((e) => e !== '');
+
+  const employeeSheet = requireSheet(TAB.dipendenti);
+  const employeeHeader = readHeader(employeeSheet);
+  const employeeColumns = mapColumns(TAB.dipendenti, employeeHeader).columns as Record<string, number | undefined>;
+  const emailAt = employeeColumns.email;
+  if (emailAt === undefined) return null;
+  const employeeRows = findRows(employeeSheet, emailAt, emailAt, emails);
+  // Nothing is appended to `Dipendenti` here: the table needs to reach only the rows it holds.
+  const employees = partialTable(
+    TAB.dipendenti,
+    employeeSheet,
+    employeeHeader,
+    readRows(employeeSheet, employeeRows, employeeHeader.length),
+    Math.max(1, ...employeeRows),
+  );
+  // A person without an ID gets one from a full run first, as every run would give it.
+  if (employees.problems.length > 0 || employees.rows.some((r) => r.record.id === '')) return null;
+
+  const header = readHeader(enrollmentSheet);
+  const columns = mapColumns(TAB.iscrizioni, header).columns as Record<string, number | undefined>;
+  // A response's own rows carry its sender's e-mail (or, once matched, their ID): the same search finds
+  // the rows that say whether it was already processed.
+  const keyColumns = [columns.email, columns.employeeId].filter((c): c is number => c !== undefined);
+  if (keyColumns.length < 2) return null;
+  const keys = [...emails, ...employees.rows.map((r) => r.record.id)];
+  const rows = findRows(enrollmentSheet, Math.min(...keyColumns), Math.max(...keyColumns), keys, lastRow);
+  const enrollments = partialTable(
+    TAB.iscrizioni,
+    enrollmentSheet,
+    header,
+    readRows(enrollmentSheet, rows, header.length),
+    lastRow,
+  );
+  if (enrollments.problems.length > 0 || enrollments.rows.some((r) => r.record.id === '')) return null;
+  const tallies = unloadedTallies(
+    index,
+    enrollments.rows.map((r) => r.record),
+  );
+  if (!tallies) return null;
+
+  const needComuni = settings.requireFeePaid || settings.referentApproval;
+  const data: EnrollmentData = {
+    settings,
+    comuni: needComuni ? readTable(TAB.comuni).rows.map((r) => r.record) : [],
+    employees,
+    courses: readTable(TAB.corsi),
+    sessions: readTable(TAB.sessioni),
+    enrollments,
+    slice: { index, tallies },
+  };
+  return sliceDecides(data, requests, asked) ? data : null;
+}
+
+/** Whether the sliced rows decide every request: tried on a scratch book that issues no ID. */
+function sliceDecides(
+  data: EnrollmentData,
+  requests: readonly SliceRequest[],
+  asked: ReadonlyArray<ReturnType<typeof readAnswers>>,
+): boolean {
+  const slice = data.slice;
+  if (!slice) return false;
+  let n = 0;
+  const scratch = new EnrollmentBook(
+    policyContext(data),
+    data.enrollments.rows.map((r) => r.record),
+    () => `scratch-${(n += 1)}`,
+    slice.tallies,
+  );
+  try {
+    requests.forEach((r, i) => {
+      const a = asked[i];
+      if (!a || !a.email || a.courses.length === 0 || scratch.hasResponse(r.responseId)) return;
+      if (a.action === ACTION_CANCEL) scratch.cancelFor(a.email, a.courses, '');
+      else
+        scratch.request({ email: a.email, courses: a.courses, at: r.at, origin: 'Modulo', responseId: r.responseId });
+    });
+    scratch.settleAll();
+    return true;
+  } catch (error) {
+    if (error instanceof IncompleteBookError) return false;
+    throw error;
+  }
+}
+
+/**
+ * Writes the tally of `Iscrizioni` as the run left it (only when it changed): from every row after a
+ * full read, from the slice's tallies and its rows otherwise. Called once a run's writes are done.
+ */
+export function rememberEnrollmentIndex(data: EnrollmentData): void {
+  const table = data.enrollments;
+  // A small tab is read whole by every run: no tally to keep (a stale one is refused by its last row).
+  if (table.lastRow < SLICE_FROM_ROWS) return;
+  const records = table.rows.map((r) => r.record);
+  const slice = data.slice;
+  const maxSequence = Math.max(
+    slice?.index.maxSequence ?? 0,
+    highestSequence(
+      'I',
+      records.map((e) => e.id),
+    ),
+  );
+  const next = slice
+    ? mergeTallies(slice.tallies, records, table.lastRow, maxSequence, slice.index.builtAt)
+    : tallyAll(records, table.lastRow, maxSequence, Date.now());
+  const text = JSON.stringify(next);
+  const before = prop(PROP_ENROLLMENT_INDEX);
+  if (text.length > INDEX_MAX_CHARS) {
+    if (before !== null && before !== '') setProps({ [PROP_ENROLLMENT_INDEX]: '' });
+    return;
+  }
+  if (slice === undefined && before !== null) {
+    const old = parseIndex(before);
+    // A full read that finds the tally as it was rewrites nothing (its time stamp is a day's grace).
+    if (old && sameCounts(old, next) && next.builtAt - old.builtAt < INDEX_REBUILD_MS) return;
+  }
+  if (text !== before) setProps({ [PROP_ENROLLMENT_INDEX]: text });
+}
+
+/** A tally older than this is rebuilt by the reconciliation even when nothing seems to have changed. */
+export const INDEX_REBUILD_MS = 24 * 60 * 60 * 1000;
+
+function sameCounts(a: EnrollmentIndex, b: EnrollmentIndex): boolean {
+  return (
+    a.lastRow === b.lastRow &&
+    a.maxSequence === b.maxSequence &&
+    JSON.stringify(a.courses) === JSON.stringify(b.courses)
+  );
+}
+
 export function policyContext(data: EnrollmentData): PolicyContext {
   return new PolicyContext({
     courses: data.courses.rows.map((r) => r.record),
@@ -56,10 +236,19 @@ export function policyContext(data: EnrollmentData): PolicyContext {
 }
 
 export function openBook(data: EnrollmentData): EnrollmentBook {
+  const slice = data.slice;
+  if (!slice) {
+    return new EnrollmentBook(
+      policyContext(data),
+      data.enrollments.rows.map((r) => r.record),
+      () => nextId(data.enrollments, 'I'),
+    );
+  }
   return new EnrollmentBook(
     policyContext(data),
     data.enrollments.rows.map((r) => r.record),
-    () => nextId(data.enrollments, 'I'),
+    () => nextId(data.enrollments, 'I', slice.index.maxSequence),
+    slice.tallies,
   );
 }
 
@@ -119,8 +308,11 @@ export function commitChanges(data: EnrollmentData, changes: BookChanges): void 
   const updates = changes.updated
     .map((u) => ({ row: rowById.get(u.id), patch: u.patch }))
     .filter((u): u is { row: number; patch: EnrollmentPatch } => u.row !== undefined);
-  if (updates.length > 0 && changes.added.length > 0 && writeCombined(table, updates, changes.added)) return;
-  if (updates.length > 0) updateRecords(table, contiguousPatches(table, updates));
+  // A slice holds only some rows: its updates are written as they are, never spread over unread rows.
+  const partial = data.slice !== undefined;
+  if (!partial && updates.length > 0 && changes.added.length > 0 && writeCombined(table, updates, changes.added))
+    return;
+  if (updates.length > 0) updateRecords(table, partial ? updates : contiguousPatches(table, updates));
   if (changes.added.length > 0) appendRecords(table, changes.added);
 }
 

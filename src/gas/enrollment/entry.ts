@@ -13,13 +13,13 @@ import {
 import { requestRefusal } from '../../core/enrollment/policy';
 import type { EnrollmentRecord } from '../../core/enrollment/types';
 import type { StaffEnrollmentOutcome } from '../../core/mail/enrollment';
-import { UserError } from '../../core/registry/errors';
+import { BusyError, UserError } from '../../core/registry/errors';
 import { normalizeEmail } from '../../core/text';
 import { serverAction } from '../platform/entry';
 import { flushLog, logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
 import { flushMail } from '../mail/outbox';
-import { loadEnrollmentData, openBook } from './data';
+import { loadEnrollmentData, openBook, rememberEnrollmentIndex } from './data';
 import {
   openFormById,
   PROP_FORM_ID,
@@ -46,8 +46,6 @@ import { duplicateIdMessage } from '../../core/registry/codec';
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 type Form = GoogleAppsScript.Forms.Form;
 
-const BUSY = "Un'altra operazione sulle iscrizioni è in corso: riprova tra qualche secondo.";
-
 function formUrl(): string {
   return prop(PROP_FORM_URL) ?? '';
 }
@@ -57,10 +55,12 @@ export const publishEnrollmentForm = serverAction('Pubblica modulo iscrizioni', 
   const result = withScriptLock(() => {
     const data = loadEnrollmentData({ comuni: true });
     const published = publishForm(data, openBook(data));
+    // Publication reads every row anyway: the tally submissions decide from starts here.
+    rememberEnrollmentIndex(data);
     logEvent('Modulo iscrizioni pubblicato', `${published.formId} ${published.url}`);
     return published;
   });
-  if (!result) throw new UserError(BUSY);
+  if (!result) throw new BusyError();
   return result;
 });
 
@@ -209,7 +209,7 @@ export const enrollManually = serverAction(
         message,
       };
     });
-    if (!result) throw new UserError(BUSY);
+    if (!result) throw new BusyError();
     return result;
   },
 );
@@ -255,7 +255,7 @@ export const cancelEnrollment = serverAction(
             : `Iscrizione ${e.id} annullata.`,
       };
     });
-    if (!result) throw new UserError(BUSY);
+    if (!result) throw new BusyError();
     return result;
   },
 );

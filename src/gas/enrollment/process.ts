@@ -9,7 +9,15 @@ import type { EnrollmentBook, RequestResult } from '../../core/enrollment/policy
 import { flushLog } from '../registry/log';
 import { flushMail } from '../mail/outbox';
 import { updateCourseAttendees } from '../calendar/attendees';
-import { commitChanges, loadEnrollmentData, openBook, type EnrollmentData } from './data';
+import {
+  commitChanges,
+  loadEnrollmentData,
+  loadEnrollmentSlice,
+  openBook,
+  rememberEnrollmentIndex,
+  type EnrollmentData,
+  type SliceRequest,
+} from './data';
 import { withRetry } from '../platform/retry';
 import { PROP_FORM_ID, PROP_FORM_URL, PROP_ITEM_TITLES, PROP_WATERMARK, refreshFormChoices } from './form';
 import { Notifier, logPromotions, logResults, queueHeldMail } from './notify';
@@ -68,6 +76,10 @@ export function withScriptLock<T>(fn: () => T): T | null {
   } finally {
     lock.releaseLock();
   }
+}
+
+function sliceRequest(response: ResponseData): SliceRequest {
+  return { responseId: response.id, email: response.email, answers: response.answers, at: response.timestamp };
 }
 
 export interface RunEffects {
@@ -167,7 +179,11 @@ export function rememberStaleAttendees(before: readonly string[], after: readonl
 export function afterRun(data: EnrollmentData, book: EnrollmentBook, courses: Set<string>, form?: Form | null): void {
   const stale = staleAttendeeCourses();
   const codes = [...new Set([...courses, ...stale])].sort();
-  if (codes.length > 0) {
+  if (codes.length > 0 && data.slice) {
+    // An event's attendees are sent whole, and a slice holds a few of them: the next run that reads
+    // every row (the reconciliation within the hour at the latest) brings these courses' events up to date.
+    rememberStaleAttendees(stale, codes);
+  } else if (codes.length > 0) {
     const result = updateCourseAttendees(codes, {
       courses: data.courses,
       sessions: data.sessions,
@@ -175,6 +191,7 @@ export function afterRun(data: EnrollmentData, book: EnrollmentBook, courses: Se
     });
     rememberStaleAttendees(stale, result.failed > 0 ? codes : []);
   }
+  rememberEnrollmentIndex(data);
   refreshFormChoices(data, book, form);
   queueHeldMail();
   flushMail();
@@ -205,29 +222,37 @@ export function processPending(
       pending.set(r.getId(), r);
     // The reconciliation with nothing new reads no tab at all.
     if (pending.size === 0 && options.onlyWhenPending) return null;
-    const data = loadEnrollmentData();
-    const book = openBook(data);
-    const notifier = new Notifier(data, prop(PROP_FORM_URL) ?? '');
     const titles = knownTitles();
     const ordered = [...pending.values()]
       .map((r) => ({ r, at: r.getTimestamp().getTime() }))
       .sort((a, b) => a.at - b.at);
-    let processed = 0;
+    // At or before the watermark every response was processed, also those that left no row (a
+    // cancellation, a repeated request): the trigger firing twice must not redo them.
+    const chosen: Array<{ r: FormResponse; at: number }> = [];
     let newWatermark = watermark;
     let inOrder = true;
     for (const { r, at } of ordered) {
-      const id = r.getId();
-      if (processed >= CATCH_UP_LIMIT && id !== currentId) {
-        inOrder = false;
-        continue;
-      }
-      // At or before the watermark every response was processed, also those that left no row
-      // (a cancellation, a repeated request): the trigger firing twice must not redo them.
-      if (at > watermark && !book.hasResponse(id)) {
-        applyResponse(book, notifier, readResponse(r, new Date(at), titles));
-        processed += 1;
+      if (at > watermark) {
+        if (chosen.length >= CATCH_UP_LIMIT && r.getId() !== currentId) {
+          inOrder = false;
+          continue;
+        }
+        chosen.push({ r, at });
       }
       if (inOrder && at > newWatermark) newWatermark = at;
+    }
+    const responses = chosen.map(({ r, at }) => readResponse(r, new Date(at), titles));
+    // A submission reads only its sender's rows when the tally allows; the reconciliation reads all,
+    // which also rebuilds the tally.
+    const slice = currentId === '' ? null : loadEnrollmentSlice(responses.map(sliceRequest));
+    const data = slice ?? loadEnrollmentData();
+    const book = openBook(data);
+    const notifier = new Notifier(data, prop(PROP_FORM_URL) ?? '');
+    let processed = 0;
+    for (const response of responses) {
+      if (book.hasResponse(response.id)) continue;
+      applyResponse(book, notifier, response);
+      processed += 1;
     }
     const courses = finishRun(data, book, notifier);
     if (newWatermark > watermark) setProps({ [PROP_WATERMARK]: String(newWatermark) });

@@ -4,7 +4,7 @@
  * script lock, so two imports of the same file add each row once.
  */
 import { planExternalImport, type ExternalImportPlan, type SkippedLine } from '../../core/external/plan';
-import { UserError } from '../../core/registry/errors';
+import { BusyError, UserError } from '../../core/registry/errors';
 import { TAB } from '../../core/registry/tabs';
 import { formatNumberIt } from '../../core/text';
 import { withScriptLock } from '../enrollment/process';
@@ -107,7 +107,7 @@ export const importExternalTraining = serverAction(
       );
       return report(file, plan, `«${file}»: ${plan.add.length} righe aggiunte a «Formazione esterna».${leftOut(plan)}`);
     });
-    if (!result) throw new UserError("Un'altra operazione è in corso: riprova tra qualche secondo.");
+    if (!result) throw new BusyError();
     return result;
   },
 );

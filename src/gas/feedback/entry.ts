@@ -1,18 +1,16 @@
 /** Staff: makes (or updates) the satisfaction questionnaire now instead of at the first course's end. */
 import { feedbackChoice } from '../../core/feedback/questionnaire';
-import { TAB } from '../../core/registry/tabs';
+import { SCHEDULED_COURSE_STATUSES, TAB } from '../../core/registry/tabs';
 import { serverAction } from '../platform/entry';
 import { logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
 import { readTable } from '../registry/table';
 import { ensureFeedbackForm, type FeedbackForm } from './form';
 
-const LISTED = new Set(['Iscrizioni aperte', 'Iscrizioni chiuse', 'Concluso']);
-
 function listedCourses(): Array<{ code: string; title: string }> {
   return readTable(TAB.corsi)
     .rows.map((r) => r.record)
-    .filter((c) => LISTED.has(c.status));
+    .filter((c) => SCHEDULED_COURSE_STATUSES.has(c.status));
 }
 
 export interface FeedbackPreview {

@@ -1,4 +1,5 @@
-import { messageOf, runSlice } from '../../core/jobs/slice';
+import { runSlice } from '../../core/jobs/slice';
+import { messageOf } from '../../core/registry/errors';
 import {
   newJob,
   parseJobState,

@@ -2,16 +2,11 @@
  * The wrapper every sidebar and menu function goes through: the caller must be staff, the work runs,
  * the `Registro` buffer is written once, and any failure reaches the user as an Italian message.
  */
-import { isUserError } from '../../core/registry/errors';
+import { isUserError, messageOf } from '../../core/registry/errors';
 import { flushLog, logEvent } from '../registry/log';
 import { preferRememberedTimeZone } from '../registry/workbook';
 import { requireStaff } from './auth';
 import { isTransient } from './retry';
-
-function messageOf(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
-  return String(error);
-}
 
 /** What the user reads when `name` failed with `error`. */
 export function italianMessage(name: string, error: unknown): string {

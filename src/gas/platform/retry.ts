@@ -2,6 +2,7 @@
  * Retrying Google calls that fail for a moment (docs/google-behaviour.md, runtime errors): exponential
  * backoff with jitter, bounded so a retry loop cannot eat the 6-minute execution limit.
  */
+import { messageOf } from '../../core/registry/errors';
 
 const TRANSIENT_PATTERNS: readonly RegExp[] = [
   /too many times in a short time/i,
@@ -26,11 +27,6 @@ const PERMANENT_PATTERNS: readonly RegExp[] = [
   /not authorized|unauthorized/i,
   /exceeded maximum execution time/i,
 ];
-
-function messageOf(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
-  return String(error);
-}
 
 export function isTransient(error: unknown): boolean {
   const message = messageOf(error);

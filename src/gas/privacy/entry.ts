@@ -1,7 +1,7 @@
 /** Staff's retention run (`applyRetention`); the daily run calls it once a year too. */
 import { serverAction } from '../platform/entry';
 import { withScriptLock } from '../enrollment/process';
-import { UserError } from '../../core/registry/errors';
+import { BusyError } from '../../core/registry/errors';
 import { slashedDate } from '../../core/text';
 import { buildRetentionPreview, type RetentionPreview } from './preview';
 import { retentionSummary, runRetention, type RetentionResult } from './retention';
@@ -32,7 +32,7 @@ export interface RetentionSummary extends RetentionResult {
 export const applyRetention = serverAction('Applica conservazione dati', (): RetentionSummary => {
   const startedAt = Date.now();
   const result = withScriptLock(() => runRetention(startedAt));
-  if (!result) throw new UserError("Un'altra operazione è in corso: riprova tra qualche secondo.");
+  if (!result) throw new BusyError();
   const message =
     result.years === null
       ? '«Anni di conservazione» è vuoto: i dati sono conservati senza limite, nulla da anonimizzare.'

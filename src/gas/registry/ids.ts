@@ -44,16 +44,20 @@ function recordIssued(updates: Record<string, number>): void {
   Object.assign(issuedProperties(), props);
 }
 
-/** Reserves `count` new IDs (`D00001`, `I00001`) after everything in the tab and ever issued. */
-export function nextIds<T>(table: DecodedTable<T>, prefix: SequencePrefix, count: number): string[] {
-  const start = Math.max(issued(prefix), highestSequence(prefix, columnTexts(table as DecodedTable<unknown>, 'id')));
+/** Reserves `count` new IDs (`D00001`, `I00001`) after everything in the tab, ever issued and `floor`. */
+export function nextIds<T>(table: DecodedTable<T>, prefix: SequencePrefix, count: number, floor = 0): string[] {
+  const start = Math.max(
+    issued(prefix),
+    highestSequence(prefix, columnTexts(table as DecodedTable<unknown>, 'id')),
+    floor,
+  );
   const ids = Array.from({ length: count }, (_, i) => formatSequenceId(prefix, start + i + 1));
   if (count > 0) recordIssued({ [prefix]: start + count });
   return ids;
 }
 
-export function nextId<T>(table: DecodedTable<T>, prefix: SequencePrefix): string {
-  return nextIds(table, prefix, 1)[0] as string;
+export function nextId<T>(table: DecodedTable<T>, prefix: SequencePrefix, floor = 0): string {
+  return nextIds(table, prefix, 1, floor)[0] as string;
 }
 
 export type IdTab = typeof TAB.dipendenti | typeof TAB.iscrizioni | typeof TAB.sessioni;

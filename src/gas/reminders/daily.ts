@@ -9,7 +9,7 @@ import { feedbackChoice } from '../../core/feedback/questionnaire';
 import { sessionReminderMail } from '../../core/reminders/mail';
 import { addDays, daysBetween, dueSessionReminders, staleApprovals } from '../../core/reminders/plan';
 import type { ComposedMail } from '../../core/mail/document';
-import { TAB } from '../../core/registry/tabs';
+import { SCHEDULED_COURSE_STATUSES, TAB } from '../../core/registry/tabs';
 import { referentMails } from '../approval/request';
 import { extraSetting, loadEnrollmentData, type EnrollmentData } from '../enrollment/data';
 import { PROP_FORM_URL } from '../enrollment/form';
@@ -135,9 +135,7 @@ class DailyRun {
   afterCourses(): void {
     const attendance = readTable(TAB.presenze).rows.map((r) => r.record);
     const cancelled = new Set(
-      this.data.courses.rows
-        .filter((r) => r.record.status === 'Annullato' || r.record.status === 'Bozza')
-        .map((r) => r.record.code),
+      this.data.courses.rows.filter((r) => !SCHEDULED_COURSE_STATUSES.has(r.record.status)).map((r) => r.record.code),
     );
     const ended = endedCourses(
       {

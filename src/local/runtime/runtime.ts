@@ -4,6 +4,7 @@ import vm from 'node:vm';
 import { createGlobals, formSubmitEvent, responseLanding, spreadsheetFormSubmitEvent } from '../services';
 import { nextOccurrence, triggerState, type TriggerRecord } from './triggers';
 import { Execution, TIME_LIMIT_MESSAGE, type ExecutionKind, type Workspace } from './workspace';
+import { messageOf } from '../../core/registry/errors';
 
 /**
  * Apps Script runs the script in its project's time zone (appsscript.json: Europe/Rome): `new Date(y, m, d)`
@@ -19,6 +20,12 @@ export interface RunOptions {
   kind?: ExecutionKind;
   /** Pass arguments and result through JSON as `google.script.run` does. */
   bridge?: boolean;
+  /**
+   * When the execution began, if before now: executions run one after the other here, so one that Google
+   * would have started while an earlier one was still running starts late, counts its time from here
+   * and has been waiting for any lock the earlier one held (catalogue: LOCK-WAIT-TIMEOUT).
+   */
+  startedAtMs?: number;
 }
 
 export interface RunResult {
@@ -60,7 +67,7 @@ export class Runtime {
   run(fn: string, args: unknown[] = [], options: RunOptions = {}): RunResult {
     const kind = options.kind ?? 'call';
     const user = options.as ?? (kind === 'simple' ? '' : this.ws.state.owner);
-    const exec = new Execution(kind, user, this.ws.now());
+    const exec = new Execution(kind, user, Math.min(options.startedAtMs ?? Number.POSITIVE_INFINITY, this.ws.now()));
     const previous = this.ws.execution;
     this.ws.execution = exec;
     try {
@@ -82,28 +89,32 @@ export class Runtime {
   }
 
   /** Fires one installable trigger with its event, as its owner. */
-  fire(trigger: TriggerRecord, event: Record<string, unknown>): RunResult {
+  fire(trigger: TriggerRecord, event: Record<string, unknown>, startedAtMs?: number): RunResult {
     return this.run(trigger.handler, [{ ...event, triggerUid: trigger.uid, authMode: 'FULL' }], {
       as: trigger.owner,
       kind: 'trigger',
+      ...(startedAtMs === undefined ? {} : { startedAtMs }),
     });
   }
 
-  /** Fires the form-submit triggers bound to a form for one of its responses. */
   /**
    * A response arrived: the triggers installed on the form get its `FormResponse`; those installed on
    * the spreadsheet that received its row get that row (as Google fires both kinds).
    */
-  fireFormSubmit(formId: string, responseId: string): RunResult[] {
+  fireFormSubmit(formId: string, responseId: string, startedAtMs?: number): RunResult[] {
     const triggers = triggerState(this.ws).triggers.filter((t) => t.type === 'ON_FORM_SUBMIT');
     const runs = triggers
       .filter((t) => t.sourceId === formId)
-      .map((t) => this.fire(t, formSubmitEvent(this.ws, formId, responseId)));
+      .map((t) => this.fire(t, formSubmitEvent(this.ws, formId, responseId), startedAtMs));
     const landing = responseLanding(this.ws, formId, responseId);
     if (landing) {
       for (const t of triggers.filter((x) => x.sourceId === landing.spreadsheetId)) {
         runs.push(
-          this.fire(t, spreadsheetFormSubmitEvent(this.ws, landing.spreadsheetId, landing.sheetId, landing.row)),
+          this.fire(
+            t,
+            spreadsheetFormSubmitEvent(this.ws, landing.spreadsheetId, landing.sheetId, landing.row),
+            startedAtMs,
+          ),
         );
       }
     }
@@ -189,9 +200,4 @@ function containsDate(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(containsDate);
   if (value && typeof value === 'object') return Object.values(value).some(containsDate);
   return false;
-}
-
-export function messageOf(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
-  return String(error);
 }

@@ -106,11 +106,20 @@ export class LocalAcademy {
     return this.runtime.run(fn, args, { as, kind: 'call', bridge: true });
   }
 
-  /** An employee sends the form; the form-submit triggers fire once, or twice when `duplicate`. */
-  submit(formId: string, submission: FormSubmission, options: { duplicate?: boolean } = {}): SubmitOutcome {
-    const responseId = hostSubmit(this.ws, formId, submission);
-    const runs = this.runtime.fireFormSubmit(formId, responseId);
-    if (options.duplicate) runs.push(...this.runtime.fireFormSubmit(formId, responseId));
+  /**
+   * An employee sends the form; the form-submit triggers fire once, or twice when `duplicate`. With
+   * `atMs` before now (a rush: an earlier execution still ran when Send was pressed), the response
+   * carries that time and its executions began then, waiting for the script lock since.
+   */
+  submit(
+    formId: string,
+    submission: FormSubmission,
+    options: { duplicate?: boolean; atMs?: number } = {},
+  ): SubmitOutcome {
+    const at = options.atMs;
+    const responseId = hostSubmit(this.ws, formId, at === undefined ? submission : { ...submission, atMs: at });
+    const runs = this.runtime.fireFormSubmit(formId, responseId, at);
+    if (options.duplicate) runs.push(...this.runtime.fireFormSubmit(formId, responseId, at));
     return { responseId, runs };
   }
 

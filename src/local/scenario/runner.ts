@@ -5,7 +5,8 @@
  * academy that cannot even be prepared, stops it.
  */
 import { LocalAcademy } from '../runtime/session';
-import { messageOf, type RunResult } from '../runtime/runtime';
+import { messageOf } from '../../core/registry/errors';
+import type { RunResult } from '../runtime/runtime';
 import { demoAcademy } from './demo';
 import type { Scenario, ScenarioStep } from './schema';
 import { takeSnapshot, type Snapshot, type StepResult } from './snapshot';

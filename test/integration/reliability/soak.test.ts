@@ -5,7 +5,8 @@ import { snapshotCalendar } from '../../../src/local/services/calendar';
 import type { ContractService } from '../../../src/local/runtime/latency';
 import { COMUNI, mails, publish, rows, step, syncCalendar } from './helpers';
 
-jest.setTimeout(240_000);
+// About 65 s alone on 2 cores; the margin covers a loaded CI machine, not a hang.
+jest.setTimeout(180_000);
 
 const COURSES = Array.from({ length: 10 }, (_, i) => `C${String(i + 1).padStart(2, '0')}`);
 const EMPLOYEES = Array.from({ length: 150 }, (_, i) => ({
@@ -57,6 +58,7 @@ describe('soak', () => {
     syncCalendar(academy);
 
     const requested = new Set<string>();
+    let cancellations = 0;
     for (let i = 0; i < SUBMISSIONS; i += 1) {
       const who = random() < 0.04 ? `sconosciuto${i}@example.com` : pick(EMPLOYEES).Email;
       const courses = [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(COURSES)))];
@@ -71,7 +73,8 @@ describe('soak', () => {
         duplicate: random() < 0.2,
         answers,
       });
-      if (!cancel) for (const c of courses) requested.add(`${who}|${c}`);
+      if (cancel) cancellations += 1;
+      else for (const c of courses) requested.add(`${who}|${c}`);
       if (random() < 0.05) {
         const confirmed = rows(academy, 'Iscrizioni').filter((r) => r.Stato === 'Confermata');
         if (confirmed.length > 0) academy.edit('Iscrizioni', { ID: pick(confirmed).ID }, { Stato: 'Annullata' });
@@ -114,8 +117,12 @@ describe('soak', () => {
     const sent = mails(academy);
     const promotions = sent.filter((m) => m.subject.startsWith('Posto confermato'));
     expect(new Set(promotions.map((m) => `${m.to}|${m.subject}`)).size).toBe(promotions.length);
-    const outcomeMails = sent.filter((m) => m.subject.includes('esito'));
-    expect(outcomeMails.length).toBeLessThanOrEqual(SUBMISSIONS);
+    // Every response gets exactly one outcome mail, however often its trigger fired and whatever failed.
+    const subjects = sent.map((m) => m.subject);
+    expect(subjects.filter((s) => s === 'Iscrizione ai corsi: esito della richiesta')).toHaveLength(
+      SUBMISSIONS - cancellations,
+    );
+    expect(subjects.filter((s) => s === 'Annullamento iscrizione ai corsi: esito')).toHaveLength(cancellations);
     expect(new Set(sent.map((m) => `${m.to}|${m.subject}|${m.body}`)).size).toBe(sent.length);
     const dashboard = academy.call('getDashboard');
     expect((dashboard.value as { pendingMails: number }).pendingMails).toBe(0);

@@ -8,6 +8,8 @@ export interface Submission {
   answers: Record<string, string | string[]>;
   /** The respondent had the form open before its choices changed: old choices still arrive. */
   stale?: boolean;
+  /** When Send was pressed, if before now (a rush replayed while an earlier execution still ran). */
+  atMs?: number;
 }
 
 /**
@@ -50,7 +52,7 @@ export function hostSubmit(ws: Workspace, formId: string, submission: Submission
   const response: ResponseData = {
     id: ws.newId('2_ABaOnu', 40),
     // A response's timestamp is a whole millisecond (a Date), though the emulated clock is fractional.
-    timestampMs: Math.floor(ws.now()),
+    timestampMs: Math.floor(Math.min(submission.atMs ?? Number.POSITIVE_INFINITY, ws.now())),
     email: collectsEmail(form) ? email : '',
     respondent: email,
     answers,

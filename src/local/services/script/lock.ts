@@ -10,10 +10,21 @@ type LockScope = 'script' | 'document' | 'user';
 interface LockState {
   /** A phantom other execution holds the script lock until then (epoch ms). */
   phantomUntilMs: number | null;
+  /**
+   * When each lock was last let go (epoch ms). Executions run one after the other here, but one that
+   * began while an earlier one held a lock (see the runtime's `startedAtMs`) has been waiting for it
+   * since it began (catalogue: LOCK-WAIT-TIMEOUT).
+   */
+  freedAtMs?: Record<string, number>;
 }
 
 function lockState(ws: Workspace): LockState {
   return ws.slot<LockState>('locks', () => ({ phantomUntilMs: null }));
+}
+
+function markFreed(ws: Workspace, key: string): void {
+  const state = lockState(ws);
+  state.freedAtMs = { ...(state.freedAtMs ?? {}), [key]: ws.now() };
 }
 
 /** Host API: another execution holds the script lock until `untilMs` (contention, since runs are sequential here). */
@@ -30,7 +41,11 @@ function lockHolders(ws: Workspace): Map<string, Execution | null> {
     const fresh = new Map<string, Execution | null>();
     holders.set(ws, fresh);
     ws.endHooks.push((exec) => {
-      for (const [key, holder] of fresh) if (holder === exec) fresh.delete(key);
+      for (const [key, holder] of fresh) {
+        if (holder !== exec) continue;
+        fresh.delete(key);
+        markFreed(ws, key);
+      }
     });
     map = fresh;
   }
@@ -55,7 +70,10 @@ class LockFacade {
   releaseLock(): void {
     this.ws.call('Lock', 'releaseLock');
     const map = lockHolders(this.ws);
-    if (map.has(this.key) && map.get(this.key) === this.ws.execution) map.delete(this.key);
+    if (map.has(this.key) && map.get(this.key) === this.ws.execution) {
+      map.delete(this.key);
+      markFreed(this.ws, this.key);
+    }
   }
   hasLock(): boolean {
     this.ws.call('Lock', 'hasLock');
@@ -67,8 +85,13 @@ class LockFacade {
   private acquire(timeoutMs: number): boolean {
     const map = lockHolders(this.ws);
     if (map.has(this.key) && map.get(this.key) === this.ws.execution) return true;
-    const timeout = Math.max(0, Number(timeoutMs) || 0);
+    let timeout = Math.max(0, Number(timeoutMs) || 0);
     const state = lockState(this.ws);
+    // An execution that began while an earlier one held the lock has been waiting since it began.
+    const began = this.ws.execution?.startMs ?? this.ws.now();
+    const queued = Math.max(0, (state.freedAtMs?.[this.key] ?? 0) - began);
+    if (queued > timeout) return false;
+    timeout -= queued;
     const busyUntil = this.scope === 'script' ? state.phantomUntilMs : null;
     if (busyUntil !== null && busyUntil > this.ws.now()) {
       const wait = busyUntil - this.ws.now();
