@@ -193,7 +193,11 @@ describe('the playground in Chromium', () => {
     const mail = page.locator(`.mail-row[data-to="${employee.email}"]`);
     await mail.first().click();
     await page.locator(`article.mail[data-to="${employee.email}"]`).waitFor();
-    expect(await page.locator(`article.mail[data-to="${employee.email}"]`).textContent()).toContain(COURSE);
+    // The body is HTML, shown in a sandboxed frame: its source is the frame's srcdoc.
+    const shown = await page
+      .locator(`article.mail[data-to="${employee.email}"]`)
+      .evaluate((a) => `${a.textContent ?? ''} ${a.querySelector('iframe')?.getAttribute('srcdoc') ?? ''}`);
+    expect(shown).toContain(COURSE);
     await shot('04-posta');
   });
 
