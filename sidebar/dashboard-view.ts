@@ -247,6 +247,7 @@ function countsSection(d: Dashboard): HTMLElement {
     ['Dipendenti attivi', `${c.activeEmployees} su ${c.employees}`],
     ['Comuni con quota non pagata', `${c.comuniUnpaid} su ${c.comuni}`],
     ['Email in coda', String(d.pendingMails)],
+    ['Email sospese (vedi Registro)', String(d.parkedMails)],
   ];
   const list = el('dl', { class: 'counts' });
   for (const [k, v] of rows) append(list, el('div', {}, el('dt', { text: k }), el('dd', { text: v })));

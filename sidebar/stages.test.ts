@@ -37,6 +37,7 @@ function dashboard(over: Partial<Dashboard> = {}): Dashboard {
     courses: [],
     jobs: [],
     pendingMails: 0,
+    parkedMails: 0,
     problems: [],
     formUrl: 'https://docs.google.com/forms/d/e/x/viewform',
     settings: {

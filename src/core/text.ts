@@ -102,3 +102,19 @@ export function meetHref(value: string): string {
   const s = String(value ?? '').trim();
   return MEET_LINK.test(s) ? s : '';
 }
+
+/** Italian month names, January first (dates written out in mails, certificates and summaries). */
+export const ITALIAN_MONTHS: readonly string[] = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];

@@ -3,7 +3,7 @@
  * times, reminders, attendees and the private properties that tie the event to its session. The
  * content hash lets the sync patch an event only when something a participant sees has changed.
  */
-import { formatNumberIt, normalizeEmail } from '../text';
+import { formatNumberIt, ITALIAN_MONTHS, normalizeEmail } from '../text';
 import { ROME_TIME_ZONE, parseCivilDate, wallClockDateTime } from './time';
 import type { CalendarCourse, CalendarEnrollment, CalendarSession, CancellationInfo, EventResource } from './types';
 
@@ -22,21 +22,6 @@ export const REMINDER_MINUTES = [24 * 60, 30] as const;
 const HASH_VERSION = 'v1';
 
 const WEEKDAYS = ['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato'];
-const MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
-
 export function wantsMeet(mode: string): boolean {
   return mode === MODE_ONLINE || mode === MODE_MIXED;
 }
@@ -55,7 +40,7 @@ export function italianLongDate(date: string): string {
   const d = parseCivilDate(date);
   if (!d) return date;
   const weekday = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
-  return `${WEEKDAYS[weekday]} ${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
+  return `${WEEKDAYS[weekday]} ${d.day} ${ITALIAN_MONTHS[d.month - 1]} ${d.year}`;
 }
 
 /**

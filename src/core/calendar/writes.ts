@@ -3,6 +3,7 @@
  * endpoint through UrlFetchApp) and the worker (the same endpoint through fetch), so both treat every
  * answer alike (catalogue: REST-ERROR-BODY, REST-CAL-BATCH).
  */
+import { apiErrorMessage, isRetryable } from '../http/status';
 import type { ApiEvent } from './sync';
 import type { EventResource } from './types';
 
@@ -20,29 +21,14 @@ export type AnswerReading =
   | { action: 'retry'; error: string }
   | { action: 'fail'; error: string };
 
-/** Google's advice: back off and retry on 429, 5xx, and 403 for rate limits (catalogue: CAL-RATE). */
-export function isRetryable(status: number, body: unknown): boolean {
-  if (status === 429 || status >= 500) return true;
-  if (status !== 403) return false;
-  const reasons = ((body as { error?: { errors?: Array<{ reason?: string }> } } | null)?.error?.errors ?? []).map(
-    (e) => e.reason,
-  );
-  return reasons.some((r) => r === 'rateLimitExceeded' || r === 'userRateLimitExceeded' || r === 'quotaExceeded');
-}
-
-export function errorMessageOf(status: number, body: unknown): string {
-  const message = (body as { error?: { message?: string } } | null)?.error?.message;
-  return `Calendar API ${status}${message ? `: ${message}` : ''}`;
-}
-
 export function readAnswer(write: CalendarWrite, status: number, body: unknown): AnswerReading {
   if (status >= 200 && status < 300) return { action: 'done', event: (body as ApiEvent | null) ?? null };
   // An event already gone is what a cancellation wanted.
   if (write.kind === 'cancel' && (status === 404 || status === 410)) return { action: 'done', event: null };
   // Our own id already taken: an earlier attempt made the event and its answer was lost.
   if (write.kind === 'insert' && status === 409) return { action: 'adopt' };
-  if (isRetryable(status, body)) return { action: 'retry', error: errorMessageOf(status, body) };
-  return { action: 'fail', error: errorMessageOf(status, body) };
+  if (isRetryable(status, body)) return { action: 'retry', error: apiErrorMessage('Calendar API', status, body) };
+  return { action: 'fail', error: apiErrorMessage('Calendar API', status, body) };
 }
 
 /** An adopted insert is ours only when the event carries the session's private id and is alive. */

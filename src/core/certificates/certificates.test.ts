@@ -1,15 +1,6 @@
 import { certificateCandidates, lastSessionEnd, meetsThreshold, thresholdOf } from './eligibility';
 import { formatCertificateNumber, highestIssued, parseCertificateNumber } from './numbering';
-import {
-  PLACEHOLDERS,
-  escapeRegExp,
-  fillPlaceholders,
-  italianDateList,
-  italianHours,
-  needsLiteralInsertion,
-  placeholderToken,
-  placeholderValues,
-} from './placeholders';
+import { fillPlaceholders, italianDateList, italianHours, placeholderValues } from './placeholders';
 import { templateParagraphs } from './template';
 import { CODE_ALPHABET, verificationCodeFrom } from './verification';
 
@@ -117,21 +108,6 @@ describe('numbering', () => {
 
 describe('placeholders', () => {
   const tricky = "Dell'Acqua $1 \\ (x) . * $& $$";
-
-  it('escapes placeholders so a regular expression matches them literally', () => {
-    for (const name of PLACEHOLDERS) {
-      const token = placeholderToken(name);
-      expect(new RegExp(escapeRegExp(token)).exec(`a ${token} b`)?.[0]).toBe(token);
-    }
-    expect(new RegExp(escapeRegExp(tricky)).test(`x${tricky}y`)).toBe(true);
-    expect(new RegExp(escapeRegExp('a.b')).test('axb')).toBe(false);
-  });
-
-  it('sends values with $ or \\ down the literal path', () => {
-    expect(needsLiteralInsertion(tricky)).toBe(true);
-    expect(needsLiteralInsertion('C:\\x')).toBe(true);
-    expect(needsLiteralInsertion("Dell'Acqua (x) . *")).toBe(false);
-  });
 
   it('fills every placeholder of the template literally', () => {
     const values = placeholderValues({

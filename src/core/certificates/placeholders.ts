@@ -1,3 +1,4 @@
+import { ITALIAN_MONTHS } from '../text';
 /** The template's placeholders (docs/product.md, workflow 7) and the Italian values that replace them. */
 
 export const PLACEHOLDERS = [
@@ -21,35 +22,6 @@ export function placeholderToken(name: Placeholder): string {
   return `{{${name}}}`;
 }
 
-/** A literal text as a regular expression (RE2 and JavaScript agree on these escapes). */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, (c) => `\\${c}`);
-}
-
-/**
- * Whether a value cannot safely be a `replaceText` replacement. Google does not document how `$` and `\`
- * are read there (JavaScript expands `$&`, `$1`, `$$`; Java reads `\` as an escape), so such a value is
- * inserted as plain text instead of through a replacement pattern.
- */
-export function needsLiteralInsertion(value: string): boolean {
-  return /[$\\]/.test(value);
-}
-
-const MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
-
 function ymd(date: string): { y: number; m: number; d: number } | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return null;
@@ -60,7 +32,7 @@ function ymd(date: string): { y: number; m: number; d: number } | null {
 export function italianDate(date: string): string {
   const p = ymd(date);
   if (!p || p.m < 1 || p.m > 12) return date;
-  return `${p.d} ${MONTHS[p.m - 1]} ${p.y}`;
+  return `${p.d} ${ITALIAN_MONTHS[p.m - 1]} ${p.y}`;
 }
 
 /** Hours with an Italian decimal comma and no trailing zeros: 4, 3,5, 2,25. */
@@ -93,7 +65,7 @@ export function italianDateList(dates: readonly string[]): string {
   }
   const pieces = groups.map((g, i) => {
     const sameYearAsNext = i + 1 < groups.length && groups[i + 1]?.y === g.y;
-    const month = `${joinItalian(g.days)} ${MONTHS[g.m - 1]}`;
+    const month = `${joinItalian(g.days)} ${ITALIAN_MONTHS[g.m - 1]}`;
     return sameYearAsNext ? month : `${month} ${g.y}`;
   });
   const all = [...pieces, ...loose];

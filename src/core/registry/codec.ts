@@ -68,6 +68,7 @@ export function isRegistryTab(name: string): name is RegistryTab {
   return Object.prototype.hasOwnProperty.call(DEFS, name);
 }
 
+/** A tab's columns as the codec reads them (the worker turns Sheets API serial numbers into dates by kind). */
 export function columnSpecs(tab: RegistryTab): readonly ColumnSpec[] {
   return DEFS[tab].columns;
 }
@@ -88,7 +89,11 @@ export interface DecodedTable<T> {
   /** Valid rows only; `row` is the sheet row. */
   rows: Array<{ row: number; record: T }>;
   problems: Problem[];
-  /** The last row with content (1 = header only, 0 = an empty sheet). */
+  /**
+   * The last row with content (1 = header only, 0 = an empty sheet). Unchecked boxes are not content
+   * here: a checkbox column may read `false` all the way down to the sheet's last row
+   * (docs/google-behaviour.md, SHEETS-CHECKBOX-EMPTY), and new rows belong right after the data.
+   */
   lastRow: number;
   width: number;
   /** The grid as read, index 0 = sheet row 1; kept current by the writers. */
@@ -182,6 +187,11 @@ function isEmptyCell(v: unknown): boolean {
   return v === '' || v === null || v === undefined || v === false || (typeof v === 'string' && v.trim() === '');
 }
 
+function lastFilledRow(values: readonly Cell[][]): number {
+  for (let r = values.length; r >= 1; r--) if (!(values[r - 1] ?? []).every(isEmptyCell)) return r;
+  return 0;
+}
+
 /** Reads a cell for its column's kind: dates and times go through the spreadsheet's zone, never getHours(). */
 function cellInput(spec: ColumnSpec, v: unknown, formatDate: FormatDate): unknown {
   if (v instanceof Date) {
@@ -215,7 +225,7 @@ export function decodeTable<N extends RegistryTab>(
     columns: columns as ColumnMap<RecordByTab[N]>,
     rows: [],
     problems: [],
-    lastRow: values.length,
+    lastRow: lastFilledRow(values),
     width,
     values,
     duplicateIds: new Map(),

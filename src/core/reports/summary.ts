@@ -4,7 +4,7 @@
  * in the same month sends nothing new.
  */
 import { compose, type Block, type ComposedMail } from '../mail/document';
-import { formatNumberIt, normalizeKey } from '../text';
+import { formatNumberIt, ITALIAN_MONTHS, normalizeKey } from '../text';
 import type { ComuneReportRow, EmployeeReportRow, Reports } from './compute';
 
 export interface ComuneSummary extends ComposedMail {
@@ -16,25 +16,10 @@ export interface ComuneSummary extends ComposedMail {
   dedupeKey: string;
 }
 
-const MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
-
 /** `2027-03` → `marzo 2027`. */
 export function periodLabel(period: string): string {
   const [y, m] = period.split('-');
-  return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
+  return `${ITALIAN_MONTHS[Number(m) - 1] ?? m} ${y}`;
 }
 
 export function comuneKey(comune: Pick<ComuneReportRow, 'istat' | 'name'>): string {
@@ -57,11 +42,18 @@ function byName(a: EmployeeReportRow, b: EmployeeReportRow): number {
   );
 }
 
+/** The referent's own page of the comune: its signed link and the last day it works (`dd/mm/yyyy`). */
+export interface ComunePageLink {
+  url: string;
+  validUntil: string;
+}
+
 function summaryMail(
   comune: ComuneReportRow,
   staff: EmployeeReportRow[],
   reports: Reports,
   period: string,
+  page: ComunePageLink | null,
 ): ComposedMail {
   const short = staff.filter((e) => !e.reached).sort(byName);
   const reached = staff.length - short.length;
@@ -97,6 +89,16 @@ function summaryMail(
       ]),
     });
   }
+  if (page) {
+    blocks.push({
+      kind: 'p',
+      content: [
+        'Può consultare quando vuole la situazione aggiornata di ciascun dipendente (ore, corsi frequentati e prenotati, attestati) sulla ',
+        { text: 'pagina del Comune', url: page.url },
+        ` (link personale, da non inoltrare, valido fino al ${page.validUntil}).`,
+      ],
+    });
+  }
   blocks.push({
     kind: 'p',
     content: [
@@ -110,7 +112,11 @@ function summaryMail(
  * The period's summaries, one per comune with a referent and at least one active employee, in the
  * order of the comuni report.
  */
-export function comuneSummaries(reports: Reports, period: string): ComuneSummary[] {
+export function comuneSummaries(
+  reports: Reports,
+  period: string,
+  pageLink: (comune: ComuneReportRow) => ComunePageLink | null = () => null,
+): ComuneSummary[] {
   const staffByComune = new Map<string, EmployeeReportRow[]>();
   for (const e of reports.employees) {
     if (!e.active) continue;
@@ -124,7 +130,7 @@ export function comuneSummaries(reports: Reports, period: string): ComuneSummary
     const staff = staffByComune.get(normalizeKey(comune.name)) ?? [];
     if (!comune.referentEmail || staff.length === 0) continue;
     out.push({
-      ...summaryMail(comune, staff, reports, period),
+      ...summaryMail(comune, staff, reports, period, pageLink(comune)),
       comune: comuneKey(comune),
       name: comune.name,
       to: comune.referentEmail,

@@ -15,6 +15,8 @@ import { queueMail } from '../mail/outbox';
 import { serverAction } from '../platform/entry';
 import { logEvent } from '../registry/log';
 import { duplicateIdMessage } from '../../core/registry/codec';
+import { MAIL_BOUNDS } from '../../core/mail/outbox';
+import { cutText } from '../../core/text';
 
 export interface AppliedDecision {
   outcome: DecisionOutcome;
@@ -47,7 +49,13 @@ export function applyDecision(
     const data = loadEnrollmentData({ comuni: true });
     const book = openBook(data);
     const notifier = new Notifier(data, prop(PROP_FORM_URL) ?? '');
-    const outcome = decideOnBook(book, id, approve, by, reason);
+    const outcome = decideOnBook(
+      book,
+      id,
+      approve,
+      by,
+      reason === undefined ? undefined : cutText(reason, MAIL_BOUNDS.reason),
+    );
     if (outcome.kind === 'unknown')
       return { outcome, name: '', courseTitle: '', refusal: duplicateIdMessage(data.enrollments, id) ?? undefined };
     const e = outcome.enrollment;

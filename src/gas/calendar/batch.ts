@@ -4,12 +4,11 @@
  * moment is sent again after a backoff; an insert answered "already exists" (its first answer was lost)
  * adopts the event that was made. Only service calls here: reading the answers is src/core/calendar/writes.
  */
+import { apiErrorMessage, isRetryable } from '../../core/http/status';
 import { decodeBatchResponse, encodeBatchRequest, type BatchRequestPart } from '../../core/http/batch';
 import {
   adoptable,
   CALENDAR_BATCH_SIZE,
-  isRetryable,
-  errorMessageOf,
   readAnswer,
   readRequest,
   writeRequest,
@@ -98,7 +97,7 @@ export function writeEvents(calendarId: string, writes: readonly CalendarWrite[]
         if (adoptable(event, write.resource.extendedProperties.private.sessionId ?? ''))
           outcomes.set(write.key, { ok: true, event });
         else if (isRetryable(answer.status, answer.body)) {
-          lastError.set(write.key, errorMessageOf(answer.status, answer.body));
+          lastError.set(write.key, apiErrorMessage('Calendar API', answer.status, answer.body));
           retry.push(write);
         } else
           outcomes.set(write.key, {

@@ -3,17 +3,10 @@
  * replacement, the PDF export, the mail quota. Each function touches its services and does nothing else.
  */
 import { withRetry } from '../platform/retry';
-import {
-  escapeRegExp,
-  needsLiteralInsertion,
-  PLACEHOLDERS,
-  placeholderToken,
-  type Placeholder,
-} from '../../core/certificates/placeholders';
+import { PLACEHOLDERS, placeholderToken, type Placeholder } from '../../core/certificates/placeholders';
+import { callGoogleApi } from '../platform/rest';
 
 type Folder = GoogleAppsScript.Drive.Folder;
-type Section =
-  GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
 
 export const PDF_MIME = 'application/pdf';
 
@@ -55,50 +48,23 @@ export function copyTemplate(templateId: string, name: string, folder: Folder): 
 }
 
 /**
- * Replaces every placeholder of a Doc literally and saves it. A value free of `$` and `\` goes through
- * `replaceText` with an escaped pattern (one call per placeholder and section); any other value is
- * inserted as plain text at each match, so no replacement syntax can ever apply to it.
+ * Replaces every placeholder of a Doc literally, in body, header and footer, with one Docs API
+ * `batchUpdate` (one `replaceAllText` per placeholder, applied atomically and saved at once; catalogue:
+ * REST-DOCS-BATCHUPDATE): the text is matched as text and the value inserted as text, so a name with
+ * `$1`, `\\` or `(` stays as written. Filling again is harmless (a replaced placeholder no longer matches).
  */
 export function fillDocument(docId: string, values: Record<Placeholder, string>): void {
-  // Filling again is harmless (a replaced placeholder no longer matches), so the whole fill is retried.
-  withRetry('DocumentApp.fill', () => fillOnce(docId, values));
-}
-
-function fillOnce(docId: string, values: Record<Placeholder, string>): void {
-  const doc = DocumentApp.openById(docId);
-  const sections: Section[] = [doc.getBody()];
-  const header = doc.getHeader();
-  if (header) sections.push(header);
-  const footer = doc.getFooter();
-  if (footer) sections.push(footer);
-  for (const section of sections) {
-    for (const name of PLACEHOLDERS) {
-      const pattern = escapeRegExp(placeholderToken(name));
-      const value = values[name];
-      if (needsLiteralInsertion(value)) insertLiterally(section, pattern, value);
-      else section.replaceText(pattern, value);
-    }
-  }
-  doc.saveAndClose();
-}
-
-/** A match lies in a Text element; any other element is viewed as its text. */
-function asText(element: GoogleAppsScript.Document.Element): GoogleAppsScript.Document.Text {
-  return 'insertText' in element ? (element as unknown as GoogleAppsScript.Document.Text) : element.asText();
-}
-
-/** More matches than a template can hold means the value itself contains the placeholder. */
-const MAX_MATCHES = 50;
-
-function insertLiterally(section: Section, pattern: string, value: string): void {
-  let found = section.findText(pattern);
-  for (let n = 0; found && n < MAX_MATCHES; n++) {
-    const text = asText(found.getElement());
-    const start = found.getStartOffset();
-    text.deleteText(start, found.getEndOffsetInclusive());
-    if (value !== '') text.insertText(start, value);
-    found = section.findText(pattern);
-  }
+  const requests = PLACEHOLDERS.map((name) => ({
+    replaceAllText: { containsText: { text: placeholderToken(name), matchCase: true }, replaceText: values[name] },
+  }));
+  callGoogleApi(
+    'Docs API',
+    'post',
+    `https://docs.googleapis.com/v1/documents/${encodeURIComponent(docId)}:batchUpdate`,
+    {
+      requests,
+    },
+  );
 }
 
 /** Exports a saved Doc as PDF into the folder; returns the PDF's id and URL. */

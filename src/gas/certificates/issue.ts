@@ -347,8 +347,8 @@ export class CertificateContext {
         dedupeKey: key,
       });
       const flushed = flushMail();
-      const dropped = flushed.dropped.find((d) => d.key === key);
-      if (dropped) throw new Error(`Invio dell'attestato ${r.number} non riuscito: ${dropped.error}`);
+      const parked = flushed.parked.find((d) => d.key === key);
+      if (parked) throw new Error(`Invio dell'attestato ${r.number} non riuscito: ${parked.error}`);
       if (!wasMailSent(key)) {
         if (remainingMailQuota() > 0)
           throw new Error(`Invio dell'attestato ${r.number} non riuscito: nuovo tentativo più tardi.`);

@@ -8,7 +8,7 @@ import type { Problem } from '../../core/registry/schemas';
 import { ENROLLMENT_STATUS, COURSE_STATUS, TAB } from '../../core/registry/tabs';
 import { PROP_FORM_URL } from '../enrollment/form';
 import { jobsProgress } from '../jobs/runner';
-import { pendingMailCount } from '../mail/outbox';
+import { parkedMailCount, pendingMailCount } from '../mail/outbox';
 import { callerEmail } from '../platform/auth';
 import { crossCheckTables, orderProblems, tryRead } from '../registry/problems';
 import { readSettings, settingsProblems } from '../registry/settings';
@@ -100,6 +100,7 @@ export function buildDashboard(): Dashboard {
     courses: courseSummaries(courseList, enrollmentList, sessionList),
     jobs: jobsProgress(),
     pendingMails: pendingMailCount(),
+    parkedMails: parkedMailCount(),
     problems: orderProblems(problems),
     formUrl: PropertiesService.getScriptProperties().getProperty(PROP_FORM_URL) ?? '',
     settings: settings?.settings ?? null,

@@ -7,6 +7,7 @@ import { requireSheet } from '../registry/table';
 import { buildDashboard } from './dashboard';
 import { buildCourseView, confirmPending, promote } from './course';
 import type { ActionResult, CourseView, Dashboard } from './types';
+import { sheetValues } from '../platform/sheet-values';
 
 export type { ActionResult, CourseView, Dashboard } from './types';
 
@@ -37,7 +38,7 @@ export const selectCell = serverAction(
     let c = typeof column === 'number' ? Math.floor(column) : 0;
     if (c < 1) {
       const wanted = normalizeKey(String(column ?? '').split(',')[0] ?? '');
-      const header = sheet.getSheetValues(1, 1, 1, -1)[0] ?? [];
+      const header = sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
       c = wanted === '' ? 1 : header.findIndex((h) => normalizeKey(String(h)) === wanted) + 1;
       if (c < 1) throw new UserError(`La colonna «${String(column)}» non è nel foglio «${sheet.getName()}».`);
     }

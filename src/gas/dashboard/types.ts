@@ -42,6 +42,8 @@ export interface Dashboard {
   courses: CourseSummary[];
   jobs: JobProgress[];
   pendingMails: number;
+  /** Mails the outbox gave up on for now (`Sospesa` in `Posta in uscita`, each with a `Registro` line). */
+  parkedMails: number;
   problems: Problem[];
   formUrl: string;
   /** Null before the first «Configura» (no `Impostazioni` tab). */

@@ -18,7 +18,8 @@ import { normalizeEmail } from '../../core/text';
 import { serverAction } from '../platform/entry';
 import { flushLog, logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
-import { flushMail } from '../mail/outbox';
+import { pendingMailCount } from '../mail/outbox';
+import { drainOutbox } from '../mail/entry';
 import { loadEnrollmentData, openBook, rememberEnrollmentIndex } from './data';
 import {
   openFormById,
@@ -96,17 +97,18 @@ function openStoredForm(): Form | null {
  * failed or missed trigger left behind, and sends mails still waiting in the outbox.
  */
 export function reconcileResponses(event?: { triggerUid?: string }): { processed: number } {
+  const startedAt = Date.now();
   requireOwnTriggerOrStaff(RECONCILE_HANDLER, event, 'Riconciliazione risposte');
   const form = openStoredForm();
   const done = form ? processPending(form, '', { onlyWhenPending: true }) : null;
   if (!done) {
-    // Under the lock: two flushes at once could both send the same queued mail.
     withScriptLock(() => {
       retryStaleAttendees();
-      flushMail();
       flushLog();
     });
   }
+  // The backlog goes under the lock a few mails at a time (two flushes at once could both send a mail).
+  if (pendingMailCount() > 0) drainOutbox(startedAt);
   return { processed: done?.processed ?? 0 };
 }
 

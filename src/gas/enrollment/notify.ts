@@ -21,6 +21,8 @@ import {
 import type { ComposedMail } from '../../core/mail/document';
 import { logEvent } from '../registry/log';
 import { queueMail, type MailMessage } from '../mail/outbox';
+import { MAIL_BOUNDS } from '../../core/mail/outbox';
+import { cutText } from '../../core/text';
 import { referentMails } from '../approval/request';
 import type { EnrollmentData } from './data';
 
@@ -73,7 +75,7 @@ export class Notifier {
   nameOf(email: string, answered = ''): string {
     const wanted = email.trim().toLowerCase();
     const employee = this.data.employees.rows.find((r) => r.record.email === wanted)?.record;
-    return employee ? `${employee.firstName} ${employee.lastName}` : answered;
+    return cutText(employee ? `${employee.firstName} ${employee.lastName}` : answered, MAIL_BOUNDS.name);
   }
 
   /**
@@ -128,7 +130,7 @@ export class Notifier {
   staffCancellation(e: EnrollmentRecord, reason: string): void {
     this.send(
       e.email,
-      staffCancellationMail(this.ctx, this.nameOf(e.email), this.course(e.course), reason),
+      staffCancellationMail(this.ctx, this.nameOf(e.email), this.course(e.course), cutText(reason, MAIL_BOUNDS.reason)),
       `cancel:${e.id}`,
     );
   }
@@ -145,8 +147,12 @@ export class Notifier {
     this.send(
       to,
       unknownEmailStaffMail(
-        email,
-        answered,
+        cutText(email, MAIL_BOUNDS.address),
+        {
+          firstName: cutText(answered.firstName, MAIL_BOUNDS.name),
+          lastName: cutText(answered.lastName, MAIL_BOUNDS.name),
+          comune: cutText(answered.comune, MAIL_BOUNDS.name),
+        },
         courses.map((c) => this.course(c)),
       ),
       dedupeKey,

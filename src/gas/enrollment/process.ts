@@ -6,8 +6,8 @@
 import { typedPersonNote } from '../../core/enrollment/staff-view';
 import { ACTION_CANCEL, readAnswers } from '../../core/enrollment/form';
 import type { EnrollmentBook, RequestResult } from '../../core/enrollment/policy';
-import { flushLog } from '../registry/log';
-import { flushMail } from '../mail/outbox';
+import { flushLog, logEvent } from '../registry/log';
+import { flushMail, reloadOutbox } from '../mail/outbox';
 import { updateCourseAttendees } from '../calendar/attendees';
 import {
   commitChanges,
@@ -18,7 +18,7 @@ import {
   type EnrollmentData,
   type SliceRequest,
 } from './data';
-import { withRetry } from '../platform/retry';
+import { isTransient, withRetry } from '../platform/retry';
 import { PROP_FORM_ID, PROP_FORM_URL, PROP_ITEM_TITLES, PROP_WATERMARK, refreshFormChoices } from './form';
 import { Notifier, logPromotions, logResults, queueHeldMail } from './notify';
 import { prop, reloadProps, setProps } from './props';
@@ -72,6 +72,7 @@ export function withScriptLock<T>(fn: () => T): T | null {
   }
   try {
     reloadProps();
+    reloadOutbox();
     return fn();
   } finally {
     lock.releaseLock();
@@ -80,11 +81,6 @@ export function withScriptLock<T>(fn: () => T): T | null {
 
 function sliceRequest(response: ResponseData): SliceRequest {
   return { responseId: response.id, email: response.email, answers: response.answers, at: response.timestamp };
-}
-
-export interface RunEffects {
-  /** Courses whose confirmed people may have changed: their calendar attendees are updated. */
-  courses: Set<string>;
 }
 
 /**
@@ -151,8 +147,9 @@ export function finishRun(
     who,
   );
   for (const e of changes.promoted) notifier.promotion(e, officePromoted.has(e.id) ? 'office' : 'seatFreed');
-  notifier.queueAll();
+  // `Registro` first: a mail never tells what the log does not hold.
   flushLog();
+  notifier.queueAll();
   return new Set([...changes.affectedCourses, ...extraCourses]);
 }
 
@@ -193,9 +190,24 @@ export function afterRun(data: EnrollmentData, book: EnrollmentBook, courses: Se
   }
   rememberEnrollmentIndex(data);
   refreshFormChoices(data, book, form);
+  flushLog();
   queueHeldMail();
   flushMail();
   flushLog();
+}
+
+/**
+ * One response, whatever it holds: an answer that breaks the rules of the book or of a mail is written
+ * to `Registro` and counted as processed, so it cannot fail every later run again. Only Google being
+ * briefly unavailable leaves the response for the next run.
+ */
+function applyOnce(book: EnrollmentBook, notifier: Notifier, response: ResponseData): void {
+  try {
+    applyResponse(book, notifier, response);
+  } catch (error) {
+    if (isTransient(error)) throw error;
+    logEvent('Risposta non elaborata', `${response.id}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /**
@@ -251,7 +263,7 @@ export function processPending(
     let processed = 0;
     for (const response of responses) {
       if (book.hasResponse(response.id)) continue;
-      applyResponse(book, notifier, response);
+      applyOnce(book, notifier, response);
       processed += 1;
     }
     const courses = finishRun(data, book, notifier);

@@ -32,8 +32,10 @@ function openForm(id: string): Form | null {
   }
 }
 
+/** `FormApp.create` names only the Drive file: the title respondents see is set here (docs/google-behaviour.md, FORMS-CREATE-NAMING). */
 function build(form: Form, choices: readonly string[]): void {
   form
+    .setTitle(FEEDBACK_FORM_TITLE)
     .setDescription(
       "Le risposte sono anonime: ci aiutano a migliorare i corsi dell'Academy. Scegli il corso che hai frequentato e dai un voto da 1 (per niente soddisfatto) a 5 (molto soddisfatto).",
     )

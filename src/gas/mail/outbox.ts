@@ -1,137 +1,261 @@
 /**
  * The mail outbox: every workflow queues its mails here and the entry point flushes them at its end.
  *
- * - A mail goes at most once per dedupe key: the keys of sent mails are kept (hashed, a bounded recent
- *   window) in one Script Property; older duplicates are prevented by the workflows' own row state
- *   (a processed response, `Inviato il`), which is why the window can stay small.
- * - A mail that cannot go now (daily quota spent, a failure) stays queued in Script Properties, split in
- *   chunks under the 9 KB per-value limit, and goes on a later flush (the next execution, the periodic
- *   reconciliation or the job runner).
+ * - Queueing never throws into a workflow: a mail is bounded (names, reasons, bodies), stored in Script
+ *   Properties while few wait, in the hidden tab `Posta in uscita` beyond that, and a mail that can
+ *   never go as it is (no recipient, too many) is parked there as `Sospesa` with a `Registro` line.
+ *   Only a failure of both stores loses a mail, and that is written to `Registro` too.
+ * - A mail goes at most once per dedupe key: the keys of sent mails are kept (hashed, a recent window
+ *   longer than any one execution's sends) in one Script Property and saved after every send; older
+ *   duplicates are prevented by the workflows' own row state (a processed response, `Inviato il`).
+ * - Oldest first: the mails in Properties were queued before any in the tab (new mails go to the tab
+ *   as long as anything waits there), so the flush sends Properties first, then the tab in row order.
+ * - A mail that cannot go now (daily quota, a failure) stays queued and goes on a later flush (the
+ *   next execution, the hourly reconciliation, the outbox's own continuation trigger).
  * - Attachments are Drive file ids, resolved when the mail is sent, so a queued mail stays small and
  *   survives between executions (a Blob cannot be stored).
  */
-import { headerSafe } from '../../core/mail/document';
-import { chunkUtf8, keyDigest, utf8Length } from '../../core/mail/storage';
+import { adjacentRuns } from '../../core/registry/codec';
+import {
+  boundedMail,
+  decodeOutboxRow,
+  encodeOutboxRow,
+  recipientList,
+  unsendableReason,
+  type MailMessage,
+  type OutboxCell,
+  type OutboxRow,
+  type OutboxStatus,
+  type StoredMail,
+} from '../../core/mail/outbox';
+import { keyDigest, utf8Length } from '../../core/mail/storage';
 import { isTransient, withRetry } from '../platform/retry';
 import { logEvent } from '../registry/log';
+import {
+  clearOutboxRows,
+  ensureOutboxSheet,
+  findOutboxSheet,
+  readOutboxGrid,
+  readPropertyState,
+  writeOutboxRows,
+  writePropertyState,
+  writeSentAndBacklog,
+  type PropertyState,
+} from './store';
 
-export interface QueuedAttachment {
-  /** A Drive file id; the file's current content is attached. */
-  fileId: string;
-}
+export type { MailMessage, QueuedAttachment } from '../../core/mail/outbox';
 
-export interface MailMessage {
-  to: string;
-  subject: string;
-  body: string;
-  htmlBody?: string;
-  /** Sender name shown to the recipient (`Nome mittente`). */
-  name?: string;
-  replyTo?: string;
-  attachments?: QueuedAttachment[];
-  /** Identifies the mail across executions: the same key is never sent twice. */
-  dedupeKey: string;
-}
-
-interface StoredMail extends MailMessage {
-  attempts: number;
-  lastError?: string;
-}
-
-const PREFIX = 'a4pa.mail.';
-const QUEUE_COUNT = `${PREFIX}queue.n`;
-const QUEUE_CHUNK = `${PREFIX}queue.`;
-const SENT = `${PREFIX}sent`;
-/** Chunk size in UTF-8 bytes: under the 9 KB a property value may hold. */
-const CHUNK_BYTES = 8000;
-/** Sent keys remembered (14-character digests: about 6 KB, one property). */
+/** Sent keys remembered (14-character digests: about 6 KB, one property); more than one flush sends. */
 const SENT_WINDOW = 400;
-/** The queue may not take the whole 500 KB store other workflows share. */
-const QUEUE_BUDGET_BYTES = 300_000;
-/** A mail refused this many times (not for quota, not transiently) is dropped and reported in `Registro`. */
+/** Mails kept in Properties at most: the rest of the 500 KB store belongs to other workflows. */
+const PROPERTIES_BUDGET_BYTES = 60_000;
+/** A mail refused this many times (not for quota, not transiently) is parked and reported in `Registro`. */
 const MAX_ATTEMPTS = 5;
-/** Mails sent by one flush: keeps a flush well inside the execution's time. */
-const MAX_PER_FLUSH = 60;
+/** Mails one flush sends at most by default: a workflow's own flush stays short under the script lock. */
+const DEFAULT_PER_FLUSH = 60;
+/** Never more than the sent window in one execution, so a stopped execution can tell what it sent. */
+export const MAX_PER_EXECUTION = 300;
 
-interface OutboxState {
-  queue: StoredMail[];
-  sent: string[];
-  chunks: number;
+interface TabState {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  rows: OutboxRow[];
+  /** The last row with content (1 = header only). */
+  lastRow: number;
 }
 
-/** Loaded once per execution (Apps Script re-evaluates the script for every execution). */
-let state: OutboxState | null = null;
+/** Loaded once per execution and again whenever the script lock is taken (another run may have changed it). */
+let state: PropertyState | null = null;
+let tab: TabState | null = null;
+/** Sends counted across this execution's flushes (see `MAX_PER_EXECUTION`). */
+let sentThisExecution = 0;
 
-function props(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getScriptProperties();
+/** Forgets what this execution read: the next use reads the stores again. Called once the lock is held. */
+export function reloadOutbox(): void {
+  state = null;
+  tab = null;
 }
 
-function load(): OutboxState {
-  if (state) return state;
-  const all = props().getProperties();
-  const chunks = Number(all[QUEUE_COUNT] ?? '0') || 0;
-  let json = '';
-  for (let i = 0; i < chunks; i += 1) json += all[`${QUEUE_CHUNK}${i}`] ?? '';
-  let queue: StoredMail[] = [];
-  if (json) {
-    try {
-      const parsed: unknown = JSON.parse(json);
-      if (Array.isArray(parsed)) queue = parsed as StoredMail[];
-    } catch {
-      // A torn write (an execution stopped between chunk writes) loses the queue, not the add-on:
-      // every workflow can tell from its rows what was not sent.
-      queue = [];
-    }
-  }
-  const sent = (all[SENT] ?? '').split(',').filter((k) => k !== '');
-  state = { queue, sent, chunks };
+function load(): PropertyState {
+  state ??= readPropertyState();
   return state;
 }
 
-function save(st: OutboxState): void {
-  const json = st.queue.length > 0 ? JSON.stringify(st.queue) : '';
-  const pieces = json ? chunkUtf8(json, CHUNK_BYTES) : [];
-  const values: Record<string, string> = { [QUEUE_COUNT]: String(pieces.length), [SENT]: st.sent.join(',') };
-  pieces.forEach((p, i) => (values[`${QUEUE_CHUNK}${i}`] = p));
-  const store = props();
-  store.setProperties(values);
-  for (let i = pieces.length; i < st.chunks; i += 1) store.deleteProperty(`${QUEUE_CHUNK}${i}`);
-  st.chunks = pieces.length;
-}
-
-function recipients(to: string): number {
-  return to.split(',').filter((x) => x.trim() !== '').length;
+function waitingInTab(st: PropertyState): boolean {
+  return st.backlog.waiting > 0;
 }
 
 /**
- * Queues a mail (persisted at once, so a mail survives the execution stopping before the flush).
- * Returns false when a mail with the same dedupe key was already sent or queued.
+ * The tab's rows, read once. A mail still `In attesa` whose key was sent (an execution stopped between
+ * its send and the tab's write) is taken as sent, and the counts are taken from the rows themselves.
  */
-export function queueMail(message: MailMessage): boolean {
+function loadTab(create: boolean): TabState | null {
+  if (tab) return tab;
+  const found = findOutboxSheet();
+  const sheet = found ?? (create ? ensureOutboxSheet().sheet : null);
+  if (!sheet) return null;
+  const grid = found ? readOutboxGrid(sheet) : [];
+  const rows: OutboxRow[] = [];
+  grid.forEach((cells, i) => {
+    const r = decodeOutboxRow(cells, i + 2);
+    if (r) rows.push(r);
+  });
+  tab = { sheet, rows, lastRow: grid.length + 1 };
   const st = load();
-  const digest = keyDigest(message.dedupeKey);
-  if (st.sent.includes(digest) || st.queue.some((m) => keyDigest(m.dedupeKey) === digest)) return false;
-  const stored: StoredMail = {
-    to: headerSafe(message.to),
-    subject: headerSafe(message.subject),
-    body: message.body,
-    dedupeKey: message.dedupeKey,
-    attempts: 0,
+  const sent = new Set(st.sent);
+  const recovered = rows.filter((r) => r.status === 'In attesa' && sent.has(keyDigest(r.mail.dedupeKey)));
+  for (const r of recovered) r.status = 'Inviata';
+  if (recovered.length > 0) rewriteRows(recovered);
+  st.backlog = countBacklog(rows);
+  return tab;
+}
+
+function countBacklog(rows: readonly OutboxRow[]): PropertyState['backlog'] {
+  return {
+    waiting: rows.filter((r) => r.status === 'In attesa').length,
+    parked: rows.filter((r) => r.status === 'Sospesa').length,
   };
-  if (message.htmlBody) stored.htmlBody = message.htmlBody;
-  if (message.name) stored.name = headerSafe(message.name);
-  if (message.replyTo) stored.replyTo = headerSafe(message.replyTo);
-  if (message.attachments && message.attachments.length > 0)
-    stored.attachments = message.attachments.map((a) => ({ fileId: a.fileId }));
-  const size = utf8Length(JSON.stringify(st.queue)) + utf8Length(JSON.stringify(stored));
-  if (size > QUEUE_BUDGET_BYTES) {
-    throw new Error(
-      'Coda email piena: troppe email in attesa di invio. Riprovare domani, quando la quota giornaliera si rinnova.',
+}
+
+function rowCells(r: OutboxRow, sentAt: Date | ''): OutboxCell[] {
+  return encodeOutboxRow(r.mail, r.status, r.queuedAt instanceof Date ? r.queuedAt : new Date(), sentAt);
+}
+
+/** Rewrites changed rows, one block per run of adjacent rows. */
+function rewriteRows(changed: readonly OutboxRow[], sentAt: Date | '' = ''): void {
+  const t = tab;
+  if (!t || changed.length === 0) return;
+  const sorted = [...changed].sort((a, b) => a.row - b.row);
+  for (const run of adjacentRuns(sorted, (r) => r.row)) {
+    writeOutboxRows(
+      t.sheet,
+      (run[0] as OutboxRow).row,
+      run.map((r) => rowCells(r, r.status === 'Inviata' ? sentAt || new Date() : '')),
     );
   }
-  st.queue.push(stored);
-  save(st);
-  return true;
+}
+
+/** Appends mails to the tab in one block. */
+function appendToTab(entries: ReadonlyArray<{ mail: StoredMail; status: OutboxStatus }>): void {
+  const t = loadTab(true) as TabState;
+  const now = new Date();
+  const added = entries.map(({ mail, status }, i): OutboxRow => ({
+    row: t.lastRow + 1 + i,
+    status,
+    queuedAt: now,
+    mail,
+  }));
+  writeOutboxRows(
+    t.sheet,
+    t.lastRow + 1,
+    added.map((r) => rowCells(r, '')),
+  );
+  t.rows.push(...added);
+  t.lastRow += added.length;
+  load().backlog = countBacklog(t.rows);
+}
+
+/**
+ * This execution's mails bound for the tab, written in one block by the next flush (every workflow
+ * flushes at its end): a thousand mails queued in one run cost one write, not a thousand.
+ */
+const spill: Array<{ mail: StoredMail; status: OutboxStatus }> = [];
+
+function spilled(status: OutboxStatus): number {
+  return spill.filter((s) => s.status === status).length;
+}
+
+/** Writes the spilled mails to the tab; if even that fails, each is written to `Registro` as lost. */
+function persistSpill(): void {
+  if (spill.length === 0) return;
+  const entries = spill.splice(0);
+  try {
+    appendToTab(entries);
+    writePropertyState(load());
+  } catch (error) {
+    for (const { mail } of entries)
+      logEvent('Email non accodata', `${mail.dedupeKey} a ${mail.to}: ${errorText(error)}`.slice(0, 2_000));
+  }
+}
+
+function isKnown(st: PropertyState, key: string): boolean {
+  const digest = keyDigest(key);
+  if (st.sent.includes(digest) || st.queue.some((m) => m.dedupeKey === key)) return true;
+  if (spill.some((s) => s.mail.dedupeKey === key)) return true;
+  if (st.backlog.waiting + st.backlog.parked === 0) return false;
+  return (loadTab(false)?.rows ?? []).some((r) => r.mail.dedupeKey === key);
+}
+
+function park(mail: StoredMail, reason: string): void {
+  mail.lastError = reason;
+  spill.push({ mail, status: 'Sospesa' });
+  logEvent('Email sospesa', `${mail.dedupeKey} a ${mail.to}: ${reason}`);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * What became of a mail given to the outbox: `queued` (it will go), `parked` (stored as `Sospesa`: it
+ * cannot go as it is), `duplicate` (a mail with its dedupe key was already sent or queued), `failed`
+ * (neither store took it; `Registro` says so).
+ */
+export type QueueOutcome = 'queued' | 'parked' | 'duplicate' | 'failed';
+
+/** Queues a mail, persisted at once so it survives the execution stopping before the flush. Never throws. */
+export function queueMail(message: MailMessage): QueueOutcome {
+  let mail: StoredMail | null = null;
+  try {
+    const st = load();
+    mail = boundedMail(message);
+    if (isKnown(st, mail.dedupeKey)) return 'duplicate';
+    const unsendable = unsendableReason(mail);
+    if (unsendable) {
+      park(mail, unsendable);
+      return 'parked';
+    }
+    // Properties while nothing waits in the tab (else this mail would jump the line); when they are
+    // full, what they hold is sent first to make room, and only what the quota holds back spills over.
+    if (!waitingInTab(st) && spilled('In attesa') === 0) {
+      if (!fits(st, mail)) makeRoom(st);
+      if (fits(st, mail)) {
+        st.queue.push(mail);
+        try {
+          writePropertyState(st);
+          return 'queued';
+        } catch {
+          // Properties refused: the tab takes the mail instead.
+          st.queue.pop();
+        }
+      }
+    }
+    spill.push({ mail, status: 'In attesa' });
+    return 'queued';
+  } catch (error) {
+    logEvent(
+      'Email non accodata',
+      `${mail?.dedupeKey ?? message.dedupeKey} a ${mail?.to ?? ''}: ${errorText(error)}`.slice(0, 2_000),
+    );
+    return 'failed';
+  }
+}
+
+function fits(st: PropertyState, mail: StoredMail): boolean {
+  return utf8Length(JSON.stringify(st.queue)) + utf8Length(JSON.stringify(mail)) <= PROPERTIES_BUDGET_BYTES;
+}
+
+/** Sends what Properties hold, as far as the quota allows. */
+function makeRoom(st: PropertyState): void {
+  const result: FlushResult = { sent: 0, pending: 0, parked: [], stoppedBy: null };
+  let remaining = withRetry('MailApp.getRemainingDailyQuota', () => MailApp.getRemainingDailyQuota());
+  flushProperties(
+    st,
+    result,
+    Math.min(DEFAULT_PER_FLUSH, MAX_PER_EXECUTION - sentThisExecution),
+    () => remaining,
+    (n) => (remaining -= n),
+    () => undefined,
+  );
 }
 
 function isQuotaError(message: string): boolean {
@@ -149,67 +273,207 @@ function send(m: StoredMail): void {
     );
   }
   // Not retried here: a send that failed after Google accepted it would go twice. The queue is the
-  // retry: the mail stays first in line for the next flush, under the same dedupe key.
+  // retry: the mail stays in line for the next flush, under the same dedupe key.
   MailApp.sendEmail(options);
 }
 
 export interface FlushResult {
   sent: number;
+  /** Mails still waiting (Properties and tab). */
   pending: number;
-  /** Mails given up after repeated failures (their keys and last errors; also logged in `Registro`). */
-  dropped: Array<{ key: string; error: string }>;
+  /** Mails given up for now after repeated failures: parked in the tab as `Sospesa`, logged in `Registro`. */
+  parked: Array<{ key: string; error: string }>;
+  /** Why the flush stopped with mails still waiting: the daily quota, or its own limit. */
+  stoppedBy: 'quota' | 'limit' | null;
+}
+
+type Attempt = { kind: 'sent' } | { kind: 'quota' } | { kind: 'failed'; message: string; counts: boolean };
+
+function attempt(m: StoredMail): Attempt {
+  try {
+    send(m);
+    return { kind: 'sent' };
+  } catch (error) {
+    const message = errorText(error);
+    if (isQuotaError(message)) return { kind: 'quota' };
+    // Google being briefly unavailable says nothing about the mail: only other failures (a refused
+    // address, a missing attachment) count toward giving it up.
+    return { kind: 'failed', message, counts: !isTransient(error) };
+  }
+}
+
+function remember(st: PropertyState, key: string): void {
+  st.sent.push(keyDigest(key));
+  if (st.sent.length > SENT_WINDOW) st.sent = st.sent.slice(st.sent.length - SENT_WINDOW);
 }
 
 /**
- * Sends queued mails in order, within the daily quota. The quota is asked only when more than one mail
- * waits: a single mail is simply sent, and the quota error keeps it queued just the same. The state is
- * saved after every send, so an execution stopped mid-flush never sends a mail twice.
+ * Sends queued mails oldest first, within the daily quota and at most `limit` of them. The quota is
+ * asked only when more than one mail waits: a single mail is simply sent, and the quota error keeps it
+ * queued just the same. What was sent is saved after every send, so an execution stopped mid-flush
+ * never sends a mail twice. Never throws: a failure of the stores is written to `Registro`.
  */
-export function flushMail(): FlushResult {
-  const st = load();
-  const dropped: FlushResult['dropped'] = [];
-  if (st.queue.length === 0) return { sent: 0, pending: 0, dropped };
-  let remaining =
-    st.queue.length > 1
-      ? withRetry('MailApp.getRemainingDailyQuota', () => MailApp.getRemainingDailyQuota())
-      : Number.POSITIVE_INFINITY;
-  let sent = 0;
+export function flushMail(limit: number = DEFAULT_PER_FLUSH): FlushResult {
+  const result: FlushResult = { sent: 0, pending: 0, parked: [], stoppedBy: null };
+  try {
+    persistSpill();
+    const st = load();
+    const waiting = st.queue.length + st.backlog.waiting;
+    if (waiting === 0) return result;
+    let remaining =
+      waiting > 1
+        ? withRetry('MailApp.getRemainingDailyQuota', () => MailApp.getRemainingDailyQuota())
+        : Number.POSITIVE_INFINITY;
+    const max = Math.min(limit, MAX_PER_EXECUTION - sentThisExecution);
+    const stop = (why: FlushResult['stoppedBy']): void => {
+      result.stoppedBy = why;
+    };
+    flushProperties(
+      st,
+      result,
+      max,
+      () => remaining,
+      (n) => (remaining -= n),
+      stop,
+    );
+    if (result.stoppedBy === null && waitingInTab(st)) {
+      flushTab(
+        st,
+        result,
+        max,
+        () => remaining,
+        (n) => (remaining -= n),
+        stop,
+      );
+    }
+    persistSpill();
+    result.pending = st.queue.length + st.backlog.waiting;
+    if (result.pending === 0) result.stoppedBy = null;
+  } catch (error) {
+    logEvent('Errore invio email', errorText(error).slice(0, 2_000));
+    result.pending = pendingMailCount();
+  }
+  return result;
+}
+
+function flushProperties(
+  st: PropertyState,
+  result: FlushResult,
+  max: number,
+  remaining: () => number,
+  spend: (n: number) => void,
+  stop: (why: FlushResult['stoppedBy']) => void,
+): void {
   const failedNow = new Set<StoredMail>();
-  while (st.queue.length > 0 && sent < MAX_PER_FLUSH) {
+  while (st.queue.length > 0) {
+    if (result.sent >= max) return stop('limit');
     const m = st.queue[0] as StoredMail;
-    if (failedNow.has(m)) break;
-    const need = recipients(m.to);
-    if (need > remaining) break;
-    try {
-      send(m);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (isQuotaError(message)) break;
-      // Google being briefly unavailable says nothing about the mail: only other failures (a refused
-      // address, a missing attachment) count toward giving it up.
-      if (!isTransient(error)) m.attempts += 1;
-      m.lastError = message;
-      if (m.attempts < MAX_ATTEMPTS) {
+    if (failedNow.has(m)) return;
+    const need = recipientList(m.to).length;
+    if (need > remaining()) return stop('quota');
+    const outcome = attempt(m);
+    if (outcome.kind === 'quota') return stop('quota');
+    if (outcome.kind === 'failed') {
+      if (outcome.counts) m.attempts += 1;
+      m.lastError = outcome.message;
+      st.queue.shift();
+      if (m.attempts >= MAX_ATTEMPTS) {
+        park(m, outcome.message);
+        result.parked.push({ key: m.dedupeKey, error: outcome.message });
+      } else {
         // A failing mail goes to the back so it never blocks the others; it is retried next flush.
         failedNow.add(m);
-        st.queue.push(st.queue.shift() as StoredMail);
-        save(st);
-        continue;
+        st.queue.push(m);
       }
-      st.queue.shift();
-      dropped.push({ key: m.dedupeKey, error: message });
-      logEvent('Email non inviata', `${m.dedupeKey} a ${m.to}: ${message}`);
-      save(st);
+      writePropertyState(st);
       continue;
     }
     st.queue.shift();
-    sent += 1;
-    remaining -= need;
-    st.sent.push(keyDigest(m.dedupeKey));
-    if (st.sent.length > SENT_WINDOW) st.sent = st.sent.slice(st.sent.length - SENT_WINDOW);
-    save(st);
+    result.sent += 1;
+    sentThisExecution += 1;
+    spend(need);
+    remember(st, m.dedupeKey);
+    writePropertyState(st);
   }
-  return { sent, pending: st.queue.length, dropped };
+}
+
+function flushTab(
+  st: PropertyState,
+  result: FlushResult,
+  max: number,
+  remaining: () => number,
+  spend: (n: number) => void,
+  stop: (why: FlushResult['stoppedBy']) => void,
+): void {
+  const t = loadTab(false);
+  if (!t) {
+    st.backlog = { waiting: 0, parked: 0 };
+    writePropertyState(st);
+    return;
+  }
+  const changed: OutboxRow[] = [];
+  try {
+    for (const r of t.rows) {
+      if (r.status !== 'In attesa') continue;
+      if (result.sent >= max) {
+        stop('limit');
+        break;
+      }
+      const need = recipientList(r.mail.to).length;
+      if (need > remaining()) {
+        stop('quota');
+        break;
+      }
+      const outcome = attempt(r.mail);
+      if (outcome.kind === 'quota') {
+        stop('quota');
+        break;
+      }
+      changed.push(r);
+      if (outcome.kind === 'failed') {
+        if (outcome.counts) r.mail.attempts += 1;
+        r.mail.lastError = outcome.message;
+        if (r.mail.attempts >= MAX_ATTEMPTS) {
+          r.status = 'Sospesa';
+          logEvent('Email sospesa', `${r.mail.dedupeKey} a ${r.mail.to}: ${outcome.message}`);
+          result.parked.push({ key: r.mail.dedupeKey, error: outcome.message });
+        }
+        continue;
+      }
+      r.status = 'Inviata';
+      result.sent += 1;
+      sentThisExecution += 1;
+      spend(need);
+      remember(st, r.mail.dedupeKey);
+      st.backlog = countBacklog(t.rows);
+      writeSentAndBacklog(st.sent, st.backlog);
+    }
+  } finally {
+    settleTab(st, t, changed);
+  }
+}
+
+/**
+ * Writes what the flush changed in the tab; once nothing waits, the sent rows are cleared and only the
+ * parked ones stay (compacted under the header), so the tab holds mail only while it is needed.
+ */
+function settleTab(st: PropertyState, t: TabState, changed: readonly OutboxRow[]): void {
+  st.backlog = countBacklog(t.rows);
+  if (st.backlog.waiting === 0) {
+    const kept = t.rows.filter((r) => r.status === 'Sospesa');
+    kept.forEach((r, i) => (r.row = i + 2));
+    writeOutboxRows(
+      t.sheet,
+      2,
+      kept.map((r) => rowCells(r, '')),
+    );
+    clearOutboxRows(t.sheet, kept.length + 2, t.lastRow);
+    t.rows = kept;
+    t.lastRow = kept.length + 1;
+  } else {
+    rewriteRows(changed);
+  }
+  writePropertyState(st);
 }
 
 /** Whether the mail with this dedupe key was sent (within the remembered window of recent keys). */
@@ -217,7 +481,13 @@ export function wasMailSent(dedupeKey: string): boolean {
   return load().sent.includes(keyDigest(dedupeKey));
 }
 
-/** Mails waiting to be sent, for the dashboard. */
+/** Mails waiting to be sent, for the dashboard (no tab read: the counts are kept in Properties). */
 export function pendingMailCount(): number {
-  return load().queue.length;
+  const st = load();
+  return st.queue.length + st.backlog.waiting + spilled('In attesa');
+}
+
+/** Mails parked in `Posta in uscita` for staff to look at, for the dashboard. */
+export function parkedMailCount(): number {
+  return load().backlog.parked + spilled('Sospesa');
 }

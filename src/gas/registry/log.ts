@@ -6,6 +6,7 @@ import { mapColumns, encodeRow, type Cell, type ColumnMap } from '../../core/reg
 import { TAB } from '../../core/registry/tabs';
 import { writeBlock } from './table';
 import { sheetNamed } from './workbook';
+import { sheetValues } from '../platform/sheet-values';
 
 interface Pending {
   at: Date;
@@ -45,7 +46,7 @@ export function flushLog(): void {
     for (const e of entries) console.log(`${e.action}: ${e.details}`);
     return;
   }
-  const header = sheet.getSheetValues(1, 1, 1, -1)[0] ?? [];
+  const header = sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
   const { columns } = mapColumns(TAB.registro, header);
   const cols = Object.values(columns);
   if (cols.length === 0) {

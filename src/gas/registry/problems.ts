@@ -100,11 +100,6 @@ export function collectProblemsWithTables(): CollectedProblems {
   return { problems: orderProblems(problems), tables };
 }
 
-/** `getDashboard().problems`: every row to fix, `{ tab, row, column, message }`. */
-export function collectProblems(): Problem[] {
-  return collectProblemsWithTables().problems;
-}
-
 /** The staff part of a note: everything before the add-on's own part. */
 export function staffPartOfNote(note: string): string {
   const at = note.indexOf(NOTE_MARK);

@@ -16,6 +16,7 @@ import { UserError } from '../../core/registry/errors';
 import { normalizeKey } from '../../core/text';
 import { withRetry } from '../platform/retry';
 import { formatInSpreadsheetZone, sheetNamed } from './workbook';
+import { sheetValues } from '../platform/sheet-values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -37,7 +38,7 @@ export function requireSheet(tab: string): Sheet {
 
 /** The whole grid of a tab in one call (an empty tab reads as no rows). */
 export function readGrid(sheet: Sheet): unknown[][] {
-  return sheet.getSheetValues(1, 1, -1, -1);
+  return sheetValues(sheet, 1, 1, -1, -1);
 }
 
 /** Decodes a tab: one Spreadsheet call (`getSheetValues` of the whole grid), whatever its size. */

@@ -29,10 +29,6 @@ export function sheetNamed(name: string): Sheet | null {
   return sheetMap().get(name) ?? null;
 }
 
-export function allSheetNames(): string[] {
-  return [...sheetMap().keys()];
-}
-
 export function allSheets(): Sheet[] {
   return [...sheetMap().values()];
 }

@@ -5,8 +5,10 @@
 import { computeReports, type Balance } from '../../core/reports/compute';
 import { reportTabs } from '../../core/reports/layout';
 import { comuneSummaries, periodLabel, summaryExclusions } from '../../core/reports/summary';
-import { formatNumberIt } from '../../core/text';
+import { formatNumberIt, slashedDate } from '../../core/text';
+import { summaryPageLinks } from '../comune-page/links';
 import { serverAction } from '../platform/entry';
+import { formatInSpreadsheetZone } from '../registry/workbook';
 import { logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
 import { readReportSource } from './data';
@@ -75,9 +77,14 @@ export interface SummariesResult {
 export const sendComuniSummaries = serverAction('Invia riepilogo ai comuni', (): SummariesResult => {
   const source = readReportSource();
   const settings = readSettings();
-  const summaries = comuneSummaries(computeReports(source.input), source.period);
+  const reports = computeReports(source.input);
+  const pageLink = summaryPageLinks(
+    reports.comuni.map((c) => c.istat),
+    Date.now(),
+    (ms) => slashedDate(formatInSpreadsheetZone(new Date(ms), 'yyyy-MM-dd')),
+  );
+  const summaries = comuneSummaries(reports, source.period, pageLink);
   const run = deliverSummaries(summaries, source.period, settings.senderName, settings.staffNotificationEmail);
-  for (const d of run.flush.dropped) logEvent('Email non inviata', `${d.key}: ${d.error}`);
   if (run.queued > 0) logEvent('Riepilogo comuni', `${source.period}: ${run.queued} riepiloghi accodati`);
   if (run.deferred > 0) logEvent('Riepilogo comuni', `${source.period}: ${run.deferred} rinviati (${run.deferReason})`);
   const month = periodLabel(source.period);

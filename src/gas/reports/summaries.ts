@@ -41,16 +41,6 @@ export interface SummaryRun {
   flush: FlushResult;
 }
 
-function mergeFlush(into: FlushResult, more: FlushResult): void {
-  into.sent += more.sent;
-  into.pending = more.pending;
-  into.dropped.push(...more.dropped);
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function deliverSummaries(
   summaries: readonly ComuneSummary[],
   period: string,
@@ -58,7 +48,6 @@ export function deliverSummaries(
   replyTo: string,
 ): SummaryRun {
   const done = readDone(period);
-  const flush: FlushResult = { sent: 0, pending: 0, dropped: [] };
   let queued = 0;
   let already = 0;
   let deferred = 0;
@@ -81,32 +70,17 @@ export function deliverSummaries(
       name: sender || 'Academy4PA',
     };
     const message = replyTo ? { ...base, replyTo } : base;
-    let accepted: boolean;
-    try {
-      accepted = queueMail(message);
-    } catch (error) {
-      // The outbox is full: sending what waits makes room, unless the daily quota is spent, in which
-      // case the rest waits for a later run (nothing is recorded for it, so nothing is lost).
-      const drained = flushMail();
-      mergeFlush(flush, drained);
-      if (drained.sent === 0) {
-        deferReason = errorText(error);
-        deferred += 1;
-        continue;
-      }
-      try {
-        accepted = queueMail(message);
-      } catch (retryError) {
-        deferReason = errorText(retryError);
-        deferred += 1;
-        continue;
-      }
+    const outcome = queueMail(message);
+    if (outcome === 'failed') {
+      // Nothing is recorded for it, so a later run sends it: nothing is lost.
+      deferReason = 'la coda email non ha potuto registrarlo (vedi Registro)';
+      deferred += 1;
+      continue;
     }
-    if (accepted) queued += 1;
-    else already += 1;
+    if (outcome === 'duplicate') already += 1;
+    else queued += 1;
     done.add(s.comune);
   }
   if (queued > 0 || already > 0) writeDone({ period, done: [...done] });
-  mergeFlush(flush, flushMail());
-  return { queued, already, deferred, deferReason, flush };
+  return { queued, already, deferred, deferReason, flush: flushMail() };
 }

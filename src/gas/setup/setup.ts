@@ -27,6 +27,7 @@ import {
   sheetNamed,
 } from '../registry/workbook';
 import { setupSteps } from './steps';
+import { sheetValues } from '../platform/sheet-values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -70,7 +71,7 @@ function ensureTab(name: TabName, position: number, addedColumns: string[]): Tab
     rememberSheet(sheet, name);
     created = true;
   }
-  const header = created ? [] : (sheet.getSheetValues(1, 1, 1, -1)[0] ?? []).map((h) => String(h ?? ''));
+  const header = created ? [] : (sheetValues(sheet, 1, 1, 1, -1)[0] ?? []).map((h) => String(h ?? ''));
   while (header.length > 0 && header[header.length - 1]?.trim() === '') header.pop();
   const columns = new Map<string, number>();
   header.forEach((h, i) => {

@@ -6,6 +6,7 @@
 import { PENDING_APPROVAL } from '../../core/approval/decide';
 import { applyDecision, type DecisionGuard } from '../approval/decide';
 import { verifyDecisionToken, webAppBaseUrl, LINK_VALID_DAYS } from '../approval/links';
+import { comuneView } from '../comune-page/view';
 import { flushLog, logEvent } from '../registry/log';
 import { Ledger } from '../reminders/ledger';
 import { verificationPage } from '../verification/verify';
@@ -154,14 +155,29 @@ function homePage(): Page {
   };
 }
 
-export function doGet(e?: WebAppEvent): GoogleAppsScript.HTML.HtmlOutput {
+function comuneLinkUrl(token: string): string {
+  const base = webAppBaseUrl();
+  return `${base}${base.includes('?') ? '&' : '?'}comune=${encodeURIComponent(token)}`;
+}
+
+export function doGet(e?: WebAppEvent): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
   let page: Page;
   try {
     const token = param(e, 'decisione');
     const code = param(e, 'verifica');
+    const comune = param(e, 'comune');
     if (token) page = decisionPage(token, param(e, 'motivo'), param(e, 'conferma') === '1');
     else if (code) page = verificationPage(code);
-    else page = homePage();
+    else if (comune) {
+      const view = comuneView(comune, param(e, 'formato') === 'csv', comuneLinkUrl(comune));
+      if (view.kind === 'csv') {
+        flushLog();
+        return ContentService.createTextOutput(view.csv)
+          .setMimeType(ContentService.MimeType.CSV)
+          .downloadAsFile(view.filename);
+      }
+      page = view.page;
+    } else page = homePage();
   } catch (error) {
     logEvent('Errore', `pagina web: ${error instanceof Error ? error.message : String(error)}`, 'web');
     page = {

@@ -20,6 +20,10 @@ export interface Page {
   lines: readonly string[];
   /** Label/value pairs shown as a table (plain text, escaped here). */
   facts?: ReadonlyArray<readonly [string, string]>;
+  /** A data table (plain text, escaped here). */
+  table?: { headers: readonly string[]; rows: ReadonlyArray<readonly string[]> };
+  /** Links under the text, e.g. a download (the web app's own URLs). */
+  links?: ReadonlyArray<{ href: string; label: string }>;
   /**
    * A button that sends the request again with its fields (GET to `action`): a decision is applied only
    * when a person presses it, never when a mail scanner merely follows the link.
@@ -53,14 +57,25 @@ export function renderPage(page: Page): string {
           )
           .join('')}</table>`
       : '';
+  const cell = 'style="text-align:left;padding:4px 8px;border-bottom:1px solid #dadce0;vertical-align:top"';
+  const table = page.table
+    ? `<table style="border-collapse:collapse;margin:12px 0;font-size:14px"><thead><tr>${page.table.headers
+        .map((h) => `<th ${cell}>${safe(h)}</th>`)
+        .join('')}</tr></thead><tbody>${page.table.rows
+        .map((r) => `<tr>${r.map((v) => `<td ${cell}>${safe(v)}</td>`).join('')}</tr>`)
+        .join('')}</tbody></table>`
+    : '';
+  const links = (page.links ?? []).map((l) => `<p><a href="${safe(l.href)}" target="_top">${safe(l.label)}</a></p>`);
   return [
     '<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">',
     `<title>${safe(page.title)}</title></head>`,
-    '<body style="font-family:Arial,Helvetica,sans-serif;max-width:640px;margin:32px auto;padding:0 16px;color:#202124;line-height:1.5">',
+    `<body style="font-family:Arial,Helvetica,sans-serif;max-width:${page.table ? 960 : 640}px;margin:32px auto;padding:0 16px;color:#202124;line-height:1.5">`,
     '<p style="color:#5f6368;margin:0">Academy4PA — Ufficio formazione</p>',
     `<h1 style="font-size:22px;color:${COLORS[page.tone]}">${safe(page.title)}</h1>`,
     ...page.lines.map((l) => `<p>${safe(l)}</p>`),
     facts,
+    table,
+    ...links,
     page.confirm ? confirmForm(page.confirm) : '',
     '</body></html>',
   ].join('\n');

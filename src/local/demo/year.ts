@@ -20,7 +20,7 @@ import { editEvent } from '../services/spreadsheet';
 import { hostSubmit } from '../services/forms';
 import { enrollmentSubmission } from '../scenario/submit';
 import { writeTyped } from '../services/spreadsheet/cells';
-import { normalizeHeader, sheetByName, spreadsheetData } from '../services/spreadsheet/model';
+import { conventionsOf, normalizeHeader, sheetByName, spreadsheetData } from '../services/spreadsheet/model';
 
 export interface YearOptions {
   /** The classic year (enrollment from 11 January, sessions February to November); 2027 by default. */
@@ -359,7 +359,9 @@ class Year {
    */
   tickAttendance(code: string): void {
     const { ws } = this.academy;
-    const sheet = sheetByName(spreadsheetData(ws, this.academy.spreadsheetId), 'Presenze');
+    const ss = spreadsheetData(ws, this.academy.spreadsheetId);
+    const sheet = sheetByName(ss, 'Presenze');
+    const conventions = conventionsOf(ss);
     const tab = this.academy.readTab('Presenze');
     if (!sheet || !tab) return;
     const col = (name: string): number => tab.header.findIndex((h) => normalizeHeader(h) === normalizeHeader(name));
@@ -380,14 +382,14 @@ class Year {
       const roll = this.random();
       if (roll < 0.1) {
         this.stats.absences += 1;
-        writeTyped(sheet, r, present + 1, false);
+        writeTyped(sheet, r, present + 1, false, conventions);
         return;
       }
-      writeTyped(sheet, r, present + 1, true);
+      writeTyped(sheet, r, present + 1, true, conventions);
       const length = lengths.get(String(row[session])) ?? 0;
       if (roll > 0.97 && length > 1) {
         this.stats.partialHours += 1;
-        writeTyped(sheet, r, hours + 1, length - 1);
+        writeTyped(sheet, r, hours + 1, length - 1, conventions);
       }
     });
     if (first === 0) return;

@@ -6,11 +6,12 @@
  */
 import { wallClock } from '../runtime/time';
 import type { Workspace } from '../runtime/workspace';
-import { readGrid, writeRaw, writeTyped } from '../services/spreadsheet/cells';
+import { formulaScope, readGrid, writeRaw, writeTyped } from '../services/spreadsheet/cells';
 import { addSheet } from '../services/spreadsheet/spreadsheet';
 import {
   a1Of,
   cellAt,
+  conventionsOf,
   isDate,
   lastColumnOf,
   lastRowOf,
@@ -19,13 +20,13 @@ import {
   spreadsheetsState,
   splitSheetPrefix,
   TIME_ZONE,
-  LOCALE,
   type CellValue,
+  type Conventions,
   type GridArea,
   type SheetData,
   type SpreadsheetData,
 } from '../services/spreadsheet/model';
-import { formatCell } from '../services/spreadsheet/number-format';
+import { displayValue } from '../services/spreadsheet/number-format';
 import { json, jsonBody, RestError, type RestRequest, type RestResponse } from './http';
 
 type Json = Record<string, unknown>;
@@ -97,16 +98,25 @@ function renderOptions(source: { get(name: string): string | null }): RenderOpti
   };
 }
 
-function renderCell(sheet: SheetData, row: number, column: number, value: CellValue, options: RenderOptions): unknown {
+function renderCell(
+  sheet: SheetData,
+  row: number,
+  column: number,
+  value: CellValue,
+  options: RenderOptions,
+  conventions: Conventions,
+): unknown {
   const cell = cellAt(sheet, row, column);
   if (options.valueRender === 'FORMULA' && cell?.f) return cell.f;
-  if (options.valueRender === 'FORMATTED_VALUE') return formatCell(value === '' ? null : value, cell?.nf);
-  if (isDate(value)) return options.dateRender === 'FORMATTED_STRING' ? formatCell(value, cell?.nf) : serialOf(value);
+  if (options.valueRender === 'FORMATTED_VALUE')
+    return displayValue(value === '' ? null : value, cell?.nf, conventions);
+  if (isDate(value))
+    return options.dateRender === 'FORMATTED_STRING' ? displayValue(value, cell?.nf, conventions) : serialOf(value);
   return value;
 }
 
 /** The values of a range, clipped to the sheet's content, trailing empties dropped, as Google answers. */
-function valueRange(ss: SpreadsheetData, notation: string, options: RenderOptions): Json {
+function valueRange(ss: SpreadsheetData, notation: string, options: RenderOptions, nowMs: number): Json {
   const { sheet, area } = resolveRange(ss, notation);
   const lastRow = Math.min(area.row + area.numRows - 1, lastRowOf(sheet));
   const lastColumn = Math.min(area.column + area.numColumns - 1, lastColumnOf(sheet));
@@ -117,14 +127,17 @@ function valueRange(ss: SpreadsheetData, notation: string, options: RenderOption
   })}`;
   const out: Json = { range: rangeText, majorDimension: options.majorDimension };
   if (lastRow < area.row || lastColumn < area.column) return out;
-  const grid = readGrid(sheet, {
+  const scope = formulaScope(ss, nowMs);
+  const grid = readGrid(scope, sheet, {
     row: area.row,
     column: area.column,
     numRows: lastRow - area.row + 1,
     numColumns: lastColumn - area.column + 1,
   });
   let rows: unknown[][] = grid.map((line, r) => {
-    const rendered = line.map((v, c) => renderCell(sheet, area.row + r, area.column + c, v, options));
+    const rendered = line.map((v, c) =>
+      renderCell(sheet, area.row + r, area.column + c, v, options, scope.conventions),
+    );
     let end = rendered.length;
     while (end > 0 && (rendered[end - 1] === '' || rendered[end - 1] === null)) end -= 1;
     return rendered.slice(0, end);
@@ -170,7 +183,7 @@ function writeValues(ss: SpreadsheetData, notation: string, values: unknown[][],
     line.forEach((value, c) => {
       if (value === null) return;
       if (inputOption === 'RAW') writeRaw(sheet, area.row + r, area.column + c, value);
-      else writeTyped(sheet, area.row + r, area.column + c, value);
+      else writeTyped(sheet, area.row + r, area.column + c, value, conventionsOf(ss));
     }),
   );
   return {
@@ -185,7 +198,7 @@ function writeValues(ss: SpreadsheetData, notation: string, values: unknown[][],
 function spreadsheetResource(ss: SpreadsheetData): Json {
   return {
     spreadsheetId: ss.id,
-    properties: { title: ss.name, locale: LOCALE, timeZone: TIME_ZONE, autoRecalc: 'ON_CHANGE' },
+    properties: { title: ss.name, ...conventionsOf(ss), autoRecalc: 'ON_CHANGE' },
     sheets: ss.sheets.map((s, index) => ({
       properties: {
         sheetId: s.id,
@@ -261,7 +274,7 @@ export function handleSheets(ws: Workspace, req: RestRequest): RestResponse | nu
   if (rest === '/values:batchGet' && req.method === 'GET') {
     const options = renderOptions(req.query);
     const ranges = req.query.getAll('ranges');
-    const valueRanges = ranges.map((r) => valueRange(ss, r, options));
+    const valueRanges = ranges.map((r) => valueRange(ss, r, options, ws.now()));
     ws.call('Spreadsheet', 'values.batchGet', cellCount(valueRanges));
     return json(200, { spreadsheetId: ss.id, valueRanges });
   }
@@ -298,7 +311,7 @@ export function handleSheets(ws: Workspace, req: RestRequest): RestResponse | nu
       return json(200, { spreadsheetId: ss.id, tableRange: `${quoteSheet(sheet.name)}!A1`, updates });
     }
     if (req.method === 'GET') {
-      const out = valueRange(ss, range, renderOptions(req.query));
+      const out = valueRange(ss, range, renderOptions(req.query), ws.now());
       ws.call('Spreadsheet', 'values.get', cellCount([out]));
       return json(200, out);
     }

@@ -71,6 +71,10 @@ export class Runtime {
     const previous = this.ws.execution;
     this.ws.execution = exec;
     try {
+      if (options.bridge && fn.endsWith('_')) {
+        // Private functions are not callable from the page (docs/google-behaviour.md, HTML-PRIVATE-FUNCTIONS).
+        return { ok: false, value: null, error: `TypeError: google.script.run.${fn} is not a function`, elapsedMs: 0 };
+      }
       const ctx = this.context();
       const target = ctx[fn];
       if (typeof target !== 'function') {

@@ -1,6 +1,7 @@
 import { EmulatedClock } from './clock';
 import { CONTRACT_SERVICES, defaultLatencyModel, type LatencyModel, type ServiceName } from './latency';
 import { mulberry32Advance, mulberry32Value } from './random';
+import { variantFromEnv, type Variant } from './variant';
 
 /** Apps Script's own message when an execution passes its time limit. */
 export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
@@ -69,11 +70,19 @@ export class Workspace {
   constructor(
     readonly state: WorkspaceState,
     readonly latency: LatencyModel = defaultLatencyModel,
+    /** The answer to unverified behaviours (not persisted: a reopened workbook follows the environment). */
+    readonly variant: Variant = variantFromEnv(),
   ) {
     this.clock = new EmulatedClock(state.nowMs);
   }
 
-  static create(options: { startMs: number; owner?: string; seed?: number; latency?: LatencyModel }): Workspace {
+  static create(options: {
+    startMs: number;
+    owner?: string;
+    seed?: number;
+    latency?: LatencyModel;
+    variant?: Variant;
+  }): Workspace {
     return new Workspace(
       {
         version: 1,
@@ -84,6 +93,7 @@ export class Workspace {
         slots: {},
       },
       options.latency,
+      options.variant,
     );
   }
 

@@ -1,3 +1,5 @@
+import { contentTypeFromName } from './content-types';
+
 /**
  * The emulated `Blob` shared by Utilities, Drive, Docs and Mail: bytes, a content type and a name.
  * `text` carries the plain text of a PDF the emulator rendered, so snapshots can show it.
@@ -42,6 +44,23 @@ export class EmulatedBlob {
   setName(name: string): EmulatedBlob {
     this.name = name;
     return this;
+  }
+
+  setBytes(data: ArrayLike<number>): EmulatedBlob {
+    this.bytes = toUint8(data);
+    return this;
+  }
+
+  /** The content type the name's extension implies (docs/google-behaviour.md, UTIL-ARCHIVES). */
+  setContentTypeFromExtension(): EmulatedBlob {
+    const type = contentTypeFromName(this.name);
+    if (type === null) throw new Error(`Could not determine the content type of the file "${this.name ?? ''}".`);
+    this.contentType = type;
+    return this;
+  }
+
+  toString(): string {
+    return 'Blob';
   }
 
   setDataFromString(data: string): EmulatedBlob {

@@ -4,7 +4,9 @@ import { A4_HEIGHT, A4_WIDTH, commitDoc, committedDoc, documentText, newDocConte
 import { renderPdf, renderTextPdf } from './files/pdf';
 import { spendCreatedDoc } from './documents/quota';
 import { strictAbout } from './strictness';
+import { spreadsheetData } from './spreadsheet/model';
 import {
+  adoptSpreadsheets,
   createItem,
   DOC_MIME,
   driveState,
@@ -13,8 +15,10 @@ import {
   FOLDER_MIME,
   isEffectivelyTrashed,
   isFolder,
+  isSheetOrForm,
   pathOf,
   PDF_MIME,
+  SHEETS_MIME,
   type DriveItem,
 } from './files/store';
 
@@ -85,7 +89,7 @@ export function snapshotDrive(
   const out: Array<{ id: string; name: string; mimeType: string; path: string; text: string }> = [];
   for (const id of st.order) {
     const item = st.items[id] as DriveItem;
-    if (isFolder(item) || isEffectivelyTrashed(ws, item)) continue;
+    if (isFolder(item) || isSheetOrForm(item) || isEffectivelyTrashed(ws, item)) continue;
     const doc = item.mimeType === DOC_MIME ? committedDoc(ws, id) : null;
     out.push({
       id,
@@ -214,7 +218,10 @@ function searchPredicate(ws: Workspace, query: string): (item: DriveItem) => boo
 
 /** `DriveApp` and the `MimeType` enum; every method is a counted 'Drive' call, iterator steps included. */
 export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: typeof MIME_TYPE } {
-  const call = (method: string): void => ws.call('Drive', method);
+  const call = (method: string): void => {
+    ws.call('Drive', method);
+    adoptSpreadsheets(ws);
+  };
 
   function itemOrThrow(id: string): DriveItem {
     const item = findItem(ws, String(id));
@@ -373,6 +380,7 @@ export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: type
       setName(name: string) {
         call('setName');
         item.name = String(name);
+        if (item.mimeType === SHEETS_MIME) spreadsheetData(ws, item.id).name = item.name;
         touch(item);
       },
       getUrl(): string {

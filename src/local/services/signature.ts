@@ -4,7 +4,17 @@
  * Utilities.formatDate." (docs/google-behaviour.md, SCRIPT-SIGNATURE-MISMATCH). Numbers and booleans
  * are accepted where a string is expected, as Apps Script converts them.
  */
-export type Param = 'String' | 'number' | 'Boolean' | 'Date' | 'Object' | 'Blob' | 'any';
+export type Param = 'String' | 'number' | 'Boolean' | 'Date' | 'Object' | 'Byte[]' | 'Blob' | 'any' | Enum;
+
+/** One of an enum's values (Apps Script enums read as their names). */
+export interface Enum {
+  values: readonly string[];
+}
+
+/** A Date of any realm: scripts run in their own V8 context, whose Date is not the host's. */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
@@ -12,12 +22,13 @@ function typeName(value: unknown): string {
   if (typeof value === 'string') return 'String';
   if (typeof value === 'number') return 'number';
   if (typeof value === 'boolean') return 'Boolean';
-  if (value instanceof Date) return 'Date';
+  if (isDate(value)) return 'Date';
   if (Array.isArray(value)) return 'Object[]';
   return '(class)';
 }
 
 function fits(param: Param, value: unknown): boolean {
+  if (typeof param === 'object') return typeof value === 'string' && param.values.includes(value);
   switch (param) {
     case 'any':
       return value !== undefined;
@@ -28,9 +39,11 @@ function fits(param: Param, value: unknown): boolean {
     case 'Boolean':
       return typeof value === 'boolean';
     case 'Date':
-      return value instanceof Date || (typeof value === 'object' && value !== null && 'getTime' in value);
+      return isDate(value);
     case 'Object':
       return typeof value === 'object' && value !== null;
+    case 'Byte[]':
+      return Array.isArray(value) || value instanceof Uint8Array;
     case 'Blob':
       return typeof value === 'object' && value !== null && 'getBytes' in value;
   }

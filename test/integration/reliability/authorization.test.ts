@@ -14,7 +14,14 @@ const INTRUDER = 'curioso@comune.crema.cr.it';
 const OUTSIDERS = [INTRUDER, ''];
 
 /** Trigger handlers: staff may run them by hand; otherwise only their own installed trigger. */
-const TRIGGER_HANDLERS = ['onFormSubmit', 'onRegistryEdit', 'reconcileResponses', 'runJobs', 'runDailyTasks'];
+const TRIGGER_HANDLERS = [
+  'onFormSubmit',
+  'onRegistryEdit',
+  'reconcileResponses',
+  'runJobs',
+  'runDailyTasks',
+  'sendQueuedMail',
+];
 /** Simple triggers that only build the menu (no data read or written). */
 const MENU_ONLY = ['onOpen', 'onInstall'];
 /** The public web app: acts only on signed tokens. */

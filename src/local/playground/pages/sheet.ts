@@ -7,7 +7,8 @@
  * real sidebar. Other spreadsheets (a closed year's archive) open read-only.
  */
 import type { Workspace } from '../../runtime/workspace';
-import { formatCell } from '../../services/spreadsheet/number-format';
+import { display, displayOfCell, formulaScope } from '../../services/spreadsheet/cells';
+import type { FormulaScope } from '../../services/spreadsheet/formulas';
 import {
   cellAt,
   columnLetter,
@@ -69,7 +70,7 @@ interface Validation {
   list: string[] | null;
 }
 
-function validationOf(ss: SpreadsheetData, cell: Cell | null, cache: Map<string, string[]>): Validation {
+function validationOf(scope: FormulaScope, cell: Cell | null, cache: Map<string, string[]>): Validation {
   const dv = cell?.dv;
   if (!dv) return { checkbox: false, list: null };
   if (isCheckbox(cell)) return { checkbox: true, list: null };
@@ -81,7 +82,7 @@ function validationOf(ss: SpreadsheetData, cell: Cell | null, cache: Map<string,
     const key = `${ref?.sheetName ?? ''}!${ref?.a1 ?? ''}`;
     let list = cache.get(key);
     if (!list) {
-      list = rangeTexts(ss, ref?.sheetName ?? '', ref?.a1 ?? '').filter((t) => t !== '');
+      list = rangeTexts(scope, ref?.sheetName ?? '', ref?.a1 ?? '').filter((t) => t !== '');
       cache.set(key, list);
     }
     return { checkbox: false, list };
@@ -90,8 +91,8 @@ function validationOf(ss: SpreadsheetData, cell: Cell | null, cache: Map<string,
 }
 
 /** The texts of a range, row by row, as Sheets shows them. */
-function rangeTexts(ss: SpreadsheetData, sheetName: string, a1: string): string[] {
-  const sheet = sheetByName(ss, sheetName);
+function rangeTexts(scope: FormulaScope, sheetName: string, a1: string): string[] {
+  const sheet = sheetByName(scope.ss, sheetName);
   if (!sheet) return [];
   const area = parseA1(a1, Math.max(sheet.maxRows, lastRowOf(sheet)), Math.max(sheet.maxColumns, lastColumnOf(sheet)));
   if (!area) return [];
@@ -99,8 +100,7 @@ function rangeTexts(ss: SpreadsheetData, sheetName: string, a1: string): string[
   const lastRow = Math.min(area.row + area.numRows - 1, lastRowOf(sheet));
   for (let r = area.row; r <= lastRow; r++) {
     for (let c = area.column; c < area.column + area.numColumns; c++) {
-      const cell = cellAt(sheet, r, c);
-      out.push(formatCell(cell?.v ?? null, cell?.nf));
+      out.push(display(scope, sheet, r, c));
     }
   }
   return out;
@@ -126,12 +126,12 @@ function protectionsOf(
 function cellHtml(
   ws: Workspace,
   cell: Cell | null,
-  at: { row: number; column: number; header: string },
+  at: { row: number; column: number; header: string; text: string },
   v: Validation,
   flags: { active: boolean; protectedCell: boolean; editable: boolean },
 ): Raw {
   const value = readValue(cell);
-  const text = cell?.f !== undefined ? '' : formatCell(cell?.v ?? null, cell?.nf);
+  const text = at.text;
   const classes: string[] = [];
   if (flags.editable && at.row > 1) classes.push('editable');
   if (flags.active) classes.push('active');
@@ -170,9 +170,9 @@ interface ChartView {
 }
 
 /** A chart's data as Sheets reads it from its ranges: the first column labels, the others one series each. */
-function chartView(ss: SpreadsheetData, sheet: SheetData, chart: ChartData): ChartView {
+function chartView(scope: FormulaScope, sheet: SheetData, chart: ChartData): ChartView {
   const columns = chart.ranges.map((r) => {
-    const source = sheetByName(ss, r.sheetName);
+    const source = sheetByName(scope.ss, r.sheetName);
     if (!source) return [] as Array<Cell | null>;
     const area = parseA1(
       r.a1,
@@ -194,9 +194,9 @@ function chartView(ss: SpreadsheetData, sheet: SheetData, chart: ChartData): Cha
     id: chart.id,
     kind: chart.type === 'BAR' ? 'bar' : 'column',
     title: String(chart.options.title ?? ''),
-    labels: labels.slice(headers).map((c) => formatCell(c?.v ?? null, c?.nf)),
+    labels: labels.slice(headers).map((c) => displayOfCell(scope, sheet, c)),
     series: series.map((cells) => ({
-      name: headers > 0 ? formatCell(cells[0]?.v ?? null) : '',
+      name: headers > 0 ? displayOfCell(scope, sheet, cells[0] ?? null) : '',
       values: cells.slice(headers).map((c) => (typeof c?.v === 'number' ? c.v : null)),
     })),
     colors,
@@ -234,7 +234,8 @@ export function gridFragment(ws: Workspace, request: SheetRequest): string {
     page = Math.floor((active.row - 2) / ROWS_PER_PAGE) + 1;
   const first = 2 + (page - 1) * ROWS_PER_PAGE;
   const last = Math.min(lastRow, first + ROWS_PER_PAGE - 1);
-  const headers = columns.map((c) => formatCell(cellAt(sheet, 1, c)?.v ?? null));
+  const scope = formulaScope(ss, ws.now());
+  const headers = columns.map((c) => display(scope, sheet, 1, c));
   const protections = protectionsOf(ss, sheet);
   const lists = new Map<string, string[]>();
   const isActive = (r: number, c: number): boolean =>
@@ -242,7 +243,8 @@ export function gridFragment(ws: Workspace, request: SheetRequest): string {
   const row = (r: number): Raw => {
     const cells = columns.map((c, i) => {
       const cell = cellAt(sheet, r, c);
-      return cellHtml(ws, cell, { row: r, column: c, header: headers[i] ?? '' }, validationOf(ss, cell, lists), {
+      const at = { row: r, column: c, header: headers[i] ?? '', text: display(scope, sheet, r, c) };
+      return cellHtml(ws, cell, at, validationOf(scope, cell, lists), {
         active: isActive(r, c),
         protectedCell: protections.covers(r, c),
         editable: request.editable,
@@ -257,7 +259,7 @@ export function gridFragment(ws: Workspace, request: SheetRequest): string {
   const letters = html`<thead><tr><th class="rowhead" scope="col"></th>${columns.map((c) => html`<th scope="col">${columnLetter(c)}</th>`)}</tr></thead>`;
   const tableWidth = ROW_HEAD_WIDTH + columns.reduce((sum, c) => sum + widthOf(sheet, c), 0);
   const charts = sheet.charts.map((chart) => {
-    const view = chartView(ss, sheet, chart);
+    const view = chartView(scope, sheet, chart);
     return html`<figure class="chart" data-chart="${view.id}" style="left:${view.left}px;top:${view.top}px;width:${view.width}px;height:${view.height}px" aria-label="Grafico: ${view.title}"><canvas role="img" aria-label="${view.title}"></canvas><script type="application/json" class="chart-data">${raw(scriptJson(view))}</script></figure>`;
   });
   const tabLinks = tabs.map(

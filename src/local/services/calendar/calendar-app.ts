@@ -1,5 +1,5 @@
 import type { Workspace } from '../../runtime/workspace';
-import { checkSignature } from '../signature';
+import { checkSignature, isDate } from '../signature';
 import { apiDay, apiTime, CalendarEventFacade, guestsOf } from './calendar-event';
 import { spendCreatedEventByApp } from './limits';
 import { calendarState, instantOf, validZone, type CalendarRecord, type Json } from './model';
@@ -124,8 +124,8 @@ class CalendarFacade {
       ],
     );
     this.call('createAllDayEvent');
-    const endDate = endOrOptions instanceof Date ? endOrOptions : new Date(date.getTime() + 24 * 3600 * 1000);
-    const opts = endOrOptions instanceof Date ? options : endOrOptions;
+    const endDate = isDate(endOrOptions) ? endOrOptions : new Date(date.getTime() + 24 * 3600 * 1000);
+    const opts = isDate(endOrOptions) ? options : endOrOptions;
     return this.insert(title, apiDay(date, this.cal.timeZone), apiDay(endDate, this.cal.timeZone), opts);
   }
 
@@ -138,6 +138,12 @@ class CalendarFacade {
       return k.startsWith(`${this.cal.id}/`) && ev.iCalUID === String(iCalId) && ev.status !== 'cancelled';
     });
     return key ? new CalendarEventFacade(this.ws, this.store, this.cal.id, key.slice(this.cal.id.length + 1)) : null;
+  }
+
+  /** A single event is its own series as CalendarApp reads it: the same iCalUID, the same guests. */
+  getEventSeriesById(iCalId: string): CalendarEventFacade | null {
+    checkSignature('CalendarApp.Calendar.getEventSeriesById', [iCalId], [['String']]);
+    return this.getEventById(iCalId);
   }
 
   /** Events overlapping [start, end), sorted by start, as CalendarApp lists them (cancelled ones left out). */
@@ -238,6 +244,7 @@ export function calendarApp(ws: Workspace, store: Store): Record<string, unknown
     createAllDayEvent: (...args: Parameters<CalendarFacade['createAllDayEvent']>) =>
       primary().createAllDayEvent(...args),
     getEventById: (iCalId: string) => primary().getEventById(iCalId),
+    getEventSeriesById: (iCalId: string) => primary().getEventSeriesById(iCalId),
     getEvents: (...args: Parameters<CalendarFacade['getEvents']>) => primary().getEvents(...args),
     getEventsForDay: (...args: Parameters<CalendarFacade['getEventsForDay']>) => primary().getEventsForDay(...args),
   };

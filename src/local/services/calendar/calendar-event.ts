@@ -149,6 +149,24 @@ export class CalendarEventFacade {
     this.store.events.patch({ attendees }, this.calendarId, this.eventId, { sendUpdates: 'none' });
     return this;
   }
+  setGuestsCanSeeGuests(canSee: boolean): this {
+    return this.write('setGuestsCanSeeGuests', { guestsCanSeeOtherGuests: Boolean(canSee) });
+  }
+  guestsCanSeeGuests(): boolean {
+    return this.read('guestsCanSeeGuests').guestsCanSeeOtherGuests !== false;
+  }
+  setGuestsCanInviteOthers(canInvite: boolean): this {
+    return this.write('setGuestsCanInviteOthers', { guestsCanInviteOthers: Boolean(canInvite) });
+  }
+  guestsCanInviteOthers(): boolean {
+    return this.read('guestsCanInviteOthers').guestsCanInviteOthers !== false;
+  }
+  setGuestsCanModify(canModify: boolean): this {
+    return this.write('setGuestsCanModify', { guestsCanModify: Boolean(canModify) });
+  }
+  guestsCanModify(): boolean {
+    return this.read('guestsCanModify').guestsCanModify === true;
+  }
   getTag(key: string): string | null {
     const shared = ((this.read('getTag').extendedProperties as Json | undefined)?.shared as Json | undefined) ?? {};
     return typeof shared[String(key)] === 'string' ? (shared[String(key)] as string) : null;

@@ -1,8 +1,11 @@
 import type { Workspace } from '../../runtime/workspace';
+import { spreadsheetsState } from '../spreadsheet/model';
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const DOC_MIME = 'application/vnd.google-apps.document';
 export const PDF_MIME = 'application/pdf';
+export const SHEETS_MIME = 'application/vnd.google-apps.spreadsheet';
+export const FORM_MIME = 'application/vnd.google-apps.form';
 
 /** One Drive item, file or folder; plain data so the workspace can be persisted. */
 export interface DriveItem {
@@ -67,10 +70,10 @@ function newItem(ws: Workspace, id: string, name: string, mimeType: string, pare
 /** Creates an item in `parentId` (the root when omitted) and returns it. */
 export function createItem(
   ws: Workspace,
-  init: { name: string; mimeType: string; parentId?: string; bytes?: Uint8Array; text?: string },
+  init: { name: string; mimeType: string; parentId?: string; bytes?: Uint8Array; text?: string; id?: string },
 ): DriveItem {
   const st = driveState(ws);
-  const id = ws.newId('1', 32);
+  const id = init.id ?? ws.newId('1', 32);
   const item = newItem(ws, id, init.name, init.mimeType, [init.parentId ?? st.rootId]);
   item.bytes = init.bytes ?? new Uint8Array(0);
   item.text = init.text ?? '';
@@ -116,8 +119,29 @@ export function pathOf(ws: Workspace, item: DriveItem): string {
   return names.join('/');
 }
 
+/**
+ * Every spreadsheet is a Drive file of Google's Sheets type with the spreadsheet's id and name
+ * (docs/google-behaviour.md, DRIVE-SEES-WORKSPACE-FILES). Spreadsheets keep their own slot, so Drive
+ * adopts the ones it has not seen yet, and follows their current name, whenever it is asked.
+ */
+export function adoptSpreadsheets(ws: Workspace): void {
+  const st = driveState(ws);
+  for (const ss of Object.values(spreadsheetsState(ws).byId)) {
+    const item = st.items[ss.id];
+    if (!item) createItem(ws, { id: ss.id, name: ss.name, mimeType: SHEETS_MIME });
+    else if (item.mimeType === SHEETS_MIME) item.name = ss.name;
+  }
+}
+
+/** Files that are Sheets or Forms: the scenario snapshot lists them under `sheets` and `forms`. */
+export function isSheetOrForm(item: DriveItem): boolean {
+  return item.mimeType === SHEETS_MIME || item.mimeType === FORM_MIME;
+}
+
 export function fileUrl(item: DriveItem): string {
   if (item.mimeType === DOC_MIME) return `https://docs.google.com/document/d/${item.id}/edit?usp=drivesdk`;
+  if (item.mimeType === SHEETS_MIME) return `https://docs.google.com/spreadsheets/d/${item.id}/edit?usp=drivesdk`;
+  if (item.mimeType === FORM_MIME) return `https://docs.google.com/forms/d/${item.id}/edit?usp=drivesdk`;
   if (isFolder(item)) return `https://drive.google.com/drive/folders/${item.id}`;
   return `https://drive.google.com/file/d/${item.id}/view?usp=drivesdk`;
 }

@@ -19,6 +19,7 @@ function setup(startMs = START): { ws: Workspace; FormApp: GoogleAppsScript.Form
 /** The enrollment form's shape: e-mail, name, a course checkbox list, an action. */
 function enrollmentForm(FormApp: GoogleAppsScript.Forms.FormApp): Form {
   const form = FormApp.create('Iscrizioni 2027') as Form;
+  form.setTitle('Iscrizioni 2027');
   form.setEmailCollectionType('VERIFIED');
   form.addTextItem().setTitle('Nome').setRequired(true);
   form
@@ -74,7 +75,8 @@ describe('FormApp: forms and publication', () => {
   test('ids are stable: openById, openByUrl on the edit and published URLs, and a short URL', () => {
     const { ws, FormApp } = setup();
     const form = FormApp.create('Iscrizioni');
-    expect(FormApp.openById(form.getId()).getTitle()).toBe('Iscrizioni');
+    // catalogue: FORMS-CREATE-NAMING
+    expect(FormApp.openById(form.getId()).getTitle()).toBe('');
     expect(FormApp.openByUrl(form.getEditUrl()).getId()).toBe(form.getId());
     expect(form.getPublishedUrl()).toBe(publishedUrlOf(ws, form.getId()));
     expect(FormApp.openByUrl(form.getPublishedUrl()).getId()).toBe(form.getId());
@@ -180,9 +182,11 @@ describe('hostSubmit and responses', () => {
     const answers = response.getItemResponses().map((r) => [r.getItem().getTitle(), r.getResponse()]);
     expect(answers).toEqual([
       ['Nome', 'Anna'],
-      ['Corsi', ['EXC-BASE — Excel di base', 'PEC — Posta certificata']],
+      // catalogue: FORMS-CHECKBOX-ORDER (strict: never the order ticked, the same on every read)
+      ['Corsi', ['PEC — Posta certificata', 'EXC-BASE — Excel di base']],
       ['Azione', 'Iscrizione'],
     ]);
+    expect(form.getResponse(id).getItemResponses()[1]?.getResponse()).toEqual(answers[1]?.[1]);
     expect(form.getResponses().map((r) => r.getId())).toEqual([id]);
     expect(response.getEditResponseUrl()).toContain(id);
   });

@@ -1,4 +1,5 @@
 import { type Workspace } from '../../runtime/workspace';
+import { createItem, FORM_MIME } from '../files/store';
 
 export type ItemTypeName =
   'CHECKBOX' | 'MULTIPLE_CHOICE' | 'LIST' | 'TEXT' | 'PARAGRAPH_TEXT' | 'SCALE' | 'SECTION_HEADER';
@@ -143,13 +144,18 @@ export function publishedUrlOf(ws: Workspace, formId: string): string {
   return `https://docs.google.com/forms/d/e/${getForm(ws, formId).publishedKey}/viewform`;
 }
 
-export function createForm(ws: Workspace, title: string): FormData {
+/**
+ * `FormApp.create(name)` names the form's Drive file; the form's own title starts empty on Google
+ * (docs/google-behaviour.md, FORMS-CREATE-NAMING) until `setTitle`.
+ */
+export function createForm(ws: Workspace, name: string): FormData {
   const id = ws.newId('1', 43);
+  createItem(ws, { id, name, mimeType: FORM_MIME });
   const form: FormData = {
     id,
     publishedKey: ws.newId('1FAIpQLS', 48),
     shortCode: ws.newId('', 17),
-    title,
+    title: '',
     description: '',
     published: ws.now() < UNPUBLISHED_BY_DEFAULT_FROM_MS,
     accepting: true,

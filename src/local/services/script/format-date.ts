@@ -6,7 +6,8 @@ import { zoneOffsetMinutes, type WallClock } from '../../runtime/time';
  * as GMT, as Java's `TimeZone.getTimeZone` does.
  */
 
-const MONTHS = [
+/** English month names, January first (Java-style date patterns and parsing typed dates). */
+export const ENGLISH_MONTHS = [
   'January',
   'February',
   'March',
@@ -33,6 +34,17 @@ const FIXED = /^(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/;
 
 function fixedZone(minutes: number, name: string): Zone {
   return { offsetAt: () => minutes, shortName: () => name, longName: () => name };
+}
+
+/** The instant at which `timeZone`'s clocks read `wall` (an unknown zone reads as GMT, as in formatDate). */
+export function instantOfWallClock(
+  wall: { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number },
+  timeZone: string,
+): number {
+  const zone = resolveZone(timeZone);
+  const guess = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
+  const first = guess - zone.offsetAt(guess) * 60_000;
+  return guess - zone.offsetAt(first) * 60_000;
 }
 
 /** Resolved zones by name: building an Intl formatter costs more than the formatting itself. */
@@ -122,8 +134,8 @@ function field(letter: string, count: number, f: Fields, zone: Zone, ms: number)
       return count === 2 ? pad(f.year % 100, 2) : pad(f.year, count);
     case 'M':
     case 'L':
-      if (count >= 4) return MONTHS[f.month - 1];
-      if (count === 3) return MONTHS[f.month - 1].slice(0, 3);
+      if (count >= 4) return ENGLISH_MONTHS[f.month - 1];
+      if (count === 3) return ENGLISH_MONTHS[f.month - 1].slice(0, 3);
       return pad(f.month, count);
     case 'd':
       return pad(f.day, count);

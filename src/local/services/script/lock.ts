@@ -85,7 +85,9 @@ class LockFacade {
   private acquire(timeoutMs: number): boolean {
     const map = lockHolders(this.ws);
     if (map.has(this.key) && map.get(this.key) === this.ws.execution) return true;
-    let timeout = Math.max(0, Number(timeoutMs) || 0);
+    // A negative timeout fails at once, even on a free lock (docs/google-behaviour.md, LOCK-NEGATIVE-TIMEOUT).
+    if (Number(timeoutMs) < 0) return false;
+    let timeout = Number(timeoutMs) || 0;
     const state = lockState(this.ws);
     // An execution that began while an earlier one held the lock has been waiting since it began.
     const began = this.ws.execution?.startMs ?? this.ws.now();

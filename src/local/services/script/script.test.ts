@@ -132,6 +132,19 @@ describe('ScriptApp triggers', () => {
 });
 
 describe('LockService', () => {
+  // catalogue: LOCK-NEGATIVE-TIMEOUT (gas-fakes test/testlock.js:62-73, asserted on live Apps Script)
+  test('a negative timeout fails at once on a free lock: tryLock answers false, waitLock throws the timeout', () => {
+    const { ws, g } = setup();
+    const lock = g.LockService.getScriptLock();
+    const before = ws.now();
+    expect(lock.tryLock(-100)).toBe(false);
+    expect(lock.hasLock()).toBe(false);
+    expect(() => lock.waitLock(-100)).toThrow('Lock timeout');
+    expect(lock.hasLock()).toBe(false);
+    expect(lock.tryLock(0)).toBe(true);
+    expect(ws.now() - before).toBeLessThan(1_000);
+  });
+
   test('tryLock fails while a phantom holds the script lock, after waiting the whole timeout', () => {
     const { ws, g } = setup();
     holdScriptLock(ws, START + 60_000);
@@ -336,7 +349,11 @@ describe('Utilities: digests, signatures, encodings, ids', () => {
     expect(bytes).toEqual(signedOf(createHash('sha256').update('Attestato A4PA-2027-00001').digest()));
     expect(bytes.some((b) => b < 0)).toBe(true);
     expect(bytes.every((b) => b >= -128 && b <= 127)).toBe(true);
+    // catalogue: UTIL-DEFAULT-CHARSET (a string without a charset is read as US-ASCII, '?' for 'è')
     expect(g.Utilities.computeDigest(g.Utilities.DigestAlgorithm.MD5, 'è')).toEqual(
+      signedOf(createHash('md5').update('?').digest()),
+    );
+    expect(g.Utilities.computeDigest(g.Utilities.DigestAlgorithm.MD5, 'è', g.Utilities.Charset.UTF_8)).toEqual(
       signedOf(createHash('md5').update('è', 'utf8').digest()),
     );
   });
@@ -346,13 +363,24 @@ describe('Utilities: digests, signatures, encodings, ids', () => {
     const expected = signedOf(createHmac('sha256', 'segreto').update('A4PA-2027-00001').digest());
     expect(g.Utilities.computeHmacSha256Signature('A4PA-2027-00001', 'segreto')).toEqual(expected);
     const keyBytes = signedOf(Buffer.from('segreto'));
+    const valueBytes = signedOf(Buffer.from('A4PA-2027-00001'));
     expect(
+      g.Utilities.computeHmacSignature(
+        g.Utilities.MacAlgorithm.HMAC_SHA_256,
+        valueBytes as unknown as string,
+        keyBytes as unknown as string,
+      ),
+    ).toEqual(expected);
+    // catalogue: SCRIPT-SIGNATURE-MISMATCH (a string value with a byte key fits no overload)
+    expect(() =>
       g.Utilities.computeHmacSignature(
         g.Utilities.MacAlgorithm.HMAC_SHA_256,
         'A4PA-2027-00001',
         keyBytes as unknown as string,
       ),
-    ).toEqual(expected);
+    ).toThrow(
+      "The parameters (String,String,Object[]) don't match the method signature for Utilities.computeHmacSignature.",
+    );
     expect(g.Utilities.computeHmacSignature(g.Utilities.MacAlgorithm.HMAC_SHA_1, 'x', 'k')).toEqual(
       signedOf(createHmac('sha1', 'k').update('x').digest()),
     );
@@ -472,6 +500,7 @@ describe('through the runtime (a small script in the emulated Workspace)', () =>
     function job() { Logger.log('job ran'); }
     function takeLock() { return LockService.getScriptLock().tryLock(1000); }
     function hasLockNow() { return LockService.getScriptLock().hasLock(); }
+    function secret_() { return 42; }
     function installFormTrigger(formId) { ScriptApp.newTrigger('onSubmit').forForm(formId).onFormSubmit().create(); }
     function onSubmit(e) { Logger.log(e.response.getId() + ' ' + e.source.getTitle() + ' ' + (e.triggerUid ? 'uid' : '')); }
     function installSheetTrigger(ssId) { ScriptApp.newTrigger('onSheetSubmit').forSpreadsheet(ssId).onFormSubmit().create(); }
@@ -479,6 +508,19 @@ describe('through the runtime (a small script in the emulated Workspace)', () =>
       Logger.log(e.range.getSheet().getName() + '!' + e.range.getA1Notation() + ' ' + JSON.stringify(e.values.slice(1)) + ' ' + e.namedValues['Nome'][0] + ' ' + (e.triggerUid ? 'uid' : ''));
     }
   `;
+
+  // catalogue: HTML-PRIVATE-FUNCTIONS
+  test('a function whose name ends with _ is not callable through google.script.run, only from the script', () => {
+    const ws = Workspace.create({ startMs: START });
+    const runtime = new Runtime(ws, code);
+    expect(runtime.run('secret_', [], { bridge: true })).toEqual({
+      ok: false,
+      value: null,
+      error: 'TypeError: google.script.run.secret_ is not a function',
+      elapsedMs: 0,
+    });
+    expect(runtime.run('secret_', [], { kind: 'trigger' }).value).toBe(42);
+  });
 
   test('a one-shot trigger fires once and stays listed', () => {
     const ws = Workspace.create({ startMs: START });
@@ -507,6 +549,7 @@ describe('through the runtime (a small script in the emulated Workspace)', () =>
       setPublished(p: boolean): unknown;
     };
     form.setPublished(true);
+    form.setTitle('Iscrizioni 2027');
     form.addTextItem().setTitle('Nome');
     runtime.run('installFormTrigger', [form.getId()]);
     const responseId = hostSubmit(ws, form.getId(), { email: 'anna@comune.example.it', answers: { Nome: 'Anna' } });

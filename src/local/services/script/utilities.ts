@@ -3,7 +3,10 @@ import type { Workspace } from '../../runtime/workspace';
 import { EmulatedBlob, toUint8 } from '../blob';
 import { enumOf, spend } from './common';
 import { parseCsv } from './csv';
+import { checkSignature, type Enum, type Param } from '../signature';
+import { gzipBlob, ungzipBlob, unzipBlob, zipBlobs } from './archive';
 import { formatDate } from './format-date';
+import { parseDate } from './parse-date';
 import { formatString } from './format-string';
 
 /** The emulated Utilities: dates, strings, digests, encodings, blobs and sleep on the emulated clock. */
@@ -32,16 +35,40 @@ function signed(bytes: Uint8Array): number[] {
   return Array.from(bytes, (b) => (b > 127 ? b - 256 : b));
 }
 
-function bytesOf(value: unknown, charset?: string): Uint8Array {
+/**
+ * A string's bytes in `charset`; US-ASCII writes '?' for what it cannot encode, as Java does. A byte
+ * array element that is no number is refused as Apps Script refuses it ("Cannot convert …").
+ */
+function bytesOf(value: unknown, charset: string = Charset.UTF_8): Uint8Array {
   if (typeof value === 'string') {
     if (charset === Charset.US_ASCII)
-      return Uint8Array.from(value, (ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : 63));
+      return Uint8Array.from(Array.from(value), (ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : 63));
     return new TextEncoder().encode(value);
   }
   if (value instanceof Uint8Array) return value;
-  if (Array.isArray(value)) return toUint8(value as number[]);
+  if (Array.isArray(value)) {
+    const bad = value.find((b) => typeof b !== 'number' && Number.isNaN(Number(b)));
+    if (bad !== undefined) throw new Error(`Cannot convert ${String(bad)} to byte.`);
+    return toUint8(value.map(Number));
+  }
   throw new Error('Invalid argument: value');
 }
+
+const CHARSET: Enum = { values: Object.values(Charset) };
+const DIGEST: Enum = { values: Object.values(DigestAlgorithm) };
+const HMAC: Enum = { values: Object.values(MacAlgorithm) };
+
+/**
+ * Digests and signatures take bytes, or a string with an optional charset; a string without one is read
+ * as US-ASCII (docs/google-behaviour.md, UTIL-DEFAULT-CHARSET, from the gas-fakes suite's live assertions).
+ */
+const STRING_DEFAULT_CHARSET = Charset.US_ASCII;
+
+const HMAC_OVERLOADS: Param[][] = [
+  ['Byte[]', 'Byte[]'],
+  ['String', 'String'],
+  ['String', 'String', CHARSET],
+];
 
 function base64Decode(text: string, webSafe: boolean): number[] {
   const normalized = webSafe ? String(text).replace(/-/g, '+').replace(/_/g, '/') : String(text);
@@ -55,11 +82,17 @@ export function utilities(ws: Workspace): Record<string, unknown> {
     DigestAlgorithm,
     MacAlgorithm,
     Charset,
-    formatDate(date: Date, timeZone: string, pattern: string): string {
+    formatDate(...args: unknown[]): string {
       call('formatDate');
-      if (!(date instanceof Date) && !(date && typeof (date as Date).getTime === 'function'))
-        throw new Error('Invalid argument: date');
+      const [date, timeZone, pattern] = args as [Date, string, string];
+      checkSignature('Utilities.formatDate', args, [['Date', 'String', 'String']]);
       return formatDate(date.getTime(), String(timeZone), String(pattern));
+    },
+    parseDate(...args: unknown[]): Date {
+      call('parseDate');
+      const [text, timeZone, pattern] = args as [string, string, string];
+      checkSignature('Utilities.parseDate', args, [['String', 'String', 'String']]);
+      return parseDate(String(text), String(timeZone), String(pattern));
     },
     formatString(template: string, ...args: unknown[]): string {
       call('formatString');
@@ -73,21 +106,64 @@ export function utilities(ws: Workspace): Record<string, unknown> {
       const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
       return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
     },
-    computeDigest(algorithm: string, value: unknown, charset?: string): number[] {
+    computeDigest(...args: unknown[]): number[] {
       call('computeDigest');
+      const [algorithm, value, charset] = args as [string, unknown, string | undefined];
+      checkSignature('Utilities.computeDigest', args, [
+        [DIGEST, 'Byte[]'],
+        [DIGEST, 'String'],
+        [DIGEST, 'String', CHARSET],
+      ]);
       const name = NODE_DIGEST[String(algorithm)];
       if (!name) throw new Error(`Invalid argument: algorithm`);
-      return signed(createHash(name).update(bytesOf(value, charset)).digest());
+      return signed(
+        createHash(name)
+          .update(bytesOf(value, charset ?? STRING_DEFAULT_CHARSET))
+          .digest(),
+      );
     },
-    computeHmacSha256Signature(value: unknown, key: unknown, charset?: string): number[] {
+    computeHmacSha256Signature(...args: unknown[]): number[] {
       call('computeHmacSha256Signature');
-      return signed(createHmac('sha256', bytesOf(key, charset)).update(bytesOf(value, charset)).digest());
+      const [value, key, charset] = args as [unknown, unknown, string | undefined];
+      checkSignature('Utilities.computeHmacSha256Signature', args, HMAC_OVERLOADS);
+      const cs = charset ?? STRING_DEFAULT_CHARSET;
+      return signed(createHmac('sha256', bytesOf(key, cs)).update(bytesOf(value, cs)).digest());
     },
-    computeHmacSignature(algorithm: string, value: unknown, key: unknown, charset?: string): number[] {
+    computeHmacSignature(...args: unknown[]): number[] {
       call('computeHmacSignature');
+      const [algorithm, value, key, charset] = args as [string, unknown, unknown, string | undefined];
+      checkSignature(
+        'Utilities.computeHmacSignature',
+        args,
+        HMAC_OVERLOADS.map((o) => [HMAC, ...o]),
+      );
       const name = NODE_HMAC[String(algorithm)];
-      if (!name) throw new Error(`Invalid argument: algorithm`);
-      return signed(createHmac(name, bytesOf(key, charset)).update(bytesOf(value, charset)).digest());
+      const cs = charset ?? STRING_DEFAULT_CHARSET;
+      return signed(
+        createHmac(name as string, bytesOf(key, cs))
+          .update(bytesOf(value, cs))
+          .digest(),
+      );
+    },
+    zip(blobs: EmulatedBlob[], name?: string): EmulatedBlob {
+      call('zip');
+      checkSignature('Utilities.zip', [blobs, name], [['Object'], ['Object', 'String']]);
+      return zipBlobs(blobs, name === undefined ? undefined : String(name));
+    },
+    unzip(blob: EmulatedBlob): EmulatedBlob[] {
+      call('unzip');
+      checkSignature('Utilities.unzip', [blob], [['Blob']]);
+      return unzipBlob(blob);
+    },
+    gzip(blob: EmulatedBlob, name?: string): EmulatedBlob {
+      call('gzip');
+      checkSignature('Utilities.gzip', [blob, name], [['Blob'], ['Blob', 'String']]);
+      return gzipBlob(blob, name === undefined ? undefined : String(name));
+    },
+    ungzip(blob: EmulatedBlob): EmulatedBlob {
+      call('ungzip');
+      checkSignature('Utilities.ungzip', [blob], [['Blob']]);
+      return ungzipBlob(blob);
     },
     base64Encode(data: unknown, charset?: string): string {
       call('base64Encode');

@@ -115,6 +115,9 @@ class MenuFacade {
     if (i >= 0) ui.menus[i] = menu;
     else ui.menus.push(menu);
   }
+  toString(): string {
+    return 'Menu';
+  }
 }
 
 class UiFacade {
@@ -163,6 +166,9 @@ class UiFacade {
           : ['', String(a), ButtonSet.OK];
     this.ss().ui.alerts.push({ title, prompt, buttons });
     return buttons.startsWith('YES') ? Button.YES : Button.OK;
+  }
+  toString(): string {
+    return 'Ui';
   }
 }
 
@@ -244,6 +250,9 @@ export function createSpreadsheetApp(ws: Workspace): Record<string, unknown> {
     newDataValidation(): DataValidationBuilderFacade {
       gate(ws, 'newDataValidation');
       return new DataValidationBuilderFacade(ws);
+    },
+    toString(): string {
+      return 'SpreadsheetApp';
     },
   };
 }

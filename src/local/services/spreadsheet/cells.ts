@@ -1,10 +1,12 @@
 /** Reading and writing cells of the stored grid: shapes, typed and raw writes, clearing, display, validation checks. */
+import type { Variant } from '../../runtime/variant';
 import type { Workspace } from '../../runtime/workspace';
 import {
   cellAt,
   cellFor,
-  isCheckbox,
+  conventionsOf,
   isDate,
+  MAX_CELL_CHARACTERS,
   MESSAGES,
   parseA1,
   readValue,
@@ -12,22 +14,52 @@ import {
   spreadsheetData,
   type Cell,
   type CellValue,
+  type Conventions,
   type GridArea,
   type SheetData,
+  type SpreadsheetData,
   type ValidationData,
 } from './model';
+import { formulaValue, type FormulaScope } from './formulas';
+import { AUTOMATIC_FORMAT, displayValue } from './number-format';
 import { typedContent } from './typing';
-import { formatCell } from './number-format';
 import type { DataValidationFacade } from './validation';
 
+/** catalogue: SHEETS-SETVALUES-SHAPE — a 2-D array of the range's exact size, else Google's messages. */
 export function shapeCheck(data: unknown, area: GridArea, method: string): unknown[][] {
-  if (!Array.isArray(data)) throw new Error(MESSAGES.signature(method));
+  // The argument's type is checked when the call is made, before its size.
+  if (!Array.isArray(data) || !data.every(Array.isArray))
+    throw new Error(MESSAGES.signature(`Range.${method}`, [data]));
   if (data.length !== area.numRows) throw new Error(MESSAGES.rowsMismatch(data.length, area.numRows));
-  for (const row of data) {
-    if (!Array.isArray(row)) throw new Error(MESSAGES.signature(method));
+  for (const row of data as unknown[][]) {
     if (row.length !== area.numColumns) throw new Error(MESSAGES.columnsMismatch(row.length, area.numColumns));
   }
   return data as unknown[][];
+}
+
+/** catalogue: SHEETS-RANGE-BOUNDS — a range reaching past the sheet's rows or columns is refused. */
+export function assertInside(sheet: SheetData, area: GridArea): GridArea {
+  if (area.row + area.numRows - 1 > sheet.maxRows || area.column + area.numColumns - 1 > sheet.maxColumns)
+    throw new Error(MESSAGES.outside);
+  return area;
+}
+
+/** catalogue: SHEETS-CELL-CHARS — checked for every value before anything is written. */
+export function assertCellsFit(values: readonly unknown[]): void {
+  for (const value of values) {
+    if (typeof value === 'string' && value.length > MAX_CELL_CHARACTERS) throw new Error(MESSAGES.tooManyCharacters);
+  }
+}
+
+/** What formulas in this spreadsheet see now. */
+export function formulaScope(ss: SpreadsheetData, nowMs: number): FormulaScope {
+  return { ss, conventions: conventionsOf(ss), nowMs };
+}
+
+/** The value `getValue(s)` returns for the cell at 1-based coordinates: a formula is computed. */
+export function cellValue(scope: FormulaScope, sheet: SheetData, row: number, column: number): CellValue {
+  const cell = cellAt(sheet, row, column);
+  return cell?.f !== undefined ? formulaValue(scope, sheet, row, column, cell) : readValue(cell);
 }
 
 /** Whether a value satisfies a rule that rejects invalid input. Empty always does. */
@@ -63,21 +95,32 @@ export function satisfies(ws: Workspace, ssId: string, dv: ValidationData, value
   }
 }
 
-export function readGrid(sheet: SheetData, area: GridArea): CellValue[][] {
+export function readGrid(scope: FormulaScope, sheet: SheetData, area: GridArea): CellValue[][] {
   const out: CellValue[][] = [];
   for (let r = 0; r < area.numRows; r++) {
     const row = sheet.rows[area.row - 1 + r];
     const line: CellValue[] = [];
-    for (let c = 0; c < area.numColumns; c++) line.push(readValue(row?.[area.column - 1 + c] ?? null));
+    for (let c = 0; c < area.numColumns; c++) {
+      const cell = row?.[area.column - 1 + c] ?? null;
+      line.push(
+        cell?.f !== undefined ? formulaValue(scope, sheet, area.row + r, area.column + c, cell) : readValue(cell),
+      );
+    }
     out.push(line);
   }
   return out;
 }
 
 /** Writes a value as if typed into the cell (see `typedContent`). */
-export function writeTyped(sheet: SheetData, row: number, column: number, value: unknown): void {
+export function writeTyped(
+  sheet: SheetData,
+  row: number,
+  column: number,
+  value: unknown,
+  conventions: Conventions,
+): void {
   const existing = cellAt(sheet, row, column);
-  const content = typedContent(value, existing?.nf === '@');
+  const content = typedContent(value, existing?.nf === '@', conventions);
   if (!existing && content.v === null && content.f === undefined) return;
   storeContent(cellFor(sheet, row, column), content.v, content.f, content.nf);
 }
@@ -141,18 +184,23 @@ export function clearArea(sheet: SheetData, area: GridArea, options: ClearOption
   }
 }
 
-export function display(cell: Cell | null): string {
-  if (!cell) return '';
-  if (cell.f !== undefined) return '';
-  if (cell.v === null) return isCheckbox(cell) ? formatCell(false) : '';
-  return formatCell(cell.v, cell.nf);
+/** The text a cell shows (`getDisplayValue(s)`), a formula's computed value included. */
+export function display(scope: FormulaScope, sheet: SheetData, row: number, column: number): string {
+  const cell = cellAt(sheet, row, column);
+  return displayValue(cellValue(scope, sheet, row, column), cell?.nf, scope.conventions);
 }
 
-/** Google's format of a cell that was never formatted ("automatic"). */
-export const DEFAULT_NUMBER_FORMAT = '0.###############';
+/**
+ * The text a stored cell shows, for searches that hold the cell but not its coordinates: a formula is
+ * computed as if it sat in A1 (only ROW() and COLUMN() without arguments would tell the difference).
+ */
+export function displayOfCell(scope: FormulaScope, sheet: SheetData, cell: Cell | null): string {
+  const value = cell?.f !== undefined ? formulaValue(scope, sheet, 1, 1, cell) : readValue(cell);
+  return displayValue(value, cell?.nf, scope.conventions);
+}
 
 export function numberFormatOf(cell: Cell | null): string {
-  return cell?.nf ?? DEFAULT_NUMBER_FORMAT;
+  return cell?.nf ?? AUTOMATIC_FORMAT;
 }
 
 export function checkState(cell: Cell | null): boolean | null {
@@ -188,11 +236,25 @@ export function setNote(sheet: SheetData, row: number, column: number, note: unk
   cellFor(sheet, row, column).note = text;
 }
 
-export function setValidation(sheet: SheetData, row: number, column: number, rule: DataValidationFacade | null): void {
+/**
+ * Sets or removes a cell's rule. A bare checkbox rule on an empty cell: strict, the cell becomes
+ * `false` (content, so `getLastRow()` reaches it); lenient, it stays empty (catalogue:
+ * SHEETS-CHECKBOX-EMPTY, unverified).
+ */
+export function setValidation(
+  sheet: SheetData,
+  row: number,
+  column: number,
+  rule: DataValidationFacade | null,
+  variant: Variant,
+): void {
   if (!rule) {
     const cell = cellAt(sheet, row, column);
     if (cell) delete cell.dv;
     return;
   }
-  cellFor(sheet, row, column).dv = structuredClone(rule.rule);
+  const cell = cellFor(sheet, row, column);
+  cell.dv = structuredClone(rule.rule);
+  const bareCheckbox = cell.dv.type === 'CHECKBOX' && cell.dv.values.length === 0;
+  if (bareCheckbox && variant === 'strict' && cell.v === null && cell.f === undefined) cell.v = false;
 }

@@ -47,6 +47,9 @@ export class EmbeddedChartFacade {
     gate(this.ws, 'modify');
     return new EmbeddedChartBuilderFacade(this.ws, this.ssId, structuredClone(this.chart));
   }
+  toString(): string {
+    return 'EmbeddedChart';
+  }
 }
 
 function rangesOf(ws: Workspace, ssId: string, chart: ChartData): RangeFacade[] {
@@ -167,5 +170,8 @@ export class EmbeddedChartBuilderFacade {
     gate(this.ws, 'build');
     if (this.chart.ranges.length === 0) throw new Error('The chart has no data: add a range before building it.');
     return new EmbeddedChartFacade(this.ws, this.ssId, structuredClone(this.chart));
+  }
+  toString(): string {
+    return 'EmbeddedChartBuilder';
   }
 }

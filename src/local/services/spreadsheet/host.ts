@@ -5,7 +5,8 @@
  */
 import { isoInZone } from '../../runtime/time';
 import type { Workspace } from '../../runtime/workspace';
-import { readGrid, writeRaw, writeTyped } from './cells';
+import { cellValue, display, formulaScope, readGrid, writeRaw, writeTyped } from './cells';
+import type { FormulaScope } from './formulas';
 import { RangeFacade } from './range';
 import { addSheet, SpreadsheetFacade } from './spreadsheet';
 import { UserFacade } from './user';
@@ -16,21 +17,21 @@ import {
   emptyUi,
   isDate,
   lastColumnOf,
+  lastFilledRowOf,
   lastRowOf,
   normalizeHeader,
-  readValue,
   sheetById,
   sheetByName,
   spreadsheetData,
   spreadsheetsState,
   TIME_ZONE,
   type CellValue,
+  type Conventions,
   type SheetData,
   type SpreadsheetData,
   type UiData,
 } from './model';
 import { typedContent } from './typing';
-import { formatCell } from './number-format';
 
 export function createSpreadsheetData(ws: Workspace, name: string, owner: string): SpreadsheetData {
   const state = spreadsheetsState(ws);
@@ -53,10 +54,19 @@ export function createSpreadsheetData(ws: Workspace, name: string, owner: string
   return ss;
 }
 
-/** A new spreadsheet owned by the workspace's owner; `bind` makes it the script's container. */
-export function createSpreadsheet(ws: Workspace, name: string, options: { bind?: boolean } = {}): string {
+/**
+ * A new spreadsheet owned by the workspace's owner; `bind` makes it the script's container. Its zone and
+ * locale are Europe/Rome and it_IT unless given (a test gives another zone to tell them from the script's).
+ */
+export function createSpreadsheet(
+  ws: Workspace,
+  name: string,
+  options: { bind?: boolean; timeZone?: string; locale?: string } = {},
+): string {
   const ss = createSpreadsheetData(ws, name, ws.state.owner);
   if (options.bind) spreadsheetsState(ws).boundId = ss.id;
+  if (options.timeZone) ss.timeZone = options.timeZone;
+  if (options.locale) ss.locale = options.locale;
   return ss.id;
 }
 
@@ -96,8 +106,14 @@ function headerText(value: CellValue): string {
   return isDate(value) ? isoInZone(value.getTime(), TIME_ZONE) : String(value);
 }
 
-function headerOf(sheet: SheetData): string[] {
-  return (readGrid(sheet, { row: 1, column: 1, numRows: 1, numColumns: lastColumnOf(sheet) })[0] ?? []).map(headerText);
+function scopeFor(ws: Workspace, ssId: string): FormulaScope {
+  return formulaScope(spreadsheetData(ws, ssId), ws.now());
+}
+
+function headerOf(scope: FormulaScope, sheet: SheetData): string[] {
+  const width = lastColumnOf(sheet);
+  if (width === 0) return [];
+  return (readGrid(scope, sheet, { row: 1, column: 1, numRows: 1, numColumns: width })[0] ?? []).map(headerText);
 }
 
 export function hostReadTab(
@@ -108,16 +124,20 @@ export function hostReadTab(
   const sheet = sheetByName(spreadsheetData(ws, ssId), tabName);
   if (!sheet) return null;
   const width = lastColumnOf(sheet);
-  const last = lastRowOf(sheet);
+  const last = lastFilledRowOf(sheet);
+  const scope = scopeFor(ws, ssId);
   return {
-    header: headerOf(sheet),
-    rows: last < 2 || width === 0 ? [] : readGrid(sheet, { row: 2, column: 1, numRows: last - 1, numColumns: width }),
+    header: headerOf(scope, sheet),
+    rows:
+      last < 2 || width === 0
+        ? []
+        : readGrid(scope, sheet, { row: 2, column: 1, numRows: last - 1, numColumns: width }),
   };
 }
 
 /** The 1-based column of every key, matched to the header ignoring case, accents and surrounding spaces. */
-function columnsFor(sheet: SheetData, keys: string[]): Map<string, number> {
-  const header = headerOf(sheet).map(normalizeHeader);
+function columnsFor(scope: FormulaScope, sheet: SheetData, keys: string[]): Map<string, number> {
+  const header = headerOf(scope, sheet).map(normalizeHeader);
   const out = new Map<string, number>();
   for (const key of keys) {
     const i = header.indexOf(normalizeHeader(key));
@@ -127,6 +147,9 @@ function columnsFor(sheet: SheetData, keys: string[]): Map<string, number> {
   return out;
 }
 
+/** How many rows Sheets' "Add more rows at the bottom" button adds unless told otherwise. */
+const ROWS_ADDED_AT_THE_BOTTOM = 1000;
+
 /** Staff typing whole rows below the last one: strings are interpreted as Sheets interprets typing. */
 export function hostAppendRecords(
   ws: Workspace,
@@ -135,18 +158,22 @@ export function hostAppendRecords(
   records: Array<Record<string, unknown>>,
 ): { row: number; numRows: number; numColumns: number } {
   const sheet = tab(ws, ssId, tabName);
-  const columns = columnsFor(sheet, [...new Set(records.flatMap((r) => Object.keys(r)))]);
-  const numColumns = headerOf(sheet).length;
-  const row = lastRowOf(sheet) + 1;
+  const scope = scopeFor(ws, ssId);
+  const columns = columnsFor(scope, sheet, [...new Set(records.flatMap((r) => Object.keys(r)))]);
+  const numColumns = headerOf(scope, sheet).length;
+  const row = lastFilledRowOf(sheet) + 1;
+  // Nobody can type below the sheet's last row: a person first clicks "Add 1000 more rows at the bottom".
+  while (row + records.length - 1 > sheet.maxRows) sheet.maxRows += ROWS_ADDED_AT_THE_BOTTOM;
   records.forEach((record, i) => {
-    for (const [key, value] of Object.entries(record)) writeTyped(sheet, row + i, columns.get(key) as number, value);
+    for (const [key, value] of Object.entries(record))
+      writeTyped(sheet, row + i, columns.get(key) as number, value, scope.conventions);
   });
   return { row, numRows: records.length, numColumns };
 }
 
 /** Whether a cell's value is what a person would mean by typing `expected` into a filter. */
-function matches(value: CellValue, expected: unknown, plainText: boolean): boolean {
-  const typed = typedContent(expected, plainText).v ?? '';
+function matches(value: CellValue, expected: unknown, plainText: boolean, conventions: Conventions): boolean {
+  const typed = typedContent(expected, plainText, conventions).v ?? '';
   if (isDate(value)) {
     if (isDate(typed)) return typed.getTime() === value.getTime();
     if (typeof expected === 'string') {
@@ -170,22 +197,23 @@ export function hostEditCells(
   set: Record<string, unknown>,
 ): Array<{ row: number; column: number; oldValue: unknown; value: unknown }> {
   const sheet = tab(ws, ssId, tabName);
-  const whereColumns = columnsFor(sheet, Object.keys(where));
-  const setColumns = columnsFor(sheet, Object.keys(set));
+  const scope = scopeFor(ws, ssId);
+  const whereColumns = columnsFor(scope, sheet, Object.keys(where));
+  const setColumns = columnsFor(scope, sheet, Object.keys(set));
   const edited: Array<{ row: number; column: number; oldValue: unknown; value: unknown }> = [];
   const last = lastRowOf(sheet);
   for (let row = 2; row <= last; row++) {
     const hit = Object.entries(where).every(([key, expected]) => {
       const column = whereColumns.get(key) as number;
       const cell = cellAt(sheet, row, column);
-      return matches(readValue(cell), expected, cell?.nf === '@');
+      return matches(cellValue(scope, sheet, row, column), expected, cell?.nf === '@', scope.conventions);
     });
     if (!hit) continue;
     for (const [key, value] of Object.entries(set)) {
       const column = setColumns.get(key) as number;
-      const oldValue = readValue(cellAt(sheet, row, column));
-      writeTyped(sheet, row, column, value);
-      edited.push({ row, column, oldValue, value: readValue(cellAt(sheet, row, column)) });
+      const oldValue = cellValue(scope, sheet, row, column);
+      writeTyped(sheet, row, column, value, scope.conventions);
+      edited.push({ row, column, oldValue, value: cellValue(scope, sheet, row, column) });
     }
   }
   return edited;
@@ -213,7 +241,7 @@ export function editEvent(
     authMode: 'LIMITED',
   };
   if (numRows === 1 && numColumns === 1) {
-    event.value = 'value' in extra ? extra.value : readValue(cellAt(sheet, row, column));
+    event.value = 'value' in extra ? extra.value : cellValue(scopeFor(ws, ssId), sheet, row, column);
     if (extra.oldValue !== undefined && extra.oldValue !== '') event.oldValue = extra.oldValue;
   }
   return event;
@@ -232,11 +260,9 @@ export function spreadsheetFormSubmitEvent(
 ): Record<string, unknown> {
   const sheet = sheetById(spreadsheetData(ws, ssId), sheetId);
   const width = lastColumnOf(sheet);
-  const header = headerOf(sheet);
-  const values = Array.from({ length: width }, (_, i) => {
-    const cell = cellAt(sheet, row, i + 1);
-    return formatCell(readValue(cell), cell?.nf);
-  });
+  const scope = scopeFor(ws, ssId);
+  const header = headerOf(scope, sheet);
+  const values = Array.from({ length: width }, (_, i) => display(scope, sheet, row, i + 1));
   const namedValues: Record<string, string[]> = {};
   header.forEach((title, i) => {
     if (title !== '') namedValues[title] = [values[i] ?? ''];
@@ -263,15 +289,16 @@ function snapshotValue(value: CellValue): unknown {
 /** Every tab in order: header, data rows keyed by header (Dates as ISO with the Rome offset), formula cells. */
 export function snapshotSheets(ws: Workspace, ssId: string): Record<string, SheetSnapshot> {
   const out: Record<string, SheetSnapshot> = {};
+  const scope = scopeFor(ws, ssId);
   for (const sheet of spreadsheetData(ws, ssId).sheets) {
-    const header = headerOf(sheet);
+    const header = headerOf(scope, sheet);
     const keys: string[] = [];
     header.forEach((text, i) => keys.push(text.trim() === '' || keys.includes(text) ? columnLetter(i + 1) : text));
-    const last = lastRowOf(sheet);
+    const last = lastFilledRowOf(sheet);
     const grid =
       last < 2 || header.length === 0
         ? []
-        : readGrid(sheet, { row: 2, column: 1, numRows: last - 1, numColumns: header.length });
+        : readGrid(scope, sheet, { row: 2, column: 1, numRows: last - 1, numColumns: header.length });
     const rows = grid.map((values) => Object.fromEntries(values.map((v, i) => [keys[i] as string, snapshotValue(v)])));
     const formulas: string[] = [];
     sheet.rows.forEach((r, i) =>

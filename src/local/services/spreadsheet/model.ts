@@ -100,6 +100,19 @@ export interface SpreadsheetData {
   activeSheetId: number;
   activeRange: ({ sheetId: number } & GridArea) | null;
   ui: UiData;
+  /** The spreadsheet's own zone and locale (catalogue: SHEETS-TIMEZONE-LOCALE); absent in older workbooks. */
+  timeZone?: string;
+  locale?: string;
+}
+
+/** How a spreadsheet reads typed input and shows values: its time zone and locale. */
+export interface Conventions {
+  timeZone: string;
+  locale: string;
+}
+
+export function conventionsOf(ss: SpreadsheetData): Conventions {
+  return { timeZone: ss.timeZone ?? TIME_ZONE, locale: ss.locale ?? LOCALE };
 }
 
 export interface SpreadsheetsState {
@@ -114,11 +127,16 @@ export const DEFAULT_SHEET_PREFIX = 'Foglio';
 export const TIME_ZONE = 'Europe/Rome';
 export const LOCALE = 'it_IT';
 
+/** catalogue: SHEETS-CELL-CHARS */
+export const MAX_CELL_CHARACTERS = 50_000;
+
 export const MESSAGES = {
+  tooManyCharacters: `Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`,
   outside: 'The coordinates of the range are outside the dimensions of the sheet.',
   minRows: 'The number of rows in the range must be at least 1.',
   minColumns: 'The number of columns in the range must be at least 1.',
   rangeNotFound: 'Range not found',
+  invalidArgument: (name: string) => `Invalid argument: ${name}`,
   protectedCell:
     'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
   deleteAllSheets: "You can't remove all the sheets in a document.",
@@ -132,8 +150,21 @@ export const MESSAGES = {
     `The number of columns in the data does not match the number of columns in the range. The data has ${data} but the range has ${range}.`,
   invalidData: (a1: string) =>
     `The data you entered in cell ${a1} violates the data validation rules set on this cell.`,
-  signature: (method: string) => `The parameters don't match the method signature for SpreadsheetApp.Range.${method}.`,
+  signature: (method: string, args: readonly unknown[] = []) =>
+    `The parameters (${args.map(appsScriptTypeName).join(',')}) don't match the method signature for SpreadsheetApp.${method}.`,
 } as const;
+
+/** How Apps Script names an argument's type in its signature errors: `String`, `number`, `number[]`, `Object`. */
+function appsScriptTypeName(value: unknown): string {
+  if (Array.isArray(value)) return value.length > 0 ? `${appsScriptTypeName(value[0])}[]` : 'Object[]';
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'Boolean';
+  if (isDate(value)) return 'Date';
+  return 'Object';
+}
 
 export function spreadsheetsState(ws: Workspace): SpreadsheetsState {
   return ws.slot<SpreadsheetsState>('spreadsheets', () => ({ byId: {}, boundId: null }));
@@ -209,11 +240,12 @@ export function isCheckbox(cell: Cell | null): boolean {
 }
 
 /**
- * The value `getValues` returns for a cell: empty is `''`, an empty checkbox reads as unchecked,
- * a Date is a fresh copy so the script cannot change the stored one.
+ * The value `getValues` returns for a cell: empty is `''` (a checkbox too: whether a bare checkbox rule
+ * fills it is decided when the rule is set, see SHEETS-CHECKBOX-EMPTY), a Date is a fresh copy so the
+ * script cannot change the stored one.
  */
 export function readValue(cell: Cell | null): CellValue {
-  if (!cell || cell.v === null) return isCheckbox(cell) && cell?.dv?.values.length === 0 ? false : '';
+  if (!cell || cell.v === null) return '';
   if (isDate(cell.v)) return new Date(cell.v.getTime());
   return cell.v;
 }
@@ -223,6 +255,18 @@ export function lastRowOf(sheet: SheetData): number {
   for (let r = sheet.rows.length; r >= 1; r--) {
     const row = sheet.rows[r - 1];
     if (row && row.some(hasContent)) return r;
+  }
+  return 0;
+}
+
+/**
+ * The last row a person sees as filled in: content other than an unchecked checkbox (which looks like an
+ * empty box). Staff typing new rows start below it, whatever `getLastRow()` says (SHEETS-CHECKBOX-EMPTY).
+ */
+export function lastFilledRowOf(sheet: SheetData): number {
+  for (let r = sheet.rows.length; r >= 1; r--) {
+    const row = sheet.rows[r - 1];
+    if (row && row.some((cell) => hasContent(cell) && !(isCheckbox(cell) && cell?.v === false))) return r;
   }
   return 0;
 }
@@ -259,7 +303,28 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-export function a1Of(area: GridArea): string {
+/**
+ * How an A1 reference was bounded: `rows` for whole rows (`5:7`), `columns` for whole columns (`D:F`),
+ * `openRows` for columns from a row down (`A2:C`); Google writes the notation back the same way
+ * (catalogue: SHEETS-A1-WHOLE).
+ */
+export type A1Frame = 'cells' | 'rows' | 'columns' | 'openRows';
+
+export function a1FrameOf(a1: string): A1Frame {
+  const m = /^([A-Za-z]*)(\d*)(?::([A-Za-z]*)(\d*))?$/.exec(a1.replace(/\$/g, ''));
+  if (!m || m[3] === undefined) return 'cells';
+  const [, c1 = '', r1 = '', c2 = '', r2 = ''] = m;
+  if (!c1 && !c2) return 'rows';
+  if (!r1 && !r2) return 'columns';
+  if (r1 && !r2 && c1 && c2) return 'openRows';
+  return 'cells';
+}
+
+export function a1Of(area: GridArea, frame: A1Frame = 'cells'): string {
+  const lastColumn = columnLetter(area.column + area.numColumns - 1);
+  if (frame === 'rows') return `${area.row}:${area.row + area.numRows - 1}`;
+  if (frame === 'columns') return `${columnLetter(area.column)}:${lastColumn}`;
+  if (frame === 'openRows') return `${columnLetter(area.column)}${area.row}:${lastColumn}`;
   const start = `${columnLetter(area.column)}${area.row}`;
   if (area.numRows === 1 && area.numColumns === 1) return start;
   return `${start}:${columnLetter(area.column + area.numColumns - 1)}${area.row + area.numRows - 1}`;

@@ -8,39 +8,73 @@
  * quoted text and a bare `€` are literals, `;` separates the positive, negative and zero sections, and
  * date patterns (`dd/MM/yyyy`, `HH:mm`) read a Date or a serial number (days since 1899-12-30).
  */
+import { ITALIAN_MONTHS } from '../../../core/text';
 import { wallClock, zonedToUtc } from '../../runtime/time';
-import { isDate, TIME_ZONE, type CellValue } from './model';
+import { ENGLISH_MONTHS } from '../script/format-date';
+import { isDate, TIME_ZONE, type CellValue, type Conventions } from './model';
 
+/**
+ * How a locale writes numbers, dates, times and booleans (Sheets' "automatic" formats), for display and
+ * for reading what is typed. Only it_IT matters to the academy; the others let a test give a spreadsheet
+ * a locale that differs from it.
+ */
 export interface NumberLocale {
   decimal: string;
   grouping: string;
   /** How TRUE and FALSE read. */
   booleans: readonly [string, string];
   months: readonly string[];
+  /** Whether `3/4/2027` is the 3rd of April. */
+  dayFirst: boolean;
+  datePattern: string;
+  timePattern: string;
 }
 
-const IT_MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
+export const IT_IT: NumberLocale = {
+  decimal: ',',
+  grouping: '.',
+  booleans: ['VERO', 'FALSO'],
+  months: ITALIAN_MONTHS,
+  dayFirst: true,
+  datePattern: 'dd/MM/yyyy',
+  timePattern: 'HH.mm.ss',
+};
+const EN_US: NumberLocale = {
+  decimal: '.',
+  grouping: ',',
+  booleans: ['TRUE', 'FALSE'],
+  months: ENGLISH_MONTHS,
+  dayFirst: false,
+  datePattern: 'M/d/yyyy',
+  timePattern: 'H:mm:ss',
+};
+const EN_GB: NumberLocale = { ...EN_US, dayFirst: true, datePattern: 'dd/MM/yyyy', timePattern: 'HH:mm:ss' };
+const LOCALES: Record<string, NumberLocale> = { it: IT_IT, it_IT: IT_IT, en_US: EN_US, en_GB: EN_GB, en: EN_US };
 
-export const IT_IT: NumberLocale = { decimal: ',', grouping: '.', booleans: ['VERO', 'FALSO'], months: IT_MONTHS };
+/** A spreadsheet's locale code (`it_IT`, `en_GB`) as its display conventions; unknown ones read as en_US. */
+export function numberLocale(locale: string): NumberLocale {
+  return LOCALES[locale] ?? LOCALES[locale.split('_')[0] ?? ''] ?? EN_US;
+}
 
 /** Google's format of a cell that was never formatted ("automatic"). */
 export const AUTOMATIC_FORMAT = '0.###############';
 
+/** What `getDisplayValue(s)` shows for a value under a spreadsheet's locale and time zone. */
+export function displayValue(
+  value: CellValue | null,
+  numberFormat: string | undefined,
+  conventions: Conventions,
+): string {
+  return formatCell(value, numberFormat, numberLocale(conventions.locale), conventions.timeZone);
+}
+
 /** The text Sheets shows for `value` under `numberFormat` (none, `General` or automatic: the value as typed). */
-export function formatCell(value: CellValue | null, numberFormat?: string, locale: NumberLocale = IT_IT): string {
+export function formatCell(
+  value: CellValue | null,
+  numberFormat?: string,
+  locale: NumberLocale = IT_IT,
+  zone: string = TIME_ZONE,
+): string {
   if (value === null || value === '') return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? locale.booleans[0] : locale.booleans[1];
@@ -49,12 +83,13 @@ export function formatCell(value: CellValue | null, numberFormat?: string, local
   if (isDate(value))
     return formatDate(
       value,
-      pattern !== '' && looksLikeDateFormat(pattern) ? pattern : defaultDatePattern(value),
+      pattern !== '' && looksLikeDateFormat(pattern) ? pattern : defaultDatePattern(value, locale, zone),
       locale,
+      zone,
     );
   if (pattern === '' || pattern === '@') return plainNumber(value, locale);
   return looksLikeDateFormat(pattern)
-    ? formatDate(serialToDate(value), pattern, locale)
+    ? formatDate(serialToDate(value, zone), pattern, locale, zone)
     : formatNumber(value, pattern, locale);
 }
 
@@ -116,7 +151,7 @@ function looksLikeDateFormat(pattern: string): boolean {
 }
 
 /** Sheets' serial numbers count days from 1899-12-30 (local time). */
-function serialToDate(serial: number): Date {
+function serialToDate(serial: number, zone: string): Date {
   const days = Math.floor(serial);
   const seconds = Math.round((serial - days) * 86400);
   const base = Date.UTC(1899, 11, 30 + days, 0, 0, seconds);
@@ -131,24 +166,24 @@ function serialToDate(serial: number): Date {
         minute: w.getUTCMinutes(),
         second: w.getUTCSeconds(),
       },
-      TIME_ZONE,
+      zone,
     ),
   );
 }
 
-function defaultDatePattern(date: Date): string {
-  const w = wallClock(date.getTime(), TIME_ZONE);
-  if (w.year === 1899 && w.month === 12 && w.day === 30) return 'HH.mm.ss';
-  if (w.hour === 0 && w.minute === 0 && w.second === 0) return 'dd/MM/yyyy';
-  return 'dd/MM/yyyy HH.mm.ss';
+function defaultDatePattern(date: Date, locale: NumberLocale, zone: string): string {
+  const w = wallClock(date.getTime(), zone);
+  if (w.year === 1899 && w.month === 12 && w.day === 30) return locale.timePattern;
+  if (w.hour === 0 && w.minute === 0 && w.second === 0) return locale.datePattern;
+  return `${locale.datePattern} ${locale.timePattern}`;
 }
 
 /**
  * Date patterns as Sheets reads them: `yyyy`, `dd`, `HH`/`hh`, `ss`; `MM` is the month, and a lowercase
  * `mm` is the month too unless it follows an hour or precedes seconds (then it is minutes).
  */
-function formatDate(date: Date, pattern: string, locale: NumberLocale): string {
-  const w = wallClock(date.getTime(), TIME_ZONE);
+function formatDate(date: Date, pattern: string, locale: NumberLocale, zone: string): string {
+  const w = wallClock(date.getTime(), zone);
   const tokens = pattern.match(/"[^"]*"|yyyy|yy|MMMM|MMM|MM|M|mmmm|mmm|mm|m|dd|d|HH|H|hh|h|ss|s|./g) ?? [];
   const pad = (n: number): string => String(n).padStart(2, '0');
   let out = '';

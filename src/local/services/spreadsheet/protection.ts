@@ -155,4 +155,7 @@ export class ProtectionFacade {
     const ss = spreadsheetData(this.ws, this.ssId);
     ss.protections = ss.protections.filter((x) => x.id !== this.protectionId);
   }
+  toString(): string {
+    return 'Protection';
+  }
 }

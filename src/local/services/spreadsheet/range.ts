@@ -4,25 +4,34 @@ import {
   a1Of,
   cellAt,
   cellFor,
+  conventionsOf,
+  hasContent,
   isCheckbox,
   MESSAGES,
-  readValue,
   sheetById,
   spreadsheetData,
+  type A1Frame,
   type Cell,
   type CellValue,
+  type Conventions,
   type GridArea,
   type SheetData,
   type SpreadsheetData,
 } from './model';
+import type { FormulaScope } from './formulas';
 import { typedContent } from './typing';
 import { gate } from './gate';
 import { TextFinderFacade } from './text-finder';
 import {
   ClearOptions,
+  assertCellsFit,
+  assertInside,
+  cellValue,
   checkState,
   clearArea,
   display,
+  displayOfCell,
+  formulaScope,
   numberFormatOf,
   readGrid,
   satisfies,
@@ -44,6 +53,7 @@ export class RangeFacade {
     readonly ssId: string,
     readonly sheetId: number,
     readonly area: GridArea,
+    private readonly frame: A1Frame = 'cells',
   ) {}
 
   private get size(): number {
@@ -66,6 +76,11 @@ export class RangeFacade {
       for (let j = 0; j < this.area.numColumns; j++) fn(this.area.row + i, this.area.column + j, i, j);
     }
   }
+  private grid<T>(fn: (row: number, column: number) => T): T[][] {
+    return Array.from({ length: this.area.numRows }, (_, i) =>
+      Array.from({ length: this.area.numColumns }, (_, j) => fn(this.area.row + i, this.area.column + j)),
+    );
+  }
   private map<T>(sheet: SheetData, fn: (cell: Cell | null) => T): T[][] {
     const out: T[][] = [];
     for (let i = 0; i < this.area.numRows; i++) {
@@ -75,6 +90,12 @@ export class RangeFacade {
       out.push(line);
     }
     return out;
+  }
+  private scope(): FormulaScope {
+    return formulaScope(this.ss(), this.ws.now());
+  }
+  private conventions(): Conventions {
+    return conventionsOf(this.ss());
   }
   private topLeft(sheet: SheetData): Cell | null {
     return cellAt(sheet, this.area.row, this.area.column);
@@ -105,7 +126,7 @@ export class RangeFacade {
     return this.area.column + this.area.numColumns - 1;
   }
   getA1Notation(): string {
-    return a1Of(this.area);
+    return a1Of(this.area, this.frame);
   }
   getSheet(): SheetFacade {
     return new SheetFacade(this.ws, this.ssId, this.sheetId);
@@ -115,16 +136,25 @@ export class RangeFacade {
   }
 
   getValues(): CellValue[][] {
-    return readGrid(this.sheet('getValues', this.size), this.area);
+    return readGrid(this.scope(), this.sheet('getValues', this.size), this.area);
   }
   getValue(): CellValue {
-    return readValue(this.topLeft(this.sheet('getValue', 1)));
+    return cellValue(this.scope(), this.sheet('getValue', 1), this.area.row, this.area.column);
   }
   getDisplayValues(): string[][] {
-    return this.map(this.sheet('getDisplayValues', this.size), display);
+    const sheet = this.sheet('getDisplayValues', this.size);
+    const scope = this.scope();
+    return this.grid((row, column) => display(scope, sheet, row, column));
   }
   getDisplayValue(): string {
-    return display(this.topLeft(this.sheet('getDisplayValue', 1)));
+    return display(this.scope(), this.sheet('getDisplayValue', 1), this.area.row, this.area.column);
+  }
+  /** Google: true when every cell of the range is empty (no value, no formula). */
+  isBlank(): boolean {
+    const sheet = this.sheet('isBlank', this.size);
+    return this.map(sheet, (cell) => !hasContent(cell))
+      .flat()
+      .every(Boolean);
   }
   getFormulas(): string[][] {
     return this.map(this.sheet('getFormulas', this.size), (c) => c?.f ?? '');
@@ -163,24 +193,30 @@ export class RangeFacade {
 
   setValues(values: unknown[][]): RangeFacade {
     const data = shapeCheck(values, this.area, 'setValues');
+    assertCellsFit(data.flat());
     const sheet = this.writable('setValues');
     this.assertValid(sheet, (i, j) => data[i]?.[j]);
-    this.each((row, column, i, j) => writeTyped(sheet, row, column, (data[i] as unknown[])[j]));
+    const conventions = this.conventions();
+    this.each((row, column, i, j) => writeTyped(sheet, row, column, (data[i] as unknown[])[j], conventions));
     return this;
   }
   setValue(value: unknown): RangeFacade {
+    assertCellsFit([value]);
     const sheet = this.writable('setValue');
     this.assertValid(sheet, () => value);
-    this.each((row, column) => writeTyped(sheet, row, column, value));
+    const conventions = this.conventions();
+    this.each((row, column) => writeTyped(sheet, row, column, value, conventions));
     return this;
   }
   setFormulas(formulas: string[][]): RangeFacade {
     const data = shapeCheck(formulas, this.area, 'setFormulas');
+    assertCellsFit(data.flat());
     const sheet = this.writable('setFormulas');
     this.each((row, column, i, j) => writeFormula(sheet, row, column, (data[i] as unknown[])[j]));
     return this;
   }
   setFormula(formula: string): RangeFacade {
+    assertCellsFit([formula]);
     const sheet = this.writable('setFormula');
     this.each((row, column) => writeFormula(sheet, row, column, formula));
     return this;
@@ -218,20 +254,20 @@ export class RangeFacade {
   }
   setDataValidation(rule: DataValidationFacade | null): RangeFacade {
     const sheet = this.writable('setDataValidation');
-    this.each((row, column) => setValidation(sheet, row, column, rule));
+    this.each((row, column) => setValidation(sheet, row, column, rule, this.ws.variant));
     return this;
   }
   setDataValidations(rules: Array<Array<DataValidationFacade | null>>): RangeFacade {
     const data = shapeCheck(rules, this.area, 'setDataValidations');
     const sheet = this.writable('setDataValidations');
     this.each((row, column, i, j) =>
-      setValidation(sheet, row, column, (data[i] as Array<DataValidationFacade | null>)[j] ?? null),
+      setValidation(sheet, row, column, (data[i] as Array<DataValidationFacade | null>)[j] ?? null, this.ws.variant),
     );
     return this;
   }
   clearDataValidations(): RangeFacade {
     const sheet = this.writable('clearDataValidations');
-    this.each((row, column) => setValidation(sheet, row, column, null));
+    this.each((row, column) => setValidation(sheet, row, column, null, this.ws.variant));
     return this;
   }
   /** Google: checkboxes with true/false, and every cell of the range set to false (unchecked). */
@@ -350,23 +386,20 @@ export class RangeFacade {
     return this;
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): RangeFacade {
-    gate(this.ws, 'offset');
-    return new RangeFacade(
-      this.ws,
-      this.ssId,
-      this.sheetId,
-      checkedArea(
-        this.area.row + rowOffset,
-        this.area.column + columnOffset,
-        numRows ?? this.area.numRows,
-        numColumns ?? this.area.numColumns,
-      ),
+    const sheet = this.sheet('offset');
+    const area = checkedArea(
+      this.area.row + rowOffset,
+      this.area.column + columnOffset,
+      numRows ?? this.area.numRows,
+      numColumns ?? this.area.numColumns,
     );
+    return new RangeFacade(this.ws, this.ssId, this.sheetId, assertInside(sheet, area));
   }
   createTextFinder(findText: string): TextFinderFacade<RangeFacade> {
-    gate(this.ws, 'createTextFinder');
+    const sheet = this.sheet('createTextFinder');
+    const scope = this.scope();
     return new TextFinderFacade(this.ws, this.ssId, this.sheetId, { ...this.area }, String(findText), {
-      display,
+      display: (cell) => displayOfCell(scope, sheet, cell),
       range: (area) => new RangeFacade(this.ws, this.ssId, this.sheetId, area),
     });
   }
@@ -390,7 +423,7 @@ export class RangeFacade {
     this.each((row, column, i, j) => {
       const dv = cellAt(sheet, row, column)?.dv;
       if (!dv || dv.allowInvalid) return;
-      const content = typedContent(valueAt(i, j), cellAt(sheet, row, column)?.nf === '@');
+      const content = typedContent(valueAt(i, j), cellAt(sheet, row, column)?.nf === '@', this.conventions());
       if (content.f === undefined && !satisfies(this.ws, this.ssId, dv, content.v))
         throw new Error(MESSAGES.invalidData(this.a1At(row, column)));
     });

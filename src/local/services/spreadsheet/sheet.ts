@@ -1,6 +1,8 @@
 /** The emulated Sheet, and the row and column insertions and deletions it makes. */
 import type { Workspace } from '../../runtime/workspace';
 import {
+  a1FrameOf,
+  conventionsOf,
   lastColumnOf,
   lastRowOf,
   MESSAGES,
@@ -16,7 +18,16 @@ import {
 } from './model';
 import { gate } from './gate';
 import { TextFinderFacade } from './text-finder';
-import { ClearOptions, clearArea, display, readGrid, writeTyped } from './cells';
+import {
+  ClearOptions,
+  assertCellsFit,
+  assertInside,
+  clearArea,
+  displayOfCell,
+  formulaScope,
+  readGrid,
+  writeTyped,
+} from './cells';
 import { EmbeddedChartBuilderFacade, EmbeddedChartFacade } from './chart';
 import { ProtectionFacade, addProtection, assertCanEdit } from './protection';
 import { RangeFacade } from './range';
@@ -78,14 +89,15 @@ export class SheetFacade {
       const { a1 } = splitSheetPrefix(a);
       const area = parseA1(a1, sheet.maxRows, sheet.maxColumns);
       if (!area) throw new Error(MESSAGES.rangeNotFound);
-      return this.range(area);
+      return new RangeFacade(this.ws, this.ssId, this.sheetId, assertInside(sheet, area), a1FrameOf(a1));
     }
-    return this.range(checkedArea(a, column, numRows ?? 1, numColumns ?? 1));
+    return this.range(assertInside(sheet, checkedArea(a, column, numRows ?? 1, numColumns ?? 1)));
   }
   createTextFinder(findText: string): TextFinderFacade<RangeFacade> {
-    gate(this.ws, 'createTextFinder');
+    const sheet = this.data('createTextFinder');
+    const scope = formulaScope(this.ss(), this.ws.now());
     return new TextFinderFacade(this.ws, this.ssId, this.sheetId, null, String(findText), {
-      display,
+      display: (cell) => displayOfCell(scope, sheet, cell),
       range: (area) => this.range(area),
     });
   }
@@ -112,8 +124,9 @@ export class SheetFacade {
   }
   /**
    * Google: "A -1 value given as the row or column position is equivalent to getting the very last row
-   * or column that has data in the sheet". On a sheet without data that is zero rows: the result is `[]`
-   * (and rows of zero width when only the columns are empty).
+   * or column that has data in the sheet". When that leaves no rows or columns (a sheet without data),
+   * strict throws as a range of zero rows does and lenient returns `[]` (catalogue:
+   * SHEETS-SHEETVALUES-EMPTY, unverified).
    */
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): CellValue[][] {
     const sheet = sheetById(this.ss(), this.sheetId);
@@ -123,7 +136,12 @@ export class SheetFacade {
     if (startRow < 1 || startColumn < 1) throw new Error(MESSAGES.outside);
     if (numRows !== -1 && numRows < 1) throw new Error(MESSAGES.minRows);
     if (numColumns !== -1 && numColumns < 1) throw new Error(MESSAGES.minColumns);
-    return readGrid(sheet, { row: startRow, column: startColumn, numRows: rows, numColumns: cols });
+    if (rows === 0 || cols === 0) {
+      if (this.ws.variant === 'lenient') return [];
+      throw new Error(rows === 0 ? MESSAGES.minRows : MESSAGES.minColumns);
+    }
+    const area = assertInside(sheet, { row: startRow, column: startColumn, numRows: rows, numColumns: cols });
+    return readGrid(formulaScope(this.ss(), this.ws.now()), sheet, area);
   }
 
   insertRowsAfter(afterPosition: number, howMany: number): SheetFacade {
@@ -155,12 +173,13 @@ export class SheetFacade {
     return this;
   }
   appendRow(rowContents: unknown[]): SheetFacade {
-    if (!Array.isArray(rowContents))
-      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    if (!Array.isArray(rowContents)) throw new Error(MESSAGES.signature('Sheet.appendRow', [rowContents]));
+    assertCellsFit(rowContents);
     const sheet = this.data('appendRow', rowContents.length);
     const row = lastRowOf(sheet) + 1;
     this.editable({ row, column: 1, numRows: 1, numColumns: Math.max(1, rowContents.length) });
-    rowContents.forEach((value, i) => writeTyped(sheet, row, i + 1, value));
+    const conventions = conventionsOf(this.ss());
+    rowContents.forEach((value, i) => writeTyped(sheet, row, i + 1, value, conventions));
     return this;
   }
   deleteRow(rowPosition: number): void {
@@ -343,7 +362,7 @@ export class SheetFacade {
 export function checkedArea(row: unknown, column: unknown, numRows: unknown, numColumns: unknown): GridArea {
   const nums = [row, column, numRows, numColumns].map((x) => Number(x));
   if (nums.some((n) => !Number.isFinite(n)))
-    throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    throw new Error(MESSAGES.signature('Sheet.getRange', [row, column, numRows, numColumns]));
   const [r, c, nr, nc] = nums.map((n) => Math.floor(n)) as [number, number, number, number];
   if (r < 1 || c < 1) throw new Error(MESSAGES.outside);
   if (nr < 1) throw new Error(MESSAGES.minRows);

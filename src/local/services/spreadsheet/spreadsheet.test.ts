@@ -1,5 +1,6 @@
 import { Runtime } from '../../runtime/runtime';
 import { isoInZone } from '../../runtime/time';
+import type { Variant } from '../../runtime/variant';
 import { Execution, Workspace } from '../../runtime/workspace';
 import {
   appendRowsToSheet,
@@ -18,9 +19,12 @@ import {
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function setup() {
-  const ws = Workspace.create({ startMs: Date.parse('2027-02-01T09:00:00+01:00') });
-  const id = createSpreadsheet(ws, 'Academy4PA', { bind: true });
+function setup(options: { variant?: Variant; timeZone?: string; locale?: string } = {}) {
+  const ws = Workspace.create({
+    startMs: Date.parse('2027-02-01T09:00:00+01:00'),
+    variant: options.variant ?? 'strict',
+  });
+  const id = createSpreadsheet(ws, 'Academy4PA', { bind: true, timeZone: options.timeZone, locale: options.locale });
   const { SpreadsheetApp, Charts } = spreadsheetGlobals(ws);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheets()[0] as Sheet;
@@ -135,6 +139,7 @@ describe('values', () => {
     expect((sheet.getRange('A1').getValue() as Date).toISOString()).toBe('2027-03-01T23:00:00.000Z');
   });
 
+  // catalogue: SHEETS-RANGE-BOUNDS, SHEETS-RANGE-MIN-SIZE
   test('coordinates below 1 throw Apps Script’s errors; reading past the last row reads empty cells', () => {
     const { sheet } = setup();
     expect(() => sheet.getRange(0, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
@@ -150,16 +155,45 @@ describe('values', () => {
     ]);
   });
 
-  test('writing beyond the last row grows the sheet', () => {
+  // catalogue: SHEETS-RANGE-BOUNDS
+  test("a range past the sheet's last row or column throws Google's message; insertRowsAfter and appendRow grow it", () => {
     const { sheet } = setup();
+    const outside = 'The coordinates of the range are outside the dimensions of the sheet.';
     expect(sheet.getMaxRows()).toBe(1000);
+    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow(outside);
+    expect(() => sheet.getRange(1, 26, 1, 2)).toThrow(outside);
+    expect(() => sheet.getRange('A999:A1001')).toThrow(outside);
+    expect(() => sheet.getRange('A1').offset(1000, 0)).toThrow(outside);
+    expect(() => sheet.getSheetValues(1, 1, 1001, 1)).toThrow(outside);
+    sheet.insertRowsAfter(1000, 2);
     sheet.getRange(1001, 1, 2, 1).setValues([['a'], ['b']]);
     expect(sheet.getMaxRows()).toBe(1002);
     expect(sheet.getLastRow()).toBe(1002);
+    sheet.getRange(1, 1, 1002, 1).setValues(Array.from({ length: 1002 }, () => ['x']));
+    sheet.appendRow(['grows']);
+    expect(sheet.getMaxRows()).toBe(1003);
+    expect(sheet.getRange(1003, 1).getValue()).toBe('grows');
   });
 
+  // catalogue: SHEETS-CELL-CHARS
+  test('a cell over 50,000 characters throws Google’s message and nothing is written', () => {
+    const { sheet } = setup();
+    const message = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+    const long = 'x'.repeat(50_001);
+    expect(() => sheet.getRange('A1:B1').setValues([['ok', long]])).toThrow(message);
+    expect(() => sheet.getRange('A2').setValue(long)).toThrow(message);
+    expect(() => sheet.appendRow(['ok', long])).toThrow(message);
+    expect(sheet.getLastRow()).toBe(0);
+    sheet.getRange('A1').setValue('x'.repeat(50_000));
+    expect(String(sheet.getRange('A1').getValue())).toHaveLength(50_000);
+  });
+
+  // catalogue: SHEETS-SETVALUES-SHAPE
   test('setValues refuses data of the wrong shape with Apps Script’s messages, writing nothing', () => {
     const { sheet } = setup();
+    expect(() => sheet.getRange('A1:C1').setValues([1, 2, 3] as unknown as unknown[][])).toThrow(
+      "The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.",
+    );
     expect(() => sheet.getRange('A1:B2').setValues([['x', 'y']])).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
     );
@@ -180,10 +214,11 @@ describe('values', () => {
 });
 
 describe('typed input', () => {
-  test('a string starting with = becomes a formula: value reads as empty, the formula is kept', () => {
+  // catalogue: SHEETS-TYPED-INPUT, SHEETS-FORMULAS
+  test('a string starting with = becomes a formula: its value is computed, the formula is kept', () => {
     const { sheet, ws, id } = setup();
     sheet.getRange('A1:B1').setValues([['Totale', '=SUM(C2:C9)']]);
-    expect(sheet.getRange('B1').getValue()).toBe('');
+    expect(sheet.getRange('B1').getValue()).toBe(0);
     expect(sheet.getRange('A1:B1').getFormulas()).toEqual([['', '=SUM(C2:C9)']]);
     expect(sheet.getRange('B1').getFormula()).toBe('=SUM(C2:C9)');
     expect(snapshotSheets(ws, id).Foglio1?.formulas).toEqual(['B1']);
@@ -296,9 +331,15 @@ describe('last row and data range', () => {
     expect(ws.methodCounts).toEqual({ 'Spreadsheet.getSheetValues': 2 });
   });
 
-  test('getSheetValues(1, 1, -1, -1) on a sheet without data returns no rows', () => {
-    const { sheet } = setup();
-    expect(sheet.getSheetValues(1, 1, -1, -1)).toEqual([]);
+  // catalogue: SHEETS-SHEETVALUES-EMPTY (unverified: both answers pinned)
+  test('getSheetValues(1, 1, -1, -1) on a sheet without data throws (strict) or returns no rows (lenient)', () => {
+    expect(() => setup({ variant: 'strict' }).sheet.getSheetValues(1, 1, -1, -1)).toThrow(
+      'The number of rows in the range must be at least 1.',
+    );
+    expect(() => setup({ variant: 'strict' }).sheet.getSheetValues(1, 1, 1, -1)).toThrow(
+      'The number of columns in the range must be at least 1.',
+    );
+    expect(setup({ variant: 'lenient' }).sheet.getSheetValues(1, 1, -1, -1)).toEqual([]);
   });
 
   test('inserted rows shift the content down; deleted rows pull it up', () => {
@@ -346,15 +387,28 @@ describe('checkboxes', () => {
     expect(sheet.getLastRow()).toBe(20);
   });
 
-  test('a checkbox rule on empty cells reads unchecked without adding content', () => {
-    const { sheet, app } = setup();
+  // catalogue: SHEETS-CHECKBOX-EMPTY (unverified: both answers pinned)
+  test('a checkbox rule on empty cells fills them with false, content up to the last one (strict)', () => {
+    const { sheet, app } = setup({ variant: 'strict' });
     sheet.getRange('A1').setValue('Attivo');
     sheet.getRange('A2:A100').setDataValidation(app.newDataValidation().requireCheckbox().build());
-    expect(sheet.getLastRow()).toBe(1);
+    expect(sheet.getLastRow()).toBe(100);
     expect(sheet.getRange('A2').getValue()).toBe(false);
+    expect(sheet.getRange('A2').isChecked()).toBe(false);
     sheet.getRange('A2').setValue('TRUE');
     expect(sheet.getRange('A2:A3').getValues()).toEqual([[true], [false]]);
     expect(sheet.getRange('A2').getDataValidation()?.getCriteriaType()).toBe(app.DataValidationCriteria.CHECKBOX);
+  });
+
+  test('a checkbox rule on empty cells leaves them empty, no content (lenient)', () => {
+    const { sheet, app } = setup({ variant: 'lenient' });
+    sheet.getRange('A1').setValue('Attivo');
+    sheet.getRange('A2:A100').setDataValidation(app.newDataValidation().requireCheckbox().build());
+    expect(sheet.getLastRow()).toBe(1);
+    expect(sheet.getRange('A2').getValue()).toBe('');
+    expect(sheet.getRange('A2').isChecked()).toBe(false);
+    sheet.getRange('A2').setValue('TRUE');
+    expect(sheet.getRange('A2:A3').getValues()).toEqual([[true], ['']]);
   });
 
   test('removeCheckboxes clears the checkbox and its value', () => {
@@ -803,5 +857,96 @@ describe('call counting', () => {
     expect(snapshotSheets(copy, id)).toEqual(snapshotSheets(ws, id));
     const when = hostReadTab(copy, id, 'Foglio1')?.rows[0]?.[0];
     expect(Object.prototype.toString.call(when)).toBe('[object Date]');
+  });
+});
+
+// catalogue: SHEETS-TIMEZONE-LOCALE
+describe('time zone and locale', () => {
+  test('a spreadsheet has its own zone and locale, independent of the script’s, and can change them', () => {
+    const { ss } = setup({ timeZone: 'America/New_York', locale: 'en_US' });
+    expect(ss.getSpreadsheetTimeZone()).toBe('America/New_York');
+    expect(ss.getSpreadsheetLocale()).toBe('en_US');
+    ss.setSpreadsheetTimeZone('Europe/Rome');
+    ss.setSpreadsheetLocale('it_IT');
+    expect(ss.getSpreadsheetTimeZone()).toBe('Europe/Rome');
+    expect(ss.getSpreadsheetLocale()).toBe('it_IT');
+    expect(() => ss.setSpreadsheetTimeZone('Mars/Olympus')).toThrow('Invalid argument: timezone');
+  });
+
+  test('typed dates are read, and dates shown, in the spreadsheet’s zone and locale', () => {
+    const { sheet } = setup({ timeZone: 'America/New_York', locale: 'en_US' });
+    sheet.getRange('A1:C1').setValues([['2027-02-01', '2/3/2027', '1.5']]);
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([
+      [new Date('2027-02-01T00:00:00-05:00'), new Date('2027-02-03T00:00:00-05:00'), 1.5],
+    ]);
+    expect(sheet.getRange('A1:C1').getDisplayValues()).toEqual([['2/1/2027', '2/3/2027', '1.5']]);
+    sheet.getRange('D1').setValue(true);
+    expect(sheet.getRange('D1').getDisplayValue()).toBe('TRUE');
+  });
+
+  test('the same instant shows as another day in Rome than in New York', () => {
+    const instant = new Date('2027-02-01T03:00:00+01:00');
+    const rome = setup();
+    rome.sheet.getRange('A1').setValue(instant);
+    const newYork = setup({ timeZone: 'America/New_York', locale: 'en_US' });
+    newYork.sheet.getRange('A1').setValue(instant);
+    expect(rome.sheet.getRange('A1').getDisplayValue()).toBe('01/02/2027 03.00.00');
+    expect(newYork.sheet.getRange('A1').getDisplayValue()).toBe('1/31/2027 21:00:00');
+  });
+});
+
+// catalogue: SHEETS-A1-WHOLE
+describe('whole rows and columns', () => {
+  test('5:7 is whole rows and D:F whole columns, and their notation reads back the same', () => {
+    const { sheet } = setup();
+    const rows = sheet.getRange('5:7');
+    expect([rows.getA1Notation(), rows.getRow(), rows.getNumRows(), rows.getNumColumns()]).toEqual(['5:7', 5, 3, 26]);
+    const columns = sheet.getRange('D:F');
+    expect([columns.getA1Notation(), columns.getColumn(), columns.getNumRows(), columns.getNumColumns()]).toEqual([
+      'D:F',
+      4,
+      1000,
+      3,
+    ]);
+    expect(sheet.getRange('A2:C').getA1Notation()).toBe('A2:C');
+    expect(sheet.getRange(5, 1, 3, 26).getA1Notation()).toBe('A5:Z7');
+  });
+});
+
+// catalogue: SHEETS-TOSTRING
+describe('toString', () => {
+  test('Apps Script objects print as their class names, enums as their names', () => {
+    const { app, ss, sheet } = setup();
+    const rule = app.newDataValidation().requireCheckbox();
+    expect([
+      String(app),
+      String(ss),
+      String(sheet),
+      String(sheet.getRange('A1')),
+      String(sheet.protect()),
+      String(rule),
+      String(rule.build()),
+      String(app.ProtectionType.RANGE),
+    ]).toEqual([
+      'SpreadsheetApp',
+      'Spreadsheet',
+      'Sheet',
+      'Range',
+      'Protection',
+      'DataValidationBuilder',
+      'DataValidation',
+      'RANGE',
+    ]);
+  });
+});
+
+describe('isBlank', () => {
+  test('a range is blank when no cell has a value or a formula; notes and formats do not count', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B2').setNote('nota').setBackground('#ff0000');
+    expect(sheet.getRange('A1:B2').isBlank()).toBe(true);
+    sheet.getRange('B2').setFormula('=1+1');
+    expect(sheet.getRange('A1:B2').isBlank()).toBe(false);
+    expect(sheet.getRange('A1:B1').isBlank()).toBe(true);
   });
 });

@@ -2,7 +2,8 @@
 import type { Workspace } from '../../runtime/workspace';
 import {
   DEFAULT_SHEET_PREFIX,
-  LOCALE,
+  a1FrameOf,
+  conventionsOf,
   MESSAGES,
   newSheetData,
   parseA1,
@@ -10,10 +11,10 @@ import {
   sheetByName,
   splitSheetPrefix,
   spreadsheetData,
-  TIME_ZONE,
   type SheetData,
   type SpreadsheetData,
 } from './model';
+import { assertInside } from './cells';
 import { gate } from './gate';
 import { ProtectionFacade } from './protection';
 import { RangeFacade } from './range';
@@ -118,13 +119,23 @@ export class SpreadsheetFacade {
       timeoutSeconds: typeof timeoutSeconds === 'number' ? timeoutSeconds : null,
     });
   }
+  /** catalogue: SHEETS-TIMEZONE-LOCALE — the spreadsheet's own zone, not the script's. */
   getSpreadsheetTimeZone(): string {
-    gate(this.ws, 'getSpreadsheetTimeZone');
-    return TIME_ZONE;
+    return conventionsOf(this.data('getSpreadsheetTimeZone')).timeZone;
+  }
+  setSpreadsheetTimeZone(timezone: string): void {
+    const ss = this.data('setSpreadsheetTimeZone');
+    if (!isTimeZone(timezone)) throw new Error(MESSAGES.invalidArgument('timezone'));
+    ss.timeZone = timezone;
   }
   getSpreadsheetLocale(): string {
-    gate(this.ws, 'getSpreadsheetLocale');
-    return LOCALE;
+    return conventionsOf(this.data('getSpreadsheetLocale')).locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    const ss = this.data('setSpreadsheetLocale');
+    if (typeof locale !== 'string' || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale))
+      throw new Error(MESSAGES.invalidArgument('locale'));
+    ss.locale = locale;
   }
   getActiveSheet(): SheetFacade {
     const ss = this.data('getActiveSheet');
@@ -150,7 +161,7 @@ export class SpreadsheetFacade {
     if (!sheet) throw new Error(MESSAGES.rangeNotFound);
     const area = parseA1(ref, sheet.maxRows, sheet.maxColumns);
     if (!area) throw new Error(MESSAGES.rangeNotFound);
-    return new RangeFacade(this.ws, this.ssId, sheet.id, area);
+    return new RangeFacade(this.ws, this.ssId, sheet.id, assertInside(sheet, area), a1FrameOf(ref));
   }
   getProtections(type: unknown): ProtectionFacade[] {
     const ss = this.data('getProtections');
@@ -160,6 +171,16 @@ export class SpreadsheetFacade {
   }
   toString(): string {
     return 'Spreadsheet';
+  }
+}
+
+function isTimeZone(zone: unknown): zone is string {
+  if (typeof zone !== 'string' || zone === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
   }
 }
 

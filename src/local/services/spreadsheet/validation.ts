@@ -39,7 +39,11 @@ abstract class ValidationRuleReader {
 }
 
 /** A built rule. */
-export class DataValidationFacade extends ValidationRuleReader {}
+export class DataValidationFacade extends ValidationRuleReader {
+  override toString(): string {
+    return 'DataValidation';
+  }
+}
 
 function criteriaValues(ws: Workspace, ssId: string | null, rule: ValidationData): unknown[] {
   if (rule.type === 'VALUE_IN_RANGE' && ssId) {
@@ -110,5 +114,8 @@ export class DataValidationBuilderFacade extends ValidationRuleReader {
     gate(this.ws, 'build');
     if (!this.rule.type) throw new Error('You must specify a data validation criterion.');
     return new DataValidationFacade(this.ws, this.ssId, structuredClone(this.rule));
+  }
+  override toString(): string {
+    return 'DataValidationBuilder';
   }
 }

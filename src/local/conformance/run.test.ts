@@ -1,0 +1,50 @@
+import { PROBES, UNPROBED } from '../../conformance/probes';
+import { catalogueEntries, conformanceRows, conformanceTable, emulatorAnswers, probeBundle } from './run';
+
+jest.setTimeout(60_000);
+
+describe('npm run conformance (offline, in the emulator)', () => {
+  let code = '';
+  beforeAll(async () => {
+    code = await probeBundle();
+  });
+
+  test.each(['strict', 'lenient'] as const)('every probe agrees with the catalogue under the %s variant', (variant) => {
+    const rows = conformanceRows(emulatorAnswers(code, variant), variant);
+    const probed = rows.filter((r) => r.outcome === 'agrees' || r.outcome === 'differs');
+    expect(probed.length).toBe(PROBES.length);
+    expect(rows.filter((r) => r.outcome === 'differs')).toEqual([]);
+    expect(conformanceTable(rows)).toContain('| SHEETS-RANGE-BOUNDS | verified | agrees |');
+  });
+
+  test('every Spreadsheets entry of the catalogue has a probe or a stated reason for none', () => {
+    const sheets = catalogueEntries().filter((e) => e.id.startsWith('SHEETS-'));
+    expect(sheets.length).toBeGreaterThan(20);
+    const uncovered = sheets.filter((e) => !PROBES.some((p) => p.id === e.id) && !(e.id in UNPROBED));
+    expect(uncovered).toEqual([]);
+  });
+
+  test('every probe names an entry the catalogue has, once', () => {
+    const ids = new Set(catalogueEntries().map((e) => e.id));
+    expect(PROBES.filter((p) => !ids.has(p.id)).map((p) => p.id)).toEqual([]);
+    expect(new Set(PROBES.map((p) => p.id)).size).toBe(PROBES.length);
+  });
+
+  test('the catalogue reads an entry’s ID, title and status, and skips the format example', () => {
+    const entries = catalogueEntries(
+      [
+        '```',
+        '### SHEETS-EXAMPLE — in a code block',
+        '```',
+        '### SHEETS-A — one',
+        '- Status: verified by source.',
+        '### SHEETS-B — two',
+        '- Status: verified by source for X; unverified for Y.',
+      ].join('\n'),
+    );
+    expect(entries).toEqual([
+      { id: 'SHEETS-A', title: 'one', status: 'verified' },
+      { id: 'SHEETS-B', title: 'two', status: 'unverified' },
+    ]);
+  });
+});

@@ -1,0 +1,295 @@
+/**
+ * The `calendar` job: Sincronizza calendario run from Node through googleapis, with the add-on's own
+ * core (which sessions, what each event says, the id an insert uses, how each answer is read), so the
+ * add-on and the worker write the same events and the same `ID evento`/`Link Meet`, and either finishes
+ * what the other started. Writes go through the Calendar batch endpoint, 50 calls a batch, retried with
+ * backoff on 429/5xx; a Cloud Run task takes its share of the courses.
+ */
+import { decodeBatchResponse, encodeBatchRequest } from '../core/http/batch';
+import { isSessionCancelled } from '../core/calendar/event';
+import { nextEventId } from '../core/calendar/event-id';
+import { pickExisting, planSession, type SessionPlan } from '../core/calendar/plan';
+import { groupBySession, isConferencePending, meetLinkOf, sessionsToSync, type ApiEvent } from '../core/calendar/sync';
+import type { CalendarCourse, CalendarSession, ExistingEvent } from '../core/calendar/types';
+import {
+  adoptable,
+  CALENDAR_BATCH_SIZE,
+  readAnswer,
+  readRequest,
+  writeRequest,
+  type CalendarWrite,
+  type WriteOutcome,
+} from '../core/calendar/writes';
+import { apiErrorMessage, isRetryable } from '../core/http/status';
+import { TAB } from '../core/registry/tabs';
+import type { Session } from '../core/registry/schemas';
+import { backoffMs, sleep, type Connection } from './google';
+import { appendLog, readTables, settingsFrom, updateRows } from './registry';
+import { shardOf, type Shard } from './shard';
+
+const ATTEMPTS = 5;
+
+type Wait = (ms: number) => Promise<void>;
+
+export interface CalendarJobOptions {
+  spreadsheetId: string;
+  shard: Shard;
+  now?: Date;
+  /** Who the Registro names (the account the worker acts as). */
+  actor: string;
+  /** How to wait between retries (tests pass a recorder; real waits otherwise). */
+  wait?: (ms: number) => Promise<void>;
+  log?: (line: string) => void;
+}
+
+export interface CalendarJobResult {
+  inserted: number;
+  patched: number;
+  cancelled: number;
+  unchanged: number;
+  failed: Array<{ sessionId: string; error: string }>;
+}
+
+async function listAll(conn: Connection, calendarId: string, wait: Wait): Promise<ApiEvent[]> {
+  const events: ApiEvent[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = await withRetries(wait, () =>
+      conn.calendar.events.list({ calendarId, showDeleted: true, maxResults: 2500, pageToken }),
+    );
+    for (const item of page.data.items ?? []) events.push(item as ApiEvent);
+    pageToken = page.data.nextPageToken ?? undefined;
+  } while (pageToken);
+  return events;
+}
+
+/** googleapis calls retried on Google's transient answers (gaxios' own retry is not relied upon). */
+async function withRetries<T>(wait: Wait, call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const e = error as { status?: number; response?: { status?: number; data?: unknown } };
+      const status = e.status ?? e.response?.status ?? 0;
+      if (attempt + 1 >= ATTEMPTS || !isRetryable(status, e.response?.data ?? null)) throw error;
+      await wait(backoffMs(attempt));
+    }
+  }
+}
+
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+/** One batch request to the Calendar batch endpoint; a failed batch answers its status for every call. */
+async function sendBatch(
+  conn: Connection,
+  parts: Array<{ method: string; path: string; body?: unknown }>,
+): Promise<Answer[]> {
+  const boundary = `a4pa_worker_${parts.length}_${Date.now()}`;
+  const response = await conn.fetch(`${conn.rootUrl}batch/calendar/v3`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${await conn.token()}`,
+      'content-type': `multipart/mixed; boundary=${boundary}`,
+    },
+    body: encodeBatchRequest(
+      boundary,
+      parts.map((p, i) => ({ id: String(i + 1), ...p })),
+    ),
+  });
+  const text = await response.text();
+  if (response.status !== 200) {
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      body = null;
+    }
+    return parts.map(() => ({ status: response.status, body }));
+  }
+  const byId = new Map(decodeBatchResponse(response.headers.get('content-type') ?? '', text).map((p) => [p.id, p]));
+  return parts.map((_, i) => byId.get(String(i + 1)) ?? { status: 500, body: null });
+}
+
+async function writeAll(
+  conn: Connection,
+  calendarId: string,
+  writes: readonly CalendarWrite[],
+  wait: Wait,
+): Promise<Map<string, WriteOutcome>> {
+  const outcomes = new Map<string, WriteOutcome>();
+  let pending = [...writes];
+  for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt++) {
+    if (attempt > 0) await wait(backoffMs(attempt - 1));
+    const retry: CalendarWrite[] = [];
+    for (let i = 0; i < pending.length; i += CALENDAR_BATCH_SIZE) {
+      const chunk = pending.slice(i, i + CALENDAR_BATCH_SIZE);
+      const answers = await sendBatch(
+        conn,
+        chunk.map((w) => writeRequest(calendarId, w)),
+      );
+      const adopt: Array<Extract<CalendarWrite, { kind: 'insert' }>> = [];
+      chunk.forEach((write, n) => {
+        const answer = answers[n] as Answer;
+        const reading = readAnswer(write, answer.status, answer.body);
+        if (reading.action === 'done') outcomes.set(write.key, { ok: true, event: reading.event });
+        else if (reading.action === 'fail') outcomes.set(write.key, { ok: false, error: reading.error });
+        else if (reading.action === 'retry') {
+          outcomes.set(write.key, { ok: false, error: reading.error });
+          retry.push(write);
+        } else adopt.push(write as Extract<CalendarWrite, { kind: 'insert' }>);
+      });
+      if (adopt.length > 0) {
+        const found = await sendBatch(
+          conn,
+          adopt.map((w) => readRequest(calendarId, w.eventId)),
+        );
+        adopt.forEach((write, n) => {
+          const answer = found[n] as Answer;
+          const event = answer.status === 200 ? (answer.body as ApiEvent) : null;
+          if (adoptable(event, write.resource.extendedProperties.private.sessionId ?? ''))
+            outcomes.set(write.key, { ok: true, event });
+          else if (isRetryable(answer.status, answer.body)) {
+            outcomes.set(write.key, { ok: false, error: apiErrorMessage('Calendar API', answer.status, answer.body) });
+            retry.push(write);
+          } else
+            outcomes.set(write.key, {
+              ok: false,
+              error: `L'evento ${write.eventId} esiste già ma non è di questa sessione.`,
+            });
+        });
+      }
+    }
+    pending = retry;
+  }
+  return outcomes;
+}
+
+interface Planned {
+  session: CalendarSession;
+  row: number;
+  plan: SessionPlan;
+  insertId: string;
+  duplicates: ExistingEvent[];
+}
+
+export async function runCalendarJob(conn: Connection, options: CalendarJobOptions): Promise<CalendarJobResult> {
+  const now = options.now ?? new Date();
+  const log = options.log ?? (() => undefined);
+  const wait = options.wait ?? sleep;
+  const tables = await withRetries(wait, () =>
+    readTables(conn.sheets, options.spreadsheetId, [TAB.impostazioni, TAB.corsi, TAB.sessioni, TAB.iscrizioni]),
+  );
+  const settings = settingsFrom(tables.Impostazioni, now);
+  const calendarId = settings.calendarId.trim();
+  if (!calendarId) throw new Error("«ID calendario» manca in Impostazioni: esegui Configura nel foglio dell'Academy.");
+  const formUrl = settings.enrollmentFormId
+    ? ((await withRetries(wait, () => conn.forms.forms.get({ formId: settings.enrollmentFormId }))).data.responderUri ??
+      '')
+    : '';
+  const courses = tables.Corsi.rows.map((r) => r.record as CalendarCourse);
+  const mine = courses.filter((c) => shardOf(c.code, options.shard)).map((c) => c.code);
+  const allSessions = tables.Sessioni.rows.map((r) => r.record as CalendarSession);
+  const toSync = sessionsToSync(allSessions, courses, mine);
+  const byCode = new Map(courses.map((c) => [c.code, c]));
+  const rowOf = new Map(tables.Sessioni.rows.map((r) => [r.record.id, r.row]));
+  const sessionsByCourse = new Map<string, CalendarSession[]>();
+  for (const s of allSessions) sessionsByCourse.set(s.course, [...(sessionsByCourse.get(s.course) ?? []), s]);
+  const bySession = groupBySession(await listAll(conn, calendarId, wait));
+  const enrollments = tables.Iscrizioni.rows.map((r) => r.record);
+
+  const result: CalendarJobResult = { inserted: 0, patched: 0, cancelled: 0, unchanged: 0, failed: [] };
+  const planned: Planned[] = [];
+  const writeBack: Array<{ row: number; patch: Partial<Session> }> = [];
+  for (const session of toSync) {
+    const course = byCode.get(session.course) as CalendarCourse;
+    const candidates = bySession.get(session.id) ?? [];
+    const { keep, duplicates, lastAttempt } = pickExisting(candidates, session.eventId);
+    const plan = planSession({
+      session,
+      course,
+      courseSessions: sessionsByCourse.get(session.course) ?? [],
+      enrollments,
+      existing: keep,
+      lastAttempt,
+      cancellation: { formUrl, staffEmail: settings.staffNotificationEmail.trim() },
+      nowMs: now.getTime(),
+    });
+    if (plan.kind === 'invalid') {
+      result.failed.push({ sessionId: session.id, error: plan.message });
+      continue;
+    }
+    const liveDuplicates = isSessionCancelled(session, course) ? [] : duplicates;
+    if (plan.kind === 'none' && liveDuplicates.length === 0) {
+      result.unchanged += 1;
+      if (plan.eventId !== session.eventId || plan.meetLink !== session.meetLink)
+        writeBack.push({ row: rowOf.get(session.id) ?? 0, patch: { eventId: plan.eventId, meetLink: plan.meetLink } });
+      continue;
+    }
+    planned.push({
+      session,
+      row: rowOf.get(session.id) ?? 0,
+      plan,
+      insertId: nextEventId(session.id, candidates),
+      duplicates: liveDuplicates,
+    });
+  }
+
+  const writes: CalendarWrite[] = planned.flatMap((p) => {
+    const id = p.session.id;
+    const out: CalendarWrite[] = [];
+    if (p.plan.kind === 'insert') out.push({ key: id, kind: 'insert', eventId: p.insertId, resource: p.plan.resource });
+    if (p.plan.kind === 'patch')
+      out.push({ key: id, kind: 'patch', eventId: p.plan.eventId, resource: p.plan.resource });
+    if (p.plan.kind === 'cancel') out.push({ key: id, kind: 'cancel', eventId: p.plan.eventId });
+    p.duplicates.forEach((d, n) => out.push({ key: `${id}#${n}`, kind: 'cancel', eventId: d.id }));
+    return out;
+  });
+  log(`calendario: ${toSync.length} sessioni, ${writes.length} scritture`);
+  const outcomes = await writeAll(conn, calendarId, writes, wait);
+
+  for (const p of planned) {
+    const main = outcomes.get(p.session.id);
+    const failedDuplicate = p.duplicates.some((_, n) => !outcomes.get(`${p.session.id}#${n}`)?.ok);
+    if (main && !main.ok) {
+      result.failed.push({ sessionId: p.session.id, error: main.error });
+      continue;
+    }
+    if (failedDuplicate) result.failed.push({ sessionId: p.session.id, error: 'duplicati non annullati' });
+    if (p.plan.kind === 'cancel') {
+      result.cancelled += 1;
+      if (p.session.eventId !== p.plan.eventId || p.session.meetLink !== '')
+        writeBack.push({ row: p.row, patch: { eventId: p.plan.eventId, meetLink: '' } });
+      continue;
+    }
+    if (p.plan.kind === 'none') continue;
+    const event = main?.ok ? main.event : null;
+    if (!event) continue;
+    if (p.plan.kind === 'insert') result.inserted += 1;
+    else result.patched += 1;
+    const meetLink = isConferencePending(event) ? '' : meetLinkOf(event);
+    if (event.id !== p.session.eventId || meetLink !== p.session.meetLink)
+      writeBack.push({ row: p.row, patch: { eventId: event.id ?? '', meetLink } });
+  }
+  await withRetries(wait, () =>
+    updateRows(
+      conn.sheets,
+      options.spreadsheetId,
+      tables.Sessioni,
+      writeBack.filter((w) => w.row > 0),
+    ),
+  );
+  if (result.inserted + result.patched + result.cancelled > 0 || result.failed.length > 0) {
+    await withRetries(wait, () =>
+      appendLog(conn.sheets, options.spreadsheetId, {
+        who: options.actor,
+        action: 'Calendario sincronizzato',
+        details: `worker ${options.shard.index + 1}/${options.shard.count}: ${result.inserted} creati, ${result.patched} aggiornati, ${result.cancelled} annullati${result.failed.length ? `, ${result.failed.length} non riusciti` : ''}`,
+        at: now,
+      }),
+    );
+  }
+  return result;
+}

@@ -1,0 +1,174 @@
+/**
+ * The registry through the Sheets API: tabs read in one `values.batchGet` (unformatted, dates as serial
+ * numbers turned back into dates on the spreadsheet's wall clock) and decoded by the core's codec, the
+ * add-on's own; changes written as the add-on writes them (contiguous blocks, typed as if entered).
+ */
+import type { sheets_v4 } from 'googleapis';
+import {
+  columnSpecs,
+  decodeTable,
+  mapColumns,
+  planUpdates,
+  type DecodedTable,
+  type RecordByTab,
+  type RegistryTab,
+} from '../core/registry/codec';
+import { decodeSettings } from '../core/registry/settings';
+import type { Settings } from '../core/registry/schemas';
+import { TAB } from '../core/registry/tabs';
+
+export const ZONE = 'Europe/Rome';
+const DAY_MS = 86_400_000;
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+function parts(date: Date, zone: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date))
+    if (p.type !== 'literal') out[p.type] = Number(p.value);
+  return out;
+}
+
+/** A serial number (wall clock of `zone`) as the instant it names. */
+export function dateFromSerial(serial: number, zone = ZONE): Date {
+  const wall = SERIAL_EPOCH_MS + Math.round(serial * DAY_MS);
+  // The zone's offset at that wall time, found by formatting the guess and correcting once.
+  let guess = wall;
+  for (let i = 0; i < 2; i++) {
+    const p = parts(new Date(guess), zone);
+    const shown = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+    guess += wall - shown;
+  }
+  return new Date(guess);
+}
+
+/** The `yyyy`, `MM`, `dd`, `HH`, `mm`, `ss` patterns the codec asks for, on the spreadsheet's clock. */
+export function formatInZone(date: Date, pattern: string, zone = ZONE): string {
+  const p = parts(date, zone);
+  const two = (n: number | undefined): string => String(n ?? 0).padStart(2, '0');
+  return pattern
+    .replace('yyyy', String(p.year))
+    .replace('MM', two(p.month))
+    .replace('dd', two(p.day))
+    .replace('HH', two(p.hour))
+    .replace('mm', two(p.minute))
+    .replace('ss', two(p.second));
+}
+
+const DATE_KINDS = new Set(['date', 'time', 'datetime']);
+
+/** Serial numbers in the tab's date and time columns become Dates, as `getValues` gives them. */
+function withDates(tab: RegistryTab, grid: unknown[][]): unknown[][] {
+  const header = (grid[0] ?? []).map((h) => String(h ?? ''));
+  const { columns } = mapColumns(tab, header);
+  const dateColumns = columnSpecs(tab)
+    .filter((spec) => DATE_KINDS.has(spec.kind))
+    .map((spec) => (columns as Record<string, number | undefined>)[spec.field])
+    .filter((c): c is number => c !== undefined);
+  return grid.map((row, i) =>
+    i === 0 ? row : row.map((v, c) => (typeof v === 'number' && dateColumns.includes(c + 1) ? dateFromSerial(v) : v)),
+  );
+}
+
+function quoted(tab: string): string {
+  return `'${tab.replace(/'/g, "''")}'`;
+}
+
+export type Tables = { [N in RegistryTab]?: DecodedTable<RecordByTab[N]> };
+
+export async function readTables<N extends RegistryTab>(
+  sheets: sheets_v4.Sheets,
+  spreadsheetId: string,
+  tabs: readonly N[],
+): Promise<{ [K in N]: DecodedTable<RecordByTab[K]> }> {
+  const got = await sheets.spreadsheets.values.batchGet({
+    spreadsheetId,
+    ranges: tabs.map(quoted),
+    valueRenderOption: 'UNFORMATTED_VALUE',
+    dateTimeRenderOption: 'SERIAL_NUMBER',
+  });
+  const out = {} as { [K in N]: DecodedTable<RecordByTab[K]> };
+  tabs.forEach((tab, i) => {
+    const grid = (got.data.valueRanges?.[i]?.values ?? []) as unknown[][];
+    out[tab] = decodeTable(tab, withDates(tab, grid), (d, p) => formatInZone(d, p)) as DecodedTable<
+      RecordByTab[typeof tab]
+    >;
+  });
+  return out;
+}
+
+export function settingsFrom(table: DecodedTable<RecordByTab['Impostazioni']>, now: Date): Settings {
+  return decodeSettings(
+    table.rows.map((r) => ({ row: r.row, key: r.record.key, value: r.record.value })),
+    Number(formatInZone(now, 'yyyy')),
+  ).settings;
+}
+
+function cellText(v: unknown): unknown {
+  return v instanceof Date ? formatInZone(v, 'yyyy-MM-dd HH:mm:ss') : v;
+}
+
+function a1(row: number, column: number, width: number, height: number): string {
+  const letter = (n: number): string => {
+    let s = '';
+    for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+    return s;
+  };
+  return `${letter(column)}${row}:${letter(column + width - 1)}${row + height - 1}`;
+}
+
+/** Writes changed fields of rows in contiguous blocks, one `values.batchUpdate` for them all. */
+export async function updateRows<T>(
+  sheets: sheets_v4.Sheets,
+  spreadsheetId: string,
+  table: DecodedTable<T>,
+  changes: ReadonlyArray<{ row: number; patch: Partial<T> }>,
+): Promise<void> {
+  const blocks = planUpdates(table, changes);
+  if (blocks.length === 0) return;
+  await sheets.spreadsheets.values.batchUpdate({
+    spreadsheetId,
+    requestBody: {
+      valueInputOption: 'USER_ENTERED',
+      data: blocks.map((b) => ({
+        range: `${quoted(table.tab)}!${a1(b.row, b.column, b.values[0]?.length ?? 1, b.values.length)}`,
+        values: b.values.map((r) => r.map(cellText)),
+      })),
+    },
+  });
+}
+
+/** One `Registro` line, as the add-on writes them: columns found by header, staff's own left empty. */
+export async function appendLog(
+  sheets: sheets_v4.Sheets,
+  spreadsheetId: string,
+  entry: { who: string; action: string; details: string; at: Date },
+): Promise<void> {
+  const head = await sheets.spreadsheets.values.get({ spreadsheetId, range: `${quoted(TAB.registro)}!1:1` });
+  const header = ((head.data.values?.[0] ?? []) as unknown[]).map((h) => String(h ?? ''));
+  const { columns } = mapColumns(TAB.registro, header);
+  const width = Math.max(header.length, ...Object.values(columns as Record<string, number>));
+  const line: unknown[] = new Array(width).fill('');
+  const put = (field: string, value: unknown): void => {
+    const at = (columns as Record<string, number | undefined>)[field];
+    if (at !== undefined) line[at - 1] = value;
+  };
+  put('at', formatInZone(entry.at, 'yyyy-MM-dd HH:mm:ss'));
+  put('who', entry.who);
+  put('action', entry.action);
+  put('details', entry.details);
+  await sheets.spreadsheets.values.append({
+    spreadsheetId,
+    range: `${quoted(TAB.registro)}!A1`,
+    valueInputOption: 'USER_ENTERED',
+    requestBody: { values: [line] },
+  });
+}
