@@ -94,6 +94,24 @@ export const spreadsheetProbes: Probe[] = [
     },
   },
   {
+    id: 'SHEETS-BACKGROUNDS',
+    run: ({ freshSheet }) => {
+      const sheet = freshSheet();
+      sheet.getRange('A1:B1').setBackgrounds([['#fde2e1', '#fff2cc']]);
+      sheet.getRange('B1').setBackground(null);
+      sheet.getRange('A2:B2').setBackgrounds([['#fde2e1', '#fde2e1']]);
+      sheet.getRange('A2:B2').setBackgrounds([[null, '#fde2e1']]);
+      return sheet.getRange('A1:B3').getBackgrounds();
+    },
+    expected: {
+      value: [
+        ['#fde2e1', '#ffffff'],
+        ['#ffffff', '#fde2e1'],
+        ['#ffffff', '#ffffff'],
+      ],
+    },
+  },
+  {
     id: 'SHEETS-CELL-CHARS',
     run: ({ freshSheet }) => {
       const sheet = freshSheet();
@@ -286,6 +304,16 @@ export const spreadsheetProbes: Probe[] = [
     id: 'SHEETS-UI-CONTEXT',
     run: () => thrown(() => SpreadsheetApp.getUi()),
     expected: { value: 'Cannot call SpreadsheetApp.getUi() from this context.' },
+  },
+  {
+    id: 'SHEETS-ACTIVE-CELL',
+    run: ({ freshSheet }) => {
+      const sheet = freshSheet();
+      sheet.activate();
+      sheet.getRange('C5:D9').activate();
+      return sheet.getActiveCell().getA1Notation();
+    },
+    expected: { value: 'C5' },
   },
   {
     id: 'SHEETS-DELETE-LIMITS',

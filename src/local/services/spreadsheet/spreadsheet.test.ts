@@ -611,6 +611,16 @@ describe('UI', () => {
     ss.setActiveRange(ss.getRange('Foglio1!D4'));
     expect(uiState(ws, id).activeRange).toBe('Foglio1!D4');
   });
+
+  // catalogue: SHEETS-ACTIVE-CELL
+  test('the active cell is the top-left cell of the selection on the active sheet, A1 on any other', () => {
+    const { ss, app } = setup();
+    const report = ss.insertSheet('Report corsi');
+    report.getRange('C5:D9').activate();
+    expect(report.getActiveCell().getA1Notation()).toBe('C5');
+    expect(app.getActiveSheet()?.getActiveCell().getRow()).toBe(5);
+    expect(ss.getSheetByName('Foglio1')?.getActiveCell().getA1Notation()).toBe('A1');
+  });
 });
 
 describe('sheet settings and charts', () => {
@@ -642,6 +652,21 @@ describe('sheet settings and charts', () => {
     expect(sheet.getRange('B1').getFontWeight()).toBe('bold');
     expect(sheet.getRange('B1').getBackground()).toBe('#eeeeee');
     expect(sheet.getRange('A1:B1').getValues()).toEqual([['Codice', 'Titolo']]);
+  });
+
+  // catalogue: SHEETS-BACKGROUNDS
+  test('backgrounds read as hex codes, white where none was set, and null resets a colour', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B2').setBackgrounds([
+      ['#fde2e1', null],
+      [null, '#fff2cc'],
+    ]);
+    expect(sheet.getRange('A1:B2').getBackgrounds()).toEqual([
+      ['#fde2e1', '#ffffff'],
+      ['#ffffff', '#fff2cc'],
+    ]);
+    sheet.getRange('A1').setBackground(null);
+    expect(sheet.getRange('A1').getBackground()).toBe('#ffffff');
   });
 
   test('charts are built, inserted, listed, updated and removed', () => {
