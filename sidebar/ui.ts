@@ -92,6 +92,7 @@ export function confirmingButton(
         armed = true;
         button.textContent = confirm;
         button.classList.add('danger');
+        button.setAttribute('data-confirming', 'true');
         return;
       }
       act();
