@@ -213,6 +213,22 @@ export const PROPERTY_KEYS = [
     purpose: 'digests of recently sent dedupe keys (no mail goes twice)',
   },
   {
+    key: 'a4pa.meet.names.',
+    family: true,
+    owner: 'gas/attendance/meet-ledger.ts',
+    maxBytes: VALUE_MAX_BYTES,
+    lifetime: 'permanent, one key per course imported from Meet (nothing prunes it yet)',
+    purpose: 'display names staff confirmed as one of the course’s enrollees → employee id',
+  },
+  {
+    key: 'a4pa.meet.session.',
+    family: true,
+    owner: 'gas/attendance/meet-ledger.ts',
+    maxBytes: VALUE_MAX_BYTES,
+    lifetime: 'permanent, one key per session imported from Meet (nothing prunes it yet)',
+    purpose: 'the `Presente`/`Ore` the Meet import last wrote for each enrollee, so staff’s changes are kept',
+  },
+  {
     key: 'a4pa.reports.summaries',
     family: false,
     owner: 'gas/reports/summaries.ts',
