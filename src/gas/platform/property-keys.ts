@@ -253,6 +253,22 @@ export const PROPERTY_KEYS = [
     purpose: 'the year of the last complete retention run',
   },
   {
+    key: 'a4pa.years.archives',
+    family: false,
+    owner: 'gas/years/archives.ts',
+    maxBytes: 2048,
+    lifetime: 'permanent, one entry per closed year',
+    purpose: 'closed year → id of its archive spreadsheet',
+  },
+  {
+    key: 'a4pa.years.change',
+    family: false,
+    owner: 'gas/years/change.ts',
+    maxBytes: 1024,
+    lifetime: 'from a year change’s start until the next one',
+    purpose: 'the year change under way or last made, with the steps done',
+  },
+  {
     key: 'a4pa.spreadsheet.timeZone',
     family: false,
     owner: 'gas/registry/workbook.ts',
