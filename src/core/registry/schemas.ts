@@ -529,6 +529,8 @@ export interface Settings {
   templateDocId: string;
   certificatesFolderId: string;
   senderName: string;
+  /** The consortium's full name (`Nome ente`): the certificates' header. */
+  orgName: string;
   staffNotificationEmail: string;
   /** Every key of the tab (known or not) with its value as text, by the key as staff wrote it. */
   extra: Record<string, string>;

@@ -290,6 +290,7 @@ export const SETTING_KEYS = {
   templateDocId: 'ID modello attestato',
   certificatesFolderId: 'ID cartella attestati',
   senderName: 'Nome mittente',
+  orgName: 'Nome ente',
   staffNotificationEmail: 'Email staff per notifiche',
 } as const;
 

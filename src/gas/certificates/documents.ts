@@ -3,7 +3,7 @@
  * replacement, the PDF export, the mail quota. Each function touches its services and does nothing else.
  */
 import { withRetry } from '../platform/retry';
-import { PLACEHOLDERS, placeholderToken, type Placeholder } from '../../core/certificates/placeholders';
+import { PLACEHOLDERS, placeholderToken, QR_MARKER, type Placeholder } from '../../core/certificates/placeholders';
 import { callGoogleApi } from '../platform/rest';
 
 type Folder = GoogleAppsScript.Drive.Folder;
@@ -53,10 +53,13 @@ export function copyTemplate(templateId: string, name: string, folder: Folder): 
  * REST-DOCS-BATCHUPDATE): the text is matched as text and the value inserted as text, so a name with
  * `$1`, `\\` or `(` stays as written. Filling again is harmless (a replaced placeholder no longer matches).
  */
-export function fillDocument(docId: string, values: Record<Placeholder, string>): void {
+export function fillDocument(docId: string, values: Record<Placeholder, string>, options: { withQr: boolean }): void {
   const requests = PLACEHOLDERS.map((name) => ({
     replaceAllText: { containsText: { text: placeholderToken(name), matchCase: true }, replaceText: values[name] },
   }));
+  // Without a verification address there is no QR code to draw: the marker goes with the text fill.
+  if (!options.withQr)
+    requests.push({ replaceAllText: { containsText: { text: QR_MARKER, matchCase: true }, replaceText: '' } });
   callGoogleApi(
     'Docs API',
     'post',

@@ -7,8 +7,9 @@ import { courseSessions } from '../../core/attendance/attendance';
 import { certificateCandidates, certificateKey, type Candidate } from '../../core/certificates/eligibility';
 import { formatCertificateNumber, highestIssued } from '../../core/certificates/numbering';
 import { placeholderValues } from '../../core/certificates/placeholders';
-import { certificateMail } from '../../core/certificates/template';
-import { verificationCodeFrom } from '../../core/certificates/verification';
+import { certificateMail, issuerName } from '../../core/certificates/template';
+import { verificationCodeFrom, verificationUrl } from '../../core/certificates/verification';
+import { webAppBaseUrl } from '../approval/links';
 import type { JobWork } from '../../core/jobs/slice';
 import type { JobParams } from '../../core/jobs/state';
 import type { Certificate, Course, Employee, Session, Settings } from '../../core/registry/schemas';
@@ -35,6 +36,7 @@ import {
   trashFile,
 } from './documents';
 import { recordReplacedCode } from '../verification/verify';
+import { drawVerificationQr } from './qr';
 import {
   clearInflight,
   clearReissue,
@@ -265,7 +267,9 @@ export class CertificateContext {
     if (!course || !employee)
       throw new Error(`Dati mancanti per l'attestato ${inflight.number}: corso o dipendente non trovato.`);
     if (!this.settings.templateDocId) throw new UserError('Modello attestato non configurato: eseguire «Configura».');
+    const url = verificationUrl(webAppBaseUrl(), inflight.verificationCode);
     const values = placeholderValues({
+      issuer: issuerName(this.settings.orgName, this.settings.senderName),
       firstName: employee.firstName,
       lastName: employee.lastName,
       comune: employee.comune,
@@ -279,12 +283,15 @@ export class CertificateContext {
       issuedOn,
       number: inflight.number,
       verificationCode: inflight.verificationCode,
+      verificationUrl: url,
     });
     const folder = this.courseFolder(course.code);
-    const copy = copyTemplate(this.settings.templateDocId, `Bozza ${inflight.number}`, folder);
+    // The Doc's name is the exported PDF's title: the certificate's number, as readers show it.
+    const copy = copyTemplate(this.settings.templateDocId, inflight.number, folder);
     inflight.tmpDocId = copy.id;
     this.persist(inflight);
-    fillDocument(copy.id, values);
+    fillDocument(copy.id, values, { withQr: url !== '' });
+    if (url) drawVerificationQr(copy.id, url);
     const pdf = exportPdf(copy.file, `${inflight.number}.pdf`, folder);
     this.persist({ ...inflight, pdfId: pdf.fileId, pdfUrl: pdf.url });
     trashCopy(copy.file);
@@ -336,7 +343,8 @@ export class CertificateContext {
         number: r.number,
         verificationCode: r.verificationCode,
         version: r.version,
-        issuer: this.settings.senderName,
+        issuer: issuerName(this.settings.orgName, this.settings.senderName),
+        verificationUrl: verificationUrl(webAppBaseUrl(), r.verificationCode),
       });
       queueMail({
         to: r.email,

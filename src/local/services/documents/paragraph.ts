@@ -10,6 +10,7 @@ import {
 } from '../files/doc-model';
 import { chain, live, type DocsContext, type Obj } from './context';
 import { ELEMENT_TYPE, PARAGRAPH_KEYS, textAttrsFrom, textAttrsOut } from './enums';
+import { appendImage } from './image';
 import { type Session } from './session';
 import { wrapText, findIn } from './text';
 
@@ -35,6 +36,10 @@ export function wrapParagraph(ctx: DocsContext, session: Session, p: ParagraphNo
       spliceText(p, len, len, String(text));
       return wrapText(ctx, session, () => [p]);
     },
+    appendInlineImage(image: unknown) {
+      call('appendInlineImage');
+      return appendImage(ctx, session, p, image);
+    },
     editAsText() {
       call('editAsText');
       return wrapText(ctx, session, () => [p]);
@@ -44,61 +49,6 @@ export function wrapParagraph(ctx: DocsContext, session: Session, p: ParagraphNo
       return wrapText(ctx, session, () => [p]);
     },
     asParagraph: () => self,
-    setHeading(heading: string) {
-      call('setHeading');
-      live(session);
-      p.heading = String(heading);
-    },
-    getHeading() {
-      call('getHeading');
-      return p.heading;
-    },
-    setAlignment(alignment: string) {
-      call('setAlignment');
-      live(session);
-      p.alignment = String(alignment);
-    },
-    getAlignment() {
-      call('getAlignment');
-      return p.alignment;
-    },
-    setSpacingBefore(points: number) {
-      call('setSpacingBefore');
-      live(session);
-      p.spacingBefore = Number(points);
-    },
-    getSpacingBefore() {
-      call('getSpacingBefore');
-      return p.spacingBefore;
-    },
-    setSpacingAfter(points: number) {
-      call('setSpacingAfter');
-      live(session);
-      p.spacingAfter = Number(points);
-    },
-    getSpacingAfter() {
-      call('getSpacingAfter');
-      return p.spacingAfter;
-    },
-    setLineSpacing(multiplier: number) {
-      call('setLineSpacing');
-      live(session);
-      p.lineSpacing = Number(multiplier);
-    },
-    getLineSpacing() {
-      call('getLineSpacing');
-      return p.lineSpacing;
-    },
-    setIndentStart(points: number) {
-      call('setIndentStart');
-      live(session);
-      p.indentStart = Number(points);
-    },
-    setIndentFirstLine(points: number) {
-      call('setIndentFirstLine');
-      live(session);
-      p.indentFirstLine = Number(points);
-    },
     replaceText(pattern: string, replacement: string) {
       call('replaceText');
       live(session);
@@ -106,7 +56,7 @@ export function wrapParagraph(ctx: DocsContext, session: Session, p: ParagraphNo
     },
     findText(pattern: string, from?: Obj) {
       call('findText');
-      return findIn(ctx, session, [p], String(pattern), from);
+      return findIn(ctx, session, [p], String(pattern), from, () => self);
     },
     setAttributes(attributes: Obj) {
       call('setAttributes');
@@ -121,7 +71,7 @@ export function wrapParagraph(ctx: DocsContext, session: Session, p: ParagraphNo
     },
     getNumChildren() {
       call('getNumChildren');
-      return p.runs.length > 0 || p.rule || p.pageBreak ? 1 : 0;
+      return (p.runs.length > 0 || p.rule || p.pageBreak ? 1 : 0) + (p.images?.length ?? 0);
     },
     removeFromParent() {
       call('removeFromParent');
@@ -138,18 +88,41 @@ export function wrapParagraph(ctx: DocsContext, session: Session, p: ParagraphNo
     },
     __node: p,
   };
+  for (const [name, field] of Object.entries(FIELD_ACCESSORS)) {
+    self[`get${name}`] = () => {
+      call(`get${name}`);
+      return p[field];
+    };
+    self[`set${name}`] = (value: unknown) => {
+      call(`set${name}`);
+      live(session);
+      setField(p, field, value);
+    };
+  }
   return chain(self, [
     'setText',
-    'setHeading',
-    'setAlignment',
-    'setSpacingBefore',
-    'setSpacingAfter',
-    'setLineSpacing',
-    'setIndentStart',
-    'setIndentFirstLine',
+    ...Object.keys(FIELD_ACCESSORS).map((name) => `set${name}`),
     'replaceText',
     'setAttributes',
   ]);
+}
+
+type ParagraphField = (typeof PARAGRAPH_KEYS)[string];
+
+/** The paragraph's plain fields, by the name of their Apps Script getter and setter (`getHeading`, `setHeading`). */
+const FIELD_ACCESSORS: Record<string, ParagraphField> = {
+  Heading: 'heading',
+  Alignment: 'alignment',
+  SpacingBefore: 'spacingBefore',
+  SpacingAfter: 'spacingAfter',
+  LineSpacing: 'lineSpacing',
+  IndentStart: 'indentStart',
+  IndentFirstLine: 'indentFirstLine',
+};
+
+function setField(p: ParagraphNode, field: ParagraphField, value: unknown): void {
+  if (field === 'heading' || field === 'alignment') p[field] = String(value);
+  else p[field] = Number(value);
 }
 
 export function applyParagraphAttributes(p: ParagraphNode, attributes: Obj): void {
@@ -157,8 +130,6 @@ export function applyParagraphAttributes(p: ParagraphNode, attributes: Obj): voi
   if (Object.keys(text).length > 0) styleRange(p, 0, paragraphText(p).length, text);
   for (const [key, value] of Object.entries(attributes)) {
     const field = PARAGRAPH_KEYS[key];
-    if (!field || value === null || value === undefined) continue;
-    if (field === 'heading' || field === 'alignment') p[field] = String(value);
-    else p[field] = Number(value);
+    if (field && value !== null && value !== undefined) setField(p, field, value);
   }
 }
