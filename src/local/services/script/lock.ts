@@ -22,9 +22,19 @@ function lockState(ws: Workspace): LockState {
   return ws.slot<LockState>('locks', () => ({ phantomUntilMs: null }));
 }
 
-function markFreed(ws: Workspace, key: string): void {
+/** The execution that last let go of each lock: it waited for nobody when it takes the lock again. */
+const releasers = new WeakMap<Workspace, Map<string, Execution | null>>();
+
+function markFreed(ws: Workspace, key: string, by: Execution | null): void {
   const state = lockState(ws);
   state.freedAtMs = { ...(state.freedAtMs ?? {}), [key]: ws.now() };
+  const map = releasers.get(ws) ?? new Map<string, Execution | null>();
+  releasers.set(ws, map);
+  map.set(key, by);
+}
+
+function freedBy(ws: Workspace, key: string): Execution | null | undefined {
+  return releasers.get(ws)?.get(key);
 }
 
 /** Host API: another execution holds the script lock until `untilMs` (contention, since runs are sequential here). */
@@ -44,7 +54,7 @@ function lockHolders(ws: Workspace): Map<string, Execution | null> {
       for (const [key, holder] of fresh) {
         if (holder !== exec) continue;
         fresh.delete(key);
-        markFreed(ws, key);
+        markFreed(ws, key, exec);
       }
     });
     map = fresh;
@@ -72,7 +82,7 @@ class LockFacade {
     const map = lockHolders(this.ws);
     if (map.has(this.key) && map.get(this.key) === this.ws.execution) {
       map.delete(this.key);
-      markFreed(this.ws, this.key);
+      markFreed(this.ws, this.key, this.ws.execution);
     }
   }
   hasLock(): boolean {
@@ -88,10 +98,17 @@ class LockFacade {
     // A negative timeout fails at once, even on a free lock (docs/google-behaviour.md, LOCK-NEGATIVE-TIMEOUT).
     if (Number(timeoutMs) < 0) return false;
     let timeout = Number(timeoutMs) || 0;
+    if (map.has(this.key)) {
+      // Another execution still running holds it: one the runner started in the middle of that one
+      // (overlapping executions). The holder resumes only once this one ends, so it outlasts any wait.
+      spend(this.ws, timeout);
+      return false;
+    }
     const state = lockState(this.ws);
     // An execution that began while an earlier one held the lock has been waiting since it began.
     const began = this.ws.execution?.startMs ?? this.ws.now();
-    const queued = Math.max(0, (state.freedAtMs?.[this.key] ?? 0) - began);
+    const ownRelease = this.ws.execution !== null && freedBy(this.ws, this.key) === this.ws.execution;
+    const queued = ownRelease ? 0 : Math.max(0, (state.freedAtMs?.[this.key] ?? 0) - began);
     if (queued > timeout) return false;
     timeout -= queued;
     const busyUntil = this.scope === 'script' ? state.phantomUntilMs : null;
