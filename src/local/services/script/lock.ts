@@ -22,19 +22,9 @@ function lockState(ws: Workspace): LockState {
   return ws.slot<LockState>('locks', () => ({ phantomUntilMs: null }));
 }
 
-/** The execution that last let go of each lock: it waited for nobody when it takes the lock again. */
-const releasers = new WeakMap<Workspace, Map<string, Execution | null>>();
-
-function markFreed(ws: Workspace, key: string, by: Execution | null): void {
+function markFreed(ws: Workspace, key: string): void {
   const state = lockState(ws);
   state.freedAtMs = { ...(state.freedAtMs ?? {}), [key]: ws.now() };
-  const map = releasers.get(ws) ?? new Map<string, Execution | null>();
-  releasers.set(ws, map);
-  map.set(key, by);
-}
-
-function freedBy(ws: Workspace, key: string): Execution | null | undefined {
-  return releasers.get(ws)?.get(key);
 }
 
 /** Host API: another execution holds the script lock until `untilMs` (contention, since runs are sequential here). */
@@ -44,6 +34,14 @@ export function holdScriptLock(ws: Workspace, untilMs: number): void {
 
 /** Which execution holds each lock; locks end with their execution, so this need not be persisted. */
 const holders = new WeakMap<Workspace, Map<string, Execution | null>>();
+/** Which execution last released each lock itself: taking it again, that one has waited for nobody. */
+const releasers = new WeakMap<Workspace, Map<string, Execution | null>>();
+
+function lockReleasers(ws: Workspace): Map<string, Execution | null> {
+  const map = releasers.get(ws) ?? new Map<string, Execution | null>();
+  releasers.set(ws, map);
+  return map;
+}
 
 function lockHolders(ws: Workspace): Map<string, Execution | null> {
   let map = holders.get(ws);
@@ -54,7 +52,7 @@ function lockHolders(ws: Workspace): Map<string, Execution | null> {
       for (const [key, holder] of fresh) {
         if (holder !== exec) continue;
         fresh.delete(key);
-        markFreed(ws, key, exec);
+        markFreed(ws, key);
       }
     });
     map = fresh;
@@ -82,7 +80,8 @@ class LockFacade {
     const map = lockHolders(this.ws);
     if (map.has(this.key) && map.get(this.key) === this.ws.execution) {
       map.delete(this.key);
-      markFreed(this.ws, this.key, this.ws.execution);
+      markFreed(this.ws, this.key);
+      lockReleasers(this.ws).set(this.key, this.ws.execution);
     }
   }
   hasLock(): boolean {
@@ -107,8 +106,8 @@ class LockFacade {
     const state = lockState(this.ws);
     // An execution that began while an earlier one held the lock has been waiting since it began.
     const began = this.ws.execution?.startMs ?? this.ws.now();
-    const ownRelease = this.ws.execution !== null && freedBy(this.ws, this.key) === this.ws.execution;
-    const queued = ownRelease ? 0 : Math.max(0, (state.freedAtMs?.[this.key] ?? 0) - began);
+    const selfReleased = lockReleasers(this.ws).get(this.key) === this.ws.execution;
+    const queued = selfReleased ? 0 : Math.max(0, (state.freedAtMs?.[this.key] ?? 0) - began);
     if (queued > timeout) return false;
     timeout -= queued;
     const busyUntil = this.scope === 'script' ? state.phantomUntilMs : null;
