@@ -62,12 +62,18 @@ export const sendComunePageLink = serverAction('Invia link pagina comune', (comu
     replyTo: settings.staffNotificationEmail,
     dedupeKey: `comune-page:${found.istat}:${link.version}:${day}`,
   });
+  if (queued === 'failed' || queued === 'parked') {
+    throw new UserError(
+      `Il link alla pagina del Comune di ${found.name} non è partito per ${found.referentEmail}: il motivo è in «Registro». Riprova tra qualche minuto.`,
+    );
+  }
   const flush = flushMail();
   const waiting = flush.pending > 0 ? ' Partirà appena la quota giornaliera di email lo consente.' : '';
   return {
-    message: queued
-      ? `Link alla pagina del Comune di ${found.name} inviato a ${found.referentEmail} (valido fino al ${validUntil}).${waiting}`
-      : `Il link alla pagina del Comune di ${found.name} era già stato inviato oggi a ${found.referentEmail}.`,
+    message:
+      queued === 'queued'
+        ? `Link alla pagina del Comune di ${found.name} inviato a ${found.referentEmail} (valido fino al ${validUntil}).${waiting}`
+        : `Il link alla pagina del Comune di ${found.name} era già stato inviato oggi a ${found.referentEmail}.`,
     comune: found.name,
     to: found.referentEmail,
     validUntil,

@@ -7,7 +7,7 @@ import { typedPersonNote } from '../../core/enrollment/staff-view';
 import { ACTION_CANCEL, readAnswers } from '../../core/enrollment/form';
 import type { EnrollmentBook, RequestResult } from '../../core/enrollment/policy';
 import { flushLog, logEvent } from '../registry/log';
-import { flushMail, reloadOutbox } from '../mail/outbox';
+import { flushMail, outboxLockReleased, outboxLockTaken } from '../mail/outbox';
 import { updateCourseAttendees } from '../calendar/attendees';
 import {
   commitChanges,
@@ -72,9 +72,10 @@ export function withScriptLock<T>(fn: () => T): T | null {
   }
   try {
     refreshProperties();
-    reloadOutbox();
+    outboxLockTaken();
     return fn();
   } finally {
+    outboxLockReleased();
     lock.releaseLock();
   }
 }

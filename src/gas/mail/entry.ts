@@ -9,12 +9,10 @@ import { requireOwnTriggerOrStaff } from '../platform/auth';
 import { withRetry } from '../platform/retry';
 import { flushLog, logEvent } from '../registry/log';
 import { registerSetupStep } from '../setup/steps';
-import { flushMail, MAX_PER_EXECUTION, pendingMailCount } from './outbox';
+import { flushMail, MAILS_PER_LOCK, MAX_PER_EXECUTION, pendingMailCount } from './outbox';
 import { ensureOutboxSheet } from './store';
 
 export const DRAIN_HANDLER = 'sendQueuedMail';
-/** Mails sent under one hold of the script lock: submissions wait seconds, not minutes. */
-const MAILS_PER_LOCK = 25;
 /** Sending stops this long into an execution, well under the 6-minute limit. */
 const DRAIN_BUDGET_MS = 240_000;
 const CONTINUE_AFTER_MS = 60_000;

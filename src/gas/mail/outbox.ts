@@ -14,6 +14,10 @@
  *   next execution, the hourly reconciliation, the outbox's own continuation trigger).
  * - Attachments are Drive file ids, resolved when the mail is sent, so a queued mail stays small and
  *   survives between executions (a Blob cannot be stored).
+ * - Only one execution at a time touches the stores: the outbox works under the script lock, taken by
+ *   the workflow (`withScriptLock`) or, for a workflow that runs without it (certificates, summaries, a
+ *   comune's link), by the outbox itself for each queueing and each short piece of a flush. Two flushes
+ *   at once would both read a mail as waiting and both send it.
  */
 import { adjacentRuns } from '../../core/registry/codec';
 import {
@@ -29,6 +33,7 @@ import {
   type StoredMail,
 } from '../../core/mail/outbox';
 import { keyDigest, utf8Length } from '../../core/mail/storage';
+import { cutText } from '../../core/text';
 import { isTransient, withRetry } from '../platform/retry';
 import { logEvent } from '../registry/log';
 import {
@@ -68,11 +73,44 @@ let state: PropertyState | null = null;
 let tab: TabState | null = null;
 /** Sends counted across this execution's flushes (see `MAX_PER_EXECUTION`). */
 let sentThisExecution = 0;
+/** Whether this execution holds the script lock (told by `withScriptLock`, or taken here). */
+let lockHeld = false;
 
-/** Forgets what this execution read: the next use reads the stores again. Called once the lock is held. */
-export function reloadOutbox(): void {
+/** How long the outbox waits for the script lock when its caller does not hold it (as the workflows do). */
+const LOCK_WAIT_MS = 30_000;
+/** Mails sent under one hold of the lock the outbox took itself: submissions wait seconds, not minutes. */
+export const MAILS_PER_LOCK = 25;
+
+/**
+ * The script lock was taken: forget what this execution read (another run may have changed it since),
+ * so the next use reads the stores again.
+ */
+export function outboxLockTaken(): void {
+  lockHeld = true;
   state = null;
   tab = null;
+}
+
+/** The script lock was let go: from now on the outbox takes it itself before touching its stores. */
+export function outboxLockReleased(): void {
+  lockHeld = false;
+}
+
+/**
+ * Runs `fn` under the script lock: at once when this execution holds it, else after taking it (and
+ * reading the stores afresh). `busy` answers when the lock stayed taken by another run.
+ */
+function underLock<T>(fn: () => T, busy: () => T): T {
+  if (lockHeld) return fn();
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return busy();
+  outboxLockTaken();
+  try {
+    return fn();
+  } finally {
+    outboxLockReleased();
+    lock.releaseLock();
+  }
 }
 
 function load(): PropertyState {
@@ -204,6 +242,24 @@ export type QueueOutcome = 'queued' | 'parked' | 'duplicate' | 'failed';
 
 /** Queues a mail, persisted at once so it survives the execution stopping before the flush. Never throws. */
 export function queueMail(message: MailMessage): QueueOutcome {
+  if (lockHeld) return queueHeld(message);
+  return underLock(
+    () => {
+      const outcome = queueHeld(message);
+      // Spilled mails are written before the lock goes: no other run may see the tab without them.
+      persistSpill();
+      return outcome;
+    },
+    () => {
+      logEvent('Email non accodata', `${cutText(message.dedupeKey, 200)}: ${BUSY}`);
+      return 'failed';
+    },
+  );
+}
+
+const BUSY = 'la posta in uscita è occupata da un’altra esecuzione; nuovo tentativo alla prossima occasione';
+
+function queueHeld(message: MailMessage): QueueOutcome {
   let mail: StoredMail | null = null;
   try {
     const st = load();
@@ -312,8 +368,29 @@ function remember(st: PropertyState, key: string): void {
  * asked only when more than one mail waits: a single mail is simply sent, and the quota error keeps it
  * queued just the same. What was sent is saved after every send, so an execution stopped mid-flush
  * never sends a mail twice. Never throws: a failure of the stores is written to `Registro`.
+ *
+ * Called without the script lock, it takes the lock for `MAILS_PER_LOCK` mails at a time; when another
+ * run keeps the lock, what waits stays queued for a later flush.
  */
 export function flushMail(limit: number = DEFAULT_PER_FLUSH): FlushResult {
+  if (lockHeld) return flushHeld(limit);
+  const total: FlushResult = { sent: 0, pending: pendingMailCount(), parked: [], stoppedBy: null };
+  while (total.sent < limit) {
+    const piece = underLock(
+      () => flushHeld(Math.min(MAILS_PER_LOCK, limit - total.sent)),
+      () => null,
+    );
+    if (!piece) break;
+    total.sent += piece.sent;
+    total.parked.push(...piece.parked);
+    total.pending = piece.pending;
+    total.stoppedBy = piece.stoppedBy;
+    if (piece.stoppedBy !== 'limit' || piece.sent === 0) break;
+  }
+  return total;
+}
+
+function flushHeld(limit: number): FlushResult {
   const result: FlushResult = { sent: 0, pending: 0, parked: [], stoppedBy: null };
   try {
     persistSpill();

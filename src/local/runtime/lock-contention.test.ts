@@ -45,6 +45,41 @@ describe('executions that overlap in emulated time contend for the script lock',
     expect(queued.elapsedMs).toBeLessThan(19_500);
   });
 
+  test('one started in the middle of another that holds the lock waits its whole timeout and fails; the holder keeps it', () => {
+    const { ws, rt } = runtime();
+    const call = ws.call.bind(ws);
+    let overlapping: ReturnType<Runtime['run']> | null = null;
+    // The runner starts the second execution while the first is inside its work (its sleep).
+    ws.call = (service, method, cells) => {
+      call(service, method, cells);
+      if (method === 'sleep' && overlapping === null) overlapping = rt.run('work', [1_000], { kind: 'trigger' });
+    };
+    const first = rt.run('work', [5_000], { kind: 'trigger' });
+    expect(first.ok).toBe(true);
+    expect(overlapping).toMatchObject({
+      ok: false,
+      error: 'Lock timeout: another process was holding the lock for too long.',
+    });
+    expect((overlapping as unknown as { elapsedMs: number }).elapsedMs).toBeGreaterThanOrEqual(30_000);
+    expect(rt.run('peek', []).value).toBe(true);
+  });
+
+  test('an execution that let the lock go takes it again at once, however long it has run', () => {
+    const ws = Workspace.create({ startMs: START });
+    const rt = new Runtime(
+      ws,
+      `${SCRIPT}
+function twice() {
+  var lock = LockService.getScriptLock();
+  lock.waitLock(30000);
+  Utilities.sleep(45000);
+  lock.releaseLock();
+  return lock.tryLock(1000);
+}`,
+    );
+    expect(rt.run('twice', [], { kind: 'trigger' }).value).toBe(true);
+  });
+
   test('tryLock answers false, and one that begins after the release waits for nothing', () => {
     const { ws, rt } = runtime();
     rt.run('work', [25_000], { kind: 'trigger' });

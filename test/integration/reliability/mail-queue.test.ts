@@ -57,4 +57,16 @@ describe('the mail queue', () => {
     expect([...sent].sort()).toEqual([...people].sort());
     expect(new Set(sent).size).toBe(sent.length);
   });
+
+  test('a comune link asked twice the same day goes once, and the second answer says it already went', async () => {
+    const academy = await academyWith();
+    const referent = COMUNI[0]?.['Email referente'] ?? '';
+    const first = academy.call('sendComunePageLink', ['Crema']);
+    expect(first.value).toMatchObject({ message: expect.stringContaining(`inviato a ${referent}`) });
+    const again = academy.call('sendComunePageLink', ['Crema']);
+    expect(again.value).toMatchObject({
+      message: `Il link alla pagina del Comune di Crema era già stato inviato oggi a ${referent}.`,
+    });
+    expect(mails(academy).filter((m) => m.to === referent)).toHaveLength(1);
+  });
 });

@@ -97,6 +97,12 @@ class LockFacade {
     // A negative timeout fails at once, even on a free lock (docs/google-behaviour.md, LOCK-NEGATIVE-TIMEOUT).
     if (Number(timeoutMs) < 0) return false;
     let timeout = Number(timeoutMs) || 0;
+    if (map.has(this.key)) {
+      // Another execution still running holds it: one the runner started in the middle of that one
+      // (overlapping executions). The holder resumes only once this one ends, so it outlasts any wait.
+      spend(this.ws, timeout);
+      return false;
+    }
     const state = lockState(this.ws);
     // An execution that began while an earlier one held the lock has been waiting since it began.
     const began = this.ws.execution?.startMs ?? this.ws.now();
