@@ -7,10 +7,12 @@ import { calendarProbes } from './calendar';
 import { driveDocsProbes } from './drive-docs';
 import { formsProbes } from './forms';
 import { scriptProbes } from './script';
+import { sheetsSurfaceProbes } from './sheets-surface';
 import { spreadsheetProbes } from './spreadsheet';
 
 export const PROBES: readonly Probe[] = [
   ...spreadsheetProbes,
+  ...sheetsSurfaceProbes,
   ...formsProbes,
   ...calendarProbes,
   ...driveDocsProbes,

@@ -49,6 +49,16 @@ const DataValidationCriteria = enumOf(
   'CHECKBOX',
 );
 const ProtectionType = enumOf('RANGE', 'SHEET');
+const CopyPasteType = enumOf(
+  'PASTE_NORMAL',
+  'PASTE_NO_BORDERS',
+  'PASTE_FORMAT',
+  'PASTE_FORMULA',
+  'PASTE_DATA_VALIDATION',
+  'PASTE_VALUES',
+  'PASTE_CONDITIONAL_FORMATTING',
+  'PASTE_COLUMN_WIDTHS',
+);
 const SheetType = enumOf('GRID', 'OBJECT', 'DATASOURCE');
 const ChartType = enumOf(
   'AREA',
@@ -186,6 +196,7 @@ export function createSpreadsheetApp(ws: Workspace): Record<string, unknown> {
   return {
     Button,
     ButtonSet,
+    CopyPasteType,
     DataValidationCriteria,
     ProtectionType,
     SheetType,

@@ -49,6 +49,8 @@ export interface SheetData {
   tabColor: string | null;
   columnWidths: Record<number, number>;
   hiddenColumns: number[];
+  /** Merged blocks (absent when the sheet has none). */
+  merges?: GridArea[];
   charts: ChartData[];
   /** The form whose responses land here (`Sheet.getFormUrl`), set by FormApp when it links the tab. */
   formUrl?: string;

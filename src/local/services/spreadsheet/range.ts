@@ -45,6 +45,17 @@ import { ProtectionFacade, addProtection, assertCanEdit } from './protection';
 import { SheetFacade, checkedArea } from './sheet';
 import { activate } from './spreadsheet';
 import { DataValidationFacade } from './validation';
+import {
+  breakApartArea,
+  copyArea,
+  mergeArea,
+  mergesTouching,
+  OPS_MESSAGES,
+  pasteArea,
+  sortArea,
+  type PasteKind,
+  type SortSpec,
+} from './range-ops';
 
 /** A range handle: coordinates only; every read or write looks the state up afresh. */
 export class RangeFacade {
@@ -419,6 +430,53 @@ export class RangeFacade {
       numColumns: 1,
     });
   }
+  /** Sorts the range's rows by one column or several (catalogue: SHEETS-SORT). */
+  sort(sortSpecObj: SortSpec | SortSpec[]): RangeFacade {
+    const sheet = this.writable('sort');
+    const specs = Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj];
+    sortArea(sheet, this.area, specs, readGrid(this.scope(), sheet, this.area));
+    return this;
+  }
+  /**
+   * Copies the cells to `destination` of the same spreadsheet: everything, or what a `CopyPasteType` or
+   * the `{ contentsOnly, formatOnly }` options say (catalogue: SHEETS-COPYTO).
+   */
+  copyTo(destination: RangeFacade, typeOrOptions?: unknown, transposed?: boolean): void {
+    if (!(destination instanceof RangeFacade)) throw new Error(MESSAGES.signature('Range.copyTo', [destination]));
+    if (destination.ssId !== this.ssId) throw new Error(OPS_MESSAGES.otherSpreadsheet);
+    const source = this.sheet('copyTo', this.size);
+    const kind = pasteKind(typeOrOptions);
+    const target = sheetById(this.ss(), destination.sheetId);
+    const area = assertInside(target, pasteArea(this.area, destination.area, transposed === true));
+    assertCanEdit(this.ws, this.ss(), destination.sheetId, area);
+    const values = readGrid(this.scope(), source, this.area);
+    copyArea({ sheet: source, area: this.area, values }, { sheet: target, area }, kind, transposed === true);
+  }
+  /** Merged cells (catalogue: SHEETS-MERGE): only the top-left cell keeps its content. */
+  merge(): RangeFacade {
+    mergeArea(this.writable('merge'), this.area, 'all');
+    return this;
+  }
+  mergeAcross(): RangeFacade {
+    mergeArea(this.writable('mergeAcross'), this.area, 'across');
+    return this;
+  }
+  mergeVertically(): RangeFacade {
+    mergeArea(this.writable('mergeVertically'), this.area, 'vertically');
+    return this;
+  }
+  breakApart(): RangeFacade {
+    breakApartArea(this.writable('breakApart'), this.area);
+    return this;
+  }
+  isPartOfMerge(): boolean {
+    return mergesTouching(this.sheet('isPartOfMerge'), this.area).length > 0;
+  }
+  getMergedRanges(): RangeFacade[] {
+    return mergesTouching(this.sheet('getMergedRanges'), this.area).map(
+      (area) => new RangeFacade(this.ws, this.ssId, this.sheetId, area),
+    );
+  }
   toString(): string {
     return 'Range';
   }
@@ -433,4 +491,28 @@ export class RangeFacade {
         throw new Error(MESSAGES.invalidData(this.a1At(row, column)));
     });
   }
+}
+
+const PASTE_TYPES: readonly PasteKind[] = [
+  'PASTE_NORMAL',
+  'PASTE_NO_BORDERS',
+  'PASTE_FORMAT',
+  'PASTE_FORMULA',
+  'PASTE_DATA_VALIDATION',
+  'PASTE_VALUES',
+  'PASTE_CONDITIONAL_FORMATTING',
+  'PASTE_COLUMN_WIDTHS',
+];
+
+function pasteKind(typeOrOptions: unknown): PasteKind {
+  if (typeOrOptions === undefined || typeOrOptions === null) return 'PASTE_NORMAL';
+  if (typeof typeOrOptions === 'object') {
+    const options = typeOrOptions as { contentsOnly?: unknown; formatOnly?: unknown };
+    if (options.formatOnly === true) return 'PASTE_FORMAT';
+    if (options.contentsOnly === true) return 'CONTENTS_ONLY';
+    return 'PASTE_NORMAL';
+  }
+  const name = String(typeOrOptions);
+  if ((PASTE_TYPES as readonly string[]).includes(name)) return name as PasteKind;
+  throw new Error(MESSAGES.signature('Range.copyTo', [typeOrOptions]));
 }

@@ -31,6 +31,8 @@ import {
 import { EmbeddedChartBuilderFacade, EmbeddedChartFacade } from './chart';
 import { ProtectionFacade, addProtection, assertCanEdit } from './protection';
 import { RangeFacade } from './range';
+import { RangeListFacade } from './range-list';
+import { shiftMerges } from './range-ops';
 import { SpreadsheetFacade, activate, activeRangeOf } from './spreadsheet';
 
 export const DEFAULT_COLUMN_WIDTH = 100;
@@ -92,6 +94,19 @@ export class SheetFacade {
       return new RangeFacade(this.ws, this.ssId, this.sheetId, assertInside(sheet, area), a1FrameOf(a1));
     }
     return this.range(assertInside(sheet, checkedArea(a, column, numRows ?? 1, numColumns ?? 1)));
+  }
+  /** One RangeList of A1 ranges of this sheet (catalogue: SHEETS-RANGELIST). */
+  getRangeList(a1Notations: string[]): RangeListFacade {
+    if (!Array.isArray(a1Notations)) throw new Error(MESSAGES.signature('Sheet.getRangeList', [a1Notations]));
+    const sheet = this.data('getRangeList');
+    return new RangeListFacade(
+      a1Notations.map((notation) => {
+        const { a1 } = splitSheetPrefix(String(notation));
+        const area = parseA1(a1, sheet.maxRows, sheet.maxColumns);
+        if (!area) throw new Error(MESSAGES.rangeNotFound);
+        return new RangeFacade(this.ws, this.ssId, this.sheetId, assertInside(sheet, area), a1FrameOf(a1));
+      }),
+    );
   }
   createTextFinder(findText: string): TextFinderFacade<RangeFacade> {
     const sheet = this.data('createTextFinder');
@@ -166,6 +181,10 @@ export class SheetFacade {
   }
   insertColumnAfter(afterPosition: number): SheetFacade {
     insertColumns(this.data('insertColumnAfter'), afterPosition, 1);
+    return this;
+  }
+  insertColumnBefore(beforePosition: number): SheetFacade {
+    insertColumns(this.data('insertColumnBefore'), beforePosition - 1, 1);
     return this;
   }
   insertColumnsBefore(beforePosition: number, howMany: number): SheetFacade {
@@ -389,6 +408,7 @@ function insertRows(sheet: SheetData, after: number, howMany: number): void {
   if (after < sheet.rows.length)
     sheet.rows.splice(Math.max(0, after), 0, ...Array.from({ length: howMany }, () => null));
   sheet.maxRows += howMany;
+  shiftMerges(sheet, 'rows', after + 1, howMany);
 }
 
 function insertColumns(sheet: SheetData, after: number, howMany: number): void {
@@ -397,6 +417,7 @@ function insertColumns(sheet: SheetData, after: number, howMany: number): void {
     if (row && after < row.length) row.splice(Math.max(0, after), 0, ...Array.from({ length: howMany }, () => null));
   }
   sheet.maxColumns += howMany;
+  shiftMerges(sheet, 'columns', after + 1, howMany);
 }
 
 function deleteRows(sheet: SheetData, from: number, howMany: number): void {
@@ -404,10 +425,12 @@ function deleteRows(sheet: SheetData, from: number, howMany: number): void {
   if (sheet.maxRows - howMany <= sheet.frozenRows) throw new Error(MESSAGES.deleteAllRows);
   sheet.rows.splice(from - 1, howMany);
   sheet.maxRows -= howMany;
+  shiftMerges(sheet, 'rows', from, -howMany);
 }
 
 function deleteColumns(sheet: SheetData, from: number, howMany: number): void {
   if (from < 1 || from + howMany - 1 > sheet.maxColumns) throw new Error('Those columns are out of bounds.');
   for (const row of sheet.rows) row?.splice(from - 1, howMany);
   sheet.maxColumns -= howMany;
+  shiftMerges(sheet, 'columns', from, -howMany);
 }
