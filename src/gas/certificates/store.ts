@@ -3,11 +3,7 @@
  * certificate in flight (so an execution stopped between the PDF and its row neither loses nor doubles
  * it), and the secret key of the verification codes.
  */
-const SEQ_PREFIX = 'a4pa.cert.seq.';
-const INFLIGHT_KEY = 'a4pa.cert.inflight';
-/** A reissue keeps its own record, so it never disturbs a new certificate left half-made. */
-const REISSUE_KEY = 'a4pa.cert.reissue';
-const SECRET_KEY = 'a4pa.cert.secret';
+import { deleteProperties, readFamily, readProperty, writeProperties } from '../platform/properties';
 
 export interface Inflight {
   /** The job item (`<course>|<employee>`) or `reissue:<number>`. */
@@ -26,7 +22,7 @@ export interface CertificateProps {
   secret: string;
 }
 
-function parseInflight(text: string | undefined): Inflight | null {
+function parseInflight(text: string | null): Inflight | null {
   if (!text) return null;
   try {
     return JSON.parse(text) as Inflight;
@@ -36,41 +32,37 @@ function parseInflight(text: string | undefined): Inflight | null {
 }
 
 export function readCertificateProps(): CertificateProps {
-  const all = PropertiesService.getScriptProperties().getProperties();
   const seqByYear: Record<string, number> = {};
-  for (const [k, v] of Object.entries(all))
-    if (k.startsWith(SEQ_PREFIX)) seqByYear[k.slice(SEQ_PREFIX.length)] = Number(v) || 0;
+  for (const [year, v] of Object.entries(readFamily('a4pa.cert.seq.'))) seqByYear[year] = Number(v) || 0;
   return {
     seqByYear,
-    inflight: parseInflight(all[INFLIGHT_KEY]),
-    reissue: parseInflight(all[REISSUE_KEY]),
-    secret: all[SECRET_KEY] ?? '',
+    inflight: parseInflight(readProperty('a4pa.cert.inflight')),
+    // A reissue keeps its own record, so it never disturbs a new certificate left half-made.
+    reissue: parseInflight(readProperty('a4pa.cert.reissue')),
+    secret: readProperty('a4pa.cert.secret') ?? '',
   };
 }
 
 /** Records the in-flight certificate and, with it, the number's sequence (one write). */
 export function saveInflight(inflight: Inflight, year: number, seq: number): void {
-  PropertiesService.getScriptProperties().setProperties({
-    [INFLIGHT_KEY]: JSON.stringify(inflight),
-    [SEQ_PREFIX + year]: String(seq),
-  });
+  writeProperties({ 'a4pa.cert.inflight': JSON.stringify(inflight), [`a4pa.cert.seq.${year}`]: String(seq) });
 }
 
 export function clearInflight(): void {
-  PropertiesService.getScriptProperties().deleteProperty(INFLIGHT_KEY);
+  deleteProperties(['a4pa.cert.inflight']);
 }
 
 export function saveReissue(inflight: Inflight): void {
-  PropertiesService.getScriptProperties().setProperty(REISSUE_KEY, JSON.stringify(inflight));
+  writeProperties({ 'a4pa.cert.reissue': JSON.stringify(inflight) });
 }
 
 export function clearReissue(): void {
-  PropertiesService.getScriptProperties().deleteProperty(REISSUE_KEY);
+  deleteProperties(['a4pa.cert.reissue']);
 }
 
 export function createSecret(): string {
   const secret = `${Utilities.getUuid()}${Utilities.getUuid()}`;
-  PropertiesService.getScriptProperties().setProperty(SECRET_KEY, secret);
+  writeProperties({ 'a4pa.cert.secret': secret });
   return secret;
 }
 
