@@ -77,6 +77,8 @@ export interface ReportInput {
   certificates: readonly ReportCertificate[];
   externalTraining: readonly ReportExternalTraining[];
   feedback?: readonly ReportFeedback[];
+  /** Hours of each employee (by ID) in closed years, newest first, from the years' archives. */
+  pastYears?: ReadonlyArray<{ year: number; hoursByEmployee: ReadonlyMap<string, number> }>;
 }
 
 export interface EmployeeReportRow {
@@ -91,6 +93,8 @@ export interface EmployeeReportRow {
   missing: number;
   courses: number;
   reached: boolean;
+  /** Hours in each of `Reports.pastYears`, in its order. */
+  pastHours: number[];
 }
 
 export interface ComuneReportRow {
@@ -141,6 +145,8 @@ export interface Balance {
 
 export interface Reports {
   year: number;
+  /** The closed years shown beside the current one in Report dipendenti, newest first. */
+  pastYears: number[];
   targetHours: number;
   employees: EmployeeReportRow[];
   comuni: ComuneReportRow[];
@@ -258,6 +264,7 @@ function employeeRows(input: ReportInput, attended: Attended, external: Map<stri
       missing: round2(Math.max(0, input.targetHours - hours)),
       courses: attended.yearCourses.get(e.id)?.size ?? 0,
       reached: hours >= input.targetHours,
+      pastHours: (input.pastYears ?? []).map((p) => round2(p.hoursByEmployee.get(e.id) ?? 0)),
     });
   }
   return out;
@@ -403,6 +410,7 @@ export function computeReports(input: ReportInput): Reports {
   const feesPaid = round2(input.comuni.reduce((n, c) => n + (c.feePaid ? c.annualFee : 0), 0));
   return {
     year: input.year,
+    pastYears: (input.pastYears ?? []).map((p) => p.year),
     targetHours: input.targetHours,
     employees,
     comuni: comuneRows(input, employees, participantHoursByEmployee, courseCosts),

@@ -56,7 +56,8 @@ export const BALANCE_ITEMS = [
 export function reportTabs(reports: Reports): ReportTab[] {
   const employees: ReportTab = {
     tab: TAB.reportDipendenti,
-    header: REPORT_HEADERS.reportDipendenti,
+    // The closed years' hours follow the documented columns, one `Ore <anno>` each, newest first.
+    header: [...REPORT_HEADERS.reportDipendenti, ...reports.pastYears.map((y) => `Ore ${y}`)],
     rows: reports.employees.map((e) => [
       e.id,
       e.firstName,
@@ -67,10 +68,20 @@ export function reportTabs(reports: Reports): ReportTab[] {
       e.missing,
       e.courses,
       e.reached,
+      ...e.pastHours,
     ]),
     formats: [
       { column: 5, columns: 3, format: FORMAT.hours },
       { column: 8, columns: 1, format: FORMAT.count },
+      ...(reports.pastYears.length > 0
+        ? [
+            {
+              column: REPORT_HEADERS.reportDipendenti.length + 1,
+              columns: reports.pastYears.length,
+              format: FORMAT.hours,
+            },
+          ]
+        : []),
     ],
     chart: null,
   };

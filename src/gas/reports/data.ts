@@ -10,6 +10,7 @@ import { crossCheckTables } from '../registry/problems';
 import { readSettings } from '../registry/settings';
 import { readTable } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
+import { archivedHours } from '../years/archives';
 
 export interface ReportSource {
   input: ReportInput;
@@ -66,6 +67,7 @@ export function readReportSource(): ReportSource {
       certificates: counted(TAB.attestati, certificates.rows),
       externalTraining: counted(TAB.formazioneEsterna, external.rows),
       feedback: readFeedbackScores(settings),
+      pastYears: archivedHours().filter((p) => p.year < settings.year),
     },
     leftOut: leftOut.filter((l) => l.row > 1),
     period: formatInSpreadsheetZone(now, 'yyyy-MM'),

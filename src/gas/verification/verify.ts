@@ -5,7 +5,9 @@
 import { CODE_ALPHABET, CODE_LENGTH } from '../../core/certificates/verification';
 import { canonicalCode, initials } from '../../core/certificates/holder';
 import { TAB } from '../../core/registry/tabs';
+import { decodeTable, type RecordByTab, type RegistryTab } from '../../core/registry/codec';
 import { readTable } from '../registry/table';
+import { archivedYears, openArchive, readArchivedGrid } from '../years/archives';
 import { formatInSpreadsheetZone } from '../registry/workbook';
 import type { Page } from '../webapp/page';
 import { readProperty, writeProperties } from '../platform/properties';
@@ -39,6 +41,49 @@ function day(d: Date | null): string {
   return d ? formatInSpreadsheetZone(d, 'dd/MM/yyyy') : 'non indicata';
 }
 
+type CertificateRecord = RecordByTab['Attestati'];
+
+interface Found {
+  cert: CertificateRecord;
+  replaced: boolean;
+  /** The courses of the certificate's year: this year's tab, or the archive's. */
+  courses: () => Array<RecordByTab['Corsi']>;
+}
+
+/** A code among certificates: valid if it is a row's code, replaced if a reissue recorded it. */
+function lookUp(
+  certificates: readonly CertificateRecord[],
+  code: string,
+): { cert: CertificateRecord; replaced: boolean } | null {
+  const cert = certificates.find((c) => canonicalCode(c.verificationCode) === code);
+  if (cert) return { cert, replaced: false };
+  const number = replacedCodes()[code];
+  if (!number) return null;
+  const latest = certificates.filter((c) => c.number === number).sort((a, b) => b.version - a.version)[0];
+  return latest ? { cert: latest, replaced: true } : null;
+}
+
+/**
+ * The certificate of a code in this year's `Attestati`, else in the closed years' archives, newest
+ * first: a certificate keeps answering after its year is archived.
+ */
+function findCertificate(code: string): Found | null {
+  const current = lookUp(
+    readTable(TAB.attestati).rows.map((r) => r.record),
+    code,
+  );
+  if (current) return { ...current, courses: () => readTable(TAB.corsi).rows.map((r) => r.record) };
+  for (const year of archivedYears()) {
+    const archive = openArchive(year);
+    if (!archive) continue;
+    const decoded = <N extends RegistryTab>(tab: N): Array<RecordByTab[N]> =>
+      decodeTable(tab, readArchivedGrid(archive, tab), formatInSpreadsheetZone).rows.map((r) => r.record);
+    const archived = lookUp(decoded(TAB.attestati), code);
+    if (archived) return { ...archived, courses: () => decoded(TAB.corsi) };
+  }
+  return null;
+}
+
 export function verificationPage(input: string): Page {
   const code = canonicalCode(input);
   if (!VALID_CODE.test(code)) {
@@ -50,17 +95,8 @@ export function verificationPage(input: string): Page {
       ],
     };
   }
-  const certificates = readTable(TAB.attestati).rows.map((r) => r.record);
-  let cert = certificates.find((c) => canonicalCode(c.verificationCode) === code);
-  let replaced = false;
-  if (!cert) {
-    const number = replacedCodes()[code];
-    if (number) {
-      cert = certificates.filter((c) => c.number === number).sort((a, b) => b.version - a.version)[0];
-      replaced = cert !== undefined;
-    }
-  }
-  if (!cert) {
+  const found = findCertificate(code);
+  if (!found) {
     return {
       title: 'Attestato non trovato',
       tone: 'error',
@@ -69,7 +105,8 @@ export function verificationPage(input: string): Page {
       ],
     };
   }
-  const course = readTable(TAB.corsi).rows.find((r) => r.record.code === cert.course)?.record;
+  const { cert, replaced } = found;
+  const course = found.courses().find((c) => c.code === cert.course);
   const employee = readTable(TAB.dipendenti).rows.find((r) => r.record.id === cert.employeeId)?.record;
   const holder = employee ? initials(employee.firstName, employee.lastName) : '';
   const facts: Array<readonly [string, string]> = [

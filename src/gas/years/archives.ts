@@ -3,7 +3,7 @@
  * creating a year's archive in the academy's Drive folder, shared read-only with staff, and reading an
  * archived tab. Each function touches its services and does nothing else.
  */
-import { archiveName } from '../../core/years/change';
+import { ARCHIVED_HOURS_HEADER, ARCHIVED_HOURS_TAB, archiveName } from '../../core/years/change';
 import { readProperty, writeProperties } from '../platform/properties';
 import { withRetry } from '../platform/retry';
 import { readGrid } from '../registry/table';
@@ -135,4 +135,32 @@ export function archiveTab(
     sheet.setFrozenRows(1);
   }
   return sheet;
+}
+
+/** Closed years shown in the reports beside the current one. */
+const REPORTED_YEARS = 5;
+
+/**
+ * Each employee's hours in the latest closed years, from the `Ore per dipendente` tab the year change
+ * wrote into each archive (two calls a year, whatever the size of the archived tabs).
+ */
+export function archivedHours(): Array<{ year: number; hoursByEmployee: Map<string, number> }> {
+  const out: Array<{ year: number; hoursByEmployee: Map<string, number> }> = [];
+  for (const year of archivedYears().slice(0, REPORTED_YEARS)) {
+    const archive = openArchive(year);
+    if (!archive) continue;
+    const [header = [], ...rows] = readArchivedGrid(archive, ARCHIVED_HOURS_TAB);
+    const idAt = header.findIndex((h) => String(h ?? '').trim() === ARCHIVED_HOURS_HEADER[0]);
+    const hoursAt = header.findIndex((h) => String(h ?? '').trim() === ARCHIVED_HOURS_HEADER[2]);
+    const hoursByEmployee = new Map<string, number>();
+    if (idAt >= 0 && hoursAt >= 0) {
+      for (const row of rows) {
+        const id = String(row[idAt] ?? '').trim();
+        const hours = Number(row[hoursAt]);
+        if (id && Number.isFinite(hours)) hoursByEmployee.set(id, hours);
+      }
+    }
+    out.push({ year, hoursByEmployee });
+  }
+  return out;
 }
