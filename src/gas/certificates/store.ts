@@ -1,38 +1,64 @@
 /**
  * What certificates keep in Script Properties: the highest number issued per year (never reused), the
- * certificate in flight (so an execution stopped between the PDF and its row neither loses nor doubles
- * it), and the secret key of the verification codes.
+ * batch of certificates in flight (so an execution stopped between the PDFs and their rows neither loses
+ * nor doubles one), and the secret key of the verification codes.
  */
+import type { InflightEntry } from '../../core/certificates/files';
+
 const SEQ_PREFIX = 'a4pa.cert.seq.';
 const INFLIGHT_KEY = 'a4pa.cert.inflight';
 /** A reissue keeps its own record, so it never disturbs a new certificate left half-made. */
 const REISSUE_KEY = 'a4pa.cert.reissue';
 const SECRET_KEY = 'a4pa.cert.secret';
 
-export interface Inflight {
-  /** The job item (`<course>|<employee>`) or `reissue:<number>`. */
-  key: string;
-  number: string;
-  verificationCode: string;
-  tmpDocId: string;
-  pdfId: string;
-  pdfUrl: string;
+export type Inflight = InflightEntry;
+
+/** The certificates of the batches in flight: the tag their Drive files carry, and their numbers. */
+export interface InflightBatch {
+  batch: string;
+  entries: Inflight[];
 }
 
 export interface CertificateProps {
   seqByYear: Record<string, number>;
-  inflight: Inflight | null;
-  reissue: Inflight | null;
+  inflight: InflightBatch | null;
+  reissue: InflightBatch | null;
   secret: string;
 }
 
-function parseInflight(text: string | undefined): Inflight | null {
-  if (!text) return null;
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function entryOf(value: unknown): Inflight | null {
+  const v = (value ?? {}) as Record<string, unknown>;
+  if (!text(v.number)) return null;
+  return {
+    key: text(v.key),
+    number: text(v.number),
+    verificationCode: text(v.verificationCode),
+    pdfId: text(v.pdfId),
+    pdfUrl: text(v.pdfUrl),
+  };
+}
+
+/**
+ * The stored batch; a record of the earlier single-certificate format (written before batches) becomes a
+ * batch without a tag, its PDF kept for adoption.
+ */
+function parseInflight(stored: string | undefined): InflightBatch | null {
+  if (!stored) return null;
+  let value: unknown;
   try {
-    return JSON.parse(text) as Inflight;
+    value = JSON.parse(stored) as unknown;
   } catch {
     return null;
   }
+  const v = (value ?? {}) as Record<string, unknown>;
+  if (Array.isArray(v.entries))
+    return { batch: text(v.batch), entries: v.entries.map(entryOf).filter((e): e is Inflight => e !== null) };
+  const single = entryOf(v);
+  return single ? { batch: '', entries: [single] } : null;
 }
 
 export function readCertificateProps(): CertificateProps {
@@ -48,8 +74,8 @@ export function readCertificateProps(): CertificateProps {
   };
 }
 
-/** Records the in-flight certificate and, with it, the number's sequence (one write). */
-export function saveInflight(inflight: Inflight, year: number, seq: number): void {
+/** Records the batch in flight and, with it, the number's sequence: one write per batch. */
+export function saveInflight(inflight: InflightBatch, year: number, seq: number): void {
   PropertiesService.getScriptProperties().setProperties({
     [INFLIGHT_KEY]: JSON.stringify(inflight),
     [SEQ_PREFIX + year]: String(seq),
@@ -60,12 +86,17 @@ export function clearInflight(): void {
   PropertiesService.getScriptProperties().deleteProperty(INFLIGHT_KEY);
 }
 
-export function saveReissue(inflight: Inflight): void {
+export function saveReissue(inflight: InflightBatch): void {
   PropertiesService.getScriptProperties().setProperty(REISSUE_KEY, JSON.stringify(inflight));
 }
 
 export function clearReissue(): void {
   PropertiesService.getScriptProperties().deleteProperty(REISSUE_KEY);
+}
+
+/** A fresh tag for the files of a batch. */
+export function newBatchTag(): string {
+  return Utilities.getUuid();
 }
 
 export function createSecret(): string {
