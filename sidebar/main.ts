@@ -64,7 +64,24 @@ async function backToDashboard(): Promise<void> {
   await loadDashboard();
 }
 
+/**
+ * "Da correggere" must be current whenever the sidebar is looked at: coming back to it (focus, or the
+ * panel shown again) reloads the dashboard quietly, once at a time and never over the course view.
+ */
+let reloading = false;
+function refreshOnReturn(): void {
+  if (reloading || document.visibilityState === 'hidden' || document.getElementById('course-view')) return;
+  const preview = document.getElementById('preview');
+  if (content.querySelector('[data-confirming="true"]') || (preview && !preview.hidden)) return;
+  reloading = true;
+  void refreshQuietly().finally(() => {
+    reloading = false;
+  });
+}
+
 function start(): void {
+  window.addEventListener('focus', refreshOnReturn);
+  document.addEventListener('visibilitychange', refreshOnReturn);
   clear(app);
   const refresh = el('button', {
     type: 'button',

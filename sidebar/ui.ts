@@ -97,6 +97,7 @@ export function confirmingButton(
         armed = true;
         button.textContent = confirm;
         button.classList.add('danger');
+        button.setAttribute('data-confirming', 'true');
         return;
       }
       act();

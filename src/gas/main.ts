@@ -5,7 +5,12 @@
 export { onOpen, onInstall } from './menu';
 export { showSidebar } from './menu';
 export { setupAcademy, onRegistryEdit } from './setup/entry';
-export { prepareAttendance, prepareAttendanceForSelection } from './attendance/entry';
+export {
+  prepareAttendance,
+  prepareAttendanceForSelection,
+  importMeetAttendance,
+  importMeetAttendanceFromMenu,
+} from './attendance/entry';
 export { issueCertificates, previewCertificates, reissueCertificate } from './certificates/entry';
 export { runJobs, getJobsProgress } from './jobs/entry';
 export { syncCalendar } from './calendar/entry';

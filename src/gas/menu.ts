@@ -14,6 +14,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
   ['Pubblica modulo iscrizioni', 'publishEnrollmentForm'],
   ['Sincronizza calendario', 'syncCalendar'],
   ['Prepara registro presenze', 'prepareAttendanceForSelection'],
+  ['Importa presenze da Meet', 'importMeetAttendanceFromMenu'],
   ['Emetti attestati', 'issueCertificates'],
   null,
   ['Aggiorna report', 'refreshReports'],

@@ -21,6 +21,7 @@ export const APPS_SCRIPT_ONLY = [
   'doGet',
   'showSidebar',
   'prepareAttendanceForSelection',
+  'importMeetAttendanceFromMenu',
 ] as const satisfies ReadonlyArray<keyof Entry>;
 
 export type AppsScriptOnly = (typeof APPS_SCRIPT_ONLY)[number];

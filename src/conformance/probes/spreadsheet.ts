@@ -81,6 +81,24 @@ export const spreadsheetProbes: Probe[] = [
     },
   },
   {
+    id: 'SHEETS-BACKGROUNDS',
+    run: ({ freshSheet }) => {
+      const sheet = freshSheet();
+      sheet.getRange('A1:B1').setBackgrounds([['#fde2e1', '#fff2cc']]);
+      sheet.getRange('B1').setBackground(null);
+      sheet.getRange('A2:B2').setBackgrounds([['#fde2e1', '#fde2e1']]);
+      sheet.getRange('A2:B2').setBackgrounds([[null, '#fde2e1']]);
+      return sheet.getRange('A1:B3').getBackgrounds();
+    },
+    expected: {
+      value: [
+        ['#fde2e1', '#ffffff'],
+        ['#ffffff', '#fde2e1'],
+        ['#ffffff', '#ffffff'],
+      ],
+    },
+  },
+  {
     id: 'SHEETS-CELL-CHARS',
     run: ({ freshSheet }) => {
       const sheet = freshSheet();

@@ -1,7 +1,9 @@
-import { UserError } from '../../core/registry/errors';
+import { BusyError, UserError } from '../../core/registry/errors';
 import { TAB } from '../../core/registry/tabs';
+import { withScriptLock } from '../enrollment/process';
 import { serverAction } from '../platform/entry';
 import { readTable } from '../registry/table';
+import { importMeet, type MeetImportOptions, type MeetImportReport } from './meet-import';
 import { prepareCourseAttendance, type PrepareResult } from './prepare';
 
 /** The active tab's name and the row of the active cell (one function: the only Spreadsheet UI read). */
@@ -35,4 +37,29 @@ export const prepareAttendanceForSelection = serverAction('Prepara registro pres
   const result = prepareCourseAttendance(selectedCourse());
   SpreadsheetApp.getActive().toast(result.message, 'Academy4PA');
   return result;
+});
+
+/**
+ * Presenze da Meet for one course, or for every online and mixed session of the last 30 days (menu,
+ * sidebar); `confirm` records display names staff matched to an enrollee before importing.
+ */
+export const importMeetAttendance = serverAction(
+  'Importa presenze da Meet',
+  (courseCode?: string, options?: Pick<MeetImportOptions, 'confirm'>): MeetImportReport => {
+    const code = typeof courseCode === 'string' ? courseCode : '';
+    const confirm = Array.isArray(options?.confirm) ? options.confirm : [];
+    const result = withScriptLock(() => importMeet(code, { confirm }));
+    if (!result) throw new BusyError();
+    return result;
+  },
+);
+
+/** Importa presenze da Meet from the menu: every recent session, the outcome as a toast. */
+export const importMeetAttendanceFromMenu = serverAction('Importa presenze da Meet', (): void => {
+  const result = withScriptLock(() => importMeet(''));
+  if (!result) throw new BusyError();
+  const details = result.sessions.some((s) => s.toConfirm.length + s.unmatched.length > 0)
+    ? ' Nomi da confermare e partecipanti non riconosciuti: Apri pannello → Presenze da Meet.'
+    : '';
+  SpreadsheetApp.getActive().toast(result.message + details, 'Academy4PA', 15);
 });

@@ -120,9 +120,34 @@ function columnOf(table: Table<unknown>, header: string): number {
 }
 
 /**
- * Puts each problem as a note on its cell and clears the notes the add-on left on cells that are fine
- * now; staff's own notes stay. Per tab: one `getNotes` of the data block and one `setNotes` of the
- * rows whose notes change.
+ * The highlight the add-on puts on a cell to fix. A cell carries it only while it also carries the
+ * add-on's part of a note: that note is how the add-on remembers which colours are its own.
+ */
+export const PROBLEM_BACKGROUND = '#fde2e1';
+
+/** Google answers a cell without a colour of its own as white (catalogue: SHEETS-BACKGROUNDS). */
+const DEFAULT_BACKGROUND = '#ffffff';
+
+/**
+ * A cell's next background: highlighted while it has a problem (unless staff coloured it), back to no
+ * colour once fixed, but only where the highlight is the add-on's own (its note says so).
+ */
+export function nextBackground(current: string, hadOwnNote: boolean, hasProblem: boolean): string | null {
+  const colour = current.toLowerCase();
+  if (hasProblem) return colour === DEFAULT_BACKGROUND ? PROBLEM_BACKGROUND : current;
+  if (hadOwnNote && colour === PROBLEM_BACKGROUND) return null;
+  return current;
+}
+
+function sameBackground(a: string | null, b: string): boolean {
+  return (a ?? DEFAULT_BACKGROUND).toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * Marks each problem on its cell (a note with the message and a highlight) and clears the marks the
+ * add-on left on cells that are fine now; staff's own notes and colours stay. Per tab: one `getNotes`
+ * and one `getBackgrounds` of the data block, then one `setNotes` and one `setBackgrounds` of the rows
+ * whose marks change.
  */
 export function reportProblems(problems: readonly Problem[], tables?: ReadonlyArray<Table<unknown>>): void {
   const given = tables ?? collectProblemsWithTables().tables;
@@ -138,19 +163,33 @@ export function reportProblems(problems: readonly Problem[], tables?: ReadonlyAr
     }
     const range = table.sheet.getRange(1, 1, lastRow, width);
     const notes = range.getNotes();
+    const backgrounds = range.getBackgrounds();
     let first = Infinity;
     let last = -Infinity;
-    const next = notes.map((line, r) =>
-      line.map((note, c) => {
-        const updated = composeNote(String(note ?? ''), wanted.get(`${r + 1}:${c + 1}`) ?? []);
-        if (updated !== note) {
+    const nextNotes: string[][] = [];
+    const nextBackgrounds: Array<Array<string | null>> = [];
+    notes.forEach((line, r) => {
+      const noteLine: string[] = [];
+      const backgroundLine: Array<string | null> = [];
+      line.forEach((note, c) => {
+        const current = String(note ?? '');
+        const messages = wanted.get(`${r + 1}:${c + 1}`) ?? [];
+        const updated = composeNote(current, messages);
+        const background = String(backgrounds[r]?.[c] ?? DEFAULT_BACKGROUND);
+        const colour = nextBackground(background, current.includes(NOTE_MARK), messages.length > 0);
+        if (updated !== current || !sameBackground(colour, background)) {
           first = Math.min(first, r);
           last = Math.max(last, r);
         }
-        return updated;
-      }),
-    );
+        noteLine.push(updated);
+        backgroundLine.push(colour);
+      });
+      nextNotes.push(noteLine);
+      nextBackgrounds.push(backgroundLine);
+    });
     if (first === Infinity) continue;
-    table.sheet.getRange(first + 1, 1, last - first + 1, width).setNotes(next.slice(first, last + 1));
+    const block = table.sheet.getRange(first + 1, 1, last - first + 1, width);
+    block.setNotes(nextNotes.slice(first, last + 1));
+    block.setBackgrounds(nextBackgrounds.slice(first, last + 1));
   }
 }

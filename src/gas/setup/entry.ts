@@ -1,10 +1,9 @@
 /** Entry points of the registry: setup ("Configura") and the installable edit trigger. */
-import { crossCheck, type CrossCheckInput } from '../../core/registry/checks';
-import { isRegistryTab } from '../../core/registry/codec';
+import { isRegistryTab, type RecordByTab, type RegistryTab } from '../../core/registry/codec';
 import { TAB } from '../../core/registry/tabs';
 import { serverAction } from '../platform/entry';
 import { flushLog } from '../registry/log';
-import { reportProblems, VALIDATED_TABS } from '../registry/problems';
+import { crossCheckTables, reportProblems, tryRead, VALIDATED_TABS } from '../registry/problems';
 import { assignMissingIds, ID_TABS, type IdTab } from '../registry/ids';
 import { readTable, type Table } from '../registry/table';
 import { academySpreadsheet } from '../registry/workbook';
@@ -12,7 +11,7 @@ import { EDIT_HANDLER, runSetup, type SetupResult } from './setup';
 import { requireOwnTriggerOrStaff } from '../platform/auth';
 import { handleEnrollmentEdits } from '../enrollment/entry';
 import { fillTickedHours } from '../attendance/prepare';
-import type { Attendance } from '../../core/registry/schemas';
+import type { Attendance, Problem } from '../../core/registry/schemas';
 
 export const setupAcademy = serverAction('Configura', (): SetupResult => {
   const result = runSetup();
@@ -20,13 +19,20 @@ export const setupAcademy = serverAction('Configura', (): SetupResult => {
   return result;
 });
 
-/** The checks within one tab (duplicates) that the edit trigger can make without reading the others. */
-const CROSS_CHECK_KEY: Partial<Record<string, keyof CrossCheckInput>> = {
-  [TAB.comuni]: 'comuni',
-  [TAB.dipendenti]: 'employees',
-  [TAB.corsi]: 'courses',
-  [TAB.sessioni]: 'sessions',
-  [TAB.iscrizioni]: 'enrollments',
+/**
+ * The tabs whose marks an edit of a tab can change: a comune renamed or added in `Comuni` makes the
+ * employees naming it right or wrong, a course code in `Corsi` its sessions and enrollments.
+ */
+const MARKED_WITH: Partial<Record<string, readonly RegistryTab[]>> = {
+  [TAB.comuni]: [TAB.dipendenti],
+  [TAB.corsi]: [TAB.sessioni, TAB.iscrizioni],
+};
+
+/** The tabs a tab's cross-tab checks read besides itself. */
+const CHECKED_AGAINST: Partial<Record<string, readonly RegistryTab[]>> = {
+  [TAB.dipendenti]: [TAB.comuni],
+  [TAB.sessioni]: [TAB.corsi],
+  [TAB.iscrizioni]: [TAB.corsi],
 };
 
 function isIdTab(name: string): name is IdTab {
@@ -34,8 +40,41 @@ function isIdTab(name: string): name is IdTab {
 }
 
 /**
- * The installable edit trigger: a row typed without an ID gets one at once, and the edited tab's
- * notes show what is wrong with its rows. Another execution holding the script lock (a workflow
+ * Marks the edited tab's cells to fix, and those of the tabs its edit can make right or wrong, with
+ * every check that concerns them (their rows and the cross-tab references): one read per tab involved.
+ */
+function markEditedTabs(name: RegistryTab, edited: Table<unknown> | undefined): Table<unknown> {
+  const marked = [name, ...(MARKED_WITH[name] ?? [])];
+  const involved = new Set<RegistryTab>(marked);
+  for (const tab of marked) for (const other of CHECKED_AGAINST[tab] ?? []) involved.add(other);
+  const problems: Problem[] = [];
+  const tables = new Map<RegistryTab, Table<unknown>>();
+  for (const tab of involved) {
+    const table = tab === name && edited ? edited : tryRead(tab, []);
+    if (table) tables.set(tab, table as Table<unknown>);
+  }
+  for (const table of tables.values()) problems.push(...table.problems);
+  const get = <N extends RegistryTab>(tab: N): Table<RecordByTab[N]> | null =>
+    (tables.get(tab) as Table<RecordByTab[N]> | undefined) ?? null;
+  problems.push(
+    ...crossCheckTables({
+      comuni: get(TAB.comuni),
+      employees: get(TAB.dipendenti),
+      courses: get(TAB.corsi),
+      sessions: get(TAB.sessioni),
+      enrollments: get(TAB.iscrizioni),
+    }),
+  );
+  reportProblems(
+    problems,
+    marked.map((tab) => tables.get(tab)).filter((t): t is Table<unknown> => t !== undefined),
+  );
+  return tables.get(name) as Table<unknown>;
+}
+
+/**
+ * The installable edit trigger: a row typed without an ID gets one at once, and the cells to fix are
+ * marked at once (a note with the message and a highlight) in the edited tab and the tabs it affects. Another execution holding the script lock (a workflow
  * assigning IDs itself) makes this one step aside.
  */
 export function onRegistryEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
@@ -53,10 +92,7 @@ export function onRegistryEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
       if (name !== '') table = tables[name as IdTab] as Table<unknown> | undefined;
     }
     if (name !== '' && isRegistryTab(name) && name !== TAB.impostazioni) {
-      const t = table ?? (readTable(name) as Table<unknown>);
-      const key = CROSS_CHECK_KEY[name];
-      const own = key ? crossCheck({ [key]: t.rows } as CrossCheckInput) : [];
-      reportProblems([...t.problems, ...own], [t]);
+      const t = markEditedTabs(name, table ?? (readTable(name) as Table<unknown>));
       if (name === TAB.presenze && e?.range)
         fillTickedHours(t as Table<Attendance>, e.range.getRow(), e.range.getNumRows());
     }

@@ -5,7 +5,7 @@
  */
 import type { Workspace } from '../runtime/workspace';
 
-export type RestApi = 'sheets' | 'drive' | 'docs' | 'calendar' | 'gmail' | 'forms' | 'meet' | 'script';
+export type RestApi = 'sheets' | 'drive' | 'docs' | 'calendar' | 'gmail' | 'forms' | 'meet' | 'people' | 'script';
 
 export interface RestFault {
   api: RestApi;

@@ -22,6 +22,7 @@ import {
   type RestResponse,
 } from './http';
 import { handleMeet } from './meet';
+import { handlePeople } from './people';
 import { handleScriptRun, type ScriptRunner } from './script-run';
 import { handleSheets } from './sheets';
 
@@ -41,6 +42,7 @@ export function apiOf(path: string): RestApi | null {
   if (path.startsWith('/gmail/v1') || path.startsWith('/upload/gmail/v1')) return 'gmail';
   if (path.startsWith('/v1/forms')) return 'forms';
   if (path.startsWith('/v2/conferenceRecords')) return 'meet';
+  if (path.startsWith('/v1/people')) return 'people';
   if (path.startsWith('/v1/scripts')) return 'script';
   return null;
 }
@@ -58,6 +60,7 @@ function dispatch(host: RestHost, req: RestRequest): RestResponse | null {
     handleGmail(ws, req) ??
     handleForms(ws, req) ??
     handleMeet(ws, req) ??
+    handlePeople(ws, req) ??
     handleScriptRun(host.script, req)
   );
 }

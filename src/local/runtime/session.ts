@@ -5,7 +5,12 @@
  * a staff edit fires the edit triggers, a form submission fires the form-submit trigger, a visit runs
  * `doGet` as the web app would.
  */
+import { resolveRomeWallClock } from '../../core/calendar/time';
+import { decodeTable } from '../../core/registry/codec';
+import { TAB } from '../../core/registry/tabs';
+import { recordConference } from '../rest/meet';
 import { hostSubmit } from '../services/forms';
+import { formatDate } from '../services/script/format-date';
 import { uploadFile } from '../services/files/upload';
 import { setMailQuota } from '../services/mail';
 import {
@@ -172,6 +177,35 @@ export class LocalAcademy {
   /** Someone puts a file into Drive at `path` (folders made as needed); returns its id. */
   upload(path: string, content: string): string {
     return uploadFile(this.ws, path, new TextEncoder().encode(content));
+  }
+
+  /**
+   * A session's Meet call took place: each entry is one join (`from`-`to`, HH:mm on the session's day,
+   * Europe/Rome), entries with the same e-mail (or, without one, the same name) are the same person. The
+   * conference record is written as Meet writes it, in the space of the session's `Link Meet`.
+   */
+  meet(sessionId: string, joins: ReadonlyArray<{ email?: string; name: string; from: string; to: string }>): string {
+    const tab = this.readTab(TAB.sessioni);
+    if (!tab) throw new Error('No «Sessioni» tab: run setupAcademy first.');
+    const zone = 'Europe/Rome';
+    const table = decodeTable(TAB.sessioni, [tab.header, ...tab.rows], (d, pattern) =>
+      formatDate(d.getTime(), zone, pattern),
+    );
+    const session = table.rows.find((r) => r.record.id === sessionId)?.record;
+    if (!session) throw new Error(`No session ${sessionId} in «Sessioni».`);
+    if (!session.meetLink) throw new Error(`Session ${sessionId} has no «Link Meet»: run syncCalendar first.`);
+    const people = new Map<
+      string,
+      { email?: string; displayName: string; sessions: Array<{ startTime: string; endTime: string }> }
+    >();
+    for (const j of joins) {
+      const at = (time: string): string => new Date(resolveRomeWallClock(session.date, time).instantMs).toISOString();
+      const key = j.email ? `e:${j.email.toLowerCase()}` : `n:${j.name}`;
+      const person = people.get(key) ?? { ...(j.email ? { email: j.email } : {}), displayName: j.name, sessions: [] };
+      person.sessions.push({ startTime: at(j.from), endTime: at(j.to) });
+      people.set(key, person);
+    }
+    return recordConference(this.ws, session.meetLink, [...people.values()]);
   }
 
   /** A tab of the bound spreadsheet as `getValues` returns it, or null when there is no such tab. */

@@ -148,6 +148,8 @@ export function runStep(academy: LocalAcademy, step: ScenarioStep, index: number
         return { step: index, ok: true, value: null };
       case 'upload':
         return { step: index, ok: true, value: { fileId: academy.upload(step.path, step.content) } };
+      case 'meet':
+        return { step: index, ok: true, value: { conferenceRecord: academy.meet(step.session, step.participants) } };
     }
   } catch (error) {
     return { step: index, ok: false, value: null, error: messageOf(error) };

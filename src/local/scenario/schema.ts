@@ -67,6 +67,16 @@ const uploadStep = z.strictObject({
   content: z.string(),
 });
 
+const hhmm = z.string().regex(/^\d{1,2}:\d{2}$/);
+
+const meetStep = z.strictObject({
+  do: z.literal('meet'),
+  session: z.string().min(1),
+  participants: z.array(
+    z.strictObject({ email: z.string().min(1).optional(), name: z.string().min(1), from: hhmm, to: hhmm }),
+  ),
+});
+
 export const scenarioStep = z.discriminatedUnion('do', [
   callStep,
   submitStep,
@@ -77,6 +87,7 @@ export const scenarioStep = z.discriminatedUnion('do', [
   faultStep,
   quotaStep,
   uploadStep,
+  meetStep,
 ]);
 
 export const scenarioFile = z.strictObject({

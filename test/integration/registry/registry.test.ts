@@ -324,6 +324,7 @@ describe('menu and access', () => {
       ['Pubblica modulo iscrizioni', 'publishEnrollmentForm'],
       ['Sincronizza calendario', 'syncCalendar'],
       ['Prepara registro presenze', 'prepareAttendanceForSelection'],
+      ['Importa presenze da Meet', 'importMeetAttendanceFromMenu'],
       ['Emetti attestati', 'issueCertificates'],
       ['Aggiorna report', 'refreshReports'],
       ['Invia riepilogo ai comuni', 'sendComuniSummaries'],

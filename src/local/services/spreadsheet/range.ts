@@ -359,6 +359,11 @@ export class RangeFacade {
     const st = this.topLeft(this.sheet('getBackground', 1))?.st;
     return typeof st?.background === 'string' ? st.background : '#ffffff';
   }
+  getBackgrounds(): string[][] {
+    return this.map(this.sheet('getBackgrounds', this.size), (c) =>
+      typeof c?.st?.background === 'string' ? c.st.background : '#ffffff',
+    );
+  }
   getFontWeight(): string {
     const st = this.topLeft(this.sheet('getFontWeight', 1))?.st;
     return typeof st?.fontWeight === 'string' ? st.fontWeight : 'normal';

@@ -644,6 +644,21 @@ describe('sheet settings and charts', () => {
     expect(sheet.getRange('A1:B1').getValues()).toEqual([['Codice', 'Titolo']]);
   });
 
+  // catalogue: SHEETS-BACKGROUNDS
+  test('backgrounds read as hex codes, white where none was set, and null resets a colour', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B2').setBackgrounds([
+      ['#fde2e1', null],
+      [null, '#fff2cc'],
+    ]);
+    expect(sheet.getRange('A1:B2').getBackgrounds()).toEqual([
+      ['#fde2e1', '#ffffff'],
+      ['#ffffff', '#fff2cc'],
+    ]);
+    sheet.getRange('A1').setBackground(null);
+    expect(sheet.getRange('A1').getBackground()).toBe('#ffffff');
+  });
+
   test('charts are built, inserted, listed, updated and removed', () => {
     const { sheet, Charts } = setup();
     const chart = sheet
