@@ -17,6 +17,12 @@ const config: Config = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
     },
     {
+      displayName: 'fuzz',
+      testEnvironment: 'node',
+      transform: tsJest,
+      testMatch: ['<rootDir>/test/fuzz/**/*.test.ts'],
+    },
+    {
       displayName: 'e2e',
       testEnvironment: 'node',
       transform: tsJest,

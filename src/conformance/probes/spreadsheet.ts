@@ -293,6 +293,16 @@ export const spreadsheetProbes: Probe[] = [
     expected: { value: 'Cannot call SpreadsheetApp.getUi() from this context.' },
   },
   {
+    id: 'SHEETS-ACTIVE-CELL',
+    run: ({ freshSheet }) => {
+      const sheet = freshSheet();
+      sheet.activate();
+      sheet.getRange('C5:D9').activate();
+      return sheet.getActiveCell().getA1Notation();
+    },
+    expected: { value: 'C5' },
+  },
+  {
     id: 'SHEETS-DELETE-LIMITS',
     run: ({ freshSheet }) => {
       const sheet = freshSheet();

@@ -216,6 +216,9 @@ export function logResults(results: readonly RequestResult[], who?: string): voi
       logEvent('Iscrizione annullata', `${r.enrollment.id} ${r.course} ${r.enrollment.email}`, by);
     } else if (r.kind === 'duplicate') {
       logEvent('Richiesta duplicata ignorata', `${r.enrollment.id} ${r.course} ${r.enrollment.email}`, by);
+    } else {
+      // A cancellation of nothing changes no row, but staff must still see that it arrived.
+      logEvent('Annullamento senza iscrizione attiva', `${r.course}${by ? ` ${by}` : ''}`, by);
     }
   }
 }

@@ -349,6 +349,20 @@ export class SheetFacade {
     if (ss.activeSheetId !== this.sheetId) return null;
     return activeRangeOf(this.ws, ss);
   }
+  /** The top-left cell of the selection (catalogue: SHEETS-ACTIVE-CELL). */
+  getActiveCell(): RangeFacade {
+    gate(this.ws, 'getActiveCell');
+    const ss = this.ss();
+    if (ss.activeSheetId !== this.sheetId)
+      return new RangeFacade(this.ws, ss.id, this.sheetId, { row: 1, column: 1, numRows: 1, numColumns: 1 });
+    const area = activeRangeOf(this.ws, ss).area;
+    return new RangeFacade(this.ws, ss.id, this.sheetId, {
+      row: area.row,
+      column: area.column,
+      numRows: 1,
+      numColumns: 1,
+    });
+  }
   setActiveRange(range: RangeFacade): RangeFacade {
     gate(this.ws, 'setActiveRange');
     activate(this.ss(), range);

@@ -611,6 +611,16 @@ describe('UI', () => {
     ss.setActiveRange(ss.getRange('Foglio1!D4'));
     expect(uiState(ws, id).activeRange).toBe('Foglio1!D4');
   });
+
+  // catalogue: SHEETS-ACTIVE-CELL
+  test('the active cell is the top-left cell of the selection on the active sheet, A1 on any other', () => {
+    const { ss, app } = setup();
+    const report = ss.insertSheet('Report corsi');
+    report.getRange('C5:D9').activate();
+    expect(report.getActiveCell().getA1Notation()).toBe('C5');
+    expect(app.getActiveSheet()?.getActiveCell().getRow()).toBe(5);
+    expect(ss.getSheetByName('Foglio1')?.getActiveCell().getA1Notation()).toBe('A1');
+  });
 });
 
 describe('sheet settings and charts', () => {
