@@ -3,22 +3,27 @@
  * reduced to the plain data the core computes from.
  */
 import type { ReportInput } from '../../core/reports/compute';
+import { countedRows, employeesOfUncountedComuni, leftOutRows, type LeftOutRow } from '../../core/registry/left-out';
 import { TAB } from '../../core/registry/tabs';
 import { readFeedbackScores } from '../feedback/form';
+import { crossCheckTables } from '../registry/problems';
 import { readSettings } from '../registry/settings';
 import { readTable } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
 
 export interface ReportSource {
   input: ReportInput;
-  /** Rows skipped because they need fixing (listed in the sidebar's "Da correggere"). */
-  skippedRows: number;
+  /**
+   * Rows left out because they need fixing (as the sidebar's "Da correggere" lists them): their own
+   * values or a reference to another tab are wrong, or they belong to a comune whose row is wrong.
+   */
+  leftOut: LeftOutRow[];
   /** The calendar month of the run in the spreadsheet's zone, `yyyy-MM`: the summaries' period. */
   period: string;
 }
 
-function records<T>(table: { rows: Array<{ record: T }> }): T[] {
-  return table.rows.map((r) => r.record);
+function records<T>(rows: ReadonlyArray<{ record: T }>): T[] {
+  return rows.map((r) => r.record);
 }
 
 export function readReportSource(): ReportSource {
@@ -32,23 +37,37 @@ export function readReportSource(): ReportSource {
   const certificates = readTable(TAB.attestati);
   const external = readTable(TAB.formazioneEsterna);
   const tables = [comuni, employees, courses, sessions, enrollments, attendance, certificates, external];
+  const flagged = leftOutRows([
+    ...tables.flatMap((t) => t.problems),
+    ...crossCheckTables({ comuni, employees, courses, sessions, enrollments }),
+  ]);
+  const countedComuni = countedRows(TAB.comuni, comuni.rows, flagged);
+  const checkedEmployees = countedRows(TAB.dipendenti, employees.rows, flagged);
+  const orphans = employeesOfUncountedComuni(
+    TAB.dipendenti,
+    checkedEmployees,
+    countedComuni.map((c) => c.record.name),
+  );
+  const leftOut = [...flagged, ...orphans];
+  const counted = <T>(tab: string, rows: ReadonlyArray<{ row: number; record: T }>): T[] =>
+    records(countedRows(tab, rows, leftOut));
   const now = new Date();
   return {
     input: {
       year: settings.year,
       targetHours: settings.targetHours,
       now: formatInSpreadsheetZone(now, 'yyyy-MM-dd HH:mm'),
-      comuni: records(comuni),
-      employees: records(employees),
-      courses: records(courses),
-      sessions: records(sessions),
-      enrollments: records(enrollments),
-      attendance: records(attendance),
-      certificates: records(certificates),
-      externalTraining: records(external),
+      comuni: records(countedComuni),
+      employees: counted(TAB.dipendenti, checkedEmployees),
+      courses: counted(TAB.corsi, courses.rows),
+      sessions: counted(TAB.sessioni, sessions.rows),
+      enrollments: counted(TAB.iscrizioni, enrollments.rows),
+      attendance: counted(TAB.presenze, attendance.rows),
+      certificates: counted(TAB.attestati, certificates.rows),
+      externalTraining: counted(TAB.formazioneEsterna, external.rows),
       feedback: readFeedbackScores(settings),
     },
-    skippedRows: tables.reduce((n, t) => n + new Set(t.problems.filter((p) => p.row > 1).map((p) => p.row)).size, 0),
+    leftOut: leftOut.filter((l) => l.row > 1),
     period: formatInSpreadsheetZone(now, 'yyyy-MM'),
   };
 }

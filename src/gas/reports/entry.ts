@@ -5,6 +5,7 @@
 import { computeReports, type Balance } from '../../core/reports/compute';
 import { reportTabs } from '../../core/reports/layout';
 import { comuneSummaries, periodLabel, summaryExclusions } from '../../core/reports/summary';
+import { leftOutSentence, type LeftOutRow } from '../../core/registry/left-out';
 import { formatNumberIt, slashedDate } from '../../core/text';
 import { summaryPageLinks } from '../comune-page/links';
 import { serverAction } from '../platform/entry';
@@ -25,7 +26,9 @@ export interface ReportsSummary {
   courses: number;
   totalHours: number;
   balance: Balance;
+  /** How many rows were left out because they need fixing, and which (tab, row, first reason). */
   skippedRows: number;
+  leftOut: LeftOutRow[];
 }
 
 function euro(n: number): string {
@@ -36,15 +39,14 @@ function euro(n: number): string {
 export const refreshReports = serverAction('Aggiorna report', (): ReportsSummary => {
   const source = readReportSource();
   const reports = computeReports(source.input);
-  for (const tab of reportTabs(reports)) writeReportTab(tab);
+  const leftOut = leftOutSentence(source.leftOut);
+  for (const tab of reportTabs(reports)) writeReportTab(tab, leftOut);
   const atTarget = reports.employees.filter((e) => e.active && e.reached).length;
   const active = reports.employees.filter((e) => e.active).length;
   const totalHours = Math.round(reports.comuni.reduce((n, c) => n + c.hours, 0) * 100) / 100;
-  const skipped =
-    source.skippedRows > 0 ? ` ${source.skippedRows} righe da correggere non sono state conteggiate.` : '';
   const message =
     `Report ${reports.year} aggiornati: ${active} dipendenti, ${atTarget} all'obiettivo di ${reports.targetHours} ore; ` +
-    `${reports.courses.length} corsi; saldo ${euro(reports.balance.saldo)}.${skipped}`;
+    `${reports.courses.length} corsi; saldo ${euro(reports.balance.saldo)}.${leftOut ? ` ${leftOut}` : ''}`;
   logEvent(
     'Report aggiornati',
     `anno ${reports.year}: ${reports.employees.length} dipendenti, ${reports.comuni.length} comuni, ${reports.courses.length} corsi`,
@@ -59,7 +61,8 @@ export const refreshReports = serverAction('Aggiorna report', (): ReportsSummary
     courses: reports.courses.length,
     totalHours,
     balance: reports.balance,
-    skippedRows: source.skippedRows,
+    skippedRows: source.leftOut.length,
+    leftOut: source.leftOut,
   };
 });
 
@@ -118,6 +121,8 @@ export interface SummariesPreview {
   /** One mail per comune's referent: to whom, its subject, and whether this period's already went. */
   recipients: Array<{ comune: string; to: string; subject: string; alreadySent: boolean }>;
   leftOut: Array<{ comune: string; reason: string }>;
+  /** Registry rows left out of the figures because they need fixing. */
+  leftOutRows: LeftOutRow[];
 }
 
 /** «Invia riepilogo ai comuni» without sending: who would receive which mail, who not and why. */
@@ -143,9 +148,9 @@ export const previewComuniSummaries = serverAction(
     ];
     if (recipients.length > fresh) parts.push(`${recipients.length - fresh} già inviati in questo mese.`);
     if (leftOut.length > 0) parts.push(`${leftOut.length} comuni senza riepilogo (motivo accanto al nome).`);
-    if (source.skippedRows > 0)
-      parts.push(`${source.skippedRows} righe da correggere non sono conteggiate (vedi «Da correggere»).`);
-    return { message: parts.join(' '), period: source.period, recipients, leftOut };
+    const skipped = leftOutSentence(source.leftOut);
+    if (skipped) parts.push(skipped);
+    return { message: parts.join(' '), period: source.period, recipients, leftOut, leftOutRows: source.leftOut };
   },
   { readOnly: true },
 );

@@ -54,11 +54,18 @@ function placeChart(sheet: Sheet, spec: ChartSpec, width: number): void {
   }
 }
 
-/** Rewrites one report tab: a constant number of Spreadsheet calls, whatever the number of rows. */
-export function writeReportTab(tab: ReportTab): void {
+/**
+ * Rewrites one report tab: a constant number of Spreadsheet calls, whatever the number of rows. The
+ * header's first cell carries `leftOut` as its note (which registry rows the figures leave out), or
+ * no note when nothing was left out.
+ */
+export function writeReportTab(tab: ReportTab, leftOut: string): void {
   const sheet = requireSheet(tab.tab);
   const previousLastRow = sheet.getLastRow();
   writeGrid(sheet, gridOf(tab), previousLastRow);
+  const corner = sheet.getRange(1, 1);
+  if (leftOut === '') corner.clearNote();
+  else corner.setNote(`Academy4PA: ${leftOut}`);
   applyFormats(sheet, tab.formats, tab.rows.length);
   if (tab.chart) placeChart(sheet, tab.chart, tab.header.length);
 }
