@@ -7,7 +7,16 @@ import type { Dashboard } from '../src/gas/dashboard/types';
 export type StageId = 'preparazione' | 'iscrizioni' | 'svolgimento' | 'chiusura' | 'report';
 
 export type WorkflowId =
-  'setup' | 'form' | 'calendar' | 'attendance' | 'certificates' | 'feedback' | 'reports' | 'summaries' | 'retention';
+  | 'setup'
+  | 'form'
+  | 'calendar'
+  | 'attendance'
+  | 'certificates'
+  | 'feedback'
+  | 'reports'
+  | 'summaries'
+  | 'retention'
+  | 'year';
 
 export interface Stage {
   id: StageId;
@@ -20,7 +29,7 @@ export const STAGES: readonly Stage[] = [
   { id: 'iscrizioni', title: 'Iscrizioni', workflows: ['form', 'calendar'] },
   { id: 'svolgimento', title: 'Svolgimento', workflows: ['attendance'] },
   { id: 'chiusura', title: 'Chiusura dei corsi', workflows: ['certificates', 'feedback'] },
-  { id: 'report', title: 'Report e conservazione', workflows: ['reports', 'summaries', 'retention'] },
+  { id: 'report', title: 'Report e conservazione', workflows: ['reports', 'summaries', 'retention', 'year'] },
 ];
 
 export interface NextStep {

@@ -143,6 +143,37 @@ export const WORKFLOWS: readonly Workflow[] = [
     },
     run: () => run('applyRetention'),
   },
+  {
+    id: 'year',
+    label: 'Nuovo anno formativo',
+    style: 'action',
+    preview: async () => {
+      const p = await run('previewTrainingYear');
+      const lists: PreviewList[] = [];
+      if (p.unfinished.length > 0) lists.push({ title: 'Lavoro non concluso', items: p.unfinished });
+      if (!p.blocked) {
+        lists.push({
+          title: `Nell'archivio «${p.archive}»`,
+          items: p.rows.map((r) => `${r.tab}: ${r.count} righe`),
+        });
+        lists.push({
+          title: `Catalogo ${p.opening} in Bozza (${p.editions.length})`,
+          items: p.editions.map((e) => `${e.from} → ${e.to} — ${e.title}`),
+        });
+      }
+      return {
+        message: p.message,
+        lists,
+        confirm: p.blocked
+          ? ''
+          : `Conferma: chiudi il ${p.closing} e apri il ${p.opening}${p.unfinished.length > 0 ? ' comunque' : ''}`,
+      };
+    },
+    run: async () => {
+      const p = await run('previewTrainingYear');
+      return run('startTrainingYear', p.opening, { confirm: true });
+    },
+  },
 ];
 
 export function workflow(id: WorkflowId): Workflow {

@@ -37,3 +37,4 @@ export { applyRetention, previewRetention } from './privacy/entry';
 export { sendQueuedMail } from './mail/entry';
 export { previewExternalTraining, importExternalTraining } from './external/entry';
 export { sendComunePageLink, revokeComunePageLink } from './comune-page/entry';
+export { previewTrainingYear, startNextTrainingYear, startTrainingYear } from './years/entry';

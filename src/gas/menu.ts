@@ -22,6 +22,8 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
   null,
   ['Pubblica questionario di gradimento', 'publishFeedbackForm'],
   ['Applica conservazione dati', 'applyRetention'],
+  null,
+  ['Nuovo anno formativo', 'startNextTrainingYear'],
 ];
 
 export function onOpen(): void {

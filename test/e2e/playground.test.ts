@@ -1,58 +1,33 @@
 /**
  * The whole product in a real browser: `npm start`'s server on a free port with a fresh workbook (the
- * demo academy), the packaged Chromium of ./browser.ts driven by playwright-core. Staff work in the real sidebar (its
+ * demo academy placed around 11 January 2027), the packaged Chromium of ./browser.ts driven by playwright-core. Staff work in the real sidebar (its
  * `google.script.run` bridged to the local runtime), an employee fills the form, and every effect is
  * checked where a person would see it: the tab, the outbox, the calendar, Drive. Any request leaving
  * localhost is blocked and fails the run. Screenshots go to test-artifacts/ (git-ignored).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
+import { startPlayground, type RunningPlayground } from './playground-server';
 
-jest.setTimeout(120_000);
+jest.setTimeout(600_000);
 
 const ROOT = resolve(__dirname, '../..');
 const ARTIFACTS = resolve(ROOT, 'test-artifacts');
 const STAFF = 'formazione@consorzio.example.it';
-const COURSE = 'WRD-BASE-1';
+const START = '2027-01-11T09:00:00+01:00';
 
-let server: ChildProcess;
+let playground: RunningPlayground;
 let base = '';
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let workdir = '';
 const outside: string[] = [];
-
-function startServer(workbook: string): Promise<string> {
-  return new Promise((done, fail) => {
-    server = spawn(
-      process.execPath,
-      [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'src/local/cli/start.ts')],
-      {
-        cwd: ROOT,
-        env: { ...process.env, PORT: '0', ACADEMY_WORKBOOK: workbook, ACADEMY_START: '2027-01-11T09:00:00+01:00' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => fail(new Error(`the playground did not start: ${err}`)), 90_000);
-    server.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/localhost:(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        done(`http://localhost:${m[1]}`);
-      }
-    });
-    server.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    server.on('exit', (code) => fail(new Error(`the playground exited (${code}): ${err}`)));
-  });
-}
+/** A course open for enrollment whose sessions are all ahead (chosen from the demo academy). */
+let COURSE = '';
+/** The next such course, still open when COURSE has been closed. */
+let NEXT = '';
 
 function isLocal(url: string): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
@@ -107,6 +82,8 @@ async function outcomeOf(frame: Frame, label: string): Promise<string> {
 
 interface Snapshot {
   sheets: Record<string, { rows: Array<Record<string, unknown>> }>;
+  calendar: Array<{ id: string; sessionId: string; attendees: string[] }>;
+  drive: Array<{ id: string; name: string; path: string }>;
 }
 
 async function snapshot(): Promise<Snapshot> {
@@ -116,8 +93,8 @@ async function snapshot(): Promise<Snapshot> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  workdir = mkdtempSync(join(tmpdir(), 'a4pa-e2e-'));
-  base = await startServer(join(workdir, 'workbook.bin'));
+  playground = await startPlayground({ start: START, employees: 60 });
+  base = playground.base;
   ({ browser } = await launchBrowser());
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'it-IT' });
   await context.route('**/*', (route) => {
@@ -133,12 +110,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    server.removeAllListeners('exit');
-    server.kill('SIGTERM');
-    await new Promise((done) => server.once('exit', done));
-  }
-  if (workdir) rmSync(workdir, { recursive: true, force: true });
+  await playground?.stop();
 });
 
 afterEach(() => {
@@ -149,9 +121,31 @@ describe('the playground in Chromium', () => {
   let employee: { email: string; nome: string; cognome: string; comune: string };
 
   it('shows the demo workbook beside the real sidebar, whose dashboard loads in one call', async () => {
-    await page.goto(base);
-    await page.getByRole('heading', { name: 'Comuni' }).waitFor();
+    await page.goto(`${base}/?tab=Comuni`);
+    await page.locator('#grid').waitFor();
     expect(await page.locator('#grid tr').count()).toBeGreaterThan(40);
+    const snap = await snapshot();
+    const firstSession = new Map<string, string>();
+    for (const s of snap.sheets['Sessioni']?.rows ?? []) {
+      const code = String(s.Corso);
+      const day = String(s.Data).slice(0, 10);
+      if (!firstSession.has(code) || day < (firstSession.get(code) ?? '')) firstSession.set(code, day);
+    }
+    // The first course ahead: its sessions are the next ones, so the clock soon gets past them.
+    const open = (snap.sheets['Corsi']?.rows ?? [])
+      .filter(
+        (c) =>
+          c.Stato === 'Iscrizioni aperte' &&
+          c.Destinatari === '' &&
+          (firstSession.get(String(c.Codice)) ?? '') > START.slice(0, 10),
+      )
+      .sort((a, b) =>
+        (firstSession.get(String(a.Codice)) ?? '').localeCompare(firstSession.get(String(b.Codice)) ?? ''),
+      );
+    COURSE = String(open[0]?.Codice ?? '');
+    NEXT = String(open[1]?.Codice ?? '');
+    expect(COURSE).not.toBe('');
+    expect(NEXT).not.toBe('');
     const frame = await sidebar();
     await frame.locator('#counts').waitFor();
     expect(await frame.locator('#counts').textContent()).toContain('Dipendenti attivi');
@@ -190,16 +184,20 @@ describe('the playground in Chromium', () => {
     expect(await page.locator('.error').count()).toBe(0);
 
     await page.goto(`${base}/?tab=Iscrizioni`);
-    const row = page.locator('#grid tr', { hasText: employee.email });
+    const row = page.locator('#grid tr', { hasText: employee.email }).filter({ hasText: COURSE });
     await row.waitFor();
-    expect(await row.textContent()).toContain('Confermata');
-    expect(await row.textContent()).toContain(COURSE);
+    expect(await row.textContent()).toMatch(/Confermata|In attesa/);
     await shot('03-iscrizioni');
 
-    await page.goto(`${base}/mail`);
-    const mail = page.locator(`article.mail[data-to="${employee.email}"]`);
-    await mail.first().waitFor();
-    expect(await mail.first().textContent()).toContain(COURSE);
+    await page.goto(`${base}/mail?q=${encodeURIComponent(employee.email)}`);
+    const mail = page.locator(`.mail-row[data-to="${employee.email}"]`);
+    await mail.first().click();
+    await page.locator(`article.mail[data-to="${employee.email}"]`).waitFor();
+    // The body is HTML, shown in a sandboxed frame: its source is the frame's srcdoc.
+    const shown = await page
+      .locator(`article.mail[data-to="${employee.email}"]`)
+      .evaluate((a) => `${a.textContent ?? ''} ${a.querySelector('iframe')?.getAttribute('srcdoc') ?? ''}`);
+    expect(shown).toContain(COURSE);
     await shot('04-posta');
   });
 
@@ -208,14 +206,29 @@ describe('the playground in Chromium', () => {
     const frame = await sidebar();
     await frame.getByLabel(/^Corso/).selectOption(COURSE);
     expect(await runWorkflow(frame, 'Sincronizza calendario')).toContain('Calendario sincronizzato');
-    await page.goto(`${base}/calendar`);
-    const event = page.locator('#events tr', { hasText: `${COURSE}-S1` });
-    await event.waitFor();
-    expect(await event.textContent()).toContain(employee.email);
+    const event = (await snapshot()).calendar.find((e) => e.sessionId.startsWith(`${COURSE}-`));
+    expect(event?.attendees).toContain(employee.email);
+    await page.goto(`${base}/calendar/event?id=${encodeURIComponent(event?.id ?? '')}`);
+    expect(await page.locator('#event .attendees').textContent()).toContain(employee.email);
     await shot('05-calendario');
   });
 
   it('prepares the attendance register and ticks the employee present in every session', async () => {
+    // The course is ahead: time moves past its last session (triggers run on the way), staff close it.
+    const snap = await snapshot();
+    const days = (snap.sheets['Sessioni']?.rows ?? [])
+      .filter((r) => r.Corso === COURSE)
+      .map((r) => Date.parse(String(r.Data)));
+    const status = (await (await context.request.get(`${base}/api/status`)).json()) as { now: string };
+    const minutes = Math.ceil((Math.max(...days) + 2 * 86_400_000 - Date.parse(status.now)) / 60_000);
+    // Weeks of hourly and daily triggers run on the way: the answer waits for all of them.
+    const moved = await context.request.post(`${base}/api/advance`, { data: { minutes }, timeout: 0 });
+    expect(((await moved.json()) as { failed: number }).failed).toBe(0);
+    const row = (snap.sheets['Corsi']?.rows ?? []).findIndex((c) => c.Codice === COURSE) + 2;
+    const closed = await context.request.post(`${base}/api/edit`, {
+      data: { tab: 'Corsi', row, column: 'Stato', value: 'Concluso' },
+    });
+    expect(((await closed.json()) as { ok: boolean }).ok).toBe(true);
     await page.goto(base);
     const frame = await sidebar();
     await frame.getByLabel(/^Corso/).selectOption(COURSE);
@@ -259,16 +272,16 @@ describe('the playground in Chromium', () => {
       timeout: 60_000,
     });
     await shot('07-attestati');
-    await page.goto(`${base}/drive`);
-    const link = page.locator('#files a', { hasText: /\.pdf$/ }).first();
-    await link.waitFor();
-    const href = (await link.getAttribute('href')) ?? '';
-    const pdf = await context.request.get(`${base}${href}`);
+    const file = (await snapshot()).drive.find((f) => f.path.includes(`/${COURSE}/`) && f.name.endsWith('.pdf'));
+    expect(file).toBeDefined();
+    await page.goto(`${base}/drive/file/${encodeURIComponent(file?.id ?? '')}`);
+    await page.locator('#pdf[data-pages]').waitFor();
+    const pdf = await context.request.get(`${base}/drive/raw/${encodeURIComponent(file?.id ?? '')}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await shot('08-drive');
-    await page.goto(`${base}/mail`);
-    const withAttachment = page.locator(`article.mail[data-to="${employee.email}"]`, { hasText: '.pdf' });
+    await page.goto(`${base}/mail?q=${encodeURIComponent(employee.email)}`);
+    const withAttachment = page.locator(`.mail-row[data-to="${employee.email}"]`, { hasText: '⎘' });
     await withAttachment.first().waitFor();
     const certificate = (await snapshot()).sheets['Attestati']?.rows.find((r) => r.Email === employee.email);
     const code = String(certificate?.['Codice verifica'] ?? '');
@@ -293,7 +306,8 @@ describe('the playground in Chromium', () => {
     );
     await page.goto(`${base}/?tab=${encodeURIComponent('Report dipendenti')}`);
     expect(await page.locator('#grid tr').count()).toBeGreaterThan(1);
-    expect((await snapshot()).sheets['Report dipendenti']?.rows.length).toBeGreaterThan(900);
+    const active = (await snapshot()).sheets['Dipendenti']?.rows.filter((r) => r.Attivo === true).length ?? 0;
+    expect((await snapshot()).sheets['Report dipendenti']?.rows.length).toBeGreaterThanOrEqual(active);
   });
 
   it('shows the course view with the enrollment and its actions', async () => {
@@ -313,24 +327,35 @@ describe('the playground in Chromium', () => {
     expect(await confirmed.getByRole('button', { name: 'Annulla iscrizione' }).count()).toBe(1);
     await shot('10-corso');
 
-    // Staff enrol a colleague from the course view, with the form's rules.
-    const people = (await snapshot()).sheets['Dipendenti']?.rows ?? [];
-    const colleague = people.find((r) => r.Attivo === true && r.Ruolo === 'Dipendente' && r.Email !== employee.email);
-    if (!colleague) throw new Error('no second active employee in the demo');
-    await frame.getByLabel('Iscrivi un dipendente (email)').fill(String(colleague.Email).toUpperCase());
-    await frame.getByRole('button', { name: 'Iscrivi', exact: true }).click();
-    await frame.locator('li[data-enrollment]', { hasText: String(colleague.Email) }).waitFor();
-    expect(await frame.locator('#status').textContent()).toMatch(/^Iscrizione di /);
+    // Staff enrol a colleague from the view of a course still open, with the form's rules.
+    const snap = await snapshot();
+    const enrolled = new Set(
+      (snap.sheets['Iscrizioni']?.rows ?? []).filter((r) => r.Corso === NEXT).map((r) => String(r.Email)),
+    );
+    const colleague = (snap.sheets['Dipendenti']?.rows ?? []).find(
+      (r) =>
+        r.Attivo === true && r.Ruolo === 'Dipendente' && r.Email !== employee.email && !enrolled.has(String(r.Email)),
+    );
+    expect(colleague).toBeDefined();
+    const email = String(colleague?.Email ?? '');
+    await page.goto(base);
+    const next = await sidebar();
+    await next.locator(`button[data-course="${NEXT}"]`).click();
+    await next.locator('#course-view').waitFor();
+    await next.getByLabel('Iscrivi un dipendente (email)').fill(email.toUpperCase());
+    await next.getByRole('button', { name: 'Iscrivi', exact: true }).click();
+    await next.locator('li[data-enrollment]', { hasText: email }).waitFor();
+    expect(await next.locator('#status').textContent()).toMatch(/^Iscrizione di /);
     const rows = (await snapshot()).sheets['Iscrizioni']?.rows ?? [];
-    expect(rows.find((r) => r.Email === colleague.Email)).toMatchObject({
-      Corso: COURSE,
+    expect(rows.find((r) => r.Email === email && r.Corso === NEXT)).toMatchObject({
+      Corso: NEXT,
       Stato: 'Confermata',
       Origine: 'Manuale',
     });
     await shot('10b-iscrizione-manuale');
 
     // As on Google, a page runs at most 10 server calls at once: the others wait their turn.
-    const queue = await frame.evaluate(
+    const queue = await next.evaluate(
       () =>
         new Promise<{ first: { running: number; waiting: number }; answered: number }>((done) => {
           type Runner = { withSuccessHandler(h: () => void): Record<string, () => void> };

@@ -36,6 +36,19 @@ export const spreadsheetProbes: Probe[] = [
     expected: { value: ['1,5', 'VERO', '01/02/2027 09.00.00'] },
   },
   {
+    id: 'SHEETS-DISPLAY-LOCALE',
+    run: ({ spreadsheet, freshSheet }) => {
+      spreadsheet.setSpreadsheetLocale('it_IT');
+      spreadsheet.setSpreadsheetTimeZone('Europe/Rome');
+      const sheet = freshSheet();
+      const range = sheet.getRange('A1:D1');
+      range.setValues([[1234.5, 1.0667, 46447, -42.5]]);
+      range.setNumberFormats([['#,##0.00 "€"', '0%', 'dd/MM/yyyy', '0.00;(0.00)']]);
+      return range.getDisplayValues()[0];
+    },
+    expected: { value: ['1.234,50 €', '107%', '01/03/2027', '(42,50)'] },
+  },
+  {
     id: 'SHEETS-SETVALUES-SHAPE',
     run: ({ freshSheet }) => {
       const sheet = freshSheet();

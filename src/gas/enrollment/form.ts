@@ -30,8 +30,8 @@ export const PRIVACY_URL_SETTING = 'URL informativa privacy';
 export const FORM_URL_SETTING = 'URL modulo iscrizioni';
 
 const PROP_COURSES_ITEM = 'a4pa.form.coursesItem';
-const PROP_CHOICES = 'a4pa.form.choices';
-const PROP_CLOSED_BY_ADDON = 'a4pa.form.closedByAddon';
+export const PROP_CHOICES = 'a4pa.form.choices';
+export const PROP_CLOSED_BY_ADDON = 'a4pa.form.closedByAddon';
 export const PROP_WATERMARK = 'a4pa.form.watermark';
 export const PROP_FORM_ID = 'a4pa.form.id';
 export const PROP_FORM_URL = 'a4pa.form.url';

@@ -1,11 +1,14 @@
 /**
- * `npm run demo -- --out DIR [--employees N] [--courses N] [--seed S] [--year Y]`: a whole training
- * year on a fresh demo academy, headless, then the files anyone can open (see export/demo-output.ts).
- * Progress goes to stderr, the short Italian summary to stdout.
+ * `npm run demo -- --out DIR [--employees N] [--courses N] [--seed S] [--year Y | --start ISO]`: a whole
+ * training year on a fresh demo academy, headless, then the files anyone can open (see
+ * export/demo-output.ts). By default the classic year (enrollment from 11 January, sessions February to
+ * November of `--year`, 2027); `--start` places the year around that day instead, as `npm start` does
+ * (demo/placement.ts), and lives it to its end. Progress goes to stderr, the short Italian summary to stdout.
  */
 import { resolve } from 'node:path';
 import { ensureBuild } from './ensure-build';
 import { simulateYear } from '../demo/year';
+import { placementAround } from '../demo/placement';
 import { writeDemoOutput, type DemoSummary } from '../export/demo-output';
 
 interface Args {
@@ -14,11 +17,13 @@ interface Args {
   courses?: number;
   seed?: number;
   year?: number;
+  /** The instant the year is placed around (epoch ms). */
+  start?: number;
 }
 
 function usage(message: string): never {
   process.stderr.write(
-    `${message}\nuso: npm run demo -- --out DIR [--employees N] [--courses N] [--seed S] [--year AAAA]\n`,
+    `${message}\nuso: npm run demo -- --out DIR [--employees N] [--courses N] [--seed S] [--year AAAA | --start AAAA-MM-GG]\n`,
   );
   process.exit(2);
 }
@@ -35,6 +40,13 @@ function parseArgs(argv: string[]): Args {
       args.out = value;
       continue;
     }
+    if (flag === '--start') {
+      const ms = Date.parse(value);
+      if (!Number.isFinite(ms))
+        usage(`--start vuole una data ISO-8601 (2026-12-01 o 2026-12-01T09:00:00+01:00), non «${value}»`);
+      args.start = ms;
+      continue;
+    }
     const n = Number(value);
     if (!Number.isInteger(n) || n <= 0) usage(`${flag} vuole un numero intero positivo, non «${value}»`);
     if (flag === '--employees') args.employees = n;
@@ -44,6 +56,8 @@ function parseArgs(argv: string[]): Args {
     else usage(`opzione sconosciuta: ${flag}`);
   }
   if (!args.out) usage('manca --out DIR');
+  if (args.start !== undefined && args.year !== undefined)
+    usage("--year e --start non vanno insieme: --start sceglie già l'anno");
   return args as Args;
 }
 
@@ -75,6 +89,7 @@ async function main(): Promise<void> {
   ensureBuild();
   const outcome = await simulateYear({
     year: args.year,
+    placement: args.start !== undefined ? placementAround(args.start) : undefined,
     employees: args.employees,
     courses: args.courses,
     seed: args.seed,

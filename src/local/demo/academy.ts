@@ -11,8 +11,10 @@ import { seededRandom } from '../runtime/random';
 export type RegistryRows = Record<string, Array<Record<string, unknown>>>;
 
 export interface DemoOptions {
-  /** The training year the catalog's sessions fall in. */
+  /** The training year (`Anno formativo`); the catalog's sessions fall in it unless `sessions` says otherwise. */
   year?: number;
+  /** The first and last day (`yyyy-mm-dd`) sessions may fall on; by default 1 February to 30 November. */
+  sessions?: { from: string; to: string };
   /** About how many employees in all (spread over the comuni by population). */
   employees?: number;
   seed?: number;
@@ -225,11 +227,24 @@ function employeesOf(
   return rows;
 }
 
-/** Weekdays of the year that are not national holidays, in order. */
-function workingDays(year: number): string[] {
-  const holidays = new Set(['01-01', '01-06', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08', '12-25', '12-26']);
+/** Weekdays from `from` to `to` (`yyyy-mm-dd`, both included) that are not national holidays nor in August. */
+function workingDays(from: string, to: string): string[] {
+  const holidays = new Set([
+    '01-01',
+    '01-06',
+    '04-25',
+    '05-01',
+    '06-02',
+    '08-15',
+    '11-01',
+    '12-08',
+    '12-24',
+    '12-25',
+    '12-26',
+    '12-31',
+  ]);
   const days: string[] = [];
-  for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d.setUTCDate(d.getUTCDate() + 1)) {
+  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
     const iso = d.toISOString().slice(0, 10);
     const dow = d.getUTCDay();
     if (dow === 0 || dow === 6 || holidays.has(iso.slice(5))) continue;
@@ -243,8 +258,11 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function sessionRows(courses: readonly DemoCourse[], year: number): Array<Record<string, unknown>> {
-  const days = workingDays(year).filter((d) => d >= `${year}-02-01` && d <= `${year}-11-30`);
+function sessionRows(
+  courses: readonly DemoCourse[],
+  window: { from: string; to: string },
+): Array<Record<string, unknown>> {
+  const days = workingDays(window.from, window.to);
   const rows: Array<Record<string, unknown>> = [];
   courses.forEach((course, index) => {
     const count = Math.max(1, Math.round(course.hours / course.sessionHours));
@@ -326,7 +344,7 @@ export function demoRegistry(options: DemoOptions = {}): RegistryRows {
     Comuni: comuniRows(unpaid),
     Dipendenti: employees,
     Corsi: courseRows(DEMO_CATALOG),
-    Sessioni: sessionRows(DEMO_CATALOG, year),
+    Sessioni: sessionRows(DEMO_CATALOG, options.sessions ?? { from: `${year}-02-01`, to: `${year}-11-30` }),
     'Formazione esterna': externalTrainingRows(employees, year, random),
   };
 }

@@ -10,17 +10,36 @@
  */
 import { seededRandom } from '../runtime/random';
 import { demoRegistry, demoSettings, type RegistryRows } from './academy';
+import { classicPlacement, type YearPlacement } from './placement';
 import { prepareAcademy, runStep } from '../scenario/runner';
 import { LocalAcademy } from '../runtime/session';
 import type { RunResult } from '../runtime/runtime';
 import { wallClock, zonedToUtc } from '../runtime/time';
-import { triggerState } from '../runtime/triggers';
+import { nextOccurrence, triggerState } from '../runtime/triggers';
 import { editEvent } from '../services/spreadsheet';
+import { hostSubmit } from '../services/forms';
+import { enrollmentSubmission } from '../scenario/submit';
 import { writeTyped } from '../services/spreadsheet/cells';
 import { conventionsOf, normalizeHeader, sheetByName, spreadsheetData } from '../services/spreadsheet/model';
 
 export interface YearOptions {
+  /** The classic year (enrollment from 11 January, sessions February to November); 2027 by default. */
   year?: number;
+  /** Another placement of the year (`placementAround`); it wins over `year`. */
+  placement?: YearPlacement;
+  /**
+   * Stop at this instant: the months before it lived, the reports refreshed and the comuni's summaries
+   * sent then, the courses after it still open. Without it the whole year runs to its end.
+   */
+  until?: number;
+  /**
+   * Live the past quickly, for a playground that must open soon: the form's responses of each day are
+   * taken in by one run of the hourly reconciliation at 18:00 (the trigger Google runs when a submit
+   * trigger is missed) instead of one form-submit execution each, and the reconciliation's other
+   * hourly occurrences, which would find nothing to do, are passed over. Daily triggers, the jobs'
+   * continuations and every staff action still run.
+   */
+  fastPast?: boolean;
   /** About how many employees (spread over the 50 comuni by population). */
   employees?: number;
   /** Keep only the first N courses of the catalog (with their sessions): a small academy for tests. */
@@ -101,8 +120,16 @@ interface Person {
 }
 
 /** The demo registry, cut to its first `courses` courses (and their sessions) when asked. */
-export function yearRegistry(options: Pick<YearOptions, 'year' | 'employees' | 'courses' | 'seed'>): RegistryRows {
-  const registry = demoRegistry({ year: options.year, employees: options.employees, seed: options.seed });
+export function yearRegistry(
+  options: Pick<YearOptions, 'year' | 'placement' | 'employees' | 'courses' | 'seed'>,
+): RegistryRows {
+  const placement = options.placement ?? classicPlacement(options.year ?? 2027);
+  const registry = demoRegistry({
+    year: placement.year,
+    sessions: { from: placement.sessionsFrom, to: placement.sessionsTo },
+    employees: options.employees,
+    seed: options.seed,
+  });
   if (options.courses === undefined) return registry;
   const corsi = (registry.Corsi ?? []).slice(0, options.courses);
   const codes = new Set(corsi.map((c) => String(c.Codice)));
@@ -224,6 +251,7 @@ class Year {
   constructor(
     readonly academy: LocalAcademy,
     readonly random: () => number,
+    private readonly fast: boolean,
   ) {
     recordExecutions(academy, (fn, run) => {
       // Only what the summary needs: a year's results (dashboards, job reports) would pile up in memory.
@@ -245,8 +273,31 @@ class Year {
     // The emulated clock keeps fractions of a millisecond; the runtime advances by whole ones.
     while (ms - this.academy.now() >= 1) {
       const step = Math.min(ms - this.academy.now(), DAY);
+      if (this.fast) this.skipHourlyUntil(this.academy.now() + step);
       this.academy.advance(step / MINUTE);
       await breathe();
+    }
+  }
+
+  /** The hourly triggers' occurrences up to `ms` are passed over: their next one comes after it. */
+  private skipHourlyUntil(ms: number): void {
+    for (const t of triggerState(this.academy.ws).triggers) {
+      if (t.type !== 'CLOCK' || t.everyMs === null || t.everyMs > HOUR || t.nextAtMs === null || t.nextAtMs > ms)
+        continue;
+      t.nextAtMs = nextOccurrence(t, ms, ms);
+    }
+  }
+
+  /** The hourly reconciliation runs now (fast past), until it finds no response left to take in. */
+  reconcileNow(): void {
+    const trigger = triggerState(this.academy.ws).triggers.find(
+      (t) => t.type === 'CLOCK' && t.handler === 'reconcileResponses',
+    );
+    if (!trigger) return;
+    for (let i = 0; i < 20; i++) {
+      trigger.nextAtMs = this.academy.now();
+      const [run] = this.academy.advance(0);
+      if (!run?.ok || !((run.value as { processed?: number } | null)?.processed ?? 0)) return;
     }
   }
 
@@ -260,6 +311,7 @@ class Year {
     courses: string[],
     options: { action?: 'Iscrizione' | 'Annullamento'; duplicate?: boolean; answers?: Record<string, string> } = {},
   ): boolean {
+    if (this.fast) return this.record(email, courses, options);
     const step = runStep(
       this.academy,
       {
@@ -277,6 +329,28 @@ class Year {
       this.failures.push({ what: `modulo ${email}`, error: step.error ?? 'errore sconosciuto' });
     }
     return step.ok;
+  }
+
+  /** Fast past: the response is stored in the form and waits for the evening's reconciliation. */
+  private record(
+    email: string,
+    courses: string[],
+    options: { action?: 'Iscrizione' | 'Annullamento'; answers?: Record<string, string> },
+  ): boolean {
+    this.stats.submissions += 1;
+    try {
+      const { formId, submission } = enrollmentSubmission(this.academy, {
+        email,
+        courses,
+        action: options.action ?? 'Iscrizione',
+        ...(options.answers ? { answers: options.answers } : {}),
+      });
+      hostSubmit(this.academy.ws, formId, submission);
+      return true;
+    } catch (error) {
+      this.failures.push({ what: `modulo ${email}`, error: error instanceof Error ? error.message : String(error) });
+      return false;
+    }
   }
 
   /**
@@ -345,26 +419,70 @@ class Year {
   }
 }
 
-/** Working days of the enrollment window (from 11 January, three weeks), in order. */
-function windowDays(year: number): Array<{ month: number; day: number }> {
-  const days: Array<{ month: number; day: number }> = [];
-  for (let d = new Date(Date.UTC(year, 0, 11)); days.length < 15; d.setUTCDate(d.getUTCDate() + 1)) {
+interface Day {
+  year: number;
+  month: number;
+  day: number;
+}
+
+function dayOf(iso: string): Day {
+  return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
+}
+
+/** Working days of the enrollment window (three weeks from the day it opens), in order. */
+function windowDays(opens: string): Day[] {
+  const days: Day[] = [];
+  for (let d = new Date(`${opens}T00:00:00Z`); days.length < 15; d.setUTCDate(d.getUTCDate() + 1)) {
     const dow = d.getUTCDay();
-    if (dow !== 0 && dow !== 6) days.push({ month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+    if (dow !== 0 && dow !== 6)
+      days.push({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
   }
   return days;
 }
 
+/** The months (`yyyy-mm`) from the first to the last, in order. */
+function monthsBetween(first: string, last: string): string[] {
+  const months: string[] = [];
+  for (let y = Number(first.slice(0, 4)), m = Number(first.slice(5, 7)); ; m++) {
+    if (m > 12) {
+      y += 1;
+      m = 1;
+    }
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (key > last) return months;
+    months.push(key);
+  }
+}
+
+/** 09:00 on the first day of the month after `month` (`yyyy-mm`): when staff close that month's courses. */
+function closingOf(month: string): number {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? at(y + 1, 1, 1, 9) : at(y, m + 1, 1, 9);
+}
+
 export async function simulateYear(options: YearOptions = {}): Promise<YearOutcome> {
-  const year = options.year ?? 2027;
+  const placement = options.placement ?? classicPlacement(options.year ?? 2027);
+  const year = placement.year;
   const seed = options.seed ?? 2027;
   const random = seededRandom(seed);
   const say = options.progress ?? ((): void => undefined);
-  const startMs = at(year, 1, 11, 8, 30);
+  const opens = dayOf(placement.enrollmentOpens);
+  const startMs = at(opens.year, opens.month, opens.day, 8, 30);
+  const endMs = options.until ?? Number.POSITIVE_INFINITY;
+  if (endMs < startMs) throw new Error('the year cannot stop before its enrollment opens');
+  // The caller's server answers its first requests before the setup's long first stretch begins.
+  await breathe();
   const academy = LocalAcademy.fresh({ start: startMs, seed, bundle: options.bundle });
-  const y = new Year(academy, random);
+  const fast = options.fastPast ?? false;
+  const y = new Year(academy, random, fast);
 
-  const registry = yearRegistry({ year, employees: options.employees, courses: options.courses, seed: options.seed });
+  const registry = yearRegistry({
+    placement,
+    employees: options.employees,
+    courses: options.courses,
+    seed: options.seed,
+  });
   say(
     `Configurazione: ${registry.Comuni?.length ?? 0} comuni, ${registry.Dipendenti?.length ?? 0} dipendenti, ${registry.Corsi?.length ?? 0} corsi, ${registry.Sessioni?.length ?? 0} sessioni`,
   );
@@ -377,11 +495,11 @@ export async function simulateYear(options: YearOptions = {}): Promise<YearOutco
   const people = peopleOf(registry).filter((p) => p.active);
 
   // Who sends the form and when: most employees, at random working hours over the window.
-  const days = windowDays(year);
+  const days = windowDays(placement.enrollmentOpens);
   const plan: Array<{ ms: number; email: string; courses: string[]; kind: 'enroll' | 'cancel' | 'unknown' }> = [];
   const slot = (): number => {
-    const d = days[Math.floor(random() * days.length)] as { month: number; day: number };
-    return at(year, d.month, d.day, 8, 30) + Math.floor(random() * 9 * HOUR);
+    const d = days[Math.floor(random() * days.length)] as Day;
+    return at(d.year, d.month, d.day, 8, 30) + Math.floor(random() * 9 * HOUR);
   };
   for (const p of people) {
     if (random() > 0.85) continue;
@@ -404,12 +522,25 @@ export async function simulateYear(options: YearOptions = {}): Promise<YearOutco
       plan.push({ ms: slot(), email: `utente${i + 1}.privato@gmail.example.com`, courses: [c.code], kind: 'unknown' });
   }
   plan.sort((a, b) => a.ms - b.ms);
-  const closeMs = at(year, days[days.length - 1]?.month ?? 1, days[days.length - 1]?.day ?? 29, 18);
-  say(`Iscrizioni: ${plan.length} invii del modulo dall'11 gennaio`);
+  const lastDay = days[days.length - 1] as Day;
+  const closeMs = at(lastDay.year, lastDay.month, lastDay.day, 18);
+  say(`Iscrizioni: ${plan.length} invii del modulo dal ${opens.day}/${opens.month}/${opens.year}`);
 
   let done = 0;
+  let evening = 0;
+  const takeInTheDay = async (): Promise<void> => {
+    await y.until(evening);
+    y.reconcileNow();
+  };
   for (const p of plan) {
-    await y.until(Math.min(p.ms, closeMs));
+    const when = Math.min(p.ms, closeMs);
+    if (when > endMs) break;
+    if (fast && when > evening) {
+      if (evening > 0) await takeInTheDay();
+      const w = wallClock(when);
+      evening = at(w.year, w.month, w.day, 18);
+    }
+    await y.until(when);
     if (p.kind === 'cancel') {
       if (y.submit(p.email, p.courses, { action: 'Annullamento' })) y.stats.cancellations += 1;
     } else {
@@ -428,28 +559,38 @@ export async function simulateYear(options: YearOptions = {}): Promise<YearOutco
     if (done % 100 === 0) say(`  ${done} di ${plan.length} invii elaborati`);
   }
 
+  if (fast && evening > 0 && evening <= endMs) await takeInTheDay();
+
   // Staff enroll a couple of people who phoned in, and cancel one request by hand.
-  const late = people.filter((p) => !plan.some((q) => q.email === p.email)).slice(0, 2);
-  for (const p of late) {
-    const c = choose(p, open, random)[0];
-    if (c && y.call('enrollManually', [p.email, c]).ok) y.stats.staffEnrollments += 1;
+  if (closeMs <= endMs) {
+    const late = people.filter((p) => !plan.some((q) => q.email === p.email)).slice(0, 2);
+    for (const p of late) {
+      const c = choose(p, open, random)[0];
+      if (c && y.call('enrollManually', [p.email, c]).ok) y.stats.staffEnrollments += 1;
+    }
+    await y.until(closeMs);
   }
-  await y.until(closeMs);
 
   // The window closes: courses become `Iscrizioni chiuse` only as they end; the calendar goes out now.
-  await y.until(at(year, 2, 1, 8, 0));
-  say('Sincronizzazione del calendario');
-  y.call('syncCalendar');
-  await y.finishJobs();
+  const first = dayOf(placement.sessionsFrom);
+  const syncMs = at(first.year, first.month, first.day, 8, 0);
+  if (syncMs <= endMs) {
+    await y.until(syncMs);
+    say('Sincronizzazione del calendario');
+    y.call('syncCalendar');
+    await y.finishJobs();
+  }
 
   // Month by month: the courses that ended get attendance, `Concluso` and certificates.
   const held = courses.filter((c) => c.status !== 'Bozza' && c.lastSession !== '');
-  const lastMonth = Math.min(12, Math.max(2, ...held.map((c) => Number(c.lastSession.slice(5, 7)))));
-  for (let month = 2; month <= lastMonth; month++) {
-    const ending = held.filter((c) => c.lastSession.slice(0, 7) === `${year}-${String(month).padStart(2, '0')}`);
-    await y.until(month === 12 ? at(year, 12, 15, 9) : at(year, month + 1, 1, 9));
+  const lastSession = held.reduce((last, c) => (c.lastSession > last ? c.lastSession : last), placement.sessionsFrom);
+  for (const month of monthsBetween(placement.sessionsFrom.slice(0, 7), lastSession.slice(0, 7))) {
+    const closing = closingOf(month);
+    if (closing > endMs) break;
+    const ending = held.filter((c) => c.lastSession.slice(0, 7) === month);
+    await y.until(closing);
     if (ending.length === 0) continue;
-    say(`${String(month).padStart(2, '0')}/${year}: registro presenze, chiusura e attestati di ${ending.length} corsi`);
+    say(`${month.slice(5, 7)}/${month.slice(0, 4)}: registro presenze, chiusura e attestati di ${ending.length} corsi`);
     for (const c of ending) {
       y.call('prepareAttendance', [c.code]);
       y.tickAttendance(c.code);
@@ -460,12 +601,12 @@ export async function simulateYear(options: YearOptions = {}): Promise<YearOutco
     await y.finishJobs();
   }
 
-  // The year's reports once the last course is closed, and the summaries to the comuni.
+  // The reports once the last course is closed (or on the day the year stops), and the summaries to the comuni.
   say('Report e riepiloghi ai comuni');
-  await y.until(academy.now() + HOUR);
+  await y.until(Number.isFinite(endMs) ? Math.max(academy.now(), endMs - 3 * HOUR) : academy.now() + HOUR);
   y.call('refreshReports');
   y.call('sendComuniSummaries');
-  await y.until(academy.now() + 2 * HOUR);
+  await y.until(Number.isFinite(endMs) ? Math.max(academy.now(), endMs) : academy.now() + 2 * HOUR);
   await y.finishJobs();
   return { academy, year, startMs, runs: y.runs, failures: y.failures, stats: y.stats };
 }

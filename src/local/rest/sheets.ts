@@ -26,7 +26,7 @@ import {
   type SheetData,
   type SpreadsheetData,
 } from '../services/spreadsheet/model';
-import { displayValue } from '../services/spreadsheet/typing';
+import { displayValue } from '../services/spreadsheet/number-format';
 import { json, jsonBody, RestError, type RestRequest, type RestResponse } from './http';
 
 type Json = Record<string, unknown>;

@@ -330,6 +330,7 @@ describe('menu and access', () => {
       ['Invia riepilogo ai comuni', 'sendComuniSummaries'],
       ['Pubblica questionario di gradimento', 'publishFeedbackForm'],
       ['Applica conservazione dati', 'applyRetention'],
+      ['Nuovo anno formativo', 'startNextTrainingYear'],
     ]);
   });
 

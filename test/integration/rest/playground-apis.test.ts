@@ -23,4 +23,4 @@ it('serves the Sheets API and GET /api/snapshot over the open workbook', async (
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-});
+}, 30_000);

@@ -21,7 +21,8 @@ import {
   type ValidationData,
 } from './model';
 import { formulaValue, type FormulaScope } from './formulas';
-import { displayValue, typedContent } from './typing';
+import { AUTOMATIC_FORMAT, displayValue } from './number-format';
+import { typedContent } from './typing';
 import type { DataValidationFacade } from './validation';
 
 /** catalogue: SHEETS-SETVALUES-SHAPE — a 2-D array of the range's exact size, else Google's messages. */
@@ -198,11 +199,8 @@ export function displayOfCell(scope: FormulaScope, sheet: SheetData, cell: Cell 
   return displayValue(value, cell?.nf, scope.conventions);
 }
 
-/** Google's format of a cell that was never formatted ("automatic"). */
-export const DEFAULT_NUMBER_FORMAT = '0.###############';
-
 export function numberFormatOf(cell: Cell | null): string {
-  return cell?.nf ?? DEFAULT_NUMBER_FORMAT;
+  return cell?.nf ?? AUTOMATIC_FORMAT;
 }
 
 export function checkState(cell: Cell | null): boolean | null {

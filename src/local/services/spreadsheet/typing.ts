@@ -1,46 +1,6 @@
-import { ITALIAN_MONTHS } from '../../../core/text';
-import { wallClock, zonedToUtc } from '../../runtime/time';
-import { ENGLISH_MONTHS } from '../script/format-date';
+import { zonedToUtc } from '../../runtime/time';
 import { isDate, type CellValue, type Conventions } from './model';
-
-/**
- * How a locale writes numbers, dates, times and booleans (Sheets' "automatic" formats). Only it_IT
- * matters to the academy; the others let a test give a spreadsheet a locale that differs from it.
- */
-interface LocaleStyle {
-  decimal: string;
-  dayFirst: boolean;
-  datePattern: string;
-  timePattern: string;
-  trueWord: string;
-  falseWord: string;
-  months: readonly string[];
-}
-
-const IT: LocaleStyle = {
-  decimal: ',',
-  dayFirst: true,
-  datePattern: 'dd/MM/yyyy',
-  timePattern: 'HH.mm.ss',
-  trueWord: 'VERO',
-  falseWord: 'FALSO',
-  months: ITALIAN_MONTHS,
-};
-const EN_US: LocaleStyle = {
-  decimal: '.',
-  dayFirst: false,
-  datePattern: 'M/d/yyyy',
-  timePattern: 'H:mm:ss',
-  trueWord: 'TRUE',
-  falseWord: 'FALSE',
-  months: ENGLISH_MONTHS,
-};
-const EN_GB: LocaleStyle = { ...EN_US, dayFirst: true, datePattern: 'dd/MM/yyyy', timePattern: 'HH:mm:ss' };
-const STYLES: Record<string, LocaleStyle> = { it: IT, en_US: EN_US, en_GB: EN_GB, en: EN_US };
-
-function styleOf(locale: string): LocaleStyle {
-  return STYLES[locale] ?? STYLES[locale.split('_')[0] ?? ''] ?? EN_US;
-}
+import { numberLocale } from './number-format';
 
 /** What a cell holds after something was written to it as if typed. */
 export interface TypedContent {
@@ -77,14 +37,14 @@ export function typedContent(input: unknown, plainText: boolean, conventions: Co
   if (text.startsWith("'")) return { v: text.slice(1) === '' ? null : text.slice(1) };
   if (text.startsWith('=') && text.length > 1) return { v: '', f: text };
   const trimmed = text.trim();
-  const style = styleOf(conventions.locale);
+  const style = numberLocale(conventions.locale);
   const comma = style.decimal === ',';
   if ((comma ? NUMBER_COMMA : NUMBER_POINT).test(trimmed)) return { v: Number(trimmed.replace(',', '.')) };
   const pct = (comma ? PERCENT_COMMA : PERCENT_POINT).exec(trimmed);
   if (pct) return { v: Number((pct[1] as string).replace(',', '.')) / 100, nf: '0%' };
   const upper = trimmed.toUpperCase();
-  if (upper === 'TRUE' || upper === style.trueWord) return { v: true };
-  if (upper === 'FALSE' || upper === style.falseWord) return { v: false };
+  if (upper === 'TRUE' || upper === style.booleans[0]) return { v: true };
+  if (upper === 'FALSE' || upper === style.booleans[1]) return { v: false };
   const date = parseDateText(trimmed, conventions);
   if (date) return { v: date };
   return { v: text };
@@ -98,7 +58,7 @@ export function parseDateText(text: string, conventions: Conventions): Date | nu
   const slashed = SLASHED_DATE.exec(text);
   if (slashed) {
     const [first, second] = [+slashed[1]!, +slashed[2]!];
-    const [day, month] = styleOf(conventions.locale).dayFirst ? [first, second] : [second, first];
+    const [day, month] = numberLocale(conventions.locale).dayFirst ? [first, second] : [second, first];
     return localDate(zone, +slashed[3]!, month, day, +(slashed[4] ?? 0), +(slashed[5] ?? 0), +(slashed[6] ?? 0));
   }
   const time = TIME.exec(text);
@@ -122,178 +82,4 @@ function localDate(
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/**
- * The text Sheets shows for a value under the spreadsheet's locale and zone (it_IT: decimal comma,
- * dd/MM/yyyy dates, VERO/FALSO).
- */
-export function displayValue(
-  value: CellValue | null,
-  numberFormat: string | undefined,
-  conventions: Conventions,
-): string {
-  if (value === null || value === '') return '';
-  if (typeof value === 'string') return value;
-  const style = styleOf(conventions.locale);
-  if (typeof value === 'boolean') return value ? style.trueWord : style.falseWord;
-  const zone = conventions.timeZone;
-  if (isDate(value))
-    return formatDate(
-      value,
-      numberFormat && looksLikeDateFormat(numberFormat) ? numberFormat : defaultDatePattern(value, style, zone),
-      style,
-      zone,
-    );
-  if (numberFormat && numberFormat !== '@' && numberFormat !== 'General') {
-    return looksLikeDateFormat(numberFormat)
-      ? formatDate(serialToDate(value, zone), numberFormat, style, zone)
-      : formatNumber(value, numberFormat, style);
-  }
-  return plainNumber(value, style);
-}
-
-function plainNumber(n: number, style: LocaleStyle): string {
-  if (!Number.isFinite(n)) return String(n);
-  const rounded = Number(n.toPrecision(15));
-  return String(rounded).replace('.', style.decimal);
-}
-
-/** Applies `#,##0.00`-style patterns with literal prefix/suffix (`€`), `%` and `;` sections. */
-function formatNumber(n: number, pattern: string, style: LocaleStyle): string {
-  const sections = pattern.split(';');
-  let section = sections[0] as string;
-  let value = n;
-  if (n < 0 && sections[1] !== undefined) {
-    section = sections[1];
-    value = -n;
-  } else if (n === 0 && sections[2] !== undefined) {
-    section = sections[2];
-  }
-  const unquoted = section
-    .replace(/"([^"]*)"/g, '$1')
-    .replace(/\\(.)/g, '$1')
-    .replace(/\[[^\]]*\]/g, '');
-  const m = /[#0][#0,.]*/.exec(unquoted);
-  if (!m) return unquoted;
-  const core = m[0];
-  const prefix = unquoted.slice(0, m.index);
-  const suffix = unquoted.slice(m.index + core.length);
-  const percent = suffix.includes('%') || prefix.includes('%');
-  if (percent) value *= 100;
-  const dot = core.indexOf('.');
-  const decimals = dot < 0 ? 0 : core.length - dot - 1;
-  const grouping = (dot < 0 ? core : core.slice(0, dot)).includes(',');
-  const negative = value < 0;
-  const fixed = Math.abs(value).toFixed(decimals);
-  const [intPart = '0', fracPart] = fixed.split('.');
-  const group = style.decimal === ',' ? '.' : ',';
-  const grouped = grouping ? intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group) : intPart;
-  const body = fracPart !== undefined ? `${grouped}${style.decimal}${fracPart}` : grouped;
-  return `${negative ? '-' : ''}${prefix}${body}${suffix}`;
-}
-
-function looksLikeDateFormat(pattern: string): boolean {
-  const bare = pattern.replace(/"[^"]*"/g, '');
-  return /[dyhHsM]/.test(bare) || /(^|[^#0])m/.test(bare);
-}
-
-/** Sheets' serial numbers count days from 1899-12-30 (local time). */
-function serialToDate(serial: number, zone: string): Date {
-  const days = Math.floor(serial);
-  const seconds = Math.round((serial - days) * 86400);
-  const base = Date.UTC(1899, 11, 30 + days, 0, 0, seconds);
-  const w = new Date(base);
-  return new Date(
-    zonedToUtc(
-      {
-        year: w.getUTCFullYear(),
-        month: w.getUTCMonth() + 1,
-        day: w.getUTCDate(),
-        hour: w.getUTCHours(),
-        minute: w.getUTCMinutes(),
-        second: w.getUTCSeconds(),
-      },
-      zone,
-    ),
-  );
-}
-
-function defaultDatePattern(date: Date, style: LocaleStyle, zone: string): string {
-  const w = wallClock(date.getTime(), zone);
-  if (w.year === 1899 && w.month === 12 && w.day === 30) return style.timePattern;
-  if (w.hour === 0 && w.minute === 0 && w.second === 0) return style.datePattern;
-  return `${style.datePattern} ${style.timePattern}`;
-}
-
-/**
- * Date patterns as Sheets reads them: `yyyy`, `dd`, `HH`/`hh`, `ss`; `MM` is the month, and a lowercase
- * `mm` is the month too unless it follows an hour or precedes seconds (then it is minutes).
- */
-function formatDate(date: Date, pattern: string, style: LocaleStyle, zone: string): string {
-  const w = wallClock(date.getTime(), zone);
-  const tokens = pattern.match(/"[^"]*"|yyyy|yy|MMMM|MMM|MM|M|mmmm|mmm|mm|m|dd|d|HH|H|hh|h|ss|s|./g) ?? [];
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  let out = '';
-  tokens.forEach((token, i) => {
-    const prev = tokens
-      .slice(0, i)
-      .reverse()
-      .find((t) => /^[hHdyMms]/.test(t) && !t.startsWith('"'));
-    const next = tokens.slice(i + 1).find((t) => /^[hHdyMms]/.test(t) && !t.startsWith('"'));
-    const minutes =
-      /^m{1,2}$/.test(token) &&
-      ((prev !== undefined && /^[hH]/.test(prev)) || (next !== undefined && next.startsWith('s')));
-    switch (token) {
-      case 'yyyy':
-        out += String(w.year).padStart(4, '0');
-        break;
-      case 'yy':
-        out += pad(w.year % 100);
-        break;
-      case 'MMMM':
-      case 'mmmm':
-        out += style.months[w.month - 1];
-        break;
-      case 'MMM':
-      case 'mmm':
-        out += (style.months[w.month - 1] as string).slice(0, 3);
-        break;
-      case 'MM':
-        out += pad(w.month);
-        break;
-      case 'M':
-        out += String(w.month);
-        break;
-      case 'mm':
-        out += minutes ? pad(w.minute) : pad(w.month);
-        break;
-      case 'm':
-        out += minutes ? String(w.minute) : String(w.month);
-        break;
-      case 'dd':
-        out += pad(w.day);
-        break;
-      case 'd':
-        out += String(w.day);
-        break;
-      case 'HH':
-      case 'hh':
-        out += pad(w.hour);
-        break;
-      case 'H':
-      case 'h':
-        out += String(w.hour);
-        break;
-      case 'ss':
-        out += pad(w.second);
-        break;
-      case 's':
-        out += String(w.second);
-        break;
-      default:
-        out += token.startsWith('"') ? token.slice(1, -1) : token;
-    }
-  });
-  return out;
 }
