@@ -51,6 +51,17 @@ export default tseslint.config(
     },
   },
   {
+    // One door to Script Properties: its key registry and per-execution cache (docs/architecture.md).
+    files: ['src/gas/**/*.ts'],
+    ignores: ['src/gas/platform/properties.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'PropertiesService', message: 'Script Properties go through src/gas/platform/properties.ts.' },
+      ],
+    },
+  },
+  {
     // Type-aware rules: a promise nobody awaits loses its failure, and one passed where a callback
     // returns nothing (an event handler) fails silently.
     files: ['**/*.ts'],

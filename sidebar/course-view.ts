@@ -6,18 +6,9 @@
  */
 import type { CourseEnrollment, CourseView } from '../src/gas/dashboard/types';
 import { append, clear, el, italianDate, italianDateTime, plural } from './dom';
+import { messageOf } from '../src/core/registry/errors';
 import { run } from './server';
-import {
-  confirmingButton,
-  content,
-  messageOf,
-  section,
-  serverButton,
-  setStatus,
-  showError,
-  statusLine,
-  withFeedback,
-} from './ui';
+import { confirmingButton, content, section, serverButton, setStatus, showError, statusLine, withFeedback } from './ui';
 
 const STATUS_TITLES: Record<string, string> = {
   'Da verificare': 'Da verificare (email non in Dipendenti)',

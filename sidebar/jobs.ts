@@ -4,8 +4,9 @@
  */
 import type { JobProgress } from '../src/core/jobs/state';
 import { append, el } from './dom';
+import { messageOf } from '../src/core/registry/errors';
 import { run } from './server';
-import { isBusy, messageOf, section, showError } from './ui';
+import { isBusy, section, showError } from './ui';
 
 /** How long the sidebar waits between two job slices it asks for (the slice itself takes its time). */
 const JOB_POLL_MS = 1500;

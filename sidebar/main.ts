@@ -7,8 +7,9 @@ import { openCourse } from './course-view';
 import { renderDashboard, type DashboardHandlers } from './dashboard-view';
 import { append, clear, el } from './dom';
 import { scheduleJobs } from './jobs';
+import { messageOf } from '../src/core/registry/errors';
 import { run } from './server';
-import { content, errorBox, messageOf, serverButton, setStatus, showError, statusLine } from './ui';
+import { content, errorBox, serverButton, setStatus, showError, statusLine } from './ui';
 
 const app = document.getElementById('app') as HTMLElement;
 

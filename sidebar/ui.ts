@@ -3,7 +3,7 @@
  * a server call with feedback or ask for a confirming second click.
  */
 import { append, clear, el } from './dom';
-import { ServerError } from './server';
+import { messageOf } from '../src/core/registry/errors';
 
 export const statusLine = el('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
 export const errorBox = el('div', { id: 'error', class: 'error', role: 'alert', hidden: true });
@@ -23,11 +23,6 @@ export function showError(text: string): void {
   errorBox.hidden = text === '';
   clear(errorBox);
   if (text !== '') append(errorBox, el('strong', { text: 'Operazione non riuscita. ' }), text);
-}
-
-export function messageOf(error: unknown): string {
-  if (error instanceof ServerError) return error.message;
-  return error instanceof Error ? error.message : String(error);
 }
 
 function setBusy(on: boolean): void {

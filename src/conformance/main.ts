@@ -1,8 +1,8 @@
 /**
  * The conformance bundle's entry point: plain Apps Script with one top-level function, `runConformance`,
  * which runs the probes (all, or the IDs given) in a scratch spreadsheet and returns each answer as JSON
- * (`{ value }`, or `{ error }` when the probe itself failed). The scratch spreadsheet is trashed after the
- * run.
+ * (`{ value }`, or `{ error }` when the probe itself failed). The scratch spreadsheet and every file a
+ * probe made are trashed after the run.
  */
 import type { ProbeContext } from './probe';
 import { PROBES } from './probes';
@@ -13,7 +13,7 @@ function messageOf(error: unknown): string {
   return String((error as { message?: unknown } | null)?.message ?? error);
 }
 
-/** The answers matter more than the scratch file: one left behind is named for what it is. */
+/** The answers matter more than the scratch files: one left behind is named for what it is. */
 function trash(id: string): void {
   try {
     DriveApp.getFileById(id).setTrashed(true);
@@ -26,7 +26,15 @@ export function runConformance(ids?: string[]): Record<string, ProbeAnswer> {
   const spreadsheet = SpreadsheetApp.create('Academy4PA conformance (scratch)');
   spreadsheet.setSpreadsheetTimeZone('Europe/Rome');
   spreadsheet.setSpreadsheetLocale('it_IT');
-  const ctx: ProbeContext = { spreadsheet, freshSheet: () => spreadsheet.insertSheet() };
+  const made: string[] = [spreadsheet.getId()];
+  const ctx: ProbeContext = {
+    spreadsheet,
+    freshSheet: () => spreadsheet.insertSheet(),
+    scratch: (fileId) => {
+      made.push(fileId);
+      return fileId;
+    },
+  };
   const answers: Record<string, ProbeAnswer> = {};
   try {
     for (const probe of PROBES) {
@@ -38,7 +46,7 @@ export function runConformance(ids?: string[]): Record<string, ProbeAnswer> {
       }
     }
   } finally {
-    trash(spreadsheet.getId());
+    for (const id of made) trash(id);
   }
   return answers;
 }

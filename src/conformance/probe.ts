@@ -5,11 +5,17 @@
  * of `probes/`, listed in `probes/index.ts`.
  */
 
-/** What a probe may use: a scratch spreadsheet made for the run (trashed after it), and fresh tabs in it. */
+/**
+ * What a probe may use: a scratch spreadsheet made for the run (trashed after it), fresh tabs in it, and
+ * a way to have the files it makes (forms, documents) trashed after the run too. A probe that makes
+ * calendar events deletes them itself.
+ */
 export interface ProbeContext {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** A new empty tab (1,000 rows, 26 columns) of the scratch spreadsheet. */
   freshSheet(): GoogleAppsScript.Spreadsheet.Sheet;
+  /** Trashes the Drive file after the run; answers the id. */
+  scratch(fileId: string): string;
 }
 
 /** The catalogue's answer: one for a verified entry, one per variant for an unverified one. */

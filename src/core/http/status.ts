@@ -3,7 +3,7 @@
  * worth a retry after a backoff, and the message of a failure (catalogue: REST-ERROR-BODY).
  */
 
-/** Google's advice: back off and retry on 429, 5xx, and 403 for rate limits (catalogue: CAL-RATE). */
+/** Google's advice: back off and retry on 429, 5xx, and 403 for rate limits (catalogue: CAL-RATE-LIMIT). */
 export function isRetryable(status: number, body: unknown): boolean {
   if (status === 429 || status >= 500) return true;
   if (status !== 403) return false;

@@ -10,7 +10,7 @@ import { loadEnrollmentData, openBook } from '../enrollment/data';
 import { PROP_FORM_URL } from '../enrollment/form';
 import { Notifier } from '../enrollment/notify';
 import { afterRun, finishRun, withScriptLock } from '../enrollment/process';
-import { prop } from '../enrollment/props';
+import { readProperty } from '../platform/properties';
 import { queueMail } from '../mail/outbox';
 import { serverAction } from '../platform/entry';
 import { logEvent } from '../registry/log';
@@ -48,7 +48,7 @@ export function applyDecision(
     if (guard && !guard.allow()) return false;
     const data = loadEnrollmentData({ comuni: true });
     const book = openBook(data);
-    const notifier = new Notifier(data, prop(PROP_FORM_URL) ?? '');
+    const notifier = new Notifier(data, readProperty(PROP_FORM_URL) ?? '');
     const outcome = decideOnBook(
       book,
       id,

@@ -11,8 +11,8 @@ import {
   type TokenCheck,
   type TokenClaims,
 } from '../../core/tokens/token';
+import { readProperty, writeProperties } from '../platform/properties';
 
-const SECRET_KEY = 'a4pa.approval.secret';
 /** How long a link works; a reminder sends fresh links. */
 export const LINK_VALID_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -22,15 +22,14 @@ let secret: string | null = null;
 /** The academy's signing secret, made on first use ('' when `create` is false and there is none yet). */
 export function approvalSecret(create = true): string {
   if (secret) return secret;
-  const store = PropertiesService.getScriptProperties();
-  const stored = store.getProperty(SECRET_KEY);
+  const stored = readProperty('a4pa.approval.secret');
   if (stored) {
     secret = stored;
     return stored;
   }
   if (!create) return '';
   const made = `${Utilities.getUuid()}${Utilities.getUuid()}`;
-  store.setProperty(SECRET_KEY, made);
+  writeProperties({ 'a4pa.approval.secret': made });
   secret = made;
   return made;
 }

@@ -1,16 +1,19 @@
 /**
  * What the Meet import remembers in Script Properties: per session, the `Presente`/`Ore` it last wrote
  * for each enrollee (so a cell that no longer holds it is known to be staff's), and per course, the display
- * names staff confirmed as one of its enrollees. Read in one call, written in one call.
+ * names staff confirmed as one of its enrollees. Read with the execution's one read of the store, written
+ * in one call.
  */
 import type { MarkValue } from '../../core/attendance/meet';
+import { readProperty, writeProperties } from '../platform/properties';
+import type { PropertyKey } from '../platform/property-keys';
 
-const SESSION_PREFIX = 'meetLedger:';
-const NAMES_PREFIX = 'meetNames:';
+const SESSION_PREFIX = 'a4pa.meet.session.';
+const NAMES_PREFIX = 'a4pa.meet.names.';
 
 type Stored = Record<string, [boolean, number | null]>;
 
-function parse<T>(text: string | undefined, fallback: T): T {
+function parse<T>(text: string | null, fallback: T): T {
   if (!text) return fallback;
   try {
     return JSON.parse(text) as T;
@@ -20,21 +23,23 @@ function parse<T>(text: string | undefined, fallback: T): T {
 }
 
 export class MeetLedger {
-  private readonly changed: Record<string, string> = {};
-
-  private constructor(private readonly all: Record<string, string>) {}
+  private readonly changed: Partial<Record<PropertyKey, string>> = {};
 
   static open(): MeetLedger {
-    return new MeetLedger(PropertiesService.getScriptProperties().getProperties());
+    return new MeetLedger();
+  }
+
+  private read(key: PropertyKey): string | null {
+    return this.changed[key] ?? readProperty(key);
   }
 
   /** Whether the import has ever decided for this session. */
   imported(session: string): boolean {
-    return (this.changed[SESSION_PREFIX + session] ?? this.all[SESSION_PREFIX + session]) !== undefined;
+    return this.read(`${SESSION_PREFIX}${session}`) !== null;
   }
 
   session(session: string): Record<string, MarkValue> {
-    const stored = parse<Stored>(this.changed[SESSION_PREFIX + session] ?? this.all[SESSION_PREFIX + session], {});
+    const stored = parse<Stored>(this.read(`${SESSION_PREFIX}${session}`), {});
     return Object.fromEntries(
       Object.entries(stored).map(([id, [present, hours]]) => [id, { present, hours }] as const),
     );
@@ -45,18 +50,18 @@ export class MeetLedger {
       Object.entries(marks).map(([id, m]) => [id, [m.present, m.hours]] as const),
     );
     const text = JSON.stringify(stored);
-    if (text !== this.all[SESSION_PREFIX + session]) this.changed[SESSION_PREFIX + session] = text;
+    if (text !== readProperty(`${SESSION_PREFIX}${session}`)) this.changed[`${SESSION_PREFIX}${session}`] = text;
   }
 
   names(course: string): Record<string, string> {
-    return parse<Record<string, string>>(this.changed[NAMES_PREFIX + course] ?? this.all[NAMES_PREFIX + course], {});
+    return parse<Record<string, string>>(this.read(`${NAMES_PREFIX}${course}`), {});
   }
 
   confirmName(course: string, key: string, employeeId: string): void {
-    this.changed[NAMES_PREFIX + course] = JSON.stringify({ ...this.names(course), [key]: employeeId });
+    this.changed[`${NAMES_PREFIX}${course}`] = JSON.stringify({ ...this.names(course), [key]: employeeId });
   }
 
   save(): void {
-    if (Object.keys(this.changed).length > 0) PropertiesService.getScriptProperties().setProperties(this.changed);
+    writeProperties(this.changed);
   }
 }

@@ -19,6 +19,7 @@ import type { JobWork } from '../../core/jobs/slice';
 import { UserError } from '../../core/registry/errors';
 import { TAB, type Course, type Enrollment, type Session } from '../../core/registry';
 import { PROP_FORM_URL } from '../enrollment/form';
+import { readProperty } from '../platform/properties';
 import { logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
 import { readTable, updateRecords, type Table } from '../registry/table';
@@ -69,7 +70,7 @@ export interface CalendarSyncWork extends JobWork {
 
 /** The enrollment form's published URL, as the enrollment workflow records it ('' before publication). */
 function enrollmentFormUrl(): string {
-  return PropertiesService.getScriptProperties().getProperty(PROP_FORM_URL) ?? '';
+  return readProperty(PROP_FORM_URL) ?? '';
 }
 
 /**

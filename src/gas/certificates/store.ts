@@ -4,12 +4,7 @@
  * nor doubles one), and the secret key of the verification codes.
  */
 import type { InflightEntry } from '../../core/certificates/files';
-
-const SEQ_PREFIX = 'a4pa.cert.seq.';
-const INFLIGHT_KEY = 'a4pa.cert.inflight';
-/** A reissue keeps its own record, so it never disturbs a new certificate left half-made. */
-const REISSUE_KEY = 'a4pa.cert.reissue';
-const SECRET_KEY = 'a4pa.cert.secret';
+import { deleteProperties, readFamily, readProperty, writeProperties } from '../platform/properties';
 
 export type Inflight = InflightEntry;
 
@@ -46,7 +41,7 @@ function entryOf(value: unknown): Inflight | null {
  * The stored batch; a record of the earlier single-certificate format (written before batches) becomes a
  * batch without a tag, its PDF kept for adoption.
  */
-function parseInflight(stored: string | undefined): InflightBatch | null {
+function parseInflight(stored: string | null): InflightBatch | null {
   if (!stored) return null;
   let value: unknown;
   try {
@@ -62,36 +57,32 @@ function parseInflight(stored: string | undefined): InflightBatch | null {
 }
 
 export function readCertificateProps(): CertificateProps {
-  const all = PropertiesService.getScriptProperties().getProperties();
   const seqByYear: Record<string, number> = {};
-  for (const [k, v] of Object.entries(all))
-    if (k.startsWith(SEQ_PREFIX)) seqByYear[k.slice(SEQ_PREFIX.length)] = Number(v) || 0;
+  for (const [year, v] of Object.entries(readFamily('a4pa.cert.seq.'))) seqByYear[year] = Number(v) || 0;
   return {
     seqByYear,
-    inflight: parseInflight(all[INFLIGHT_KEY]),
-    reissue: parseInflight(all[REISSUE_KEY]),
-    secret: all[SECRET_KEY] ?? '',
+    inflight: parseInflight(readProperty('a4pa.cert.inflight')),
+    // A reissue keeps its own record, so it never disturbs a new certificate left half-made.
+    reissue: parseInflight(readProperty('a4pa.cert.reissue')),
+    secret: readProperty('a4pa.cert.secret') ?? '',
   };
 }
 
 /** Records the batch in flight and, with it, the number's sequence: one write per batch. */
 export function saveInflight(inflight: InflightBatch, year: number, seq: number): void {
-  PropertiesService.getScriptProperties().setProperties({
-    [INFLIGHT_KEY]: JSON.stringify(inflight),
-    [SEQ_PREFIX + year]: String(seq),
-  });
+  writeProperties({ 'a4pa.cert.inflight': JSON.stringify(inflight), [`a4pa.cert.seq.${year}`]: String(seq) });
 }
 
 export function clearInflight(): void {
-  PropertiesService.getScriptProperties().deleteProperty(INFLIGHT_KEY);
+  deleteProperties(['a4pa.cert.inflight']);
 }
 
 export function saveReissue(inflight: InflightBatch): void {
-  PropertiesService.getScriptProperties().setProperty(REISSUE_KEY, JSON.stringify(inflight));
+  writeProperties({ 'a4pa.cert.reissue': JSON.stringify(inflight) });
 }
 
 export function clearReissue(): void {
-  PropertiesService.getScriptProperties().deleteProperty(REISSUE_KEY);
+  deleteProperties(['a4pa.cert.reissue']);
 }
 
 /** A fresh tag for the files of a batch. */
@@ -101,7 +92,7 @@ export function newBatchTag(): string {
 
 export function createSecret(): string {
   const secret = `${Utilities.getUuid()}${Utilities.getUuid()}`;
-  PropertiesService.getScriptProperties().setProperty(SECRET_KEY, secret);
+  writeProperties({ 'a4pa.cert.secret': secret });
   return secret;
 }
 

@@ -10,14 +10,14 @@ import {
   type ComuneLinkCheck,
 } from '../../core/tokens/comune-link';
 import { approvalSecret, sign, webAppBaseUrl } from '../approval/links';
+import { readProperty, writeProperties } from '../platform/properties';
 
-const VERSIONS_KEY = 'a4pa.comunePage.versions';
 /** Longer than a month, so the link in one monthly summary still works when the next one arrives. */
 export const COMUNE_LINK_VALID_DAYS = 45;
 const DAY_MS = 86_400_000;
 
 function readVersions(): Record<string, number> {
-  const raw = PropertiesService.getScriptProperties().getProperty(VERSIONS_KEY);
+  const raw = readProperty('a4pa.comunePage.versions');
   if (!raw) return {};
   try {
     const parsed = JSON.parse(raw) as unknown;
@@ -63,7 +63,7 @@ export function comuneLinks(istats: readonly string[], nowMs: number): Map<strin
 export function revokeComuneLinks(istat: string): number {
   const versions = readVersions();
   const next = versionOf(versions, istat) + 1;
-  PropertiesService.getScriptProperties().setProperty(VERSIONS_KEY, JSON.stringify({ ...versions, [istat]: next }));
+  writeProperties({ 'a4pa.comunePage.versions': JSON.stringify({ ...versions, [istat]: next }) });
   return next;
 }
 

@@ -16,6 +16,7 @@ import type { Enrollment } from '../../core/registry/schemas';
 import { ENROLLMENT_STATUS } from '../../core/registry/tabs';
 import { commitChanges, loadEnrollmentData, openBook, policyContext, type EnrollmentData } from '../enrollment/data';
 import { PROP_FORM_URL } from '../enrollment/form';
+import { readProperty } from '../platform/properties';
 import { Notifier, logPromotions, logResults } from '../enrollment/notify';
 import { afterRun, finishRun, withScriptLock } from '../enrollment/process';
 import { logEvent } from '../registry/log';
@@ -95,7 +96,7 @@ export function buildCourseView(code: string): CourseView {
 }
 
 function formUrl(): string {
-  return PropertiesService.getScriptProperties().getProperty(PROP_FORM_URL) ?? '';
+  return readProperty(PROP_FORM_URL) ?? '';
 }
 
 function locked<T>(fn: () => T): T {

@@ -7,6 +7,7 @@
 import type { Problem } from '../../core/registry/schemas';
 import { ENROLLMENT_STATUS, COURSE_STATUS, TAB } from '../../core/registry/tabs';
 import { PROP_FORM_URL } from '../enrollment/form';
+import { readProperty } from '../platform/properties';
 import { jobsProgress } from '../jobs/runner';
 import { parkedMailCount, pendingMailCount } from '../mail/outbox';
 import { callerEmail } from '../platform/auth';
@@ -102,7 +103,7 @@ export function buildDashboard(): Dashboard {
     pendingMails: pendingMailCount(),
     parkedMails: parkedMailCount(),
     problems: orderProblems(problems),
-    formUrl: PropertiesService.getScriptProperties().getProperty(PROP_FORM_URL) ?? '',
+    formUrl: readProperty(PROP_FORM_URL) ?? '',
     settings: settings?.settings ?? null,
   };
 }

@@ -21,7 +21,7 @@ import { ACTION_CANCEL, readAnswers } from '../../core/enrollment/form';
 import { highestSequence } from '../../core/registry/ids';
 import { readSettings } from '../registry/settings';
 import { findRows, partialTable, readHeader, readRows } from '../registry/lookup';
-import { prop, setProps } from './props';
+import { readProperty, writeProperties } from '../platform/properties';
 import { assignMissingIds, nextId } from '../registry/ids';
 import { appendRecords, readTable, requireSheet, updateRecords, writeBlock, type Table } from '../registry/table';
 
@@ -83,7 +83,7 @@ export interface SliceRequest {
  * Null otherwise: the caller reads the whole tabs.
  */
 export function loadEnrollmentSlice(requests: readonly SliceRequest[]): EnrollmentData | null {
-  const index = parseIndex(prop(PROP_ENROLLMENT_INDEX));
+  const index = parseIndex(readProperty(PROP_ENROLLMENT_INDEX));
   if (!index || index.lastRow < SLICE_FROM_ROWS || requests.length === 0) return null;
   const settings = readSettings();
   if (settings.maxSeatsPerComune !== null) return null;
@@ -198,9 +198,9 @@ export function rememberEnrollmentIndex(data: EnrollmentData): void {
     ? mergeTallies(slice.tallies, records, table.lastRow, maxSequence, slice.index.builtAt)
     : tallyAll(records, table.lastRow, maxSequence, Date.now());
   const text = JSON.stringify(next);
-  const before = prop(PROP_ENROLLMENT_INDEX);
+  const before = readProperty(PROP_ENROLLMENT_INDEX);
   if (text.length > INDEX_MAX_CHARS) {
-    if (before !== null && before !== '') setProps({ [PROP_ENROLLMENT_INDEX]: '' });
+    if (before !== null && before !== '') writeProperties({ [PROP_ENROLLMENT_INDEX]: '' });
     return;
   }
   if (slice === undefined && before !== null) {
@@ -208,7 +208,7 @@ export function rememberEnrollmentIndex(data: EnrollmentData): void {
     // A full read that finds the tally as it was rewrites nothing (its time stamp is a day's grace).
     if (old && sameCounts(old, next) && next.builtAt - old.builtAt < INDEX_REBUILD_MS) return;
   }
-  if (text !== before) setProps({ [PROP_ENROLLMENT_INDEX]: text });
+  if (text !== before) writeProperties({ [PROP_ENROLLMENT_INDEX]: text });
 }
 
 /** A tally older than this is rebuilt by the reconciliation even when nothing seems to have changed. */

@@ -32,7 +32,7 @@ import {
 } from './form';
 import { requireOwnTriggerOrStaff } from '../platform/auth';
 import { Notifier, logResults } from './notify';
-import { prop } from './props';
+import { readProperty } from '../platform/properties';
 import {
   afterRun,
   finishRun,
@@ -48,7 +48,7 @@ type FormResponse = GoogleAppsScript.Forms.FormResponse;
 type Form = GoogleAppsScript.Forms.Form;
 
 function formUrl(): string {
-  return prop(PROP_FORM_URL) ?? '';
+  return readProperty(PROP_FORM_URL) ?? '';
 }
 
 /** Staff: creates the year's form once, then updates it in place (same id and URL). */
@@ -87,7 +87,7 @@ function hasMethod<K extends string>(value: unknown, name: K): value is Record<K
 
 /** The published form: its id as publication remembered it, else as `Impostazioni` holds it. */
 function openStoredForm(): Form | null {
-  const id = prop(PROP_FORM_ID) || readSettings().enrollmentFormId;
+  const id = readProperty(PROP_FORM_ID) || readSettings().enrollmentFormId;
   if (!id) return null;
   return openFormById(id);
 }

@@ -18,7 +18,7 @@ import { academySpreadsheet } from '../registry/workbook';
 import { writeSetting } from '../registry/settings';
 import { withRetry } from '../platform/retry';
 import { extraSetting, isYes, type EnrollmentData } from './data';
-import { prop, setProps } from './props';
+import { readProperty, writeProperties } from '../platform/properties';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
@@ -93,20 +93,20 @@ function applyChoices(
   force: boolean,
 ): void {
   const digest = choicesDigest(choices);
-  if (!force && prop(PROP_CHOICES) === digest) return;
+  if (!force && readProperty(PROP_CHOICES) === digest) return;
   if (choices.length === 0) {
     form.setCustomClosedFormMessage(NO_COURSES_MESSAGE);
     form.setAcceptingResponses(false);
-    setProps({ [PROP_CHOICES]: digest, [PROP_CLOSED_BY_ADDON]: 'true' });
+    writeProperties({ [PROP_CHOICES]: digest, [PROP_CLOSED_BY_ADDON]: 'true' });
     return;
   }
   coursesItem.setChoiceValues([...choices]);
   const update: Record<string, string> = { [PROP_CHOICES]: digest };
-  if (prop(PROP_CLOSED_BY_ADDON) === 'true') {
+  if (readProperty(PROP_CLOSED_BY_ADDON) === 'true') {
     form.setAcceptingResponses(true);
     update[PROP_CLOSED_BY_ADDON] = 'false';
   }
-  setProps(update);
+  writeProperties(update);
 }
 
 /**
@@ -116,10 +116,10 @@ function applyChoices(
  */
 export function refreshFormChoices(data: EnrollmentData, book: EnrollmentBook, form?: Form | null): void {
   const choices = courseChoices(data, book);
-  if (prop(PROP_CHOICES) === choicesDigest(choices)) return;
+  if (readProperty(PROP_CHOICES) === choicesDigest(choices)) return;
   const target = form ?? openEnrollmentForm(data);
   if (!target) return;
-  const itemId = Number(prop(PROP_COURSES_ITEM) ?? '');
+  const itemId = Number(readProperty(PROP_COURSES_ITEM) ?? '');
   let item: Item | null = null;
   if (Number.isInteger(itemId) && itemId > 0) {
     try {
@@ -298,7 +298,7 @@ export function publishForm(data: EnrollmentData, book: EnrollmentBook): Publish
   ] as const) {
     titles[String(item.getId())] = title;
   }
-  setProps({
+  writeProperties({
     [PROP_COURSES_ITEM]: String(coursesItem.getId()),
     [PROP_ITEM_TITLES]: JSON.stringify(titles),
     [PROP_CLOSED_BY_ADDON]: 'false',
@@ -319,9 +319,9 @@ export function publishForm(data: EnrollmentData, book: EnrollmentBook): Publish
   if (destination !== ssId) form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
 
   ensureTriggers(form);
-  if (created || !prop(PROP_WATERMARK)) setProps({ [PROP_WATERMARK]: String(Date.now()) });
+  if (created || !readProperty(PROP_WATERMARK)) writeProperties({ [PROP_WATERMARK]: String(Date.now()) });
   const url = form.getPublishedUrl();
-  setProps({ [PROP_FORM_ID]: form.getId(), [PROP_FORM_URL]: url });
+  writeProperties({ [PROP_FORM_ID]: form.getId(), [PROP_FORM_URL]: url });
   if (settings.enrollmentFormId !== form.getId()) writeSetting(SETTING_KEYS.enrollmentFormId, form.getId());
   // The calendar's event descriptions link the form for cancellations (see src/gas/calendar/sync.ts).
   if (extraSetting(settings, FORM_URL_SETTING) !== url) writeSetting(FORM_URL_SETTING, url);

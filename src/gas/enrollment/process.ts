@@ -21,7 +21,7 @@ import {
 import { isTransient, withRetry } from '../platform/retry';
 import { PROP_FORM_ID, PROP_FORM_URL, PROP_ITEM_TITLES, PROP_WATERMARK, refreshFormChoices } from './form';
 import { Notifier, logPromotions, logResults, queueHeldMail } from './notify';
-import { prop, reloadProps, setProps } from './props';
+import { readProperty, refreshProperties, writeProperties } from '../platform/properties';
 
 type Form = GoogleAppsScript.Forms.Form;
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
@@ -41,7 +41,7 @@ export interface ResponseData {
 /** Item titles by id as publication recorded them (an item added by staff is asked for its title). */
 function knownTitles(): Record<string, string> {
   try {
-    const parsed: unknown = JSON.parse(prop(PROP_ITEM_TITLES) ?? '{}');
+    const parsed: unknown = JSON.parse(readProperty(PROP_ITEM_TITLES) ?? '{}');
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
   } catch {
     return {};
@@ -60,8 +60,8 @@ export function readResponse(response: FormResponse, at: Date, titles: Record<st
 }
 
 /**
- * Runs `fn` under the script lock, with the properties read again now that no other run can change
- * them; returns null (leaving the work to a later run) when the lock cannot be had.
+ * Runs `fn` under the script lock, with the properties (and the outbox's state kept in them) read
+ * again now that no other run can change them; returns null (leaving the work to a later run) when the lock cannot be had.
  */
 export function withScriptLock<T>(fn: () => T): T | null {
   const lock = LockService.getScriptLock();
@@ -71,7 +71,7 @@ export function withScriptLock<T>(fn: () => T): T | null {
     return null;
   }
   try {
-    reloadProps();
+    refreshProperties();
     reloadOutbox();
     return fn();
   } finally {
@@ -160,13 +160,13 @@ export function finishRun(
 export const PROP_STALE_ATTENDEES = 'a4pa.calendar.staleCourses';
 
 export function staleAttendeeCourses(): string[] {
-  return (prop(PROP_STALE_ATTENDEES) ?? '').split(',').filter((c) => c !== '');
+  return (readProperty(PROP_STALE_ATTENDEES) ?? '').split(',').filter((c) => c !== '');
 }
 
 /** Written only when the set changes, so the happy path costs no Properties write. */
 export function rememberStaleAttendees(before: readonly string[], after: readonly string[]): void {
   if (before.join(',') === after.join(',')) return;
-  setProps({ [PROP_STALE_ATTENDEES]: after.join(',') });
+  writeProperties({ [PROP_STALE_ATTENDEES]: after.join(',') });
 }
 
 /**
@@ -224,9 +224,9 @@ export function processPending(
 ): { processed: number } | null {
   return withScriptLock(() => {
     // Only the published form's responses count: an event naming another form (or forged) does nothing.
-    const formId = prop(PROP_FORM_ID);
+    const formId = readProperty(PROP_FORM_ID);
     if (formId && form.getId() !== formId) return null;
-    const watermark = Number(prop(PROP_WATERMARK) ?? '0') || 0;
+    const watermark = Number(readProperty(PROP_WATERMARK) ?? '0') || 0;
     // The responses come from the form itself, never from the event: the event's id only says which
     // one to put first, and an id the form does not list (processed, or made up) is simply not there.
     const pending = new Map<string, FormResponse>();
@@ -259,7 +259,7 @@ export function processPending(
     const slice = currentId === '' ? null : loadEnrollmentSlice(responses.map(sliceRequest));
     const data = slice ?? loadEnrollmentData();
     const book = openBook(data);
-    const notifier = new Notifier(data, prop(PROP_FORM_URL) ?? '');
+    const notifier = new Notifier(data, readProperty(PROP_FORM_URL) ?? '');
     let processed = 0;
     for (const response of responses) {
       if (book.hasResponse(response.id)) continue;
@@ -267,7 +267,7 @@ export function processPending(
       processed += 1;
     }
     const courses = finishRun(data, book, notifier);
-    if (newWatermark > watermark) setProps({ [PROP_WATERMARK]: String(newWatermark) });
+    if (newWatermark > watermark) writeProperties({ [PROP_WATERMARK]: String(newWatermark) });
     afterRun(data, book, courses, form);
     return { processed };
   });

@@ -2,27 +2,22 @@
  * The job runner's Apps Script adapters: job states in Script Properties, the slice lease, and the
  * one-shot continuation trigger. Each function touches its service and does nothing else.
  */
+import { deleteProperties, readFamily, readProperty, refreshProperties, writeProperties } from '../platform/properties';
 
 export const JOB_KEY_PREFIX = 'a4pa.job.';
-const LEASE_KEY = 'a4pa.jobs.lease';
 export const CONTINUATION_HANDLER = 'runJobs';
 
 export function readJobText(kind: string): string | null {
-  return PropertiesService.getScriptProperties().getProperty(JOB_KEY_PREFIX + kind);
+  return readProperty(`${JOB_KEY_PREFIX}${kind}`);
 }
 
 export function writeJobText(kind: string, text: string): void {
-  PropertiesService.getScriptProperties().setProperty(JOB_KEY_PREFIX + kind, text);
+  writeProperties({ [`${JOB_KEY_PREFIX}${kind}`]: text });
 }
 
 /** Every stored job state, by kind, in one Properties read. */
 export function readAllJobTexts(): Record<string, string> {
-  const all = PropertiesService.getScriptProperties().getProperties();
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(all)) {
-    if (key.startsWith(JOB_KEY_PREFIX)) out[key.slice(JOB_KEY_PREFIX.length)] = value;
-  }
-  return out;
+  return readFamily(JOB_KEY_PREFIX);
 }
 
 /**
@@ -33,10 +28,10 @@ export function acquireLease(nowMs: number, untilMs: number): boolean {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(10_000)) return false;
   try {
-    const props = PropertiesService.getScriptProperties();
-    const held = Number(props.getProperty(LEASE_KEY) ?? '0');
+    refreshProperties();
+    const held = Number(readProperty('a4pa.jobs.lease') ?? '0');
     if (held > nowMs) return false;
-    props.setProperty(LEASE_KEY, String(untilMs));
+    writeProperties({ 'a4pa.jobs.lease': String(untilMs) });
     return true;
   } finally {
     lock.releaseLock();
@@ -44,7 +39,7 @@ export function acquireLease(nowMs: number, untilMs: number): boolean {
 }
 
 export function releaseLease(): void {
-  PropertiesService.getScriptProperties().deleteProperty(LEASE_KEY);
+  deleteProperties(['a4pa.jobs.lease']);
 }
 
 /**

@@ -11,17 +11,17 @@
 import { chunkUtf8 } from '../../core/mail/storage';
 import { OUTBOX_HEADERS, OUTBOX_TAB, type OutboxCell, type StoredMail } from '../../core/mail/outbox';
 import { neutralizeCell } from '../../core/text';
+import { readProperty, writeProperties } from '../platform/properties';
 import { withRetry } from '../platform/retry';
 import { writeBlock } from '../registry/table';
 import { academySpreadsheet, rememberSheet, sheetNamed } from '../registry/workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const PREFIX = 'a4pa.mail.';
-const QUEUE_COUNT = `${PREFIX}queue.n`;
-const QUEUE_CHUNK = `${PREFIX}queue.`;
-const SENT = `${PREFIX}sent`;
-const BACKLOG = `${PREFIX}backlog`;
+const QUEUE_COUNT = 'a4pa.mail.queue.n';
+const QUEUE_CHUNK = 'a4pa.mail.queue.';
+const SENT = 'a4pa.mail.sent';
+const BACKLOG = 'a4pa.mail.backlog';
 /** Chunk size in UTF-8 bytes: under the 9 KB a property value may hold. */
 const CHUNK_BYTES = 8000;
 
@@ -38,15 +38,11 @@ export interface PropertyState {
   backlog: Backlog;
 }
 
-function props(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getScriptProperties();
-}
-
 function count(v: unknown): number {
   return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : 0;
 }
 
-function parseBacklog(text: string | undefined): Backlog {
+function parseBacklog(text: string | null): Backlog {
   try {
     const parsed: unknown = JSON.parse(text ?? '{}');
     const o = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
@@ -56,12 +52,11 @@ function parseBacklog(text: string | undefined): Backlog {
   }
 }
 
-/** The outbox's properties in one read. */
+/** The outbox's properties, from the execution's one read of the store. */
 export function readPropertyState(): PropertyState {
-  const all = withRetry('Properties.getProperties', () => props().getProperties());
-  const chunks = Number(all[QUEUE_COUNT] ?? '0') || 0;
+  const chunks = Number(readProperty(QUEUE_COUNT) ?? '0') || 0;
   let json = '';
-  for (let i = 0; i < chunks; i += 1) json += all[`${QUEUE_CHUNK}${i}`] ?? '';
+  for (let i = 0; i < chunks; i += 1) json += readProperty(`${QUEUE_CHUNK}${i}`) ?? '';
   let queue: StoredMail[] = [];
   if (json) {
     try {
@@ -73,11 +68,11 @@ export function readPropertyState(): PropertyState {
       queue = [];
     }
   }
-  const sent = (all[SENT] ?? '').split(',').filter((k) => k !== '');
-  return { queue, sent, chunks, backlog: parseBacklog(all[BACKLOG]) };
+  const sent = (readProperty(SENT) ?? '').split(',').filter((k) => k !== '');
+  return { queue, sent, chunks, backlog: parseBacklog(readProperty(BACKLOG)) };
 }
 
-/** Writes the queue, the sent digests and the backlog counts (one call, plus one per chunk no longer used). */
+/** Writes the queue, the sent digests and the backlog counts in one call; chunks no longer used are emptied. */
 export function writePropertyState(st: PropertyState): void {
   const json = st.queue.length > 0 ? JSON.stringify(st.queue) : '';
   const pieces = json ? chunkUtf8(json, CHUNK_BYTES) : [];
@@ -87,17 +82,14 @@ export function writePropertyState(st: PropertyState): void {
     [BACKLOG]: JSON.stringify(st.backlog),
   };
   pieces.forEach((p, i) => (values[`${QUEUE_CHUNK}${i}`] = p));
-  const store = props();
-  withRetry('Properties.setProperties', () => store.setProperties(values));
-  for (let i = pieces.length; i < st.chunks; i += 1) store.deleteProperty(`${QUEUE_CHUNK}${i}`);
+  for (let i = pieces.length; i < st.chunks; i += 1) values[`${QUEUE_CHUNK}${i}`] = '';
+  writeProperties(values);
   st.chunks = pieces.length;
 }
 
 /** Only the sent digests and the counts: what a send from the tab changes. */
 export function writeSentAndBacklog(sent: readonly string[], backlog: Backlog): void {
-  withRetry('Properties.setProperties', () =>
-    props().setProperties({ [SENT]: sent.join(','), [BACKLOG]: JSON.stringify(backlog) }),
-  );
+  writeProperties({ [SENT]: sent.join(','), [BACKLOG]: JSON.stringify(backlog) });
 }
 
 /** The tab, or null when it does not exist yet. */

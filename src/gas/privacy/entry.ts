@@ -3,23 +3,21 @@ import { serverAction } from '../platform/entry';
 import { withScriptLock } from '../enrollment/process';
 import { BusyError } from '../../core/registry/errors';
 import { slashedDate } from '../../core/text';
+import { readProperty, writeProperties } from '../platform/properties';
 import { buildRetentionPreview, type RetentionPreview } from './preview';
 import { retentionSummary, runRetention, type RetentionResult } from './retention';
 
-const YEAR_KEY = 'a4pa.retention.year';
-const LEFT_KEY = 'a4pa.retention.filesLeft';
-
 function remember(result: RetentionResult, year: string): void {
-  PropertiesService.getScriptProperties().setProperties({
-    [YEAR_KEY]: year,
-    [LEFT_KEY]: String(result.filesLeft + result.responsesLeft + result.eventsLeft),
+  writeProperties({
+    'a4pa.retention.year': year,
+    'a4pa.retention.filesLeft': String(result.filesLeft + result.responsesLeft + result.eventsLeft),
   });
 }
 
 /** Once a year (and again while PDFs, form responses or calendar events are left), from the daily run. */
 export function yearlyRetention(year: string, startedAtMs: number): RetentionResult | null {
-  const props = PropertiesService.getScriptProperties().getProperties();
-  if (props[YEAR_KEY] === year && (Number(props[LEFT_KEY] ?? '0') || 0) === 0) return null;
+  const left = Number(readProperty('a4pa.retention.filesLeft') ?? '0') || 0;
+  if (readProperty('a4pa.retention.year') === year && left === 0) return null;
   const result = runRetention(startedAtMs);
   remember(result, year);
   return result;

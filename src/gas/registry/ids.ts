@@ -16,32 +16,21 @@ import {
 import { TAB } from '../../core/registry/tabs';
 import { columnTexts, readGrid, writeBlock, type Table } from './table';
 import { formatInSpreadsheetZone, sheetNamed } from './workbook';
+import { readProperty, writeProperties } from '../platform/properties';
 
-const ISSUED_PREFIX = 'academy.issued.';
-let issuedMemo: Record<string, string> | null = null;
-
-function issuedProperties(): Record<string, string> {
-  if (!issuedMemo) {
-    const all = PropertiesService.getScriptProperties().getProperties();
-    issuedMemo = {};
-    for (const [k, v] of Object.entries(all)) if (k.startsWith(ISSUED_PREFIX)) issuedMemo[k] = v;
-  }
-  return issuedMemo;
-}
+const ISSUED_PREFIX = 'a4pa.issued.';
 
 function issued(key: string): number {
-  const n = Number(issuedProperties()[ISSUED_PREFIX + key] ?? 0);
+  const n = Number(readProperty(`${ISSUED_PREFIX}${key}`) ?? 0);
   return Number.isFinite(n) ? n : 0;
 }
 
 function recordIssued(updates: Record<string, number>): void {
   const props: Record<string, string> = {};
   for (const [k, n] of Object.entries(updates)) {
-    if (n > issued(k)) props[ISSUED_PREFIX + k] = String(n);
+    if (n > issued(k)) props[`${ISSUED_PREFIX}${k}`] = String(n);
   }
-  if (Object.keys(props).length === 0) return;
-  PropertiesService.getScriptProperties().setProperties(props);
-  Object.assign(issuedProperties(), props);
+  writeProperties(props);
 }
 
 /** Reserves `count` new IDs (`D00001`, `I00001`) after everything in the tab, ever issued and `floor`. */

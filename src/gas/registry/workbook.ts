@@ -2,6 +2,8 @@
  * The bound spreadsheet and its tabs, looked up once per execution: Apps Script re-evaluates the script
  * for every execution, so these memos never outlive one.
  */
+import { readProperty, writeProperties } from '../platform/properties';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -46,8 +48,6 @@ export function spreadsheetTimeZone(): string {
   return timeZone;
 }
 
-const ZONE_PROPERTY = 'a4pa.spreadsheet.timeZone';
-
 /**
  * Reads the spreadsheet's zone and keeps it in Script Properties for the read-only views. Configura
  * and the daily run call it, so a zone staff change in the spreadsheet's settings is seen within a day.
@@ -55,8 +55,7 @@ const ZONE_PROPERTY = 'a4pa.spreadsheet.timeZone';
 export function rememberSpreadsheetTimeZone(): void {
   if (!zoneAsked) timeZone = null;
   const zone = spreadsheetTimeZone();
-  const props = PropertiesService.getScriptProperties();
-  if (props.getProperty(ZONE_PROPERTY) !== zone) props.setProperty(ZONE_PROPERTY, zone);
+  if (readProperty('a4pa.spreadsheet.timeZone') !== zone) writeProperties({ 'a4pa.spreadsheet.timeZone': zone });
 }
 
 /**
@@ -65,7 +64,7 @@ export function rememberSpreadsheetTimeZone(): void {
  */
 export function preferRememberedTimeZone(): void {
   if (timeZone !== null) return;
-  const remembered = PropertiesService.getScriptProperties().getProperty(ZONE_PROPERTY);
+  const remembered = readProperty('a4pa.spreadsheet.timeZone');
   if (remembered) timeZone = remembered;
 }
 

@@ -15,9 +15,9 @@ import { extraSetting, loadEnrollmentData, type EnrollmentData } from '../enroll
 import { PROP_FORM_URL } from '../enrollment/form';
 import { Notifier } from '../enrollment/notify';
 import { withScriptLock } from '../enrollment/process';
-import { prop } from '../enrollment/props';
 import { ensureFeedbackForm } from '../feedback/form';
 import { flushMail, queueMail } from '../mail/outbox';
+import { readProperty } from '../platform/properties';
 import { logEvent } from '../registry/log';
 import { readTable } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
@@ -56,15 +56,14 @@ class DailyRun {
   private readonly ledgers: { sessions: Ledger; approvals: Ledger; after: Ledger };
 
   constructor(private readonly data: EnrollmentData) {
-    this.notifier = new Notifier(data, prop(PROP_FORM_URL) ?? '');
+    this.notifier = new Notifier(data, readProperty(PROP_FORM_URL) ?? '');
     const stamp = formatInSpreadsheetZone(new Date(this.now), 'yyyy-MM-dd HH:mm');
     this.today = stamp.slice(0, 10);
     this.nowTime = stamp.slice(11);
-    const all = PropertiesService.getScriptProperties().getProperties();
     this.ledgers = {
-      sessions: Ledger.open('session-reminders', all),
-      approvals: Ledger.open('approval-reminders', all),
-      after: Ledger.open('after-course', all),
+      sessions: Ledger.open('session-reminders'),
+      approvals: Ledger.open('approval-reminders'),
+      after: Ledger.open('after-course'),
     };
   }
 

@@ -5,6 +5,7 @@
  * so expired ones are pruned on every save and the record stays small at any scale.
  */
 import { chunkUtf8, keyDigest } from '../../core/mail/storage';
+import { readProperty, writeProperties } from '../platform/properties';
 
 const PREFIX = 'a4pa.ledger.';
 const CHUNK_BYTES = 8000;
@@ -23,13 +24,11 @@ export class Ledger {
     private chunks: number,
   ) {}
 
-  /** Reads the ledger from all script properties (`all`, when the caller already has them). */
-  static open(name: string, all?: Record<string, string>): Ledger {
-    const props = all ?? PropertiesService.getScriptProperties().getProperties();
-    const chunks = Number(props[`${PREFIX}${name}.n`] ?? '0') || 0;
+  static open(name: string): Ledger {
+    const chunks = Number(readProperty(`${PREFIX}${name}.n`) ?? '0') || 0;
     const ledger = new Ledger(name, chunks);
     let text = '';
-    for (let i = 0; i < chunks; i += 1) text += props[`${PREFIX}${name}.${i}`] ?? '';
+    for (let i = 0; i < chunks; i += 1) text += readProperty(`${PREFIX}${name}.${i}`) ?? '';
     for (const item of text.split(',')) {
       const [digest, day] = item.split(':');
       if (digest && day) ledger.entries.set(digest, parseInt(day, 36));
@@ -51,7 +50,7 @@ export class Ledger {
     this.changed = true;
   }
 
-  /** Writes the ledger (one property write plus the deletion of chunks no longer used), when it changed. */
+  /** Writes the ledger in one call, when it changed; chunks no longer used are emptied in the same call. */
   save(nowMs: number): void {
     if (!this.changed) return;
     const today = epochDay(nowMs);
@@ -60,9 +59,8 @@ export class Ledger {
     const pieces = items.length > 0 ? chunkUtf8(items.join(','), CHUNK_BYTES) : [];
     const values: Record<string, string> = { [`${PREFIX}${this.name}.n`]: String(pieces.length) };
     pieces.forEach((p, i) => (values[`${PREFIX}${this.name}.${i}`] = p));
-    const store = PropertiesService.getScriptProperties();
-    store.setProperties(values);
-    for (let i = pieces.length; i < this.chunks; i += 1) store.deleteProperty(`${PREFIX}${this.name}.${i}`);
+    for (let i = pieces.length; i < this.chunks; i += 1) values[`${PREFIX}${this.name}.${i}`] = '';
+    writeProperties(values);
     this.chunks = pieces.length;
     this.changed = false;
   }

@@ -6,8 +6,7 @@
  */
 import type { ComuneSummary } from '../../core/reports/summary';
 import { flushMail, queueMail, type FlushResult } from '../mail/outbox';
-
-const DONE_KEY = 'a4pa.reports.summaries';
+import { readProperty, writeProperties } from '../platform/properties';
 
 interface PeriodRecord {
   period: string;
@@ -16,7 +15,7 @@ interface PeriodRecord {
 
 /** The comuni (their summary keys) already served in the period. */
 export function readDone(period: string): Set<string> {
-  const raw = PropertiesService.getScriptProperties().getProperty(DONE_KEY);
+  const raw = readProperty('a4pa.reports.summaries');
   if (!raw) return new Set();
   try {
     const parsed = JSON.parse(raw) as Partial<PeriodRecord>;
@@ -27,7 +26,7 @@ export function readDone(period: string): Set<string> {
 }
 
 function writeDone(record: PeriodRecord): void {
-  PropertiesService.getScriptProperties().setProperty(DONE_KEY, JSON.stringify(record));
+  writeProperties({ 'a4pa.reports.summaries': JSON.stringify(record) });
 }
 
 export interface SummaryRun {

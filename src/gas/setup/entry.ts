@@ -9,6 +9,7 @@ import { readTable, type Table } from '../registry/table';
 import { academySpreadsheet } from '../registry/workbook';
 import { EDIT_HANDLER, runSetup, type SetupResult } from './setup';
 import { requireOwnTriggerOrStaff } from '../platform/auth';
+import { refreshProperties } from '../platform/properties';
 import { handleEnrollmentEdits } from '../enrollment/entry';
 import { fillTickedHours } from '../attendance/prepare';
 import type { Attendance, Problem } from '../../core/registry/schemas';
@@ -86,6 +87,7 @@ export function onRegistryEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(5000)) return;
   try {
+    refreshProperties();
     let table: Table<unknown> | undefined;
     if (name === '' || isIdTab(name)) {
       const tables = assignMissingIds(name === '' ? ID_TABS : [name as IdTab]);

@@ -8,14 +8,14 @@ import { TAB } from '../../core/registry/tabs';
 import { readTable } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
 import type { Page } from '../webapp/page';
+import { readProperty, writeProperties } from '../platform/properties';
 
-const REPLACED_KEY = 'a4pa.cert.replaced';
 /** Replaced codes remembered (reissues are rare: a few a year). */
 const REPLACED_MAX = 300;
 
 function replacedCodes(): Record<string, string> {
   try {
-    const parsed: unknown = JSON.parse(PropertiesService.getScriptProperties().getProperty(REPLACED_KEY) ?? '{}');
+    const parsed: unknown = JSON.parse(readProperty('a4pa.cert.replaced') ?? '{}');
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
   } catch {
     return {};
@@ -30,7 +30,7 @@ export function recordReplacedCode(code: string, number: string): void {
   map[c] = number;
   const keys = Object.keys(map);
   for (const k of keys.slice(0, Math.max(0, keys.length - REPLACED_MAX))) delete map[k];
-  PropertiesService.getScriptProperties().setProperty(REPLACED_KEY, JSON.stringify(map));
+  writeProperties({ 'a4pa.cert.replaced': JSON.stringify(map) });
 }
 
 const VALID_CODE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);

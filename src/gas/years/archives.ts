@@ -4,6 +4,7 @@
  * archived tab. Each function touches its services and does nothing else.
  */
 import { archiveName } from '../../core/years/change';
+import { readProperty, writeProperties } from '../platform/properties';
 import { withRetry } from '../platform/retry';
 import { readGrid } from '../registry/table';
 import { academySpreadsheet } from '../registry/workbook';
@@ -21,7 +22,7 @@ export function archiveIds(): Record<string, string> {
   if (!memo) {
     let parsed: unknown = null;
     try {
-      parsed = JSON.parse(PropertiesService.getScriptProperties().getProperty(ARCHIVES_KEY) ?? '{}');
+      parsed = JSON.parse(readProperty(ARCHIVES_KEY) ?? '{}');
     } catch {
       parsed = null;
     }
@@ -37,7 +38,7 @@ export function archiveIds(): Record<string, string> {
 
 export function recordArchive(year: number, id: string): void {
   const next = { ...archiveIds(), [String(year)]: id };
-  PropertiesService.getScriptProperties().setProperty(ARCHIVES_KEY, JSON.stringify(next));
+  writeProperties({ [ARCHIVES_KEY]: JSON.stringify(next) });
   memo = next;
 }
 

@@ -30,7 +30,7 @@ import {
   publishForm,
 } from '../enrollment/form';
 import { PROP_ENROLLMENT_INDEX, loadEnrollmentData, openBook, rememberEnrollmentIndex } from '../enrollment/data';
-import { prop, setProps } from '../enrollment/props';
+import { readProperty, writeProperties } from '../platform/properties';
 import { logEvent } from '../registry/log';
 import { readSettings, writeSetting } from '../registry/settings';
 import { readGrid, readTable, writeBlock } from '../registry/table';
@@ -50,7 +50,7 @@ export interface YearChange {
 }
 
 export function readChange(): YearChange | null {
-  const text = PropertiesService.getScriptProperties().getProperty(CHANGE_KEY);
+  const text = readProperty(CHANGE_KEY);
   if (!text) return null;
   try {
     const v = JSON.parse(text) as Partial<YearChange>;
@@ -62,7 +62,7 @@ export function readChange(): YearChange | null {
 }
 
 export function writeChange(change: YearChange): void {
-  PropertiesService.getScriptProperties().setProperty(CHANGE_KEY, JSON.stringify(change));
+  writeProperties({ [CHANGE_KEY]: JSON.stringify(change) });
 }
 
 export function isComplete(change: YearChange): boolean {
@@ -74,7 +74,7 @@ export function yearJobLabel(params: JobParams): string {
 }
 
 function enrollmentForm(): GoogleAppsScript.Forms.Form | null {
-  const id = prop(PROP_FORM_ID) || readSettings().enrollmentFormId;
+  const id = readProperty(PROP_FORM_ID) || readSettings().enrollmentFormId;
   return id ? openFormById(id) : null;
 }
 
@@ -185,7 +185,7 @@ class YearChangeWork implements JobWork {
     );
     form.setAcceptingResponses(false);
     // The add-on's flag off: a choice refresh meanwhile (a manual enrollment) must not reopen it.
-    setProps({ [PROP_CLOSED_BY_ADDON]: 'false' });
+    writeProperties({ [PROP_CLOSED_BY_ADDON]: 'false' });
   }
 
   /** Every response already sent is processed before its year is archived: none is lost. */
@@ -203,7 +203,7 @@ class YearChangeWork implements JobWork {
   private move(tab: string): void {
     const archive = this.archive();
     if (tab === 'responses') {
-      const formId = prop(PROP_FORM_ID) || readSettings().enrollmentFormId;
+      const formId = readProperty(PROP_FORM_ID) || readSettings().enrollmentFormId;
       if (!formId) return;
       locked(() => {
         responseTabs(formId).forEach((sheet, i) => {
@@ -310,10 +310,10 @@ class YearChangeWork implements JobWork {
   private resetForm(): void {
     locked(() => {
       const form = enrollmentForm();
-      setProps({ [PROP_ENROLLMENT_INDEX]: '', [PROP_CHOICES]: '' });
+      writeProperties({ [PROP_ENROLLMENT_INDEX]: '', [PROP_CHOICES]: '' });
       if (!form) return;
       form.deleteAllResponses();
-      setProps({ [PROP_WATERMARK]: String(Date.now()), [PROP_CLOSED_BY_ADDON]: 'true' });
+      writeProperties({ [PROP_WATERMARK]: String(Date.now()), [PROP_CLOSED_BY_ADDON]: 'true' });
       const data = loadEnrollmentData({ comuni: true });
       publishForm(data, openBook(data));
       rememberEnrollmentIndex(data);

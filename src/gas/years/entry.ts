@@ -19,7 +19,7 @@ import { buildCertificatePreview } from '../certificates/preview';
 import { registerJobHandler } from '../jobs/handlers';
 import { jobsProgress, readJob, runJobSlice, startJob } from '../jobs/runner';
 import { serverAction } from '../platform/entry';
-import { prop } from '../enrollment/props';
+import { readProperty } from '../platform/properties';
 import { PROP_FORM_URL } from '../enrollment/form';
 import { logEvent } from '../registry/log';
 import { readSettings } from '../registry/settings';
@@ -124,7 +124,7 @@ function buildPreview(requested: unknown): TrainingYearPreview {
     editions,
     unfinished,
     blocked,
-    formUrl: prop(PROP_FORM_URL) ?? '',
+    formUrl: readProperty(PROP_FORM_URL) ?? '',
     message,
   };
 }

@@ -17,11 +17,36 @@ describe('npm run conformance (offline, in the emulator)', () => {
     expect(conformanceTable(rows)).toContain('| SHEETS-RANGE-BOUNDS | verified | agrees |');
   });
 
-  test('every Spreadsheets entry of the catalogue has a probe or a stated reason for none', () => {
-    const sheets = catalogueEntries().filter((e) => e.id.startsWith('SHEETS-'));
-    expect(sheets.length).toBeGreaterThan(20);
-    const uncovered = sheets.filter((e) => !PROBES.some((p) => p.id === e.id) && !(e.id in UNPROBED));
-    expect(uncovered).toEqual([]);
+  test('every entry of the catalogue has a probe or a stated reason for none, and none has both', () => {
+    const entries = catalogueEntries();
+    expect(entries.length).toBeGreaterThan(80);
+    const uncovered = entries.filter((e) => !PROBES.some((p) => p.id === e.id) && !(e.id in UNPROBED));
+    expect(uncovered.map((e) => e.id)).toEqual([]);
+    expect(PROBES.filter((p) => p.id in UNPROBED).map((p) => p.id)).toEqual([]);
+    const ids = new Set(entries.map((e) => e.id));
+    expect(Object.keys(UNPROBED).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  test('every catalogue ID appears once', () => {
+    const ids = catalogueEntries().map((e) => e.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  test('every service has probes', () => {
+    const services = new Set(PROBES.map((p) => p.id.split('-')[0]));
+    expect([...services].sort()).toEqual([
+      'CAL',
+      'DOCS',
+      'DRIVE',
+      'FORMS',
+      'LOCK',
+      'MAIL',
+      'PROPS',
+      'QUOTA',
+      'SCRIPT',
+      'SHEETS',
+      'UTIL',
+    ]);
   });
 
   test('every probe names an entry the catalogue has, once', () => {

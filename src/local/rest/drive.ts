@@ -8,7 +8,7 @@ import type { Workspace } from '../runtime/workspace';
 import { commitDoc, committedDoc, documentText, newDocContent } from '../services/files/doc-model';
 import { renderPdf } from '../services/files/pdf';
 import { DOCS_CREATED_EXCEEDED, spendCreatedDoc } from '../services/documents/quota';
-import { strictAbout } from '../services/strictness';
+import { strictAbout } from '../runtime/variant';
 import {
   createItem,
   DOC_MIME,

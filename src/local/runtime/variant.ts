@@ -1,8 +1,10 @@
 /**
  * Which answer the emulator gives where Google's behaviour is unverified (docs/google-behaviour.md):
- * `strict`, the default, is the answer hardest for the add-on; `lenient` is the other one. The
- * environment variable `A4PA_VARIANT` chooses it for a whole run (`npm run test:variants` runs the
- * integration suite with `A4PA_VARIANT=lenient`); a workspace can also be created with either.
+ * `strict`, the default, is the answer hardest for the add-on; `lenient` is the other one. A workspace
+ * holds its variant (`Workspace.create({ variant })`, else `A4PA_VARIANT` from the environment, which
+ * `npm test` sets to `lenient` for its second run of the integration suite), and every emulated service
+ * asks it through `strictAbout`, naming the catalogue entry, so a reader finds each branch from the
+ * catalogue.
  */
 export type Variant = 'strict' | 'lenient';
 
@@ -13,4 +15,18 @@ export function variantFromEnv(env: Record<string, string | undefined> = process
   if (value === undefined || value === '' || value === 'strict') return 'strict';
   if (value === 'lenient') return 'lenient';
   throw new Error(`${VARIANT_ENV} must be "strict" or "lenient", not "${value}".`);
+}
+
+/** The unverified catalogue entries whose two answers the emulator implements. */
+export type UnverifiedBehaviour =
+  | 'CAL-CANCELLED-PURGED'
+  | 'CAL-RATE-LIMIT-REASON'
+  | 'DOCS-COPY-COUNTS-AS-CREATED'
+  | 'FORMS-CHECKBOX-ORDER'
+  | 'SHEETS-CHECKBOX-EMPTY'
+  | 'SHEETS-SHEETVALUES-EMPTY';
+
+/** Whether the emulator gives the strict answer to an unverified behaviour in this workspace. */
+export function strictAbout(ws: { readonly variant: Variant }, _behaviour: UnverifiedBehaviour): boolean {
+  return ws.variant === 'strict';
 }

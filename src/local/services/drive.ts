@@ -3,7 +3,7 @@ import { EmulatedBlob, toUint8 } from './blob';
 import { A4_HEIGHT, A4_WIDTH, commitDoc, committedDoc, documentText, newDocContent } from './files/doc-model';
 import { renderPdf, renderTextPdf } from './files/pdf';
 import { spendCreatedDoc } from './documents/quota';
-import { strictAbout } from './strictness';
+import { strictAbout } from '../runtime/variant';
 import { spreadsheetData } from './spreadsheet/model';
 import {
   adoptSpreadsheets,

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../runtime/workspace';
-import { strictAbout } from '../strictness';
+import { strictAbout } from '../../runtime/variant';
 import { clone, type CalendarState, type Json } from './model';
 
 /**

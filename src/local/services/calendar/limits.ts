@@ -1,6 +1,6 @@
 import type { Workspace } from '../../runtime/workspace';
 import { spendDaily } from '../quota';
-import { strictAbout } from '../strictness';
+import { strictAbout } from '../../runtime/variant';
 import { GoogleJsonResponseException } from './model';
 
 /**

@@ -44,61 +44,6 @@ export function wrapParagraph(ctx: DocsContext, session: Session, p: ParagraphNo
       return wrapText(ctx, session, () => [p]);
     },
     asParagraph: () => self,
-    setHeading(heading: string) {
-      call('setHeading');
-      live(session);
-      p.heading = String(heading);
-    },
-    getHeading() {
-      call('getHeading');
-      return p.heading;
-    },
-    setAlignment(alignment: string) {
-      call('setAlignment');
-      live(session);
-      p.alignment = String(alignment);
-    },
-    getAlignment() {
-      call('getAlignment');
-      return p.alignment;
-    },
-    setSpacingBefore(points: number) {
-      call('setSpacingBefore');
-      live(session);
-      p.spacingBefore = Number(points);
-    },
-    getSpacingBefore() {
-      call('getSpacingBefore');
-      return p.spacingBefore;
-    },
-    setSpacingAfter(points: number) {
-      call('setSpacingAfter');
-      live(session);
-      p.spacingAfter = Number(points);
-    },
-    getSpacingAfter() {
-      call('getSpacingAfter');
-      return p.spacingAfter;
-    },
-    setLineSpacing(multiplier: number) {
-      call('setLineSpacing');
-      live(session);
-      p.lineSpacing = Number(multiplier);
-    },
-    getLineSpacing() {
-      call('getLineSpacing');
-      return p.lineSpacing;
-    },
-    setIndentStart(points: number) {
-      call('setIndentStart');
-      live(session);
-      p.indentStart = Number(points);
-    },
-    setIndentFirstLine(points: number) {
-      call('setIndentFirstLine');
-      live(session);
-      p.indentFirstLine = Number(points);
-    },
     replaceText(pattern: string, replacement: string) {
       call('replaceText');
       live(session);
@@ -138,18 +83,41 @@ export function wrapParagraph(ctx: DocsContext, session: Session, p: ParagraphNo
     },
     __node: p,
   };
+  for (const [name, field] of Object.entries(FIELD_ACCESSORS)) {
+    self[`get${name}`] = () => {
+      call(`get${name}`);
+      return p[field];
+    };
+    self[`set${name}`] = (value: unknown) => {
+      call(`set${name}`);
+      live(session);
+      setField(p, field, value);
+    };
+  }
   return chain(self, [
     'setText',
-    'setHeading',
-    'setAlignment',
-    'setSpacingBefore',
-    'setSpacingAfter',
-    'setLineSpacing',
-    'setIndentStart',
-    'setIndentFirstLine',
+    ...Object.keys(FIELD_ACCESSORS).map((name) => `set${name}`),
     'replaceText',
     'setAttributes',
   ]);
+}
+
+type ParagraphField = (typeof PARAGRAPH_KEYS)[string];
+
+/** The paragraph's plain fields, by the name of their Apps Script getter and setter (`getHeading`, `setHeading`). */
+const FIELD_ACCESSORS: Record<string, ParagraphField> = {
+  Heading: 'heading',
+  Alignment: 'alignment',
+  SpacingBefore: 'spacingBefore',
+  SpacingAfter: 'spacingAfter',
+  LineSpacing: 'lineSpacing',
+  IndentStart: 'indentStart',
+  IndentFirstLine: 'indentFirstLine',
+};
+
+function setField(p: ParagraphNode, field: ParagraphField, value: unknown): void {
+  if (field === 'heading' || field === 'alignment') p[field] = String(value);
+  else p[field] = Number(value);
 }
 
 export function applyParagraphAttributes(p: ParagraphNode, attributes: Obj): void {
@@ -157,8 +125,6 @@ export function applyParagraphAttributes(p: ParagraphNode, attributes: Obj): voi
   if (Object.keys(text).length > 0) styleRange(p, 0, paragraphText(p).length, text);
   for (const [key, value] of Object.entries(attributes)) {
     const field = PARAGRAPH_KEYS[key];
-    if (!field || value === null || value === undefined) continue;
-    if (field === 'heading' || field === 'alignment') p[field] = String(value);
-    else p[field] = Number(value);
+    if (field && value !== null && value !== undefined) setField(p, field, value);
   }
 }

@@ -67,6 +67,11 @@ export class FormFacade {
     return this;
   }
 
+  /** Apps Script objects print their class name (catalogue: FORMS-CREATE-NAMING). */
+  toString(): string {
+    return 'Form';
+  }
+
   getId(): string {
     return getForm(this.ws, this.formId).id;
   }

@@ -1,6 +1,6 @@
 import { type Workspace } from '../../runtime/workspace';
 import { GenericItemFacade, ItemBase } from './items';
-import { strictAbout } from '../strictness';
+import { strictAbout } from '../../runtime/variant';
 import { getForm, publishedUrlOf, type ResponseData } from './model';
 
 /** A permutation fixed by `seed` (stable across reads of one answer) that is never the given order. */

@@ -31,6 +31,26 @@ export function spend(ws: Workspace, ms: number): void {
   }
 }
 
+/** The text a TextOutput or an HtmlOutput holds, with the content methods both classes have. */
+export class OutputContent {
+  constructor(protected content: string) {}
+  getContent(): string {
+    return this.content;
+  }
+  setContent(content: string): this {
+    this.content = String(content);
+    return this;
+  }
+  append(addedContent: string): this {
+    this.content += String(addedContent);
+    return this;
+  }
+  clear(): this {
+    this.content = '';
+    return this;
+  }
+}
+
 export function enumOf<T extends string>(names: readonly T[]): Record<T, T> {
   return Object.fromEntries(names.map((n) => [n, n])) as Record<T, T>;
 }

@@ -1,29 +1,13 @@
 import type { Workspace } from '../../runtime/workspace';
-import { enumOf } from './common';
+import { OutputContent, enumOf } from './common';
 
 /** The emulated ContentService: text outputs a web app returns. */
 
 const MimeType = enumOf(['ATOM', 'CSV', 'ICAL', 'JAVASCRIPT', 'JSON', 'RSS', 'TEXT', 'VCARD', 'XML'] as const);
 
-export class TextOutputFacade {
+export class TextOutputFacade extends OutputContent {
   private mimeType: string = MimeType.TEXT;
   private fileName: string | null = null;
-  constructor(private content: string) {}
-  getContent(): string {
-    return this.content;
-  }
-  setContent(content: string): this {
-    this.content = String(content);
-    return this;
-  }
-  append(addedContent: string): this {
-    this.content += String(addedContent);
-    return this;
-  }
-  clear(): this {
-    this.content = '';
-    return this;
-  }
   getMimeType(): string {
     return this.mimeType;
   }

@@ -1,13 +1,13 @@
 import type { Workspace } from '../../runtime/workspace';
 import { EmulatedBlob } from '../blob';
-import { enumOf } from './common';
+import { OutputContent, enumOf } from './common';
 
 /** The emulated HtmlService: HtmlOutput objects built from strings, blobs or the project's HTML files. */
 
 const SandboxMode = enumOf(['EMULATED', 'IFRAME', 'NATIVE'] as const);
 const XFrameOptionsMode = enumOf(['ALLOWALL', 'DEFAULT'] as const);
 
-export class HtmlOutputFacade {
+export class HtmlOutputFacade extends OutputContent {
   private title = '';
   private width: number | null = null;
   private height: number | null = null;
@@ -16,25 +16,8 @@ export class HtmlOutputFacade {
   sandboxMode: string = SandboxMode.IFRAME;
   xFrameOptionsMode: string = XFrameOptionsMode.DEFAULT;
 
-  constructor(private content: string) {}
-
-  getContent(): string {
-    return this.content;
-  }
-  setContent(content: string): this {
-    this.content = String(content);
-    return this;
-  }
-  append(addedContent: string): this {
-    this.content += String(addedContent);
-    return this;
-  }
   appendUntrusted(addedContent: string): this {
     this.content += escapeHtml(String(addedContent));
-    return this;
-  }
-  clear(): this {
-    this.content = '';
     return this;
   }
   getTitle(): string {

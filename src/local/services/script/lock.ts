@@ -34,6 +34,14 @@ export function holdScriptLock(ws: Workspace, untilMs: number): void {
 
 /** Which execution holds each lock; locks end with their execution, so this need not be persisted. */
 const holders = new WeakMap<Workspace, Map<string, Execution | null>>();
+/** Which execution last released each lock itself: taking it again, that one has waited for nobody. */
+const releasers = new WeakMap<Workspace, Map<string, Execution | null>>();
+
+function lockReleasers(ws: Workspace): Map<string, Execution | null> {
+  const map = releasers.get(ws) ?? new Map<string, Execution | null>();
+  releasers.set(ws, map);
+  return map;
+}
 
 function lockHolders(ws: Workspace): Map<string, Execution | null> {
   let map = holders.get(ws);
@@ -73,6 +81,7 @@ class LockFacade {
     if (map.has(this.key) && map.get(this.key) === this.ws.execution) {
       map.delete(this.key);
       markFreed(this.ws, this.key);
+      lockReleasers(this.ws).set(this.key, this.ws.execution);
     }
   }
   hasLock(): boolean {
@@ -91,7 +100,8 @@ class LockFacade {
     const state = lockState(this.ws);
     // An execution that began while an earlier one held the lock has been waiting since it began.
     const began = this.ws.execution?.startMs ?? this.ws.now();
-    const queued = Math.max(0, (state.freedAtMs?.[this.key] ?? 0) - began);
+    const selfReleased = lockReleasers(this.ws).get(this.key) === this.ws.execution;
+    const queued = selfReleased ? 0 : Math.max(0, (state.freedAtMs?.[this.key] ?? 0) - began);
     if (queued > timeout) return false;
     timeout -= queued;
     const busyUntil = this.scope === 'script' ? state.phantomUntilMs : null;

@@ -18,6 +18,11 @@ function propertiesState(ws: Workspace): PropertiesState {
   return ws.slot<PropertiesState>('properties', () => ({ script: {}, document: {}, user: {} }));
 }
 
+/** What the script store holds now, as a copy: for checks and tools that look at the store from outside. */
+export function scriptPropertiesOf(ws: Workspace): Record<string, string> {
+  return { ...propertiesState(ws).script };
+}
+
 export function utf8Length(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }

@@ -190,6 +190,20 @@ describe('LockService', () => {
     });
   });
 
+  // catalogue: LOCK-TIMEOUT (found by its conformance probe: a released lock taken again had "waited")
+  test('an execution that released the lock takes it again at once, however long it has run', () => {
+    const { ws, g } = setup();
+    inExecution(ws, 'formazione@consorzio.example.it', () => {
+      const lock = g.LockService.getScriptLock();
+      ws.advanceClock(5_000);
+      expect(lock.tryLock(0)).toBe(true);
+      lock.releaseLock();
+      ws.advanceClock(5_000);
+      expect(lock.tryLock(1_000)).toBe(true);
+      expect(lock.hasLock()).toBe(true);
+    });
+  });
+
   test('lock calls are counted under Lock', () => {
     const { ws, g } = setup();
     const lock = g.LockService.getScriptLock();

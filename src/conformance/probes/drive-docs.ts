@@ -1,0 +1,91 @@
+/** Probes for the catalogue's Drive and Docs entries (DRIVE-*, DOCS-*). Every file made is trashed after the run. */
+import type { Probe, ProbeContext } from '../probe';
+
+function scratchDoc(ctx: ProbeContext, name: string, text: string): GoogleAppsScript.Document.Document {
+  const doc = DocumentApp.create(name);
+  ctx.scratch(doc.getId());
+  doc.getBody().setText(text);
+  return doc;
+}
+
+export const driveDocsProbes: Probe[] = [
+  {
+    id: 'DRIVE-SEES-WORKSPACE-FILES',
+    run: (ctx) => {
+      const form = FormApp.create('Sonda Drive modulo');
+      ctx.scratch(form.getId());
+      const doc = scratchDoc(ctx, 'Sonda Drive documento', '');
+      const seen = [ctx.spreadsheet.getId(), form.getId(), doc.getId()].map((id) => {
+        const file = DriveApp.getFileById(id);
+        return [file.getId() === id, file.getMimeType()];
+      });
+      const sheetFile = DriveApp.getFileById(ctx.spreadsheet.getId());
+      const name = sheetFile.getName();
+      sheetFile.setName('Sonda rinominata');
+      const renamed = SpreadsheetApp.openById(ctx.spreadsheet.getId()).getName();
+      sheetFile.setName(name);
+      return { seen, renamed };
+    },
+    expected: {
+      value: {
+        seen: [
+          [true, 'application/vnd.google-apps.spreadsheet'],
+          [true, 'application/vnd.google-apps.form'],
+          [true, 'application/vnd.google-apps.document'],
+        ],
+        renamed: 'Sonda rinominata',
+      },
+    },
+  },
+  {
+    id: 'DRIVE-PDF',
+    run: (ctx) => {
+      const doc = scratchDoc(ctx, 'Sonda PDF', 'Attestato di prova');
+      doc.saveAndClose();
+      const file = DriveApp.getFileById(doc.getId());
+      const pdf = file.getAs('application/pdf');
+      const copy = file.makeCopy('Sonda PDF copia');
+      ctx.scratch(copy.getId());
+      return {
+        type: pdf.getContentType(),
+        name: pdf.getName(),
+        header: String.fromCharCode(
+          ...pdf
+            .getBytes()
+            .slice(0, 5)
+            .map((b) => b & 0xff),
+        ),
+        copy: [copy.getName(), copy.getMimeType()],
+      };
+    },
+    expected: {
+      value: {
+        type: 'application/pdf',
+        name: 'Sonda PDF.pdf',
+        header: '%PDF-',
+        copy: ['Sonda PDF copia', 'application/vnd.google-apps.document'],
+      },
+    },
+  },
+  {
+    id: 'DOCS-REPLACE-TEXT',
+    run: (ctx) => {
+      const doc = scratchDoc(ctx, 'Sonda sostituzioni', 'Gentile {{NOME}}, corso a.b');
+      const body = doc.getBody();
+      body.replaceText('\\{\\{NOME\\}\\}', 'Anna');
+      body.replaceText('c.rso', 'lezione');
+      return body.getText();
+    },
+    expected: { value: 'Gentile Anna, lezione a.b' },
+  },
+  {
+    id: 'DOCS-SAVE',
+    run: (ctx) => {
+      const doc = scratchDoc(ctx, 'Sonda salvataggio', 'Prima riga');
+      doc.getBody().appendParagraph('Seconda riga');
+      doc.saveAndClose();
+      return DocumentApp.openById(doc.getId()).getBody().getText();
+    },
+    expected: { value: 'Prima riga\nSeconda riga' },
+  },
+];

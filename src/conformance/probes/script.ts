@@ -1,0 +1,148 @@
+/**
+ * Probes for the catalogue's script-wide entries: ScriptApp triggers, LockService, PropertiesService,
+ * MailApp's quota, Utilities and Apps Script's argument checks (SCRIPT-*, QUOTA-TRIGGERS, LOCK-*,
+ * PROPS-*, MAIL-*, UTIL-*).
+ */
+import { plain, thrown, type Probe } from '../probe';
+
+const WAIT_FAILED = 'Lock timeout: another process was holding the lock for too long.';
+
+function hex(bytes: number[]): string {
+  return bytes.map((b) => ((b & 0xff) + 0x100).toString(16).slice(1)).join('');
+}
+
+export const scriptProbes: Probe[] = [
+  {
+    id: 'QUOTA-TRIGGERS',
+    run: () => {
+      const before = ScriptApp.getProjectTriggers().length;
+      const made: GoogleAppsScript.Script.Trigger[] = [];
+      let refused: string | null = null;
+      try {
+        while (refused === null && made.length <= 20) {
+          refused = thrown(() => made.push(ScriptApp.newTrigger('runConformance').timeBased().everyDays(1).create()));
+        }
+        return { allowed: before + made.length, refused };
+      } finally {
+        for (const trigger of made) ScriptApp.deleteTrigger(trigger);
+      }
+    },
+    expected: {
+      value: {
+        allowed: 20,
+        refused:
+          'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      },
+    },
+  },
+  {
+    id: 'LOCK-NEGATIVE-TIMEOUT',
+    run: () => {
+      const lock = LockService.getScriptLock();
+      const negativeTry = lock.tryLock(-100);
+      const negativeWait = thrown(() => lock.waitLock(-100));
+      const zero = lock.tryLock(0);
+      lock.releaseLock();
+      return { negativeTry, negativeWait, zero };
+    },
+    expected: { value: { negativeTry: false, negativeWait: WAIT_FAILED, zero: true } },
+  },
+  {
+    id: 'LOCK-TIMEOUT',
+    run: () => {
+      const lock = LockService.getScriptLock();
+      const got = lock.tryLock(1000);
+      const held = lock.hasLock();
+      lock.releaseLock();
+      return { got, held, released: !lock.hasLock() };
+    },
+    expected: { value: { got: true, held: true, released: true } },
+  },
+  {
+    id: 'PROPS-LIMITS',
+    run: () => {
+      const store = PropertiesService.getUserProperties();
+      const key = 'a4paConformanceProbe';
+      try {
+        return {
+          fits: thrown(() => store.setProperty(key, 'x'.repeat(8 * 1024))),
+          tooLarge: thrown(() => store.setProperty(key, 'x'.repeat(10 * 1024))) !== null,
+        };
+      } finally {
+        store.deleteProperty(key);
+      }
+    },
+    expected: { value: { fits: null, tooLarge: true } },
+  },
+  {
+    id: 'MAIL-SEND',
+    run: () => {
+      const left = MailApp.getRemainingDailyQuota();
+      return { type: typeof left, withinWorkspaceQuota: left >= 0 && left <= 1500 };
+    },
+    expected: { value: { type: 'number', withinWorkspaceQuota: true } },
+  },
+  {
+    id: 'SCRIPT-SIGNATURE-MISMATCH',
+    run: () => ({
+      strings: thrown(() => (Utilities.formatDate as (...a: unknown[]) => string)('a', 'b', 'c')),
+      tooFew: thrown(() => (Utilities.formatDate as (...a: unknown[]) => string)(new Date(0))),
+    }),
+    expected: {
+      value: {
+        strings: "The parameters (String,String,String) don't match the method signature for Utilities.formatDate.",
+        tooFew: "The parameters (Date) don't match the method signature for Utilities.formatDate.",
+      },
+    },
+  },
+  {
+    id: 'UTIL-DEFAULT-CHARSET',
+    run: () => {
+      const md5 = Utilities.DigestAlgorithm.MD5;
+      return {
+        plain: hex(Utilities.computeDigest(md5, 'è')) === hex(Utilities.computeDigest(md5, '?')),
+        utf8: hex(Utilities.computeDigest(md5, 'è', Utilities.Charset.UTF_8)),
+      };
+    },
+    // The MD5 of the UTF-8 bytes c3 a8.
+    expected: { value: { plain: true, utf8: '0a35e149dbbb2d10d744bf675c7744b1' } },
+  },
+  {
+    id: 'UTIL-PARSE-DATE',
+    run: () => ({
+      rome: plain(Utilities.parseDate('01/02/2027 09:30', 'Europe/Rome', 'dd/MM/yyyy HH:mm')),
+      offsetWins: plain(Utilities.parseDate('2027-02-01 09:30 +0000', 'Europe/Rome', 'yyyy-MM-dd HH:mm Z')),
+      unfit: thrown(() => Utilities.parseDate('domani', 'Europe/Rome', 'dd/MM/yyyy')) !== null,
+    }),
+    expected: {
+      value: { rome: '2027-02-01T08:30:00.000Z', offsetWins: '2027-02-01T09:30:00.000Z', unfit: true },
+    },
+  },
+  {
+    id: 'UTIL-ARCHIVES',
+    run: () => {
+      const a = Utilities.newBlob('uno', 'text/plain', 'uno.txt');
+      const b = Utilities.newBlob('<p>due</p>', 'text/html', 'due.html');
+      const zip = Utilities.zip([a, b]);
+      const gz = Utilities.gzip(a);
+      const back = Utilities.ungzip(gz);
+      return {
+        zip: [zip.getName(), zip.getContentType()],
+        entries: Utilities.unzip(zip).map((e) => [e.getName(), e.getContentType(), e.getDataAsString()]),
+        gzip: [gz.getName(), gz.getContentType()],
+        ungzip: [back.getName(), back.getContentType(), back.getDataAsString()],
+      };
+    },
+    expected: {
+      value: {
+        zip: ['archive.zip', 'application/zip'],
+        entries: [
+          ['uno.txt', 'text/plain', 'uno'],
+          ['due.html', 'text/html', '<p>due</p>'],
+        ],
+        gzip: ['archive.gz', 'application/x-gzip'],
+        ungzip: ['archive', null, 'uno'],
+      },
+    },
+  },
+];
