@@ -8,7 +8,26 @@ function scratchDoc(ctx: ProbeContext, name: string, text: string): GoogleAppsSc
   return doc;
 }
 
+/** A 1×1 PNG: the smallest image a certificate's QR could be. */
+const PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 export const driveDocsProbes: Probe[] = [
+  {
+    id: 'DOCS-INLINE-IMAGE',
+    run: (ctx) => {
+      const doc = scratchDoc(ctx, 'Sonda immagine', 'Verifica: {{QR}}');
+      const found = doc.getBody().findText('\\{\\{QR\\}\\}');
+      const paragraph = found ? found.getElement().getParent() : null;
+      if (!paragraph) return { found: false };
+      const image = paragraph
+        .asParagraph()
+        .appendInlineImage(Utilities.newBlob(Utilities.base64Decode(PIXEL_PNG), 'image/png', 'pixel.png'));
+      const size = [image.getWidth(), image.getHeight()];
+      image.setWidth(120).setHeight(120);
+      return { parent: String(paragraph.getType()), size, resized: [image.getWidth(), image.getHeight()] };
+    },
+    expected: { value: { parent: 'PARAGRAPH', size: [1, 1], resized: [120, 120] } },
+  },
   {
     id: 'DRIVE-SEES-WORKSPACE-FILES',
     run: (ctx) => {

@@ -1,6 +1,7 @@
 import {
   hoursByEmployee,
   missingAttendanceRows,
+  registerPersonUpdates,
   rowHours,
   sessionHours,
   type AttendanceRow,
@@ -21,6 +22,11 @@ const enrollments = [
   { course: 'OTHER', email: 'sara@x.it', employeeId: 'D00001', status: 'Confermata' },
 ];
 
+const people = new Map([
+  ['D00001', { firstName: 'Sara', lastName: 'Zanotti', comune: 'Crema' }],
+  ['D00002', { firstName: 'Paolo', lastName: 'Àlberti', comune: 'Pandino' }],
+]);
+
 describe('attendance register', () => {
   it('computes session lengths in decimal hours', () => {
     expect(sessionHours({ start: '14:00', end: '16:30' })).toBe(2.5);
@@ -29,22 +35,34 @@ describe('attendance register', () => {
     expect(sessionHours({ start: '', end: '14:00' })).toBe(0);
   });
 
-  it('makes one row per scheduled session and confirmed, known enrollee, in date order', () => {
-    const rows = missingAttendanceRows('GDPR', sessions, enrollments, []);
+  it('makes one row per scheduled session and confirmed, known enrollee, by date then surname, with name and comune', () => {
+    const rows = missingAttendanceRows('GDPR', sessions, enrollments, [], people);
     expect(rows.map((r) => `${r.session}/${r.employeeId}`)).toEqual([
-      'GDPR-S1/D00001',
       'GDPR-S1/D00002',
-      'GDPR-S2/D00001',
+      'GDPR-S1/D00001',
       'GDPR-S2/D00002',
+      'GDPR-S2/D00001',
     ]);
+    expect(rows[0]).toMatchObject({ lastName: 'Àlberti', firstName: 'Paolo', comune: 'Pandino', email: 'paolo@x.it' });
     expect(rows.every((r) => !r.present && r.hours === null)).toBe(true);
   });
 
   it('adds only what is missing for new enrollees and sessions', () => {
-    const existing = missingAttendanceRows('GDPR', sessions, enrollments.slice(0, 1), []);
-    const more = missingAttendanceRows('GDPR', sessions, enrollments, existing);
+    const existing = missingAttendanceRows('GDPR', sessions, enrollments.slice(0, 1), [], people);
+    const more = missingAttendanceRows('GDPR', sessions, enrollments, existing, people);
     expect(more.map((r) => `${r.session}/${r.employeeId}`)).toEqual(['GDPR-S1/D00002', 'GDPR-S2/D00002']);
-    expect(missingAttendanceRows('GDPR', sessions, enrollments, [...existing, ...more])).toEqual([]);
+    expect(missingAttendanceRows('GDPR', sessions, enrollments, [...existing, ...more], people)).toEqual([]);
+  });
+
+  it('brings a row whose name or comune changed in Dipendenti back in step, and leaves the rest', () => {
+    const rows = [
+      { row: 2, record: { employeeId: 'D00001', firstName: 'Sara', lastName: 'Zanotti', comune: 'Crema' } },
+      { row: 3, record: { employeeId: 'D00002', firstName: 'Paolo', lastName: 'Alberti', comune: 'Crema' } },
+      { row: 4, record: { employeeId: 'D00099', firstName: '', lastName: '', comune: '' } },
+    ];
+    expect(registerPersonUpdates(rows, people)).toEqual([
+      { row: 3, patch: { firstName: 'Paolo', lastName: 'Àlberti', comune: 'Pandino' } },
+    ]);
   });
 
   it('counts the session length for a tick without hours and the edited hours for partial attendance', () => {

@@ -67,30 +67,90 @@ function rowKey(session: string, employeeId: string): string {
   return `${session}\u0000${employeeId}`;
 }
 
+/** Who an employee is on the register: what a person ticking from the paper sheet reads. */
+export interface RegisterPerson {
+  firstName: string;
+  lastName: string;
+  comune: string;
+}
+
+/** A register row as the add-on writes it: the attendance fields and the person's name and comune. */
+export interface RegisterRow extends AttendanceRow, RegisterPerson {}
+
+const UNKNOWN_PERSON: RegisterPerson = { firstName: '', lastName: '', comune: '' };
+
+/** Surname, then name, as an Italian register is read (case and accents aside), then the ID. */
+export function byRegisterOrder(
+  a: RegisterPerson & { employeeId: string },
+  b: RegisterPerson & { employeeId: string },
+): number {
+  const collate = (x: string, y: string): number => x.localeCompare(y, 'it', { sensitivity: 'base' });
+  return (
+    collate(a.lastName, b.lastName) || collate(a.firstName, b.firstName) || a.employeeId.localeCompare(b.employeeId)
+  );
+}
+
 /**
- * The `Presenze` rows to add for a course: every session x confirmed enrollee pair not yet present.
- * Existing rows are never touched, so a tick or an edited `Ore` survives any number of runs.
+ * The `Presenze` rows to add for a course: every session x confirmed enrollee pair not yet present, by
+ * session (date order) and within it by surname, each with the enrollee's name and comune. Existing rows
+ * are never touched, so a tick or an edited `Ore` survives any number of runs.
  */
 export function missingAttendanceRows(
   course: string,
   sessions: readonly AttendanceSession[],
   enrollments: readonly AttendanceEnrollment[],
   existing: readonly Pick<AttendanceRow, 'session' | 'employeeId'>[],
-): AttendanceRow[] {
+  people: ReadonlyMap<string, RegisterPerson>,
+): RegisterRow[] {
   const have = new Set(existing.map((r) => rowKey(r.session, r.employeeId)));
   const enrollees = new Map<string, AttendanceEnrollment>();
   for (const e of enrollments) {
     if (e.course === course && e.status === CONFIRMED && e.employeeId && !enrollees.has(e.employeeId))
       enrollees.set(e.employeeId, e);
   }
-  const out: AttendanceRow[] = [];
+  const ordered = [...enrollees.values()]
+    .map((e) => ({ ...(people.get(e.employeeId) ?? UNKNOWN_PERSON), employeeId: e.employeeId, email: e.email }))
+    .sort(byRegisterOrder);
+  const out: RegisterRow[] = [];
   for (const s of courseSessions(sessions, course)) {
-    for (const e of enrollees.values()) {
+    for (const e of ordered) {
       const key = rowKey(s.id, e.employeeId);
       if (have.has(key)) continue;
       have.add(key);
-      out.push({ session: s.id, course, employeeId: e.employeeId, email: e.email, present: false, hours: null });
+      out.push({
+        session: s.id,
+        course,
+        employeeId: e.employeeId,
+        lastName: e.lastName,
+        firstName: e.firstName,
+        comune: e.comune,
+        email: e.email,
+        present: false,
+        hours: null,
+      });
     }
+  }
+  return out;
+}
+
+/**
+ * The register rows whose name or comune no longer match `Dipendenti` (a surname corrected, a move to
+ * another comune), with the values to write: the register keeps in step with the registry.
+ */
+export function registerPersonUpdates<R extends Partial<RegisterPerson> & { employeeId: string }>(
+  rows: ReadonlyArray<{ row: number; record: R }>,
+  people: ReadonlyMap<string, RegisterPerson>,
+): Array<{ row: number; patch: RegisterPerson }> {
+  const out: Array<{ row: number; patch: RegisterPerson }> = [];
+  for (const { row, record } of rows) {
+    const person = people.get(record.employeeId);
+    if (!person) continue;
+    if (
+      (record.firstName ?? '') !== person.firstName ||
+      (record.lastName ?? '') !== person.lastName ||
+      (record.comune ?? '') !== person.comune
+    )
+      out.push({ row, patch: { firstName: person.firstName, lastName: person.lastName, comune: person.comune } });
   }
   return out;
 }

@@ -111,6 +111,7 @@ describe('placeholders', () => {
 
   it('fills every placeholder of the template literally', () => {
     const values = placeholderValues({
+      issuer: 'Consorzio.IT — Consorzio Informatica e Territorio',
       firstName: tricky,
       lastName: 'Rossi',
       comune: 'Pandino',
@@ -124,9 +125,10 @@ describe('placeholders', () => {
       issuedOn: '2027-03-18',
       number: 'A4PA-2027-00001',
       verificationCode: 'ABCDEFGHJKL',
+      verificationUrl: 'https://script.google.com/macros/s/x/exec?verifica=ABCDEFGHJKL',
     });
     const text = fillPlaceholders(
-      templateParagraphs('Consorzio.IT', '')
+      templateParagraphs('')
         .map((p) => p.text)
         .join('\n'),
       values,
@@ -138,6 +140,8 @@ describe('placeholders', () => {
     expect(text).toContain('Crema, 18 marzo 2027');
     expect(text).toContain('Attestato n. A4PA-2027-00001 — codice di verifica ABCDEFGHJKL');
     expect(text).toContain('art. 3, comma 2, del D.Lgs. 39/1993');
+    expect(text.split('\n')[0]).toBe('Consorzio.IT — Consorzio Informatica e Territorio');
+    expect(text).toContain("all'indirizzo https://script.google.com/macros/s/x/exec?verifica=ABCDEFGHJKL");
   });
 
   it('writes hours and date lists the Italian way', () => {

@@ -5,7 +5,7 @@
  * number and its role (catalogue: REST-DRIVE-PROPERTIES), so whoever resumes a batch (the add-on or the
  * worker) finds with one listing what an interrupted run made or what a lost answer hid.
  */
-import { PLACEHOLDERS, placeholderToken, type Placeholder } from './placeholders';
+import { PLACEHOLDERS, placeholderToken, QR_MARKER, type Placeholder } from './placeholders';
 
 export const PDF_MIME = 'application/pdf';
 export const TAG_BATCH = 'a4paBatch';
@@ -13,8 +13,9 @@ export const TAG_NUMBER = 'a4paCertificate';
 export const TAG_ROLE = 'a4paRole';
 export type FileRole = 'bozza' | 'pdf';
 
+/** The draft Doc's name is the exported PDF's title: the certificate's number, as readers show it. */
 export function draftName(number: string): string {
-  return `Bozza ${number}`;
+  return number;
 }
 
 export function pdfName(number: string): string {
@@ -36,12 +37,14 @@ export function copyBody(batch: string, number: string, folderId: string): Recor
  * matched as text and inserted as text, so a name with `$1`, `\\` or `(` stays as written. Filling again is
  * harmless (a replaced placeholder no longer matches), so the request may be resent after a lost answer.
  */
-export function fillBody(values: Record<Placeholder, string>): { requests: unknown[] } {
-  return {
-    requests: PLACEHOLDERS.map((name) => ({
-      replaceAllText: { containsText: { text: placeholderToken(name), matchCase: true }, replaceText: values[name] },
-    })),
-  };
+export function fillBody(values: Record<Placeholder, string>, withQr: boolean): { requests: unknown[] } {
+  const requests: unknown[] = PLACEHOLDERS.map((name) => ({
+    replaceAllText: { containsText: { text: placeholderToken(name), matchCase: true }, replaceText: values[name] },
+  }));
+  // Without a verification address there is no QR code to draw: the marker goes with the text fill.
+  if (!withQr)
+    requests.push({ replaceAllText: { containsText: { text: QR_MARKER, matchCase: true }, replaceText: '' } });
+  return { requests };
 }
 
 /** Metadata of the PDF's upload. */

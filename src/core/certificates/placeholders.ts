@@ -2,6 +2,7 @@ import { ITALIAN_MONTHS } from '../text';
 /** The template's placeholders (docs/product.md, workflow 7) and the Italian values that replace them. */
 
 export const PLACEHOLDERS = [
+  'ENTE',
   'NOME',
   'COGNOME',
   'COMUNE',
@@ -15,12 +16,21 @@ export const PLACEHOLDERS = [
   'DATA_RILASCIO',
   'NUMERO',
   'CODICE_VERIFICA',
+  'URL_VERIFICA',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export function placeholderToken(name: Placeholder): string {
   return `{{${name}}}`;
 }
+
+/**
+ * Where the template wants the verification QR code: not text, so not a placeholder the text fill
+ * replaces; the adapter puts the image there (or at the end of a template that lacks the marker).
+ */
+export const QR_MARKER = '{{QR_VERIFICA}}';
+
+export const NO_VERIFICATION_URL = "l'ufficio formazione (pagina di verifica non ancora pubblicata)";
 
 function ymd(date: string): { y: number; m: number; d: number } | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -74,6 +84,8 @@ export function italianDateList(dates: readonly string[]): string {
 }
 
 export interface CertificateData {
+  /** The consortium's full name (`Nome ente`), the certificate's header. */
+  issuer: string;
   firstName: string;
   lastName: string;
   comune: string;
@@ -88,11 +100,14 @@ export interface CertificateData {
   issuedOn: string;
   number: string;
   verificationCode: string;
+  /** The verification page with this certificate's code, '' while the web app is not deployed. */
+  verificationUrl: string;
 }
 
 /** The value of every placeholder for one certificate. */
 export function placeholderValues(data: CertificateData): Record<Placeholder, string> {
   return {
+    ENTE: data.issuer,
     NOME: data.firstName,
     COGNOME: data.lastName,
     COMUNE: data.comune,
@@ -106,15 +121,16 @@ export function placeholderValues(data: CertificateData): Record<Placeholder, st
     DATA_RILASCIO: italianDate(data.issuedOn),
     NUMERO: data.number,
     CODICE_VERIFICA: data.verificationCode,
+    URL_VERIFICA: data.verificationUrl || NO_VERIFICATION_URL,
   };
 }
 
 /**
- * Replaces every placeholder of a plain text literally, as the Doc ends up after the adapter's work;
- * used for previews and to check a rendering.
+ * Replaces every placeholder of a plain text literally, as the Doc ends up after the adapter's work (the
+ * QR code is an image, no text); used for previews and to check a rendering.
  */
 export function fillPlaceholders(text: string, values: Record<Placeholder, string>): string {
   let out = text;
   for (const name of PLACEHOLDERS) out = out.split(placeholderToken(name)).join(values[name]);
-  return out;
+  return out.split(QR_MARKER).join('');
 }

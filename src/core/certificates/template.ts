@@ -1,4 +1,4 @@
-import { placeholderToken as t } from './placeholders';
+import { placeholderToken as t, QR_MARKER } from './placeholders';
 
 /**
  * The layout of the "Modello attestato" Doc that setup creates: sober, centred, in Italian. Staff may
@@ -16,7 +16,8 @@ export type TemplateStyle =
   | 'note'
   | 'footer'
   | 'rule'
-  | 'space';
+  | 'space'
+  | 'qr';
 
 export interface TemplateParagraph {
   text: string;
@@ -29,9 +30,18 @@ export const DEFAULT_SIGNATORY = "Il Responsabile dell'Ufficio Formazione";
 export const SIGNATURE_NOTE =
   "Firma autografa sostituita a mezzo stampa ai sensi dell'art. 3, comma 2, del D.Lgs. 39/1993";
 
-export function templateParagraphs(issuer: string, signatory: string): TemplateParagraph[] {
+/** The issuer printed on a certificate: `Nome ente`, else the sender's name, else a plain default. */
+export function issuerName(orgName: string, senderName: string): string {
+  return orgName.trim() || senderName.trim() || DEFAULT_ISSUER;
+}
+
+/**
+ * The template's paragraphs. The header is `{{ENTE}}`, filled at issue time from `Nome ente`, so a name
+ * set (or corrected) after setup reaches every later certificate.
+ */
+export function templateParagraphs(signatory: string): TemplateParagraph[] {
   return [
-    { text: issuer.trim() || DEFAULT_ISSUER, style: 'issuer' },
+    { text: t('ENTE'), style: 'issuer' },
     { text: 'Academy4PA — Formazione del personale dei Comuni', style: 'detail' },
     { text: '', style: 'rule' },
     { text: 'ATTESTATO DI PARTECIPAZIONE', style: 'title' },
@@ -50,6 +60,8 @@ export function templateParagraphs(issuer: string, signatory: string): TemplateP
     { text: SIGNATURE_NOTE, style: 'note' },
     { text: '', style: 'rule' },
     { text: `Attestato n. ${t('NUMERO')} — codice di verifica ${t('CODICE_VERIFICA')}`, style: 'footer' },
+    { text: QR_MARKER, style: 'qr' },
+    { text: `Verifica l'autenticità inquadrando il codice QR o all'indirizzo ${t('URL_VERIFICA')}`, style: 'footer' },
   ];
 }
 
@@ -62,6 +74,7 @@ export function certificateMail(input: {
   verificationCode: string;
   version: number;
   issuer: string;
+  verificationUrl: string;
 }): { subject: string; body: string } {
   const corrected = input.version > 1;
   const subject = `${corrected ? 'Attestato corretto' : 'Attestato di partecipazione'} — ${input.courseTitle} (${input.courseCode})`;
@@ -74,6 +87,7 @@ export function certificateMail(input: {
     '',
     `Numero attestato: ${input.number}`,
     `Codice di verifica: ${input.verificationCode}`,
+    ...(input.verificationUrl ? [`Chiunque può verificarlo all'indirizzo ${input.verificationUrl}`] : []),
     '',
     'Cordiali saluti,',
     input.issuer.trim() || DEFAULT_ISSUER,

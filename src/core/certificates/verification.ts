@@ -24,3 +24,8 @@ export function verificationCodeFrom(bytes: readonly number[], length = CODE_LEN
   }
   return out;
 }
+
+/** The verification page of a certificate: the web app with `?verifica=CODE`; '' without a web app. */
+export function verificationUrl(webAppUrl: string, code: string): string {
+  return webAppUrl ? `${webAppUrl}${webAppUrl.includes('?') ? '&' : '?'}verifica=${encodeURIComponent(code)}` : '';
+}

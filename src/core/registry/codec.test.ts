@@ -200,7 +200,11 @@ describe('decoding rows as Sheets returns them', () => {
         ['I00001', '', 'EXC', 'a@b.it', '', 'Confermata', '', '', '', ''],
         'Data richiesta: data mancante',
       ],
-      [TAB.presenze, ['S1', 'EXC', 'D00001', '', 'forse', ''], 'Presente: «forse» non è un valore sì/no'],
+      [
+        TAB.presenze,
+        ['S1', 'EXC', 'D00001', 'Rossi', 'Anna', 'Crema', '', 'forse', ''],
+        'Presente: «forse» non è un valore sì/no',
+      ],
       [
         TAB.attestati,
         ['A4PA-2027-00001', 'EXC', 'D00001', '', '', '', '', '', '', '', 0],
@@ -221,7 +225,7 @@ describe('decoding rows as Sheets returns them', () => {
     const cases: Array<[Parameters<typeof decodeTable>[0], unknown[]]> = [
       [TAB.comuni, [19035, 'Crema', 'cr', 34000, 'ref@comune.crema.cr.it', 1500, true, '']],
       [TAB.iscrizioni, ['I00001', when, 'EXC', 'A@B.it', '', 'In attesa', 1, 'Modulo', 'r1', '']],
-      [TAB.presenze, ['EXC-S1', 'EXC', 'D00001', '', true, 3]],
+      [TAB.presenze, ['EXC-S1', 'EXC', 'D00001', 'Rossi', 'Anna', 'Crema', '', true, 3]],
       [TAB.attestati, ['A4PA-2027-00001', 'EXC', 'D00001', 'a@b.it', 4, when, 'https://x', 'f1', when, 'ABC123', 1]],
       [TAB.formazioneEsterna, ['a@b.it', 'Syllabus', 'Dipartimento', '2', when]],
       [TAB.registro, [when, 'staff@x.it', 'Configura', '']],

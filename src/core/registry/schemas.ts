@@ -448,6 +448,9 @@ export const attendanceSchema = built(() =>
     session: code(true),
     course: code(true),
     employeeId: code(true),
+    lastName: text(),
+    firstName: text(),
+    comune: text(),
     email: email(false),
     present: checkbox(false),
     hours: optionalNumber({ min: 0, max: BOUNDS.sessionHours }),
@@ -526,6 +529,8 @@ export interface Settings {
   templateDocId: string;
   certificatesFolderId: string;
   senderName: string;
+  /** The consortium's full name (`Nome ente`): the certificates' header. */
+  orgName: string;
   staffNotificationEmail: string;
   /** Every key of the tab (known or not) with its value as text, by the key as staff wrote it. */
   extra: Record<string, string>;

@@ -3,7 +3,7 @@ import { decodeSettings, defaultSettingRows } from './settings';
 describe('settings', () => {
   test('defaults for every documented key', () => {
     const rows = defaultSettingRows(2027);
-    expect(rows).toHaveLength(14);
+    expect(rows).toHaveLength(15);
     expect(rows.slice(0, 4)).toEqual([
       { key: 'Anno formativo', value: '2027' },
       { key: 'Ore obiettivo annue', value: '40' },

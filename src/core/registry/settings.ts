@@ -60,6 +60,7 @@ export function decodeSettings(
     templateDocId: '',
     certificatesFolderId: '',
     senderName: '',
+    orgName: '',
     staffNotificationEmail: '',
     extra: {},
   };

@@ -155,6 +155,9 @@ export const COLUMNS = {
     col('session', 'Sessione', 'code', { required: true }),
     col('course', 'Corso', 'code', { required: true }),
     col('employeeId', 'Dipendente', 'code', { required: true }),
+    col('lastName', 'Cognome', 'text'),
+    col('firstName', 'Nome', 'text'),
+    col('comune', 'Comune', 'text'),
     col('email', 'Email', 'text'),
     col('present', 'Presente', 'bool', { required: true }),
     col('hours', 'Ore', 'number'),
@@ -287,6 +290,7 @@ export const SETTING_KEYS = {
   templateDocId: 'ID modello attestato',
   certificatesFolderId: 'ID cartella attestati',
   senderName: 'Nome mittente',
+  orgName: 'Nome ente',
   staffNotificationEmail: 'Email staff per notifiche',
 } as const;
 

@@ -5,7 +5,6 @@
  * second run changes nothing. Reading Google is in `meet-records.ts` and `meet-accounts.ts`, the rules in
  * `core/attendance/meet.ts`.
  */
-import { missingAttendanceRows } from '../../core/attendance/attendance';
 import { nameKey, planMeetSession, type MarkValue, type MeetParticipant } from '../../core/attendance/meet';
 import { resolveRomeWallClock } from '../../core/calendar/time';
 import { UserError } from '../../core/registry/errors';
@@ -14,7 +13,8 @@ import { TAB } from '../../core/registry/tabs';
 import { formatNumberIt } from '../../core/text';
 import { assignMissingIds } from '../registry/ids';
 import { logEvent } from '../registry/log';
-import { appendRecords, readTable, updateRecords } from '../registry/table';
+import { readTable, updateRecords } from '../registry/table';
+import { addRegisterRows, registerPeople } from './prepare';
 import { accountEmails } from './meet-accounts';
 import { MeetLedger } from './meet-ledger';
 import { meetingCodeOf, readMeetCall, type MeetRawParticipant } from './meet-records';
@@ -164,17 +164,13 @@ export function importMeet(courseCode: string, options: MeetImportOptions = {}):
     (t) => !options.onlyNew || !ledger.imported(t.session.id),
   );
   const attendance = readTable(TAB.presenze);
-  for (const course of new Set(chosen.map((t) => t.course.code))) {
-    appendRecords(
-      attendance,
-      missingAttendanceRows(
-        course,
-        sessions,
-        enrollments,
-        attendance.rows.map((r) => r.record),
-      ),
-    );
-  }
+  addRegisterRows(
+    attendance,
+    [...new Set(chosen.map((t) => t.course.code))],
+    sessions,
+    enrollments,
+    registerPeople([...employees.values()]),
+  );
   const calls: Array<{ target: Target; raw: MeetRawParticipant[] }> = [];
   for (const target of chosen) {
     if (Date.now() - started > TIME_BUDGET_MS) {

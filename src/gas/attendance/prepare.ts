@@ -1,10 +1,17 @@
-import { hoursToFill, missingAttendanceRows } from '../../core/attendance/attendance';
+import {
+  hoursToFill,
+  missingAttendanceRows,
+  registerPersonUpdates,
+  type AttendanceEnrollment,
+  type AttendanceSession,
+  type RegisterPerson,
+} from '../../core/attendance/attendance';
 import { UserError } from '../../core/registry/errors';
 import { TAB } from '../../core/registry/tabs';
 import { logEvent } from '../registry/log';
 import { assignMissingIds } from '../registry/ids';
 import { appendRecords, readTable, updateRecords, type Table } from '../registry/table';
-import type { Attendance } from '../../core/registry/schemas';
+import type { Attendance, Employee } from '../../core/registry/schemas';
 import { duplicateIdMessage } from '../../core/registry/codec';
 
 export interface PrepareResult {
@@ -13,6 +20,43 @@ export interface PrepareResult {
   enrollees: number;
   added: number;
   message: string;
+}
+
+/** Each employee as the register shows them. */
+export function registerPeople(employees: readonly Employee[]): Map<string, RegisterPerson> {
+  return new Map(employees.map((e) => [e.id, { firstName: e.firstName, lastName: e.lastName, comune: e.comune }]));
+}
+
+/**
+ * The one place that writes register rows (`Prepara registro presenze` and the Meet import): the missing
+ * session x confirmed enrollee rows of each course, by session and surname, appended in one block, and
+ * the names and comuni of the existing rows of those courses brought in step with `Dipendenti` (one
+ * batched update). Returns how many rows were added.
+ */
+export function addRegisterRows(
+  attendance: Table<Attendance>,
+  courses: readonly string[],
+  sessions: readonly AttendanceSession[],
+  enrollments: readonly AttendanceEnrollment[],
+  people: ReadonlyMap<string, RegisterPerson>,
+): number {
+  const wanted = new Set(courses);
+  const stale = registerPersonUpdates(
+    attendance.rows.filter((r) => wanted.has(r.record.course)),
+    people,
+  );
+  updateRecords(attendance, stale);
+  const rows = [...wanted].flatMap((course) =>
+    missingAttendanceRows(
+      course,
+      sessions,
+      enrollments,
+      attendance.rows.map((r) => r.record),
+      people,
+    ),
+  );
+  appendRecords(attendance, rows);
+  return rows.length;
 }
 
 /**
@@ -28,24 +72,19 @@ export function prepareCourseAttendance(courseCode: string): PrepareResult {
   const ids = assignMissingIds([TAB.sessioni, TAB.iscrizioni]);
   const sessions = (ids.Sessioni ?? readTable(TAB.sessioni)).rows.map((r) => r.record);
   const enrollments = (ids.Iscrizioni ?? readTable(TAB.iscrizioni)).rows.map((r) => r.record);
+  const people = registerPeople(readTable(TAB.dipendenti).rows.map((r) => r.record));
   const attendance = readTable(TAB.presenze);
-  const rows = missingAttendanceRows(
-    code,
-    sessions,
-    enrollments,
-    attendance.rows.map((r) => r.record),
-  );
-  appendRecords(attendance, rows);
+  const added = addRegisterRows(attendance, [code], sessions, enrollments, people);
   const courseSessions = sessions.filter((s) => s.course === code && s.status !== 'Annullata').length;
   const enrollees = new Set(
     enrollments.filter((e) => e.course === code && e.status === 'Confermata' && e.employeeId).map((e) => e.employeeId),
   ).size;
-  if (rows.length > 0) logEvent('Registro presenze preparato', `${code}: ${rows.length} righe aggiunte`);
+  if (added > 0) logEvent('Registro presenze preparato', `${code}: ${added} righe aggiunte`);
   const message =
-    rows.length > 0
-      ? `Registro presenze di ${code}: ${rows.length} righe aggiunte (${courseSessions} sessioni, ${enrollees} iscritti confermati).`
+    added > 0
+      ? `Registro presenze di ${code}: ${added} righe aggiunte (${courseSessions} sessioni, ${enrollees} iscritti confermati).`
       : `Registro presenze di ${code} già completo (${courseSessions} sessioni, ${enrollees} iscritti confermati).`;
-  return { course: code, sessions: courseSessions, enrollees, added: rows.length, message };
+  return { course: code, sessions: courseSessions, enrollees, added, message };
 }
 
 /**

@@ -74,12 +74,14 @@ export function copyDrafts(templateId: string, drafts: readonly DraftRequest[]):
 }
 
 /** Fills each draft with one Docs API `batchUpdate`, all together (resent when it failed for a moment). */
-export function fillDrafts(fills: ReadonlyArray<{ docId: string; values: Record<Placeholder, string> }>): ApiAnswer[] {
+export function fillDrafts(
+  fills: ReadonlyArray<{ docId: string; values: Record<Placeholder, string>; withQr: boolean }>,
+): ApiAnswer[] {
   return callGoogleApisTogether(
     fills.map((f) => ({
       method: 'post',
       url: `${DOCS}/${encodeURIComponent(f.docId)}:batchUpdate`,
-      body: fillBody(f.values),
+      body: fillBody(f.values, f.withQr),
       resend: true,
     })),
   );

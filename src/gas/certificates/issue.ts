@@ -8,8 +8,9 @@ import { certificateCandidates, certificateKey, type Candidate } from '../../cor
 import { resumeBatch } from '../../core/certificates/files';
 import { formatCertificateNumber, highestIssued } from '../../core/certificates/numbering';
 import { placeholderValues } from '../../core/certificates/placeholders';
-import { certificateMail } from '../../core/certificates/template';
-import { verificationCodeFrom } from '../../core/certificates/verification';
+import { certificateMail, issuerName } from '../../core/certificates/template';
+import { verificationCodeFrom, verificationUrl } from '../../core/certificates/verification';
+import { webAppBaseUrl } from '../approval/links';
 import type { JobWork } from '../../core/jobs/slice';
 import type { JobParams } from '../../core/jobs/state';
 import type { Certificate, Course, Employee, Session, Settings } from '../../core/registry/schemas';
@@ -317,7 +318,10 @@ export class CertificateContext {
     const employee = this.employees.get(employeeId);
     if (!course || !employee)
       throw new Error(`Dati mancanti per l'attestato ${entry.number}: corso o dipendente non trovato.`);
+    if (!this.settings.templateDocId) throw new UserError('Modello attestato non configurato: eseguire «Configura».');
+    const url = verificationUrl(webAppBaseUrl(), entry.verificationCode);
     const values = placeholderValues({
+      issuer: issuerName(this.settings.orgName, this.settings.senderName),
       firstName: employee.firstName,
       lastName: employee.lastName,
       comune: employee.comune,
@@ -331,8 +335,9 @@ export class CertificateContext {
       issuedOn,
       number: entry.number,
       verificationCode: entry.verificationCode,
+      verificationUrl: url,
     });
-    return { number: entry.number, folderId: this.courseFolder(course.code).getId(), values };
+    return { number: entry.number, folderId: this.courseFolder(course.code).getId(), values, verificationUrl: url };
   }
 
   private today(): string {
@@ -383,7 +388,8 @@ export class CertificateContext {
         number: r.number,
         verificationCode: r.verificationCode,
         version: r.version,
-        issuer: this.settings.senderName,
+        issuer: issuerName(this.settings.orgName, this.settings.senderName),
+        verificationUrl: verificationUrl(webAppBaseUrl(), r.verificationCode),
       });
       queueMail({
         to: r.email,

@@ -7,15 +7,19 @@
 import type { FileRole, TaggedFile } from '../../core/certificates/files';
 import type { Placeholder } from '../../core/certificates/placeholders';
 import { isRetryable } from '../../core/http/status';
+import { messageOf } from '../../core/registry/errors';
 import { backoffDelay } from '../platform/retry';
 import { answerError, type ApiAnswer } from '../platform/rest';
 import { logEvent } from '../registry/log';
 import { copyDrafts, exportDrafts, fillDrafts, listBatchFiles, trashFiles, uploadPdfs } from './documents';
+import { drawVerificationQr } from './qr';
 
 export interface RenderJob {
   number: string;
   folderId: string;
   values: Record<Placeholder, string>;
+  /** The verification page's address, drawn as a QR code; empty when the web app is not deployed. */
+  verificationUrl: string;
 }
 
 export type RenderOutcome = { ok: true; fileId: string; url: string } | { ok: false; error: string };
@@ -116,9 +120,25 @@ export function renderBatch(batch: string, templateId: string, jobs: readonly Re
   };
   live = keep(
     'Compilazione',
-    fillDrafts(live.map((i) => ({ docId: idOf(i), values: (jobs[i] as RenderJob).values }))),
+    fillDrafts(
+      live.map((i) => {
+        const job = jobs[i] as RenderJob;
+        return { docId: idOf(i), values: job.values, withQr: job.verificationUrl !== '' };
+      }),
+    ),
     'Docs API',
   );
+  live = live.filter((index) => {
+    const url = (jobs[index] as RenderJob).verificationUrl;
+    if (url === '') return true;
+    try {
+      drawVerificationQr(idOf(index), url);
+      return true;
+    } catch (error) {
+      outcomes[index] = { ok: false, error: `Codice QR: ${messageOf(error)}` };
+      return false;
+    }
+  });
   const exported = exportDrafts(live.map(idOf));
   const pdfOf = new Map<number, number[]>();
   live.forEach((index, n) => pdfOf.set(index, (exported[n] as ApiAnswer).bytes ?? []));

@@ -61,19 +61,20 @@ function styleAttributes(style: TemplateStyle): Attrs {
     footer: { [A.FONT_SIZE]: 9, [A.SPACING_BEFORE]: 6, [A.FOREGROUND_COLOR]: '#4b5563' },
     rule: {},
     space: { [A.FONT_SIZE]: 12 },
+    qr: { [A.FONT_SIZE]: 9, [A.SPACING_BEFORE]: 8 },
   };
   return { ...base, ...by[style] };
 }
 
 /** Creates the template Doc; returns its id. */
-function createTemplateDoc(issuer: string, signatory: string): string {
+function createTemplateDoc(signatory: string): string {
   const doc = DocumentApp.create(TEMPLATE_NAME);
   const body = doc.getBody();
   const A = DocumentApp.Attribute;
   body.setAttributes({ [A.MARGIN_TOP]: 56, [A.MARGIN_BOTTOM]: 56, [A.MARGIN_LEFT]: 64, [A.MARGIN_RIGHT]: 64 });
   body.clear();
   // A cleared body keeps one empty paragraph: the first line goes there rather than below it.
-  const [first, ...rest] = templateParagraphs(issuer, signatory);
+  const [first, ...rest] = templateParagraphs(signatory);
   const opening = body.getParagraphs()[0];
   if (first && opening) {
     opening.setText(first.text);
@@ -95,7 +96,7 @@ export function setupCertificates(): { templateDocId: string; certificatesFolder
   const settings = readSettings();
   let templateDocId = settings.templateDocId;
   if (!fileAlive(templateDocId)) {
-    templateDocId = createTemplateDoc(settings.senderName, settings.extra[SIGNATORY_KEY] || DEFAULT_SIGNATORY);
+    templateDocId = createTemplateDoc(settings.extra[SIGNATORY_KEY] || DEFAULT_SIGNATORY);
     writeSetting('templateDocId', templateDocId);
     logEvent('Modello attestato creato', templateDocId);
   }

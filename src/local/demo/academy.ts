@@ -21,6 +21,8 @@ export interface DemoOptions {
 }
 
 export const DEMO_SENDER = 'Consorzio Informatica Cremasca — Academy4PA';
+/** The consortium's full name, the certificates' header (`Nome ente`). */
+export const DEMO_ORG_NAME = 'Consorzio.IT — Consorzio Informatica e Territorio del Cremasco';
 export const DEMO_STAFF_EMAIL = 'formazione@consorzio.example.it';
 
 const FIRST_NAMES = [
@@ -354,6 +356,7 @@ export function demoSettings(year = 2027): Record<string, unknown> {
   return {
     'Anno formativo': year,
     'Nome mittente': DEMO_SENDER,
+    'Nome ente': DEMO_ORG_NAME,
     'Email staff per notifiche': DEMO_STAFF_EMAIL,
   };
 }

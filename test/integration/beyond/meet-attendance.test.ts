@@ -92,8 +92,11 @@ const CALL = {
   ],
 };
 
+/** The register's marks by employee ID (the tab itself is ordered by surname). */
 function register(a: LocalAcademy): Array<[unknown, unknown, unknown]> {
-  return rows(a, 'Presenze').map((r) => [r.Dipendente, r.Presente, r.Ore]);
+  return rows(a, 'Presenze')
+    .map((r): [unknown, unknown, unknown] => [r.Dipendente, r.Presente, r.Ore])
+    .sort((x, y) => String(x[0]).localeCompare(String(y[0])));
 }
 
 function importMeet(a: LocalAcademy, ...args: unknown[]): Report {

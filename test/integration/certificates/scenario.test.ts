@@ -14,12 +14,13 @@ describe('attendance-and-certificates.json', () => {
     expect(byFn('issueCertificates')).toMatchObject({ ok: true });
     const presenze = snapshot.sheets.Presenze?.rows ?? [];
     expect(presenze).toHaveLength(4);
-    // Ticking `Presente` fills `Ore` with the session's length; the unticked row stays empty.
-    expect(presenze.map((r) => [r.Sessione, r.Dipendente, r.Presente, r.Ore])).toEqual([
-      ['GDPR-BASE-S1', 'D00001', true, 2],
-      ['GDPR-BASE-S1', 'D00002', true, 2],
-      ['GDPR-BASE-S2', 'D00001', true, 2],
-      ['GDPR-BASE-S2', 'D00002', false, ''],
+    // By session, then surname (Conti before Galli), with names; ticking `Presente` fills `Ore` with the
+    // session's length; the unticked row stays empty.
+    expect(presenze.map((r) => [r.Sessione, r.Dipendente, r.Cognome, r.Presente, r.Ore])).toEqual([
+      ['GDPR-BASE-S1', 'D00002', 'Conti', true, 2],
+      ['GDPR-BASE-S1', 'D00001', 'Galli', true, 2],
+      ['GDPR-BASE-S2', 'D00002', 'Conti', false, ''],
+      ['GDPR-BASE-S2', 'D00001', 'Galli', true, 2],
     ]);
     const rows = snapshot.sheets.Attestati?.rows ?? [];
     expect(rows).toHaveLength(1);

@@ -42,11 +42,17 @@ describe('the certificates job', () => {
     expect(academy.ws.methodCounts['UrlFetch.fetch']).toBe(125);
   });
 
-  it('issues a course of 100 in a single execution', async () => {
+  // The QR code is drawn through DocumentApp, one Doc after another (the Docs API takes only public image
+  // URLs), so a course of 100 needs one continuation: the bench's certificates-100 reports the target missed.
+  it('issues a course of 100 with their QR codes in two executions, each certificate once', async () => {
     const academy = await academyWith([{ code: 'C100', hours: 4, people: people(100) }]);
     const result = academy.call('issueCertificates', ['C100']);
     expect(result.ok).toBe(true);
     expect(result.elapsedMs).toBeLessThan(SIX_MINUTES);
+    expect(continuationTriggers(academy)).toHaveLength(1);
+    const runs = academy.advance(60);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.ok).toBe(true);
     expect(continuationTriggers(academy)).toHaveLength(0);
     expectComplete(academy, 100);
   });

@@ -136,7 +136,7 @@ describe('setup on a half-built spreadsheet', () => {
     expect(rows.filter((r) => r.Chiave === 'Ore obiettivo annue')).toEqual([
       { Chiave: 'Ore obiettivo annue', Valore: '24' },
     ]);
-    expect(rows).toHaveLength(14);
+    expect(rows).toHaveLength(15);
   });
 });
 
@@ -309,7 +309,7 @@ describe('table codec through the emulated Sheets', () => {
     expect(settings.calendarId).toBe('abc@group.calendar.google.com');
     expect(settings.extra['Ultima sincronizzazione']).toBe('2027-02-01');
     const rows = snapshotSheets(ws, ssId).Impostazioni?.rows ?? [];
-    expect(rows).toHaveLength(15);
+    expect(rows).toHaveLength(16);
   });
 });
 

@@ -75,6 +75,7 @@ describe('setupAcademy on an empty spreadsheet', () => {
         'ID modello attestato',
         'ID cartella attestati',
         'Nome mittente',
+        'Nome ente',
         'Email staff per notifiche',
       ]),
     );

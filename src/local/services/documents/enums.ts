@@ -80,6 +80,7 @@ export const ELEMENT_TYPE = {
   TEXT: 'TEXT',
   HORIZONTAL_RULE: 'HORIZONTAL_RULE',
   PAGE_BREAK: 'PAGE_BREAK',
+  INLINE_IMAGE: 'INLINE_IMAGE',
 } as const;
 
 /** Text attribute keys of `setAttributes`/`getAttributes` and where each lives in the model. */

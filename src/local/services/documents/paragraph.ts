@@ -10,6 +10,7 @@ import {
 } from '../files/doc-model';
 import { chain, live, type DocsContext, type Obj } from './context';
 import { ELEMENT_TYPE, PARAGRAPH_KEYS, textAttrsFrom, textAttrsOut } from './enums';
+import { appendImage } from './image';
 import { type Session } from './session';
 import { wrapText, findIn } from './text';
 
@@ -35,6 +36,10 @@ export function wrapParagraph(ctx: DocsContext, session: Session, p: ParagraphNo
       spliceText(p, len, len, String(text));
       return wrapText(ctx, session, () => [p]);
     },
+    appendInlineImage(image: unknown) {
+      call('appendInlineImage');
+      return appendImage(ctx, session, p, image);
+    },
     editAsText() {
       call('editAsText');
       return wrapText(ctx, session, () => [p]);
@@ -51,7 +56,7 @@ export function wrapParagraph(ctx: DocsContext, session: Session, p: ParagraphNo
     },
     findText(pattern: string, from?: Obj) {
       call('findText');
-      return findIn(ctx, session, [p], String(pattern), from);
+      return findIn(ctx, session, [p], String(pattern), from, () => self);
     },
     setAttributes(attributes: Obj) {
       call('setAttributes');
@@ -66,7 +71,7 @@ export function wrapParagraph(ctx: DocsContext, session: Session, p: ParagraphNo
     },
     getNumChildren() {
       call('getNumChildren');
-      return p.runs.length > 0 || p.rule || p.pageBreak ? 1 : 0;
+      return (p.runs.length > 0 || p.rule || p.pageBreak ? 1 : 0) + (p.images?.length ?? 0);
     },
     removeFromParent() {
       call('removeFromParent');

@@ -144,7 +144,9 @@ export function wrapSection(
     },
     findText(pattern: string, from?: Obj) {
       call('findText');
-      return findIn(ctx, session, paragraphsOf(nodes()), String(pattern), from);
+      return findIn(ctx, session, paragraphsOf(nodes()), String(pattern), from, (p) =>
+        wrapParagraph(ctx, session, p, nodes),
+      );
     },
     setAttributes(attributes: Obj) {
       call('setAttributes');

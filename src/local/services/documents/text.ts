@@ -73,6 +73,7 @@ export function wrapText(ctx: DocsContext, session: Session, paragraphs: () => P
   }
   const getText = (): string => paragraphs().map(paragraphText).join('\n');
   const self: Obj = {
+    asText: () => self,
     getType: () => ELEMENT_TYPE.TEXT,
     getText(): string {
       call('getText');
@@ -165,6 +166,8 @@ export function findIn(
   list: ParagraphNode[],
   pattern: string,
   from?: Obj,
+  /** The paragraph element a found text belongs to (its `getParent()`), where the caller knows it. */
+  parentOf?: (p: ParagraphNode) => Obj,
 ): Obj | null {
   const re = toRegExp(pattern);
   let startParagraph = 0;
@@ -184,7 +187,10 @@ export function findIn(
       return {
         __paragraph: p,
         __end: end,
-        getElement: () => wrapText(ctx, session, () => [p]),
+        getElement: () => {
+          const text = wrapText(ctx, session, () => [p]);
+          return parentOf ? { ...text, getParent: () => parentOf(p) } : text;
+        },
         getStartOffset: () => start,
         getEndOffsetInclusive: () => end,
         isPartial: () => start > 0 || end < text.length - 1,

@@ -31,6 +31,16 @@ export interface ParagraphNode {
   /** A paragraph holding a horizontal rule or a page break, as Google stores them. */
   rule: boolean;
   pageBreak: boolean;
+  /** Inline images after the paragraph's text (`appendInlineImage`), in order. */
+  images?: InlineImageNode[];
+}
+
+/** An inline image: its bytes (base64, so a saved workbook keeps them) and its size in pixels. */
+export interface InlineImageNode {
+  mimeType: string;
+  base64: string;
+  width: number;
+  height: number;
 }
 
 export interface TableNode {

@@ -1,5 +1,12 @@
 import { jsPDF } from 'jspdf';
-import { documentText, paragraphText, type DocContent, type ParagraphNode, type TextAttrs } from './doc-model';
+import {
+  documentText,
+  paragraphText,
+  type DocContent,
+  type InlineImageNode,
+  type ParagraphNode,
+  type TextAttrs,
+} from './doc-model';
 
 /** Point sizes of Google Docs' default paragraph styles. */
 const HEADING_SIZE: Record<string, number> = {
@@ -200,7 +207,21 @@ class Layout {
         this.y += lineHeight;
       }
     }
+    for (const image of p.images ?? []) this.image(image, left, width, p.alignment);
     this.y += p.spacingAfter;
+  }
+
+  /** An inline image at its size (pixels at 96 dpi, so three quarters of a point each), aligned as its paragraph. */
+  private image(image: InlineImageNode, left: number, width: number, alignment: string): void {
+    const w = Math.min(image.width * 0.75, width);
+    const h = image.height * 0.75 * (w / (image.width * 0.75));
+    this.ensure(h);
+    let x = left;
+    if (alignment === 'CENTER') x = left + (width - w) / 2;
+    else if (alignment === 'RIGHT') x = left + width - w;
+    const format = image.mimeType === 'image/png' ? 'PNG' : image.mimeType === 'image/gif' ? 'GIF' : 'JPEG';
+    this.pdf.addImage(Uint8Array.from(Buffer.from(image.base64, 'base64')), format, x, this.y, w, h);
+    this.y += h;
   }
 
   section(nodes: DocContent['body']): void {
