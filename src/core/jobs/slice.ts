@@ -14,6 +14,12 @@ export interface JobWork {
   /** Items still to do, recomputed from the workspace (an item done disappears from this list). */
   pending(): string[];
   run(item: string): void;
+  /**
+   * Several items done together (their Google requests sent in parallel), at most `batchSize` at once:
+   * each item's error in order, or null when it succeeded. A throw counts against every item.
+   */
+  runBatch?(items: string[]): Array<unknown>;
+  batchSize?: number;
   /** Flushes what the slice buffered (rows, log, mail); called once, even after a failed item. */
   close(): void;
 }
@@ -46,6 +52,25 @@ export interface SliceResult {
   pausedBy: string;
 }
 
+/** Each item's error (null on success): one `runBatch` for the chunk, or `run` item by item. */
+function runChunk(work: JobWork, chunk: string[]): unknown[] {
+  if (work.runBatch) {
+    try {
+      return work.runBatch(chunk);
+    } catch (error) {
+      return chunk.map(() => error);
+    }
+  }
+  return chunk.map((item) => {
+    try {
+      work.run(item);
+      return null;
+    } catch (error) {
+      return error;
+    }
+  });
+}
+
 /**
  * Runs one slice of a job within `budgetMs`: items in the handler's order, each success or failure
  * checkpointed; an item that fails is not retried within the same slice (a failing service gets time to
@@ -59,14 +84,20 @@ export function runSlice(initial: JobState, work: JobWork, hooks: SliceHooks, bu
   let longest = 0;
   let processed = 0;
   let pausedBy = '';
+  const size = work.runBatch ? Math.max(1, work.batchSize ?? 1) : 1;
   try {
-    for (const item of items) {
+    for (let start = 0; start < items.length && pausedBy === ''; start += size) {
       if (!fitsInBudget(hooks.now() - started, longest, budgetMs)) break;
-      const itemStart = hooks.now();
-      try {
-        work.run(item);
-        state = recordSuccess(state, item, hooks.now());
-      } catch (error) {
+      const chunk = items.slice(start, start + size);
+      const chunkStart = hooks.now();
+      const errors = runChunk(work, chunk);
+      for (const [n, item] of chunk.entries()) {
+        const error = errors[n] ?? null;
+        if (error === null) {
+          state = recordSuccess(state, item, hooks.now());
+          processed += 1;
+          continue;
+        }
         if (hooks.isFatal(error)) throw error;
         if (hooks.shouldPause(error)) {
           pausedBy = messageOf(error);
@@ -75,9 +106,9 @@ export function runSlice(initial: JobState, work: JobWork, hooks: SliceHooks, bu
         const outcome = recordFailure(state, item, messageOf(error), hooks.now());
         state = outcome.state;
         if (outcome.gaveUp) hooks.onGiveUp(item, messageOf(error), outcome.attempts);
+        processed += 1;
       }
-      processed += 1;
-      longest = Math.max(longest, hooks.now() - itemStart);
+      longest = Math.max(longest, hooks.now() - chunkStart);
       hooks.checkpoint(state, false);
     }
   } finally {

@@ -51,6 +51,49 @@ describe('job slices', () => {
     expect(f.log.filter((l) => l === 'close')).toHaveLength(2);
   });
 
+  it('runs a batched job a chunk at a time: each item counted alone, a failed one retried later, the budget per chunk', () => {
+    const items = Array.from({ length: 25 }, (_, i) => `c${i}`);
+    const f = fixture(items);
+    const chunks: string[][] = [];
+    const failOnce = new Set(['c3']);
+    const work: JobWork = {
+      ...f.work,
+      batchSize: 10,
+      runBatch: (chunk) => {
+        chunks.push(chunk);
+        f.tick(100_000);
+        return chunk.map((item) => {
+          if (failOnce.delete(item)) return new Error('Service error: Drive');
+          f.done.add(item);
+          return null;
+        });
+      },
+    };
+    const first = runSlice(newJob('certificates', 'Attestati', {}, 0), work, f.hooks, 270_000);
+    // Two chunks of 100 s fit in 270 s; a third would not.
+    expect(chunks.map((c) => c.length)).toEqual([10, 10]);
+    expect(first.state.done).toBe(19);
+    expect(first.state.retrying.map((r) => r.item)).toEqual(['c3']);
+    const second = runSlice(first.state, work, f.hooks, 270_000);
+    expect(chunks[2]).toEqual(['c3', ...items.slice(20)]);
+    expect(second.state.status).toBe('done');
+    expect(second.state.done).toBe(25);
+  });
+
+  it('pauses a batched job on a daily quota without counting an attempt against the paused items', () => {
+    const f = fixture(['a', 'b', 'c']);
+    const work: JobWork = {
+      ...f.work,
+      batchSize: 3,
+      runBatch: (chunk) => chunk.map((item) => (item === 'a' ? (f.done.add(item), null) : new Error('for one day'))),
+    };
+    const result = runSlice(newJob('certificates', 'Attestati', {}, 0), work, f.hooks, 270_000);
+    expect(result.pausedBy).toBe('for one day');
+    expect(result.state.done).toBe(1);
+    expect(result.state.retrying).toEqual([]);
+    expect(result.remaining).toBe(2);
+  });
+
   it('retries a failing item on later slices, then gives it up without blocking the others', () => {
     const f = fixture(['a', 'b', 'c'], 1000, { b: 99 });
     let state = newJob('certificates', 'Attestati', {}, 0);

@@ -1,14 +1,23 @@
 /**
- * Drive, Docs and Mail adapters for certificates: folders, the template copy, literal placeholder
- * replacement, the PDF export, the mail quota. Each function touches its services and does nothing else.
+ * Drive, Docs and Mail adapters for certificates: folders, and the REST requests of a batch of
+ * certificates sent together (template copies, fills, PDF exports and uploads, the trash, the listing of
+ * a batch's files), the mail quota. Each function touches its services and does nothing else.
  */
+import {
+  batchQuery,
+  copyBody,
+  fillBody,
+  multipartUpload,
+  PDF_MIME,
+  pdfMetadata,
+  taggedFiles,
+  type TaggedFile,
+} from '../../core/certificates/files';
+import type { Placeholder } from '../../core/certificates/placeholders';
 import { withRetry } from '../platform/retry';
-import { PLACEHOLDERS, placeholderToken, QR_MARKER, type Placeholder } from '../../core/certificates/placeholders';
-import { callGoogleApi } from '../platform/rest';
+import { callGoogleApi, callGoogleApisTogether, type ApiAnswer } from '../platform/rest';
 
 type Folder = GoogleAppsScript.Drive.Folder;
-
-export const PDF_MIME = 'application/pdf';
 
 /** A folder by id, or null when it is gone, trashed or not reachable. */
 export function folderById(id: string): Folder | null {
@@ -39,43 +48,104 @@ export function folderName(folder: Folder): string {
   return folder.getName();
 }
 
-type File = GoogleAppsScript.Drive.File;
+const DRIVE = 'https://www.googleapis.com/drive/v3/files';
+const UPLOAD = 'https://www.googleapis.com/upload/drive/v3/files?uploadType=multipart&fields=id,webViewLink';
+const DOCS = 'https://docs.googleapis.com/v1/documents';
 
-/** Copies the template into the folder; the copy is returned to be exported and trashed without a lookup. */
-export function copyTemplate(templateId: string, name: string, folder: Folder): { file: File; id: string } {
-  const file = DriveApp.getFileById(templateId).makeCopy(name, folder);
-  return { file, id: file.getId() };
+export interface DraftRequest {
+  batch: string;
+  number: string;
+  folderId: string;
 }
 
 /**
- * Replaces every placeholder of a Doc literally, in body, header and footer, with one Docs API
- * `batchUpdate` (one `replaceAllText` per placeholder, applied atomically and saved at once; catalogue:
- * REST-DOCS-BATCHUPDATE): the text is matched as text and the value inserted as text, so a name with
- * `$1`, `\\` or `(` stays as written. Filling again is harmless (a replaced placeholder no longer matches).
+ * Copies the template once per certificate, all together (Drive v3 `files.copy`), each copy tagged with
+ * its batch and number. Not resent: a copy whose answer was lost is looked for with `listBatchFiles`.
  */
-export function fillDocument(docId: string, values: Record<Placeholder, string>, options: { withQr: boolean }): void {
-  const requests = PLACEHOLDERS.map((name) => ({
-    replaceAllText: { containsText: { text: placeholderToken(name), matchCase: true }, replaceText: values[name] },
-  }));
-  // Without a verification address there is no QR code to draw: the marker goes with the text fill.
-  if (!options.withQr)
-    requests.push({ replaceAllText: { containsText: { text: QR_MARKER, matchCase: true }, replaceText: '' } });
-  callGoogleApi(
-    'Docs API',
-    'post',
-    `https://docs.googleapis.com/v1/documents/${encodeURIComponent(docId)}:batchUpdate`,
-    {
-      requests,
-    },
+export function copyDrafts(templateId: string, drafts: readonly DraftRequest[]): ApiAnswer[] {
+  return callGoogleApisTogether(
+    drafts.map((d) => ({
+      method: 'post',
+      url: `${DRIVE}/${encodeURIComponent(templateId)}/copy?fields=id`,
+      body: copyBody(d.batch, d.number, d.folderId),
+      resend: false,
+    })),
   );
 }
 
-/** Exports a saved Doc as PDF into the folder; returns the PDF's id and URL. */
-export function exportPdf(doc: File, pdfName: string, folder: Folder): { fileId: string; url: string } {
-  const blob = withRetry('File.getAs', () => doc.getAs(PDF_MIME)).setName(pdfName);
-  // Not retried: a create that failed after Drive made the file would leave two PDFs.
-  const pdf = folder.createFile(blob);
-  return { fileId: pdf.getId(), url: pdf.getUrl() };
+/** Fills each draft with one Docs API `batchUpdate`, all together (resent when it failed for a moment). */
+export function fillDrafts(
+  fills: ReadonlyArray<{ docId: string; values: Record<Placeholder, string>; withQr: boolean }>,
+): ApiAnswer[] {
+  return callGoogleApisTogether(
+    fills.map((f) => ({
+      method: 'post',
+      url: `${DOCS}/${encodeURIComponent(f.docId)}:batchUpdate`,
+      body: fillBody(f.values, f.withQr),
+      resend: true,
+    })),
+  );
+}
+
+/** Exports each filled draft as PDF (Drive v3 `files.export`), all together; the bytes come back. */
+export function exportDrafts(docIds: readonly string[]): ApiAnswer[] {
+  return callGoogleApisTogether(
+    docIds.map((id) => ({
+      method: 'get',
+      url: `${DRIVE}/${encodeURIComponent(id)}/export?mimeType=${encodeURIComponent(PDF_MIME)}`,
+      resend: true,
+      binary: true,
+    })),
+  );
+}
+
+/** Uploads each PDF into its folder, tagged (multipart upload), all together; not resent (see `copyDrafts`). */
+export function uploadPdfs(uploads: ReadonlyArray<DraftRequest & { pdf: number[] }>): ApiAnswer[] {
+  const utf8 = (text: string): number[] => Utilities.newBlob(text).getBytes();
+  return callGoogleApisTogether(
+    uploads.map((u, n) => {
+      const upload = multipartUpload(
+        `a4pa_pdf_${n}_${u.number}`,
+        pdfMetadata(u.batch, u.number, u.folderId),
+        u.pdf,
+        utf8,
+      );
+      return {
+        method: 'post',
+        url: UPLOAD,
+        raw: { contentType: upload.contentType, bytes: upload.body },
+        resend: false,
+      };
+    }),
+  );
+}
+
+/** Moves files to the trash together (`files.update`, resent when it failed for a moment). */
+export function trashFiles(ids: readonly string[]): ApiAnswer[] {
+  if (ids.length === 0) return [];
+  return callGoogleApisTogether(
+    ids.map((id) => ({
+      method: 'patch',
+      url: `${DRIVE}/${encodeURIComponent(id)}`,
+      body: { trashed: true },
+      resend: true,
+    })),
+  );
+}
+
+/** Every file not in the trash that carries the batch's tag (one listing, paged by 1,000). */
+export function listBatchFiles(batch: string): TaggedFile[] {
+  const files: TaggedFile[] = [];
+  let pageToken = '';
+  do {
+    const query = `q=${encodeURIComponent(batchQuery(batch))}&pageSize=1000&fields=${encodeURIComponent(
+      'nextPageToken,files(id,webViewLink,properties)',
+    )}${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`;
+    const page = callGoogleApi('Drive API', 'get', `${DRIVE}?${query}`) as { nextPageToken?: string } | null;
+    files.push(...taggedFiles(page));
+    pageToken = page?.nextPageToken ?? '';
+  } while (pageToken);
+  return files;
 }
 
 /** Moves a file to the trash; a file already gone is fine (nothing left to clean). */
@@ -87,10 +157,6 @@ export function trashFile(id: string): void {
     if (!/No item with the given ID|not found/i.test(error instanceof Error ? error.message : String(error)))
       throw error;
   }
-}
-
-export function trashCopy(file: File): void {
-  withRetry('File.setTrashed', () => file.setTrashed(true));
 }
 
 /** Whether a file exists and is not in the trash. */

@@ -5,6 +5,7 @@
  */
 import { courseSessions } from '../../core/attendance/attendance';
 import { certificateCandidates, certificateKey, type Candidate } from '../../core/certificates/eligibility';
+import { resumeBatch } from '../../core/certificates/files';
 import { formatCertificateNumber, highestIssued } from '../../core/certificates/numbering';
 import { placeholderValues } from '../../core/certificates/placeholders';
 import { certificateMail, issuerName } from '../../core/certificates/template';
@@ -24,23 +25,22 @@ import { appendRecords, readTable, updateRecords, type Table } from '../registry
 import { formatInSpreadsheetZone } from '../registry/workbook';
 import {
   childFolder,
-  copyTemplate,
-  remainingMailQuota,
-  exportPdf,
-  trashCopy,
   fileAlive,
-  fillDocument,
   folderById,
   folderName,
+  listBatchFiles,
+  remainingMailQuota,
   rootChildFolder,
   trashFile,
+  trashFiles,
 } from './documents';
+import { renderBatch, type RenderJob, type RenderOutcome } from './render';
 import { recordReplacedCode } from '../verification/verify';
-import { drawVerificationQr } from './qr';
 import {
   clearInflight,
   clearReissue,
   createSecret,
+  newBatchTag,
   readCertificateProps,
   saveInflight,
   saveReissue,
@@ -66,6 +66,15 @@ function inScope(course: Course, scope: string): boolean {
   return scope ? course.code === scope : course.status === 'Concluso';
 }
 
+/** Certificates made together: the `fetchAll` concurrency the latency model assumes (URLFETCH-FETCHALL). */
+export const CERTIFICATE_BATCH = 10;
+
+type Entry = { row: number; record: Certificate };
+
+function asError(message: string): Error {
+  return new Error(message);
+}
+
 /**
  * Everything one slice (or a reissue) needs, read once: settings, the tabs, the stored numbering.
  * Writes go through it so the in-memory tables stay current for `pending()`.
@@ -83,6 +92,8 @@ export class CertificateContext {
   private readonly sentNumbers = new Set<string>();
   private yearFolder: Folder | null = null;
   private readonly courseFolders = new Map<string, Folder>();
+  /** The tag of this slice's files, drawn at its first batch. */
+  private batchTag = '';
 
   constructor(readonly scope: string) {
     this.settings = readSettings();
@@ -94,34 +105,38 @@ export class CertificateContext {
     this.attendance = readTable(TAB.presenze).rows.map((r) => r.record);
     this.certificates = readTable(TAB.attestati);
     this.props = readCertificateProps();
+    this.cleanUpReissue();
     this.cleanUpInflight();
   }
 
-  /** A certificate left half-made by a stopped execution: its temporary Doc goes; its PDF is adopted or trashed. */
-  private cleanUpInflight(): void {
+  /** A reissue stopped halfway: whatever it made that no row points at goes to the trash. */
+  private cleanUpReissue(): void {
     const reissue = this.props.reissue;
-    if (reissue) {
-      if (reissue.tmpDocId) trashFile(reissue.tmpDocId);
-      if (reissue.pdfId && !this.certificates.rows.some((r) => r.record.fileId === reissue.pdfId))
-        trashFile(reissue.pdfId);
-      this.props.reissue = null;
-      clearReissue();
-    }
+    if (!reissue) return;
+    const recorded = new Set(this.certificates.rows.map((r) => r.record.fileId));
+    const stray = reissue.batch ? listBatchFiles(reissue.batch).map((f) => f.id) : [];
+    for (const e of reissue.entries) if (e.pdfId) stray.push(e.pdfId);
+    trashFiles(stray.filter((id) => !recorded.has(id)));
+    this.props.reissue = null;
+    clearReissue();
+  }
+
+  /** A batch left half-made by a stopped execution, resumed from one listing of its files (`resumeBatch`). */
+  private cleanUpInflight(): void {
     const inflight = this.props.inflight;
     if (!inflight) return;
-    if (inflight.tmpDocId) trashFile(inflight.tmpDocId);
-    inflight.tmpDocId = '';
-    const recorded = this.certificates.rows.some((r) => r.record.fileId === inflight.pdfId && inflight.pdfId !== '');
-    const adoptable = inflight.key.startsWith(NEW_PREFIX) && !recorded && this.candidateFor(inflight.key) !== null;
-    if (adoptable) return;
-    if (recorded) {
+    const { entries, trash } = resumeBatch({
+      entries: inflight.entries,
+      files: inflight.batch ? listBatchFiles(inflight.batch) : [],
+      recordedNumbers: new Set(this.certificates.rows.map((r) => r.record.number)),
+      recordedFiles: new Set(this.certificates.rows.map((r) => r.record.fileId)),
+      due: new Set(this.candidates().map((c) => NEW_PREFIX + certificateKey(c.course, c.employeeId))),
+    });
+    trashFiles(trash);
+    if (entries.length === 0) {
       this.props.inflight = null;
       clearInflight();
-      return;
-    }
-    if (inflight.pdfId) trashFile(inflight.pdfId);
-    // Kept without its files: the next new certificate takes its number.
-    this.props.inflight = { ...inflight, key: '', pdfId: '', pdfUrl: '' };
+    } else this.props.inflight = { batch: inflight.batch, entries };
   }
 
   private scopeCourses(): Course[] {
@@ -139,13 +154,8 @@ export class CertificateContext {
     });
   }
 
-  private candidateFor(item: string): Candidate | null {
-    const key = item.slice(NEW_PREFIX.length);
-    return this.candidates().find((c) => certificateKey(c.course, c.employeeId) === key) ?? null;
-  }
-
   /** Mails still owed: rows of the scope with a PDF and no `Inviato il`, latest version of each number. */
-  private unsentRows(): Array<{ row: number; record: Certificate }> {
+  private unsentRows(): Entry[] {
     const scope = new Set(this.scopeCourses().map((c) => c.code));
     return this.certificates.rows.filter(
       (r) =>
@@ -156,28 +166,44 @@ export class CertificateContext {
     );
   }
 
-  /** Half-done work first: mails owed, then the certificate in flight, then the new ones. */
+  /** Half-done work first: mails owed, then the certificates in flight, then the new ones. */
   pending(): string[] {
     const fresh = this.candidates().map((c) => NEW_PREFIX + certificateKey(c.course, c.employeeId));
-    const inflight = this.props.inflight?.key;
-    const ordered = inflight && fresh.includes(inflight) ? [inflight, ...fresh.filter((k) => k !== inflight)] : fresh;
+    const inflight = new Set((this.props.inflight?.entries ?? []).map((e) => e.key));
+    const ordered = [...fresh.filter((k) => inflight.has(k)), ...fresh.filter((k) => !inflight.has(k))];
     return [...this.unsentRows().map((r) => MAIL_PREFIX + r.record.number), ...ordered];
   }
 
   run(item: string): void {
-    if (item.startsWith(MAIL_PREFIX)) {
-      const number = item.slice(MAIL_PREFIX.length);
-      const entry = this.unsentRows().find((r) => r.record.number === number);
-      if (entry) this.mail(entry);
-      return;
-    }
-    const candidate = this.candidateFor(item);
-    if (!candidate) return;
-    const entry = this.issue(item, candidate);
-    this.mail(entry);
+    const [error] = this.runBatch([item]);
+    if (error) throw error;
   }
 
-  private nextNumber(): { number: string; seq: number } {
+  /** A batch of items: owed mails and new certificates, made together; each item's error or null. */
+  runBatch(items: string[]): unknown[] {
+    const errors = new Map<string, unknown>();
+    const toMail: Array<{ item: string; entry: Entry }> = [];
+    const unsent = new Map(this.unsentRows().map((r) => [r.record.number, r]));
+    const due = new Map(this.candidates().map((c) => [NEW_PREFIX + certificateKey(c.course, c.employeeId), c]));
+    const fresh: Array<{ item: string; candidate: Candidate }> = [];
+    for (const item of items) {
+      if (item.startsWith(MAIL_PREFIX)) {
+        const entry = unsent.get(item.slice(MAIL_PREFIX.length));
+        if (entry) toMail.push({ item, entry });
+        continue;
+      }
+      const candidate = due.get(item);
+      if (candidate) fresh.push({ item, candidate });
+    }
+    for (const [item, outcome] of this.issueMany(fresh)) {
+      if (outcome instanceof Error) errors.set(item, outcome);
+      else toMail.push({ item, entry: outcome });
+    }
+    for (const [item, error] of this.mailMany(toMail)) errors.set(item, error);
+    return items.map((item) => errors.get(item) ?? null);
+  }
+
+  private nextNumber(): string {
     const year = this.settings.year;
     const seq =
       highestIssued(
@@ -186,7 +212,7 @@ export class CertificateContext {
         this.props.seqByYear[String(year)] ?? 0,
       ) + 1;
     this.props.seqByYear[String(year)] = seq;
-    return { number: formatCertificateNumber(year, seq), seq };
+    return formatCertificateNumber(year, seq);
   }
 
   private verificationCode(number: string): string {
@@ -194,80 +220,106 @@ export class CertificateContext {
     return verificationCodeFrom(verificationBytes(number, this.props.secret));
   }
 
-  private persist(inflight: Inflight): void {
-    if (inflight.key.startsWith(REISSUE_PREFIX)) {
-      this.props.reissue = inflight;
-      saveReissue(inflight);
-      return;
-    }
-    this.props.inflight = inflight;
-    const year = this.settings.year;
-    saveInflight(inflight, year, this.props.seqByYear[String(year)] ?? 0);
-  }
-
-  /** A new certificate: number, PDF, then the row (the in-flight record covers the steps between). */
-  private issue(item: string, c: Candidate): { row: number; record: Certificate } {
-    let inflight = this.props.inflight;
-    if (inflight && inflight.key !== item) {
-      // The number of a certificate that never got its row was never shown to anyone: it is reused, so
-      // numbers stay sequential; a PDF made under it is discarded.
-      if (inflight.pdfId) trashFile(inflight.pdfId);
-      inflight = { ...inflight, key: item, tmpDocId: '', pdfId: '', pdfUrl: '' };
-      this.persist(inflight);
-    }
-    if (!inflight) {
-      const { number } = this.nextNumber();
-      inflight = {
+  /**
+   * New certificates: numbers (the ones kept for these people, then freed ones, then new ones) recorded
+   * with the batch in one write, PDFs made together, then one block of rows.
+   */
+  private issueMany(list: ReadonlyArray<{ item: string; candidate: Candidate }>): Map<string, Entry | Error> {
+    const out = new Map<string, Entry | Error>();
+    if (list.length === 0) return out;
+    if (!this.settings.templateDocId) throw new UserError('Modello attestato non configurato: eseguire «Configura».');
+    this.batchTag ||= newBatchTag();
+    const entries = (this.props.inflight?.entries ?? []).map((e) => ({ ...e }));
+    const mine = list.map(({ item }) => {
+      const kept = entries.find((e) => e.key === item) ?? entries.find((e) => e.key === '');
+      if (kept) {
+        kept.key = item;
+        return kept;
+      }
+      const number = this.nextNumber();
+      const entry: Inflight = {
         key: item,
         number,
         verificationCode: this.verificationCode(number),
-        tmpDocId: '',
         pdfId: '',
         pdfUrl: '',
       };
-      this.persist(inflight);
-    }
+      entries.push(entry);
+      return entry;
+    });
+    this.props.inflight = { batch: this.batchTag, entries };
+    const year = this.settings.year;
+    saveInflight(this.props.inflight, year, this.props.seqByYear[String(year)] ?? 0);
+
     const issuedOn = this.today();
-    if (!inflight.pdfId) {
-      const pdf = this.renderPdf(inflight, c.course, c.employeeId, c.hoursAttended, issuedOn);
-      inflight.pdfId = pdf.fileId;
-      inflight.pdfUrl = pdf.url;
-    }
-    const employee = this.employees.get(c.employeeId);
-    const record: Certificate = {
-      number: inflight.number,
-      course: c.course,
-      employeeId: c.employeeId,
-      email: employee?.email || c.email,
-      hoursAttended: c.hoursAttended,
-      issuedOn: new Date(),
-      pdfUrl: inflight.pdfUrl,
-      fileId: inflight.pdfId,
-      sentAt: null,
-      verificationCode: inflight.verificationCode,
-      version: 1,
-    };
-    const [entry] = appendRecords(this.certificates, [record]);
-    this.props.inflight = null;
-    clearInflight();
-    logEvent('Attestato emesso', `${record.number}: ${record.course} ${record.employeeId}`);
-    return entry as { row: number; record: Certificate };
+    const jobs: Array<{ entry: Inflight; job: RenderJob }> = [];
+    list.forEach(({ item, candidate }, n) => {
+      const entry = mine[n] as Inflight;
+      if (entry.pdfId) return;
+      try {
+        jobs.push({
+          entry,
+          job: this.renderJob(entry, candidate.course, candidate.employeeId, candidate.hoursAttended, issuedOn),
+        });
+      } catch (error) {
+        out.set(item, error instanceof Error ? error : asError(String(error)));
+      }
+    });
+    const outcomes = renderBatch(
+      this.batchTag,
+      this.settings.templateDocId,
+      jobs.map((j) => j.job),
+    );
+    jobs.forEach(({ entry }, n) => {
+      const outcome = outcomes[n] as RenderOutcome;
+      if (outcome.ok) {
+        entry.pdfId = outcome.fileId;
+        entry.pdfUrl = outcome.url;
+      } else out.set(entry.key, asError(`Attestato ${entry.number}: ${outcome.error}`));
+    });
+
+    const made = list.filter(({ item }, n) => !out.has(item) && (mine[n] as Inflight).pdfId !== '');
+    const records = made.map(({ item, candidate }): Certificate => {
+      const entry = mine[list.findIndex((l) => l.item === item)] as Inflight;
+      return {
+        number: entry.number,
+        course: candidate.course,
+        employeeId: candidate.employeeId,
+        email: this.employees.get(candidate.employeeId)?.email || candidate.email,
+        hoursAttended: candidate.hoursAttended,
+        issuedOn: new Date(),
+        pdfUrl: entry.pdfUrl,
+        fileId: entry.pdfId,
+        sentAt: null,
+        verificationCode: entry.verificationCode,
+        version: 1,
+      };
+    });
+    const appended = appendRecords(this.certificates, records);
+    const recorded = new Set(records.map((r) => r.number));
+    this.props.inflight = { batch: this.batchTag, entries: entries.filter((e) => !recorded.has(e.number)) };
+    made.forEach(({ item }, n) => {
+      const entry = appended[n] as Entry;
+      out.set(item, entry);
+      logEvent('Attestato emesso', `${entry.record.number}: ${entry.record.course} ${entry.record.employeeId}`);
+    });
+    return out;
   }
 
-  /** Copies the template, fills it, exports the PDF into the course folder and trashes the copy. */
-  private renderPdf(
-    inflight: Inflight,
+  /** What the template is filled with, and where the PDF goes. */
+  private renderJob(
+    entry: Inflight,
     courseCode: string,
     employeeId: string,
     hoursAttended: number,
     issuedOn: string,
-  ): { fileId: string; url: string } {
+  ): RenderJob {
     const course = this.courses.get(courseCode);
     const employee = this.employees.get(employeeId);
     if (!course || !employee)
-      throw new Error(`Dati mancanti per l'attestato ${inflight.number}: corso o dipendente non trovato.`);
+      throw new Error(`Dati mancanti per l'attestato ${entry.number}: corso o dipendente non trovato.`);
     if (!this.settings.templateDocId) throw new UserError('Modello attestato non configurato: eseguire «Configura».');
-    const url = verificationUrl(webAppBaseUrl(), inflight.verificationCode);
+    const url = verificationUrl(webAppBaseUrl(), entry.verificationCode);
     const values = placeholderValues({
       issuer: issuerName(this.settings.orgName, this.settings.senderName),
       firstName: employee.firstName,
@@ -281,22 +333,11 @@ export class CertificateContext {
       sessionDates: courseSessions(this.sessions, course.code).map((s) => s.date),
       teacher: course.teacher,
       issuedOn,
-      number: inflight.number,
-      verificationCode: inflight.verificationCode,
+      number: entry.number,
+      verificationCode: entry.verificationCode,
       verificationUrl: url,
     });
-    const folder = this.courseFolder(course.code);
-    // The Doc's name is the exported PDF's title: the certificate's number, as readers show it.
-    const copy = copyTemplate(this.settings.templateDocId, inflight.number, folder);
-    inflight.tmpDocId = copy.id;
-    this.persist(inflight);
-    fillDocument(copy.id, values, { withQr: url !== '' });
-    if (url) drawVerificationQr(copy.id, url);
-    const pdf = exportPdf(copy.file, `${inflight.number}.pdf`, folder);
-    this.persist({ ...inflight, pdfId: pdf.fileId, pdfUrl: pdf.url });
-    trashCopy(copy.file);
-    inflight.tmpDocId = '';
-    return pdf;
+    return { number: entry.number, folderId: this.courseFolder(course.code).getId(), values, verificationUrl: url };
   }
 
   private today(): string {
@@ -329,16 +370,20 @@ export class CertificateContext {
     return folder;
   }
 
-  /** Queues the certificate's mail and flushes the outbox; `Inviato il` is recorded once it went. */
-  private mail(entry: { row: number; record: Certificate }): void {
-    const r = entry.record;
-    const course = this.courses.get(r.course);
-    const employee = this.employees.get(r.employeeId);
-    const key = `attestato:${r.number}:v${r.version}`;
-    if (!wasMailSent(key)) {
+  /**
+   * Queues the certificates' mails and flushes the outbox once; `Inviato il` is recorded for each mail
+   * that went. A mail held back by the day's quota pauses the job; any other is an error of its item.
+   */
+  private mailMany(list: ReadonlyArray<{ item: string; entry: Entry }>): Map<string, unknown> {
+    const errors = new Map<string, unknown>();
+    if (list.length === 0) return errors;
+    const keyOf = (r: Certificate): string => `attestato:${r.number}:v${r.version}`;
+    const queued = list.filter(({ entry }) => !wasMailSent(keyOf(entry.record)));
+    for (const { entry } of queued) {
+      const r = entry.record;
       const message = certificateMail({
-        firstName: employee?.firstName ?? '',
-        courseTitle: course?.title ?? r.course,
+        firstName: this.employees.get(r.employeeId)?.firstName ?? '',
+        courseTitle: this.courses.get(r.course)?.title ?? r.course,
         courseCode: r.course,
         number: r.number,
         verificationCode: r.verificationCode,
@@ -352,25 +397,42 @@ export class CertificateContext {
         body: message.body,
         name: this.settings.senderName || 'Academy4PA',
         attachments: [{ fileId: r.fileId }],
-        dedupeKey: key,
+        dedupeKey: keyOf(r),
       });
-      const flushed = flushMail();
-      const parked = flushed.parked.find((d) => d.key === key);
-      if (parked) throw new Error(`Invio dell'attestato ${r.number} non riuscito: ${parked.error}`);
-      if (!wasMailSent(key)) {
-        if (remainingMailQuota() > 0)
-          throw new Error(`Invio dell'attestato ${r.number} non riuscito: nuovo tentativo più tardi.`);
-        throw new JobPause(`Quota email esaurita: l'attestato ${r.number} partirà appena possibile.`);
-      }
     }
-    this.sentNumbers.add(r.number);
-    this.sentUpdates.push({ row: entry.row, patch: { sentAt: new Date() } });
-    logEvent('Attestato inviato', `${r.number} a ${r.email}`);
+    const parked = new Map(queued.length > 0 ? flushMail().parked.map((d) => [d.key, d.error]) : []);
+    let quota: number | null = null;
+    for (const { item, entry } of list) {
+      const r = entry.record;
+      const key = keyOf(r);
+      if (parked.has(key)) {
+        errors.set(item, asError(`Invio dell'attestato ${r.number} non riuscito: ${parked.get(key)}`));
+        continue;
+      }
+      if (!wasMailSent(key)) {
+        quota ??= remainingMailQuota();
+        errors.set(
+          item,
+          quota > 0
+            ? asError(`Invio dell'attestato ${r.number} non riuscito: nuovo tentativo più tardi.`)
+            : new JobPause(`Quota email esaurita: l'attestato ${r.number} partirà appena possibile.`),
+        );
+        continue;
+      }
+      this.sentNumbers.add(r.number);
+      this.sentUpdates.push({ row: entry.row, patch: { sentAt: new Date() } });
+      logEvent('Attestato inviato', `${r.number} a ${r.email}`);
+    }
+    return errors;
   }
 
-  /** Writes the buffered `Inviato il` cells in contiguous blocks. */
+  /** Writes the buffered `Inviato il` cells in contiguous blocks; forgets a batch fully recorded. */
   close(): void {
     updateRecords(this.certificates, this.sentUpdates.splice(0));
+    if (this.props.inflight && this.props.inflight.entries.length === 0) {
+      this.props.inflight = null;
+      clearInflight();
+    }
   }
 
   /**
@@ -381,6 +443,7 @@ export class CertificateContext {
     const versions = this.certificates.rows.filter((r) => r.record.number === number);
     const entry = versions.sort((a, b) => b.record.version - a.record.version)[0];
     if (!entry) throw new UserError(`Attestato ${number} non trovato nel foglio «Attestati».`);
+    if (!this.settings.templateDocId) throw new UserError('Modello attestato non configurato: eseguire «Configura».');
     const r = entry.record;
     const hours =
       certificateCandidates({
@@ -395,12 +458,15 @@ export class CertificateContext {
       key: `${REISSUE_PREFIX}${number}`,
       number,
       verificationCode: this.verificationCode(number),
-      tmpDocId: '',
       pdfId: '',
       pdfUrl: '',
     };
-    this.persist(inflight);
-    const pdf = this.renderPdf(inflight, r.course, r.employeeId, hours, this.today());
+    const tag = newBatchTag();
+    this.props.reissue = { batch: tag, entries: [inflight] };
+    saveReissue(this.props.reissue);
+    const job = this.renderJob(inflight, r.course, r.employeeId, hours, this.today());
+    const [pdf] = renderBatch(tag, this.settings.templateDocId, [job]);
+    if (!pdf?.ok) throw new Error(`Attestato ${number}: ${pdf?.error ?? 'PDF non creato'}`);
     const employee = this.employees.get(r.employeeId);
     const version = r.version + 1;
     const patch: Partial<Certificate> = {
@@ -422,7 +488,8 @@ export class CertificateContext {
     if (previousPdf && previousPdf !== pdf.fileId && fileAlive(previousPdf)) trashFile(previousPdf);
     logEvent('Attestato riemesso', `${number} versione ${version}`);
     try {
-      this.mail(entry);
+      const [error] = [...this.mailMany([{ item: number, entry }]).values()];
+      if (error) throw error;
     } finally {
       this.close();
     }
@@ -437,5 +504,11 @@ export function certificatesJobLabel(params: JobParams): string {
 
 export function openCertificatesSlice(params: JobParams): JobWork {
   const ctx = new CertificateContext(typeof params.course === 'string' ? params.course : '');
-  return { pending: () => ctx.pending(), run: (item) => ctx.run(item), close: () => ctx.close() };
+  return {
+    pending: () => ctx.pending(),
+    run: (item) => ctx.run(item),
+    runBatch: (items) => ctx.runBatch(items),
+    batchSize: CERTIFICATE_BATCH,
+    close: () => ctx.close(),
+  };
 }

@@ -1,34 +1,59 @@
 /**
  * What certificates keep in Script Properties: the highest number issued per year (never reused), the
- * certificate in flight (so an execution stopped between the PDF and its row neither loses nor doubles
- * it), and the secret key of the verification codes.
+ * batch of certificates in flight (so an execution stopped between the PDFs and their rows neither loses
+ * nor doubles one), and the secret key of the verification codes.
  */
+import type { InflightEntry } from '../../core/certificates/files';
 import { deleteProperties, readFamily, readProperty, writeProperties } from '../platform/properties';
 
-export interface Inflight {
-  /** The job item (`<course>|<employee>`) or `reissue:<number>`. */
-  key: string;
-  number: string;
-  verificationCode: string;
-  tmpDocId: string;
-  pdfId: string;
-  pdfUrl: string;
+export type Inflight = InflightEntry;
+
+/** The certificates of the batches in flight: the tag their Drive files carry, and their numbers. */
+export interface InflightBatch {
+  batch: string;
+  entries: Inflight[];
 }
 
 export interface CertificateProps {
   seqByYear: Record<string, number>;
-  inflight: Inflight | null;
-  reissue: Inflight | null;
+  inflight: InflightBatch | null;
+  reissue: InflightBatch | null;
   secret: string;
 }
 
-function parseInflight(text: string | null): Inflight | null {
-  if (!text) return null;
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function entryOf(value: unknown): Inflight | null {
+  const v = (value ?? {}) as Record<string, unknown>;
+  if (!text(v.number)) return null;
+  return {
+    key: text(v.key),
+    number: text(v.number),
+    verificationCode: text(v.verificationCode),
+    pdfId: text(v.pdfId),
+    pdfUrl: text(v.pdfUrl),
+  };
+}
+
+/**
+ * The stored batch; a record of the earlier single-certificate format (written before batches) becomes a
+ * batch without a tag, its PDF kept for adoption.
+ */
+function parseInflight(stored: string | null): InflightBatch | null {
+  if (!stored) return null;
+  let value: unknown;
   try {
-    return JSON.parse(text) as Inflight;
+    value = JSON.parse(stored) as unknown;
   } catch {
     return null;
   }
+  const v = (value ?? {}) as Record<string, unknown>;
+  if (Array.isArray(v.entries))
+    return { batch: text(v.batch), entries: v.entries.map(entryOf).filter((e): e is Inflight => e !== null) };
+  const single = entryOf(v);
+  return single ? { batch: '', entries: [single] } : null;
 }
 
 export function readCertificateProps(): CertificateProps {
@@ -43,8 +68,8 @@ export function readCertificateProps(): CertificateProps {
   };
 }
 
-/** Records the in-flight certificate and, with it, the number's sequence (one write). */
-export function saveInflight(inflight: Inflight, year: number, seq: number): void {
+/** Records the batch in flight and, with it, the number's sequence: one write per batch. */
+export function saveInflight(inflight: InflightBatch, year: number, seq: number): void {
   writeProperties({ 'a4pa.cert.inflight': JSON.stringify(inflight), [`a4pa.cert.seq.${year}`]: String(seq) });
 }
 
@@ -52,12 +77,17 @@ export function clearInflight(): void {
   deleteProperties(['a4pa.cert.inflight']);
 }
 
-export function saveReissue(inflight: Inflight): void {
+export function saveReissue(inflight: InflightBatch): void {
   writeProperties({ 'a4pa.cert.reissue': JSON.stringify(inflight) });
 }
 
 export function clearReissue(): void {
   deleteProperties(['a4pa.cert.reissue']);
+}
+
+/** A fresh tag for the files of a batch. */
+export function newBatchTag(): string {
+  return Utilities.getUuid();
 }
 
 export function createSecret(): string {

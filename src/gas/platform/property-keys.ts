@@ -47,9 +47,9 @@ export const PROPERTY_KEYS = [
     key: 'a4pa.cert.inflight',
     family: false,
     owner: 'gas/certificates/store.ts',
-    maxBytes: 1024,
+    maxBytes: VALUE_MAX_BYTES,
     lifetime: 'from a certificate’s number until its row is written',
-    purpose: 'the certificate being made, so a stopped execution neither loses nor doubles it',
+    purpose: 'the batch of certificates being made, so a stopped execution neither loses nor doubles one',
   },
   {
     key: 'a4pa.cert.reissue',

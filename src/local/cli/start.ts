@@ -69,7 +69,8 @@ function main(): void {
   const server = createHttpServer(handlers);
   const existing = LocalAcademy.open(file);
   if (existing) playground = new Playground(existing, { file, create });
-  server.listen(port, () => {
+  // Loopback only: the playground and the REST APIs on its port act as the academy's staff, with any token.
+  server.listen(port, '127.0.0.1', () => {
     const actual = (server.address() as AddressInfo).port;
     console.log(`Academy4PA playground: http://localhost:${actual}`);
     if (existing) return;

@@ -1,12 +1,14 @@
 /**
  * Drive API v3 over the emulated Drive: the same files and folders `DriveApp` sees. Listing understands
- * the v3 query language the add-on and the worker use (name, mimeType, parents, trashed, appProperties);
+ * the v3 query language the add-on and the worker use (name, mimeType, parents, trashed, appProperties, properties);
  * a Doc exports as the PDF Drive would render; uploads are multipart (metadata then media).
  */
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../runtime/workspace';
 import { commitDoc, committedDoc, documentText, newDocContent } from '../services/files/doc-model';
 import { renderPdf } from '../services/files/pdf';
+import { DOCS_CREATED_EXCEEDED, spendCreatedDoc } from '../services/documents/quota';
+import { strictAbout } from '../runtime/variant';
 import {
   createItem,
   DOC_MIME,
@@ -57,6 +59,7 @@ function resource(ws: Workspace, it: DriveItem): Json {
     webViewLink: fileUrl(it),
     ...(it.mimeType.startsWith('application/vnd.google-apps.') ? {} : { size: String(it.bytes.length) }),
     appProperties: { ...(it.appProperties ?? {}) },
+    properties: { ...(it.properties ?? {}) },
     owners: [{ kind: 'drive#user', emailAddress: it.owner, me: true }],
   };
 }
@@ -109,12 +112,13 @@ function clause(ws: Workspace, text: string): (it: DriveItem) => boolean {
     return (it) => isEffectivelyTrashed(ws, it) === wanted;
   }
   m = new RegExp(
-    `^appProperties\\s+has\\s*\\{\\s*key\\s*=\\s*(${QUOTED})\\s+and\\s+value\\s*=\\s*(${QUOTED})\\s*\\}$`,
+    `^(appProperties|properties)\\s+has\\s*\\{\\s*key\\s*=\\s*(${QUOTED})\\s+and\\s+value\\s*=\\s*(${QUOTED})\\s*\\}$`,
   ).exec(t);
   if (m) {
-    const key = unquote(m[1] as string);
-    const value = unquote(m[2] as string);
-    return (it) => it.appProperties?.[key] === value;
+    const field = m[1] as 'appProperties' | 'properties';
+    const key = unquote(m[2] as string);
+    const value = unquote(m[3] as string);
+    return (it) => it[field]?.[key] === value;
   }
   throw new RestError(400, 'Invalid Value', 'invalid');
 }
@@ -174,13 +178,15 @@ function applyMetadata(it: DriveItem, meta: Json): void {
   if (typeof meta.name === 'string') it.name = meta.name;
   if (typeof meta.description === 'string') it.description = meta.description;
   if (typeof meta.trashed === 'boolean') it.trashed = meta.trashed;
-  if (meta.appProperties && typeof meta.appProperties === 'object') {
-    const next = { ...(it.appProperties ?? {}) };
-    for (const [k, v] of Object.entries(meta.appProperties as Json)) {
+  for (const field of ['appProperties', 'properties'] as const) {
+    const given = meta[field];
+    if (!given || typeof given !== 'object') continue;
+    const next = { ...(it[field] ?? {}) };
+    for (const [k, v] of Object.entries(given as Json)) {
       if (v === null) delete next[k];
       else next[k] = String(v);
     }
-    it.appProperties = next;
+    it[field] = next;
   }
 }
 
@@ -275,6 +281,13 @@ export function handleDrive(ws: Workspace, req: RestRequest): RestResponse | nul
     if (isFolder(it))
       throw new RestError(403, 'The user does not have sufficient permissions for this file.', 'cannotCopyFile');
     const meta = jsonBody(req);
+    if (it.mimeType === DOC_MIME && strictAbout(ws, 'DOCS-COPY-COUNTS-AS-CREATED')) {
+      try {
+        spendCreatedDoc(ws);
+      } catch {
+        throw new RestError(403, DOCS_CREATED_EXCEEDED, 'dailyLimitExceeded');
+      }
+    }
     const copy = createItem(ws, {
       name: typeof meta.name === 'string' ? meta.name : `Copia di ${it.name}`,
       mimeType: it.mimeType,

@@ -27,6 +27,8 @@ export interface DriveItem {
   permission: string;
   /** Drive API v3 `appProperties`: private key-value pairs of the app that set them. */
   appProperties?: Record<string, string>;
+  /** Drive API v3 `properties`: public key-value pairs, visible to every app. */
+  properties?: Record<string, string>;
 }
 
 export interface DriveState {
