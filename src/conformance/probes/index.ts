@@ -52,6 +52,7 @@ export const UNPROBED: Readonly<Record<string, string>> = {
   'REST-ROOTURL': REST,
   'REST-SCRIPTS-RUN': 'the live run itself goes through it (src/local/conformance/live.test.ts against the stand-in)',
   'REST-ERROR-BODY': REST,
+  'REST-DRIVE-PROPERTIES': REST,
   'REST-CAL-BATCH': REST,
   'REST-SHEETS-VALUES': REST,
   'REST-DOCS-BATCHUPDATE': REST,
