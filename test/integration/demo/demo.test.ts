@@ -56,7 +56,7 @@ const TABS: Record<string, string[]> = {
     'ID risposta',
     'Note',
   ],
-  Presenze: ['Sessione', 'Corso', 'Dipendente', 'Email', 'Presente', 'Ore'],
+  Presenze: ['Sessione', 'Corso', 'Dipendente', 'Cognome', 'Nome', 'Comune', 'Email', 'Presente', 'Ore'],
   Attestati: [
     'Numero',
     'Corso',
