@@ -3,6 +3,7 @@
  * `escapeHtml` (the `html` tag escapes whatever is not wrapped in `raw`), and Italian readings of
  * instants. Cells are shown by the emulator's own formatter (services/spreadsheet/number-format.ts).
  */
+import { ITALIAN_MONTHS } from '../../core/text';
 import { isoInZone, wallClock } from '../runtime/time';
 
 export function escapeHtml(text: string): string {
@@ -49,26 +50,12 @@ export function displayInstant(ms: number): string {
 }
 
 export const WEEKDAYS = ['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato'];
-export const MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
 
 /** `mar 1 dic 2026, 09:00`: the clock as Google's apps write it in Italian. */
 export function longInstant(ms: number): string {
   const w = wallClock(ms);
   const weekday = WEEKDAYS[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()] ?? '';
-  return `${weekday.slice(0, 3)} ${w.day} ${(MONTHS[w.month - 1] ?? '').slice(0, 3)} ${w.year}, ${pad(w.hour)}:${pad(w.minute)}`;
+  return `${weekday.slice(0, 3)} ${w.day} ${(ITALIAN_MONTHS[w.month - 1] ?? '').slice(0, 3)} ${w.year}, ${pad(w.hour)}:${pad(w.minute)}`;
 }
 
 /** `09:00` of an instant in Europe/Rome. */

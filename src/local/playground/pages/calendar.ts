@@ -7,7 +7,8 @@
 import { wallClock } from '../../runtime/time';
 import { snapshotCalendar } from '../../services/calendar';
 import type { PageContext } from '../context';
-import { clockTime, html, longInstant, MONTHS, raw, WEEKDAYS, type Raw } from '../html';
+import { ITALIAN_MONTHS } from '../../../core/text';
+import { clockTime, html, longInstant, raw, WEEKDAYS, type Raw } from '../html';
 import { linkify, localUrl } from '../links';
 
 type CalendarEvent = ReturnType<typeof snapshotCalendar>[number];
@@ -102,7 +103,7 @@ function monthView(ctx: PageContext, events: CalendarEvent[], focus: Day, today:
     weeks.push(html`<tr>${cells}</tr>`);
   }
   const head = ['lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom'].map((d) => html`<th scope="col">${d}</th>`);
-  return html`<table class="month" id="month" aria-label="${MONTHS[focus.month - 1]} ${focus.year}"><thead><tr>${head}</tr></thead><tbody>${weeks}</tbody></table>`;
+  return html`<table class="month" id="month" aria-label="${ITALIAN_MONTHS[focus.month - 1]} ${focus.year}"><thead><tr>${head}</tr></thead><tbody>${weeks}</tbody></table>`;
 }
 
 function weekView(ctx: PageContext, events: CalendarEvent[], focus: Day, today: Day): Raw {
@@ -159,8 +160,8 @@ export function calendarPage(ctx: PageContext): string {
   const link = (v: string, d: Day): string => `/calendar?view=${v}&date=${isoOf(d)}`;
   const title =
     view === 'week'
-      ? `Settimana del ${monday(focus).day} ${MONTHS[monday(focus).month - 1]} ${monday(focus).year}`
-      : `${MONTHS[focus.month - 1]} ${focus.year}`;
+      ? `Settimana del ${monday(focus).day} ${ITALIAN_MONTHS[monday(focus).month - 1]} ${monday(focus).year}`
+      : `${ITALIAN_MONTHS[focus.month - 1]} ${focus.year}`;
   const upcoming = events.filter((e) => Date.parse(e.start) > ctx.playground.academy.now() && e.status !== 'cancelled');
   const head = html`<div class="cal-head">
 <h2>${title}</h2>

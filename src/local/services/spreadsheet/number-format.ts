@@ -9,8 +9,9 @@
  * date patterns (`dd/MM/yyyy`, `HH:mm`) read a Date or a serial number (days since 1899-12-30).
  */
 import { ITALIAN_MONTHS } from '../../../core/text';
-import { wallClock, zonedToUtc } from '../../runtime/time';
+import { wallClock } from '../../runtime/time';
 import { ENGLISH_MONTHS } from '../script/format-date';
+import { serialToDate } from './formulas';
 import { isDate, TIME_ZONE, type CellValue, type Conventions } from './model';
 
 /**
@@ -148,27 +149,6 @@ function formatNumber(n: number, pattern: string, locale: NumberLocale): string 
 function looksLikeDateFormat(pattern: string): boolean {
   const bare = pattern.replace(/"[^"]*"/g, '');
   return /[dyhHsM]/.test(bare) || /(^|[^#0])m/.test(bare);
-}
-
-/** Sheets' serial numbers count days from 1899-12-30 (local time). */
-function serialToDate(serial: number, zone: string): Date {
-  const days = Math.floor(serial);
-  const seconds = Math.round((serial - days) * 86400);
-  const base = Date.UTC(1899, 11, 30 + days, 0, 0, seconds);
-  const w = new Date(base);
-  return new Date(
-    zonedToUtc(
-      {
-        year: w.getUTCFullYear(),
-        month: w.getUTCMonth() + 1,
-        day: w.getUTCDate(),
-        hour: w.getUTCHours(),
-        minute: w.getUTCMinutes(),
-        second: w.getUTCSeconds(),
-      },
-      zone,
-    ),
-  );
 }
 
 function defaultDatePattern(date: Date, locale: NumberLocale, zone: string): string {
