@@ -3,6 +3,9 @@ import type { Config } from 'jest';
 const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', isolatedModules: true } }] } as const;
 
 const config: Config = {
+  // On CI's two cores Jest would otherwise run every file inside its own process, whose heap then holds each
+  // file's emulated Workspace until it dies of it; a worker is replaced once it keeps more than this.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       displayName: 'unit',
