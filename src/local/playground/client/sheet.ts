@@ -92,7 +92,13 @@ function refresh(follow: boolean): Promise<void> {
         defer(follow);
         return;
       }
+      // A refresh comes after any add-on call, the sidebar's own loading included: like Sheets, it must not
+      // throw the reader back to A1 of the tab they were scrolling.
+      const before = area.querySelector<HTMLElement>('#grid-wrap');
+      const scroll = before ? { left: before.scrollLeft, top: before.scrollTop } : null;
       area.innerHTML = fragment;
+      const after = area.querySelector<HTMLElement>('#grid-wrap');
+      if (scroll && after) after.scrollTo(scroll.left, scroll.top);
       drawCharts();
       const active = area.querySelector<HTMLElement>('td.active');
       if (active && follow) {
