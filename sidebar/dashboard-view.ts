@@ -251,7 +251,8 @@ function countsSection(d: Dashboard): HTMLElement {
   ];
   const list = el('dl', { class: 'counts' });
   for (const [k, v] of rows) append(list, el('div', {}, el('dt', { text: k }), el('dd', { text: v })));
-  return section('Riepilogo', 'counts', list);
+  const leftOut = d.leftOutText ? el('p', { class: 'meta left-out', text: d.leftOutText }) : null;
+  return section('Riepilogo', 'counts', list, leftOut);
 }
 
 function sessionsSection(d: Dashboard): HTMLElement {
