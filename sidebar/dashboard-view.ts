@@ -191,7 +191,7 @@ function actionsSection(d: Dashboard, handlers: DashboardHandlers): HTMLElement 
         'p',
         { class: 'meta' },
         'Modulo iscrizioni: ',
-        el('a', { href: d.formUrl, target: '_blank', rel: 'noopener', text: 'apri il modulo' }),
+        el('a', { href: d.formUrl, target: '_blank', rel: 'noopener', text: 'il modulo pubblicato' }),
       )
     : el('p', { class: 'meta', text: 'Il modulo iscrizioni non è ancora pubblicato.' });
   return section(

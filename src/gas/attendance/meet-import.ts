@@ -88,7 +88,7 @@ function targets(
     if (!courseCode && now - window[1] > RECORDS_KEPT_DAYS * DAY_MS) continue;
     const code = meetingCodeOf(s.meetLink);
     if (!code) {
-      skipped.push({ session: s.id, reason: 'nessun «Link Meet»: esegui «Sincronizza calendario»' });
+      skipped.push({ session: s.id, reason: 'nessun «Link Meet»: eseguire «Sincronizza calendario»' });
       continue;
     }
     out.push({ session: s, course, window, code });

@@ -64,7 +64,7 @@ export const sendComunePageLink = serverAction('Invia link pagina comune', (comu
   });
   if (queued === 'failed' || queued === 'parked') {
     throw new UserError(
-      `Il link alla pagina del Comune di ${found.name} non è partito per ${found.referentEmail}: il motivo è in «Registro». Riprova tra qualche minuto.`,
+      `Il link alla pagina del Comune di ${found.name} non è partito per ${found.referentEmail}: il motivo è in «Registro». Riprovi tra qualche minuto.`,
     );
   }
   const flush = flushMail();

@@ -26,7 +26,7 @@ export interface Table<T> extends DecodedTable<T> {
 
 export class MissingTabError extends UserError {
   constructor(readonly tab: string) {
-    super(`Il foglio «${tab}» non esiste: esegui «Configura» dal menu Academy4PA.`);
+    super(`Il foglio «${tab}» non esiste: esegua «Configura» dal menu Academy4PA.`);
   }
 }
 
@@ -55,7 +55,7 @@ function ownedSpan(columns: Record<string, number>): [number, number] {
 function assertReadable<T>(table: Table<T>): void {
   if (table.problems.some((p) => p.row === 1)) {
     throw new UserError(
-      `Il foglio «${table.tab}» ha un'intestazione incompleta: esegui «Configura» dal menu Academy4PA.`,
+      `Il foglio «${table.tab}» ha un'intestazione incompleta: esegua «Configura» dal menu Academy4PA.`,
     );
   }
 }
