@@ -1,4 +1,4 @@
-import { isoInZone } from '../runtime/time';
+import { isoInZone } from '../../core/time/zone';
 import type { Workspace } from '../runtime/workspace';
 import { EmulatedBlob, toUint8 } from './blob';
 
