@@ -8,7 +8,8 @@
 import { nameKey, planMeetSession, type MarkValue, type MeetParticipant } from '../../core/attendance/meet';
 import { resolveRomeWallClock } from '../../core/calendar/time';
 import { UserError } from '../../core/registry/errors';
-import type { Course, Employee, Session } from '../../core/registry/schemas';
+import { missingAttendanceRows } from '../../core/attendance/attendance';
+import type { Attendance, Course, Employee, Session } from '../../core/registry/schemas';
 import { TAB } from '../../core/registry/tabs';
 import { formatNumberIt } from '../../core/text';
 import { assignMissingIds } from '../registry/ids';
@@ -31,6 +32,8 @@ export interface MeetImportOptions {
   confirm?: Array<{ name: string; employeeId: string }>;
   /** The daily run: only sessions never imported before. */
   onlyNew?: boolean;
+  /** The preview: everything is read and decided, nothing is written (no register row, no ledger, no log). */
+  dryRun?: boolean;
 }
 
 export interface MeetPerson {
@@ -86,6 +89,13 @@ function targets(
     const window = windowOf(s);
     if (window[1] > now) continue;
     if (!courseCode && now - window[1] > RECORDS_KEPT_DAYS * DAY_MS) continue;
+    if (!s.id) {
+      skipped.push({
+        session: `${s.course} ${s.date}`,
+        reason: "la sessione non ha ancora un «ID»: lo riceve con l'importazione",
+      });
+      continue;
+    }
     const code = meetingCodeOf(s.meetLink);
     if (!code) {
       skipped.push({ session: s.id, reason: 'nessun «Link Meet»: esegui «Sincronizza calendario»' });
@@ -125,14 +135,16 @@ function confirmNames(
   }
 }
 
-function summary(reports: readonly MeetSessionReport[], skipped: MeetImportReport['skipped']): string {
+function summary(reports: readonly MeetSessionReport[], skipped: MeetImportReport['skipped'], dryRun: boolean): string {
   if (reports.length === 0 && skipped.length === 0) return 'Nessuna sessione online o mista conclusa da importare.';
   const written = reports.reduce((n, r) => n + r.written.length, 0);
   const confirm = reports.reduce((n, r) => n + r.toConfirm.length, 0);
   const unmatched = reports.reduce((n, r) => n + r.unmatched.length, 0);
   const kept = reports.reduce((n, r) => n + r.kept.length, 0);
   const parts = [
-    `Presenze da Meet: ${reports.length} sessioni lette, ${written} righe aggiornate.`,
+    dryRun
+      ? `Anteprima presenze da Meet: ${reports.length} sessioni lette, ${written} righe da compilare.`
+      : `Presenze da Meet: ${reports.length} sessioni lette, ${written} righe aggiornate.`,
     confirm > 0 ? `${confirm} nomi da confermare.` : '',
     unmatched > 0 ? `${unmatched} partecipanti non riconosciuti.` : '',
     kept > 0 ? `${kept} celle modificate a mano lasciate come sono.` : '',
@@ -147,7 +159,9 @@ export function importMeet(courseCode: string, options: MeetImportOptions = {}):
   const courses = readTable(TAB.corsi).rows.map((r) => r.record);
   if (code && !courses.some((c) => c.code === code))
     throw new UserError(`Corso ${code} non trovato nel foglio «Corsi».`);
-  const ids = assignMissingIds([TAB.sessioni, TAB.iscrizioni]);
+  const dryRun = options.dryRun === true;
+  // The preview issues no ID: a session typed without one is listed, and gets its ID from the import.
+  const ids = dryRun ? {} : assignMissingIds([TAB.sessioni, TAB.iscrizioni]);
   const sessions = (ids.Sessioni ?? readTable(TAB.sessioni)).rows.map((r) => r.record);
   const enrollments = (ids.Iscrizioni ?? readTable(TAB.iscrizioni)).rows.map((r) => r.record);
   const employees = new Map<string, Employee>(readTable(TAB.dipendenti).rows.map((r) => [r.record.id, r.record]));
@@ -158,19 +172,32 @@ export function importMeet(courseCode: string, options: MeetImportOptions = {}):
         .filter((e) => e.course === course && e.status === 'Confermata' && e.employeeId)
         .map((e) => e.employeeId),
     );
-  confirmNames(ledger, code, options.confirm ?? [], confirmedOf(code));
+  if (!dryRun) confirmNames(ledger, code, options.confirm ?? [], confirmedOf(code));
   const skipped: MeetImportReport['skipped'] = [];
   const chosen = targets(sessions, courses, code, started, skipped).filter(
     (t) => !options.onlyNew || !ledger.imported(t.session.id),
   );
   const attendance = readTable(TAB.presenze);
-  addRegisterRows(
-    attendance,
-    [...new Set(chosen.map((t) => t.course.code))],
-    sessions,
-    enrollments,
-    registerPeople([...employees.values()]),
-  );
+  const people = registerPeople([...employees.values()]);
+  const chosenCourses = [...new Set(chosen.map((t) => t.course.code))];
+  // The preview counts the rows the import would add to the register as blank ones.
+  const register: Array<{
+    row: number | null;
+    record: Pick<Attendance, 'session' | 'employeeId' | 'present' | 'hours'>;
+  }> = dryRun
+    ? [
+        ...attendance.rows,
+        ...chosenCourses.flatMap((c) =>
+          missingAttendanceRows(
+            c,
+            sessions,
+            enrollments,
+            attendance.rows.map((r) => r.record),
+            people,
+          ).map((record) => ({ row: null, record })),
+        ),
+      ]
+    : (addRegisterRows(attendance, chosenCourses, sessions, enrollments, people), attendance.rows);
   const calls: Array<{ target: Target; raw: MeetRawParticipant[] }> = [];
   for (const target of chosen) {
     if (Date.now() - started > TIME_BUDGET_MS) {
@@ -194,9 +221,9 @@ export function importMeet(courseCode: string, options: MeetImportOptions = {}):
       continue;
     }
     const enrolled = confirmedOf(s.course);
-    const rowOf = new Map<string, number>();
+    const rowOf = new Map<string, number | null>();
     const rows = new Map<string, MarkValue>();
-    for (const r of attendance.rows) {
+    for (const r of register) {
       if (r.record.session !== s.id || rowOf.has(r.record.employeeId)) continue;
       rowOf.set(r.record.employeeId, r.row);
       rows.set(r.record.employeeId, { present: r.record.present, hours: r.record.hours ?? null });
@@ -214,9 +241,10 @@ export function importMeet(courseCode: string, options: MeetImportOptions = {}):
     });
     for (const w of plan.writes) {
       const row = rowOf.get(w.employeeId);
-      if (row !== undefined) changes.push({ row, patch: { present: w.value.present, hours: w.value.hours } });
+      if (row !== undefined && row !== null)
+        changes.push({ row, patch: { present: w.value.present, hours: w.value.hours } });
     }
-    ledger.setSession(s.id, plan.ledger);
+    if (!dryRun) ledger.setSession(s.id, plan.ledger);
     reports.push({
       session: s.id,
       course: s.course,
@@ -230,6 +258,7 @@ export function importMeet(courseCode: string, options: MeetImportOptions = {}):
       absent: plan.absent.map(person),
     });
   }
+  if (dryRun) return { message: summary(reports, skipped, true), sessions: reports, skipped };
   updateRecords(attendance, changes);
   ledger.save();
   for (const r of reports) {
@@ -237,5 +266,5 @@ export function importMeet(courseCode: string, options: MeetImportOptions = {}):
     const hours = r.written.reduce((n, w) => n + (w.hours ?? 0), 0);
     logEvent('Presenze importate da Meet', `${r.session}: ${r.written.length} righe, ${formatNumberIt(hours)} ore`);
   }
-  return { message: summary(reports, skipped), sessions: reports, skipped };
+  return { message: summary(reports, skipped, false), sessions: reports, skipped };
 }

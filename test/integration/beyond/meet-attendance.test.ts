@@ -183,6 +183,23 @@ describe('attendance from Meet', () => {
     expect(log()).toHaveLength(1);
   });
 
+  test('the preview reads the call and decides as the import would, and writes nothing', async () => {
+    const a = await academy('2027-03-10T15:00:00+01:00');
+    step(a, CALL);
+    const run = step(a, { do: 'call', fn: 'previewMeetAttendance', args: ['WEB-PA'] });
+    if (!run.ok) throw new Error(run.error);
+    const preview = run.value as Report;
+    expect(rows(a, 'Presenze')).toEqual([]);
+    expect(rows(a, 'Registro').filter((r) => String(r.Azione).includes('Meet'))).toEqual([]);
+    expect(preview.message).toBe(
+      'Anteprima presenze da Meet: 1 sessioni lette, 1 righe da compilare. 2 nomi da confermare. 1 partecipanti non riconosciuti.',
+    );
+    const imported = importMeet(a, 'WEB-PA');
+    expect(preview.sessions).toEqual(imported.sessions);
+    const all = step(a, { do: 'call', fn: 'previewMeetAttendance', args: [] });
+    expect((all.value as Report).sessions.map((s) => s.written)).toEqual([[]]);
+  });
+
   test('a session still under way or without a call is not imported', async () => {
     const a = await academy('2027-03-10T11:00:00+01:00');
     expect(importMeet(a, 'WEB-PA').sessions).toEqual([]);
