@@ -11,8 +11,12 @@ import { TAB } from '../../core/registry/tabs';
 import { logEvent } from '../registry/log';
 import { assignMissingIds } from '../registry/ids';
 import { registerInsertions } from '../../core/attendance/placement';
+import { signInFolders, signInSessions, signInSheet } from '../../core/attendance/sign-in-sheet';
+import { issuerName } from '../../core/certificates/template';
+import { readSettings } from '../registry/settings';
+import { saveSignInSheet, signInFolder, type SignInFile } from './sign-in';
 import { insertRecords, readTable, updateRecords, type Table } from '../registry/table';
-import type { Attendance, Employee } from '../../core/registry/schemas';
+import type { Attendance, Course, Employee, Session } from '../../core/registry/schemas';
 import { duplicateIdMessage } from '../../core/registry/codec';
 
 export interface PrepareResult {
@@ -20,6 +24,8 @@ export interface PrepareResult {
   sessions: number;
   enrollees: number;
   added: number;
+  /** The printable sign-in sheets of the in-person and mixed sessions, made again on each run. */
+  signInSheets: SignInFile[];
   message: string;
 }
 
@@ -71,7 +77,8 @@ export function prepareCourseAttendance(courseCode: string): PrepareResult {
   const code = String(courseCode ?? '').trim();
   if (!code) throw new UserError('Indicare il codice del corso.');
   const courses = readTable(TAB.corsi);
-  if (!courses.rows.some((r) => r.record.code === code))
+  const course = courses.rows.find((r) => r.record.code === code)?.record;
+  if (!course)
     throw new UserError(duplicateIdMessage(courses, code) ?? `Corso ${code} non trovato nel foglio «Corsi».`);
   const ids = assignMissingIds([TAB.sessioni, TAB.iscrizioni]);
   const sessions = (ids.Sessioni ?? readTable(TAB.sessioni)).rows.map((r) => r.record);
@@ -80,15 +87,44 @@ export function prepareCourseAttendance(courseCode: string): PrepareResult {
   const attendance = readTable(TAB.presenze);
   const added = addRegisterRows(attendance, [code], sessions, enrollments, people);
   const courseSessions = sessions.filter((s) => s.course === code && s.status !== 'Annullata').length;
-  const enrollees = new Set(
-    enrollments.filter((e) => e.course === code && e.status === 'Confermata' && e.employeeId).map((e) => e.employeeId),
-  ).size;
+  const confirmed = [
+    ...new Set(
+      enrollments
+        .filter((e) => e.course === code && e.status === 'Confermata' && e.employeeId)
+        .map((e) => e.employeeId),
+    ),
+  ];
+  const enrollees = confirmed.length;
   if (added > 0) logEvent('Registro presenze preparato', `${code}: ${added} righe aggiunte`);
-  const message =
+  const { files: signInSheets, path } = makeSignInSheets(course, sessions, confirmed, people);
+  const register =
     added > 0
       ? `Registro presenze di ${code}: ${added} righe aggiunte (${courseSessions} sessioni, ${enrollees} iscritti confermati).`
       : `Registro presenze di ${code} già completo (${courseSessions} sessioni, ${enrollees} iscritti confermati).`;
-  return { course: code, sessions: courseSessions, enrollees, added, message };
+  const sheets = signInSheets.length > 0 ? ` Fogli firme da stampare: ${signInSheets.length} in Drive, «${path}».` : '';
+  return { course: code, sessions: courseSessions, enrollees, added, signInSheets, message: register + sheets };
+}
+
+/** The sign-in sheet of each in-person or mixed session, with the confirmed enrollees in surname order. */
+function makeSignInSheets(
+  course: Course,
+  sessions: readonly Session[],
+  confirmed: readonly string[],
+  people: ReadonlyMap<string, RegisterPerson>,
+): { files: SignInFile[]; path: string } {
+  const wanted = signInSessions(course, sessions);
+  if (wanted.length === 0) return { files: [], path: '' };
+  const settings = readSettings();
+  const issuer = issuerName(settings.orgName, settings.senderName);
+  const enrollees = confirmed.map((employeeId) => ({
+    employeeId,
+    ...(people.get(employeeId) ?? { firstName: '', lastName: '', comune: '' }),
+  }));
+  const folders = signInFolders(settings.year, course.code);
+  const folder = signInFolder(folders);
+  const files = wanted.map((s) => saveSignInSheet(folder, signInSheet(issuer, course, s, enrollees)));
+  logEvent('Fogli firme preparati', `${course.code}: ${files.map((f) => f.session).join(', ')}`);
+  return { files, path: folders.join('/') };
 }
 
 /**

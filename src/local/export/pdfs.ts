@@ -1,6 +1,7 @@
 /**
- * The PDFs in the emulated Drive (the certificates) written out in their folder structure, e.g.
- * `attestati/Attestati 2027/EXC-BASE-1/A4PA-2027-00001.pdf`. Files in the trash are left out.
+ * The certificate PDFs in the emulated Drive (those under an `Attestati <anno>` folder) written out in
+ * their folder structure, e.g. `attestati/Attestati 2027/EXC-BASE-1/A4PA-2027-00001.pdf`. Files in the
+ * trash and other PDFs (the sign-in sheets of `Registri presenze <anno>`) are left out.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,7 +16,7 @@ function safeSegment(segment: string): string {
 export function writeDrivePdfs(ws: Workspace, dir: string): string[] {
   const written: string[] = [];
   for (const f of snapshotDrive(ws)) {
-    if (f.mimeType !== PDF_MIME) continue;
+    if (f.mimeType !== PDF_MIME || !f.path.startsWith('Attestati ')) continue;
     const file = hostDriveFile(ws, f.id);
     if (!file || file.trashed) continue;
     const path = f.path.split('/').map(safeSegment).join('/');
