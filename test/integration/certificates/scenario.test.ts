@@ -34,14 +34,17 @@ describe('attendance-and-certificates.json', () => {
     });
     expect(String(rows[0]?.['Inviato il'])).toMatch(/^2027-03-01T/);
     expect(String(rows[0]?.['Codice verifica'])).toMatch(/^[A-HJ-NP-Z2-9]{11}$/);
-    const pdf = snapshot.drive.filter((f) => f.mimeType === 'application/pdf');
+    // The sign-in sheets of `Registri presenze 2027` are PDFs too; the certificates are under `Attestati`.
+    const pdf = snapshot.drive.filter((f) => f.mimeType === 'application/pdf' && f.path.startsWith('Attestati'));
     expect(pdf.map((f) => f.path)).toEqual(['Attestati 2027/GDPR-BASE/A4PA-2027-00001.pdf']);
     expect(pdf[0]?.text).toContain('Sara Galli');
     expect(pdf[0]?.text).toContain('dipendente del Comune di Pandino');
     expect(pdf[0]?.text).toContain('per 4 ore su 4 previste');
     expect(pdf[0]?.text).toContain('10 e 17 marzo 2027');
     expect(
-      snapshot.drive.filter((f) => f.mimeType === 'application/vnd.google-apps.document').map((f) => f.name),
+      snapshot.drive
+        .filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.path.startsWith('Registri presenze'))
+        .map((f) => f.name),
     ).toEqual(['Modello attestato']);
     const certificateMails = snapshot.mail.filter((m) => m.attachments.length > 0);
     expect(certificateMails).toEqual([
