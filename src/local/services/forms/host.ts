@@ -6,6 +6,7 @@ import {
   formsState,
   getForm,
   type ItemTypeName,
+  LAYOUT_TYPES,
   publishedUrlOf,
   type ResponseLanding,
 } from './model';
@@ -32,7 +33,10 @@ export interface FormItemView {
   title: string;
   helpText: string;
   required: boolean;
+  /** A choice item's choices; a grid's columns. */
   choices: string[];
+  /** A grid's rows (empty for other items). */
+  rows: string[];
   scale: { lower: number; upper: number; lowerLabel: string; upperLabel: string } | null;
 }
 
@@ -69,6 +73,7 @@ export function hostFormView(ws: Workspace, formId: string): FormView {
       helpText: i.helpText,
       required: i.required,
       choices: [...i.choices],
+      rows: [...(i.rows ?? [])],
       scale: i.type === 'SCALE' ? { ...i.scale } : null,
     })),
   };
@@ -107,7 +112,7 @@ export function snapshotForms(ws: Workspace): Array<{
     items: f.items.map((i) => ({
       title: i.title,
       type: i.type,
-      required: i.type === 'SECTION_HEADER' ? false : i.required,
+      required: LAYOUT_TYPES.has(i.type) ? false : i.required,
       choices: [...i.choices],
     })),
   }));
