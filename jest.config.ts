@@ -6,6 +6,8 @@ const config: Config = {
   // On CI's two cores Jest would otherwise run every file inside its own process, whose heap then holds each
   // file's emulated Workspace until it dies of it; a worker is replaced once it keeps more than this.
   workerIdleMemoryLimit: '1GB',
+  // Every core: the suite is CPU-bound, and Jest's default (all cores but one) leaves one of CI's two idle.
+  maxWorkers: '100%',
   projects: [
     {
       displayName: 'unit',

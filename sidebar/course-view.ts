@@ -7,6 +7,7 @@
 import type { CourseEnrollment, CourseView } from '../src/gas/dashboard/types';
 import { append, clear, el, italianDate, italianDateTime, plural } from './dom';
 import { messageOf } from '../src/core/registry/errors';
+import { meetControls } from './meet-panel';
 import { run } from './server';
 import { confirmingButton, content, section, serverButton, setStatus, showError, statusLine, withFeedback } from './ui';
 
@@ -256,6 +257,17 @@ function renderCourse(view: CourseView, back: () => Promise<void>): void {
       'course-sessions',
       view.sessions.length > 0 ? sessions : el('p', { class: 'muted', text: 'Nessuna sessione.' }),
     ),
+    view.mode === 'In presenza'
+      ? null
+      : section(
+          'Presenze da Meet',
+          'course-meet',
+          el('p', {
+            class: 'meta',
+            text: 'Chi si è collegato alle sessioni concluse e per quanto tempo: prima un’anteprima, poi l’importazione in «Presenze».',
+          }),
+          meetControls('meet-course', () => view.code),
+        ),
     enrollControls(view, back),
   );
   if (view.groups.length === 0) append(wrap, el('p', { class: 'muted', text: 'Nessuna iscrizione a questo corso.' }));

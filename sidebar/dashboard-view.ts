@@ -7,8 +7,10 @@ import type { Dashboard } from '../src/gas/dashboard/types';
 import { COURSE_FILTERS, COURSES_SHOWN, filterCourses, type CourseFilter } from './course-list';
 import { append, clear, el, italianDate } from './dom';
 import { jobsSection } from './jobs';
+import { meetControls } from './meet-panel';
 import { run } from './server';
 import { STAGES, nextStep, type WorkflowId } from './stages';
+import { comuneLinksSection, externalSection } from './tools-view';
 import { section, serverButton, setStatus, showError, withFeedback } from './ui';
 import { workflow, type PreviewView, type Workflow } from './workflows';
 
@@ -184,6 +186,8 @@ function actionsSection(d: Dashboard, handlers: DashboardHandlers): HTMLElement 
       { class: 'stage', 'data-stage': s.id },
       el('h3', { text: s.title }),
       el('div', { class: 'buttons' }, ...s.workflows.map((id) => workflowButton(id, handlers, id === step.workflow))),
+      // Meet's reading follows the course chosen above, or every session ended in the last 30 days.
+      s.id === 'svolgimento' ? meetControls('meet-dashboard', () => choice.course) : null,
     ),
   );
   const form = d.formUrl
@@ -384,6 +388,8 @@ export function renderDashboard(content: HTMLElement, d: Dashboard, handlers: Da
     problemsSection(d),
     actionsSection(d, handlers),
     jobsSection(d.jobs),
+    externalSection(),
+    comuneLinksSection(),
     countsSection(d),
     sessionsSection(d),
     coursesSection(d, handlers),

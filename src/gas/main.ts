@@ -10,6 +10,7 @@ export {
   prepareAttendanceForSelection,
   importMeetAttendance,
   importMeetAttendanceFromMenu,
+  previewMeetAttendance,
 } from './attendance/entry';
 export { issueCertificates, previewCertificates, reissueCertificate } from './certificates/entry';
 export { runJobs, getJobsProgress } from './jobs/entry';
@@ -36,5 +37,10 @@ export { previewFeedbackForm, publishFeedbackForm } from './feedback/entry';
 export { applyRetention, previewRetention } from './privacy/entry';
 export { sendQueuedMail } from './mail/entry';
 export { previewExternalTraining, importExternalTraining } from './external/entry';
-export { sendComunePageLink, revokeComunePageLink } from './comune-page/entry';
+export {
+  sendComunePageLink,
+  previewComunePageLinks,
+  sendComunePageLinks,
+  revokeComunePageLink,
+} from './comune-page/entry';
 export { previewTrainingYear, startNextTrainingYear, startTrainingYear } from './years/entry';

@@ -54,6 +54,17 @@ export const importMeetAttendance = serverAction(
   },
 );
 
+/**
+ * What «Importa presenze da Meet» would do for one course or every recent session: the same reading of
+ * Meet and the same decisions, with nothing written.
+ */
+export const previewMeetAttendance = serverAction(
+  'Anteprima presenze da Meet',
+  (courseCode?: string): MeetImportReport =>
+    importMeet(typeof courseCode === 'string' ? courseCode : '', { dryRun: true }),
+  { readOnly: true },
+);
+
 /** Importa presenze da Meet from the menu: every recent session, the outcome as a toast. */
 export const importMeetAttendanceFromMenu = serverAction('Importa presenze da Meet', (): void => {
   const result = withScriptLock(() => importMeet(''));

@@ -10,7 +10,8 @@ import { formatNumberIt, slashedDate } from '../../core/text';
 import { summaryPageLinks } from '../comune-page/links';
 import { serverAction } from '../platform/entry';
 import { formatInSpreadsheetZone } from '../registry/workbook';
-import { logEvent } from '../registry/log';
+import { flushLog, logEvent } from '../registry/log';
+import { flushMail } from '../mail/outbox';
 import { readSettings } from '../registry/settings';
 import { readReportSource } from './data';
 import { deliverSummaries, readDone } from './summaries';
@@ -90,6 +91,8 @@ export const sendComuniSummaries = serverAction('Invia riepilogo ai comuni', ():
   const run = deliverSummaries(summaries, source.period, settings.senderName, settings.staffNotificationEmail);
   if (run.queued > 0) logEvent('Riepilogo comuni', `${source.period}: ${run.queued} riepiloghi accodati`);
   if (run.deferred > 0) logEvent('Riepilogo comuni', `${source.period}: ${run.deferred} rinviati (${run.deferReason})`);
+  flushLog();
+  const flush = flushMail();
   const month = periodLabel(source.period);
   const parts: string[] = [];
   if (summaries.length === 0)
@@ -100,8 +103,8 @@ export const sendComuniSummaries = serverAction('Invia riepilogo ai comuni', ():
     parts.push(
       `Riepiloghi di ${month}: ${run.queued} preparati${run.already > 0 ? `, ${run.already} già inviati in precedenza` : ''}.`,
     );
-  if (run.flush.pending > 0)
-    parts.push(`${run.flush.pending} email in coda partiranno appena la quota giornaliera lo consente.`);
+  if (flush.pending > 0)
+    parts.push(`${flush.pending} email in coda partiranno appena la quota giornaliera lo consente.`);
   if (run.deferred > 0)
     parts.push(`${run.deferred} riepiloghi non sono stati accodati (${run.deferReason}): rilancia l'invio più tardi.`);
   return {
@@ -109,8 +112,8 @@ export const sendComuniSummaries = serverAction('Invia riepilogo ai comuni', ():
     period: source.period,
     queued: run.queued,
     alreadySent: run.already,
-    sent: run.flush.sent,
-    pending: run.flush.pending,
+    sent: flush.sent,
+    pending: flush.pending,
     deferred: run.deferred,
   };
 });

@@ -1,11 +1,12 @@
 /**
  * "Invia riepilogo ai comuni": the period's summaries go through the outbox (quota-aware: what the
- * daily quota blocks stays queued and goes on a later flush). The comuni already served in the period
+ * daily quota blocks stays queued and goes on a later flush). Queuing sends nothing: the caller writes
+ * `Registro` first and flushes after, so no referent reads a summary the log does not hold. The comuni already served in the period
  * are kept in one Script Property, so a second run in the month sends nothing even after the outbox's
  * window of recent keys has moved on.
  */
 import type { ComuneSummary } from '../../core/reports/summary';
-import { flushMail, queueMail, type FlushResult } from '../mail/outbox';
+import { queueMail } from '../mail/outbox';
 import { readProperty, writeProperties } from '../platform/properties';
 
 interface PeriodRecord {
@@ -37,7 +38,6 @@ export interface SummaryRun {
   /** Summaries left for a later run because the outbox could not take them (its message). */
   deferred: number;
   deferReason: string;
-  flush: FlushResult;
 }
 
 export function deliverSummaries(
@@ -81,5 +81,5 @@ export function deliverSummaries(
     done.add(s.comune);
   }
   if (queued > 0 || already > 0) writeDone({ period, done: [...done] });
-  return { queued, already, deferred, deferReason, flush: flushMail() };
+  return { queued, already, deferred, deferReason };
 }

@@ -160,9 +160,39 @@ describe('the comune page', () => {
     expect(page).not.toContain('Bassi');
   });
 
+  test('every referent gets their own link after a preview of the recipients, at most once a day', async () => {
+    const a = await academy();
+    step(a, { do: 'append', tab: 'Comuni', rows: [{ 'Codice ISTAT': '019004', Comune: 'Bagnolo Cremasco' }] });
+    const preview = step(a, { do: 'call', fn: 'previewComunePageLinks', args: [] });
+    expect(preview.value).toMatchObject({
+      message:
+        '2 referenti riceveranno il link alla pagina del proprio Comune. 1 comuni senza link (motivo accanto al nome).',
+      recipients: [
+        { comune: 'Crema', to: CREMA, alreadySent: false },
+        { comune: 'Offanengo', to: OFFANENGO, alreadySent: false },
+      ],
+      leftOut: [{ comune: 'Bagnolo Cremasco', reason: 'senza «Email referente»' }],
+    });
+    expect(snapshotMail(a.ws)).toEqual([]);
+    const sent = step(a, { do: 'call', fn: 'sendComunePageLinks', args: [] });
+    expect(sent.value).toMatchObject({ sent: 2, alreadySent: 0, failed: [] });
+    const pages = [CREMA, OFFANENGO].map((to) =>
+      visit(a, linkIn(snapshotMail(a.ws).find((m) => m.to === to)?.body ?? '')),
+    );
+    expect(pages[0]).toContain('Comune di Crema');
+    expect(pages[1]).toContain('Comune di Offanengo');
+    const again = step(a, { do: 'call', fn: 'previewComunePageLinks', args: ['crema'] });
+    expect(again.value).toMatchObject({ recipients: [{ comune: 'Crema', alreadySent: true }], leftOut: [] });
+    expect(step(a, { do: 'call', fn: 'sendComunePageLinks', args: [] }).value).toMatchObject({
+      sent: 0,
+      alreadySent: 2,
+    });
+    expect(snapshotMail(a.ws)).toHaveLength(2);
+  });
+
   test('only staff send or revoke links', async () => {
     const a = await academy();
-    for (const fn of ['sendComunePageLink', 'revokeComunePageLink']) {
+    for (const fn of ['sendComunePageLink', 'sendComunePageLinks', 'revokeComunePageLink']) {
       expect(step(a, { do: 'call', fn, args: ['Crema'], as: PEOPLE[0]!.Email }).ok).toBe(false);
     }
     expect(snapshotMail(a.ws).filter((m) => m.to === CREMA)).toEqual([]);

@@ -249,6 +249,19 @@ describe('sendComuniSummaries', () => {
     expect(after.recipients.every((r) => r.alreadySent)).toBe(true);
   });
 
+  it('writes its Registro line before the first referent receives a summary', () => {
+    const academy = academyOfSize({ employees: 12, comuni: 3 });
+    const logged = (): number => rowsOf(academy, 'Registro').filter((r) => r.Azione === 'Riepilogo comuni').length;
+    const gate = academy.ws.call.bind(academy.ws);
+    const atFirstSend: number[] = [];
+    academy.ws.call = (service, method, cells) => {
+      if (service === 'Mail' && method === 'sendEmail' && atFirstSend.length === 0) atFirstSend.push(logged());
+      gate(service, method, cells);
+    };
+    expect(academy.call('sendComuniSummaries').value).toMatchObject({ queued: 3, sent: 3 });
+    expect(atFirstSend).toEqual([1]);
+  });
+
   it('sends again in a new month', () => {
     const academy = academyOfSize({ employees: 4, comuni: 1 });
     academy.call('sendComuniSummaries');

@@ -5,7 +5,7 @@ import {
   formIdFromUrl,
   formsState,
   getForm,
-  type ItemTypeName,
+  type ItemData,
   LAYOUT_TYPES,
   publishedUrlOf,
   type ResponseLanding,
@@ -27,18 +27,14 @@ export function formSubmitEvent(ws: Workspace, formId: string, responseId: strin
   };
 }
 
-export interface FormItemView {
-  id: number;
-  type: ItemTypeName;
-  title: string;
-  helpText: string;
-  required: boolean;
-  /** A choice item's choices; a grid's columns. */
-  choices: string[];
-  /** A grid's rows (empty for other items). */
+/**
+ * An item as the respondent sees it: its validation stays on the server, a scale only on scale items;
+ * `choices` are a grid's columns and `rows` its rows (empty for other items).
+ */
+export type FormItemView = Pick<ItemData, 'id' | 'type' | 'title' | 'helpText' | 'required' | 'choices'> & {
   rows: string[];
-  scale: { lower: number; upper: number; lowerLabel: string; upperLabel: string } | null;
-}
+  scale: ItemData['scale'] | null;
+};
 
 export interface FormView {
   id: string;

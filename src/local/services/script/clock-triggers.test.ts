@@ -1,5 +1,5 @@
 import { Runtime } from '../../runtime/runtime';
-import { isoInZone } from '../../runtime/time';
+import { isoInZone } from '../../../core/time/zone';
 import { triggerState } from '../../runtime/triggers';
 import { Workspace } from '../../runtime/workspace';
 import { scriptGlobals } from '.';
