@@ -50,7 +50,7 @@ describe('demo-day.json', () => {
     const failed = results.filter((r) => !r.ok);
     expect(failed).toEqual([
       expect.objectContaining({
-        error: expect.stringContaining('«completamenti-2027.xlsx» è un file Excel: in Drive aprilo con'),
+        error: expect.stringMatching(/^«completamenti-2027\.xlsx» è un file Excel: .*Apri con → Fogli Google/),
       }),
     ]);
   });
