@@ -5,22 +5,20 @@
  * what the other started. Writes go through the Calendar batch endpoint, 50 calls a batch, retried with
  * backoff on 429/5xx; a Cloud Run task takes its share of the courses.
  */
-import { decodeBatchResponse, encodeBatchRequest } from '../core/http/batch';
+import { batchAnswers, encodeBatchRequest, type CallAnswer } from '../core/http/batch';
 import { isSessionCancelled } from '../core/calendar/event';
 import { nextEventId } from '../core/calendar/event-id';
 import { pickExisting, planSession, type SessionPlan } from '../core/calendar/plan';
 import { groupBySession, isConferencePending, meetLinkOf, sessionsToSync, type ApiEvent } from '../core/calendar/sync';
 import type { CalendarCourse, CalendarSession, ExistingEvent } from '../core/calendar/types';
 import {
-  adoptable,
   CALENDAR_BATCH_SIZE,
-  readAnswer,
-  readRequest,
-  writeRequest,
+  writeRounds,
   type CalendarWrite,
+  type WriteCall,
   type WriteOutcome,
 } from '../core/calendar/writes';
-import { apiErrorMessage, isRetryable } from '../core/http/status';
+import { isRetryable } from '../core/http/status';
 import { TAB } from '../core/registry/tabs';
 import type { Session } from '../core/registry/schemas';
 import { backoffMs, sleep, type Connection } from './google';
@@ -77,40 +75,31 @@ async function withRetries<T>(wait: Wait, call: () => Promise<T>): Promise<T> {
   }
 }
 
-interface Answer {
-  status: number;
-  body: unknown;
-}
-
-/** One batch request to the Calendar batch endpoint; a failed batch answers its status for every call. */
-async function sendBatch(
-  conn: Connection,
-  parts: Array<{ method: string; path: string; body?: unknown }>,
-): Promise<Answer[]> {
-  const boundary = `a4pa_worker_${parts.length}_${Date.now()}`;
-  const response = await conn.fetch(`${conn.rootUrl}batch/calendar/v3`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${await conn.token()}`,
-      'content-type': `multipart/mixed; boundary=${boundary}`,
-    },
-    body: encodeBatchRequest(
-      boundary,
-      parts.map((p, i) => ({ id: String(i + 1), ...p })),
-    ),
-  });
-  const text = await response.text();
-  if (response.status !== 200) {
-    let body: unknown = null;
-    try {
-      body = JSON.parse(text) as unknown;
-    } catch {
-      body = null;
-    }
-    return parts.map(() => ({ status: response.status, body }));
+/** One batch request to the Calendar batch endpoint per 50 calls, in turn; one answer per call, in order. */
+async function sendBatches(conn: Connection, calls: readonly WriteCall[]): Promise<CallAnswer[]> {
+  const answers: CallAnswer[] = [];
+  for (let i = 0; i < calls.length; i += CALENDAR_BATCH_SIZE) {
+    const parts = calls.slice(i, i + CALENDAR_BATCH_SIZE).map((call, n) => ({ id: String(n + 1), ...call }));
+    const boundary = `a4pa_worker_${parts.length}_${Date.now()}`;
+    const response = await conn.fetch(`${conn.rootUrl}batch/calendar/v3`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await conn.token()}`,
+        'content-type': `multipart/mixed; boundary=${boundary}`,
+      },
+      body: encodeBatchRequest(boundary, parts),
+    });
+    const text = await response.text();
+    answers.push(
+      ...batchAnswers(
+        response.status,
+        response.headers.get('content-type') ?? '',
+        text,
+        parts.map((p) => p.id),
+      ),
+    );
   }
-  const byId = new Map(decodeBatchResponse(response.headers.get('content-type') ?? '', text).map((p) => [p.id, p]));
-  return parts.map((_, i) => byId.get(String(i + 1)) ?? { status: 500, body: null });
+  return answers;
 }
 
 async function writeAll(
@@ -119,52 +108,15 @@ async function writeAll(
   writes: readonly CalendarWrite[],
   wait: Wait,
 ): Promise<Map<string, WriteOutcome>> {
-  const outcomes = new Map<string, WriteOutcome>();
-  let pending = [...writes];
-  for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt++) {
-    if (attempt > 0) await wait(backoffMs(attempt - 1));
-    const retry: CalendarWrite[] = [];
-    for (let i = 0; i < pending.length; i += CALENDAR_BATCH_SIZE) {
-      const chunk = pending.slice(i, i + CALENDAR_BATCH_SIZE);
-      const answers = await sendBatch(
-        conn,
-        chunk.map((w) => writeRequest(calendarId, w)),
-      );
-      const adopt: Array<Extract<CalendarWrite, { kind: 'insert' }>> = [];
-      chunk.forEach((write, n) => {
-        const answer = answers[n] as Answer;
-        const reading = readAnswer(write, answer.status, answer.body);
-        if (reading.action === 'done') outcomes.set(write.key, { ok: true, event: reading.event });
-        else if (reading.action === 'fail') outcomes.set(write.key, { ok: false, error: reading.error });
-        else if (reading.action === 'retry') {
-          outcomes.set(write.key, { ok: false, error: reading.error });
-          retry.push(write);
-        } else adopt.push(write as Extract<CalendarWrite, { kind: 'insert' }>);
-      });
-      if (adopt.length > 0) {
-        const found = await sendBatch(
-          conn,
-          adopt.map((w) => readRequest(calendarId, w.eventId)),
-        );
-        adopt.forEach((write, n) => {
-          const answer = found[n] as Answer;
-          const event = answer.status === 200 ? (answer.body as ApiEvent) : null;
-          if (adoptable(event, write.resource.extendedProperties.private.sessionId ?? ''))
-            outcomes.set(write.key, { ok: true, event });
-          else if (isRetryable(answer.status, answer.body)) {
-            outcomes.set(write.key, { ok: false, error: apiErrorMessage('Calendar API', answer.status, answer.body) });
-            retry.push(write);
-          } else
-            outcomes.set(write.key, {
-              ok: false,
-              error: `L'evento ${write.eventId} esiste già ma non è di questa sessione.`,
-            });
-        });
-      }
-    }
-    pending = retry;
+  const run = writeRounds(calendarId, writes, ATTEMPTS);
+  let step = run.next();
+  while (!step.done) {
+    if (step.value.kind === 'wait') {
+      await wait(backoffMs(step.value.retry));
+      step = run.next([]);
+    } else step = run.next(await sendBatches(conn, step.value.calls));
   }
-  return outcomes;
+  return step.value;
 }
 
 interface Planned {

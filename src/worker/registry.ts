@@ -16,51 +16,41 @@ import {
 import { decodeSettings } from '../core/registry/settings';
 import type { Settings } from '../core/registry/schemas';
 import { TAB } from '../core/registry/tabs';
+import { wallClock, zonedToUtc } from '../core/time/zone';
 
-export const ZONE = 'Europe/Rome';
+const ZONE = 'Europe/Rome';
 const DAY_MS = 86_400_000;
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-function parts(date: Date, zone: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const p of new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date))
-    if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return out;
-}
-
 /** A serial number (wall clock of `zone`) as the instant it names. */
-export function dateFromSerial(serial: number, zone = ZONE): Date {
-  const wall = SERIAL_EPOCH_MS + Math.round(serial * DAY_MS);
-  // The zone's offset at that wall time, found by formatting the guess and correcting once.
-  let guess = wall;
-  for (let i = 0; i < 2; i++) {
-    const p = parts(new Date(guess), zone);
-    const shown = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-    guess += wall - shown;
-  }
-  return new Date(guess);
+function dateFromSerial(serial: number, zone = ZONE): Date {
+  const wall = new Date(SERIAL_EPOCH_MS + Math.round(serial * DAY_MS));
+  return new Date(
+    zonedToUtc(
+      {
+        year: wall.getUTCFullYear(),
+        month: wall.getUTCMonth() + 1,
+        day: wall.getUTCDate(),
+        hour: wall.getUTCHours(),
+        minute: wall.getUTCMinutes(),
+        second: wall.getUTCSeconds(),
+      },
+      zone,
+    ),
+  );
 }
 
 /** The `yyyy`, `MM`, `dd`, `HH`, `mm`, `ss` patterns the codec asks for, on the spreadsheet's clock. */
-export function formatInZone(date: Date, pattern: string, zone = ZONE): string {
-  const p = parts(date, zone);
-  const two = (n: number | undefined): string => String(n ?? 0).padStart(2, '0');
+function formatInZone(date: Date, pattern: string, zone = ZONE): string {
+  const w = wallClock(date.getTime(), zone);
+  const two = (n: number): string => String(n).padStart(2, '0');
   return pattern
-    .replace('yyyy', String(p.year))
-    .replace('MM', two(p.month))
-    .replace('dd', two(p.day))
-    .replace('HH', two(p.hour))
-    .replace('mm', two(p.minute))
-    .replace('ss', two(p.second));
+    .replace('yyyy', String(w.year))
+    .replace('MM', two(w.month))
+    .replace('dd', two(w.day))
+    .replace('HH', two(w.hour))
+    .replace('mm', two(w.minute))
+    .replace('ss', two(w.second));
 }
 
 const DATE_KINDS = new Set(['date', 'time', 'datetime']);

@@ -1,5 +1,5 @@
 import { buildSessionEvent } from './event';
-import { pickExisting, planSession, type SessionPlanInput } from './plan';
+import { pickExisting, planSession, type SessionPlan, type SessionPlanInput } from './plan';
 import type { CalendarCourse, CalendarSession, ExistingEvent } from './types';
 
 const course: CalendarCourse = {
@@ -62,11 +62,15 @@ function existingFor(i: SessionPlanInput, extra: Partial<ExistingEvent> = {}): E
   };
 }
 
+/** The plan, narrowed to the kind the test expects; any other kind fails the test. */
+function planOfKind<K extends SessionPlan['kind']>(plan: SessionPlan, kind: K): Extract<SessionPlan, { kind: K }> {
+  if (plan.kind !== kind) throw new Error(`expected a plan of kind ${kind}, got ${JSON.stringify(plan)}`);
+  return plan as Extract<SessionPlan, { kind: K }>;
+}
+
 describe('planSession', () => {
   it('inserts a new online session with a Meet create request numbered 1', () => {
-    const plan = planSession(input());
-    expect(plan.kind).toBe('insert');
-    if (plan.kind !== 'insert') return;
+    const plan = planOfKind(planSession(input()), 'insert');
     expect(plan.resource.conferenceData).toEqual({
       createRequest: { requestId: 'a4pa-EXC-BASE-S1-1', conferenceSolutionKey: { type: 'hangoutsMeet' } },
     });
@@ -74,9 +78,8 @@ describe('planSession', () => {
   });
 
   it('inserts an in-person session without any conference', () => {
-    const plan = planSession(input({ course: { ...course, mode: 'In presenza' } }));
-    expect(plan.kind).toBe('insert');
-    if (plan.kind === 'insert') expect(plan.resource.conferenceData).toBeUndefined();
+    const plan = planOfKind(planSession(input({ course: { ...course, mode: 'In presenza' } })), 'insert');
+    expect(plan.resource.conferenceData).toBeUndefined();
   });
 
   it('does nothing when the event is up to date', () => {
@@ -90,13 +93,14 @@ describe('planSession', () => {
 
   it('patches when the content changed, without asking for a second conference', () => {
     const i = input();
-    const plan = planSession({
-      ...i,
-      existing: existingFor(i),
-      enrollments: [...enrollments, { course: 'EXC-BASE', email: 'luca@x.it', status: 'Confermata' }],
-    });
-    expect(plan.kind).toBe('patch');
-    if (plan.kind !== 'patch') return;
+    const plan = planOfKind(
+      planSession({
+        ...i,
+        existing: existingFor(i),
+        enrollments: [...enrollments, { course: 'EXC-BASE', email: 'luca@x.it', status: 'Confermata' }],
+      }),
+      'patch',
+    );
     expect(plan.eventId).toBe('ev1');
     expect(plan.resource.attendees).toEqual([{ email: 'anna@x.it' }, { email: 'luca@x.it' }]);
     expect(plan.resource.conferenceData).toBeUndefined();
@@ -112,22 +116,22 @@ describe('planSession', () => {
 
   it('adds a conference with a new request number when a course becomes online', () => {
     const i = input({ course: { ...course, mode: 'In presenza' } });
-    const plan = planSession({
-      ...i,
-      course,
-      existing: existingFor(i, { hasConference: false, meetLink: '', meetAttempt: 0 }),
-      lastAttempt: 2,
-    });
-    expect(plan.kind).toBe('patch');
-    if (plan.kind === 'patch') expect(plan.resource.conferenceData?.createRequest.requestId).toBe('a4pa-EXC-BASE-S1-3');
+    const plan = planOfKind(
+      planSession({
+        ...i,
+        course,
+        existing: existingFor(i, { hasConference: false, meetLink: '', meetAttempt: 0 }),
+        lastAttempt: 2,
+      }),
+      'patch',
+    );
+    expect(plan.resource.conferenceData?.createRequest.requestId).toBe('a4pa-EXC-BASE-S1-3');
   });
 
   it('removes the conference when a course becomes in-person, then leaves the event alone', () => {
     const i = input();
     const inPerson = { ...course, mode: 'In presenza' };
-    const plan = planSession({ ...i, course: inPerson, existing: existingFor(i) });
-    expect(plan.kind).toBe('patch');
-    if (plan.kind !== 'patch') return;
+    const plan = planOfKind(planSession({ ...i, course: inPerson, existing: existingFor(i) }), 'patch');
     expect(plan.resource.conferenceData).toBeNull();
     const after = planSession({ ...i, course: inPerson, existing: existingFor({ ...i, course: inPerson }) });
     expect(after).toEqual({ kind: 'none', eventId: 'ev1', meetLink: '' });
@@ -165,10 +169,11 @@ describe('planSession', () => {
 
   it('inserts a fresh event when a cancelled session is scheduled again, with a new request number', () => {
     const i = input();
-    const plan = planSession({ ...i, existing: existingFor(i, { status: 'cancelled' }), lastAttempt: 1 });
-    expect(plan.kind).toBe('insert');
-    if (plan.kind === 'insert')
-      expect(plan.resource.conferenceData?.createRequest.requestId).toBe('a4pa-EXC-BASE-S1-2');
+    const plan = planOfKind(
+      planSession({ ...i, existing: existingFor(i, { status: 'cancelled' }), lastAttempt: 1 }),
+      'insert',
+    );
+    expect(plan.resource.conferenceData?.createRequest.requestId).toBe('a4pa-EXC-BASE-S1-2');
   });
 
   it('leaves a session that has ended as it is, and does not invite to it', () => {

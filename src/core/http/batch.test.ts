@@ -1,4 +1,10 @@
-import { decodeBatchRequest, decodeBatchResponse, encodeBatchRequest, encodeBatchResponse } from './batch';
+import {
+  batchAnswers,
+  decodeBatchRequest,
+  decodeBatchResponse,
+  encodeBatchRequest,
+  encodeBatchResponse,
+} from './batch';
 
 // catalogue: REST-CAL-BATCH
 describe('HTTP batch codec', () => {
@@ -34,5 +40,24 @@ describe('HTTP batch codec', () => {
   it('is not a batch without a boundary', () => {
     expect(decodeBatchRequest('application/json', '{}')).toBeNull();
     expect(() => decodeBatchResponse('text/plain', '')).toThrow('Risposta batch senza boundary');
+  });
+});
+
+// catalogue: REST-CAL-BATCH
+describe('answers of one batch', () => {
+  it('gives a batch refused as a whole its status and error body for every call', () => {
+    const body = { error: { code: 429, message: 'Rate Limit Exceeded' } };
+    expect(batchAnswers(429, 'application/json', JSON.stringify(body), ['1', '2'])).toEqual([
+      { status: 429, body },
+      { status: 429, body },
+    ]);
+  });
+
+  it('matches each call to its part and answers 500 for a call the batch left out', () => {
+    const text = encodeBatchResponse('r1', [{ id: '2', status: 204, body: null }]);
+    expect(batchAnswers(200, 'multipart/mixed; boundary=r1', text, ['1', '2'])).toEqual([
+      { status: 500, body: null },
+      { status: 204, body: null },
+    ]);
   });
 });

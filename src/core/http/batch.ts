@@ -154,3 +154,31 @@ function reasonPhrase(status: number): string {
   };
   return phrases[status] ?? 'Unknown';
 }
+
+/** What one call of a batch was answered. */
+export interface CallAnswer {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * The answer to each call of one batch, in the order of `ids`: a batch refused as a whole (429, 5xx,
+ * auth) answers its status and error body for every call, and a call the batch leaves unanswered is a
+ * 500, so it is retried rather than lost.
+ */
+export function batchAnswers(status: number, contentType: string, text: string, ids: readonly string[]): CallAnswer[] {
+  if (status !== 200) {
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      body = null;
+    }
+    return ids.map(() => ({ status, body }));
+  }
+  const byId = new Map(decodeBatchResponse(contentType, text).map((p) => [p.id, p]));
+  return ids.map((id) => {
+    const answer = byId.get(id);
+    return answer ? { status: answer.status, body: answer.body } : { status: 500, body: null };
+  });
+}

@@ -49,8 +49,20 @@ export function loadEnrollmentData(options: { comuni?: boolean } = {}): Enrollme
   const withIds = assignMissingIds([TAB.dipendenti, TAB.iscrizioni]);
   const employees = withIds.Dipendenti ?? readTable(TAB.dipendenti);
   const enrollments = withIds.Iscrizioni ?? readTable(TAB.iscrizioni);
-  // Comuni matter to a submission only for the fee rule and the referent: otherwise one read saved.
-  const needComuni = options.comuni === true || settings.requireFeePaid || settings.referentApproval;
+  return withCourseTabs(settings, employees, enrollments, options.comuni === true);
+}
+
+/**
+ * The enrollment data around the people's rows a run has read: the courses and sessions, and the
+ * comuni, which matter to a submission only for the fee rule and the referent (otherwise one read saved).
+ */
+function withCourseTabs(
+  settings: Settings,
+  employees: Table<Employee>,
+  enrollments: Table<Enrollment>,
+  comuniWanted: boolean,
+): EnrollmentData {
+  const needComuni = comuniWanted || settings.requireFeePaid || settings.referentApproval;
   return {
     settings,
     comuni: needComuni ? readTable(TAB.comuni).rows.map((r) => r.record) : [],
@@ -133,14 +145,8 @@ export function loadEnrollmentSlice(requests: readonly SliceRequest[]): Enrollme
   );
   if (!tallies) return null;
 
-  const needComuni = settings.requireFeePaid || settings.referentApproval;
   const data: EnrollmentData = {
-    settings,
-    comuni: needComuni ? readTable(TAB.comuni).rows.map((r) => r.record) : [],
-    employees,
-    courses: readTable(TAB.corsi),
-    sessions: readTable(TAB.sessioni),
-    enrollments,
+    ...withCourseTabs(settings, employees, enrollments, false),
     slice: { index, tallies },
   };
   return sliceDecides(data, requests, asked) ? data : null;

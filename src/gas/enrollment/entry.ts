@@ -130,6 +130,18 @@ export interface ManualEnrollmentResult {
   message: string;
 }
 
+function manualResult(e: EnrollmentRecord, message: string): ManualEnrollmentResult {
+  return {
+    id: e.id,
+    course: e.course,
+    email: e.email,
+    status: e.status,
+    waitPosition: e.waitPosition,
+    notes: e.notes,
+    message,
+  };
+}
+
 function manualOutcome(e: EnrollmentRecord, overCapacity: boolean): StaffEnrollmentOutcome | null {
   if (e.status === 'Confermata') return { kind: 'confirmed', overCapacity };
   if (e.status === 'In attesa') return { kind: 'waitlisted', position: e.waitPosition };
@@ -167,15 +179,10 @@ export const enrollManually = serverAction(
         throw new UserError(`Iscrizione al corso ${code} non registrata.`);
       const e = r.enrollment;
       if (r.kind === 'duplicate') {
-        return {
-          id: e.id,
-          course: e.course,
-          email: e.email,
-          status: e.status,
-          waitPosition: e.waitPosition,
-          notes: e.notes,
-          message: `${who} ha già un'iscrizione al corso ${e.course} (${e.id}, ${e.status}): nessuna nuova iscrizione.`,
-        };
+        return manualResult(
+          e,
+          `${who} ha già un'iscrizione al corso ${e.course} (${e.id}, ${e.status}): nessuna nuova iscrizione.`,
+        );
       }
       // Nothing is written before this point: a refusal leaves the sheet and the outbox as they were.
       if (e.status === 'In attesa' && !wanted.overCapacity && !wanted.waitlist)
@@ -201,15 +208,7 @@ export const enrollManually = serverAction(
             : over
               ? `Iscrizione di ${who} a ${e.course} confermata oltre i posti (${seats.confirmed + 1} confermati su ${seats.seats}).`
               : `Iscrizione di ${who} a ${e.course} confermata.`;
-      return {
-        id: e.id,
-        course: e.course,
-        email: e.email,
-        status: e.status,
-        waitPosition: e.waitPosition,
-        notes: e.notes,
-        message,
-      };
+      return manualResult(e, message);
     });
     if (!result) throw new BusyError();
     return result;

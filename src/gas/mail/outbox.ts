@@ -302,16 +302,11 @@ function fits(st: PropertyState, mail: StoredMail): boolean {
 
 /** Sends what Properties hold, as far as the quota allows. */
 function makeRoom(st: PropertyState): void {
-  const result: FlushResult = { sent: 0, pending: 0, parked: [], stoppedBy: null };
-  let remaining = withRetry('MailApp.getRemainingDailyQuota', () => MailApp.getRemainingDailyQuota());
-  flushProperties(
-    st,
-    result,
-    Math.min(DEFAULT_PER_FLUSH, MAX_PER_EXECUTION - sentThisExecution),
-    () => remaining,
-    (n) => (remaining -= n),
-    () => undefined,
-  );
+  flushProperties(st, {
+    result: { sent: 0, pending: 0, parked: [], stoppedBy: null },
+    max: Math.min(DEFAULT_PER_FLUSH, MAX_PER_EXECUTION - sentThisExecution),
+    remaining: withRetry('MailApp.getRemainingDailyQuota', () => MailApp.getRemainingDailyQuota()),
+  });
 }
 
 function isQuotaError(message: string): boolean {
@@ -397,32 +392,13 @@ function flushHeld(limit: number): FlushResult {
     const st = load();
     const waiting = st.queue.length + st.backlog.waiting;
     if (waiting === 0) return result;
-    let remaining =
+    const remaining =
       waiting > 1
         ? withRetry('MailApp.getRemainingDailyQuota', () => MailApp.getRemainingDailyQuota())
         : Number.POSITIVE_INFINITY;
-    const max = Math.min(limit, MAX_PER_EXECUTION - sentThisExecution);
-    const stop = (why: FlushResult['stoppedBy']): void => {
-      result.stoppedBy = why;
-    };
-    flushProperties(
-      st,
-      result,
-      max,
-      () => remaining,
-      (n) => (remaining -= n),
-      stop,
-    );
-    if (result.stoppedBy === null && waitingInTab(st)) {
-      flushTab(
-        st,
-        result,
-        max,
-        () => remaining,
-        (n) => (remaining -= n),
-        stop,
-      );
-    }
+    const flush: Flush = { result, max: Math.min(limit, MAX_PER_EXECUTION - sentThisExecution), remaining };
+    flushProperties(st, flush);
+    if (result.stoppedBy === null && waitingInTab(st)) flushTab(st, flush);
     persistSpill();
     result.pending = st.queue.length + st.backlog.waiting;
     if (result.pending === 0) result.stoppedBy = null;
@@ -433,55 +409,67 @@ function flushHeld(limit: number): FlushResult {
   return result;
 }
 
-function flushProperties(
-  st: PropertyState,
-  result: FlushResult,
-  max: number,
-  remaining: () => number,
-  spend: (n: number) => void,
-  stop: (why: FlushResult['stoppedBy']) => void,
-): void {
+/** One flush's budget: what it has done so far, how many mails it may send, the daily quota left. */
+interface Flush {
+  result: FlushResult;
+  max: number;
+  remaining: number;
+}
+
+/**
+ * Tries one mail within the flush's budget: `stopped` (the limit or the quota is reached; the mail
+ * stays as it is), `sent`, `retry` (it failed and goes again next flush) or `parked` (it failed too
+ * often). The queue in Properties and the `Posta in uscita` tab each record the answer their own way.
+ */
+function sendWithin(flush: Flush, m: StoredMail): 'stopped' | 'sent' | 'retry' | 'parked' {
+  const { result } = flush;
+  if (result.sent >= flush.max) {
+    result.stoppedBy = 'limit';
+    return 'stopped';
+  }
+  const need = recipientList(m.to).length;
+  if (need > flush.remaining) {
+    result.stoppedBy = 'quota';
+    return 'stopped';
+  }
+  const outcome = attempt(m);
+  if (outcome.kind === 'quota') {
+    result.stoppedBy = 'quota';
+    return 'stopped';
+  }
+  if (outcome.kind === 'failed') {
+    if (outcome.counts) m.attempts += 1;
+    m.lastError = outcome.message;
+    if (m.attempts < MAX_ATTEMPTS) return 'retry';
+    result.parked.push({ key: m.dedupeKey, error: outcome.message });
+    return 'parked';
+  }
+  result.sent += 1;
+  sentThisExecution += 1;
+  flush.remaining -= need;
+  return 'sent';
+}
+
+function flushProperties(st: PropertyState, flush: Flush): void {
   const failedNow = new Set<StoredMail>();
   while (st.queue.length > 0) {
-    if (result.sent >= max) return stop('limit');
     const m = st.queue[0] as StoredMail;
-    if (failedNow.has(m)) return;
-    const need = recipientList(m.to).length;
-    if (need > remaining()) return stop('quota');
-    const outcome = attempt(m);
-    if (outcome.kind === 'quota') return stop('quota');
-    if (outcome.kind === 'failed') {
-      if (outcome.counts) m.attempts += 1;
-      m.lastError = outcome.message;
-      st.queue.shift();
-      if (m.attempts >= MAX_ATTEMPTS) {
-        park(m, outcome.message);
-        result.parked.push({ key: m.dedupeKey, error: outcome.message });
-      } else {
-        // A failing mail goes to the back so it never blocks the others; it is retried next flush.
-        failedNow.add(m);
-        st.queue.push(m);
-      }
-      writePropertyState(st);
-      continue;
-    }
+    // Every mail left has failed once in this flush: they wait for the next one.
+    if (failedNow.has(m) && flush.result.sent < flush.max) return;
+    const step = sendWithin(flush, m);
+    if (step === 'stopped') return;
     st.queue.shift();
-    result.sent += 1;
-    sentThisExecution += 1;
-    spend(need);
-    remember(st, m.dedupeKey);
+    if (step === 'parked') park(m, m.lastError ?? '');
+    else if (step === 'retry') {
+      // A failing mail goes to the back so it never blocks the others; it is retried next flush.
+      failedNow.add(m);
+      st.queue.push(m);
+    } else remember(st, m.dedupeKey);
     writePropertyState(st);
   }
 }
 
-function flushTab(
-  st: PropertyState,
-  result: FlushResult,
-  max: number,
-  remaining: () => number,
-  spend: (n: number) => void,
-  stop: (why: FlushResult['stoppedBy']) => void,
-): void {
+function flushTab(st: PropertyState, flush: Flush): void {
   const t = loadTab(false);
   if (!t) {
     st.backlog = { waiting: 0, parked: 0 };
@@ -492,38 +480,18 @@ function flushTab(
   try {
     for (const r of t.rows) {
       if (r.status !== 'In attesa') continue;
-      if (result.sent >= max) {
-        stop('limit');
-        break;
-      }
-      const need = recipientList(r.mail.to).length;
-      if (need > remaining()) {
-        stop('quota');
-        break;
-      }
-      const outcome = attempt(r.mail);
-      if (outcome.kind === 'quota') {
-        stop('quota');
-        break;
-      }
+      const step = sendWithin(flush, r.mail);
+      if (step === 'stopped') break;
       changed.push(r);
-      if (outcome.kind === 'failed') {
-        if (outcome.counts) r.mail.attempts += 1;
-        r.mail.lastError = outcome.message;
-        if (r.mail.attempts >= MAX_ATTEMPTS) {
-          r.status = 'Sospesa';
-          logEvent('Email sospesa', `${r.mail.dedupeKey} a ${r.mail.to}: ${outcome.message}`);
-          result.parked.push({ key: r.mail.dedupeKey, error: outcome.message });
-        }
-        continue;
+      if (step === 'parked') {
+        r.status = 'Sospesa';
+        logEvent('Email sospesa', `${r.mail.dedupeKey} a ${r.mail.to}: ${r.mail.lastError}`);
+      } else if (step === 'sent') {
+        r.status = 'Inviata';
+        remember(st, r.mail.dedupeKey);
+        st.backlog = countBacklog(t.rows);
+        writeSentAndBacklog(st.sent, st.backlog);
       }
-      r.status = 'Inviata';
-      result.sent += 1;
-      sentThisExecution += 1;
-      spend(need);
-      remember(st, r.mail.dedupeKey);
-      st.backlog = countBacklog(t.rows);
-      writeSentAndBacklog(st.sent, st.backlog);
     }
   } finally {
     settleTab(st, t, changed);

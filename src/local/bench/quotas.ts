@@ -4,7 +4,7 @@
  * calendar events created a day. Each is reported for the busiest day (Rome calendar day) and in total.
  */
 import type { Workspace } from '../runtime/workspace';
-import { isoInZone } from '../runtime/time';
+import { isoInZone } from '../../core/time/zone';
 import { outbox } from '../services/mail';
 import { DOC_MIME, driveState } from '../services/files/store';
 

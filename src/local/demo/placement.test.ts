@@ -1,4 +1,4 @@
-import { zonedToUtc } from '../runtime/time';
+import { zonedToUtc } from '../../core/time/zone';
 import { classicPlacement, placementAround } from './placement';
 import { demoRegistry } from './academy';
 

@@ -10,7 +10,7 @@
  * that is 2026 (the year is closing; December's and the next winter's courses are already open), in the
  * first weeks of January it is still the year just ended (the office closes its figures then).
  */
-import { wallClock } from '../runtime/time';
+import { wallClock } from '../../core/time/zone';
 
 export interface YearPlacement {
   /** `Anno formativo`. */

@@ -14,7 +14,7 @@ import { classicPlacement, type YearPlacement } from './placement';
 import { prepareAcademy, runStep } from '../scenario/runner';
 import { LocalAcademy } from '../runtime/session';
 import type { RunResult } from '../runtime/runtime';
-import { wallClock, zonedToUtc } from '../runtime/time';
+import { wallClock, zonedToUtc } from '../../core/time/zone';
 import { nextOccurrence, triggerState } from '../runtime/triggers';
 import { editEvent } from '../services/spreadsheet';
 import { hostSubmit } from '../services/forms';

@@ -4,7 +4,7 @@
  * numbers as numbers, checkboxes as booleans, column widths as set on the sheet or fitted to content.
  */
 import ExcelJS from 'exceljs';
-import { wallClock } from '../runtime/time';
+import { wallClock } from '../../core/time/zone';
 import type { Workspace } from '../runtime/workspace';
 import {
   cellAt,

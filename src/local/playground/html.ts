@@ -4,7 +4,7 @@
  * instants. Cells are shown by the emulator's own formatter (services/spreadsheet/number-format.ts).
  */
 import { ITALIAN_MONTHS } from '../../core/text';
-import { isoInZone, wallClock } from '../runtime/time';
+import { isoInZone, wallClock } from '../../core/time/zone';
 
 export function escapeHtml(text: string): string {
   return text.replace(

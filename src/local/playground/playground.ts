@@ -6,7 +6,7 @@
  */
 import type { LocalAcademy } from '../runtime/session';
 import type { RunResult } from '../runtime/runtime';
-import { zonedToUtc, wallClock } from '../runtime/time';
+import { zonedToUtc, wallClock } from '../../core/time/zone';
 import { takeSnapshot } from '../scenario/snapshot';
 import { enrollmentFormId } from '../scenario/submit';
 import { uiState } from '../services/spreadsheet';

@@ -4,7 +4,7 @@
  * serial numbers; trailing empty rows and cells left out; catalogue: REST-SHEETS-VALUES), and writes
  * honour `valueInputOption` (RAW stores strings as given, USER_ENTERED parses them as typed).
  */
-import { wallClock } from '../runtime/time';
+import { wallClock } from '../../core/time/zone';
 import type { Workspace } from '../runtime/workspace';
 import { formulaScope, readGrid, writeRaw, writeTyped } from '../services/spreadsheet/cells';
 import { addSheet } from '../services/spreadsheet/spreadsheet';

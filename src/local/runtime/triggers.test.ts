@@ -1,4 +1,4 @@
-import { isoInZone } from './time';
+import { isoInZone } from '../../core/time/zone';
 import { nextOccurrence, type TriggerRecord } from './triggers';
 
 function daily(hour: number, everyMs = 86_400_000): TriggerRecord {

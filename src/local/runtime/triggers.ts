@@ -1,4 +1,4 @@
-import { nextWallClockTime } from './time';
+import { nextWallClockTime } from '../../core/time/zone';
 import type { Workspace } from './workspace';
 
 /**

@@ -3,7 +3,7 @@
  * workbook with. Its sessions fall in the training year of the academy's clock.
  */
 import { demoRegistry, demoSettings } from '../demo/academy';
-import { wallClock } from '../runtime/time';
+import { wallClock } from '../../core/time/zone';
 
 export interface DemoAcademy {
   settings: Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { isoInZone } from '../runtime/time';
+import { isoInZone } from '../../core/time/zone';
 import type { Workspace } from '../runtime/workspace';
 import { EmulatedBlob, toUint8 } from './blob';
 
@@ -109,18 +109,8 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-interface MessageInput {
-  to: string;
-  cc: string;
-  bcc: string;
-  subject: string;
-  body: string;
-  htmlBody: string;
-  name: string;
-  replyTo: string;
-  noReply: boolean;
-  attachments: unknown[];
-}
+/** A message as the script gave it: the outbox entry's fields, attachments still as the script's blobs. */
+type MessageInput = Omit<OutboxEntry, 'at' | 'attachments' | 'attachmentTexts' | 'via'> & { attachments: unknown[] };
 
 const ADDRESS =
   /^[^\s@<>(),;:"[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;

@@ -4,7 +4,7 @@
  * Meet link as a button), and the Meet room a link leads to. Staff see the academy's calendars; an
  * employee the events they are invited to.
  */
-import { wallClock } from '../../runtime/time';
+import { wallClock } from '../../../core/time/zone';
 import { snapshotCalendar } from '../../services/calendar';
 import type { PageContext } from '../context';
 import { ITALIAN_MONTHS } from '../../../core/text';

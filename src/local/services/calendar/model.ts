@@ -1,4 +1,4 @@
-import { isoInZone, SCRIPT_TIME_ZONE, zonedToUtc } from '../../runtime/time';
+import { isoInZone, SCRIPT_TIME_ZONE, zonedToUtc } from '../../../core/time/zone';
 import type { Workspace } from '../../runtime/workspace';
 
 export type Json = Record<string, unknown>;

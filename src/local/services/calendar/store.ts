@@ -1,4 +1,4 @@
-import { SCRIPT_TIME_ZONE } from '../../runtime/time';
+import { SCRIPT_TIME_ZONE } from '../../../core/time/zone';
 import type { Workspace } from '../../runtime/workspace';
 import { asReturned, markCancelled, purged } from './cancelled';
 import {

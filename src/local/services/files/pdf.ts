@@ -1,6 +1,8 @@
 import { jsPDF } from 'jspdf';
 import {
   documentText,
+  newDocContent,
+  newParagraph,
   paragraphText,
   type DocContent,
   type InlineImageNode,
@@ -268,27 +270,10 @@ export function renderTextPdf(
   pageWidth: number,
   pageHeight: number,
 ): { bytes: Uint8Array; text: string } {
-  const body = text.split(/\r?\n/).map((line): ParagraphNode => ({
-    kind: 'PARAGRAPH',
-    runs: line === '' ? [] : [{ text: line, attrs: {} }],
-    heading: 'NORMAL',
-    alignment: 'LEFT',
-    spacingBefore: 0,
-    spacingAfter: 0,
-    lineSpacing: 1,
-    indentStart: 0,
-    indentFirstLine: 0,
-    rule: false,
-    pageBreak: false,
-  }));
+  // Drive sets converted text single-spaced, on the page size asked for; the rest is a new document's.
   const doc: DocContent = {
-    body,
-    header: null,
-    footer: null,
-    marginTop: 72,
-    marginBottom: 72,
-    marginLeft: 72,
-    marginRight: 72,
+    ...newDocContent(),
+    body: text.split(/\r?\n/).map((line) => ({ ...newParagraph(line), lineSpacing: 1 })),
     pageWidth,
     pageHeight,
   };

@@ -5,7 +5,7 @@ import {
   formIdFromUrl,
   formsState,
   getForm,
-  type ItemTypeName,
+  type ItemData,
   publishedUrlOf,
   type ResponseLanding,
 } from './model';
@@ -26,15 +26,10 @@ export function formSubmitEvent(ws: Workspace, formId: string, responseId: strin
   };
 }
 
-export interface FormItemView {
-  id: number;
-  type: ItemTypeName;
-  title: string;
-  helpText: string;
-  required: boolean;
-  choices: string[];
-  scale: { lower: number; upper: number; lowerLabel: string; upperLabel: string } | null;
-}
+/** An item as the respondent sees it: its validation stays on the server, a scale only on scale items. */
+export type FormItemView = Pick<ItemData, 'id' | 'type' | 'title' | 'helpText' | 'required' | 'choices'> & {
+  scale: ItemData['scale'] | null;
+};
 
 export interface FormView {
   id: string;

@@ -1,4 +1,4 @@
-import { zoneOffsetMinutes, type WallClock } from '../../runtime/time';
+import { zoneOffsetMinutes, type WallClock } from '../../../core/time/zone';
 
 /**
  * `Utilities.formatDate`: Java's SimpleDateFormat letters, English names (Apps Script formats with the

@@ -1,4 +1,4 @@
-import { nextWallClockTime, SCRIPT_TIME_ZONE } from '../../runtime/time';
+import { nextWallClockTime, SCRIPT_TIME_ZONE } from '../../../core/time/zone';
 import { MAX_TRIGGERS_PER_USER, triggerState, type TriggerRecord, type TriggerType } from '../../runtime/triggers';
 import type { Workspace } from '../../runtime/workspace';
 import { currentUser, enumOf, scriptState, webAppUrl } from './common';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SCRIPT_TIME_ZONE } from '../../runtime/time';
+import { SCRIPT_TIME_ZONE } from '../../../core/time/zone';
 import type { Workspace } from '../../runtime/workspace';
 import { scriptState } from './common';
 

@@ -1,5 +1,6 @@
 import type { Workspace } from '../../runtime/workspace';
 import { gate } from './gate';
+import { COPY_PASTE_TYPES } from './range-ops';
 import { RangeFacade } from './range';
 import { SheetFacade } from './sheet';
 import { activeRangeOf, SpreadsheetFacade } from './spreadsheet';
@@ -49,16 +50,7 @@ const DataValidationCriteria = enumOf(
   'CHECKBOX',
 );
 const ProtectionType = enumOf('RANGE', 'SHEET');
-const CopyPasteType = enumOf(
-  'PASTE_NORMAL',
-  'PASTE_NO_BORDERS',
-  'PASTE_FORMAT',
-  'PASTE_FORMULA',
-  'PASTE_DATA_VALIDATION',
-  'PASTE_VALUES',
-  'PASTE_CONDITIONAL_FORMATTING',
-  'PASTE_COLUMN_WIDTHS',
-);
+const CopyPasteType = enumOf(...COPY_PASTE_TYPES);
 const SheetType = enumOf('GRID', 'OBJECT', 'DATASOURCE');
 const ChartType = enumOf(
   'AREA',

@@ -11,7 +11,7 @@
  * spreadsheet's zone); a formula whose outermost function makes a date reads back as a Date.
  */
 import FormulaParser, { FormulaError, FormulaHelpers, Types, type FunctionArg } from 'fast-formula-parser';
-import { wallClock, zonedToUtc } from '../../runtime/time';
+import { wallClock, zonedToUtc } from '../../../core/time/zone';
 import {
   cellAt,
   isDate,

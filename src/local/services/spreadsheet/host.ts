@@ -3,7 +3,7 @@
  * emulated services do to a spreadsheet from outside the script (staff typing, form responses arriving,
  * snapshots). None of it is a script call: nothing here goes through `Workspace.call`.
  */
-import { isoInZone } from '../../runtime/time';
+import { isoInZone } from '../../../core/time/zone';
 import type { Workspace } from '../../runtime/workspace';
 import { cellValue, display, formulaScope, readGrid, writeRaw, writeTyped } from './cells';
 import type { FormulaScope } from './formulas';

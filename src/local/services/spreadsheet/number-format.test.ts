@@ -1,4 +1,4 @@
-import { zonedToUtc } from '../../runtime/time';
+import { zonedToUtc } from '../../../core/time/zone';
 import { AUTOMATIC_FORMAT, formatCell, IT_IT, type NumberLocale } from './number-format';
 
 const EN_US: NumberLocale = { ...IT_IT, decimal: '.', grouping: ',', booleans: ['TRUE', 'FALSE'] };

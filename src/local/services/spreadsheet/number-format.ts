@@ -9,7 +9,7 @@
  * date patterns (`dd/MM/yyyy`, `HH:mm`) read a Date or a serial number (days since 1899-12-30).
  */
 import { ITALIAN_MONTHS } from '../../../core/text';
-import { wallClock } from '../../runtime/time';
+import { wallClock } from '../../../core/time/zone';
 import { ENGLISH_MONTHS } from '../script/format-date';
 import { serialToDate } from './formulas';
 import { isDate, TIME_ZONE, type CellValue, type Conventions } from './model';

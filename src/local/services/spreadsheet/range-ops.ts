@@ -77,17 +77,20 @@ export function sortArea(sheet: SheetData, area: GridArea, specs: SortSpec[], va
   rows.forEach((row, i) => row.cells.forEach((cell, j) => putCell(sheet, area.row + i, area.column + j, cell)));
 }
 
+/** The names of Apps Script's `CopyPasteType` enum. */
+export const COPY_PASTE_TYPES = [
+  'PASTE_NORMAL',
+  'PASTE_NO_BORDERS',
+  'PASTE_FORMAT',
+  'PASTE_FORMULA',
+  'PASTE_DATA_VALIDATION',
+  'PASTE_VALUES',
+  'PASTE_CONDITIONAL_FORMATTING',
+  'PASTE_COLUMN_WIDTHS',
+] as const;
+
 /** What `copyTo` carries: a `CopyPasteType` name, or the `{ contentsOnly, formatOnly }` options. */
-export type PasteKind =
-  | 'PASTE_NORMAL'
-  | 'PASTE_NO_BORDERS'
-  | 'PASTE_FORMAT'
-  | 'PASTE_FORMULA'
-  | 'PASTE_DATA_VALIDATION'
-  | 'PASTE_VALUES'
-  | 'PASTE_CONDITIONAL_FORMATTING'
-  | 'PASTE_COLUMN_WIDTHS'
-  | 'CONTENTS_ONLY';
+export type PasteKind = (typeof COPY_PASTE_TYPES)[number] | 'CONTENTS_ONLY';
 
 const A1_REFERENCE = /(?<![A-Za-z0-9_])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
 

@@ -53,6 +53,7 @@ import {
   OPS_MESSAGES,
   pasteArea,
   sortArea,
+  COPY_PASTE_TYPES,
   type PasteKind,
   type SortSpec,
 } from './range-ops';
@@ -493,17 +494,6 @@ export class RangeFacade {
   }
 }
 
-const PASTE_TYPES: readonly PasteKind[] = [
-  'PASTE_NORMAL',
-  'PASTE_NO_BORDERS',
-  'PASTE_FORMAT',
-  'PASTE_FORMULA',
-  'PASTE_DATA_VALIDATION',
-  'PASTE_VALUES',
-  'PASTE_CONDITIONAL_FORMATTING',
-  'PASTE_COLUMN_WIDTHS',
-];
-
 function pasteKind(typeOrOptions: unknown): PasteKind {
   if (typeOrOptions === undefined || typeOrOptions === null) return 'PASTE_NORMAL';
   if (typeof typeOrOptions === 'object') {
@@ -513,6 +503,6 @@ function pasteKind(typeOrOptions: unknown): PasteKind {
     return 'PASTE_NORMAL';
   }
   const name = String(typeOrOptions);
-  if ((PASTE_TYPES as readonly string[]).includes(name)) return name as PasteKind;
+  if ((COPY_PASTE_TYPES as readonly string[]).includes(name)) return name as PasteKind;
   throw new Error(MESSAGES.signature('Range.copyTo', [typeOrOptions]));
 }

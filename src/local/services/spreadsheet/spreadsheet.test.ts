@@ -1,5 +1,5 @@
 import { Runtime } from '../../runtime/runtime';
-import { isoInZone } from '../../runtime/time';
+import { isoInZone } from '../../../core/time/zone';
 import type { Variant } from '../../runtime/variant';
 import { Execution, Workspace } from '../../runtime/workspace';
 import {

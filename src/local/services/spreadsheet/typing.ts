@@ -1,4 +1,4 @@
-import { zonedToUtc } from '../../runtime/time';
+import { zonedToUtc } from '../../../core/time/zone';
 import { isDate, type CellValue, type Conventions } from './model';
 import { numberLocale } from './number-format';
 

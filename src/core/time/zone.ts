@@ -1,4 +1,8 @@
-/** Time-zone arithmetic for the emulator (snapshots, Utilities.formatDate, Sheets date cells). */
+/**
+ * Time-zone arithmetic on Intl: wall-clock readings of an instant and the instant of a wall-clock time.
+ * Pure, so the emulator (snapshots, Utilities.formatDate, Sheets date cells) and the worker (serial
+ * dates from the Sheets API) read dates through one copy.
+ */
 export const SCRIPT_TIME_ZONE = 'Europe/Rome';
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();

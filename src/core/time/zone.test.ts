@@ -1,4 +1,4 @@
-import { isoInZone, wallClock } from './time';
+import { isoInZone, wallClock } from './zone';
 
 const intl = new Intl.DateTimeFormat('en-US', {
   timeZone: 'Europe/Rome',
