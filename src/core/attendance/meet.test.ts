@@ -1,4 +1,13 @@
-import { attendedMinutes, markFor, nameKey, planMeetSession, type MarkValue, type MeetSessionInput } from './meet';
+import type { Course, Session } from '../registry/schemas';
+import {
+  attendedMinutes,
+  endedMeetSessions,
+  markFor,
+  nameKey,
+  planMeetSession,
+  type MarkValue,
+  type MeetSessionInput,
+} from './meet';
 
 const T0 = Date.UTC(2027, 2, 2, 8, 0);
 const min = (m: number): number => T0 + m * 60_000;
@@ -118,5 +127,42 @@ describe('attendance from Meet', () => {
     expect(second.writes).toEqual([]);
     expect(second.kept).toEqual([]);
     expect(second.ledger).toEqual(first.ledger);
+  });
+});
+
+describe('endedMeetSessions', () => {
+  const courses = [
+    { code: 'WEB', mode: 'Online' },
+    { code: 'MIX', mode: 'Mista' },
+    { code: 'ROOM', mode: 'In presenza' },
+  ] as Course[];
+  const session = (id: string, course: string, date: string, status = 'Programmata'): Session =>
+    ({ id, course, date, start: '09:00', end: '12:00', status }) as Session;
+  const sessions = [
+    session('MIX-S1', 'MIX', '2027-03-10'),
+    session('WEB-S1', 'WEB', '2027-01-20'),
+    session('WEB-S2', 'WEB', '2027-03-03'),
+    session('WEB-S3', 'WEB', '2027-03-09', 'Annullata'),
+    session('WEB-S4', 'WEB', '2027-03-11'),
+    session('ROOM-S1', 'ROOM', '2027-03-03'),
+  ];
+  // 10 March 2027, 12:30 in Rome.
+  const now = Date.UTC(2027, 2, 10, 11, 30);
+
+  it('keeps the online and mixed sessions ended within the 30 days Meet keeps the records, by start', () => {
+    expect(endedMeetSessions(sessions, courses, '', now).map((e) => e.session.id)).toEqual(['WEB-S2', 'MIX-S1']);
+  });
+
+  it('gives a named course every session it has ended, however old', () => {
+    expect(endedMeetSessions(sessions, courses, 'WEB', now).map((e) => e.session.id)).toEqual(['WEB-S1', 'WEB-S2']);
+  });
+
+  it('waits for the scheduled end, in Rome time', () => {
+    const before = Date.UTC(2027, 2, 10, 10, 59);
+    expect(endedMeetSessions(sessions, courses, 'MIX', before)).toEqual([]);
+    expect(endedMeetSessions(sessions, courses, 'MIX', Date.UTC(2027, 2, 10, 11, 0))[0]?.window).toEqual([
+      Date.UTC(2027, 2, 10, 8, 0),
+      Date.UTC(2027, 2, 10, 11, 0),
+    ]);
   });
 });

@@ -6,9 +6,50 @@
  * import last wrote there (the ledger): anything else is staff's (a tick from the room, an hour corrected
  * by hand) and is never overwritten.
  */
+import { resolveRomeWallClock } from '../calendar/time';
+import type { Course, Session } from '../registry/schemas';
 import { normalizeEmail, normalizeKey } from '../text';
 
 export const QUARTER_HOUR_MINUTES = 15;
+/** Meet deletes a conference record 30 days after the call ended (catalogue: REST-MEET-RECORDS). */
+export const RECORDS_KEPT_DAYS = 30;
+const DAY_MS = 86_400_000;
+const MEET_MODES: ReadonlySet<string> = new Set(['Online', 'Mista']);
+
+export interface EndedMeetSession {
+  session: Session;
+  course: Course;
+  /** The scheduled start and end, in ms. */
+  window: readonly [number, number];
+}
+
+/**
+ * The sessions whose Meet call can be read at `nowMs`: not cancelled, of an online or mixed course, ended;
+ * for every course at once only those ended within the days Meet keeps the records (a named course gets
+ * all its sessions, so staff see the old ones listed). In order of start.
+ */
+export function endedMeetSessions(
+  sessions: readonly Session[],
+  courses: readonly Course[],
+  courseCode: string,
+  nowMs: number,
+): EndedMeetSession[] {
+  const byCode = new Map(courses.map((c) => [c.code, c]));
+  const out: EndedMeetSession[] = [];
+  for (const s of sessions) {
+    const course = byCode.get(s.course);
+    if (!course || !MEET_MODES.has(course.mode) || s.status === 'Annullata') continue;
+    if (courseCode && s.course !== courseCode) continue;
+    const window = [
+      resolveRomeWallClock(s.date, s.start).instantMs,
+      resolveRomeWallClock(s.date, s.end).instantMs,
+    ] as const;
+    if (window[1] > nowMs) continue;
+    if (!courseCode && nowMs - window[1] > RECORDS_KEPT_DAYS * DAY_MS) continue;
+    out.push({ session: s, course, window });
+  }
+  return out.sort((a, b) => a.window[0] - b.window[0]);
+}
 
 /** One participant of the session's conference records, as Meet lists it. */
 export interface MeetParticipant {

@@ -5,11 +5,17 @@
  * second run changes nothing. Reading Google is in `meet-records.ts` and `meet-accounts.ts`, the rules in
  * `core/attendance/meet.ts`.
  */
-import { nameKey, planMeetSession, type MarkValue, type MeetParticipant } from '../../core/attendance/meet';
+import {
+  endedMeetSessions,
+  nameKey,
+  planMeetSession,
+  type MarkValue,
+  type MeetParticipant,
+} from '../../core/attendance/meet';
 import { resolveRomeWallClock } from '../../core/calendar/time';
 import { UserError } from '../../core/registry/errors';
 import { missingAttendanceRows } from '../../core/attendance/attendance';
-import type { Attendance, Course, Employee, Session } from '../../core/registry/schemas';
+import type { Attendance, Course, Employee, Enrollment, Session } from '../../core/registry/schemas';
 import { TAB } from '../../core/registry/tabs';
 import { formatNumberIt } from '../../core/text';
 import { assignMissingIds } from '../registry/ids';
@@ -20,12 +26,10 @@ import { accountEmails } from './meet-accounts';
 import { MeetLedger } from './meet-ledger';
 import { meetingCodeOf, readMeetCall, type MeetRawParticipant } from './meet-records';
 
-/** Meet deletes a conference record 30 days after the call ended (catalogue: REST-MEET-RECORDS). */
-const RECORDS_KEPT_DAYS = 30;
 const DAY_MS = 86_400_000;
 /** Sessions are read one after another; past this much of the 6-minute limit the rest waits for a later run. */
 const TIME_BUDGET_MS = 240_000;
-const MEET_MODES: ReadonlySet<string> = new Set(['Online', 'Mista']);
+const OUT_OF_TIME = 'tempo esaurito: verrà letta alla prossima esecuzione';
 
 export interface MeetImportOptions {
   /** Display names staff confirmed as an enrollee of the course (needs the course). */
@@ -34,6 +38,17 @@ export interface MeetImportOptions {
   onlyNew?: boolean;
   /** The preview: everything is read and decided, nothing is written (no register row, no ledger, no log). */
   dryRun?: boolean;
+}
+
+/**
+ * The registry tabs a caller has already read, every session with its ID (the daily run): the import
+ * then reads only `Presenze`.
+ */
+export interface MeetRegistry {
+  courses: readonly Course[];
+  sessions: readonly Session[];
+  enrollments: readonly Enrollment[];
+  employees: readonly Employee[];
 }
 
 export interface MeetPerson {
@@ -69,10 +84,6 @@ interface Target {
   code: string;
 }
 
-function windowOf(s: Session): readonly [number, number] {
-  return [resolveRomeWallClock(s.date, s.start).instantMs, resolveRomeWallClock(s.date, s.end).instantMs];
-}
-
 function targets(
   sessions: readonly Session[],
   courses: readonly Course[],
@@ -80,15 +91,8 @@ function targets(
   now: number,
   skipped: MeetImportReport['skipped'],
 ): Target[] {
-  const byCode = new Map(courses.map((c) => [c.code, c]));
   const out: Target[] = [];
-  for (const s of sessions) {
-    const course = byCode.get(s.course);
-    if (!course || !MEET_MODES.has(course.mode) || s.status === 'Annullata') continue;
-    if (courseCode && s.course !== courseCode) continue;
-    const window = windowOf(s);
-    if (window[1] > now) continue;
-    if (!courseCode && now - window[1] > RECORDS_KEPT_DAYS * DAY_MS) continue;
+  for (const { session: s, course, window } of endedMeetSessions(sessions, courses, courseCode, now)) {
     if (!s.id) {
       skipped.push({
         session: `${s.course} ${s.date}`,
@@ -103,7 +107,7 @@ function targets(
     }
     out.push({ session: s, course, window, code });
   }
-  return out.sort((a, b) => a.window[0] - b.window[0]);
+  return out;
 }
 
 function participantsOf(
@@ -153,18 +157,30 @@ function summary(reports: readonly MeetSessionReport[], skipped: MeetImportRepor
   return parts.filter(Boolean).join(' ');
 }
 
-export function importMeet(courseCode: string, options: MeetImportOptions = {}): MeetImportReport {
-  const started = Date.now();
-  const code = courseCode.trim();
+function readRegistry(dryRun: boolean): MeetRegistry {
   const courses = readTable(TAB.corsi).rows.map((r) => r.record);
-  if (code && !courses.some((c) => c.code === code))
-    throw new UserError(`Corso ${code} non trovato nel foglio «Corsi».`);
-  const dryRun = options.dryRun === true;
   // The preview issues no ID: a session typed without one is listed, and gets its ID from the import.
   const ids = dryRun ? {} : assignMissingIds([TAB.sessioni, TAB.iscrizioni]);
-  const sessions = (ids.Sessioni ?? readTable(TAB.sessioni)).rows.map((r) => r.record);
-  const enrollments = (ids.Iscrizioni ?? readTable(TAB.iscrizioni)).rows.map((r) => r.record);
-  const employees = new Map<string, Employee>(readTable(TAB.dipendenti).rows.map((r) => [r.record.id, r.record]));
+  return {
+    courses,
+    sessions: (ids.Sessioni ?? readTable(TAB.sessioni)).rows.map((r) => r.record),
+    enrollments: (ids.Iscrizioni ?? readTable(TAB.iscrizioni)).rows.map((r) => r.record),
+    employees: readTable(TAB.dipendenti).rows.map((r) => r.record),
+  };
+}
+
+export function importMeet(
+  courseCode: string,
+  options: MeetImportOptions = {},
+  registry?: MeetRegistry,
+): MeetImportReport {
+  const started = Date.now();
+  const code = courseCode.trim();
+  const dryRun = options.dryRun === true;
+  const { courses, sessions, enrollments, ...read } = registry ?? readRegistry(dryRun);
+  if (code && !courses.some((c) => c.code === code))
+    throw new UserError(`Corso ${code} non trovato nel foglio «Corsi».`);
+  const employees = new Map<string, Employee>(read.employees.map((e) => [e.id, e]));
   const ledger = MeetLedger.open();
   const confirmedOf = (course: string): Set<string> =>
     new Set(
@@ -201,7 +217,7 @@ export function importMeet(courseCode: string, options: MeetImportOptions = {}):
   const calls: Array<{ target: Target; raw: MeetRawParticipant[] }> = [];
   for (const target of chosen) {
     if (Date.now() - started > TIME_BUDGET_MS) {
-      skipped.push({ session: target.session.id, reason: 'tempo esaurito: verrà letta alla prossima esecuzione' });
+      skipped.push({ session: target.session.id, reason: OUT_OF_TIME });
       continue;
     }
     const dayStart = resolveRomeWallClock(target.session.date, '00:00').instantMs;
@@ -267,4 +283,27 @@ export function importMeet(courseCode: string, options: MeetImportOptions = {}):
     logEvent('Presenze importate da Meet', `${r.session}: ${r.written.length} righe, ${formatNumberIt(hours)} ore`);
   }
   return { message: summary(reports, skipped, false), sessions: reports, skipped };
+}
+
+/**
+ * The daily run's step, from the registry it has already read: when no online or mixed session ended
+ * since the last daily read of Meet, it reads nothing more (not even `Presenze`). Otherwise it imports
+ * every session never imported; the mark moves on only once every session was read, so a run cut short
+ * (or failing) leaves them for the next day.
+ */
+export function importEndedMeetSessions(registry: MeetRegistry): MeetImportReport | null {
+  const now = Date.now();
+  const ledger = MeetLedger.open();
+  const since = ledger.dailyCheckedAt();
+  const fresh = endedMeetSessions(registry.sessions, registry.courses, '', now).filter(
+    (e) => e.window[1] > since && !(e.session.id && ledger.imported(e.session.id)),
+  );
+  if (fresh.length === 0) return null;
+  // A session typed without an ID gets one from the import's own read of the tabs.
+  const report = importMeet('', { onlyNew: true }, fresh.every((e) => e.session.id) ? registry : undefined);
+  if (!report.skipped.some((s) => s.reason === OUT_OF_TIME)) {
+    ledger.setDailyCheckedAt(now);
+    ledger.save();
+  }
+  return report;
 }

@@ -1,8 +1,8 @@
 /**
  * What the Meet import remembers in Script Properties: per session, the `Presente`/`Ore` it last wrote
- * for each enrollee (so a cell that no longer holds it is known to be staff's), and per course, the display
- * names staff confirmed as one of its enrollees. Read with the execution's one read of the store, written
- * in one call.
+ * for each enrollee (so a cell that no longer holds it is known to be staff's), per course, the display
+ * names staff confirmed as one of its enrollees, and the instant up to which the daily run has read the
+ * calls of ended sessions. Read with the execution's one read of the store, written in one call.
  */
 import type { MarkValue } from '../../core/attendance/meet';
 import { readProperty, writeProperties } from '../platform/properties';
@@ -10,6 +10,7 @@ import type { PropertyKey } from '../platform/property-keys';
 
 const SESSION_PREFIX = 'a4pa.meet.session.';
 const NAMES_PREFIX = 'a4pa.meet.names.';
+const DAILY_CHECKED_AT = 'a4pa.meet.dailyCheckedAt';
 
 type Stored = Record<string, [boolean, number | null]>;
 
@@ -59,6 +60,16 @@ export class MeetLedger {
 
   confirmName(course: string, key: string, employeeId: string): void {
     this.changed[`${NAMES_PREFIX}${course}`] = JSON.stringify({ ...this.names(course), [key]: employeeId });
+  }
+
+  /** Sessions that ended up to this instant were read by a daily run (0: never). */
+  dailyCheckedAt(): number {
+    const n = Number(this.read(DAILY_CHECKED_AT) ?? 0);
+    return Number.isFinite(n) ? n : 0;
+  }
+
+  setDailyCheckedAt(ms: number): void {
+    this.changed[DAILY_CHECKED_AT] = String(ms);
   }
 
   save(): void {

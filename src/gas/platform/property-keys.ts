@@ -221,6 +221,15 @@ export const PROPERTY_KEYS = [
     purpose: 'display names staff confirmed as one of the course’s enrollees → employee id',
   },
   {
+    key: 'a4pa.meet.dailyCheckedAt',
+    family: false,
+    owner: 'gas/attendance/meet-ledger.ts',
+    maxBytes: 16,
+    lifetime: 'permanent, one value rewritten by each daily run that read Meet',
+    purpose:
+      'the instant up to which the daily run has read the Meet calls of ended sessions (a day with none new reads nothing)',
+  },
+  {
     key: 'a4pa.meet.session.',
     family: true,
     owner: 'gas/attendance/meet-ledger.ts',

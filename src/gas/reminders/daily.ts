@@ -1,5 +1,5 @@
 /**
- * The daily run: session reminders, reminders to referents who have not answered, and after a course
+ * The daily run: attendance from Meet of the sessions that ended, session reminders, reminders to referents who have not answered, and after a course
  * the satisfaction questionnaire and the notice to absentees. Each tab is read once; every mail has a
  * dedupe key and a record in a ledger, so a run repeated (or resumed after a failure) never sends twice.
  */
@@ -11,6 +11,7 @@ import { addDays, daysBetween, dueSessionReminders, staleApprovals } from '../..
 import type { ComposedMail } from '../../core/mail/document';
 import { SCHEDULED_COURSE_STATUSES, TAB } from '../../core/registry/tabs';
 import { referentMails } from '../approval/request';
+import { importEndedMeetSessions } from '../attendance/meet-import';
 import { extraSetting, loadEnrollmentData, type EnrollmentData } from '../enrollment/data';
 import { PROP_FORM_URL } from '../enrollment/form';
 import { Notifier } from '../enrollment/notify';
@@ -31,6 +32,8 @@ const AFTER_COURSE_WINDOW_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 export interface DailySummary {
+  /** Online and mixed sessions whose Meet attendance this run imported. */
+  meetSessions: number;
   sessionReminders: number;
   approvalReminders: number;
   feedbackRequests: number;
@@ -44,6 +47,7 @@ function dayMs(isoDate: string): number {
 
 class DailyRun {
   readonly summary: DailySummary = {
+    meetSessions: 0,
     sessionReminders: 0,
     approvalReminders: 0,
     feedbackRequests: 0,
@@ -76,6 +80,25 @@ class DailyRun {
       name: this.notifier.ctx.sender,
       dedupeKey,
     });
+  }
+
+  /**
+   * Attendance of the online and mixed sessions that ended since the last run, before the follow-up mails
+   * (the notice to absentees reads it). Meet failing never stops the reminders: the session stays new and
+   * the next day's run reads it again.
+   */
+  meetAttendance(): void {
+    try {
+      const report = importEndedMeetSessions({
+        courses: this.data.courses.rows.map((r) => r.record),
+        sessions: this.data.sessions.rows.map((r) => r.record),
+        enrollments: this.data.enrollments.rows.map((r) => r.record),
+        employees: this.data.employees.rows.map((r) => r.record),
+      });
+      this.summary.meetSessions = report?.sessions.length ?? 0;
+    } catch (error) {
+      logEvent('Errore', `Importa presenze da Meet: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   sessionReminders(): void {
@@ -196,6 +219,7 @@ export function runDaily(): DailySummary | null {
   return withScriptLock(() => {
     const run = new DailyRun(loadEnrollmentData({ comuni: true }));
     try {
+      run.meetAttendance();
       run.sessionReminders();
       run.approvalReminders();
       run.afterCourses();

@@ -2,13 +2,11 @@
  * The daily time-driven trigger (installed once by setup): reminders, follow-ups after courses and the
  * yearly retention run. Called without a trigger event it is a staff action (the sidebar or a test).
  */
-import { importMeet } from '../attendance/meet-import';
-import { withScriptLock } from '../enrollment/process';
 import { firedByOwnTrigger } from '../platform/auth';
 import { serverAction } from '../platform/entry';
 import { yearlyRetention } from '../privacy/entry';
 import type { RetentionResult } from '../privacy/retention';
-import { flushLog, logEvent } from '../registry/log';
+import { flushLog } from '../registry/log';
 import { formatInSpreadsheetZone, rememberSpreadsheetTimeZone } from '../registry/workbook';
 import { registerSetupStep } from '../setup/steps';
 import { runDaily, type DailySummary } from './daily';
@@ -20,34 +18,17 @@ const DAILY_HOUR = 7;
 export interface DailyResult extends DailySummary {
   retention: RetentionResult | null;
   busy: boolean;
-  /** Online and mixed sessions whose Meet attendance this run imported. */
-  meetSessions: number;
-}
-
-/**
- * Attendance of the online and mixed sessions that ended since the last run, before the follow-up mails
- * (the notice to absentees reads it). Meet failing never stops the reminders: the session stays new and
- * the next day's run reads it again.
- */
-function dailyMeetImport(): number {
-  try {
-    return withScriptLock(() => importMeet('', { onlyNew: true }))?.sessions.length ?? 0;
-  } catch (error) {
-    logEvent('Errore', `Importa presenze da Meet: ${error instanceof Error ? error.message : String(error)}`);
-    return 0;
-  }
 }
 
 function daily(): DailyResult {
   const startedAt = Date.now();
   rememberSpreadsheetTimeZone();
-  const meetSessions = dailyMeetImport();
   const summary = runDaily();
   let retention: RetentionResult | null = null;
   if (summary) retention = yearlyRetention(formatInSpreadsheetZone(new Date(), 'yyyy'), startedAt);
   flushLog();
-  const none = { sessionReminders: 0, approvalReminders: 0, feedbackRequests: 0, absenteeNotices: 0 };
-  return { ...(summary ?? none), retention, busy: summary === null, meetSessions };
+  const none = { meetSessions: 0, sessionReminders: 0, approvalReminders: 0, feedbackRequests: 0, absenteeNotices: 0 };
+  return { ...(summary ?? none), retention, busy: summary === null };
 }
 
 const dailyForStaff = serverAction('Attività giornaliere', daily);

@@ -200,6 +200,34 @@ describe('attendance from Meet', () => {
     expect((all.value as Report).sessions.map((s) => s.written)).toEqual([[]]);
   });
 
+  test('a daily run with no online session ended since its last read of Meet reads no tab and calls no API for it', async () => {
+    const reads = (a: LocalAcademy, fn: () => void): { sheets: number; apis: number } => {
+      const before = { ...a.ws.methodCounts };
+      fn();
+      const delta = (k: string): number => (a.ws.methodCounts[k] ?? 0) - (before[k] ?? 0);
+      return { sheets: delta('Spreadsheet.getSheetValues'), apis: delta('UrlFetch.fetch') };
+    };
+    const daily = (a: LocalAcademy): { meetSessions: number } => {
+      const run = step(a, { do: 'call', fn: 'runDailyTasks' });
+      if (!run.ok) throw new Error(run.error);
+      return run.value as { meetSessions: number };
+    };
+    const online = await academy('2027-03-11T08:00:00+01:00');
+    step(online, CALL);
+    const first = reads(online, () => expect(daily(online).meetSessions).toBe(1));
+    const idle = reads(online, () => expect(daily(online).meetSessions).toBe(0));
+    // The same registry with the course in the room: its daily run never had anything to read from Meet.
+    const room = await academy('2027-03-11T08:00:00+01:00', 'In presenza');
+    daily(room);
+    const roomIdle = reads(room, () => daily(room));
+    expect(idle).toEqual(roomIdle);
+    // What the reminders and follow-ups read themselves: Impostazioni, Dipendenti, Iscrizioni, Comuni, Corsi,
+    // Sessioni and Presenze, one read each (the Meet step used to read five more).
+    expect(idle).toEqual({ sheets: 7, apis: 0 });
+    expect(first.sheets).toBeGreaterThan(idle.sheets);
+    expect(first.apis).toBeGreaterThan(0);
+  });
+
   test('a session still under way or without a call is not imported', async () => {
     const a = await academy('2027-03-10T11:00:00+01:00');
     expect(importMeet(a, 'WEB-PA').sessions).toEqual([]);
