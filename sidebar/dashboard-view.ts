@@ -195,7 +195,7 @@ function actionsSection(d: Dashboard, handlers: DashboardHandlers): HTMLElement 
         'p',
         { class: 'meta' },
         'Modulo iscrizioni: ',
-        el('a', { href: d.formUrl, target: '_blank', rel: 'noopener', text: 'apri il modulo' }),
+        el('a', { href: d.formUrl, target: '_blank', rel: 'noopener', text: 'il modulo pubblicato' }),
       )
     : el('p', { class: 'meta', text: 'Il modulo iscrizioni non è ancora pubblicato.' });
   return section(
@@ -255,7 +255,8 @@ function countsSection(d: Dashboard): HTMLElement {
   ];
   const list = el('dl', { class: 'counts' });
   for (const [k, v] of rows) append(list, el('div', {}, el('dt', { text: k }), el('dd', { text: v })));
-  return section('Riepilogo', 'counts', list);
+  const leftOut = d.leftOutText ? el('p', { class: 'meta left-out', text: d.leftOutText }) : null;
+  return section('Riepilogo', 'counts', list, leftOut);
 }
 
 function sessionsSection(d: Dashboard): HTMLElement {
