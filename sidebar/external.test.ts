@@ -35,7 +35,7 @@ describe('externalPreviewView', () => {
     expect(view.lists[0]?.items).toEqual(['Anna Bassi (Crema) — Cybersicurezza, 1,5 ore, 02/03/2027']);
     expect(view.lists[2]?.items).toEqual(['Riga 4: ignoto@example.it — nessun dipendente con questa email']);
     expect(view.lists[3]?.items).toContain('Titolo: «Titolo corso»');
-    expect(view.confirm).toBe('Conferma: aggiungi 1 riga');
+    expect(view.confirm).toBe('Conferma: aggiunta di 1 riga');
   });
 
   it('has nothing to confirm when no row would be added, nor once imported', () => {

@@ -31,7 +31,7 @@ export function externalPreviewView(r: ExternalImportReport, done = false): Prev
   return {
     message: r.message,
     lists: lists.filter((l) => l.items.length > 0),
-    confirm: done || r.add.length === 0 ? '' : `Conferma: aggiungi ${plural(r.add.length, 'riga', 'righe')}`,
+    confirm: done || r.add.length === 0 ? '' : `Conferma: aggiunta di ${plural(r.add.length, 'riga', 'righe')}`,
   };
 }
 

@@ -39,6 +39,8 @@ function dashboard(over: Partial<Dashboard> = {}): Dashboard {
     pendingMails: 0,
     parkedMails: 0,
     problems: [],
+    leftOut: [],
+    leftOutText: '',
     formUrl: 'https://docs.google.com/forms/d/e/x/viewform',
     settings: {
       year: 2027,

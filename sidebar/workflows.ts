@@ -57,7 +57,7 @@ function certificatesView(p: CertificatePreview): PreviewView {
     confirm:
       blocked || p.toIssue === 0
         ? ''
-        : `Conferma: emetti e invia ${p.toIssue} ${p.toIssue === 1 ? 'attestato' : 'attestati'}`,
+        : `Conferma: emissione e invio di ${p.toIssue} ${p.toIssue === 1 ? 'attestato' : 'attestati'}`,
   };
 }
 
@@ -121,10 +121,7 @@ export const WORKFLOWS: readonly Workflow[] = [
       return {
         message: p.message,
         lists,
-        confirm:
-          fresh.length === 0
-            ? ''
-            : `Conferma: invia ${fresh.length} ${fresh.length === 1 ? 'email' : 'email'} ai referenti`,
+        confirm: fresh.length === 0 ? '' : `Conferma: invio di ${fresh.length} email ai referenti`,
       };
     },
     run: () => run('sendComuniSummaries'),
@@ -138,7 +135,7 @@ export const WORKFLOWS: readonly Workflow[] = [
       return {
         message: p.message,
         lists: [],
-        confirm: 'Conferma: anonimizza i dati oltre gli «Anni di conservazione»',
+        confirm: 'Conferma: anonimizzazione dei dati oltre gli «Anni di conservazione»',
       };
     },
     run: () => run('applyRetention'),
@@ -166,7 +163,7 @@ export const WORKFLOWS: readonly Workflow[] = [
         lists,
         confirm: p.blocked
           ? ''
-          : `Conferma: chiudi il ${p.closing} e apri il ${p.opening}${p.unfinished.length > 0 ? ' comunque' : ''}`,
+          : `Conferma: chiusura del ${p.closing} e apertura del ${p.opening}${p.unfinished.length > 0 ? ' comunque' : ''}`,
       };
     },
     run: async () => {

@@ -300,7 +300,9 @@ describe('the playground in Chromium', () => {
     const status = await frame.locator('#status').textContent();
     await frame.getByRole('button', { name: 'Applica conservazione dati', exact: true }).click();
     expect(await frame.locator('#status').textContent()).toBe(status);
-    await frame.getByRole('button', { name: 'Conferma: anonimizza i dati oltre gli «Anni di conservazione»' }).click();
+    await frame
+      .getByRole('button', { name: 'Conferma: anonimizzazione dei dati oltre gli «Anni di conservazione»' })
+      .click();
     await frame.waitForFunction(() =>
       /^Applica conservazione dati: (?!in corso)/.test(document.getElementById('status')?.textContent ?? ''),
     );

@@ -218,6 +218,39 @@ export const spreadsheetProbes: Probe[] = [
     },
   },
   {
+    id: 'SHEETS-INSERT-ROWS-FORMAT',
+    run: ({ freshSheet }) => {
+      const sheet = freshSheet();
+      sheet.getRange('B2:B3').insertCheckboxes();
+      sheet.getRange('A1:B3').setValues([
+        ['Nome', 'Presente'],
+        ['Bassi', true],
+        ['Rossi', false],
+      ]);
+      sheet.getRange('A3').setNote('nota');
+      sheet.insertRowsBefore(3, 1);
+      const rule = (a1: string): string => String(sheet.getRange(a1).getDataValidation()?.getCriteriaType() ?? '');
+      return {
+        moved: {
+          value: sheet.getRange('A4:B4').getValues()[0],
+          note: sheet.getRange('A4').getNote(),
+          rule: rule('B4'),
+        },
+        inserted: { value: sheet.getRange('A3').getValue(), note: sheet.getRange('A3').getNote(), rule: rule('B3') },
+      };
+    },
+    expected: {
+      strict: {
+        moved: { value: ['Rossi', false], note: 'nota', rule: 'CHECKBOX' },
+        inserted: { value: '', note: '', rule: '' },
+      },
+      lenient: {
+        moved: { value: ['Rossi', false], note: 'nota', rule: 'CHECKBOX' },
+        inserted: { value: '', note: '', rule: 'CHECKBOX' },
+      },
+    },
+  },
+  {
     id: 'SHEETS-TIMEZONE-LOCALE',
     run: ({ spreadsheet, freshSheet }) => {
       spreadsheet.setSpreadsheetTimeZone('America/New_York');

@@ -36,14 +36,14 @@ function linksAdvice(items: readonly ApprovalRequestItem[], validDays: number): 
     return {
       kind: 'p',
       content: [
-        "Rispondi a questa email indicando se approvi o respingi ciascuna richiesta: l'ufficio formazione aggiornerà l'iscrizione.",
+        "Può rispondere a questa email indicando se approva o respinge ciascuna richiesta: l'ufficio formazione aggiornerà l'iscrizione.",
       ],
     };
   }
   return {
     kind: 'p',
     content: [
-      `Ogni link vale una sola volta ed è valido ${validDays} giorni. Per respingere con una motivazione aggiungi al link del rifiuto «&motivo=» seguito dal testo, oppure rispondi a questa email.`,
+      `Ogni link vale una sola volta ed è valido ${validDays} giorni. Per respingere con una motivazione aggiunga al link del rifiuto «&motivo=» seguito dal testo, oppure risponda a questa email.`,
     ],
   };
 }
@@ -62,7 +62,7 @@ export function approvalRequestMail(
     {
       kind: 'p',
       content: [
-        "un dipendente del tuo comune ha chiesto l'iscrizione ai corsi seguenti, che richiedono la tua approvazione:",
+        "una persona del Suo comune ha chiesto l'iscrizione ai corsi seguenti, che richiedono la Sua approvazione:",
       ],
     },
     { kind: 'list', items: items.map(itemLine) },
@@ -88,7 +88,7 @@ export function approvalReminderMail(
     `Promemoria: ${items.length} ${items.length === 1 ? 'richiesta' : 'richieste'} di iscrizione da approvare`,
     [
       { kind: 'p', content: [`Gentile referente del Comune di ${comune},`] },
-      { kind: 'p', content: ['le richieste di iscrizione seguenti attendono ancora la tua decisione:'] },
+      { kind: 'p', content: ['le richieste di iscrizione seguenti attendono ancora la Sua decisione:'] },
       { kind: 'list', items: items.map(itemLine) },
       linksAdvice(items, validDays),
       signature(ctx),
@@ -111,23 +111,23 @@ export function approvalOutcomeMail(
   if (outcome.kind === 'denied') {
     blocks.push({
       kind: 'p',
-      content: [`la tua richiesta di iscrizione al corso ${courseName(course)} non è stata approvata.`],
+      content: [`la Sua richiesta di iscrizione al corso ${courseName(course)} non è stata approvata.`],
     });
     blocks.push({ kind: 'p', content: [`Motivo: ${outcome.reason}`] });
   } else if (outcome.kind === 'confirmed') {
     blocks.push({
       kind: 'p',
       content: [
-        `la tua richiesta di iscrizione al corso ${courseName(course)} è stata approvata: iscrizione confermata.`,
+        `la Sua richiesta di iscrizione al corso ${courseName(course)} è stata approvata: iscrizione confermata.`,
       ],
     });
-    blocks.push({ kind: 'p', content: ["Riceverai l'invito di Google Calendar per ogni incontro."] });
+    blocks.push({ kind: 'p', content: ["Riceverà l'invito di Google Calendar per ogni incontro."] });
   } else {
     const position = outcome.position ? ` (posizione ${outcome.position})` : '';
     blocks.push({
       kind: 'p',
       content: [
-        `la tua richiesta di iscrizione al corso ${courseName(course)} è stata approvata; il corso è al completo e sei in lista d'attesa${position}: ti scriveremo se si libera un posto.`,
+        `la Sua richiesta di iscrizione al corso ${courseName(course)} è stata approvata; il corso è al completo e la richiesta è in lista d'attesa${position}: Le scriveremo se si libera un posto.`,
       ],
     });
   }

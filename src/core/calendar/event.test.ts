@@ -74,7 +74,7 @@ describe('event text', () => {
     expect(text).toContain('Modalità: in presenza, presso Biblioteca');
     expect(text).toContain('Durata del corso: 1,5 ore');
     expect(text).not.toContain('Meet');
-    expect(text).toContain('compila di nuovo il modulo di iscrizione');
+    expect(text).toContain('compili di nuovo il modulo di iscrizione');
   });
 });
 

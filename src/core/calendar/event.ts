@@ -108,10 +108,10 @@ export function eventDescription(
 
 function cancellationText(c: CancellationInfo): string {
   const form = c.formUrl
-    ? `compila il modulo di iscrizione (${c.formUrl}) scegliendo l'azione «Annullamento»`
-    : `compila di nuovo il modulo di iscrizione scegliendo l'azione «Annullamento»`;
-  const staff = c.staffEmail ? ` Per informazioni scrivi a ${c.staffEmail}.` : '';
-  return `Se non puoi partecipare, annulla l'iscrizione: ${form}, così il posto passa a chi è in lista d'attesa.${staff}`;
+    ? `compili il modulo di iscrizione (${c.formUrl}) scegliendo l'azione «Annullamento»`
+    : `compili di nuovo il modulo di iscrizione scegliendo l'azione «Annullamento»`;
+  const staff = c.staffEmail ? ` Per informazioni può scrivere a ${c.staffEmail}.` : '';
+  return `Se non può partecipare, annulli l'iscrizione: ${form}, così il posto passa a chi è in lista d'attesa.${staff}`;
 }
 
 export interface BuiltEvent {

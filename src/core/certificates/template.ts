@@ -67,7 +67,8 @@ export function templateParagraphs(signatory: string): TemplateParagraph[] {
 
 /** The certificate mail, in Italian; the PDF goes as an attachment. */
 export function certificateMail(input: {
-  firstName: string;
+  /** The holder's name and surname ('' when unknown). */
+  name: string;
   courseTitle: string;
   courseCode: string;
   number: string;
@@ -79,7 +80,7 @@ export function certificateMail(input: {
   const corrected = input.version > 1;
   const subject = `${corrected ? 'Attestato corretto' : 'Attestato di partecipazione'} — ${input.courseTitle} (${input.courseCode})`;
   const lines = [
-    `Gentile ${input.firstName},`,
+    input.name.trim() ? `Gentile ${input.name.trim()},` : 'Gentile collega,',
     '',
     corrected
       ? `in allegato trova la versione corretta (versione ${input.version}) dell'attestato di partecipazione al corso «${input.courseTitle}», che sostituisce la precedente.`

@@ -68,9 +68,9 @@ export function formDescription(year: number, sender: string): string {
   const who = sender.trim() || 'il Consorzio';
   return [
     `Modulo di iscrizione ai corsi di formazione ${year} organizzati da ${who} per i dipendenti dei comuni aderenti.`,
-    "Scegli uno o più corsi: se ci sono posti liberi l'iscrizione è confermata subito, altrimenti entri in lista d'attesa e ricevi un'email quando si libera un posto.",
-    'Per annullare un\'iscrizione compila di nuovo il modulo scegliendo gli stessi corsi e l\'azione "Annullamento".',
-    "Usa l'indirizzo email di lavoro registrato presso il tuo comune.",
+    "Scelga uno o più corsi: se ci sono posti liberi l'iscrizione è confermata subito, altrimenti la richiesta entra in lista d'attesa e Le scriveremo quando si libera un posto.",
+    'Per annullare un\'iscrizione compili di nuovo il modulo scegliendo gli stessi corsi e l\'azione "Annullamento".',
+    "Usi l'indirizzo email di lavoro registrato presso il Suo comune.",
   ].join('\n\n');
 }
 

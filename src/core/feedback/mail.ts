@@ -17,11 +17,11 @@ export function feedbackMail(ctx: MailContext, name: string, course: MailCourse,
     {
       kind: 'p',
       content: [
-        `il corso ${course.title} (${course.code}) si è concluso. Ti chiediamo due minuti per dirci com'è andato: le risposte sono anonime e ci aiutano a migliorare i prossimi corsi.`,
+        `il corso ${course.title} (${course.code}) si è concluso. Le chiediamo due minuti per dirci com'è andato: le risposte sono anonime e ci aiutano a migliorare i prossimi corsi.`,
       ],
     },
     { kind: 'p', content: ['Questionario: ', { text: formUrl, url: formUrl }] },
-    { kind: 'p', content: [`Nel questionario scegli il corso «${feedbackChoice(course.code, course.title)}».`] },
+    { kind: 'p', content: [`Nel questionario scelga il corso «${feedbackChoice(course.code, course.title)}».`] },
     { kind: 'p', content: [signature(ctx)] },
   ]);
 }
@@ -32,16 +32,16 @@ export function absenteeMail(ctx: MailContext, name: string, course: MailCourse)
     {
       kind: 'p',
       content: [
-        `dal registro presenze non risulta la tua partecipazione al corso ${course.title} (${course.code}), al quale eri iscritto/a con posto confermato.`,
+        `dal registro presenze non risulta la Sua partecipazione al corso ${course.title} (${course.code}), per il quale la Sua iscrizione era confermata.`,
       ],
     },
     {
       kind: 'p',
       content: [
-        "I posti dei corsi sono limitati e spesso ci sono colleghi in lista d'attesa: la prossima volta, se non puoi partecipare, annulla l'iscrizione per tempo con il modulo di iscrizione (azione «Annullamento») o avvisa l'ufficio formazione, così il posto passa a chi aspetta.",
+        "I posti dei corsi sono limitati e spesso ci sono colleghi in lista d'attesa: la prossima volta, se non può partecipare, annulli l'iscrizione per tempo con il modulo di iscrizione (azione «Annullamento») o avvisi l'ufficio formazione, così il posto passa a chi aspetta.",
       ],
     },
-    { kind: 'p', content: ['Se si tratta di un errore del registro, rispondi a questa email e lo correggeremo.'] },
+    { kind: 'p', content: ['Se si tratta di un errore del registro, risponda a questa email e lo correggeremo.'] },
     { kind: 'p', content: [signature(ctx)] },
   ]);
 }

@@ -16,7 +16,7 @@ export const SCALE_HELP: Record<(typeof FEEDBACK_ITEMS.scales)[number], string> 
   Contenuti: 'Quanto sono stati chiari e completi i contenuti del corso?',
   Docente: 'Come valuti il docente (chiarezza, disponibilità, competenza)?',
   Organizzazione: "Come valuti l'organizzazione (orari, sede o collegamento, comunicazioni)?",
-  Utilità: 'Quanto è utile il corso per il tuo lavoro?',
+  Utilità: 'Quanto è utile il corso per il Suo lavoro?',
 };
 
 const SEPARATOR = ' — ';

@@ -89,7 +89,7 @@ describe('header matching', () => {
         tab: 'Dipendenti',
         row: 1,
         column: 'Email',
-        message: "Manca la colonna «Email» nell'intestazione: esegui «Configura» per aggiungerla.",
+        message: "Manca la colonna «Email» nell'intestazione: esegua «Configura» per aggiungerla.",
       },
     ]);
   });

@@ -236,7 +236,7 @@ export function decodeTable<N extends RegistryTab>(
       tab,
       row: 1,
       column: missingRequired.map((m) => m.header).join(', '),
-      message: `Manca la colonna ${missingRequired.map((m) => `«${m.header}»`).join(', ')} nell'intestazione: esegui «Configura» per aggiungerla.`,
+      message: `Manca la colonna ${missingRequired.map((m) => `«${m.header}»`).join(', ')} nell'intestazione: esegua «Configura» per aggiungerla.`,
     });
     return table;
   }

@@ -19,7 +19,7 @@ export function isUserError(error: unknown): error is UserError {
  */
 export class BusyError extends UserError {
   constructor() {
-    super("Un'altra operazione sul registro è in corso: riprova tra qualche secondo.");
+    super("Un'altra operazione sul registro è in corso: riprovi tra qualche secondo.");
   }
 }
 

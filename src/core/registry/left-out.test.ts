@@ -1,4 +1,11 @@
-import { countedRows, employeesOfUncountedComuni, leftOutList, leftOutRows, leftOutSentence } from './left-out';
+import {
+  countedRows,
+  employeesOfUncountedComuni,
+  leftOutList,
+  leftOutRows,
+  leftOutSentence,
+  registryLeftOut,
+} from './left-out';
 
 const problems = [
   { tab: 'Dipendenti', row: 5, column: 'Comune', message: 'Comune: «Agnadelo» non è nel foglio Comuni' },
@@ -31,6 +38,27 @@ describe('rows left out because they need fixing', () => {
     expect(employeesOfUncountedComuni('Dipendenti', employees, ['CREMA'])).toEqual([
       { tab: 'Dipendenti', row: 3, message: expect.stringContaining('«Agnadello»') },
     ]);
+  });
+
+  it('leaves out the flagged rows and then the employees of a flagged comune, once each', () => {
+    const flaggedComune = { tab: 'Comuni', row: 3, column: 'Codice ISTAT', message: 'Codice ISTAT: non valido' };
+    const comuni = [
+      { row: 2, record: { name: 'Crema' } },
+      { row: 3, record: { name: 'Agnadello' } },
+    ];
+    const employees = [
+      { row: 4, record: { comune: 'Crema' } },
+      { row: 5, record: { comune: 'Agnadelo' } },
+      { row: 6, record: { comune: 'Agnadello' } },
+    ];
+    expect(registryLeftOut([...problems, flaggedComune], comuni, employees).map((l) => `${l.tab} ${l.row}`)).toEqual([
+      'Dipendenti 5',
+      'Sessioni 7',
+      'Sessioni 3',
+      'Comuni 3',
+      'Dipendenti 6',
+    ]);
+    expect(registryLeftOut([], null, employees)).toEqual([]);
   });
 
   it('says how many rows and which, by tab, rows in order', () => {

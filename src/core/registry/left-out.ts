@@ -4,6 +4,7 @@
  */
 import { normalizeKey } from '../text';
 import type { Problem } from './schemas';
+import { TAB } from './tabs';
 
 export interface LeftOutRow {
   tab: string;
@@ -52,6 +53,24 @@ export function employeesOfUncountedComuni<E extends { comune: string }>(
       row: e.row,
       message: `Comune: «${e.record.comune}» non è conteggiato finché la sua riga in «Comuni» è da correggere`,
     }));
+}
+
+/**
+ * Every row that counts nowhere, from the problems of the tabs read: the flagged rows, then the employees
+ * of a comune whose own row is flagged (`comuni` null when that tab could not be read: nothing to compare).
+ */
+export function registryLeftOut(
+  problems: readonly Problem[],
+  comuni: Rows<{ name: string }> | null,
+  employees: Rows<{ comune: string }>,
+): LeftOutRow[] {
+  const flagged = leftOutRows(problems);
+  if (!comuni) return flagged;
+  const counted = countedRows(TAB.comuni, comuni, flagged).map((c) => c.record.name);
+  return [
+    ...flagged,
+    ...employeesOfUncountedComuni(TAB.dipendenti, countedRows(TAB.dipendenti, employees, flagged), counted),
+  ];
 }
 
 /** "Dipendenti riga 5; Sessioni righe 3, 7", tabs in the order they come. */

@@ -23,12 +23,12 @@ export function sessionReminderMail(
   }
   const blocks: Block[] = [
     { kind: 'p', content: [name.trim() ? `Gentile ${name.trim()},` : 'Gentile collega,'] },
-    { kind: 'p', content: [`ti ricordiamo l'incontro del corso ${course.title} (${course.code}) ${when}:`] },
+    { kind: 'p', content: [`Le ricordiamo l'incontro del corso ${course.title} (${course.code}) ${when}:`] },
     { kind: 'list', items: details },
     {
       kind: 'p',
       content: [
-        "Se non puoi partecipare avvisa per tempo l'ufficio formazione (o annulla l'iscrizione con il modulo): il posto andrà a chi è in lista d'attesa.",
+        "Se non può partecipare avvisi per tempo l'ufficio formazione (o annulli l'iscrizione con il modulo): il posto andrà a chi è in lista d'attesa.",
       ],
     },
     { kind: 'p', content: [`Un cordiale saluto,\n${ctx.sender.trim() || 'Ufficio formazione del Consorzio'}`] },

@@ -105,7 +105,7 @@ export const decideApproval = serverAction(
   'Decidi approvazione',
   (enrollmentId: string, approve: boolean, reason?: string): StaffDecisionResult => {
     const id = String(enrollmentId ?? '').trim();
-    if (!id) throw new UserError("Indica l'iscrizione da approvare o respingere.");
+    if (!id) throw new UserError("Indichi l'iscrizione da approvare o respingere.");
     const applied = applyDecision(
       id,
       approve === true,

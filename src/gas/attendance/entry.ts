@@ -23,7 +23,7 @@ function selectedCourse(): string {
     if (hit) return hit.record.course;
   }
   throw new UserError(
-    'Seleziona la riga di un corso nel foglio «Corsi» (o di una sua sessione in «Sessioni») e riprova.',
+    'Selezioni la riga di un corso nel foglio «Corsi» (o di una sua sessione in «Sessioni») e riprovi.',
   );
 }
 
@@ -70,7 +70,7 @@ export const importMeetAttendanceFromMenu = serverAction('Importa presenze da Me
   const result = withScriptLock(() => importMeet(''));
   if (!result) throw new BusyError();
   const details = result.sessions.some((s) => s.toConfirm.length + s.unmatched.length > 0)
-    ? ' Nomi da confermare e partecipanti non riconosciuti: Apri pannello → Presenze da Meet.'
+    ? ' Nomi da confermare e partecipanti non riconosciuti: nel pannello Academy4PA, «Presenze da Meet».'
     : '';
   SpreadsheetApp.getActive().toast(result.message + details, 'Academy4PA', 15);
 });

@@ -102,7 +102,7 @@ function targets(
     }
     const code = meetingCodeOf(s.meetLink);
     if (!code) {
-      skipped.push({ session: s.id, reason: 'nessun «Link Meet»: esegui «Sincronizza calendario»' });
+      skipped.push({ session: s.id, reason: 'nessun «Link Meet»: eseguire «Sincronizza calendario»' });
       continue;
     }
     out.push({ session: s, course, window, code });

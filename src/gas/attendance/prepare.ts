@@ -10,7 +10,8 @@ import { UserError } from '../../core/registry/errors';
 import { TAB } from '../../core/registry/tabs';
 import { logEvent } from '../registry/log';
 import { assignMissingIds } from '../registry/ids';
-import { appendRecords, readTable, updateRecords, type Table } from '../registry/table';
+import { registerInsertions } from '../../core/attendance/placement';
+import { insertRecords, readTable, updateRecords, type Table } from '../registry/table';
 import type { Attendance, Employee } from '../../core/registry/schemas';
 import { duplicateIdMessage } from '../../core/registry/codec';
 
@@ -28,10 +29,12 @@ export function registerPeople(employees: readonly Employee[]): Map<string, Regi
 }
 
 /**
- * The one place that writes register rows (`Prepara registro presenze` and the Meet import): the missing
- * session x confirmed enrollee rows of each course, by session and surname, appended in one block, and
- * the names and comuni of the existing rows of those courses brought in step with `Dipendenti` (one
- * batched update). Returns how many rows were added.
+ * The one place that writes register rows (`Prepara registro presenze` and the Meet import): the names
+ * and comuni of the existing rows of those courses brought in step with `Dipendenti` (one batched
+ * update), then the missing session x confirmed enrollee rows of each course: a new register in one
+ * block at the end, by session and surname; someone confirmed later among their session's rows in
+ * surname order (inserted rows: the ticks and hours already typed move with their rows). Returns how
+ * many rows were added.
  */
 export function addRegisterRows(
   attendance: Table<Attendance>,
@@ -41,11 +44,8 @@ export function addRegisterRows(
   people: ReadonlyMap<string, RegisterPerson>,
 ): number {
   const wanted = new Set(courses);
-  const stale = registerPersonUpdates(
-    attendance.rows.filter((r) => wanted.has(r.record.course)),
-    people,
-  );
-  updateRecords(attendance, stale);
+  const ofCourses = attendance.rows.filter((r) => wanted.has(r.record.course));
+  updateRecords(attendance, registerPersonUpdates(ofCourses, people));
   const rows = [...wanted].flatMap((course) =>
     missingAttendanceRows(
       course,
@@ -55,7 +55,11 @@ export function addRegisterRows(
       people,
     ),
   );
-  appendRecords(attendance, rows);
+  const placed = registerInsertions(ofCourses, rows, sessions, attendance.lastRow);
+  insertRecords(
+    attendance,
+    placed.map((p) => ({ before: p.before, records: p.rows })),
+  );
   return rows.length;
 }
 

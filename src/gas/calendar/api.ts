@@ -17,7 +17,7 @@ const PAGE_SIZE = 2500;
 const WRITE_OPTIONS = { conferenceDataVersion: 1, sendUpdates: 'all' };
 
 export const CALENDAR_SERVICE_MISSING =
-  "Il servizio avanzato Google Calendar non è attivo: nell'editor di Apps Script apri «Servizi», aggiungi «Google Calendar API» (identificatore Calendar) e riprova.";
+  "Il servizio avanzato Google Calendar non è attivo: nell'editor di Apps Script apra «Servizi», aggiunga «Google Calendar API» (identificatore Calendar) e riprovi.";
 
 type AdvancedCalendar = GoogleAppsScript.Calendar;
 

@@ -63,7 +63,7 @@ function countsMessage(counts: SyncCounts, failed: number): string {
   if (counts.invalid.length) {
     message += ` Da correggere in «${TAB.sessioni}»: ${counts.invalid.map((i) => `${i.sessionId} (${i.message})`).join('; ')}`;
   }
-  if (failed) message += ` ${failed} sessioni non sincronizzate (vedi Registro): riprova più tardi.`;
+  if (failed) message += ` ${failed} sessioni non sincronizzate (vedi Registro): riprovi più tardi.`;
   return message;
 }
 

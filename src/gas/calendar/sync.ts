@@ -27,7 +27,7 @@ import { getEvent, listEvents } from './api';
 import { writeEvents } from './batch';
 
 export const CALENDAR_NOT_CONFIGURED =
-  "Il calendario dell'Academy non è configurato (manca «ID calendario» in Impostazioni): esegui Configura.";
+  "Il calendario dell'Academy non è configurato (manca «ID calendario» in Impostazioni): esegua «Configura».";
 
 export interface SyncOptions {
   /** Only these courses' sessions. */

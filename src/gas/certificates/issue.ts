@@ -381,8 +381,9 @@ export class CertificateContext {
     const queued = list.filter(({ entry }) => !wasMailSent(keyOf(entry.record)));
     for (const { entry } of queued) {
       const r = entry.record;
+      const holder = this.employees.get(r.employeeId);
       const message = certificateMail({
-        firstName: this.employees.get(r.employeeId)?.firstName ?? '',
+        name: holder ? `${holder.firstName} ${holder.lastName}` : '',
         courseTitle: this.courses.get(r.course)?.title ?? r.course,
         courseCode: r.course,
         number: r.number,

@@ -95,7 +95,7 @@ export const sendComunePageLink = serverAction('Invia link pagina comune', (comu
   const queued = queueLink(m, readSettings());
   if (queued === 'failed' || queued === 'parked') {
     throw new UserError(
-      `Il link alla pagina del Comune di ${found.name} non è partito per ${m.to}: il motivo è in «Registro». Riprova tra qualche minuto.`,
+      `Il link alla pagina del Comune di ${found.name} non è partito per ${m.to}: il motivo è in «Registro». Riprovi tra qualche minuto.`,
     );
   }
   const flush = flushMail();

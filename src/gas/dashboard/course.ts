@@ -107,13 +107,13 @@ function locked<T>(fn: () => T): T {
 
 function outcomeMessage(r: RequestResult, who: string): string {
   if (r.kind === 'duplicate')
-    return `${who} aveva già un'iscrizione a ${r.course} (${r.enrollment.id}, ${r.enrollment.status}): la richiesta doppia è stata annullata.`;
+    return `${who} aveva già un'iscrizione a ${r.course} (stato: ${r.enrollment.status}): la richiesta doppia è stata annullata.`;
   if (r.kind !== 'new') return `Richiesta per ${r.course} non registrata.`;
   const e = r.enrollment;
   if (e.status === 'In attesa')
     return `Richiesta di ${who} collegata: in lista d'attesa per ${e.course} (posizione ${e.waitPosition ?? '-'}).`;
   if (e.status === 'Respinta') return `Richiesta di ${who} collegata e respinta: ${e.notes}`;
-  return `Richiesta di ${who} collegata: ${e.status} (${e.course}).`;
+  return `Richiesta di ${who} collegata: iscrizione a ${e.course} ${e.status === 'Confermata' ? 'confermata' : `in stato «${e.status}»`}.`;
 }
 
 /**

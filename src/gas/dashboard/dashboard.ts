@@ -4,6 +4,7 @@
  * list), the settings come from the read the staff check already made, and (as a read-only action)
  * the spreadsheet's zone from Script Properties, remembered by Configura and the daily run.
  */
+import { countedRows, leftOutSentence, registryLeftOut } from '../../core/registry/left-out';
 import type { Problem } from '../../core/registry/schemas';
 import { ENROLLMENT_STATUS, COURSE_STATUS, TAB } from '../../core/registry/tabs';
 import { PROP_FORM_URL } from '../enrollment/form';
@@ -76,11 +77,15 @@ export function buildDashboard(): Dashboard {
   tryRead(TAB.presenze, problems);
   tryRead(TAB.formazioneEsterna, problems);
   problems.push(...crossCheckTables({ comuni, employees, courses, sessions, enrollments }));
-  const courseList = courses?.rows.map((r) => r.record) ?? [];
-  const enrollmentList = enrollments?.rows.map((r) => r.record) ?? [];
-  const employeeList = employees?.rows.map((r) => r.record) ?? [];
-  const comuneList = comuni?.rows.map((r) => r.record) ?? [];
-  const sessionList = sessions?.rows.map((r) => r.record) ?? [];
+  // The figures follow the reports' rule: a row to fix counts nowhere, and the dashboard says which.
+  const leftOut = registryLeftOut(problems, comuni?.rows ?? null, employees?.rows ?? []);
+  const counted = <T>(tab: string, table: { rows: ReadonlyArray<{ row: number; record: T }> } | null): T[] =>
+    countedRows(tab, table?.rows ?? [], leftOut).map((r) => r.record);
+  const courseList = counted(TAB.corsi, courses);
+  const enrollmentList = counted(TAB.iscrizioni, enrollments);
+  const employeeList = counted(TAB.dipendenti, employees);
+  const comuneList = counted(TAB.comuni, comuni);
+  const sessionList = counted(TAB.sessioni, sessions);
   const unpaid = comuneList.filter((c) => !c.feePaid).map((c) => c.name);
   const now = new Date();
   const today = formatInSpreadsheetZone(now, 'yyyy-MM-dd');
@@ -103,6 +108,8 @@ export function buildDashboard(): Dashboard {
     pendingMails: pendingMailCount(),
     parkedMails: parkedMailCount(),
     problems: orderProblems(problems),
+    leftOut,
+    leftOutText: leftOutSentence(leftOut),
     formUrl: readProperty(PROP_FORM_URL) ?? '',
     settings: settings?.settings ?? null,
   };

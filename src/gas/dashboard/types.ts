@@ -5,6 +5,7 @@
 import type { JobProgress } from '../../core/jobs/state';
 import type { CourseSummary, NextSession } from '../../core/dashboard/summaries';
 import type { Candidate, EnrollmentAction } from '../../core/enrollment/staff-view';
+import type { LeftOutRow } from '../../core/registry/left-out';
 import type { Problem } from '../../core/registry/schemas';
 import type { CourseStatus, EnrollmentStatus, Mode, SessionStatus } from '../../core/registry/tabs';
 
@@ -45,6 +46,10 @@ export interface Dashboard {
   /** Mails the outbox gave up on for now (`Sospesa` in `Posta in uscita`, each with a `Registro` line). */
   parkedMails: number;
   problems: Problem[];
+  /** The rows the figures above leave out (each flagged row once, with its first reason). */
+  leftOut: LeftOutRow[];
+  /** How many rows the figures leave out and which ('' when none), as the reports say it. */
+  leftOutText: string;
   formUrl: string;
   /** Null before the first «Configura» (no `Impostazioni` tab). */
   settings: DashboardSettings | null;

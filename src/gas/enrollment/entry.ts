@@ -160,13 +160,13 @@ export const enrollManually = serverAction(
     const mail = normalizeEmail(String(email ?? ''));
     const code = String(courseCode ?? '').trim();
     const wanted = capacityOptions(options);
-    if (!mail || !code) throw new UserError("Indica l'email del dipendente e il codice del corso.");
+    if (!mail || !code) throw new UserError("Indichi l'email del dipendente e il codice del corso.");
     const result = withScriptLock(() => {
       const data = loadEnrollmentData();
       const book = openBook(data);
       const employee = book.ctx.employeeByEmail(mail);
       if (!employee) {
-        throw new UserError(`L'email ${mail} non è nel foglio Dipendenti: aggiungi prima il dipendente.`);
+        throw new UserError(`L'email ${mail} non è nel foglio Dipendenti: aggiunga prima la persona in «Dipendenti».`);
       }
       const course = book.ctx.course(code);
       if (!course) throw new UserError(`Il corso ${code} non esiste nel foglio Corsi.`);
@@ -181,7 +181,7 @@ export const enrollManually = serverAction(
       if (r.kind === 'duplicate') {
         return manualResult(
           e,
-          `${who} ha già un'iscrizione al corso ${e.course} (${e.id}, ${e.status}): nessuna nuova iscrizione.`,
+          `${who} ha già un'iscrizione al corso ${e.course} (stato: ${e.status}): nessuna nuova iscrizione.`,
         );
       }
       // Nothing is written before this point: a refusal leaves the sheet and the outbox as they were.
@@ -243,6 +243,7 @@ export const cancelEnrollment = serverAction(
       logEvent('Iscrizione annullata', `${e.id} ${e.course} ${e.email}${why ? ` (${why})` : ''}`);
       notifier.staffCancellation(e, why);
       const promotedBefore = book.changes().promoted.map((p) => p.email);
+      const person = (email: string): string => notifier.nameOf(email) || email;
       const courses = finishRun(data, book, notifier, undefined, [e.course]);
       afterRun(data, book, courses);
       return {
@@ -250,10 +251,9 @@ export const cancelEnrollment = serverAction(
         course: e.course,
         status: e.status,
         promoted: promotedBefore,
-        message:
-          promotedBefore.length > 0
-            ? `Iscrizione ${e.id} annullata; posto assegnato a ${promotedBefore.join(', ')}.`
-            : `Iscrizione ${e.id} annullata.`,
+        message: `Iscrizione di ${person(e.email)} al corso ${e.course} annullata${
+          promotedBefore.length > 0 ? `; il posto passa a ${promotedBefore.map(person).join(', ')}` : ''
+        }.`,
       };
     });
     if (!result) throw new BusyError();

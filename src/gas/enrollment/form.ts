@@ -38,7 +38,7 @@ export const PROP_FORM_URL = 'a4pa.form.url';
 /** Item id → title of the items publication made, so reading a response needs no `getTitle` call. */
 export const PROP_ITEM_TITLES = 'a4pa.form.itemTitles';
 
-const NO_COURSES_MESSAGE = 'Al momento non ci sono corsi con iscrizioni aperte. Riprova più avanti.';
+const NO_COURSES_MESSAGE = 'Al momento non ci sono corsi con iscrizioni aperte. Riprovi più avanti.';
 
 /** The form whose id `Impostazioni` holds, or null when there is none (or it was deleted). */
 export function openEnrollmentForm(data: EnrollmentData): Form | null {
@@ -212,7 +212,7 @@ export function publishForm(data: EnrollmentData, book: EnrollmentBook): Publish
   form.setDescription(formDescription(settings.year, settings.senderName));
   collectEmails(form, isYes(extraSetting(settings, VERIFIED_EMAIL_SETTING)));
   form.setAllowResponseEdits(false);
-  form.setConfirmationMessage("Grazie! Riceverai a breve un'email con l'esito della richiesta.");
+  form.setConfirmationMessage("Grazie! Riceverà a breve un'email con l'esito della richiesta.");
 
   const index = indexItems(form);
   const T = FormApp.ItemType;
@@ -256,7 +256,7 @@ export function publishForm(data: EnrollmentData, book: EnrollmentBook): Publish
   );
   coursesItem
     .setTitle(FORM_ITEMS.courses)
-    .setHelpText("Scegli uno o più corsi. Se un corso è pieno entri in lista d'attesa.")
+    .setHelpText("Scelga uno o più corsi. Se un corso è pieno, la richiesta entra in lista d'attesa.")
     .setRequired(true);
 
   const actionItem = ensureItem(
@@ -269,7 +269,7 @@ export function publishForm(data: EnrollmentData, book: EnrollmentBook): Publish
   );
   actionItem
     .setTitle(FORM_ITEMS.action)
-    .setHelpText('"Annullamento" annulla la tua iscrizione ai corsi scelti sopra.')
+    .setHelpText('"Annullamento" annulla la Sua iscrizione ai corsi scelti sopra.')
     .setChoiceValues([ACTION_ENROLL, ACTION_CANCEL])
     .setRequired(true);
 

@@ -26,10 +26,10 @@ function single(files: GoogleAppsScript.Drive.FileIterator, shown: string): File
   const found: File[] = [];
   while (files.hasNext() && found.length < 2) found.push(files.next());
   if (found.length === 0)
-    throw new UserError(`Nessun file «${shown}» in Drive: controlla il nome o usa l'ID del file.`);
+    throw new UserError(`Nessun file «${shown}» in Drive: controlli il nome o usi l'ID del file.`);
   if (found.length > 1) {
     throw new UserError(
-      `In Drive ci sono più file «${shown}»: indica il percorso (Cartella/file.csv) o l'ID del file.`,
+      `In Drive ci sono più file «${shown}»: indichi il percorso (Cartella/file.csv) o l'ID del file.`,
     );
   }
   return found[0] as File;
@@ -38,7 +38,7 @@ function single(files: GoogleAppsScript.Drive.FileIterator, shown: string): File
 /** A Drive file id, a file name, or a path of folders from My Drive (`Syllabus/completamenti-2026.csv`). */
 export function findImportFile(fileIdOrName: string): File {
   const wanted = String(fileIdOrName ?? '').trim();
-  if (wanted === '') throw new UserError("Indica il file da importare: il nome, il percorso o l'ID in Drive.");
+  if (wanted === '') throw new UserError("Indichi il file da importare: il nome, il percorso o l'ID in Drive.");
   const asId = DRIVE_ID.test(wanted) ? byId(wanted) : null;
   if (asId) return asId;
   const parts = wanted.split('/').filter((p) => p.trim() !== '');
@@ -69,7 +69,7 @@ export function readImportGrid(file: File): unknown[][] {
   }
   if (EXCEL.includes(type)) {
     throw new UserError(
-      `«${file.getName()}» è un file Excel: in Drive aprilo con «Apri con → Fogli Google» (o salvalo come CSV) e importa il file così ottenuto.`,
+      `«${file.getName()}» è un file Excel: in Drive lo apra con «Apri con → Fogli Google» (o lo salvi come CSV) e importi il file così ottenuto.`,
     );
   }
   return parseDelimited(text(file));

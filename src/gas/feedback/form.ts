@@ -37,11 +37,11 @@ function build(form: Form, choices: readonly string[]): void {
   form
     .setTitle(FEEDBACK_FORM_TITLE)
     .setDescription(
-      "Le risposte sono anonime: ci aiutano a migliorare i corsi dell'Academy. Scegli il corso che hai frequentato e dai un voto da 1 (per niente soddisfatto) a 5 (molto soddisfatto).",
+      "Le risposte sono anonime: ci aiutano a migliorare i corsi dell'Academy. Scelga il corso che ha frequentato e dia un voto da 1 (per niente soddisfatto) a 5 (molto soddisfatto).",
     )
     .setCollectEmail(false)
     .setAllowResponseEdits(false)
-    .setConfirmationMessage('Grazie per il tuo giudizio!');
+    .setConfirmationMessage('Grazie per il Suo giudizio!');
   form
     .addListItem()
     .setTitle(FEEDBACK_ITEMS.course)

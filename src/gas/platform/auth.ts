@@ -74,7 +74,7 @@ export function requireStaff(action: string): string {
   logEvent('Accesso negato', `${action} richiesto da ${who || 'utente non identificato'}`, who || 'sconosciuto');
   flushLog();
   throw new AccessDeniedError(
-    `Operazione non consentita: «${action}» è riservata allo staff della formazione${who ? ` (${who} non è autorizzato)` : ' e la tua identità non è disponibile'}.`,
+    `Operazione non consentita: «${action}» è riservata allo staff della formazione${who ? ` (${who} non è autorizzato)` : ' e la Sua identità non è disponibile'}.`,
   );
 }
 

@@ -21,10 +21,10 @@ export function italianMessage(name: string, error: unknown): string {
     return `«${name}»: Google non concede il permesso necessario (${message}). Chi gestisce il componente deve autorizzarlo di nuovo o verificare la condivisione.`;
   }
   if (/not found|no item with the given id|does not exist|invalid argument/i.test(message)) {
-    return `«${name}»: un elemento Google richiesto non esiste più o non è valido (${message}). Controlla le Impostazioni ed esegui «Configura».`;
+    return `«${name}»: un elemento Google richiesto non esiste più o non è valido (${message}). Controlli le Impostazioni ed esegua «Configura».`;
   }
   if (isTransient(error))
-    return `«${name}»: i servizi Google non rispondono in questo momento (${message}). Riprova tra qualche minuto.`;
+    return `«${name}»: i servizi Google non rispondono in questo momento (${message}). Riprovi tra qualche minuto.`;
   return `«${name}» non è riuscita per un errore imprevisto: ${message}`;
 }
 

@@ -13,6 +13,7 @@ import {
   type RegistryTab,
 } from '../../core/registry/codec';
 import { UserError } from '../../core/registry/errors';
+import { columnsOf } from '../../core/registry/tabs';
 import { normalizeKey } from '../../core/text';
 import { withRetry } from '../platform/retry';
 import { formatInSpreadsheetZone, sheetNamed } from './workbook';
@@ -26,7 +27,7 @@ export interface Table<T> extends DecodedTable<T> {
 
 export class MissingTabError extends UserError {
   constructor(readonly tab: string) {
-    super(`Il foglio «${tab}» non esiste: esegui «Configura» dal menu Academy4PA.`);
+    super(`Il foglio «${tab}» non esiste: esegua «Configura» dal menu Academy4PA.`);
   }
 }
 
@@ -55,7 +56,7 @@ function ownedSpan(columns: Record<string, number>): [number, number] {
 function assertReadable<T>(table: Table<T>): void {
   if (table.problems.some((p) => p.row === 1)) {
     throw new UserError(
-      `Il foglio «${table.tab}» ha un'intestazione incompleta: esegui «Configura» dal menu Academy4PA.`,
+      `Il foglio «${table.tab}» ha un'intestazione incompleta: esegua «Configura» dal menu Academy4PA.`,
     );
   }
 }
@@ -102,6 +103,78 @@ export function appendRecords<T>(table: Table<T>, records: readonly T[]): Array<
   table.lastRow = start + records.length - 1;
   table.width = Math.max(table.width, c1);
   return written;
+}
+
+function columnLetters(column: number): string {
+  let out = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** "H5:H7" for each run of consecutive rows in `column`. */
+function columnRuns(column: number, rows: readonly number[]): string[] {
+  const letters = columnLetters(column);
+  const sorted = [...rows].sort((a, b) => a - b);
+  const runs: string[] = [];
+  let start = sorted[0];
+  sorted.forEach((row, i) => {
+    const next = sorted[i + 1];
+    if (start !== undefined && next !== row + 1) {
+      runs.push(`${letters}${start}:${letters}${row}`);
+      start = next;
+    }
+  });
+  return runs;
+}
+
+/**
+ * Inserts records among the existing rows: each block goes just before the sheet row `before` names in
+ * the grid as it was read (after the last row when `before` is past it). Blocks are applied from the
+ * bottom up, so every `before` still names its row: per block one `insertRowsBefore` (the rows below
+ * move with their ticks, notes, formats and staff's own columns) and one `setValues`; then one
+ * `insertCheckboxes` on the list of inserted checkbox cells, since inserted rows may carry no validation
+ * (docs/google-behaviour.md, SHEETS-INSERT-ROWS). Never retried: an insertion is not idempotent. The
+ * table in memory follows the sheet.
+ */
+export function insertRecords<T>(
+  table: Table<T>,
+  blocks: ReadonlyArray<{ before: number; records: readonly T[] }>,
+): void {
+  const end = Math.max(table.lastRow, 1) + 1;
+  appendRecords(
+    table,
+    blocks.filter((b) => b.before >= end).flatMap((b) => b.records),
+  );
+  const inner = blocks.filter((b) => b.before < end && b.records.length > 0).sort((a, b) => b.before - a.before);
+  if (inner.length === 0) return;
+  assertReadable(table);
+  const columns = table.columns as Record<string, number>;
+  const [c0, c1] = ownedSpan(columns);
+  const blank: Cell[] = new Array<Cell>(c1).fill('');
+  const inserted: Array<{ row: number; record: T }> = [];
+  for (const { before, records } of inner) {
+    const block = records.map((r) => encodeRow(table.columns, r as Partial<T>, blank).slice(c0 - 1, c1));
+    table.sheet.insertRowsBefore(before, records.length);
+    writeBlock(table.sheet, before, c0, block);
+    table.values.splice(before - 1, 0, ...records.map((): Cell[] => []));
+    applyBlock(table.values, { row: before, column: c0, values: block });
+    for (const r of table.rows) if (r.row >= before) r.row += records.length;
+    for (const p of table.problems) if (p.row >= before) p.row += records.length;
+    const entries = records.map((record, i) => ({ row: before + i, record }));
+    table.rows.push(...entries);
+    inserted.push(...entries);
+    table.lastRow += records.length;
+  }
+  table.rows.sort((a, b) => a.row - b.row);
+  const checkboxes = columnsOf(table.tab)
+    .filter((spec) => spec.kind === 'bool' && columns[spec.field] !== undefined)
+    .flatMap((spec) =>
+      columnRuns(
+        columns[spec.field] as number,
+        inserted.map((e) => e.row),
+      ),
+    );
+  if (checkboxes.length > 0) table.sheet.getRangeList(checkboxes).insertCheckboxes();
 }
 
 /**

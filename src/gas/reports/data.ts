@@ -3,7 +3,7 @@
  * reduced to the plain data the core computes from.
  */
 import type { ReportInput } from '../../core/reports/compute';
-import { countedRows, employeesOfUncountedComuni, leftOutRows, type LeftOutRow } from '../../core/registry/left-out';
+import { countedRows, registryLeftOut, type LeftOutRow } from '../../core/registry/left-out';
 import { TAB } from '../../core/registry/tabs';
 import { readFeedbackScores } from '../feedback/form';
 import { crossCheckTables } from '../registry/problems';
@@ -38,18 +38,11 @@ export function readReportSource(): ReportSource {
   const certificates = readTable(TAB.attestati);
   const external = readTable(TAB.formazioneEsterna);
   const tables = [comuni, employees, courses, sessions, enrollments, attendance, certificates, external];
-  const flagged = leftOutRows([
-    ...tables.flatMap((t) => t.problems),
-    ...crossCheckTables({ comuni, employees, courses, sessions, enrollments }),
-  ]);
-  const countedComuni = countedRows(TAB.comuni, comuni.rows, flagged);
-  const checkedEmployees = countedRows(TAB.dipendenti, employees.rows, flagged);
-  const orphans = employeesOfUncountedComuni(
-    TAB.dipendenti,
-    checkedEmployees,
-    countedComuni.map((c) => c.record.name),
+  const leftOut = registryLeftOut(
+    [...tables.flatMap((t) => t.problems), ...crossCheckTables({ comuni, employees, courses, sessions, enrollments })],
+    comuni.rows,
+    employees.rows,
   );
-  const leftOut = [...flagged, ...orphans];
   const counted = <T>(tab: string, rows: ReadonlyArray<{ row: number; record: T }>): T[] =>
     records(countedRows(tab, rows, leftOut));
   const now = new Date();
@@ -58,8 +51,8 @@ export function readReportSource(): ReportSource {
       year: settings.year,
       targetHours: settings.targetHours,
       now: formatInSpreadsheetZone(now, 'yyyy-MM-dd HH:mm'),
-      comuni: records(countedComuni),
-      employees: counted(TAB.dipendenti, checkedEmployees),
+      comuni: counted(TAB.comuni, comuni.rows),
+      employees: counted(TAB.dipendenti, employees.rows),
       courses: counted(TAB.corsi, courses.rows),
       sessions: counted(TAB.sessioni, sessions.rows),
       enrollments: counted(TAB.iscrizioni, enrollments.rows),

@@ -118,7 +118,7 @@ function validationFor(
   return SpreadsheetApp.newDataValidation()
     .requireValueInRange(columnRange(source, at, maxRowsOf(ref.tab)), true)
     .setAllowInvalid(true)
-    .setHelpText(`Scegli un valore della colonna «${ref.header}» del foglio «${ref.tab}».`)
+    .setHelpText(`Scelga un valore della colonna «${ref.header}» del foglio «${ref.tab}».`)
     .build();
 }
 

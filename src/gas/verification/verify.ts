@@ -91,7 +91,7 @@ export function verificationPage(input: string): Page {
       title: 'Codice non valido',
       tone: 'error',
       lines: [
-        `Il codice di verifica è formato da ${CODE_LENGTH} caratteri (lettere e cifre, come stampato sull'attestato). Controlla di averlo copiato per intero.`,
+        `Il codice di verifica è formato da ${CODE_LENGTH} caratteri (lettere e cifre, come stampato sull'attestato). Controlli di averlo copiato per intero.`,
       ],
     };
   }
@@ -101,7 +101,7 @@ export function verificationPage(input: string): Page {
       title: 'Attestato non trovato',
       tone: 'error',
       lines: [
-        `Nessun attestato corrisponde al codice ${code}. Controlla il codice; se è corretto, l'attestato non è stato rilasciato dal Consorzio.`,
+        `Nessun attestato corrisponde al codice ${code}. Controlli il codice; se è corretto, l'attestato non è stato rilasciato dal Consorzio.`,
       ],
     };
   }

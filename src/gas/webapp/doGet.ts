@@ -37,14 +37,14 @@ function decisionPage(token: string, reason: string, confirmed: boolean): Page {
         tone: 'error',
         lines: [
           `Il link è scaduto (vale ${LINK_VALID_DAYS} giorni). ${NO_CHANGE}`,
-          "Riceverai un promemoria con un link nuovo, oppure puoi rispondere all'email dell'ufficio formazione.",
+          "Riceverà un promemoria con un link nuovo, oppure può rispondere all'email dell'ufficio formazione.",
         ],
       };
     }
     return {
       title: 'Link non valido',
       tone: 'error',
-      lines: [`Il link non è valido o è stato modificato. ${NO_CHANGE}`, "Usa il link ricevuto per email così com'è."],
+      lines: [`Il link non è valido o è stato modificato. ${NO_CHANGE}`, "Usi il link ricevuto per email così com'è."],
     };
   }
   const { claims } = check;
@@ -65,9 +65,9 @@ function decisionPage(token: string, reason: string, confirmed: boolean): Page {
   const applied = applyDecision(claims.enrollmentId, approve, 'referent', approve ? undefined : reason, guard);
   if (applied === null) {
     return {
-      title: 'Riprova tra poco',
+      title: 'Riprovi tra poco',
       tone: 'warning',
-      lines: [`Il sistema è occupato in questo momento. ${NO_CHANGE} Riapri il link tra qualche minuto.`],
+      lines: [`Il sistema è occupato in questo momento. ${NO_CHANGE} Riapra il link tra qualche minuto.`],
     };
   }
   if (applied === false) {
@@ -131,8 +131,8 @@ function confirmationPage(token: string, approve: boolean): Page {
     tone: 'warning',
     lines: [
       approve
-        ? "Premi il pulsante per approvare la richiesta di iscrizione: il dipendente riceverà l'esito per email."
-        : 'Premi il pulsante per respingere la richiesta di iscrizione; puoi indicare il motivo, che sarà comunicato al dipendente.',
+        ? "Prema il pulsante per approvare la richiesta di iscrizione: il dipendente riceverà l'esito per email."
+        : 'Prema il pulsante per respingere la richiesta di iscrizione; può indicare il motivo, che sarà comunicato al dipendente.',
       'Il link vale una sola volta.',
     ],
     confirm: {
@@ -150,7 +150,7 @@ function homePage(): Page {
     tone: 'warning',
     lines: [
       "Questa pagina si apre dai link inviati per email dall'ufficio formazione (approvazione delle iscrizioni, verifica degli attestati).",
-      "Per verificare un attestato aggiungi all'indirizzo «?verifica=» seguito dal codice stampato sull'attestato.",
+      "Per verificare un attestato aggiunga all'indirizzo «?verifica=» seguito dal codice stampato sull'attestato.",
     ],
   };
 }
@@ -183,7 +183,7 @@ export function doGet(e?: WebAppEvent): GoogleAppsScript.HTML.HtmlOutput | Googl
     page = {
       title: 'Servizio non disponibile',
       tone: 'error',
-      lines: ['Si è verificato un errore imprevisto: riprova tra qualche minuto.'],
+      lines: ['Si è verificato un errore imprevisto: riprovi tra qualche minuto.'],
     };
   }
   try {

@@ -24,6 +24,7 @@ export type UnverifiedBehaviour =
   | 'DOCS-COPY-COUNTS-AS-CREATED'
   | 'FORMS-CHECKBOX-ORDER'
   | 'SHEETS-CHECKBOX-EMPTY'
+  | 'SHEETS-INSERT-ROWS-FORMAT'
   | 'SHEETS-SHEETVALUES-EMPTY';
 
 /** Whether the emulator gives the strict answer to an unverified behaviour in this workspace. */

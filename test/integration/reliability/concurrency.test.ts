@@ -52,7 +52,7 @@ describe('concurrency', () => {
     holdScriptLock(academy.ws, academy.now() + 10 * 60_000);
     const run = academy.call('enrollManually', [anna, 'EXC-BASE']);
     expect(run.ok).toBe(false);
-    expect(run.error).toMatch(/in corso: riprova tra qualche secondo/);
+    expect(run.error).toMatch(/in corso: riprovi tra qualche secondo/);
     expect(enrollmentsView(academy)).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * A flagged row counts nowhere: an employee whose comune is misspelt (`Agnadelo`) makes up no comune in
- * `Report comuni` and takes no share of the costs, and the reports say which rows they left out.
+ * `Report comuni` and takes no share of the costs, is not among the dashboard's figures, and the reports
+ * and the dashboard say which rows they left out.
  */
+import type { Dashboard } from '../../../src/gas/dashboard/types';
 import { prepareAcademy } from '../../../src/local/scenario/runner';
 import { LocalAcademy } from '../../../src/local/runtime/session';
 import { cellAt, sheetByName, spreadsheetData } from '../../../src/local/services/spreadsheet/model';
@@ -98,5 +100,22 @@ describe('a flagged row counts nowhere in the reports', () => {
     const preview = a.call('previewComuniSummaries').value as { message: string; leftOutRows: unknown[] };
     expect(preview.leftOutRows).toEqual([{ tab: 'Dipendenti', row: 4, message: expect.any(String) }]);
     expect(preview.message).toContain('Dipendenti riga 4');
+  });
+
+  it("the dashboard's figures leave the row out too, and say how many rows and which", () => {
+    const a = academy();
+    const dashboard = a.call('getDashboard').value as Dashboard;
+    expect(dashboard.counts).toMatchObject({ employees: 2, activeEmployees: 2, comuni: 2 });
+    expect(dashboard.leftOut).toEqual([
+      { tab: 'Dipendenti', row: 4, message: 'Comune: «Agnadelo» non è nel foglio Comuni' },
+    ]);
+    expect(dashboard.leftOutText).toBe(
+      '1 riga da correggere non è stata conteggiata (Dipendenti riga 4): vedi «Da correggere».',
+    );
+    a.edit('Dipendenti', { ID: 'D00003' }, { Comune: 'Agnadello' });
+    const fixed = a.call('getDashboard').value as Dashboard;
+    expect(fixed.counts.employees).toBe(3);
+    expect(fixed.leftOut).toEqual([]);
+    expect(fixed.leftOutText).toBe('');
   });
 });

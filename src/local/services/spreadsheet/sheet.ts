@@ -1,5 +1,6 @@
 /** The emulated Sheet, and the row and column insertions and deletions it makes. */
 import type { Workspace } from '../../runtime/workspace';
+import { strictAbout } from '../../runtime/variant';
 import {
   a1FrameOf,
   conventionsOf,
@@ -11,6 +12,7 @@ import {
   sheetByName,
   splitSheetPrefix,
   spreadsheetData,
+  type Cell,
   type CellValue,
   type GridArea,
   type SheetData,
@@ -160,19 +162,29 @@ export class SheetFacade {
   }
 
   insertRowsAfter(afterPosition: number, howMany: number): SheetFacade {
-    insertRows(this.data('insertRowsAfter'), afterPosition, howMany);
+    insertRows(
+      this.data('insertRowsAfter'),
+      afterPosition,
+      howMany,
+      !strictAbout(this.ws, 'SHEETS-INSERT-ROWS-FORMAT'),
+    );
     return this;
   }
   insertRowAfter(afterPosition: number): SheetFacade {
-    insertRows(this.data('insertRowAfter'), afterPosition, 1);
+    insertRows(this.data('insertRowAfter'), afterPosition, 1, !strictAbout(this.ws, 'SHEETS-INSERT-ROWS-FORMAT'));
     return this;
   }
   insertRowsBefore(beforePosition: number, howMany: number): SheetFacade {
-    insertRows(this.data('insertRowsBefore'), beforePosition - 1, howMany);
+    insertRows(
+      this.data('insertRowsBefore'),
+      beforePosition - 1,
+      howMany,
+      !strictAbout(this.ws, 'SHEETS-INSERT-ROWS-FORMAT'),
+    );
     return this;
   }
   insertRowBefore(beforePosition: number): SheetFacade {
-    insertRows(this.data('insertRowBefore'), beforePosition - 1, 1);
+    insertRows(this.data('insertRowBefore'), beforePosition - 1, 1, !strictAbout(this.ws, 'SHEETS-INSERT-ROWS-FORMAT'));
     return this;
   }
   insertColumnsAfter(afterPosition: number, howMany: number): SheetFacade {
@@ -403,10 +415,27 @@ export function checkedArea(row: unknown, column: unknown, numRows: unknown, num
   return { row: r, column: c, numRows: nr, numColumns: nc };
 }
 
-function insertRows(sheet: SheetData, after: number, howMany: number): void {
+/**
+ * New rows shift the ones below (content, notes, formats and validation move with their rows). Strict,
+ * they are bare; lenient, they take the number format, validation and styles of the row above (of the
+ * row below when inserted at the top) (catalogue: SHEETS-INSERT-ROWS-FORMAT, unverified).
+ */
+function insertRows(sheet: SheetData, after: number, howMany: number, inherit = false): void {
   if (howMany < 1) return;
+  const model = sheet.rows[after >= 1 ? after - 1 : after] ?? null;
+  const inherited = (): Array<Cell | null> | null =>
+    inherit && model
+      ? model.map((c) => {
+          if (!c) return null;
+          const cell: Cell = { v: null };
+          if (c.nf !== undefined) cell.nf = c.nf;
+          if (c.dv) cell.dv = structuredClone(c.dv);
+          if (c.st) cell.st = structuredClone(c.st);
+          return cell;
+        })
+      : null;
   if (after < sheet.rows.length)
-    sheet.rows.splice(Math.max(0, after), 0, ...Array.from({ length: howMany }, () => null));
+    sheet.rows.splice(Math.max(0, after), 0, ...Array.from({ length: howMany }, inherited));
   sheet.maxRows += howMany;
   shiftMerges(sheet, 'rows', after + 1, howMany);
 }
