@@ -244,7 +244,7 @@ function reissueControls(d: Dashboard): HTMLElement {
 function retryParkedButton(d: Dashboard, handlers: DashboardHandlers): HTMLElement | null {
   if (d.parkedMails === 0) return null;
   return confirmingButton(
-    'Riprova le email sospese',
+    'Nuovo invio delle email sospese',
     `Conferma: rimettere in coda ${d.parkedMails} email sospese`,
     'plain',
     () =>

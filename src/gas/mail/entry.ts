@@ -85,10 +85,10 @@ export interface RetryParkedResult {
 }
 
 /**
- * «Riprova le email sospese»: the parked mails go back in line and as many as the quota allows go now;
+ * «Nuovo invio delle email sospese»: the parked mails go back in line and as many as the quota allows go now;
  * the rest follows with the outbox's continuation. Each mail still goes at most once (its dedupe key).
  */
-export const retryParkedMail = serverAction('Riprova le email sospese', (): RetryParkedResult => {
+export const retryParkedMail = serverAction('Nuovo invio delle email sospese', (): RetryParkedResult => {
   const back = requeueParkedMail();
   if (!back) throw new BusyError();
   flushLog();
