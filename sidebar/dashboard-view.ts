@@ -11,7 +11,7 @@ import { meetControls } from './meet-panel';
 import { run } from './server';
 import { STAGES, nextStep, type WorkflowId } from './stages';
 import { comuneLinksSection, externalSection } from './tools-view';
-import { section, serverButton, setStatus, showError, withFeedback } from './ui';
+import { confirmingButton, section, serverButton, setStatus, showError, withFeedback } from './ui';
 import { workflow, type PreviewView, type Workflow } from './workflows';
 
 export interface DashboardHandlers {
@@ -240,7 +240,22 @@ function reissueControls(d: Dashboard): HTMLElement {
   );
 }
 
-function countsSection(d: Dashboard): HTMLElement {
+/** Parked mails go back in line on a confirming second click: they mail people who waited for them. */
+function retryParkedButton(d: Dashboard, handlers: DashboardHandlers): HTMLElement | null {
+  if (d.parkedMails === 0) return null;
+  return confirmingButton(
+    'Riprova le email sospese',
+    `Conferma: rimettere in coda ${d.parkedMails} email sospese`,
+    'plain',
+    () =>
+      void withFeedback('Email sospese', () => run('retryParkedMail'), { bare: true }).then((done) => {
+        if (done !== null) return handlers.refresh();
+      }),
+    { id: 'retry-parked' },
+  );
+}
+
+function countsSection(d: Dashboard, handlers: DashboardHandlers): HTMLElement {
   const c = d.counts;
   const rows: Array<[string, string]> = [
     ['Corsi con iscrizioni aperte', String(c.coursesByStatus['Iscrizioni aperte'] ?? 0)],
@@ -256,7 +271,7 @@ function countsSection(d: Dashboard): HTMLElement {
   const list = el('dl', { class: 'counts' });
   for (const [k, v] of rows) append(list, el('div', {}, el('dt', { text: k }), el('dd', { text: v })));
   const leftOut = d.leftOutText ? el('p', { class: 'meta left-out', text: d.leftOutText }) : null;
-  return section('Riepilogo', 'counts', list, leftOut);
+  return section('Riepilogo', 'counts', list, leftOut, retryParkedButton(d, handlers));
 }
 
 function sessionsSection(d: Dashboard): HTMLElement {
@@ -391,7 +406,7 @@ export function renderDashboard(content: HTMLElement, d: Dashboard, handlers: Da
     jobsSection(d.jobs),
     externalSection(),
     comuneLinksSection(),
-    countsSection(d),
+    countsSection(d, handlers),
     sessionsSection(d),
     coursesSection(d, handlers),
     settingsSection(d),

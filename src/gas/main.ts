@@ -35,7 +35,7 @@ export { decideApproval } from './approval/decide';
 export { runDailyTasks } from './reminders/entry';
 export { previewFeedbackForm, publishFeedbackForm } from './feedback/entry';
 export { applyRetention, previewRetention } from './privacy/entry';
-export { sendQueuedMail } from './mail/entry';
+export { retryParkedMail, sendQueuedMail } from './mail/entry';
 export { previewExternalTraining, importExternalTraining } from './external/entry';
 export {
   sendComunePageLink,

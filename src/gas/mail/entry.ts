@@ -6,10 +6,12 @@
  */
 import { withScriptLock } from '../enrollment/process';
 import { requireOwnTriggerOrStaff } from '../platform/auth';
+import { BusyError } from '../../core/registry/errors';
+import { serverAction } from '../platform/entry';
 import { withRetry } from '../platform/retry';
 import { flushLog, logEvent } from '../registry/log';
 import { registerSetupStep } from '../setup/steps';
-import { flushMail, MAILS_PER_LOCK, MAX_PER_EXECUTION, pendingMailCount } from './outbox';
+import { flushMail, MAILS_PER_LOCK, MAX_PER_EXECUTION, pendingMailCount, requeueParkedMail } from './outbox';
 import { ensureOutboxSheet } from './store';
 
 export const DRAIN_HANDLER = 'sendQueuedMail';
@@ -73,6 +75,42 @@ export function sendQueuedMail(event?: { triggerUid?: string }): DrainResult {
   const by = requireOwnTriggerOrStaff(DRAIN_HANDLER, event, 'Invio email in coda');
   return drainOutbox(startedAt, by === 'trigger');
 }
+
+export interface RetryParkedResult {
+  message: string;
+  requeued: number;
+  stillParked: number;
+  sent: number;
+  pending: number;
+}
+
+/**
+ * «Riprova le email sospese»: the parked mails go back in line and as many as the quota allows go now;
+ * the rest follows with the outbox's continuation. Each mail still goes at most once (its dedupe key).
+ */
+export const retryParkedMail = serverAction('Riprova le email sospese', (): RetryParkedResult => {
+  const back = requeueParkedMail();
+  if (!back) throw new BusyError();
+  flushLog();
+  const drained = back.requeued > 0 ? drainOutbox(Date.now()) : { sent: 0, pending: pendingMailCount() };
+  const parts: string[] = [];
+  if (back.requeued === 0 && back.stillParked === 0) parts.push('Nessuna email sospesa.');
+  else if (back.requeued > 0)
+    parts.push(`${back.requeued} email sospese rimesse in coda: ${drained.sent} inviate ora.`);
+  if (drained.pending > 0)
+    parts.push(`${drained.pending} email in coda partiranno appena la quota giornaliera lo consente.`);
+  if (back.stillParked > 0)
+    parts.push(
+      `${back.stillParked} restano sospese perché non possono partire così come sono (vedere «Posta in uscita» e Registro).`,
+    );
+  return {
+    message: parts.join(' '),
+    requeued: back.requeued,
+    stillParked: back.stillParked,
+    sent: drained.sent,
+    pending: drained.pending,
+  };
+});
 
 registerSetupStep({
   name: 'Posta in uscita',

@@ -521,6 +521,48 @@ function settleTab(st: PropertyState, t: TabState, changed: readonly OutboxRow[]
   writePropertyState(st);
 }
 
+export interface RequeueResult {
+  /** Parked mails put back in line, with their attempts counted afresh. */
+  requeued: number;
+  /** Parked mails that cannot go as they are (no recipient, too many): they stay parked. */
+  stillParked: number;
+}
+
+/**
+ * Puts the parked mails back in line for the next flush, each at its place (they stay older than what
+ * was queued after them): staff ask for it once a refusal has healed (a mailbox full, an address fixed
+ * at Google's end). A mail that cannot go as it is stays parked, or it would only fail again. Null when
+ * another run holds the script lock.
+ */
+export function requeueParkedMail(): RequeueResult | null {
+  return underLock(
+    (): RequeueResult => {
+      persistSpill();
+      const st = load();
+      const t = st.backlog.parked > 0 ? loadTab(false) : null;
+      if (!t) return { requeued: 0, stillParked: 0 };
+      const back: OutboxRow[] = [];
+      let stillParked = 0;
+      for (const r of t.rows) {
+        if (r.status !== 'Sospesa') continue;
+        if (unsendableReason(r.mail)) {
+          stillParked += 1;
+          continue;
+        }
+        r.status = 'In attesa';
+        r.mail.attempts = 0;
+        back.push(r);
+      }
+      rewriteRows(back);
+      st.backlog = countBacklog(t.rows);
+      writePropertyState(st);
+      if (back.length > 0) logEvent('Email rimesse in coda', `${back.length} email sospese di nuovo in attesa`);
+      return { requeued: back.length, stillParked };
+    },
+    () => null,
+  );
+}
+
 /** Whether the mail with this dedupe key was sent (within the remembered window of recent keys). */
 export function wasMailSent(dedupeKey: string): boolean {
   return load().sent.includes(keyDigest(dedupeKey));

@@ -57,7 +57,7 @@ describe('the scenario file schema', () => {
   });
 
   it('accepts the example scenarios', () => {
-    for (const name of ['waitlist-and-calendar.json', 'attendance-and-certificates.json']) {
+    for (const name of ['waitlist-and-calendar.json', 'attendance-and-certificates.json', 'demo-day.json']) {
       const text = readFileSync(resolve(__dirname, '../../../test/fixtures/scenarios', name), 'utf8');
       expect(parseScenario(text).steps.length).toBeGreaterThan(0);
     }

@@ -92,6 +92,37 @@ describe('a mail that cannot go', () => {
     academy.advance(60 * 24);
     expect(sentTo(academy)).toEqual([luca]);
   });
+
+  test('staff put the parked mails back in line once the refusal healed: each goes once, and only staff may ask', async () => {
+    const academy = await academyWith({
+      registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course({ Posti: 10 })], Sessioni: SESSIONS },
+    });
+    publish(academy);
+    step(academy, { do: 'fault', service: 'Mail', times: 5, message: 'Invalid email: anna.bassi@comune.crema.cr.it' });
+    step(academy, { do: 'submit', email: anna, courses: ['EXC-BASE'] });
+    for (let h = 0; h < 5; h += 1) academy.advance(61);
+    expect(counts(academy)).toEqual({ pendingMails: 0, parkedMails: 1 });
+
+    const outsider = academy.call('retryParkedMail', [], 'intruso@example.com');
+    expect(outsider.ok).toBe(false);
+    expect(counts(academy)).toEqual({ pendingMails: 0, parkedMails: 1 });
+
+    const retried = academy.call('retryParkedMail');
+    expect(retried.value).toEqual({
+      message: '1 email sospese rimesse in coda: 1 inviate ora.',
+      requeued: 1,
+      stillParked: 0,
+      sent: 1,
+      pending: 0,
+    });
+    expect(sentTo(academy)).toEqual([anna]);
+    expect(counts(academy)).toEqual({ pendingMails: 0, parkedMails: 0 });
+    expect(registro(academy).filter((r) => r.Azione === 'Email rimesse in coda')).toHaveLength(1);
+
+    expect(academy.call('retryParkedMail').value).toMatchObject({ message: 'Nessuna email sospesa.', requeued: 0 });
+    academy.advance(60 * 24);
+    expect(sentTo(academy)).toEqual([anna]);
+  });
 });
 
 describe('a day without mail quota in the enrollment rush', () => {

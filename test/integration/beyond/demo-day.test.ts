@@ -1,0 +1,135 @@
+/**
+ * A demo day that uses each capability of issue #20, from the scenario file staff can replay with
+ * `npm run --silent scenario -- test/fixtures/scenarios/demo-day.json`: a Syllabus export previewed and
+ * imported (an Excel file refused with the way out), an online session whose Meet call has a rejoin, two
+ * guests matched by name and confirmed by staff and a stranger, the course closed and its certificates
+ * issued with a QR code of their verification page, and a comune's page link sent and then revoked.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { LocalAcademy } from '../../../src/local/runtime/session';
+import { prepareAcademy, runStep } from '../../../src/local/scenario/runner';
+import { scenarioFile, type Scenario } from '../../../src/local/scenario/schema';
+import { takeSnapshot, type Snapshot, type StepResult } from '../../../src/local/scenario/snapshot';
+import { committedDoc, paragraphsOf } from '../../../src/local/services/files/doc-model';
+import { DOC_MIME, driveState, type DriveItem } from '../../../src/local/services/files/store';
+import { webAppUrl } from '../../../src/local/services/script/common';
+
+jest.setTimeout(120_000);
+
+const FILE = resolve(__dirname, '../../fixtures/scenarios/demo-day.json');
+
+function qrContent(base64: string): string | undefined {
+  const image = PNG.sync.read(Buffer.from(base64, 'base64'));
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+}
+
+describe('demo-day.json', () => {
+  let scenario: Scenario;
+  let academy: LocalAcademy;
+  let results: StepResult[];
+  let snapshot: Snapshot;
+  const result = (fn: string, nth = 0): StepResult | undefined =>
+    results.filter((_, i) => {
+      const s = scenario.steps[i];
+      return s !== undefined && 'fn' in s && s.fn === fn;
+    })[nth];
+  const rowsOf = (tab: string): Array<Record<string, unknown>> => snapshot.sheets[tab]?.rows ?? [];
+
+  beforeAll(() => {
+    scenario = scenarioFile.parse(JSON.parse(readFileSync(FILE, 'utf8')));
+    academy = LocalAcademy.fresh({ start: scenario.start });
+    prepareAcademy(academy, { settings: scenario.settings, registry: scenario.registry });
+    results = scenario.steps.map((step, index) => runStep(academy, step, index));
+    snapshot = takeSnapshot(academy, results);
+  });
+
+  test('every step runs but the Excel file, which is refused with the way out', () => {
+    const failed = results.filter((r) => !r.ok);
+    expect(failed).toEqual([
+      expect.objectContaining({
+        error: expect.stringMatching(/^«completamenti-2027\.xlsx» è un file Excel: .*Apri con → Fogli Google/),
+      }),
+    ]);
+  });
+
+  test('the Syllabus export adds its two rows once, leaving out the repeated line and the unknown person', () => {
+    expect(result('previewExternalTraining', 1)?.value).toMatchObject({
+      add: [{ name: 'Anna Bassi' }, { name: 'Luca Ferrari' }],
+      duplicates: [{ line: 4 }],
+      unmatched: [{ line: 5 }],
+    });
+    expect(rowsOf('Formazione esterna').map((r) => [r.Email, r.Titolo, r.Ore])).toEqual([
+      ['anna.bassi@comune.crema.cr.it', 'Competenze digitali per la PA', 4.5],
+      ['luca.ferrari@comune.crema.cr.it', 'Cybersicurezza di base', 2],
+    ]);
+  });
+
+  test('Meet fills the register: the rejoin counts once, the names staff confirmed count, the stranger is listed', () => {
+    expect(result('previewMeetAttendance')?.value).toMatchObject({
+      sessions: [
+        {
+          written: [{ employeeId: 'D00001', hours: 2.75 }],
+          toConfirm: [{ employeeId: 'D00002' }, { employeeId: 'D00003' }],
+          unmatched: [{ displayName: 'Ospite Esterno' }],
+          absent: [{ name: 'Marco Conti' }],
+        },
+      ],
+    });
+    expect(result('importMeetAttendance', 1)?.value).toMatchObject({
+      sessions: [
+        {
+          written: [
+            { employeeId: 'D00002', hours: 2.5 },
+            { employeeId: 'D00003', hours: 3 },
+          ],
+        },
+      ],
+    });
+    const marks = rowsOf('Presenze')
+      .map((r) => [r.Dipendente, r.Presente, r.Ore])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(marks).toEqual([
+      ['D00001', true, 2.75],
+      ['D00002', true, 2.5],
+      ['D00003', true, 3],
+      ['D00004', false, ''],
+    ]);
+  });
+
+  test('the closed course gives a certificate to the three who attended, each with a QR code of its verification page', () => {
+    const certificates = rowsOf('Attestati');
+    expect(certificates.map((c) => [c.Dipendente, c['Ore frequentate']])).toEqual([
+      ['D00001', 2.75],
+      ['D00002', 2.5],
+      ['D00003', 3],
+    ]);
+    const items = Object.values(driveState(academy.ws).items) as DriveItem[];
+    for (const c of certificates) {
+      const url = `${webAppUrl(academy.ws)}?verifica=${String(c['Codice verifica'])}`;
+      const doc = items.find((i) => i.mimeType === DOC_MIME && i.name === c.Numero);
+      const images = paragraphsOf(committedDoc(academy.ws, doc!.id)!.body).flatMap((p) => p.images ?? []);
+      expect(images.map((i) => qrContent(i.base64))).toEqual([url]);
+      expect(String(runStep(academy, { do: 'visit', url }, 0).value)).toContain('Attestato valido');
+    }
+    const mailed = snapshot.mail.filter((m) => m.attachments.length > 0).map((m) => m.to);
+    expect(mailed.sort()).toEqual([
+      'anna.bassi@comune.crema.cr.it',
+      'luca.ferrari@comune.crema.cr.it',
+      'paola.neri@consorzio.example.it',
+    ]);
+  });
+
+  test('the comune link goes to the referent the preview named, and stops working once revoked', () => {
+    expect(result('previewComunePageLinks')?.value).toMatchObject({
+      recipients: [{ comune: 'Crema', to: 'referente@comune.crema.cr.it', alreadySent: false }],
+    });
+    const mail = snapshot.mail.filter((m) => m.subject === 'Formazione: la pagina del Comune di Crema');
+    expect(mail.map((m) => m.to)).toEqual(['referente@comune.crema.cr.it']);
+    const link = /https?:\/\/\S+comune=[^\s)>"]+/.exec(mail[0]?.body ?? '')?.[0] ?? '';
+    expect(link).not.toBe('');
+    expect(String(runStep(academy, { do: 'visit', url: link }, 0).value)).toContain('Link revocato');
+  });
+});
