@@ -1,5 +1,5 @@
 /** Probes for the catalogue's Forms entries (FORMS-*). Every form made is trashed after the run. */
-import type { Probe, ProbeContext } from '../probe';
+import { thrown, type Probe, type ProbeContext } from '../probe';
 
 /** Members newer than the published typings. */
 type Form = GoogleAppsScript.Forms.Form & {
@@ -70,5 +70,91 @@ export const formsProbes: Probe[] = [
       return answer;
     },
     expected: { value: { type: 'SPREADSHEET', sameId: true, newTabs: 1 } },
+  },
+  {
+    id: 'FORMS-CHECKBOX-ORDER',
+    run: (ctx) => {
+      const form = scratchForm(ctx, 'Sonda ordine caselle').setPublished(true);
+      const item = form.addCheckboxItem().setTitle('Colori').setChoiceValues(['Rosso', 'Verde']);
+      form
+        .createResponse()
+        .withItemResponse(item.createResponse(['Verde', 'Rosso']))
+        .submit();
+      return form.getResponses()[0]?.getItemResponses()[0]?.getResponse() ?? null;
+    },
+    expected: { strict: ['Rosso', 'Verde'], lenient: ['Verde', 'Rosso'] },
+  },
+  {
+    id: 'FORMS-PAGE-NAVIGATION',
+    run: (ctx) => {
+      const form = scratchForm(ctx, 'Sonda pagine');
+      const question = form.addMultipleChoiceItem().setTitle('Ruolo');
+      const two = form.addPageBreakItem().setTitle('Pagina 2');
+      const three = form.addPageBreakItem().setTitle('Pagina 3');
+      const fresh = { type: String(two.getPageNavigationType()), page: two.getGoToPage() };
+      two.setGoToPage(three);
+      question.setChoices([
+        question.createChoice('Staff', three),
+        question.createChoice('Altro', FormApp.PageNavigationType.SUBMIT),
+      ]);
+      const choices = question.getChoices();
+      return {
+        fresh,
+        goTo: [String(two.getPageNavigationType()), two.getGoToPage()?.getId() === three.getId()],
+        choices: choices.map((c) => String(c.getPageNavigationType())),
+        choicePage: choices[0]?.getGotoPage()?.getId() === three.getId(),
+        name: String(two),
+      };
+    },
+    expected: {
+      value: {
+        fresh: { type: 'CONTINUE', page: null },
+        goTo: ['GO_TO_PAGE', true],
+        choices: ['GO_TO_PAGE', 'SUBMIT'],
+        choicePage: true,
+        name: 'PageBreakItem',
+      },
+    },
+  },
+  {
+    id: 'FORMS-CREATE-RESPONSE',
+    run: (ctx) => {
+      const form = scratchForm(ctx, 'Sonda risposte');
+      const grid = form.addGridItem().setTitle('Giudizio').setRows(['Docente', 'Materiali']);
+      grid.setColumns(['Buono', 'Ottimo']);
+      const scale = form.addScaleItem().setBounds(1, 5);
+      const box = form.addCheckboxItem().setChoiceValues(['Rosso', 'Verde']);
+      return {
+        grid: grid.createResponse(['Ottimo', 'Buono']).getResponse(),
+        scale: scale.createResponse(4).getResponse(),
+        outsideChoices: thrown(() => box.createResponse(['Blu'])) !== null,
+        outsideScale: thrown(() => scale.createResponse(9)) !== null,
+        wrongRows: thrown(() => grid.createResponse(['Buono'])) !== null,
+      };
+    },
+    expected: {
+      value: { grid: ['Ottimo', 'Buono'], scale: '4', outsideChoices: true, outsideScale: true, wrongRows: true },
+    },
+  },
+  {
+    id: 'FORMS-SCRIPT-SUBMIT',
+    run: (ctx) => {
+      const form = scratchForm(ctx, 'Sonda invio').setPublished(true);
+      const name = form.addTextItem().setTitle('Nome');
+      const grid = form.addGridItem().setTitle('Giudizio').setRows(['Docente']);
+      grid.setColumns(['Buono']);
+      const draft = form.createResponse().withItemResponse(grid.createResponse(['Buono']));
+      draft.withItemResponse(name.createResponse('Anna'));
+      const before = form.getResponses().length;
+      const sent = draft.submit();
+      const stored = form.getResponses();
+      return {
+        before,
+        after: stored.length,
+        sameId: stored[0]?.getId() === sent.getId(),
+        titles: sent.getItemResponses().map((r) => r.getItem().getTitle()),
+      };
+    },
+    expected: { value: { before: 0, after: 1, sameId: true, titles: ['Nome', 'Giudizio'] } },
   },
 ];

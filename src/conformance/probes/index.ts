@@ -38,7 +38,6 @@ export const UNPROBED: Readonly<Record<string, string>> = {
   'FORMS-SUBMIT-EVENT': 'needs a respondent submitting in the browser: script submissions fire no trigger',
   'FORMS-SUBMIT-TWICE': 'an intermittent double firing: not reproducible on demand',
   'FORMS-CHOICES-OPEN': 'a behaviour of the form page open in a browser',
-  'FORMS-CHECKBOX-ORDER': 'needs a response submitted by the script (FormResponse.submit), which the emulator lacks',
   'CAL-RATE-LIMIT': RATE,
   'CAL-RATE-LIMIT-REASON': RATE,
   'LOCK-WAIT-TIMEOUT': 'needs two executions at once: one scripts.run call is one execution',

@@ -36,6 +36,31 @@ export const scriptProbes: Probe[] = [
     },
   },
   {
+    id: 'SCRIPT-CLOCK-TRIGGERS',
+    run: () => {
+      const made: GoogleAppsScript.Script.Trigger[] = [];
+      const clock = (): GoogleAppsScript.Script.ClockTriggerBuilder =>
+        ScriptApp.newTrigger('runConformance').timeBased();
+      try {
+        const weekly = clock().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(9).nearMinute(30).create();
+        made.push(weekly, clock().everyWeeks(2).onWeekDay(ScriptApp.WeekDay.FRIDAY).create());
+        return {
+          type: String(weekly.getEventType()),
+          source: String(weekly.getTriggerSource()),
+          weekDay: String(ScriptApp.WeekDay.MONDAY),
+          dailyOnWeekDay:
+            thrown(() => made.push(clock().everyDays(1).onWeekDay(ScriptApp.WeekDay.MONDAY).create())) !== null,
+          hourlyAtHour: thrown(() => made.push(clock().everyHours(2).atHour(6).create())) !== null,
+        };
+      } finally {
+        for (const trigger of made) ScriptApp.deleteTrigger(trigger);
+      }
+    },
+    expected: {
+      value: { type: 'CLOCK', source: 'CLOCK', weekDay: 'MONDAY', dailyOnWeekDay: true, hourlyAtHour: true },
+    },
+  },
+  {
     id: 'LOCK-NEGATIVE-TIMEOUT',
     run: () => {
       const lock = LockService.getScriptLock();

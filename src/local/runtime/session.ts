@@ -9,7 +9,7 @@ import { resolveRomeWallClock } from '../../core/calendar/time';
 import { decodeTable } from '../../core/registry/codec';
 import { TAB } from '../../core/registry/tabs';
 import { recordConference } from '../rest/meet';
-import { hostSubmit } from '../services/forms';
+import { type GivenAnswer, hostSubmit } from '../services/forms';
 import { formatDate } from '../services/script/format-date';
 import { uploadFile } from '../services/files/upload';
 import { setMailQuota } from '../services/mail';
@@ -41,7 +41,7 @@ export interface FreshOptions {
 
 export interface FormSubmission {
   email: string;
-  answers: Record<string, string | string[]>;
+  answers: Record<string, GivenAnswer>;
   /** The respondent had the form open before its choices changed. */
   stale?: boolean;
 }

@@ -5,6 +5,8 @@ import { renderPdf, renderTextPdf } from './files/pdf';
 import { spendCreatedDoc } from './documents/quota';
 import { strictAbout } from '../runtime/variant';
 import { spreadsheetData } from './spreadsheet/model';
+import { formsState } from './forms/model';
+import { checkSignature } from './signature';
 import {
   adoptSpreadsheets,
   createItem,
@@ -13,6 +15,7 @@ import {
   fileUrl,
   findItem,
   FOLDER_MIME,
+  FORM_MIME,
   isEffectivelyTrashed,
   isFolder,
   isSheetOrForm,
@@ -418,6 +421,7 @@ export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: type
         touch(item);
       },
       moveTo(destination: unknown) {
+        checkSignature(`DriveApp.${isFolder(item) ? 'Folder' : 'File'}.moveTo`, [destination], [['Object']]);
         call('moveTo');
         const target = itemOrThrow(idOf(destination));
         if (!isFolder(target)) throw new Error('Invalid argument: destination');
@@ -449,7 +453,11 @@ export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: type
       },
       getSize(): number {
         call('getSize');
-        return item.mimeType.startsWith('application/vnd.google-apps.') ? 0 : item.bytes.length;
+        return sizeOf(item);
+      },
+      /** A File prints its name, as Apps Script's do (catalogue: SHEETS-TOSTRING). */
+      toString(): string {
+        return item.name;
       },
       getDownloadUrl(): string {
         call('getDownloadUrl');
@@ -500,6 +508,15 @@ export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: type
     const self: Record<string, unknown> = {
       ...commonMethods(item),
       ...sharingMethods(item),
+      /** A folder takes no storage of its own. */
+      getSize(): number {
+        call('getSize');
+        return 0;
+      },
+      /** A Folder prints its name ("My Drive" for the root), as gas-fakes asserts on live Apps Script. */
+      toString(): string {
+        return item.name;
+      },
       createFolder(name: string) {
         call('createFolder');
         return wrapFolder(createItem(ws, { name: String(name), mimeType: FOLDER_MIME, parentId: item.id }));
@@ -572,22 +589,42 @@ export function driveGlobals(ws: Workspace): { DriveApp: unknown; MimeType: type
     return st.order.filter((id) => id !== st.rootId && filter(st.items[id] as DriveItem));
   }
 
+  /**
+   * Bytes a file takes: its content, or for a spreadsheet, form or document the size of what it holds
+   * (Google counts Workspace files toward storage: catalogue DRIVE-SEES-WORKSPACE-FILES).
+   */
+  function sizeOf(item: DriveItem): number {
+    if (item.mimeType === SHEETS_MIME) return Buffer.byteLength(JSON.stringify(spreadsheetData(ws, item.id)));
+    if (item.mimeType === DOC_MIME) return Buffer.byteLength(JSON.stringify(committedDoc(ws, item.id) ?? {}));
+    if (item.mimeType === FORM_MIME) return Buffer.byteLength(JSON.stringify(formsState(ws).forms[item.id] ?? {}));
+    return item.bytes.length;
+  }
+
+  /** A null, undefined or empty id is refused before any lookup (gas-fakes test/testdrive.js lines 759-776). */
+  function checkedId(id: unknown): string {
+    if (id === null || id === undefined || id === '') throw new Error('Invalid argument: id');
+    return String(id);
+  }
+
   const DriveApp = {
     Access: ACCESS,
     Permission: PERMISSION,
+    toString(): string {
+      return 'Drive';
+    },
     getRootFolder() {
       call('getRootFolder');
       return wrapFolder(itemOrThrow(driveState(ws).rootId));
     },
     getFileById(id: string) {
       call('getFileById');
-      const item = itemOrThrow(id);
+      const item = itemOrThrow(checkedId(id));
       if (isFolder(item)) throw new Error(NO_ITEM_MESSAGE);
       return wrapFile(item);
     },
     getFolderById(id: string) {
       call('getFolderById');
-      const item = itemOrThrow(id);
+      const item = itemOrThrow(checkedId(id));
       if (!isFolder(item)) throw new Error(NO_ITEM_MESSAGE);
       return wrapFolder(item);
     },

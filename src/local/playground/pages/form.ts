@@ -2,7 +2,7 @@
  * A Google Form as an employee sees it (the enrollment form, or another form the add-on made, by id),
  * and what sending it does: the response is stored and the form-submit triggers fire, as on Google.
  */
-import { hostFormView, type FormView } from '../../services/forms';
+import { type GivenAnswer, hostFormView, type FormView } from '../../services/forms';
 import type { PageContext } from '../context';
 import { html, raw, type Raw } from '../html';
 import { linkify } from '../links';
@@ -24,7 +24,20 @@ function itemHtml(item: FormView['items'][number]): Raw {
   const help = item.helpText ? html`<p class="muted">${item.helpText}</p>` : '';
   switch (item.type) {
     case 'SECTION_HEADER':
+    case 'PAGE_BREAK':
       return html`<div class="card"><h3>${item.title}</h3>${help}</div>`;
+    case 'GRID':
+    case 'CHECKBOX_GRID': {
+      const kind = item.type === 'GRID' ? 'radio' : 'checkbox';
+      return html`<div class="card"><fieldset><legend>${item.title}${star}</legend>${help}<table class="grid"><tr><th></th>${item.choices.map(
+        (c) => html`<th scope="col">${c}</th>`,
+      )}</tr>${item.rows.map(
+        (r, n) =>
+          html`<tr><th scope="row">${r}</th>${item.choices.map(
+            (c) => html`<td><input type="${kind}" name="${id}-r${n}" value="${c}" aria-label="${r}: ${c}"></td>`,
+          )}</tr>`,
+      )}</table></fieldset></div>`;
+    }
     case 'CHECKBOX':
       return html`<div class="card"><fieldset><legend>${item.title}${star}</legend>${help}${item.choices.map(
         (c, i) =>
@@ -86,8 +99,12 @@ export function formPage(ctx: PageContext): string {
 export function submitForm(ctx: PageContext, params: URLSearchParams): string {
   const view = formOf(ctx, params.get('form'));
   if (!view) return page(ctx, null, '', '');
-  const answers: Record<string, string | string[]> = {};
+  const answers: Record<string, GivenAnswer> = {};
   for (const item of view.items) {
+    if (item.type === 'GRID' || item.type === 'CHECKBOX_GRID') {
+      answers[item.title] = item.rows.map((_, n) => params.getAll(`q${item.id}-r${n}`));
+      continue;
+    }
     const values = params.getAll(`q${item.id}`).filter((v) => v.trim() !== '');
     if (values.length === 0) continue;
     answers[item.title] = item.type === 'CHECKBOX' ? values : (values[0] ?? '');

@@ -126,7 +126,12 @@ class CalendarFacade {
     this.call('createAllDayEvent');
     const endDate = isDate(endOrOptions) ? endOrOptions : new Date(date.getTime() + 24 * 3600 * 1000);
     const opts = isDate(endOrOptions) ? options : endOrOptions;
-    return this.insert(title, apiDay(date, this.cal.timeZone), apiDay(endDate, this.cal.timeZone), opts);
+    const start = apiDay(date, this.cal.timeZone);
+    const end = apiDay(endDate, this.cal.timeZone);
+    // The end date is exclusive: CalendarApp refuses one not after the start with createEvent's message
+    // (gas-fakes test/testcalendars.js lines 154-159, asserted on live Apps Script).
+    if (String(end.date) <= String(start.date)) throw new Error('Event start date must be before event end date.');
+    return this.insert(title, start, end, opts);
   }
 
   getEventById(iCalId: string): CalendarEventFacade | null {

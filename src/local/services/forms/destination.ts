@@ -1,5 +1,6 @@
 import { type Workspace } from '../../runtime/workspace';
 import { appendRowsToSheet, ensureSheet, hostTabNames } from '../spreadsheet';
+import { answerCell } from './answers';
 import { cellFor, sheetByName, type SheetData, spreadsheetData } from '../spreadsheet/model';
 import {
   collectsEmail,
@@ -7,6 +8,9 @@ import {
   editUrl,
   EMAIL_HEADER,
   type FormData,
+  GRID_TYPES,
+  type ItemData,
+  LAYOUT_TYPES,
   type ResponseData,
   RESPONSES_SHEET_PREFIX,
   TIMESTAMP_HEADER,
@@ -49,17 +53,25 @@ export function refreshColumns(form: FormData, destination: DestinationData): bo
     changed = true;
   }
   for (const item of form.items) {
-    if (item.type === 'SECTION_HEADER') continue;
-    const column = columns.find((c) => c.kind === 'item' && c.itemId === item.id);
-    if (!column) {
-      columns.push({ kind: 'item', itemId: item.id, title: item.title });
-      changed = true;
-    } else if (column.kind === 'item' && column.title !== item.title) {
-      column.title = item.title;
-      changed = true;
+    if (LAYOUT_TYPES.has(item.type)) continue;
+    for (const { row, title } of itemColumns(item)) {
+      const column = columns.find((c) => c.kind === 'item' && c.itemId === item.id && c.row === row);
+      if (!column) {
+        columns.push({ kind: 'item', itemId: item.id, title, ...(row === undefined ? {} : { row }) });
+        changed = true;
+      } else if (column.kind === 'item' && column.title !== title) {
+        column.title = title;
+        changed = true;
+      }
     }
   }
   return changed;
+}
+
+/** A question's columns: one, or for a grid one per row titled "Question [Row]" as Google titles them. */
+function itemColumns(item: ItemData): Array<{ row: number | undefined; title: string }> {
+  if (!GRID_TYPES.has(item.type)) return [{ row: undefined, title: item.title }];
+  return (item.rows ?? []).map((rowTitle, row) => ({ row, title: `${item.title} [${rowTitle}]` }));
 }
 
 export function syncDestinationColumns(ws: Workspace, form: FormData, destination: DestinationData): void {
@@ -111,7 +123,9 @@ export function appendResponseRow(
     if (c.kind === 'email') return response.email;
     const answer = response.answers.find((a) => a.itemId === c.itemId);
     if (!answer) return '';
-    return Array.isArray(answer.value) ? answer.value.join(', ') : answer.value;
+    if (c.row === undefined) return answerCell(answer.value);
+    const cell = Array.isArray(answer.value) ? answer.value[c.row] : null;
+    return cell === null || cell === undefined ? '' : answerCell(cell);
   });
   const written = appendRowsToSheet(ws, destination.spreadsheetId, destination.sheetName, [row]);
   response.landing = { spreadsheetId: destination.spreadsheetId, sheetId: sheet.id, row: written.row };

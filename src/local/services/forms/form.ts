@@ -3,7 +3,9 @@ import { linkDestination, unlinkDestination } from './destination';
 import {
   ChoiceItemFacade,
   GenericItemFacade,
+  GridItemFacade,
   ItemBase,
+  PageBreakItemFacade,
   ScaleItemFacade,
   SectionHeaderFacade,
   TextItemFacade,
@@ -23,7 +25,7 @@ import {
   type ItemTypeName,
   publishedUrlOf,
 } from './model';
-import { FormResponseFacade } from './responses';
+import { FormResponseFacade, NewFormResponseFacade } from './responses';
 
 /** The form's plain settings: each a getter and a chainable setter over one field, counted as one call. */
 const SETTINGS: ReadonlyArray<{ get: string; set: string; field: keyof FormData; kind: 'string' | 'boolean' }> = [
@@ -153,6 +155,15 @@ export class FormFacade {
   addSectionHeaderItem(): SectionHeaderFacade {
     return this.addItem('addSectionHeaderItem', 'SECTION_HEADER') as SectionHeaderFacade;
   }
+  addPageBreakItem(): PageBreakItemFacade {
+    return this.addItem('addPageBreakItem', 'PAGE_BREAK') as PageBreakItemFacade;
+  }
+  addGridItem(): GridItemFacade {
+    return this.addItem('addGridItem', 'GRID') as GridItemFacade;
+  }
+  addCheckboxGridItem(): GridItemFacade {
+    return this.addItem('addCheckboxGridItem', 'CHECKBOX_GRID') as GridItemFacade;
+  }
   deleteItem(target: number | ItemBase): void {
     const form = this.data('deleteItem');
     const index = typeof target === 'number' ? target : form.items.findIndex((i) => i.id === target.getId());
@@ -168,6 +179,12 @@ export class FormFacade {
     const [item] = form.items.splice(index, 1);
     form.items.splice(toIndex, 0, item);
     return typedItem(this.ws, this.formId, item);
+  }
+
+  /** A response the script fills with `withItemResponse` and sends with `submit()` (catalogue: FORMS-SCRIPT-SUBMIT). */
+  createResponse(): NewFormResponseFacade {
+    this.data('createResponse');
+    return new NewFormResponseFacade(this.ws, this.formId);
   }
 
   /** All responses, or (as Google documents `getResponses(timestamp)`) those submitted after `timestamp`. */
@@ -209,6 +226,7 @@ export class FormFacade {
       choices: [],
       validation: null,
       scale: { lower: 1, upper: 5, lowerLabel: '', upperLabel: '' },
+      ...(type === 'GRID' || type === 'CHECKBOX_GRID' ? { rows: [] } : {}),
     };
     form.items.push(item);
     return typedItem(this.ws, this.formId, item);

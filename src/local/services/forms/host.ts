@@ -6,6 +6,7 @@ import {
   formsState,
   getForm,
   type ItemData,
+  LAYOUT_TYPES,
   publishedUrlOf,
   type ResponseLanding,
 } from './model';
@@ -26,8 +27,12 @@ export function formSubmitEvent(ws: Workspace, formId: string, responseId: strin
   };
 }
 
-/** An item as the respondent sees it: its validation stays on the server, a scale only on scale items. */
+/**
+ * An item as the respondent sees it: its validation stays on the server, a scale only on scale items;
+ * `choices` are a grid's columns and `rows` its rows (empty for other items).
+ */
 export type FormItemView = Pick<ItemData, 'id' | 'type' | 'title' | 'helpText' | 'required' | 'choices'> & {
+  rows: string[];
   scale: ItemData['scale'] | null;
 };
 
@@ -64,6 +69,7 @@ export function hostFormView(ws: Workspace, formId: string): FormView {
       helpText: i.helpText,
       required: i.required,
       choices: [...i.choices],
+      rows: [...(i.rows ?? [])],
       scale: i.type === 'SCALE' ? { ...i.scale } : null,
     })),
   };
@@ -102,7 +108,7 @@ export function snapshotForms(ws: Workspace): Array<{
     items: f.items.map((i) => ({
       title: i.title,
       type: i.type,
-      required: i.type === 'SECTION_HEADER' ? false : i.required,
+      required: LAYOUT_TYPES.has(i.type) ? false : i.required,
       choices: [...i.choices],
     })),
   }));

@@ -1,7 +1,20 @@
 import { type Workspace } from '../../runtime/workspace';
 import { FormFacade } from './form';
-import { createForm, DestinationType, EmailCollectionType, formIdFromUrl, getForm, ItemType } from './model';
-import { TextValidationBuilderFacade } from './validation';
+import {
+  Alignment,
+  createForm,
+  DestinationType,
+  EmailCollectionType,
+  formIdFromUrl,
+  getForm,
+  ItemType,
+  PageNavigationType,
+} from './model';
+import {
+  CheckboxValidationBuilderFacade,
+  GridValidationBuilderFacade,
+  TextValidationBuilderFacade,
+} from './validation';
 
 /**
  * The emulated FormApp. Forms live in the `forms` slot as plain data; the script sees facades that read
@@ -10,7 +23,7 @@ import { TextValidationBuilderFacade } from './validation';
  * `ws.call('Forms', ...)`, except the `getId()` of a handle already in hand.
  */
 
-export { hostSubmit, type Submission } from './submit';
+export { type GivenAnswer, hostSubmit, type Submission } from './submit';
 export {
   formSubmitEvent,
   hostFormIdByUrl,
@@ -37,6 +50,8 @@ export function formsGlobals(ws: Workspace): { FormApp: GoogleAppsScript.Forms.F
     ItemType,
     DestinationType,
     EmailCollectionType,
+    PageNavigationType,
+    Alignment,
     create(title: string): FormFacade {
       ws.call('Forms', 'create');
       return new FormFacade(ws, createForm(ws, String(title)).id);
@@ -57,6 +72,18 @@ export function formsGlobals(ws: Workspace): { FormApp: GoogleAppsScript.Forms.F
     createTextValidation(): TextValidationBuilderFacade {
       ws.call('Forms', 'createTextValidation');
       return new TextValidationBuilderFacade();
+    },
+    createParagraphTextValidation(): TextValidationBuilderFacade {
+      ws.call('Forms', 'createParagraphTextValidation');
+      return new TextValidationBuilderFacade();
+    },
+    createCheckboxValidation(): CheckboxValidationBuilderFacade {
+      ws.call('Forms', 'createCheckboxValidation');
+      return new CheckboxValidationBuilderFacade();
+    },
+    createGridValidation(): GridValidationBuilderFacade {
+      ws.call('Forms', 'createGridValidation');
+      return new GridValidationBuilderFacade();
     },
   };
   return { FormApp: FormApp as unknown as GoogleAppsScript.Forms.FormApp };

@@ -2,14 +2,50 @@ import { type Workspace } from '../../runtime/workspace';
 import { createItem, FORM_MIME } from '../files/store';
 
 export type ItemTypeName =
-  'CHECKBOX' | 'MULTIPLE_CHOICE' | 'LIST' | 'TEXT' | 'PARAGRAPH_TEXT' | 'SCALE' | 'SECTION_HEADER';
+  | 'CHECKBOX'
+  | 'MULTIPLE_CHOICE'
+  | 'LIST'
+  | 'TEXT'
+  | 'PARAGRAPH_TEXT'
+  | 'SCALE'
+  | 'SECTION_HEADER'
+  | 'PAGE_BREAK'
+  | 'GRID'
+  | 'CHECKBOX_GRID';
 export type EmailCollection = 'DO_NOT_COLLECT' | 'VERIFIED' | 'RESPONDER_INPUT';
 
-export interface TextValidationData {
-  kind: 'EMAIL' | 'URL' | 'NUMBER' | 'WHOLE_NUMBER' | 'PATTERN' | 'MAX_LENGTH' | 'MIN_LENGTH';
+/** A question's validation: text rules for text items, a count of ticks for checkboxes, one per column for grids. */
+export interface ValidationData {
+  kind:
+    | 'EMAIL'
+    | 'URL'
+    | 'NUMBER'
+    | 'WHOLE_NUMBER'
+    | 'PATTERN'
+    | 'MAX_LENGTH'
+    | 'MIN_LENGTH'
+    | 'SELECT_AT_LEAST'
+    | 'SELECT_AT_MOST'
+    | 'SELECT_EXACTLY'
+    | 'ONE_PER_COLUMN';
   argument: string | number | null;
   helpText: string;
 }
+
+export type PageNavigation = 'CONTINUE' | 'GO_TO_PAGE' | 'RESTART' | 'SUBMIT';
+
+/** Where the respondent goes next: a navigation type, and for `GO_TO_PAGE` the page break's item id. */
+export interface GoTo {
+  type: PageNavigation;
+  pageId: number | null;
+}
+
+/**
+ * What an item response holds, as `ItemResponse.getResponse()` answers it: a string (text, choice, scale
+ * as text), a checkbox's `string[]`, a grid's one answer per row (`null` for a row left blank) or a
+ * checkbox grid's ticked columns per row.
+ */
+export type AnswerValue = string | Array<string | null> | Array<string[] | null>;
 
 export interface ItemData {
   id: number;
@@ -17,9 +53,16 @@ export interface ItemData {
   title: string;
   helpText: string;
   required: boolean;
+  /** A choice item's choices; a grid's columns. */
   choices: string[];
-  validation: TextValidationData | null;
+  validation: ValidationData | null;
   scale: { lower: number; upper: number; lowerLabel: string; upperLabel: string };
+  /** A grid's rows. */
+  rows?: string[];
+  /** A page break's navigation (absent: CONTINUE). */
+  goTo?: GoTo;
+  /** A multiple-choice or list item's navigation per choice, aligned with `choices` (absent: none). */
+  choiceGoTo?: GoTo[];
 }
 
 export interface ResponseData {
@@ -29,7 +72,7 @@ export interface ResponseData {
   email: string;
   /** The signed-in account that answered, kept even when not collected (one-response limit). */
   respondent: string;
-  answers: Array<{ itemId: number; value: string | string[] }>;
+  answers: Array<{ itemId: number; value: AnswerValue }>;
   /** Where the linked spreadsheet got this response's row, when the form had a destination. */
   landing?: ResponseLanding;
 }
@@ -40,9 +83,9 @@ export interface ResponseLanding {
   row: number;
 }
 
-/** One responses-tab column: the timestamp, the e-mail or a question (by item id). */
+/** One responses-tab column: the timestamp, the e-mail or a question (by item id; a grid's by row too). */
 export type DestinationColumn =
-  { kind: 'timestamp' } | { kind: 'email' } | { kind: 'item'; itemId: number; title: string };
+  { kind: 'timestamp' } | { kind: 'email' } | { kind: 'item'; itemId: number; title: string; row?: number };
 
 export interface DestinationData {
   spreadsheetId: string;
@@ -93,6 +136,9 @@ export const TIMESTAMP_HEADER = 'Informazioni cronologiche';
 export const EMAIL_HEADER = 'Indirizzo email';
 
 export const CHOICE_TYPES: ReadonlySet<ItemTypeName> = new Set(['CHECKBOX', 'MULTIPLE_CHOICE', 'LIST']);
+export const GRID_TYPES: ReadonlySet<ItemTypeName> = new Set(['GRID', 'CHECKBOX_GRID']);
+/** Items that ask nothing: they have no answer and no responses-tab column. */
+export const LAYOUT_TYPES: ReadonlySet<ItemTypeName> = new Set(['SECTION_HEADER', 'PAGE_BREAK']);
 
 export function enumOf<T extends string>(names: readonly T[]): Record<T, T> {
   return Object.fromEntries(names.map((n) => [n, n])) as Record<T, T>;
@@ -118,6 +164,8 @@ export const ItemType = enumOf([
   'FILE_UPLOAD',
 ] as const);
 export const DestinationType = enumOf(['SPREADSHEET'] as const);
+export const PageNavigationType = enumOf(['CONTINUE', 'GO_TO_PAGE', 'RESTART', 'SUBMIT'] as const);
+export const Alignment = enumOf(['LEFT', 'CENTER', 'RIGHT'] as const);
 export const EmailCollectionType = enumOf(['DO_NOT_COLLECT', 'VERIFIED', 'RESPONDER_INPUT'] as const);
 
 export function getForm(ws: Workspace, formId: string): FormData {

@@ -1,11 +1,23 @@
 import { type Workspace } from '../../runtime/workspace';
 import { appendResponseRow } from './destination';
-import { CHOICE_TYPES, collectsEmail, formsState, type ItemData, type ResponseData } from './model';
-import { textValidationError } from './validation';
+import {
+  type AnswerValue,
+  CHOICE_TYPES,
+  collectsEmail,
+  formsState,
+  GRID_TYPES,
+  type ItemData,
+  LAYOUT_TYPES,
+  type ResponseData,
+} from './model';
+import { checkboxValidationError, gridValidationError, textValidationError } from './validation';
+
+/** What a respondent gives one question: a text or choice, ticked choices, or a grid's answer per row. */
+export type GivenAnswer = string | string[] | Array<string | string[] | null>;
 
 export interface Submission {
   email: string;
-  answers: Record<string, string | string[]>;
+  answers: Record<string, GivenAnswer>;
   /** The respondent had the form open before its choices changed: old choices still arrive. */
   stale?: boolean;
   /** When Send was pressed, if before now (a rush replayed while an earlier execution still ran). */
@@ -38,11 +50,11 @@ export function hostSubmit(ws: Workspace, formId: string, submission: Submission
   const byTitle = new Map(form.items.map((i) => [normalizeTitle(i.title), i]));
   for (const title of Object.keys(submission.answers)) {
     const item = byTitle.get(normalizeTitle(title));
-    if (!item || item.type === 'SECTION_HEADER') throw new Error(`Il modulo non ha la domanda "${title}".`);
+    if (!item || LAYOUT_TYPES.has(item.type)) throw new Error(`Il modulo non ha la domanda "${title}".`);
   }
   const answers: ResponseData['answers'] = [];
   for (const item of form.items) {
-    if (item.type === 'SECTION_HEADER') continue;
+    if (LAYOUT_TYPES.has(item.type)) continue;
     const given = Object.entries(submission.answers).find(
       ([t]) => normalizeTitle(t) === normalizeTitle(item.title),
     )?.[1];
@@ -66,12 +78,39 @@ export function normalizeTitle(title: string): string {
   return title.trim().toLowerCase();
 }
 
-export function checkedAnswer(
-  item: ItemData,
-  given: string | string[] | undefined,
-  stale: boolean,
-): string | string[] | null {
+/** A grid's answer as the form page takes it: one entry per row, each a column (a checkbox grid: several). */
+function checkedGridAnswer(item: ItemData, given: GivenAnswer | undefined): AnswerValue | null {
+  const rows = item.rows ?? [];
+  const entries = given === undefined ? [] : Array.isArray(given) ? given : [given];
+  if (entries.length > rows.length) throw new Error(`La domanda "${item.title}" ha ${rows.length} righe.`);
+  const perRow = rows.map((_, n) => {
+    const entry = entries[n];
+    const values = (entry === null || entry === undefined ? [] : Array.isArray(entry) ? entry : [entry])
+      .map(String)
+      .filter((v) => v.trim() !== '');
+    const unknown = values.find((v) => !item.choices.includes(v));
+    if (unknown !== undefined) throw new Error(`"${unknown}" non è tra le colonne della domanda "${item.title}".`);
+    if (item.type === 'GRID' && values.length > 1) {
+      throw new Error(`La domanda "${item.title}" ammette una sola risposta per riga.`);
+    }
+    return values;
+  });
+  if (item.required && perRow.some((v) => v.length === 0)) {
+    throw new Error(`La domanda "${item.title}" è obbligatoria: serve una risposta per ogni riga.`);
+  }
+  if (perRow.every((v) => v.length === 0)) return null;
+  if (item.validation) {
+    const error = gridValidationError(item.validation, perRow);
+    if (error) throw new Error(`${item.title}: ${error}`);
+  }
+  return item.type === 'GRID' ? perRow.map((v) => v[0] ?? null) : perRow.map((v) => (v.length === 0 ? null : v));
+}
+
+export function checkedAnswer(item: ItemData, given: GivenAnswer | undefined, stale: boolean): AnswerValue | null {
+  if (GRID_TYPES.has(item.type)) return checkedGridAnswer(item, given);
   const values = (given === undefined ? [] : Array.isArray(given) ? given : [given])
+    .flat()
+    .filter((v) => v !== null)
     .map(String)
     .filter((v) => v.trim() !== '');
   if (values.length === 0) {
@@ -85,7 +124,10 @@ export function checkedAnswer(
     if (unknown !== undefined && !stale) {
       throw new Error(`"${unknown}" non è tra le opzioni della domanda "${item.title}".`);
     }
-    return item.type === 'CHECKBOX' ? values : values[0];
+    if (item.type !== 'CHECKBOX') return values[0];
+    const error = item.validation ? checkboxValidationError(item.validation, values.length) : null;
+    if (error) throw new Error(`${item.title}: ${error}`);
+    return values;
   }
   if (values.length > 1) throw new Error(`La domanda "${item.title}" ammette una sola risposta.`);
   const text = values[0];

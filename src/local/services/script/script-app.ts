@@ -1,4 +1,4 @@
-import { nextWallClockTime, SCRIPT_TIME_ZONE } from '../../../core/time/zone';
+import { nextWallClockTime, SCRIPT_TIME_ZONE, wallClock } from '../../../core/time/zone';
 import { MAX_TRIGGERS_PER_USER, triggerState, type TriggerRecord, type TriggerType } from '../../runtime/triggers';
 import type { Workspace } from '../../runtime/workspace';
 import { currentUser, enumOf, scriptState, webAppUrl } from './common';
@@ -8,6 +8,9 @@ import { currentUser, enumOf, scriptState, webAppUrl } from './common';
 const EventType = enumOf(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED'] as const);
 const TriggerSource = enumOf(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR'] as const);
 const AuthMode = enumOf(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const);
+/** `ScriptApp.WeekDay`, in `Date.getDay()` order (Sunday first). */
+const WEEK_DAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
+const WeekDay = enumOf(WEEK_DAYS);
 
 const TOO_MANY_TRIGGERS =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
@@ -96,11 +99,25 @@ class DocumentTriggerBuilder {
   }
 }
 
+/** The day of the week of an instant, in a zone (0 = Sunday). */
+function weekDayOf(ms: number, timeZone: string): number {
+  const w = wallClock(ms, timeZone);
+  return new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
+}
+
+/**
+ * A clock trigger's schedule, with Google's rules on what combines (docs/google-behaviour.md,
+ * SCRIPT-CLOCK-TRIGGERS): one of `after`, `at`, `everyMinutes`, `everyHours`, `everyDays`, or a weekly
+ * schedule (`everyWeeks` and/or `onWeekDay`); `atHour` only on a daily or weekly one; `nearMinute` only
+ * with `atHour`.
+ */
 class ClockTriggerBuilder {
   private afterMs: number | null = null;
   private atMs: number | null = null;
   private everyMs: number | null = null;
   private daily = false;
+  private weeks: number | null = null;
+  private weekDay: number | null = null;
   private hour: number | null = null;
   private minute: number | null = null;
   private timeZone = SCRIPT_TIME_ZONE;
@@ -136,6 +153,17 @@ class ClockTriggerBuilder {
     this.daily = true;
     return this;
   }
+  everyWeeks(n: number): this {
+    if (!Number.isInteger(n) || n < 1) throw new Error('Invalid argument: everyWeeks');
+    this.weeks = n;
+    return this;
+  }
+  onWeekDay(day: unknown): this {
+    const index = WEEK_DAYS.indexOf(String(day) as (typeof WEEK_DAYS)[number]);
+    if (index < 0) throw new Error('Invalid argument: day');
+    this.weekDay = index;
+    return this;
+  }
   atHour(hour: number): this {
     if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new Error('Invalid argument: hour');
     this.hour = hour;
@@ -152,13 +180,17 @@ class ClockTriggerBuilder {
   }
   create(): TriggerFacade {
     this.ws.call('Script', 'create');
-    const schedules = [this.afterMs !== null, this.atMs !== null, this.everyMs !== null].filter(Boolean).length;
+    const weekly = this.weeks !== null || this.weekDay !== null;
+    const schedules = [this.afterMs !== null, this.atMs !== null, this.everyMs !== null, weekly].filter(Boolean).length;
     if (schedules === 0)
       throw new Error('A time-based trigger needs a schedule: call after(), at() or an every... method first.');
     if (schedules > 1) throw new Error('A time-based trigger can have only one schedule.');
-    if (this.hour !== null && !this.daily)
+    if (this.hour !== null && !this.daily && !weekly)
       throw new Error('atHour() can only be used with everyDays() or everyWeeks().');
+    if (this.minute !== null && this.hour === null) throw new Error('nearMinute() can only be used with atHour().');
     const now = this.ws.now();
+    const record = { handler: this.handler, type: 'CLOCK', source: 'CLOCK', sourceId: null } as const;
+    if (weekly) return createTrigger(this.ws, { ...record, ...this.weeklySchedule(now) });
     let nextAtMs: number;
     if (this.afterMs !== null) nextAtMs = now + this.afterMs;
     else if (this.atMs !== null) nextAtMs = this.atMs;
@@ -172,16 +204,31 @@ class ClockTriggerBuilder {
       );
     else nextAtMs = now + (this.everyMs as number);
     return createTrigger(this.ws, {
-      handler: this.handler,
-      type: 'CLOCK',
-      source: 'CLOCK',
-      sourceId: null,
+      ...record,
       nextAtMs,
       everyMs: this.everyMs,
       ...(this.daily && this.hour !== null
         ? { wallClock: { hour: this.hour, minute: this.minute ?? 0, timeZone: this.timeZone } }
         : {}),
     });
+  }
+
+  /**
+   * A weekly trigger keeps a wall-clock time in its zone (`atHour`/`nearMinute`, else the time of day it
+   * was created at) on its week day (else the day it was created), every `everyWeeks` weeks (else 1).
+   * The first run is the next such day and time from now, today included when the time is still ahead.
+   */
+  private weeklySchedule(now: number): Pick<TriggerRecord, 'nextAtMs' | 'everyMs' | 'wallClock'> {
+    const created = wallClock(now, this.timeZone);
+    const at = {
+      hour: this.hour ?? created.hour,
+      minute: this.hour === null ? created.minute : (this.minute ?? 0),
+      timeZone: this.timeZone,
+    };
+    const day = this.weekDay ?? weekDayOf(now, this.timeZone);
+    let nextAtMs = nextWallClockTime(at, now, now, 1, true);
+    while (weekDayOf(nextAtMs, this.timeZone) !== day) nextAtMs = nextWallClockTime(at, nextAtMs, nextAtMs, 1, false);
+    return { nextAtMs, everyMs: (this.weeks ?? 1) * 7 * DAY_MS, wallClock: at };
   }
 }
 
@@ -207,6 +254,7 @@ export function scriptApp(ws: Workspace): Record<string, unknown> {
     EventType,
     TriggerSource,
     AuthMode,
+    WeekDay,
     newTrigger(handler: string): TriggerBuilder {
       ws.call('Script', 'newTrigger');
       return new TriggerBuilder(ws, String(handler));
