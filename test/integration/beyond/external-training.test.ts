@@ -100,16 +100,16 @@ describe('external training import', () => {
     step(academy, { do: 'upload', path: 'export.xlsx', content: 'PK' });
     const error = (arg: string): string | undefined =>
       step(academy, { do: 'call', fn: 'importExternalTraining', args: [arg] }).error;
-    expect(error('manca.csv')).toBe("Nessun file «manca.csv» in Drive: controlla il nome o usa l'ID del file.");
+    expect(error('manca.csv')).toBe("Nessun file «manca.csv» in Drive: controlli il nome o usi l'ID del file.");
     expect(error('lista.csv')).toBe(
-      "In Drive ci sono più file «lista.csv»: indica il percorso (Cartella/file.csv) o l'ID del file.",
+      "In Drive ci sono più file «lista.csv»: indichi il percorso (Cartella/file.csv) o l'ID del file.",
     );
     expect(error('B/lista.csv')).toBeUndefined();
     expect(error('nomi.csv')).toBe(
       '«nomi.csv» non si può importare: manca una colonna «Email» o «Codice fiscale», una colonna «Titolo» (o «Corso»), una colonna «Ore» (o «Durata»), una colonna «Data» (o «Data completamento»).',
     );
     expect(error('export.xlsx')).toMatch(
-      /^«export.xlsx» è un file Excel: in Drive aprilo con «Apri con → Fogli Google»/,
+      /^«export.xlsx» è un file Excel: in Drive lo apra con «Apri con → Fogli Google»/,
     );
     expect(external(academy)).toEqual([]);
   });

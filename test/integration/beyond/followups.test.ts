@@ -56,7 +56,7 @@ describe('after the last session: questionnaire and absentees', () => {
     const absent = () => snapshotMail(academy.ws).filter((m) => m.subject.startsWith('Assenza al corso'));
     expect(feedback()).toHaveLength(4);
     expect(absent().map((m) => m.to)).toEqual(['dip4@comune.pandino.cr.it']);
-    expect(absent()[0]?.body).toContain("annulla l'iscrizione per tempo");
+    expect(absent()[0]?.body).toContain("annulli l'iscrizione per tempo");
 
     const forms = snapshotForms(academy.ws).filter((f) => f.title === 'Questionario di gradimento dei corsi');
     expect(forms).toHaveLength(1);

@@ -89,7 +89,7 @@ describe('input hardening', () => {
     ]) {
       const run = academy.call('enrollManually', [email, code]);
       expect(run.ok).toBe(false);
-      expect(run.error).toMatch(/Indica|non è nel foglio|non esiste/);
+      expect(run.error).toMatch(/Indichi|non è nel foglio|non esiste/);
     }
     expect(rows(academy, 'Iscrizioni')).toEqual([]);
     expect(formulas(academy)).toEqual({});
