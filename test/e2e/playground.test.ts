@@ -157,7 +157,7 @@ describe('the playground in Chromium', () => {
     expect(await runWorkflow(frame, 'Configura')).toMatch(/^Configura: /);
     const published = await runWorkflow(frame, 'Pubblica modulo');
     expect(published).toMatch(/^Pubblica modulo: /);
-    await frame.getByRole('link', { name: 'apri il modulo' }).waitFor();
+    await frame.getByRole('link', { name: 'il modulo pubblicato' }).waitFor();
   });
 
   it('lets an employee enroll through the form: the row appears in Iscrizioni and the mail in the outbox', async () => {
