@@ -553,10 +553,10 @@ export function requeueParkedMail(): RequeueResult | null {
         r.mail.attempts = 0;
         back.push(r);
       }
-      rewriteRows(back);
-      st.backlog = countBacklog(t.rows);
-      writePropertyState(st);
-      if (back.length > 0) logEvent('Email rimesse in coda', `${back.length} email sospese di nuovo in attesa`);
+      if (back.length > 0) {
+        settleTab(st, t, back);
+        logEvent('Email rimesse in coda', `${back.length} email sospese di nuovo in attesa`);
+      }
       return { requeued: back.length, stillParked };
     },
     () => null,
