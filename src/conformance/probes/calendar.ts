@@ -144,6 +144,29 @@ export const calendarProbes: Probe[] = [
     },
   },
   {
+    id: 'CAL-TIMES-RENDERED',
+    run: () =>
+      withEvent(
+        {
+          summary: 'Sonda orari restituiti',
+          start: { dateTime: '2031-02-03T09:00:00', timeZone: 'Europe/Rome' },
+          end: { dateTime: '2031-02-03T10:00:00', timeZone: 'Europe/Rome' },
+          extendedProperties: { private: { a4paProbe: 'rendered' } },
+        },
+        (id) => {
+          const rome = events().get('primary', id, { timeZone: 'Europe/Rome' }).start;
+          const listed = events().list('primary', {
+            privateExtendedProperty: 'a4paProbe=rendered',
+            timeZone: 'America/New_York',
+          }).items;
+          return { rome: rome?.dateTime, zoneKept: rome?.timeZone, newYork: listed?.[0]?.start?.dateTime };
+        },
+      ),
+    expected: {
+      value: { rome: '2031-02-03T09:00:00+01:00', zoneKept: 'Europe/Rome', newYork: '2031-02-03T03:00:00-05:00' },
+    },
+  },
+  {
     id: 'CAL-EXTENDED-PROPERTY',
     run: () =>
       withEvent({ ...probeEvent('Sonda proprietà'), extendedProperties: { private: { a4paProbe: 'p1' } } }, () => {

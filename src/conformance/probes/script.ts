@@ -43,11 +43,14 @@ export const scriptProbes: Probe[] = [
         ScriptApp.newTrigger('runConformance').timeBased();
       try {
         const weekly = clock().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(9).nearMinute(30).create();
-        made.push(weekly, clock().everyWeeks(2).onWeekDay(ScriptApp.WeekDay.FRIDAY).create());
+        const monthly = clock().onMonthDay(31).atHour(9).create();
+        made.push(weekly, monthly, clock().everyWeeks(2).onWeekDay(ScriptApp.WeekDay.FRIDAY).create());
         return {
           type: String(weekly.getEventType()),
           source: String(weekly.getTriggerSource()),
           weekDay: String(ScriptApp.WeekDay.MONDAY),
+          monthly: String(monthly.getEventType()),
+          monthDayRange: thrown(() => made.push(clock().onMonthDay(32).create())) !== null,
           dailyOnWeekDay:
             thrown(() => made.push(clock().everyDays(1).onWeekDay(ScriptApp.WeekDay.MONDAY).create())) !== null,
           hourlyAtHour: thrown(() => made.push(clock().everyHours(2).atHour(6).create())) !== null,
@@ -57,7 +60,15 @@ export const scriptProbes: Probe[] = [
       }
     },
     expected: {
-      value: { type: 'CLOCK', source: 'CLOCK', weekDay: 'MONDAY', dailyOnWeekDay: true, hourlyAtHour: true },
+      value: {
+        type: 'CLOCK',
+        source: 'CLOCK',
+        weekDay: 'MONDAY',
+        monthly: 'CLOCK',
+        monthDayRange: true,
+        dailyOnWeekDay: true,
+        hourlyAtHour: true,
+      },
     },
   },
   {

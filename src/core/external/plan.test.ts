@@ -89,6 +89,25 @@ describe('planExternalImport', () => {
     });
   }
 
+  it("reads a spreadsheet's cells as written out by the add-on: numbers, wall-clock dates, a duration on day 0", () => {
+    const result = planExternalImport({
+      grid: [
+        ['Email', 'Titolo', 'Ore', 'Data'],
+        ['anna.bassi@comune.crema.cr.it', 'Privacy', 4.5, '2027-01-12 00:00:00'],
+        ['anna.bassi@comune.crema.cr.it', 'Etica', '1899-12-30 01:45:00', '2027-01-15 10:30:00'],
+      ],
+      employees: EMPLOYEES,
+      existing,
+      defaultProvider: 'Syllabus',
+      formatDate,
+    });
+    expect(result.invalid).toEqual([]);
+    expect(result.add.map((a) => [a.record.hours, a.record.date])).toEqual([
+      [4.5, '2027-01-12'],
+      [1.75, '2027-01-15'],
+    ]);
+  });
+
   it('matches by e-mail (any case) or codice fiscale and adds the rows in the tab layout', () => {
     const result = plan(
       [

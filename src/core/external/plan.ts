@@ -69,10 +69,18 @@ export function mapImportColumns(header: readonly unknown[]): ImportColumns {
   return { at, headers, missing };
 }
 
+/**
+ * A spreadsheet's time of day on day 0: how Excel and Sheets keep a duration typed as `1:30`, read on
+ * the file's wall clock (`1899-12-30 01:30:00`).
+ */
+const DAY_ZERO_TIME = /^1899-12-30[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
 /** Exports write durations as `1:30` or `2 ore`, dates as ISO timestamps: read them as staff would type them. */
 function hoursInput(v: unknown): unknown {
   if (typeof v !== 'string') return v;
   const s = v.trim();
+  const time = DAY_ZERO_TIME.exec(s);
+  if (time) return Number(time[1]) + Number(time[2]) / 60 + Number(time[3] ?? 0) / 3600;
   const clock = /^(\d{1,3}):([0-5]\d)$/.exec(s);
   if (clock) return Number(clock[1]) + Number(clock[2]) / 60;
   return s.replace(/\s*(ore|ora|h)\.?$/i, '');

@@ -1,10 +1,13 @@
 /**
- * The file staff chose for an import, found in Drive and read as a grid: a CSV or text export, or a
- * Google Sheets file (its first tab). One Drive lookup and one read, whatever the file's size.
+ * The file staff chose for an import, found in Drive and read as a grid: a CSV or text export, a Google
+ * Sheets file (its first tab) or an Excel workbook (its first worksheet, through Drive's conversion).
+ * One Drive lookup and one read, whatever the file's size.
  */
 import { parseDelimited } from '../../core/external/delimited';
 import { UserError } from '../../core/registry/errors';
 import { withRetry } from '../platform/retry';
+import { readExcelGrid } from './excel';
+import { spreadsheetGrid } from './grid';
 
 type File = GoogleAppsScript.Drive.File;
 
@@ -63,14 +66,8 @@ function text(file: File): string {
 /** The file's rows (row 0 = its header). */
 export function readImportGrid(file: File): unknown[][] {
   const type = file.getMimeType();
-  if (type === SPREADSHEET) {
-    const sheet = SpreadsheetApp.openById(file.getId()).getSheets()[0];
-    return sheet ? sheet.getDataRange().getValues() : [];
-  }
-  if (EXCEL.includes(type)) {
-    throw new UserError(
-      `«${file.getName()}» è un file Excel: in Drive lo apra con «Apri con → Fogli Google» (o lo salvi come CSV) e importi il file così ottenuto.`,
-    );
-  }
+  if (type === SPREADSHEET)
+    return spreadsheetGrid(withRetry('SpreadsheetApp.openById', () => SpreadsheetApp.openById(file.getId())));
+  if (EXCEL.includes(type)) return readExcelGrid(file);
   return parseDelimited(text(file));
 }

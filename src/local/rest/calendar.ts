@@ -10,7 +10,7 @@ type Json = Record<string, unknown>;
 
 interface EventsService {
   insert(resource: Json, calendarId: string, args?: Json): Json;
-  get(calendarId: string, eventId: string): Json;
+  get(calendarId: string, eventId: string, args?: Json): Json;
   patch(resource: Json, calendarId: string, eventId: string, args?: Json): Json;
   update(resource: Json, calendarId: string, eventId: string, args?: Json): Json;
   list(calendarId: string, args?: Json): Json;
@@ -69,7 +69,7 @@ export function handleCalendar(ws: Workspace, req: RestRequest): RestResponse | 
         if (req.method === 'GET') return json(200, service.Events.list(calendarId, args));
         if (req.method === 'POST') return json(200, service.Events.insert(jsonBody(req), calendarId, args));
       } else {
-        if (req.method === 'GET') return json(200, service.Events.get(calendarId, eventId));
+        if (req.method === 'GET') return json(200, service.Events.get(calendarId, eventId, args));
         if (req.method === 'PATCH') return json(200, service.Events.patch(jsonBody(req), calendarId, eventId, args));
         if (req.method === 'PUT') return json(200, service.Events.update(jsonBody(req), calendarId, eventId, args));
         if (req.method === 'DELETE') {

@@ -18,8 +18,12 @@ import {
   isEffectivelyTrashed,
   isFolder,
   PDF_MIME,
+  SHEETS_MIME,
   type DriveItem,
 } from '../services/files/store';
+import { spreadsheetsState } from '../services/spreadsheet/model';
+import { convertXlsx, XLSX_MIME } from '../services/files/xlsx-convert';
+import { NotAWorkbookError } from '../services/files/xlsx-read';
 import { boundaryOf } from '../../core/http/batch';
 import { bytes, json, jsonBody, noContent, RestError, type RestRequest, type RestResponse } from './http';
 
@@ -63,6 +67,9 @@ function resource(ws: Workspace, it: DriveItem): Json {
     owners: [{ kind: 'drive#user', emailAddress: it.owner, me: true }],
   };
 }
+
+/** The Excel types Drive imports into Sheets; the emulator reads only .xlsx, an .xls fails to convert. */
+const EXCEL_MIMES = [XLSX_MIME, 'application/vnd.ms-excel'];
 
 const DEFAULT_FIELDS = ['kind', 'id', 'name', 'mimeType'];
 
@@ -194,6 +201,16 @@ function createFile(ws: Workspace, meta: Json, media: { bytes: Uint8Array; conte
   const mimeType =
     typeof meta.mimeType === 'string' ? meta.mimeType : (media?.contentType ?? 'application/octet-stream');
   const data = media?.bytes ?? new Uint8Array(0);
+  if (mimeType === SHEETS_MIME && media && EXCEL_MIMES.includes(media.contentType)) {
+    const converted = convertXlsxOrFail(
+      ws,
+      data,
+      typeof meta.name === 'string' ? meta.name : 'Untitled',
+      parentOf(ws, meta.parents),
+    );
+    applyMetadata(converted, { ...meta, name: undefined });
+    return converted;
+  }
   const created = createItem(ws, {
     name: typeof meta.name === 'string' ? meta.name : 'Untitled',
     mimeType,
@@ -248,6 +265,41 @@ function exportFile(ws: Workspace, it: DriveItem, mimeType: string): RestRespons
   throw new RestError(400, 'The requested conversion is not supported.', 'badRequest');
 }
 
+/** Drive's answer to a file it cannot convert (catalogue REST-DRIVE-CONVERT-XLSX: the strict answer is unverified). */
+function conversionFailed(ws: Workspace): never {
+  if (strictAbout(ws, 'REST-DRIVE-CONVERT-XLSX')) throw new RestError(500, 'Internal Error', 'internalError');
+  throw new RestError(400, 'Bad Request', 'badRequest');
+}
+
+function convertXlsxOrFail(ws: Workspace, data: Uint8Array, name: string, parentId: string): DriveItem {
+  try {
+    return convertXlsx(ws, data, name, parentId);
+  } catch (error) {
+    if (error instanceof NotAWorkbookError) conversionFailed(ws);
+    throw error;
+  }
+}
+
+/**
+ * A copy that asks for another MIME type is a conversion (catalogue REST-DRIVE-CONVERT-XLSX): an Excel
+ * workbook becomes a Google Sheets file; a copy to any other type Drive cannot import into is refused.
+ */
+function convertOnCopy(ws: Workspace, it: DriveItem, meta: Json): DriveItem | null {
+  const wanted = typeof meta.mimeType === 'string' ? meta.mimeType : it.mimeType;
+  if (wanted === it.mimeType) return null;
+  if (wanted !== SHEETS_MIME || !EXCEL_MIMES.includes(it.mimeType))
+    throw new RestError(400, `Bad Request: cannot convert ${it.mimeType} to ${wanted}`, 'badRequest');
+  const parentId = Array.isArray(meta.parents) ? parentOf(ws, meta.parents) : (it.parents[0] ?? driveState(ws).rootId);
+  const copy = convertXlsxOrFail(
+    ws,
+    it.bytes,
+    typeof meta.name === 'string' ? meta.name : it.name.replace(/\.xlsx?$/i, ''),
+    parentId,
+  );
+  applyMetadata(copy, { ...meta, name: undefined, mimeType: undefined });
+  return copy;
+}
+
 const FILE = /^\/drive\/v3\/files(?:\/([^/]+))?(?:\/(copy|export))?$/;
 
 export function handleDrive(ws: Workspace, req: RestRequest): RestResponse | null {
@@ -281,6 +333,8 @@ export function handleDrive(ws: Workspace, req: RestRequest): RestResponse | nul
     if (isFolder(it))
       throw new RestError(403, 'The user does not have sufficient permissions for this file.', 'cannotCopyFile');
     const meta = jsonBody(req);
+    const converted = convertOnCopy(ws, it, meta);
+    if (converted) return json(200, pick(resource(ws, converted), fields));
     if (it.mimeType === DOC_MIME && strictAbout(ws, 'DOCS-COPY-COUNTS-AS-CREATED')) {
       try {
         spendCreatedDoc(ws);
@@ -341,7 +395,12 @@ export function handleDrive(ws: Workspace, req: RestRequest): RestResponse | nul
         }
       }
     }
-    for (const d of doomed) delete st.items[d];
+    const spreadsheets = spreadsheetsState(ws).byId;
+    for (const d of doomed) {
+      // A spreadsheet deleted in Drive is gone for SpreadsheetApp too (DRIVE-SEES-WORKSPACE-FILES).
+      if (st.items[d]?.mimeType === SHEETS_MIME) delete spreadsheets[d];
+      delete st.items[d];
+    }
     st.order = st.order.filter((d) => !doomed.has(d));
     return noContent();
   }

@@ -184,8 +184,8 @@ export class LocalAcademy {
   }
 
   /** Someone puts a file into Drive at `path` (folders made as needed); returns its id. */
-  upload(path: string, content: string): string {
-    return uploadFile(this.ws, path, new TextEncoder().encode(content));
+  upload(path: string, content: string | Uint8Array): string {
+    return uploadFile(this.ws, path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   }
 
   /**

@@ -147,7 +147,18 @@ export function runStep(academy: LocalAcademy, step: ScenarioStep, index: number
         academy.quota(step.remaining);
         return { step: index, ok: true, value: null };
       case 'upload':
-        return { step: index, ok: true, value: { fileId: academy.upload(step.path, step.content) } };
+        return {
+          step: index,
+          ok: true,
+          value: {
+            fileId: academy.upload(
+              step.path,
+              step.contentBase64 === undefined
+                ? new TextEncoder().encode(step.content)
+                : new Uint8Array(Buffer.from(step.contentBase64, 'base64')),
+            ),
+          },
+        };
       case 'meet':
         return { step: index, ok: true, value: { conferenceRecord: academy.meet(step.session, step.participants) } };
     }

@@ -52,6 +52,19 @@ describe('the scenario file schema', () => {
     ]);
   });
 
+  it('takes an upload as text or as base64 bytes, exactly one of the two', () => {
+    const upload = (fields: Record<string, string>): unknown => ({
+      start: START,
+      steps: [{ do: 'upload', path: 'Syllabus/completamenti.xlsx', ...fields }],
+    });
+    expect(validateScenario(upload({ contentBase64: 'UEsDBA==' })).steps[0]).toMatchObject({
+      contentBase64: 'UEsDBA==',
+    });
+    expect(refusal(upload({ content: 'a', contentBase64: 'UEsDBA==' }))).toMatch(/either "content".*"contentBase64"/);
+    expect(refusal(upload({}))).toMatch(/either "content".*"contentBase64"/);
+    expect(refusal(upload({ contentBase64: 'non è base64!' }))).toMatch(/^steps\[0\]\.contentBase64: /);
+  });
+
   it('accepts the demo registry', () => {
     expect(validateScenario({ start: START, registry: 'demo', steps: [] }).registry).toBe('demo');
   });

@@ -61,11 +61,17 @@ const quotaStep = z.strictObject({
   remaining: z.number().int().nonnegative(),
 });
 
-const uploadStep = z.strictObject({
-  do: z.literal('upload'),
-  path: z.string().min(1),
-  content: z.string(),
-});
+/** A text file as `content`, any other file (an .xlsx) as its bytes in base64 (`contentBase64`). */
+const uploadStep = z
+  .strictObject({
+    do: z.literal('upload'),
+    path: z.string().min(1),
+    content: z.string().optional(),
+    contentBase64: z.base64().optional(),
+  })
+  .refine((s) => (s.content === undefined) !== (s.contentBase64 === undefined), {
+    message: 'upload: give either "content" (text) or "contentBase64" (bytes), not both',
+  });
 
 const hhmm = z.string().regex(/^\d{1,2}:\d{2}$/);
 

@@ -23,6 +23,8 @@ function eventOf(t: TriggerRecord): string {
     case 'CLOCK': {
       if (t.everyMs === null)
         return t.nextAtMs === null ? 'Una volta (già eseguito)' : `Una volta, ${displayInstant(t.nextAtMs)}`;
+      if (t.monthDay && t.wallClock)
+        return `Il giorno ${t.monthDay.day} di ogni mese alle ${t.wallClock.hour}:${String(t.wallClock.minute).padStart(2, '0')}`;
       if (t.wallClock)
         return `Ogni ${t.everyMs >= 2 * DAY ? `${Math.round(t.everyMs / DAY)} giorni` : 'giorno'} alle ${t.wallClock.hour}:${String(t.wallClock.minute).padStart(2, '0')}`;
       if (t.everyMs >= DAY) return `Ogni ${Math.round(t.everyMs / DAY)} giorni`;

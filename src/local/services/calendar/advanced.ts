@@ -20,9 +20,9 @@ export function advancedCalendar(ws: Workspace, store: Store): Record<string, un
       spendCreatedEvent(ws, 'events.insert');
       return store.events.insert(resource, calendarId, optionalArgs);
     },
-    get(calendarId: string, eventId: string): Json {
+    get(calendarId: string, eventId: string, optionalArgs?: Json): Json {
       request('get', 'events.get');
-      return store.events.get(calendarId, eventId);
+      return store.events.get(calendarId, eventId, optionalArgs);
     },
     patch(resource: Json, calendarId: string, eventId: string, optionalArgs?: Json): Json {
       request('patch', 'events.patch');

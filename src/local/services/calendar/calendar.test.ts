@@ -159,9 +159,39 @@ describe('emulated Calendar advanced service', () => {
       ['EXC-BASE-S2', '2027-03-30T09:00:00+02:00', '2027-03-30T12:00:00+02:00'],
     ]);
     expect(Calendar.Events.list(calId).items[1].start).toEqual({
-      dateTime: '2027-03-30T09:00:00',
+      dateTime: '2027-03-30T09:00:00+02:00',
       timeZone: 'Europe/Rome',
     });
+  });
+
+  // catalogue: CAL-TIMES-RENDERED
+  test("reads write times with the offset of the response's time zone", () => {
+    const { Calendar, calId } = setup();
+    const inserted = Calendar.Events.insert(
+      {
+        summary: 'Excel di base (EXC-BASE)',
+        start: { dateTime: '2027-03-02T08:00:00Z' },
+        end: { dateTime: '2027-03-02T11:00:00Z' },
+      },
+      calId,
+    );
+    expect(inserted.start).toEqual({ dateTime: '2027-03-02T09:00:00+01:00' });
+    expect(Calendar.Events.get(calId, inserted.id).end).toEqual({ dateTime: '2027-03-02T12:00:00+01:00' });
+    const summer = Calendar.Events.insert(session('2027-06-08'), calId);
+    expect(summer.start).toEqual({ dateTime: '2027-06-08T09:00:00+02:00', timeZone: 'Europe/Rome' });
+    const patched = Calendar.Events.patch({ end: { dateTime: '2027-06-08T13:00:00+02:00' } }, calId, summer.id);
+    expect(patched.end).toEqual({ dateTime: '2027-06-08T13:00:00+02:00', timeZone: 'Europe/Rome' });
+    expect(Calendar.Events.get(calId, summer.id, { timeZone: 'America/New_York' }).start).toEqual({
+      dateTime: '2027-06-08T03:00:00-04:00',
+      timeZone: 'Europe/Rome',
+    });
+    const listed = Calendar.Events.list(calId, { timeZone: 'Asia/Kolkata' });
+    expect(listed.timeZone).toBe('Asia/Kolkata');
+    expect(listed.items.map((e: Json) => e.start.dateTime)).toEqual([
+      '2027-03-02T13:30:00+05:30',
+      '2027-06-08T12:30:00+05:30',
+    ]);
+    expect(() => Calendar.Events.list(calId, { timeZone: 'Europe/Crema' })).toThrow('Invalid time zone definition.');
   });
 
   test('times without a zone, and empty ranges, are refused with the API errors', () => {

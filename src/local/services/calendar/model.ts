@@ -170,6 +170,20 @@ export function instantOf(
   return zonedToUtc({ year: +d[1]!, month: +d[2]!, day: +d[3]!, hour: 0, minute: 0, second: 0 }, zone ?? calendarTz);
 }
 
+/**
+ * The event as a read returns it (CAL-TIMES-RENDERED): every `dateTime` written as RFC 3339 with the
+ * offset of `zone` (the request's `timeZone` or the calendar's), whatever form it was sent in; the
+ * `timeZone` field stays as sent.
+ */
+export function withRenderedTimes(ev: Json, zone: string): Json {
+  for (const field of ['start', 'end', 'originalStartTime']) {
+    const t = ev[field];
+    if (!isPlainObject(t) || typeof t.dateTime !== 'string') continue;
+    ev[field] = { ...t, dateTime: isoInZone(instantOf(t, zone, 'start'), zone) };
+  }
+  return ev;
+}
+
 export function attendeesOf(ev: Json): Json[] {
   return Array.isArray(ev.attendees) ? (ev.attendees as Json[]) : [];
 }

@@ -12,6 +12,7 @@ import {
   NOTIFIED_FIELDS,
   str,
   validZone,
+  withRenderedTimes,
   type CalendarNotification,
   type CalendarRecord,
   type CalendarState,
@@ -192,6 +193,14 @@ export function calendarStore(ws: Workspace) {
     return { key, cal };
   }
 
+  /** The zone a response writes its times in: the request's `timeZone`, else the calendar's. */
+  function responseZone(cal: CalendarRecord, args: Json | undefined, method: string): string {
+    const wanted = args?.timeZone;
+    if (wanted === undefined) return cal.timeZone;
+    if (!validZone(String(wanted))) fail(method, 400, 'Invalid time zone definition.');
+    return String(wanted);
+  }
+
   const events = {
     insert(resource: Json, calendarId: string, optionalArgs?: Json): Json {
       const method = 'events.insert';
@@ -234,12 +243,13 @@ export function calendarStore(ws: Workspace) {
       s.events[key] = ev;
       s.eventOrder.push(key);
       notify(cal.id, ev, 'invitation', recipients(sendUpdatesOf(optionalArgs), attendeesOf(ev)));
-      return clone(ev);
+      return withRenderedTimes(clone(ev), cal.timeZone);
     },
 
-    get(calendarId: string, eventId: string): Json {
-      const { key } = findEvent(calendarId, eventId, 'events.get');
-      return asReturned(ws, settle(key));
+    get(calendarId: string, eventId: string, optionalArgs?: Json): Json {
+      const { key, cal } = findEvent(calendarId, eventId, 'events.get');
+      const zone = responseZone(cal, optionalArgs, 'events.get');
+      return withRenderedTimes(asReturned(ws, settle(key)), zone);
     },
 
     patch(resource: Json, calendarId: string, eventId: string, optionalArgs?: Json): Json {
@@ -310,6 +320,7 @@ export function calendarStore(ws: Workspace) {
             Date.parse(String((s.events[a] as Json).updated)) - Date.parse(String((s.events[b] as Json).updated)),
         );
       }
+      const zone = responseZone(cal, args, method);
       const page = keys.slice(offset, offset + maxResults);
       const result: Json = {
         kind: 'calendar#events',
@@ -317,10 +328,10 @@ export function calendarStore(ws: Workspace) {
         summary: cal.summary,
         description: cal.description,
         updated: new Date(ws.now()).toISOString(),
-        timeZone: cal.timeZone,
+        timeZone: zone,
         accessRole: 'owner',
         defaultReminders: [],
-        items: page.map((key) => asReturned(ws, settle(key))),
+        items: page.map((key) => withRenderedTimes(asReturned(ws, settle(key)), zone)),
       };
       if (offset + maxResults < keys.length) result.nextPageToken = (offset + maxResults).toString(36);
       return result;
@@ -404,7 +415,7 @@ export function calendarStore(ws: Workspace) {
     stamp(next);
     s.events[key] = next;
     notifyChange(cal.id, before, next, optionalArgs);
-    return clone(next);
+    return withRenderedTimes(clone(next), cal.timeZone);
   }
 
   function calendarResource(cal: CalendarRecord): Json {

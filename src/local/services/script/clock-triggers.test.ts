@@ -86,3 +86,53 @@ function weekly() {
     expect(log).toBe('Mon 22 Mar 09:00;Mon 29 Mar 09:00;Mon 5 Apr 09:00;');
   });
 });
+
+describe('month-day clock triggers', () => {
+  // catalogue: SCRIPT-CLOCK-TRIGGERS
+  test('onMonthDay with atHour is due on that day at that Rome hour, today included while it is ahead', () => {
+    const later = scriptApp();
+    later.ScriptApp.newTrigger('mid').timeBased().onMonthDay(15).atHour(7).create();
+    expect(nextRun(later.ws)).toBe('2027-02-15T07:00:00+01:00');
+    const today = scriptApp();
+    today.ScriptApp.newTrigger('today').timeBased().onMonthDay(3).atHour(18).create();
+    expect(nextRun(today.ws)).toBe('2027-02-03T18:00:00+01:00');
+    const passed = scriptApp();
+    passed.ScriptApp.newTrigger('next').timeBased().onMonthDay(3).atHour(9).nearMinute(15).create();
+    expect(nextRun(passed.ws)).toBe('2027-03-03T09:15:00+01:00');
+    const noHour = scriptApp();
+    noHour.ScriptApp.newTrigger('kept').timeBased().onMonthDay(20).create();
+    expect(nextRun(noHour.ws)).toBe('2027-02-20T10:20:00+01:00');
+  });
+
+  // catalogue: SCRIPT-CLOCK-TRIGGERS
+  test('onMonthDay takes a day of 1 to 31 and no second schedule', () => {
+    const { ScriptApp } = scriptApp();
+    const clock = (): any => ScriptApp.newTrigger('f').timeBased();
+    expect(() => clock().onMonthDay(1).everyDays(1).create()).toThrow('only one schedule');
+    expect(() => clock().onMonthDay(1).onWeekDay(ScriptApp.WeekDay.MONDAY).create()).toThrow('only one schedule');
+    for (const day of [0, 32, 1.5]) expect(() => clock().onMonthDay(day)).toThrow('Invalid argument: day');
+  });
+
+  const SCRIPT = `
+function install() {
+  ScriptApp.newTrigger('monthly').timeBased().onMonthDay(31).atHour(9).create();
+}
+function monthly() {
+  var runs = PropertiesService.getScriptProperties().getProperty('runs') || '';
+  PropertiesService.getScriptProperties().setProperty('runs', runs + Utilities.formatDate(new Date(), 'Europe/Rome', 'd MMM HH:mm') + ';');
+}`;
+
+  function runsOver(variant: 'strict' | 'lenient', days: number): string | null {
+    const ws = Workspace.create({ startMs: Date.parse('2027-01-10T12:00:00+01:00'), variant });
+    const rt = new Runtime(ws, SCRIPT);
+    expect(rt.run('install').ok).toBe(true);
+    expect(rt.advance(days * 86_400_000).every((r) => r.ok)).toBe(true);
+    return scriptGlobals(ws).PropertiesService.getScriptProperties().getProperty('runs');
+  }
+
+  // catalogue: SCRIPT-MONTH-DAY-SHORT
+  test('a day-31 trigger skips shorter months strictly and runs on their last day leniently', () => {
+    expect(runsOver('strict', 120)).toBe('31 Jan 09:00;31 Mar 09:00;');
+    expect(runsOver('lenient', 120)).toBe('31 Jan 09:00;28 Feb 09:00;31 Mar 09:00;30 Apr 09:00;');
+  });
+});

@@ -1,5 +1,12 @@
 import { nextWallClockTime, SCRIPT_TIME_ZONE, wallClock } from '../../../core/time/zone';
-import { MAX_TRIGGERS_PER_USER, triggerState, type TriggerRecord, type TriggerType } from '../../runtime/triggers';
+import {
+  MAX_TRIGGERS_PER_USER,
+  nextMonthDayTime,
+  triggerState,
+  type TriggerRecord,
+  type TriggerType,
+} from '../../runtime/triggers';
+import { strictAbout } from '../../runtime/variant';
 import type { Workspace } from '../../runtime/workspace';
 import { currentUser, enumOf, scriptState, webAppUrl } from './common';
 
@@ -118,6 +125,7 @@ class ClockTriggerBuilder {
   private daily = false;
   private weeks: number | null = null;
   private weekDay: number | null = null;
+  private monthDay: number | null = null;
   private hour: number | null = null;
   private minute: number | null = null;
   private timeZone = SCRIPT_TIME_ZONE;
@@ -164,6 +172,11 @@ class ClockTriggerBuilder {
     this.weekDay = index;
     return this;
   }
+  onMonthDay(day: number): this {
+    if (!Number.isInteger(day) || day < 1 || day > 31) throw new Error('Invalid argument: day');
+    this.monthDay = day;
+    return this;
+  }
   atHour(hour: number): this {
     if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new Error('Invalid argument: hour');
     this.hour = hour;
@@ -181,16 +194,20 @@ class ClockTriggerBuilder {
   create(): TriggerFacade {
     this.ws.call('Script', 'create');
     const weekly = this.weeks !== null || this.weekDay !== null;
-    const schedules = [this.afterMs !== null, this.atMs !== null, this.everyMs !== null, weekly].filter(Boolean).length;
+    const monthly = this.monthDay !== null;
+    const schedules = [this.afterMs !== null, this.atMs !== null, this.everyMs !== null, weekly, monthly].filter(
+      Boolean,
+    ).length;
     if (schedules === 0)
       throw new Error('A time-based trigger needs a schedule: call after(), at() or an every... method first.');
     if (schedules > 1) throw new Error('A time-based trigger can have only one schedule.');
-    if (this.hour !== null && !this.daily && !weekly)
-      throw new Error('atHour() can only be used with everyDays() or everyWeeks().');
+    if (this.hour !== null && !this.daily && !weekly && !monthly)
+      throw new Error('atHour() can only be used with everyDays(), everyWeeks() or onMonthDay().');
     if (this.minute !== null && this.hour === null) throw new Error('nearMinute() can only be used with atHour().');
     const now = this.ws.now();
     const record = { handler: this.handler, type: 'CLOCK', source: 'CLOCK', sourceId: null } as const;
     if (weekly) return createTrigger(this.ws, { ...record, ...this.weeklySchedule(now) });
+    if (monthly) return createTrigger(this.ws, { ...record, ...this.monthlySchedule(now) });
     let nextAtMs: number;
     if (this.afterMs !== null) nextAtMs = now + this.afterMs;
     else if (this.atMs !== null) nextAtMs = this.atMs;
@@ -229,6 +246,24 @@ class ClockTriggerBuilder {
     let nextAtMs = nextWallClockTime(at, now, now, 1, true);
     while (weekDayOf(nextAtMs, this.timeZone) !== day) nextAtMs = nextWallClockTime(at, nextAtMs, nextAtMs, 1, false);
     return { nextAtMs, everyMs: (this.weeks ?? 1) * 7 * DAY_MS, wallClock: at };
+  }
+
+  /**
+   * A monthly trigger keeps its day and wall-clock time (`atHour`/`nearMinute`, else the time of day it
+   * was created at); the first run is the next such day from now, today included when still ahead.
+   */
+  private monthlySchedule(now: number): Pick<TriggerRecord, 'nextAtMs' | 'everyMs' | 'wallClock' | 'monthDay'> {
+    const created = wallClock(now, this.timeZone);
+    const at = {
+      hour: this.hour ?? created.hour,
+      minute: this.hour === null ? created.minute : (this.minute ?? 0),
+      timeZone: this.timeZone,
+    };
+    const monthDay = {
+      day: this.monthDay as number,
+      shortMonth: strictAbout(this.ws, 'SCRIPT-MONTH-DAY-SHORT') ? ('skip' as const) : ('lastDay' as const),
+    };
+    return { nextAtMs: nextMonthDayTime(monthDay, at, now), everyMs: 31 * DAY_MS, wallClock: at, monthDay };
   }
 }
 
