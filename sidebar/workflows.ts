@@ -3,21 +3,18 @@
  * documents have a preview first (who, what, who is left out and why); the run is the preview's
  * confirming button.
  */
-import type { CertificatePreview } from '../src/core/certificates/preview';
+import {
+  certificatesView,
+  feedbackView,
+  retentionView,
+  summariesView,
+  type PreviewList,
+  type PreviewView,
+} from '../src/core/previews/views';
 import { run } from './server';
 import type { WorkflowId } from './stages';
 
-export interface PreviewList {
-  title: string;
-  items: string[];
-}
-
-export interface PreviewView {
-  message: string;
-  lists: PreviewList[];
-  /** The confirming button's label ('' when there is nothing to run). */
-  confirm: string;
-}
+export type { PreviewList, PreviewView };
 
 export interface Workflow {
   id: WorkflowId;
@@ -27,38 +24,6 @@ export interface Workflow {
   course?: 'required' | 'optional';
   preview?: (course: string) => Promise<PreviewView>;
   run: (course: string) => Promise<{ message?: string } | object>;
-}
-
-function certificatesView(p: CertificatePreview): PreviewView {
-  const lists: PreviewList[] = [];
-  for (const c of p.courses) {
-    if (c.blocked) continue;
-    const prefix = p.courses.length > 1 ? `${c.code}: ` : '';
-    if (c.toIssue.length > 0)
-      lists.push({
-        title: `${prefix}riceveranno l'attestato (${c.toIssue.length})`,
-        items: c.toIssue.map((x) => `${x.name} — ${x.hoursAttended} ore`),
-      });
-    if (c.alreadyIssued.length > 0)
-      lists.push({
-        title: `${prefix}già emessi (${c.alreadyIssued.length})`,
-        items: c.alreadyIssued.map((x) => `${x.name} — ${x.number}`),
-      });
-    if (c.leftOut.length > 0)
-      lists.push({
-        title: `${prefix}esclusi (${c.leftOut.length})`,
-        items: c.leftOut.map((x) => `${x.name} — ${x.reason}`),
-      });
-  }
-  const blocked = p.courses.some((c) => c.blocked !== '') && p.courses.length === 1;
-  return {
-    message: p.message,
-    lists,
-    confirm:
-      blocked || p.toIssue === 0
-        ? ''
-        : `Conferma: emissione e invio di ${p.toIssue} ${p.toIssue === 1 ? 'attestato' : 'attestati'}`,
-  };
 }
 
 export const WORKFLOWS: readonly Workflow[] = [
@@ -91,14 +56,7 @@ export const WORKFLOWS: readonly Workflow[] = [
     id: 'feedback',
     label: 'Pubblica questionario',
     style: 'create',
-    preview: async () => {
-      const p = await run('previewFeedbackForm');
-      return {
-        message: p.message,
-        lists: [{ title: `Corsi nel questionario (${p.courses.length})`, items: p.courses }],
-        confirm: 'Conferma: pubblica il questionario',
-      };
-    },
+    preview: async () => feedbackView(await run('previewFeedbackForm')),
     run: () => run('publishFeedbackForm'),
   },
   { id: 'reports', label: 'Aggiorna report', style: 'action', run: () => run('refreshReports') },
@@ -106,38 +64,14 @@ export const WORKFLOWS: readonly Workflow[] = [
     id: 'summaries',
     label: 'Invia riepilogo ai comuni',
     style: 'action',
-    preview: async () => {
-      const p = await run('previewComuniSummaries');
-      const fresh = p.recipients.filter((r) => !r.alreadySent);
-      const lists: PreviewList[] = [
-        { title: `Destinatari (${fresh.length})`, items: fresh.map((r) => `${r.comune} — ${r.to}`) },
-      ];
-      if (fresh[0]) lists.push({ title: 'Oggetto della email', items: [fresh[0].subject] });
-      if (p.leftOut.length > 0)
-        lists.push({
-          title: `Senza riepilogo (${p.leftOut.length})`,
-          items: p.leftOut.map((x) => `${x.comune} — ${x.reason}`),
-        });
-      return {
-        message: p.message,
-        lists,
-        confirm: fresh.length === 0 ? '' : `Conferma: invio di ${fresh.length} email ai referenti`,
-      };
-    },
+    preview: async () => summariesView(await run('previewComuniSummaries')),
     run: () => run('sendComuniSummaries'),
   },
   {
     id: 'retention',
     label: 'Applica conservazione dati',
     style: 'action',
-    preview: async () => {
-      const p = await run('previewRetention');
-      return {
-        message: p.message,
-        lists: [],
-        confirm: 'Conferma: anonimizzazione dei dati oltre gli «Anni di conservazione»',
-      };
-    },
+    preview: async () => retentionView(await run('previewRetention')),
     run: () => run('applyRetention'),
   },
   {

@@ -4,6 +4,12 @@
  */
 export { onOpen, onInstall } from './menu';
 export { showSidebar } from './menu';
+export {
+  showCertificatesPreview,
+  showComuniSummariesPreview,
+  showFeedbackFormPreview,
+  showRetentionPreview,
+} from './previews/menu';
 export { setupAcademy, onRegistryEdit } from './setup/entry';
 export {
   prepareAttendance,

@@ -6,7 +6,10 @@ import { serverAction } from './platform/entry';
 
 export const MENU_TITLE = 'Academy4PA';
 
-/** Caption → server function, in menu order (a separator before the report actions). */
+/**
+ * Caption → server function, in menu order (a separator before the report actions). An item that mails
+ * people or issues documents opens its preview (src/gas/previews/menu.ts) and acts only on confirmation.
+ */
 export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
   ['Apri pannello', 'showSidebar'],
   null,
@@ -15,13 +18,13 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
   ['Sincronizza calendario', 'syncCalendar'],
   ['Prepara registro presenze', 'prepareAttendanceForSelection'],
   ['Importa presenze da Meet', 'importMeetAttendanceFromMenu'],
-  ['Emetti attestati', 'issueCertificates'],
+  ['Emetti attestati', 'showCertificatesPreview'],
   null,
   ['Aggiorna report', 'refreshReports'],
-  ['Invia riepilogo ai comuni', 'sendComuniSummaries'],
+  ['Invia riepilogo ai comuni', 'showComuniSummariesPreview'],
   null,
-  ['Pubblica questionario di gradimento', 'publishFeedbackForm'],
-  ['Applica conservazione dati', 'applyRetention'],
+  ['Pubblica questionario di gradimento', 'showFeedbackFormPreview'],
+  ['Applica conservazione dati', 'showRetentionPreview'],
   null,
   ['Nuovo anno formativo', 'startNextTrainingYear'],
 ];

@@ -20,6 +20,10 @@ export const APPS_SCRIPT_ONLY = [
   'runDailyTasks',
   'doGet',
   'showSidebar',
+  'showCertificatesPreview',
+  'showComuniSummariesPreview',
+  'showFeedbackFormPreview',
+  'showRetentionPreview',
   'prepareAttendanceForSelection',
   'importMeetAttendanceFromMenu',
 ] as const satisfies ReadonlyArray<keyof Entry>;

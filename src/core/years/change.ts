@@ -86,7 +86,7 @@ export function archiveName(year: number): string {
 export const CHANGE_PHASES: ReadonlyArray<readonly string[]> = [
   ['form-close', 'responses', 'archive'],
   [...MOVED_TABS.map((t) => `move:${t}`), 'move:responses'],
-  ['hours', 'catalog', 'settings', 'form-reset'],
+  ['hours', 'catalog', 'settings', 'form-reset', 'meet-ledger'],
 ];
 
 /** The steps still to do: those of the first phase not complete (later phases wait for it). */

@@ -5,11 +5,11 @@
  * calls of ended sessions. Read with the execution's one read of the store, written in one call.
  */
 import type { MarkValue } from '../../core/attendance/meet';
-import { readProperty, writeProperties } from '../platform/properties';
+import { deleteProperties, readFamily, readProperty, writeProperties } from '../platform/properties';
 import type { PropertyKey } from '../platform/property-keys';
 
-const SESSION_PREFIX = 'a4pa.meet.session.';
-const NAMES_PREFIX = 'a4pa.meet.names.';
+const SESSION_PREFIX = 'a4pa.meet.session.' as const;
+const NAMES_PREFIX = 'a4pa.meet.names.' as const;
 const DAILY_CHECKED_AT = 'a4pa.meet.dailyCheckedAt';
 
 type Stored = Record<string, [boolean, number | null]>;
@@ -75,4 +75,17 @@ export class MeetLedger {
   save(): void {
     writeProperties(this.changed);
   }
+}
+
+/**
+ * Forgets what the import remembered of every session and course: called by the year change once they
+ * are all in the archive (their cells can no longer be changed here), so Script Properties, 500 kB in
+ * all, do not fill up year after year. Returns how many keys went.
+ */
+export function forgetMeetImports(): number {
+  const keys = ([SESSION_PREFIX, NAMES_PREFIX] as const).flatMap((prefix) =>
+    Object.keys(readFamily(prefix)).map((rest): PropertyKey => `${prefix}${rest}`),
+  );
+  deleteProperties(keys);
+  return keys.length;
 }

@@ -19,19 +19,19 @@ export interface FeedbackPreview {
 }
 
 /** «Pubblica questionario» without its effects: the courses it lists; it mails nobody itself. */
-export const previewFeedbackForm = serverAction(
-  'Anteprima questionario di gradimento',
-  (): FeedbackPreview => {
-    const courses = listedCourses().map((c) => feedbackChoice(c.code, c.title));
-    return {
-      courses,
-      message:
-        `Il questionario elencherà ${courses.length === 1 ? '1 corso' : `${courses.length} corsi`}. ` +
-        "Pubblicarlo non invia email: l'invito parte con il passaggio giornaliero verso le persone confermate di ciascun corso appena terminato.",
-    };
-  },
-  { readOnly: true },
-);
+export function buildFeedbackPreview(): FeedbackPreview {
+  const courses = listedCourses().map((c) => feedbackChoice(c.code, c.title));
+  return {
+    courses,
+    message:
+      `Il questionario elencherà ${courses.length === 1 ? '1 corso' : `${courses.length} corsi`}. ` +
+      "Pubblicarlo non invia email: l'invito parte con il passaggio giornaliero verso le persone confermate di ciascun corso appena terminato.",
+  };
+}
+
+export const previewFeedbackForm = serverAction('Anteprima questionario di gradimento', buildFeedbackPreview, {
+  readOnly: true,
+});
 
 export const publishFeedbackForm = serverAction(
   'Pubblica questionario di gradimento',

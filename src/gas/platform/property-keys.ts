@@ -217,7 +217,7 @@ export const PROPERTY_KEYS = [
     family: true,
     owner: 'gas/attendance/meet-ledger.ts',
     maxBytes: VALUE_MAX_BYTES,
-    lifetime: 'permanent, one key per course imported from Meet (nothing prunes it yet)',
+    lifetime: 'one key per course imported from Meet, until the year change archives the course',
     purpose: 'display names staff confirmed as one of the course’s enrollees → employee id',
   },
   {
@@ -234,7 +234,7 @@ export const PROPERTY_KEYS = [
     family: true,
     owner: 'gas/attendance/meet-ledger.ts',
     maxBytes: VALUE_MAX_BYTES,
-    lifetime: 'permanent, one key per session imported from Meet (nothing prunes it yet)',
+    lifetime: 'one key per session imported from Meet, until the year change archives the session',
     purpose: 'the `Presente`/`Ore` the Meet import last wrote for each enrollee, so staff’s changes are kept',
   },
   {

@@ -129,31 +129,31 @@ export interface SummariesPreview {
 }
 
 /** «Invia riepilogo ai comuni» without sending: who would receive which mail, who not and why. */
-export const previewComuniSummaries = serverAction(
-  'Anteprima riepilogo ai comuni',
-  (): SummariesPreview => {
-    const source = readReportSource();
-    const reports = computeReports(source.input);
-    const done = readDone(source.period);
-    const recipients = comuneSummaries(reports, source.period).map((s) => ({
-      comune: s.name,
-      to: s.to,
-      subject: s.subject,
-      alreadySent: done.has(s.comune),
-    }));
-    const leftOut = summaryExclusions(reports);
-    const fresh = recipients.filter((r) => !r.alreadySent).length;
-    const month = periodLabel(source.period);
-    const parts = [
-      fresh === 0
-        ? `Nessun nuovo riepilogo di ${month} da inviare.`
-        : `${fresh === 1 ? 'Un riepilogo' : `${fresh} riepiloghi`} di ${month} da inviare, uno per referente di comune.`,
-    ];
-    if (recipients.length > fresh) parts.push(`${recipients.length - fresh} già inviati in questo mese.`);
-    if (leftOut.length > 0) parts.push(`${leftOut.length} comuni senza riepilogo (motivo accanto al nome).`);
-    const skipped = leftOutSentence(source.leftOut);
-    if (skipped) parts.push(skipped);
-    return { message: parts.join(' '), period: source.period, recipients, leftOut, leftOutRows: source.leftOut };
-  },
-  { readOnly: true },
-);
+export function buildSummariesPreview(): SummariesPreview {
+  const source = readReportSource();
+  const reports = computeReports(source.input);
+  const done = readDone(source.period);
+  const recipients = comuneSummaries(reports, source.period).map((s) => ({
+    comune: s.name,
+    to: s.to,
+    subject: s.subject,
+    alreadySent: done.has(s.comune),
+  }));
+  const leftOut = summaryExclusions(reports);
+  const fresh = recipients.filter((r) => !r.alreadySent).length;
+  const month = periodLabel(source.period);
+  const parts = [
+    fresh === 0
+      ? `Nessun nuovo riepilogo di ${month} da inviare.`
+      : `${fresh === 1 ? 'Un riepilogo' : `${fresh} riepiloghi`} di ${month} da inviare, uno per referente di comune.`,
+  ];
+  if (recipients.length > fresh) parts.push(`${recipients.length - fresh} già inviati in questo mese.`);
+  if (leftOut.length > 0) parts.push(`${leftOut.length} comuni senza riepilogo (motivo accanto al nome).`);
+  const skipped = leftOutSentence(source.leftOut);
+  if (skipped) parts.push(skipped);
+  return { message: parts.join(' '), period: source.period, recipients, leftOut, leftOutRows: source.leftOut };
+}
+
+export const previewComuniSummaries = serverAction('Anteprima riepilogo ai comuni', buildSummariesPreview, {
+  readOnly: true,
+});

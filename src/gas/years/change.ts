@@ -30,6 +30,7 @@ import {
   publishForm,
 } from '../enrollment/form';
 import { PROP_ENROLLMENT_INDEX, loadEnrollmentData, openBook, rememberEnrollmentIndex } from '../enrollment/data';
+import { forgetMeetImports } from '../attendance/meet-ledger';
 import { readProperty, writeProperties } from '../platform/properties';
 import { logEvent } from '../registry/log';
 import { readSettings, writeSetting } from '../registry/settings';
@@ -173,6 +174,12 @@ class YearChangeWork implements JobWork {
       return;
     }
     if (step === 'form-reset') return this.resetForm();
+    if (step === 'meet-ledger') {
+      const forgotten = forgetMeetImports();
+      if (forgotten > 0)
+        logEvent('Anno formativo: memoria Meet svuotata', `${forgotten} voci delle sessioni del ${closed} archiviate`);
+      return;
+    }
     throw new Error(`Passo sconosciuto: ${step}`);
   }
 

@@ -1,11 +1,11 @@
 /**
- * The sidebar page of the playground: the real dist/Sidebar.html with the bridge (client/bridge.ts,
- * bundled) placed before any of its own scripts, configured with the bundle's top-level functions and
- * the user the sidebar is opened by.
+ * The add-on's pages in the playground (the sidebar, dist/Sidebar.html, and the dialogs a menu item
+ * shows) with the bridge (client/bridge.ts, bundled) placed before any of their own scripts, configured
+ * with the bundle's top-level functions and the user the page is opened by.
  */
 import { scriptJson } from './html';
 
-export function sidebarWithBridge(sidebarHtml: string, functionNames: readonly string[], as: string): string {
+export function withBridge(sidebarHtml: string, functionNames: readonly string[], as: string): string {
   const tags = `<script type="application/json" id="a4pa-bridge">${scriptJson({ names: functionNames, as })}</script>\n<script src="/assets/bridge.js"></script>`;
   const head = /<head[^>]*>/i.exec(sidebarHtml);
   if (!head) return `${tags}\n${sidebarHtml}`;

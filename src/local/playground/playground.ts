@@ -11,6 +11,7 @@ import { takeSnapshot } from '../scenario/snapshot';
 import { enrollmentFormId } from '../scenario/submit';
 import { uiState } from '../services/spreadsheet';
 import type { UiData } from '../services/spreadsheet/model';
+import { withBridge } from './bridge';
 import { HttpError } from './http';
 import { localizeValue } from './links';
 
@@ -73,7 +74,10 @@ export class Playground {
     return { toasts: ui.toasts, alerts: ui.alerts, dialogs: ui.dialogs, sidebars: ui.sidebars };
   }
 
-  /** A menu item clicked by `as`: the function runs as a menu runs it, and what it showed comes back. */
+  /**
+   * A menu item clicked by `as`: the function runs as a menu runs it, and what it showed comes back. A
+   * dialog's page gets the bridge, so its `google.script.run` calls run as `as`, as on Google.
+   */
   runMenuItem(fn: string, as: string): { ok: boolean; error: string | null; shown: UiShown } {
     const menus = uiState(this.academy.ws, this.academy.spreadsheetId).menus;
     const listed = JSON.stringify(menus).includes(`"functionName":${JSON.stringify(fn)}`);
@@ -88,7 +92,9 @@ export class Playground {
       shown: localizeValue(this.academy.ws, {
         toasts: after.toasts.slice(before.toasts.length),
         alerts: after.alerts.slice(before.alerts.length),
-        dialogs: after.dialogs.slice(before.dialogs.length),
+        dialogs: after.dialogs
+          .slice(before.dialogs.length)
+          .map((d) => ({ ...d, html: withBridge(d.html, this.academy.runtime.functionNames(), as) })),
         sidebars: after.sidebars.slice(before.sidebars.length),
       }) as UiShown,
     };

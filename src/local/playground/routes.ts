@@ -9,7 +9,7 @@ import { hostDriveFile } from '../services/drive';
 import { outbox } from '../services/mail';
 import { hostTabNames } from '../services/spreadsheet';
 import { asset } from './assets';
-import { sidebarWithBridge } from './bridge';
+import { withBridge } from './bridge';
 import type { PageContext } from './context';
 import type { Raw } from './html';
 import {
@@ -105,7 +105,7 @@ async function get(playground: Playground, req: IncomingMessage, res: ServerResp
   }
   if (path === '/sidebar') {
     const as = url.searchParams.get('as') ?? ctx.viewer.email;
-    return page(sidebarWithBridge(playground.sidebarHtml(), playground.academy.runtime.functionNames(), as));
+    return page(withBridge(playground.sidebarHtml(), playground.academy.runtime.functionNames(), as));
   }
   if (path === '/form') return page(formPage(ctx));
   if (path === '/mail') return page(mailPage(ctx));

@@ -83,7 +83,9 @@ aside.sidebar .side-foot { padding: 6px 10px; border-top: 1px solid #dadce0; bac
 .toast { position: fixed; left: 24px; bottom: 48px; background: #323232; color: #fff; padding: 12px 16px; border-radius: 4px; max-width: 420px; z-index: 50; box-shadow: 0 2px 6px rgba(0,0,0,.3); }
 .toast strong { display: block; }
 dialog { border: 0; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.3); padding: 20px; max-width: 640px; }
-dialog iframe { width: 560px; height: 420px; border: 0; }
+dialog iframe { width: 600px; height: 520px; border: 0; }
+dialog h3 { display: flex; justify-content: space-between; align-items: center; gap: 16px; margin-top: 0; }
+dialog .dialog-close { border: 0; background: none; font-size: 20px; cursor: pointer; }
 
 /* Gmail */
 .mail-app { display: flex; gap: 0; height: 100%; min-height: 0; }

@@ -6,6 +6,8 @@
 import { defaultLatencyModel } from '../../../src/local/runtime/latency';
 import { useLatency } from '../certificates/academy';
 import { snapshotSheets } from '../../../src/local/services/spreadsheet';
+import { scriptGlobals } from '../../../src/local/services/script';
+import { scriptPropertiesOf } from '../../../src/local/services/script/properties';
 import {
   ARCHIVE_2027,
   archiveRows,
@@ -143,6 +145,25 @@ describe('startTrainingYear', () => {
     const twice = academy.call('startTrainingYear', [2028, { confirm: true }]);
     expect(twice.error).toMatch(/L'anno formativo 2028 è già aperto/);
     expect(archiveRows(academy, 'Iscrizioni')).toHaveLength(originals.Iscrizioni?.length ?? -1);
+  });
+
+  test("forgets the Meet import's memory of the archived sessions and courses, and nothing else", async () => {
+    const academy = await yearEndAcademy();
+    scriptGlobals(academy.ws)
+      .PropertiesService.getScriptProperties()
+      .setProperties({
+        'a4pa.meet.session.EXC-BASE-S1': JSON.stringify({ D00001: [true, 3] }),
+        'a4pa.meet.session.PEC-2027-S1': JSON.stringify({ D00002: [false, 0] }),
+        'a4pa.meet.names.EXC-BASE': JSON.stringify({ 'anna bassi': 'D00001' }),
+        'a4pa.meet.dailyCheckedAt': '1830000000000',
+      });
+    expectOk(academy.call('startTrainingYear', [2028, { confirm: true }]));
+    const keys = Object.keys(scriptPropertiesOf(academy.ws));
+    expect(keys.filter((k) => k.startsWith('a4pa.meet.'))).toEqual(['a4pa.meet.dailyCheckedAt']);
+    expect(keys).toContain('a4pa.form.id');
+    expect(rows(academy, 'Registro').filter((r) => r.Azione === 'Anno formativo: memoria Meet svuotata')).toEqual([
+      expect.objectContaining({ Dettagli: '3 voci delle sessioni del 2027 archiviate' }),
+    ]);
   });
 
   test('a submission in the new year is numbered from the empty tab and the form reopens when a course opens', async () => {

@@ -1,10 +1,11 @@
 /**
- * The playground's `google.script.run` (browser code, bundled by assets.ts and placed before the real
- * sidebar's own script): one method per top-level function of the bundle, as Apps Script offers, each
+ * The playground's `google.script.run` (browser code, bundled by assets.ts and placed before the own script
+ * of the real sidebar or of a dialog a menu item showed): one method per top-level function of the bundle, as Apps Script offers, each
  * call POSTed to `/api/run`, where the local runtime runs it as the chosen user, arguments and result
  * passed through JSON. As on Google, an argument that is not a primitive, a plain object or an array
  * fails the call in the page, and at most 10 calls run at once while the rest wait their turn. The
- * parent page is told after every call so the grid can refresh.
+ * parent page is told after every call so the grid can refresh. Messages go to the origin `'/'` (the
+ * page's own): a dialog's `srcdoc` page has the spreadsheet page's origin but no URL to read it from.
  */
 import { illegalPath } from './arguments';
 
@@ -63,8 +64,7 @@ function install(config: BridgeConfig): void {
         .then((res) => res.json() as Promise<{ ok: boolean; value: unknown; error: string | null }>)
         .then((out) => {
           done();
-          if (window.parent !== window)
-            window.parent.postMessage({ type: 'a4pa-ran', fn: name }, window.location.origin);
+          if (window.parent !== window) window.parent.postMessage({ type: 'a4pa-ran', fn: name }, '/');
           if (out.ok) onSuccess?.(out.value);
           else onFailure?.(new Error(out.error ?? 'Errore sconosciuto'));
         })
@@ -88,10 +88,14 @@ function install(config: BridgeConfig): void {
   const w = window as unknown as Record<string, unknown>;
   w.__a4paInFlight = () => ({ running: inFlight, waiting: waiting.length });
   const noop = (): void => undefined;
+  // The spreadsheet page closes the dialog whose frame asks; the sidebar's frame is no dialog and stays.
+  const close = (): void => {
+    if (window.parent !== window) window.parent.postMessage({ type: 'a4pa-close' }, '/');
+  };
   w['google'] = {
     script: {
       run: runner(null, null),
-      host: { close: noop, setHeight: noop, setWidth: noop, editor: { focus: noop } },
+      host: { close, setHeight: noop, setWidth: noop, editor: { focus: noop } },
     },
   };
 }

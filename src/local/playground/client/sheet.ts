@@ -250,8 +250,16 @@ function toast(title: string, message: string): void {
   toastBox.hidden = false;
 }
 
+/**
+ * An alert (its text and OK) or an add-on's dialog: its page runs with the bridge, closes through
+ * `google.script.host.close()` or the × of the title bar, as Google's dialogs do.
+ */
 function dialog(title: string, text: string | null, htmlBody: string | null): void {
   const d = document.createElement('dialog');
+  const closeDialog = (): void => {
+    d.close();
+    d.remove();
+  };
   const h = document.createElement('h3');
   h.textContent = title;
   d.appendChild(h);
@@ -260,20 +268,32 @@ function dialog(title: string, text: string | null, htmlBody: string | null): vo
     p.style.whiteSpace = 'pre-wrap';
     p.textContent = text;
     d.appendChild(p);
+    const ok = document.createElement('button');
+    ok.textContent = 'OK';
+    ok.addEventListener('click', closeDialog);
+    d.appendChild(ok);
   }
   if (htmlBody !== null) {
+    const x = document.createElement('button');
+    x.className = 'dialog-close';
+    x.setAttribute('aria-label', 'Chiudi');
+    x.textContent = '×';
+    x.addEventListener('click', closeDialog);
+    h.appendChild(x);
     const frame = document.createElement('iframe');
-    frame.setAttribute('sandbox', '');
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups');
+    frame.title = title;
     frame.srcdoc = htmlBody;
     d.appendChild(frame);
+    const onMessage = (e: MessageEvent): void => {
+      const data = e.data as { type?: string } | null;
+      if (e.origin !== window.location.origin || e.source !== frame.contentWindow || data?.type !== 'a4pa-close')
+        return;
+      window.removeEventListener('message', onMessage);
+      closeDialog();
+    };
+    window.addEventListener('message', onMessage);
   }
-  const ok = document.createElement('button');
-  ok.textContent = 'OK';
-  ok.addEventListener('click', () => {
-    d.close();
-    d.remove();
-  });
-  d.appendChild(ok);
   document.body.appendChild(d);
   d.showModal();
 }
