@@ -54,8 +54,6 @@ export const UNPROBED: Readonly<Record<string, string>> = {
   'REST-SCRIPTS-RUN': 'the live run itself goes through it (src/local/conformance/live.test.ts against the stand-in)',
   'REST-ERROR-BODY': REST,
   'REST-DRIVE-PROPERTIES': REST,
-  'REST-DRIVE-CONVERT-XLSX':
-    "a REST API's answer, not Apps Script's: pinned by src/local/services/files/xlsx-convert.test.ts and the import's integration test",
   'REST-CAL-BATCH': REST,
   'REST-SHEETS-VALUES': REST,
   'REST-DOCS-BATCHUPDATE': REST,

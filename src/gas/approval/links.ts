@@ -11,27 +11,50 @@ import {
   type TokenCheck,
   type TokenClaims,
 } from '../../core/tokens/token';
-import { readProperty, writeProperties } from '../platform/properties';
+import { BusyError } from '../../core/registry/errors';
+import { readProperty, refreshProperties, writeProperties } from '../platform/properties';
 
 /** How long a link works; a reminder sends fresh links. */
 export const LINK_VALID_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 let secret: string | null = null;
+const SECRET_KEY = 'a4pa.approval.secret';
+/** How long making the secret waits for another execution's lock. */
+const SECRET_LOCK_WAIT_MS = 10_000;
+
+/**
+ * Made under the script lock and looked for again there: two executions making it at once would each
+ * sign with their own, and the links signed with the one overwritten would stop working. An execution
+ * already holding the lock read the store when it took it, so its snapshot is current.
+ */
+function makeSecret(): string {
+  const lock = LockService.getScriptLock();
+  const held = lock.hasLock();
+  if (!held && !lock.tryLock(SECRET_LOCK_WAIT_MS)) throw new BusyError();
+  try {
+    if (!held) refreshProperties();
+    const stored = readProperty(SECRET_KEY);
+    if (stored) return stored;
+    const made = `${Utilities.getUuid()}${Utilities.getUuid()}`;
+    writeProperties({ [SECRET_KEY]: made });
+    return made;
+  } finally {
+    if (!held) lock.releaseLock();
+  }
+}
 
 /** The academy's signing secret, made on first use ('' when `create` is false and there is none yet). */
 export function approvalSecret(create = true): string {
   if (secret) return secret;
-  const stored = readProperty('a4pa.approval.secret');
+  const stored = readProperty(SECRET_KEY);
   if (stored) {
     secret = stored;
     return stored;
   }
   if (!create) return '';
-  const made = `${Utilities.getUuid()}${Utilities.getUuid()}`;
-  writeProperties({ 'a4pa.approval.secret': made });
-  secret = made;
-  return made;
+  secret = makeSecret();
+  return secret;
 }
 
 export function sign(payload: string): string {

@@ -6,6 +6,8 @@ import { prepareAcademy, runStep } from '../../../src/local/scenario/runner';
 import { LocalAcademy } from '../../../src/local/runtime/session';
 import type { ScenarioStep } from '../../../src/local/scenario/schema';
 import { snapshotMail } from '../../../src/local/services/mail';
+import { holdScriptLock } from '../../../src/local/services/script';
+import { scriptPropertiesOf } from '../../../src/local/services/script/properties';
 
 jest.setTimeout(30_000);
 
@@ -188,6 +190,24 @@ describe('the comune page', () => {
       alreadySent: 2,
     });
     expect(snapshotMail(a.ws)).toHaveLength(2);
+  });
+
+  test('the signing secret is made under the script lock: none while another run holds it, then one for every link', async () => {
+    const a = await academy();
+    expect(scriptPropertiesOf(a.ws)['a4pa.approval.secret']).toBeUndefined();
+    holdScriptLock(a.ws, a.now() + 5 * 60_000);
+    const busy = step(a, { do: 'call', fn: 'sendComunePageLinks', args: [] });
+    expect(busy.ok).toBe(false);
+    expect(busy.error).toMatch(/Un'altra operazione sul registro è in corso/);
+    expect(scriptPropertiesOf(a.ws)['a4pa.approval.secret']).toBeUndefined();
+    expect(snapshotMail(a.ws)).toEqual([]);
+    step(a, { do: 'advance', minutes: 6 });
+    expect(step(a, { do: 'call', fn: 'sendComunePageLinks', args: [] }).value).toMatchObject({ sent: 2 });
+    const secret = scriptPropertiesOf(a.ws)['a4pa.approval.secret'];
+    expect(secret).toMatch(/^[0-9a-f-]{72}$/);
+    expect(step(a, { do: 'call', fn: 'sendComunePageLink', args: ['Crema'] }).ok).toBe(true);
+    expect(scriptPropertiesOf(a.ws)['a4pa.approval.secret']).toBe(secret);
+    for (const mail of snapshotMail(a.ws)) expect(visit(a, linkIn(mail.body))).toContain('Comune di');
   });
 
   test('only staff send or revoke links', async () => {
