@@ -7,6 +7,7 @@
 import type { CourseEnrollment, CourseView } from '../src/gas/dashboard/types';
 import { append, clear, el, italianDate, italianDateTime, plural } from './dom';
 import { messageOf } from '../src/core/registry/errors';
+import { pastYearsText } from '../src/core/years/history';
 import { meetControls } from './meet-panel';
 import { run } from './server';
 import { confirmingButton, content, section, serverButton, setStatus, showError, statusLine, withFeedback } from './ui';
@@ -170,6 +171,8 @@ function enrollmentItem(view: CourseView, back: () => Promise<void>, e: CourseEn
     el('div', { class: 'title', text: who(e) }),
     el('div', { class: 'meta', text: details }),
   );
+  if (e.pastYears.length > 0)
+    append(item, el('div', { class: 'meta past-years', text: `Anni precedenti: ${pastYearsText(e.pastYears)}` }));
   if (e.notes) append(item, el('div', { class: 'note', text: e.notes }));
   if (e.actions.includes('confirm')) append(item, linkControls(view, back, e));
   const actions = el('div', { class: 'buttons' });

@@ -25,6 +25,8 @@ import { formatInSpreadsheetZone } from '../registry/workbook';
 import type { ActionResult, CourseEnrollment, CourseView } from './types';
 import { meetHref } from '../../core/text';
 import { duplicateIdMessage } from '../../core/registry/codec';
+import { pastYearsOf } from '../../core/years/history';
+import { archivedHours } from '../years/archives';
 
 /** The order of the groups in the course view: what needs staff first. */
 const GROUP_ORDER = ['Da verificare', 'In approvazione', 'In attesa', 'Confermata', 'Respinta', 'Annullata'] as const;
@@ -41,6 +43,8 @@ export function buildCourseView(code: string): CourseView {
   const byId = new Map(employees.map((e) => [e.id, e]));
   const byEmail = new Map(employees.map((e) => [e.email.toLowerCase(), e]));
   const rows = data.enrollments.rows.map((r) => r.record).filter((e) => e.course === course.code);
+  // Two calls a closed year (its archive's hours tab), none before the first year change.
+  const archived = archivedHours();
   const toView = (e: Enrollment): CourseEnrollment => {
     const employee = (e.employeeId && byId.get(e.employeeId)) || byEmail.get(e.email.toLowerCase());
     return {
@@ -56,6 +60,7 @@ export function buildCourseView(code: string): CourseView {
       actions: actionsFor(e.status),
       typed: typedPersonFrom(e.notes),
       candidates: e.status === 'Da verificare' ? candidatesFor(e.email, typedPersonFrom(e.notes), employees) : [],
+      pastYears: pastYearsOf(employee?.id ?? e.employeeId, archived),
     };
   };
   const statuses = [

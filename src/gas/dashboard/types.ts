@@ -6,6 +6,7 @@ import type { JobProgress } from '../../core/jobs/state';
 import type { CourseSummary, NextSession } from '../../core/dashboard/summaries';
 import type { Candidate, EnrollmentAction } from '../../core/enrollment/staff-view';
 import type { LeftOutRow } from '../../core/registry/left-out';
+import type { PastYear } from '../../core/years/history';
 import type { Problem } from '../../core/registry/schemas';
 import type { CourseStatus, EnrollmentStatus, Mode, SessionStatus } from '../../core/registry/tabs';
 
@@ -70,6 +71,8 @@ export interface CourseEnrollment {
   typed: { name: string; comune: string } | null;
   /** For a `Da verificare`: employees who may be the person, best first, with where they differ. */
   candidates: Candidate[];
+  /** The person's closed years, newest first: the hours each year's archive recorded for them. */
+  pastYears: PastYear[];
 }
 
 export interface CourseView {

@@ -19,6 +19,7 @@ import { writeSetting } from '../registry/settings';
 import { withRetry } from '../platform/retry';
 import { extraSetting, isYes, type EnrollmentData } from './data';
 import { readProperty, writeProperties } from '../platform/properties';
+import { rememberQuestionTitles } from './api-responses';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
@@ -319,6 +320,7 @@ export function publishForm(data: EnrollmentData, book: EnrollmentBook): Publish
   if (destination !== ssId) form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
 
   ensureTriggers(form);
+  rememberQuestionTitles(form.getId(), titles);
   if (created || !readProperty(PROP_WATERMARK)) writeProperties({ [PROP_WATERMARK]: String(Date.now()) });
   const url = form.getPublishedUrl();
   writeProperties({ [PROP_FORM_ID]: form.getId(), [PROP_FORM_URL]: url });

@@ -20,6 +20,7 @@ import {
 } from './data';
 import { isTransient, withRetry } from '../platform/retry';
 import { PROP_FORM_ID, PROP_FORM_URL, PROP_ITEM_TITLES, PROP_WATERMARK, refreshFormChoices } from './form';
+import { responsesFromApi } from './api-responses';
 import { Notifier, logPromotions, logResults, queueHeldMail } from './notify';
 import { readProperty, refreshProperties, writeProperties } from '../platform/properties';
 
@@ -211,6 +212,65 @@ function applyOnce(book: EnrollmentBook, notifier: Notifier, response: ResponseD
   }
 }
 
+interface Candidate {
+  id: string;
+  at: number;
+  read: () => ResponseData;
+}
+
+/**
+ * The responses after the watermark, oldest first, at most `CATCH_UP_LIMIT` (the current one always
+ * among them when FormApp names it), and the watermark they move to. The form's own listing says how
+ * many there are (one FormApp call); their answers come in one Forms API request when it lists all of
+ * them (a response it does not list yet, catalogue REST-FORMS-FRESH, sends the run to FormApp, a call per
+ * item). Null when there is nothing and the caller wants nothing then.
+ */
+function pendingResponses(
+  form: Form,
+  currentId: string,
+  watermark: number,
+  onlyWhenPending: boolean,
+): { responses: ResponseData[]; newWatermark: number } | null {
+  const listedBefore = Date.now();
+  // The responses come from the form itself, never from the event: the event's id only says which
+  // one to put first, and an id the form does not list (processed, or made up) is simply not there.
+  const own = withRetry('Form.getResponses', () => form.getResponses(new Date(watermark)));
+  // The reconciliation with nothing new reads no tab at all.
+  if (own.length === 0 && onlyWhenPending) return null;
+  const titles = knownTitles();
+  // Both listings ask for "after the watermark" with the same precision, so they hold the same
+  // responses unless the API has not caught up; one sent since the form was listed is left to the next run.
+  const fromApi = own.length === 0 ? [] : responsesFromApi(form.getId(), watermark, listedBefore, titles);
+  // The API's ids are its own (REST-FORMS-RESPONSE-ID): the current response is not told apart there.
+  const candidates: Candidate[] =
+    fromApi && fromApi.length >= own.length
+      ? fromApi.map((r) => ({
+          id: r.id,
+          at: r.timestampMs,
+          read: () => ({ id: r.id, timestamp: new Date(r.timestampMs), email: r.email, answers: r.answers }),
+        }))
+      : own
+          .map((r) => ({ r, at: r.getTimestamp().getTime() }))
+          .sort((a, b) => a.at - b.at)
+          .map(({ r, at }) => ({ id: r.getId(), at, read: () => readResponse(r, new Date(at), titles) }));
+  // At or before the watermark every response was processed, also those that left no row (a
+  // cancellation, a repeated request): the trigger firing twice must not redo them.
+  const chosen: Candidate[] = [];
+  let newWatermark = watermark;
+  let inOrder = true;
+  for (const c of candidates) {
+    if (c.at > watermark) {
+      if (chosen.length >= CATCH_UP_LIMIT && c.id !== currentId) {
+        inOrder = false;
+        continue;
+      }
+      chosen.push(c);
+    }
+    if (inOrder && c.at > newWatermark) newWatermark = c.at;
+  }
+  return { responses: chosen.map((c) => c.read()), newWatermark };
+}
+
 /**
  * Processes the given response (if any) and every earlier one a failed or missed trigger left
  * unprocessed, oldest first, at most `CATCH_UP_LIMIT` per run. The watermark (the time up to which
@@ -228,33 +288,9 @@ export function processPending(
     const formId = readProperty(PROP_FORM_ID);
     if (formId && form.getId() !== formId) return null;
     const watermark = Number(readProperty(PROP_WATERMARK) ?? '0') || 0;
-    // The responses come from the form itself, never from the event: the event's id only says which
-    // one to put first, and an id the form does not list (processed, or made up) is simply not there.
-    const pending = new Map<string, FormResponse>();
-    for (const r of withRetry('Form.getResponses', () => form.getResponses(new Date(watermark))))
-      pending.set(r.getId(), r);
-    // The reconciliation with nothing new reads no tab at all.
-    if (pending.size === 0 && options.onlyWhenPending) return null;
-    const titles = knownTitles();
-    const ordered = [...pending.values()]
-      .map((r) => ({ r, at: r.getTimestamp().getTime() }))
-      .sort((a, b) => a.at - b.at);
-    // At or before the watermark every response was processed, also those that left no row (a
-    // cancellation, a repeated request): the trigger firing twice must not redo them.
-    const chosen: Array<{ r: FormResponse; at: number }> = [];
-    let newWatermark = watermark;
-    let inOrder = true;
-    for (const { r, at } of ordered) {
-      if (at > watermark) {
-        if (chosen.length >= CATCH_UP_LIMIT && r.getId() !== currentId) {
-          inOrder = false;
-          continue;
-        }
-        chosen.push({ r, at });
-      }
-      if (inOrder && at > newWatermark) newWatermark = at;
-    }
-    const responses = chosen.map(({ r, at }) => readResponse(r, new Date(at), titles));
+    const chosen = pendingResponses(form, currentId, watermark, options.onlyWhenPending === true);
+    if (!chosen) return null;
+    const { responses, newWatermark } = chosen;
     // A submission reads only its sender's rows when the tally allows; the reconciliation reads all,
     // which also rebuilds the tally.
     const slice = currentId === '' ? null : loadEnrollmentSlice(responses.map(sliceRequest));

@@ -1,13 +1,15 @@
 /**
  * An Excel file chosen for an import, read through Drive's own conversion (catalogue
  * REST-DRIVE-CONVERT-XLSX): Drive v3 `files.copy` to the Google Sheets type makes a temporary
- * spreadsheet next to the file, its first tab is read in one `getValues`, and the copy is deleted
+ * spreadsheet in the user's own My Drive (where they may always delete it, even when the file sits in a
+ * shared drive they only edit), its first tab is read in one `getValues`, and the copy is deleted
  * whatever happens. Each copy carries a tag of this reading, so a copy whose answer was lost (a retried
  * request) is found and deleted too.
  */
 import { messageOf, UserError } from '../../core/registry/errors';
 import { callGoogleApi } from '../platform/rest';
 import { withRetry } from '../platform/retry';
+import { logEvent } from '../registry/log';
 import { spreadsheetGrid } from './grid';
 
 const DRIVE = 'https://www.googleapis.com/drive/v3/files';
@@ -17,11 +19,17 @@ const TAG = 'a4paImportCopy';
 
 function convert(file: GoogleAppsScript.Drive.File, tag: string): string {
   try {
-    const copy = callGoogleApi('Drive API', 'post', `${DRIVE}/${encodeURIComponent(file.getId())}/copy?fields=id`, {
-      name: `${file.getName()} (copia temporanea per l'importazione)`,
-      mimeType: SPREADSHEET,
-      appProperties: { [TAG]: tag },
-    }) as { id?: string } | null;
+    const copy = callGoogleApi(
+      'Drive API',
+      'post',
+      `${DRIVE}/${encodeURIComponent(file.getId())}/copy?fields=id&supportsAllDrives=true`,
+      {
+        name: `${file.getName()} (copia temporanea per l'importazione)`,
+        mimeType: SPREADSHEET,
+        parents: ['root'],
+        appProperties: { [TAG]: tag },
+      },
+    ) as { id?: string } | null;
     if (!copy?.id) throw new Error('Drive API: answer without id');
     return copy.id;
   } catch (error) {
@@ -41,20 +49,24 @@ function taggedCopies(tag: string): string[] {
   return (page?.files ?? []).map((f) => f.id ?? '').filter((id) => id !== '');
 }
 
-/** Deletes the reading's copies; a copy that cannot be deleted is logged for staff, never fatal. */
-function removeCopies(tag: string, known: string | null): void {
+/**
+ * Deletes the reading's copies. One that cannot be deleted is written to Registro for staff to remove
+ * by hand, never fatal: the import itself has what it needed.
+ */
+function removeCopies(tag: string, known: string | null, shown: string): void {
   const ids = new Set<string>(known ? [known] : []);
   try {
     for (const id of taggedCopies(tag)) ids.add(id);
   } catch (error) {
-    console.warn(`Importazione: copie temporanee non cercate (${messageOf(error)})`);
+    console.warn(`Importazione: copie temporanee di «${shown}» non cercate (${messageOf(error)})`);
   }
   for (const id of ids) {
     try {
       callGoogleApi('Drive API', 'delete', `${DRIVE}/${encodeURIComponent(id)}`);
     } catch (error) {
-      console.warn(
-        `Importazione: la copia temporanea ${id} non è stata eliminata (${messageOf(error)}); la elimini da Drive.`,
+      logEvent(
+        'Copia temporanea non eliminata',
+        `«${shown}» (copia temporanea per l'importazione), ID ${id}: ${messageOf(error)}; la elimini dal Drive`,
       );
     }
   }
@@ -69,6 +81,6 @@ export function readExcelGrid(file: GoogleAppsScript.Drive.File): unknown[][] {
     const id = copyId;
     return spreadsheetGrid(withRetry('SpreadsheetApp.openById', () => SpreadsheetApp.openById(id)));
   } finally {
-    removeCopies(tag, copyId);
+    removeCopies(tag, copyId, file.getName());
   }
 }

@@ -140,6 +140,14 @@ export const PROPERTY_KEYS = [
     purpose: 'item id → question title, so a title staff edit in the form still reads right',
   },
   {
+    key: 'a4pa.form.questionTitles',
+    family: false,
+    owner: 'gas/enrollment/api-responses.ts',
+    maxBytes: 4096,
+    lifetime: 'while the form is published (publication reads it again)',
+    purpose: 'Forms API question id → question title, so one API request reads every pending response',
+  },
+  {
     key: 'a4pa.form.url',
     family: false,
     owner: 'gas/enrollment/form.ts',

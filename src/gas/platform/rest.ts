@@ -13,6 +13,17 @@ const BASE_DELAY_MS = 500;
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
+/**
+ * The script's token, asked once an execution (a call of its own): it lasts longer than the 6 minutes an
+ * execution may run, and the bundle's module state starts afresh with every execution.
+ */
+let executionToken: string | null = null;
+
+function oauthToken(): string {
+  executionToken ??= ScriptApp.getOAuthToken();
+  return executionToken;
+}
+
 function parseBody(text: string): unknown {
   try {
     return text === '' ? null : (JSON.parse(text) as unknown);
@@ -24,7 +35,7 @@ function parseBody(text: string): unknown {
 export function callGoogleApi(api: string, method: Method, url: string, body?: unknown): unknown {
   const params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {
     method,
-    headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
+    headers: { Authorization: `Bearer ${oauthToken()}` },
     muteHttpExceptions: true,
   };
   if (body !== undefined) {
@@ -84,7 +95,7 @@ function fetchOptions(call: ApiCall, token: string): GoogleAppsScript.URL_Fetch.
  */
 export function callGoogleApisTogether(calls: readonly ApiCall[]): ApiAnswer[] {
   const answers = new Array<ApiAnswer>(calls.length);
-  const token = ScriptApp.getOAuthToken();
+  const token = oauthToken();
   let pending = calls.map((_, i) => i);
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt > 0) Utilities.sleep(backoffDelay(attempt - 1, BASE_DELAY_MS));

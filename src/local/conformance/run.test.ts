@@ -43,6 +43,7 @@ describe('npm run conformance (offline, in the emulator)', () => {
       'MAIL',
       'PROPS',
       'QUOTA',
+      'REST',
       'SCRIPT',
       'SHEETS',
       'UTIL',

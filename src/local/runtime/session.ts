@@ -26,6 +26,7 @@ import { loadWorkspace, saveWorkspace } from './persistence';
 import { DEFAULT_BUNDLE, Runtime, type RunResult } from './runtime';
 import { triggerState } from './triggers';
 import { Workspace } from './workspace';
+import type { Variant } from './variant';
 
 export const ACADEMY_SPREADSHEET_NAME = 'Academy4PA — Consorzio';
 
@@ -37,6 +38,8 @@ export interface FreshOptions {
   bundle?: string;
   /** What each call costs on the emulated clock (the documented model unless a test needs another). */
   latency?: LatencyModel;
+  /** Which answer unverified Google behaviours get (`A4PA_VARIANT` from the environment unless given). */
+  variant?: Variant;
 }
 
 export interface FormSubmission {
@@ -78,7 +81,13 @@ export class LocalAcademy {
   /** A new, empty academy: the bound spreadsheet exists, nothing has run yet (not even setup). */
   static fresh(options: FreshOptions): LocalAcademy {
     const startMs = toEpochMs(options.start);
-    const ws = Workspace.create({ startMs, seed: options.seed, owner: options.owner, latency: options.latency });
+    const ws = Workspace.create({
+      startMs,
+      seed: options.seed,
+      owner: options.owner,
+      latency: options.latency,
+      variant: options.variant,
+    });
     const ssId = createSpreadsheet(ws, ACADEMY_SPREADSHEET_NAME, { bind: true });
     return new LocalAcademy(ws, Runtime.fromBundle(ws, options.bundle ?? DEFAULT_BUNDLE), ssId);
   }

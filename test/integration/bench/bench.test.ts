@@ -81,6 +81,18 @@ test('one enrollment costs the same calls of every Workspace service and nearly 
   expect(big.executions).toBe(1);
 });
 
+// catalogue: REST-FORMS-FRESH (the bench runs under the suite's variant)
+test('one enrollment reads its response in one Forms API request when the API lists it, else through FormApp', () => {
+  const small = scenario('enroll@1k');
+  const listed = process.env.A4PA_VARIANT === 'lenient';
+  // Lenient: FormApp's count of pending responses and one API request. Strict: the same two, then
+  // getItemResponses, getItem and getResponse for each of the six items, getTimestamp, getRespondentEmail.
+  expect(small.calls.byService.Forms).toBe(listed ? 2 : 17);
+  expect(small.targets?.map((t) => t.met)).toEqual(listed ? [true, true, false] : [true, false, false]);
+  if (listed) expect(small.projectedSeconds).toBeLessThanOrEqual(2.5);
+  else expect(small.projectedSeconds).toBeGreaterThan(2.5);
+});
+
 test('the dashboard reads at most 12 Workspace calls, writes nothing and sends nothing', () => {
   const dashboard = scenario('dashboard@1k');
   expect(workspaceCalls(dashboard)).toBeLessThanOrEqual(12);

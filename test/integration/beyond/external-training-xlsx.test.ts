@@ -112,7 +112,7 @@ describe('external training import from an Excel file', () => {
     expect(otherSpreadsheets(academy)).toEqual([]);
   });
 
-  test('a temporary Sheet Drive refuses to delete is left for staff, and the import still succeeds', async () => {
+  test('a temporary Sheet Drive refuses to delete is left for staff, said in Registro, and the import still succeeds', async () => {
     const academy = await academyWith();
     step(academy, { do: 'upload', path: 'completamenti.xlsx', contentBase64: await syllabusXlsx() });
     injectRestFault(academy.ws, {
@@ -129,6 +129,12 @@ describe('external training import from an Excel file', () => {
     expect(otherSpreadsheets(academy)).toEqual([
       "completamenti.xlsx (copia temporanea per l'importazione)",
       "completamenti.xlsx (copia temporanea per l'importazione)",
+    ]);
+    const left = rows(academy, 'Registro').filter((r) => r.Azione === 'Copia temporanea non eliminata');
+    expect(left.map((r) => String(r.Dettagli))).toEqual([
+      expect.stringMatching(
+        /^«completamenti\.xlsx» \(copia temporanea per l'importazione\), ID \S+: Drive API 403: .*; la elimini dal Drive$/,
+      ),
     ]);
   });
 

@@ -5,6 +5,7 @@
  */
 import { academyWith, certificateRows, people } from '../certificates/academy';
 import { rows, step } from '../enrollment/helpers';
+import type { CourseView } from '../../../src/gas/dashboard/types';
 
 jest.setTimeout(60_000);
 
@@ -73,5 +74,37 @@ describe('a closed year stays reachable', () => {
       ['D00001', 2, 4],
       ['D00002', 0, 4],
     ]);
+  });
+
+  test("the course view of a new year's edition shows each person's hours of the closed years", async () => {
+    const academy = await academyWith([{ code: 'C2', hours: 4, people: people(2) }]);
+    const before = academy.call('getCourseView', ['C2']);
+    expect(before.ok).toBe(true);
+    const enrolled = (view: unknown) =>
+      (view as CourseView).groups.flatMap((g) => g.enrollments.map((e) => [e.employeeId, e.pastYears]));
+    // Before any year change there is no archive, so no past year.
+    expect(enrolled(before.value)).toEqual([
+      ['D00001', []],
+      ['D00002', []],
+    ]);
+    expect(academy.call('issueCertificates', ['C2']).ok).toBe(true);
+    expect(academy.call('startTrainingYear', [2028]).ok).toBe(true);
+    step(academy, {
+      do: 'append',
+      tab: 'Iscrizioni',
+      rows: [
+        {
+          'Data richiesta': '2028-02-20T10:00:00+01:00',
+          Corso: 'C2-2028',
+          Email: 'dip1@comune.pandino.cr.it',
+          Dipendente: 'D00001',
+          Stato: 'Confermata',
+          Origine: 'Manuale',
+        },
+      ],
+    });
+    const after = academy.call('getCourseView', ['C2-2028']);
+    expect(after.ok).toBe(true);
+    expect(enrolled(after.value)).toEqual([['D00001', [{ year: 2027, hours: 4 }]]]);
   });
 });
