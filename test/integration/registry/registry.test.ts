@@ -318,11 +318,11 @@ describe('menu and access', () => {
       ['Sincronizza calendario', 'syncCalendar'],
       ['Prepara registro presenze', 'prepareAttendanceForSelection'],
       ['Importa presenze da Meet', 'importMeetAttendanceFromMenu'],
-      ['Emetti attestati', 'issueCertificates'],
+      ['Emetti attestati', 'showCertificatesPreview'],
       ['Aggiorna report', 'refreshReports'],
-      ['Invia riepilogo ai comuni', 'sendComuniSummaries'],
-      ['Pubblica questionario di gradimento', 'publishFeedbackForm'],
-      ['Applica conservazione dati', 'applyRetention'],
+      ['Invia riepilogo ai comuni', 'showComuniSummariesPreview'],
+      ['Pubblica questionario di gradimento', 'showFeedbackFormPreview'],
+      ['Applica conservazione dati', 'showRetentionPreview'],
       ['Nuovo anno formativo', 'startNextTrainingYear'],
     ]);
   });
