@@ -7,6 +7,10 @@
  * executions as the clock moves on); at the end of the year the reports are refreshed and the comuni
  * get their summaries. Time advances between events, so the add-on's time-driven triggers run as on
  * Google. Deterministic for a given seed.
+ *
+ * Over 600 lines on purpose: it is one year's story told in order, each step reading what the steps
+ * before it left (the random draws included, so the seed replays it); the academy and catalog it starts
+ * from live apart (./academy.ts, ./catalog.ts).
  */
 import { seededRandom } from '../runtime/random';
 import { demoRegistry, demoSettings, type RegistryRows } from './academy';

@@ -1,4 +1,3 @@
-import { createHash, createHmac } from 'node:crypto';
 import { Runtime } from '../../runtime/runtime';
 import { triggerState } from '../../runtime/triggers';
 import { Execution, TIME_LIMIT_MESSAGE, Workspace } from '../../runtime/workspace';
@@ -323,137 +322,6 @@ describe('CacheService', () => {
   });
 });
 
-describe('Utilities.formatDate', () => {
-  test('formats ISO with the Rome offset across the spring DST change (2027-03-28)', () => {
-    const { g } = setup();
-    const f = (iso: string): string =>
-      g.Utilities.formatDate(new Date(iso), 'Europe/Rome', "yyyy-MM-dd'T'HH:mm:ssXXX z");
-    expect(f('2027-03-28T00:30:00Z')).toBe('2027-03-28T01:30:00+01:00 CET');
-    expect(f('2027-03-28T01:30:00Z')).toBe('2027-03-28T03:30:00+02:00 CEST');
-  });
-
-  test('formats across the autumn DST change (2027-10-31), where 02:30 happens twice', () => {
-    const { g } = setup();
-    const f = (iso: string): string => g.Utilities.formatDate(new Date(iso), 'Europe/Rome', 'dd/MM/yyyy HH:mm Z');
-    expect(f('2027-10-31T00:30:00Z')).toBe('31/10/2027 02:30 +0200');
-    expect(f('2027-10-31T01:30:00Z')).toBe('31/10/2027 02:30 +0100');
-  });
-
-  test('names, 12-hour clock, milliseconds and quoted text', () => {
-    const { g } = setup();
-    const d = new Date('2027-03-02T08:05:09.042Z');
-    expect(g.Utilities.formatDate(d, 'Europe/Rome', 'EEEE d MMMM yyyy, EEE MMM')).toBe('Tuesday 2 March 2027, Tue Mar');
-    expect(g.Utilities.formatDate(d, 'Europe/Rome', "h:mm a 'o''clock' ''")).toBe("9:05 AM o'clock '");
-    expect(g.Utilities.formatDate(d, 'UTC', 'HH:mm:ss.SSS X')).toBe('08:05:09.042 Z');
-    expect(g.Utilities.formatDate(d, 'GMT+2', 'HH:mm XXX yy')).toBe('10:05 +02:00 27');
-  });
-
-  test('an unknown zone formats as GMT, as Java does', () => {
-    const { g } = setup();
-    expect(g.Utilities.formatDate(new Date('2027-03-02T08:05:00Z'), 'Nowhere/City', 'HH:mm')).toBe('08:05');
-  });
-});
-
-describe('Utilities: digests, signatures, encodings, ids', () => {
-  const signedOf = (buf: Buffer): number[] => Array.from(buf, (b) => (b > 127 ? b - 256 : b));
-
-  test('computeDigest returns the signed bytes of node:crypto digests', () => {
-    const { g } = setup();
-    const bytes = g.Utilities.computeDigest(g.Utilities.DigestAlgorithm.SHA_256, 'Attestato A4PA-2027-00001');
-    expect(bytes).toEqual(signedOf(createHash('sha256').update('Attestato A4PA-2027-00001').digest()));
-    expect(bytes.some((b) => b < 0)).toBe(true);
-    expect(bytes.every((b) => b >= -128 && b <= 127)).toBe(true);
-    // catalogue: UTIL-DEFAULT-CHARSET (a string without a charset is read as US-ASCII, '?' for 'è')
-    expect(g.Utilities.computeDigest(g.Utilities.DigestAlgorithm.MD5, 'è')).toEqual(
-      signedOf(createHash('md5').update('?').digest()),
-    );
-    expect(g.Utilities.computeDigest(g.Utilities.DigestAlgorithm.MD5, 'è', g.Utilities.Charset.UTF_8)).toEqual(
-      signedOf(createHash('md5').update('è', 'utf8').digest()),
-    );
-  });
-
-  test('HMAC signatures match node:crypto, with string or byte keys', () => {
-    const { g } = setup();
-    const expected = signedOf(createHmac('sha256', 'segreto').update('A4PA-2027-00001').digest());
-    expect(g.Utilities.computeHmacSha256Signature('A4PA-2027-00001', 'segreto')).toEqual(expected);
-    const keyBytes = signedOf(Buffer.from('segreto'));
-    const valueBytes = signedOf(Buffer.from('A4PA-2027-00001'));
-    expect(
-      g.Utilities.computeHmacSignature(
-        g.Utilities.MacAlgorithm.HMAC_SHA_256,
-        valueBytes as unknown as string,
-        keyBytes as unknown as string,
-      ),
-    ).toEqual(expected);
-    // catalogue: SCRIPT-SIGNATURE-MISMATCH (a string value with a byte key fits no overload)
-    expect(() =>
-      g.Utilities.computeHmacSignature(
-        g.Utilities.MacAlgorithm.HMAC_SHA_256,
-        'A4PA-2027-00001',
-        keyBytes as unknown as string,
-      ),
-    ).toThrow(
-      "The parameters (String,String,Object[]) don't match the method signature for Utilities.computeHmacSignature.",
-    );
-    expect(g.Utilities.computeHmacSignature(g.Utilities.MacAlgorithm.HMAC_SHA_1, 'x', 'k')).toEqual(
-      signedOf(createHmac('sha1', 'k').update('x').digest()),
-    );
-  });
-
-  test('base64 encodes strings and signed bytes; decode returns signed bytes; web-safe uses - and _', () => {
-    const { g } = setup();
-    expect(g.Utilities.base64Encode('Ciao è')).toBe(Buffer.from('Ciao è').toString('base64'));
-    const bytes = [-1, -2, 62, 63];
-    expect(g.Utilities.base64Encode(bytes)).toBe(Buffer.from([255, 254, 62, 63]).toString('base64'));
-    expect(g.Utilities.base64Decode(g.Utilities.base64Encode(bytes))).toEqual(bytes);
-    const webSafe = g.Utilities.base64EncodeWebSafe([-5, -17, -1]);
-    expect(webSafe).toBe('--__');
-    expect(g.Utilities.base64DecodeWebSafe(webSafe)).toEqual([-5, -17, -1]);
-  });
-
-  test('getUuid is a version-4 UUID, deterministic for the same seed', () => {
-    const a = setup().g.Utilities.getUuid();
-    const b = setup().g.Utilities.getUuid();
-    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(a).toBe(b);
-  });
-
-  test('formatString follows Java format conversions', () => {
-    const { g } = setup();
-    expect(g.Utilities.formatString('A4PA-%s-%05d', 2027, 1)).toBe('A4PA-2027-00001');
-    expect(g.Utilities.formatString('%.2f%% di %s', 75.456, 'frequenza')).toBe('75.46% di frequenza');
-    expect(g.Utilities.formatString('%-4s|%4s|', 'ab', 'cd')).toBe('ab  |  cd|');
-  });
-
-  test('parseCsv reads quoted fields, doubled quotes and new lines', () => {
-    const { g } = setup();
-    expect(g.Utilities.parseCsv('a,"b,c","d ""e"""\r\n1,"2\n3",')).toEqual([
-      ['a', 'b,c', 'd "e"'],
-      ['1', '2\n3', ''],
-    ]);
-    expect(g.Utilities.parseCsv('a;b', ';')).toEqual([['a', 'b']]);
-  });
-
-  test('newBlob wraps strings and bytes', () => {
-    const { g } = setup();
-    const blob = g.Utilities.newBlob('ciao', 'text/csv', 'dati.csv');
-    expect([blob.getDataAsString(), blob.getContentType(), blob.getName()]).toEqual(['ciao', 'text/csv', 'dati.csv']);
-    expect(g.Utilities.newBlob([104, 105]).getDataAsString()).toBe('hi');
-  });
-
-  test('sleep advances the emulated clock and counts against the time limit', () => {
-    const { ws, g } = setup();
-    g.Utilities.sleep(2_000);
-    expect(ws.now()).toBe(START + 2_000);
-    expect(ws.methodCounts['Utilities.sleep']).toBe(1);
-    expect(() =>
-      inExecution(ws, 'formazione@consorzio.example.it', () => {
-        for (let i = 0; i < 2; i++) g.Utilities.sleep(200_000);
-      }),
-    ).toThrow(TIME_LIMIT_MESSAGE);
-  });
-});
-
 describe('Session, HtmlService, ContentService, Logger', () => {
   test('the active user is the execution user, possibly empty; the effective user the owner', () => {
     const { ws, g } = setup();
@@ -593,10 +461,16 @@ describe('through the runtime (a small script in the emulated Workspace)', () =>
   });
 });
 
-describe('Utilities.formatDate milliseconds', () => {
-  test('S pads to its letter count, as Java does', () => {
-    const { g } = setup();
-    const d = new Date('2027-03-02T08:05:09.042Z');
-    expect(g.Utilities.formatDate(d, 'UTC', 'S|SSS|SSSS')).toBe('42|042|0042');
+describe('Utilities.sleep', () => {
+  test('sleep advances the emulated clock and counts against the time limit', () => {
+    const { ws, g } = setup();
+    g.Utilities.sleep(2_000);
+    expect(ws.now()).toBe(START + 2_000);
+    expect(ws.methodCounts['Utilities.sleep']).toBe(1);
+    expect(() =>
+      inExecution(ws, 'formazione@consorzio.example.it', () => {
+        for (let i = 0; i < 2; i++) g.Utilities.sleep(200_000);
+      }),
+    ).toThrow(TIME_LIMIT_MESSAGE);
   });
 });
