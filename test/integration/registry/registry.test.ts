@@ -16,6 +16,7 @@ import type * as IdsModule from '../../../src/gas/registry/ids';
 import type * as TableModule from '../../../src/gas/registry/table';
 import type * as SettingsModule from '../../../src/gas/registry/settings';
 import type * as LogModule from '../../../src/gas/registry/log';
+import { ANNA } from '../../fixtures/small-academy';
 
 const START = Date.parse('2027-02-01T09:00:00+01:00');
 
@@ -71,14 +72,6 @@ function inExecution<T>(ws: Workspace, fn: (gas: Gas) => T): T {
   }
 }
 
-const ANNA = {
-  Nome: 'Anna',
-  Cognome: 'Bassi',
-  Email: 'anna.bassi@comune.crema.cr.it',
-  Comune: 'Crema',
-  Ruolo: 'Dipendente',
-  Attivo: true,
-};
 const LUCA = {
   Nome: 'Luca',
   Cognome: 'Rossi',
