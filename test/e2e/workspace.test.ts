@@ -117,6 +117,28 @@ describe('a year in progress on 1 December 2026', () => {
     await shot('04-menu');
   });
 
+  it('shows a menu item that mails or issues as a preview dialog, which acts only on its confirming button', async () => {
+    // catalogue: HTML-MODAL-DIALOG
+    await page.goto(base);
+    const menu = page.locator('#menubar .menu.addon').first();
+    await menu.locator(':scope > button').click();
+    await menu.locator('button[data-fn="showFeedbackFormPreview"]').click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.locator('h3').textContent()).toContain('Pubblica questionario di gradimento');
+    const frame = page.frameLocator('dialog[open] iframe');
+    await frame.getByText('Corsi nel questionario').waitFor();
+    const outcome = frame.locator('#outcome');
+    expect(await outcome.textContent()).toBe('');
+    await frame.locator('#confirm').dblclick();
+    await frame.locator('#outcome.ok').waitFor();
+    expect(await outcome.textContent()).toContain('Questionario di gradimento');
+    expect(await frame.locator('#confirm').count()).toBe(0);
+    await shot('04b-dialogo-anteprima');
+    await frame.getByRole('button', { name: 'Chiudi' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('shows the calendar by month and by week in date order, with event details and a local Meet link', async () => {
     await page.goto(`${base}/calendar`);
     const events = page.locator('#month a.ev');
