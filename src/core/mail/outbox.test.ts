@@ -1,5 +1,8 @@
 import {
+  afterFailure,
   boundedMail,
+  freshStart,
+  retryDelayMs,
   decodeOutboxRow,
   encodeOutboxRow,
   MAIL_BOUNDS,
@@ -48,6 +51,9 @@ describe('the outbox tab row', () => {
       name: 'Consorzio',
       attachments: [{ fileId: 'F1' }],
       attempts: 2,
+      lastError: 'Invalid email',
+      failures: 3,
+      retryAt: Date.UTC(2027, 1, 1, 9, 4),
     });
     const at = new Date(Date.UTC(2027, 1, 1, 9));
     const row = decodeOutboxRow(encodeOutboxRow(m, 'In attesa', at, ''), 7);
@@ -64,5 +70,23 @@ describe('the outbox tab row', () => {
     const big = mail({ body: 'x'.repeat(16_000), htmlBody: '"'.repeat(30_000) });
     const cells = encodeOutboxRow(big, 'In attesa', new Date(0), '');
     expect(String(cells[8]).length).toBeLessThan(50_000);
+  });
+});
+
+describe('spacing out the tries of a failing mail', () => {
+  test('the wait doubles from a minute with each failure in a row, up to half an hour', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 20].map((n) => retryDelayMs(n) / 60_000)).toEqual([1, 2, 4, 8, 16, 30, 30, 30, 30]);
+  });
+
+  test("Google's passing trouble spaces the tries out without counting toward parking; staff's requeue starts afresh", () => {
+    const m = mail();
+    afterFailure(m, 'Service unavailable', false, 1_000);
+    expect(m).toMatchObject({ attempts: 0, failures: 1, retryAt: 61_000, lastError: 'Service unavailable' });
+    afterFailure(m, 'Invalid email', true, 61_000);
+    expect(m).toMatchObject({ attempts: 1, failures: 2, retryAt: 181_000, lastError: 'Invalid email' });
+    freshStart(m);
+    expect(m.attempts).toBe(0);
+    expect(m.failures).toBeUndefined();
+    expect(m.retryAt).toBeUndefined();
   });
 });

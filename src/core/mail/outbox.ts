@@ -27,8 +27,41 @@ export interface MailMessage {
 }
 
 export interface StoredMail extends MailMessage {
+  /** Failures that say something about the mail (not Google's passing trouble): five park it. */
   attempts: number;
   lastError?: string;
+  /** Every failure in a row, passing ones included: they space the tries out. */
+  failures?: number;
+  /** Epoch ms before which the mail is not tried again. */
+  retryAt?: number;
+}
+
+const MINUTE_MS = 60_000;
+/** The longest wait between two tries: shorter than an hour, so every hourly reconciliation tries again. */
+const MAX_RETRY_DELAY_MS = 30 * MINUTE_MS;
+
+/**
+ * How long a mail that just failed for the `failures`-th time in a row waits: 1, 2, 4 … minutes, at most
+ * half an hour. Without it a mail Google refuses would be tried by every flush of a rush, each try a
+ * Mail call made under the script lock that the submissions wait for.
+ */
+export function retryDelayMs(failures: number): number {
+  return Math.min(MINUTE_MS * 2 ** Math.max(0, failures - 1), MAX_RETRY_DELAY_MS);
+}
+
+/** The mail after a failed try at `nowMs`: one more failure, and the time it may be tried again. */
+export function afterFailure(mail: StoredMail, message: string, counts: boolean, nowMs: number): void {
+  if (counts) mail.attempts += 1;
+  mail.lastError = message;
+  mail.failures = (mail.failures ?? 0) + 1;
+  mail.retryAt = nowMs + retryDelayMs(mail.failures);
+}
+
+/** A mail put back in line by staff goes at the next flush, its attempts counted afresh. */
+export function freshStart(mail: StoredMail): void {
+  mail.attempts = 0;
+  delete mail.failures;
+  delete mail.retryAt;
 }
 
 /**
@@ -118,6 +151,8 @@ const contentSchema = z.object({
   name: z.optional(z.string()),
   replyTo: z.optional(z.string()),
   attachments: z.optional(z.array(z.object({ fileId: z.string() }))),
+  failures: z.optional(z.int().check(z.nonnegative())),
+  retryAt: z.optional(z.number()),
 });
 
 export interface OutboxRow {
@@ -140,6 +175,8 @@ export function encodeOutboxRow(
   if (mail.name) content.name = mail.name;
   if (mail.replyTo) content.replyTo = mail.replyTo;
   if (mail.attachments) content.attachments = mail.attachments;
+  if (mail.failures !== undefined) content.failures = mail.failures;
+  if (mail.retryAt !== undefined) content.retryAt = mail.retryAt;
   let json = JSON.stringify(content);
   // Escaping can grow a body past the cell: the HTML part goes first, then the text is cut.
   if (json.length > CELL_CHARACTER_LIMIT - 1) {

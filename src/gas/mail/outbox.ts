@@ -24,6 +24,8 @@ import {
   boundedMail,
   decodeOutboxRow,
   encodeOutboxRow,
+  afterFailure,
+  freshStart,
   recipientList,
   unsendableReason,
   type MailMessage,
@@ -421,8 +423,9 @@ interface Flush {
  * stays as it is), `sent`, `retry` (it failed and goes again next flush) or `parked` (it failed too
  * often). The queue in Properties and the `Posta in uscita` tab each record the answer their own way.
  */
-function sendWithin(flush: Flush, m: StoredMail): 'stopped' | 'sent' | 'retry' | 'parked' {
+function sendWithin(flush: Flush, m: StoredMail): 'stopped' | 'later' | 'sent' | 'retry' | 'parked' {
   const { result } = flush;
+  if (m.retryAt !== undefined && m.retryAt > Date.now()) return 'later';
   if (result.sent >= flush.max) {
     result.stoppedBy = 'limit';
     return 'stopped';
@@ -438,8 +441,7 @@ function sendWithin(flush: Flush, m: StoredMail): 'stopped' | 'sent' | 'retry' |
     return 'stopped';
   }
   if (outcome.kind === 'failed') {
-    if (outcome.counts) m.attempts += 1;
-    m.lastError = outcome.message;
+    afterFailure(m, outcome.message, outcome.counts, Date.now());
     if (m.attempts < MAX_ATTEMPTS) return 'retry';
     result.parked.push({ key: m.dedupeKey, error: outcome.message });
     return 'parked';
@@ -460,12 +462,12 @@ function flushProperties(st: PropertyState, flush: Flush): void {
     if (step === 'stopped') return;
     st.queue.shift();
     if (step === 'parked') park(m, m.lastError ?? '');
-    else if (step === 'retry') {
-      // A failing mail goes to the back so it never blocks the others; it is retried next flush.
+    else if (step === 'retry' || step === 'later') {
+      // A failing mail goes to the back so it never blocks the others; it is tried again once its wait is over.
       failedNow.add(m);
       st.queue.push(m);
     } else remember(st, m.dedupeKey);
-    writePropertyState(st);
+    if (step !== 'later') writePropertyState(st);
   }
 }
 
@@ -482,6 +484,7 @@ function flushTab(st: PropertyState, flush: Flush): void {
       if (r.status !== 'In attesa') continue;
       const step = sendWithin(flush, r.mail);
       if (step === 'stopped') break;
+      if (step === 'later') continue;
       changed.push(r);
       if (step === 'parked') {
         r.status = 'Sospesa';
@@ -550,7 +553,7 @@ export function requeueParkedMail(): RequeueResult | null {
           continue;
         }
         r.status = 'In attesa';
-        r.mail.attempts = 0;
+        freshStart(r.mail);
         back.push(r);
       }
       if (back.length > 0) {

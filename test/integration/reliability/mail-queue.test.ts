@@ -44,6 +44,33 @@ describe('the mail queue', () => {
     expect(pendingMails(academy)).toBe(0);
   });
 
+  test('a mail Google cannot take for a moment waits 1, 2, 4 minutes before its next tries, however many flushes come', async () => {
+    const academy = await academyWith();
+    publish(academy);
+    const tries = (): number => academy.ws.methodCounts['Mail.sendEmail'] ?? 0;
+    step(academy, { do: 'fault', service: 'Mail', times: 3, message: 'Service unavailable: Gmail' });
+    expect(step(academy, { do: 'submit', email: people[0] as string, courses: ['EXC-BASE'] }).ok).toBe(true);
+    expect(tries()).toBe(1);
+    const flushes = (n: number): void => {
+      for (let i = 0; i < n; i += 1) expect(academy.call('sendQueuedMail').ok).toBe(true);
+    };
+    flushes(5);
+    expect(tries()).toBe(1);
+    for (const [wait, after] of [
+      [1, 2],
+      [1, 2],
+      [1, 3],
+      [3, 3],
+      [1, 4],
+    ] as const) {
+      academy.advance(wait);
+      flushes(2);
+      expect(tries()).toBe(after);
+    }
+    expect(mails(academy).map((m) => m.to)).toEqual([people[0]]);
+    expect(pendingMails(academy)).toBe(0);
+  });
+
   test('quota and faults together: every outcome mail goes once and in order', async () => {
     const academy = await academyWith({
       registry: { Comuni: COMUNI, Dipendenti: PEOPLE, Corsi: [course({ Posti: 10 })], Sessioni: SESSIONS },
