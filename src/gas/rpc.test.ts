@@ -3,7 +3,8 @@
  * typecheck`): a `@ts-expect-error` below that stops erroring fails the typecheck.
  */
 import * as entryPoints from './main';
-import { APPS_SCRIPT_ONLY, type IsJsonSafe, type SidebarApi, type SidebarFunction } from './rpc';
+import { APPS_SCRIPT_ONLY, type HasTypedStatuses, type IsJsonSafe, type SidebarApi, type SidebarFunction } from './rpc';
+import type { EnrollmentStatus } from '../core/registry/tabs';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
@@ -18,6 +19,19 @@ export type JsonSafetyCases = [
   Expect<Equal<IsJsonSafe<Array<string | undefined>>, false>>,
   Expect<Equal<IsJsonSafe<{ deep: { deeper: { when: Date } } }>, false>>,
 ];
+
+export type StatusTypingCases = [
+  Expect<Equal<HasTypedStatuses<{ status: EnrollmentStatus; note: string }>, true>>,
+  Expect<Equal<HasTypedStatuses<{ jobs: Array<{ status: 'in corso' | 'completato' }> }>, true>>,
+  Expect<Equal<HasTypedStatuses<{ status: string }>, false>>,
+  Expect<Equal<HasTypedStatuses<{ groups: Array<{ items: Array<{ status?: string }> }> }>, false>>,
+];
+
+/** The sidebar reads a cancellation's status: a misspelt one does not compile. */
+export function cancelledAsTyped(result: ReturnType<SidebarApi['cancelEnrollment']>): boolean {
+  // @ts-expect-error 'Annullato' is a course status; an enrollment is 'Annullata'
+  return result.status === 'Annullato';
+}
 
 // @ts-expect-error a form-submit trigger is Apps Script's to call, not the sidebar's
 export const trigger: SidebarFunction = 'onFormSubmit';

@@ -4,7 +4,8 @@
  * menu-only items are Apps Script's to call: they are left out, so `run('onFormSubmit')` does not
  * type-check. What crosses `google.script.run` must survive JSON (no `Date`, `Map`, function,
  * `undefined` inside a value): a function whose arguments or result do not turns `SidebarApi` into an
- * error shape, and every call of the typed client stops compiling with the function's name.
+ * error shape, and every call of the typed client stops compiling with the function's name. Likewise
+ * a result with a `status` typed as any `string` instead of one of the core's vocabularies.
  */
 import type * as EntryPoints from './main';
 
@@ -64,12 +65,46 @@ type ArgsSafe<F> = F extends (...args: infer A) => unknown ? IsJsonSafe<Required
 /** A void result reaches the client as `null`, which is JSON. */
 type ResultSafe<F> = F extends (...args: never[]) => infer R ? IsJsonSafe<Exclude<R, void>> : false;
 
+/**
+ * `true` when every `status` field of T, however deep, is one of a fixed vocabulary (the core's unions,
+ * such as `EnrollmentStatus`) rather than any `string`: the sidebar compares statuses with literals, and
+ * only a union makes a misspelt `'Confermato'` a compile error. `Depth` bounds the walk as above.
+ */
+export type HasTypedStatuses<T> = false extends StatusCheck<T, []> ? false : true;
+
+type StatusCheck<T, Depth extends unknown[]> = Depth['length'] extends 10
+  ? true
+  : [T] extends [never]
+    ? true
+    : T extends Primitive
+      ? true
+      : T extends readonly (infer E)[]
+        ? StatusCheck<E, [...Depth, unknown]>
+        : T extends object
+          ? | {
+                [K in keyof T]-?: K extends 'status'
+                  ? string extends Exclude<T[K], undefined>
+                    ? false
+                    : true
+                  : StatusCheck<Exclude<T[K], undefined>, [...Depth, unknown]>;
+              }[keyof T]
+            | true
+          : true;
+
+type Result<F> = F extends (...args: never[]) => infer R ? Exclude<R, void> : never;
+
 export type SidebarFunction = Exclude<keyof Entry, AppsScriptOnly>;
 
 type NotJsonSafe = {
   [K in SidebarFunction]: false extends ArgsSafe<Entry[K]> | ResultSafe<Entry[K]> ? K : never;
 }[SidebarFunction];
 
+type UntypedStatus = {
+  [K in SidebarFunction]: HasTypedStatuses<Result<Entry[K]>> extends true ? never : K;
+}[SidebarFunction];
+
 export type SidebarApi = [NotJsonSafe] extends [never]
-  ? { [K in SidebarFunction]: Entry[K] }
+  ? [UntypedStatus] extends [never]
+    ? { [K in SidebarFunction]: Entry[K] }
+    : { untypedStatus: UntypedStatus }
   : { notJsonSafe: NotJsonSafe };

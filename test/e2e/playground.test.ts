@@ -5,39 +5,30 @@
  * checked where a person would see it: the tab, the outbox, the calendar, Drive. Any request leaving
  * localhost is blocked and fails the run. Screenshots go to test-artifacts/ (git-ignored).
  */
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
-import { startPlayground, type RunningPlayground } from './playground-server';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { usePlaygroundInBrowser } from './playground-browser';
 
-jest.setTimeout(600_000);
+// The longest test (weeks of triggers, then the register ticked) took 47 s with four test runs sharing
+// CI's two cores; the first start has its own allowance (./playground-browser.ts).
+jest.setTimeout(180_000);
 
-const ROOT = resolve(__dirname, '../..');
-const ARTIFACTS = resolve(ROOT, 'test-artifacts');
 const STAFF = 'formazione@consorzio.example.it';
 const START = '2027-01-11T09:00:00+01:00';
 
-let playground: RunningPlayground;
+const session = usePlaygroundInBrowser({ start: START, employees: 60, actionTimeoutMs: 20_000 });
+const { get, shot, snapshot } = session;
 let base = '';
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const outside: string[] = [];
+
+beforeAll(() => {
+  ({ base, context, page } = session);
+});
+
 /** A course open for enrollment whose sessions are all ahead (chosen from the demo academy). */
 let COURSE = '';
 /** The next such course, still open when COURSE has been closed. */
 let NEXT = '';
-
-function isLocal(url: string): boolean {
-  if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
-  const { hostname, protocol } = new URL(url);
-  return (protocol === 'http:' || protocol === 'ws:') && (hostname === 'localhost' || hostname === '127.0.0.1');
-}
-
-async function shot(name: string, target: Page = page): Promise<void> {
-  await target.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
-}
 
 async function sidebar(): Promise<Frame> {
   const handle = await page.waitForSelector('iframe#sidebar');
@@ -79,43 +70,6 @@ async function outcomeOf(frame: Frame, label: string): Promise<string> {
   await frame.waitForFunction(() => document.getElementById('content')?.getAttribute('aria-busy') !== 'true');
   return (await frame.locator('#status').textContent()) ?? '';
 }
-
-interface Snapshot {
-  sheets: Record<string, { rows: Array<Record<string, unknown>> }>;
-  calendar: Array<{ id: string; sessionId: string; attendees: string[] }>;
-  drive: Array<{ id: string; name: string; path: string }>;
-}
-
-async function snapshot(): Promise<Snapshot> {
-  const response = await context.request.get(`${base}/api/snapshot`);
-  return (await response.json()) as Snapshot;
-}
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  playground = await startPlayground({ start: START, employees: 60 });
-  base = playground.base;
-  ({ browser } = await launchBrowser());
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'it-IT' });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (isLocal(url)) return route.continue();
-    outside.push(url);
-    return route.abort('blockedbyclient');
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('dialog', (d) => void d.accept());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
-});
-
-afterEach(() => {
-  expect(outside).toEqual([]);
-});
 
 describe('the playground in Chromium', () => {
   let employee: { email: string; nome: string; cognome: string; comune: string };
@@ -219,7 +173,7 @@ describe('the playground in Chromium', () => {
     const days = (snap.sheets['Sessioni']?.rows ?? [])
       .filter((r) => r.Corso === COURSE)
       .map((r) => Date.parse(String(r.Data)));
-    const status = (await (await context.request.get(`${base}/api/status`)).json()) as { now: string };
+    const status = (await (await get('/api/status')).json()) as { now: string };
     const minutes = Math.ceil((Math.max(...days) + 2 * 86_400_000 - Date.parse(status.now)) / 60_000);
     // Weeks of hourly and daily triggers run on the way: the answer waits for all of them.
     const moved = await context.request.post(`${base}/api/advance`, { data: { minutes }, timeout: 0 });
@@ -276,7 +230,7 @@ describe('the playground in Chromium', () => {
     expect(file).toBeDefined();
     await page.goto(`${base}/drive/file/${encodeURIComponent(file?.id ?? '')}`);
     await page.locator('#pdf[data-pages]').waitFor();
-    const pdf = await context.request.get(`${base}/drive/raw/${encodeURIComponent(file?.id ?? '')}`);
+    const pdf = await get(`/drive/raw/${encodeURIComponent(file?.id ?? '')}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await shot('08-drive');

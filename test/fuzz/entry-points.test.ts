@@ -11,13 +11,12 @@ import {
   hostileText,
   isRawError,
   mailsNotOnce,
-  mustRun,
   nonFiniteCells,
   PEOPLE,
-  SavedAcademy,
+  savedBusyAcademy,
+  type SavedAcademy,
   SEED,
 } from './harness';
-import { runStep } from '../../src/local/scenario/runner';
 
 jest.setTimeout(180_000);
 
@@ -70,14 +69,9 @@ describe('fuzz: random arguments at every entry point', () => {
   let saved: SavedAcademy;
   let names: string[];
   beforeAll(async () => {
-    saved = await SavedAcademy.prepare((academy) => {
-      mustRun(academy.call('publishEnrollmentForm'));
-      for (const [i, p] of PEOPLE.entries()) {
-        const run = runStep(academy, { do: 'submit', email: p.Email, courses: [i < 3 ? 'EXC-BASE' : 'PRIV-GDPR'] }, 0);
-        if (!run.ok) throw new Error(run.error);
-      }
-      mustRun(academy.call('syncCalendar'));
-    });
+    saved = await savedBusyAcademy(
+      PEOPLE.map((p, i) => ({ email: p.Email, course: i < 3 ? 'EXC-BASE' : 'PRIV-GDPR' })),
+    );
     names = saved.open().runtime.functionNames().sort();
   });
   afterAll(() => saved.dispose());

@@ -8,96 +8,48 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { LocalAcademy } from '../../src/local/runtime/session';
-import { prepareAcademy, type Preparation } from '../../src/local/scenario/runner';
+import { prepareAcademy, runStep, type Preparation } from '../../src/local/scenario/runner';
 import { snapshotMail } from '../../src/local/services/mail';
 import { snapshotSheets } from '../../src/local/services/spreadsheet';
 import type { RunResult } from '../../src/local/runtime/runtime';
+import { COMUNI, EXCEL_COURSE, PEOPLE, SESSIONS, START } from '../fixtures/small-academy';
 
-export const START = '2027-02-01T09:00:00+01:00';
+export { PEOPLE };
+
 /** One seed for the whole suite: a failure prints it with the counterexample's path (fast-check's report). */
 export const SEED = 20270201;
 
 export const STAFF = 'formazione@consorzio.example.it';
 
-export const COMUNI = [
-  {
-    'Codice ISTAT': '019035',
-    Comune: 'Crema',
-    Provincia: 'CR',
-    'Email referente': 'segreteria@comune.crema.cr.it',
-    'Quota pagata': true,
-  },
-  {
-    'Codice ISTAT': '019062',
-    Comune: 'Offanengo',
-    Provincia: 'CR',
-    'Email referente': 'segreteria@comune.offanengo.cr.it',
-    'Quota pagata': true,
-  },
-];
-
-export const PEOPLE = [
-  {
-    Nome: 'Anna',
-    Cognome: 'Bassi',
-    Email: 'anna.bassi@comune.crema.cr.it',
-    Comune: 'Crema',
-    Ruolo: 'Dipendente',
-    Attivo: true,
-  },
-  {
-    Nome: 'Luca',
-    Cognome: 'Ferrari',
-    Email: 'luca.ferrari@comune.crema.cr.it',
-    Comune: 'Crema',
-    Ruolo: 'Dipendente',
-    Attivo: true,
-  },
-  {
-    Nome: 'Giulia',
-    Cognome: 'Riva',
-    Email: 'giulia.riva@comune.offanengo.cr.it',
-    Comune: 'Offanengo',
-    Ruolo: 'Dipendente',
-    Attivo: true,
-  },
-  {
-    Nome: 'Marco',
-    Cognome: 'Conti',
-    Email: 'marco.conti@comune.crema.cr.it',
-    Comune: 'Crema',
-    Ruolo: 'Dipendente',
-    Attivo: true,
-  },
-];
-
-/** Two open courses (one with two seats, so requests wait and cancellations promote) and a closed one. */
-export const COURSES = [
-  { Codice: 'EXC-BASE', Titolo: 'Excel di base', Ore: 6, Modalità: 'Online', Posti: 2, Stato: 'Iscrizioni aperte' },
-  { Codice: 'PRIV-GDPR', Titolo: 'Privacy e GDPR', Ore: 4, Modalità: 'Online', Posti: 20, Stato: 'Iscrizioni aperte' },
-  {
-    Codice: 'WORD-AV',
-    Titolo: 'Word avanzato',
-    Ore: 8,
-    Modalità: 'In presenza',
-    Posti: 10,
-    Stato: 'In programmazione',
-  },
-];
-export const OPEN_COURSES = ['EXC-BASE', 'PRIV-GDPR'];
-
-export const SESSIONS = [
-  { Corso: 'EXC-BASE', Data: '2027-03-02', Inizio: '09:00', Fine: '12:00', Stato: 'Programmata' },
-  { Corso: 'EXC-BASE', Data: '2027-03-30', Inizio: '09:00', Fine: '12:00', Stato: 'Programmata' },
-  { Corso: 'PRIV-GDPR', Data: '2027-03-10', Inizio: '14:00', Fine: '18:00', Stato: 'Programmata' },
-];
-
+/** The small academy's registry, with a second open course of twenty seats and a course not yet open. */
 export const REGISTRY: NonNullable<Preparation['registry']> = {
   Comuni: COMUNI,
   Dipendenti: PEOPLE,
-  Corsi: COURSES,
-  Sessioni: SESSIONS,
+  Corsi: [
+    EXCEL_COURSE,
+    {
+      Codice: 'PRIV-GDPR',
+      Titolo: 'Privacy e GDPR',
+      Ore: 4,
+      Modalità: 'Online',
+      Posti: 20,
+      Stato: 'Iscrizioni aperte',
+    },
+    {
+      Codice: 'WORD-AV',
+      Titolo: 'Word avanzato',
+      Ore: 8,
+      Modalità: 'In presenza',
+      Posti: 10,
+      Stato: 'In programmazione',
+    },
+  ],
+  Sessioni: [
+    ...SESSIONS,
+    { Corso: 'PRIV-GDPR', Data: '2027-03-10', Inizio: '14:00', Fine: '18:00', Stato: 'Programmata' },
+  ],
 };
+export const OPEN_COURSES = ['EXC-BASE', 'PRIV-GDPR'];
 
 /**
  * An academy prepared once (setup, registry, whatever `then` does) and saved; `open()` gives a fresh
@@ -133,6 +85,25 @@ export class SavedAcademy {
 export function mustRun(run: RunResult): unknown {
   if (!run.ok) throw new Error(run.error);
   return run.value;
+}
+
+/**
+ * The academy as a busy morning leaves it, saved: the form published, each `enrollments` request sent
+ * through it, the calendar synced, then whatever `then` adds.
+ */
+export function savedBusyAcademy(
+  enrollments: ReadonlyArray<{ email: string; course: string }>,
+  then: (academy: LocalAcademy) => void = () => undefined,
+): Promise<SavedAcademy> {
+  return SavedAcademy.prepare((academy) => {
+    mustRun(academy.call('publishEnrollmentForm'));
+    for (const { email, course } of enrollments) {
+      const run = runStep(academy, { do: 'submit', email, courses: [course] }, 0);
+      if (!run.ok) throw new Error(run.error);
+    }
+    mustRun(academy.call('syncCalendar'));
+    then(academy);
+  });
 }
 
 /**

@@ -8,7 +8,6 @@
  */
 import fc from 'fast-check';
 import type { LocalAcademy } from '../../src/local/runtime/session';
-import { runStep } from '../../src/local/scenario/runner';
 import {
   formulasOf,
   hostileText,
@@ -17,7 +16,8 @@ import {
   mustRun,
   nonFiniteCells,
   PEOPLE,
-  SavedAcademy,
+  savedBusyAcademy,
+  type SavedAcademy,
   SEED,
 } from './harness';
 
@@ -136,15 +136,10 @@ function absurd(value: unknown, max: number): boolean {
 describe('fuzz: staff-typed cells in the registry tabs', () => {
   let saved: SavedAcademy;
   beforeAll(async () => {
-    saved = await SavedAcademy.prepare((academy) => {
-      mustRun(academy.call('publishEnrollmentForm'));
-      for (const p of PEOPLE.slice(0, 3)) {
-        const run = runStep(academy, { do: 'submit', email: p.Email, courses: ['EXC-BASE'] }, 0);
-        if (!run.ok) throw new Error(run.error);
-      }
-      mustRun(academy.call('syncCalendar'));
-      mustRun(academy.call('prepareAttendance', ['EXC-BASE']));
-    });
+    saved = await savedBusyAcademy(
+      PEOPLE.slice(0, 3).map((p) => ({ email: p.Email, course: 'EXC-BASE' })),
+      (academy) => mustRun(academy.call('prepareAttendance', ['EXC-BASE'])),
+    );
   });
   afterAll(() => saved.dispose());
 

@@ -220,4 +220,19 @@ export const driveDocsProbes: Probe[] = [
     },
     expected: { value: 'Prima riga\nSeconda riga' },
   },
+  {
+    id: 'DOCS-INSERT-TABLE',
+    run: (ctx) => {
+      const doc = scratchDoc(ctx, 'Sonda tabella', 'Prima riga');
+      const body = doc.getBody();
+      const last = body.appendParagraph('Ultima riga');
+      body.insertTable(body.getChildIndex(last), [
+        ['N.', 'Firma'],
+        ['1', ''],
+      ]);
+      doc.saveAndClose();
+      return DocumentApp.openById(doc.getId()).getBody().getText();
+    },
+    expected: { value: 'Prima riga\nN.\tFirma\n1\t\nUltima riga' },
+  },
 ];

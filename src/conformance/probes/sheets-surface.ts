@@ -14,17 +14,27 @@ export const sheetsSurfaceProbes: Probe[] = [
         ['crema', 4],
       ]);
       sheet.getRange('A1:B5').sort(1);
-      const ascending = sheet.getRange('B1:B5').getValues().flat();
+      const ascending = sheet.getRange('A1:B5').getValues();
+      sheet.getRange('A1:B5').sort({ column: 1, ascending: false });
+      const descending = sheet.getRange('A1:A5').getValues().flat();
       sheet.getRange('A1:B5').sort({ column: 2, ascending: false });
       return {
         ascending,
+        descending,
         byB: sheet.getRange('B1:B5').getValues().flat(),
         outside: thrown(() => sheet.getRange('A1:B5').sort(3)),
       };
     },
     expected: {
       value: {
-        ascending: [5, 4, 3, 2, 1],
+        ascending: [
+          [10, 5],
+          ['crema', 4],
+          ['Lodi', 3],
+          [true, 2],
+          ['', 1],
+        ],
+        descending: [true, 'Lodi', 'crema', 10, ''],
         byB: [5, 4, 3, 2, 1],
         outside: 'The column specified for sorting must be within the range.',
       },

@@ -1,4 +1,12 @@
-import { signInFolders, signInSessions, signInSheet } from './sign-in-sheet';
+import {
+  PARTICIPANTS_MARKER,
+  SIGN_IN_PLACEHOLDERS,
+  signInFillBody,
+  signInFolders,
+  signInSessions,
+  signInSheet,
+  signInTemplateParagraphs,
+} from './sign-in-sheet';
 
 const course = { code: 'EXC', title: 'Excel', mode: 'Mista', venue: 'Sala consiliare', teacher: 'Elena Sala' };
 const sessions = [
@@ -29,19 +37,36 @@ describe('the sign-in sheet', () => {
     ];
     const sheet = signInSheet('Consorzio.IT', course, sessions[0] as (typeof sessions)[0], people);
     expect(sheet.name).toBe('Foglio firme EXC-S2 2027-03-09');
-    expect(sheet.details).toEqual([
-      'Consorzio.IT',
-      'Corso: Excel (EXC)',
-      'Sessione: EXC-S2',
-      'Data: martedì 09/03/2027',
-      'Orario: 09:00–13:00',
-      'Sede: Sala consiliare',
-      'Docente: Elena Sala',
-    ]);
+    expect(sheet.values).toEqual({
+      ENTE: 'Consorzio.IT',
+      CORSO: 'Excel',
+      CODICE_CORSO: 'EXC',
+      SESSIONE: 'EXC-S2',
+      DATA: 'martedì 09/03/2027',
+      ORARIO: '09:00–13:00',
+      SEDE: 'Sala consiliare',
+      DOCENTE: 'Elena Sala',
+      ISCRITTI: '2',
+    });
     expect(sheet.table).toEqual([
       ['N.', 'Cognome', 'Nome', 'Comune', 'Firma'],
       ['1', 'Bassi', 'Anna', 'Pandino', ''],
       ['2', 'Rossi', 'Luca', 'Crema', ''],
     ]);
+  });
+
+  it('has a template with every placeholder, filled literally by the Docs API', () => {
+    const text = signInTemplateParagraphs()
+      .map((p) => p.text)
+      .join('\n');
+    for (const name of SIGN_IN_PLACEHOLDERS) expect(text).toContain(`{{${name}}}`);
+    expect(text).toContain(PARTICIPANTS_MARKER);
+    const values = Object.fromEntries(SIGN_IN_PLACEHOLDERS.map((n) => [n, `$1 (${n}) \\`])) as Record<
+      (typeof SIGN_IN_PLACEHOLDERS)[number],
+      string
+    >;
+    expect(signInFillBody(values).requests[0]).toEqual({
+      replaceAllText: { containsText: { text: '{{ENTE}}', matchCase: true }, replaceText: '$1 (ENTE) \\' },
+    });
   });
 });

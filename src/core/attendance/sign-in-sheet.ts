@@ -1,8 +1,9 @@
 /**
  * The printable sign-in sheet of an in-person (or mixed) session: the paper the enrollees sign in the
- * room, from which staff then tick `Presenze`. Its layout is the template: who issues it, the course,
- * date, time, place and teacher, one line per enrollee in surname order with an empty signature box,
- * and the teacher's signature.
+ * room, from which staff then tick `Presenze`. Its layout is a template Doc staff can edit («Modello
+ * foglio firme», made from `signInTemplateParagraphs` on first use): its placeholders take who issues
+ * it, the course, date, time, place and teacher; its `{{ELENCO_PARTECIPANTI}}` paragraph becomes the
+ * table, one line per enrollee in surname order with an empty signature box.
  */
 import { italianDate } from '../mail/enrollment';
 import { byRegisterOrder, courseSessions, type AttendanceSession, type RegisterPerson } from './attendance';
@@ -23,16 +24,63 @@ export interface SignInPerson extends RegisterPerson {
   employeeId: string;
 }
 
+export const SIGN_IN_TEMPLATE_NAME = 'Modello foglio firme';
+
+export const SIGN_IN_PLACEHOLDERS = [
+  'ENTE',
+  'CORSO',
+  'CODICE_CORSO',
+  'SESSIONE',
+  'DATA',
+  'ORARIO',
+  'SEDE',
+  'DOCENTE',
+  'ISCRITTI',
+] as const;
+export type SignInPlaceholder = (typeof SIGN_IN_PLACEHOLDERS)[number];
+
+/** Where the template wants the table of enrollees: a paragraph of its own, replaced by the table. */
+export const PARTICIPANTS_MARKER = '{{ELENCO_PARTECIPANTI}}';
+
+export function signInToken(name: SignInPlaceholder): string {
+  return `{{${name}}}`;
+}
+
+/** The template as first made: staff may restyle and reword it; only the placeholders are a contract. */
+export function signInTemplateParagraphs(): Array<{ text: string; style: 'title' | 'body' }> {
+  const t = signInToken;
+  return [
+    { text: 'Foglio firme', style: 'title' },
+    { text: t('ENTE'), style: 'body' },
+    { text: `Corso: ${t('CORSO')} (${t('CODICE_CORSO')})`, style: 'body' },
+    { text: `Sessione: ${t('SESSIONE')}`, style: 'body' },
+    { text: `Data: ${t('DATA')}`, style: 'body' },
+    { text: `Orario: ${t('ORARIO')}`, style: 'body' },
+    { text: `Sede: ${t('SEDE')}`, style: 'body' },
+    { text: `Docente: ${t('DOCENTE')}`, style: 'body' },
+    { text: PARTICIPANTS_MARKER, style: 'body' },
+    { text: `Partecipanti iscritti: ${t('ISCRITTI')}`, style: 'body' },
+    { text: 'Firma del docente: ______________________________', style: 'body' },
+  ];
+}
+
 export interface SignInSheet {
   session: string;
   /** The Doc's name in Drive (the PDF adds `.pdf`): the session and its date, no slash. */
   name: string;
-  title: string;
-  /** "Corso: …", "Data: …" lines under the title. */
-  details: string[];
+  /** What each placeholder of the template becomes, literally. */
+  values: Record<SignInPlaceholder, string>;
   /** The table: its header, then one line per enrollee with the signature box empty. */
   table: string[][];
-  closing: string[];
+}
+
+/** Docs API requests that fill the placeholders literally (a name is never read as a pattern). */
+export function signInFillBody(values: Record<SignInPlaceholder, string>): { requests: unknown[] } {
+  return {
+    requests: SIGN_IN_PLACEHOLDERS.map((name) => ({
+      replaceAllText: { containsText: { text: signInToken(name), matchCase: true }, replaceText: values[name] },
+    })),
+  };
 }
 
 const IN_ROOM = new Set(['In presenza', 'Mista']);
@@ -58,20 +106,20 @@ export function signInSheet(
   return {
     session: session.id,
     name: `Foglio firme ${session.id} ${session.date}`,
-    title: 'Foglio firme',
-    details: [
-      issuer,
-      `Corso: ${course.title} (${course.code})`,
-      `Sessione: ${session.id}`,
-      `Data: ${italianDate(session.date)}`,
-      `Orario: ${session.start}–${session.end}`,
-      `Sede: ${venue}`,
-      `Docente: ${course.teacher.trim() || 'da definire'}`,
-    ],
+    values: {
+      ENTE: issuer,
+      CORSO: course.title,
+      CODICE_CORSO: course.code,
+      SESSIONE: session.id,
+      DATA: italianDate(session.date),
+      ORARIO: `${session.start}–${session.end}`,
+      SEDE: venue,
+      DOCENTE: course.teacher.trim() || 'da definire',
+      ISCRITTI: String(ordered.length),
+    },
     table: [
       ['N.', 'Cognome', 'Nome', 'Comune', 'Firma'],
       ...ordered.map((p, i) => [String(i + 1), p.lastName, p.firstName, p.comune, '']),
     ],
-    closing: [`Partecipanti iscritti: ${ordered.length}`, 'Firma del docente: ______________________________'],
   };
 }

@@ -1,4 +1,11 @@
-import { certificateCandidates, lastSessionEnd, meetsThreshold, thresholdOf } from './eligibility';
+import {
+  certificateCandidates,
+  lastSessionEnd,
+  meetsThreshold,
+  thresholdOf,
+  type CertCourse,
+  type CertRecordKey,
+} from './eligibility';
 import { formatCertificateNumber, highestIssued, parseCertificateNumber } from './numbering';
 import { fillPlaceholders, italianDateList, italianHours, placeholderValues } from './placeholders';
 import { templateParagraphs } from './template';
@@ -23,6 +30,12 @@ const tick = (session: string, course: string, employeeId: string, hours: number
   present: true,
   hours,
 });
+type Tick = ReturnType<typeof tick>;
+
+/** The candidates among the enrollments above, at the default threshold of 75%. */
+function candidates(courses: CertCourse[], attendance: Tick[], certificates: CertRecordKey[] = []) {
+  return certificateCandidates({ courses, sessions, enrollments, attendance, certificates, defaultThreshold: 75 });
+}
 
 describe('eligibility', () => {
   it('uses the course threshold, else the default', () => {
@@ -46,46 +59,25 @@ describe('eligibility', () => {
       tick('A-S1', 'A', 'D3'),
       tick('A-S2', 'A', 'D3'),
     ];
-    const courses = [{ code: 'A', hours: 4, threshold: null, status: 'Concluso' }];
-    const out = certificateCandidates({
-      courses,
-      sessions,
-      enrollments,
-      attendance,
-      certificates: [],
-      defaultThreshold: 75,
-    });
+    const courses: CertCourse[] = [{ code: 'A', hours: 4, threshold: null, status: 'Concluso' }];
+    const out = candidates(courses, attendance);
     expect(out).toEqual([{ course: 'A', employeeId: 'D1', email: 'sara@x.it', hoursAttended: 3 }]);
   });
 
   it("lets a course's own lower threshold certify half attendance", () => {
     const attendance = [tick('A-S1', 'A', 'D1'), tick('A-S1', 'A', 'D2')];
-    const courses = [{ code: 'A', hours: 4, threshold: 50, status: 'Concluso' }];
-    const out = certificateCandidates({
-      courses,
-      sessions,
-      enrollments,
-      attendance,
-      certificates: [],
-      defaultThreshold: 75,
-    });
+    const courses: CertCourse[] = [{ code: 'A', hours: 4, threshold: 50, status: 'Concluso' }];
+    const out = candidates(courses, attendance);
     expect(out.map((c) => c.employeeId)).toEqual(['D1', 'D2']);
   });
 
   it('never proposes a second certificate for the same course and employee', () => {
     const attendance = [tick('A-S1', 'A', 'D1'), tick('A-S2', 'A', 'D1'), tick('B-S1', 'B', 'D2')];
-    const courses = [
+    const courses: CertCourse[] = [
       { code: 'A', hours: 4, threshold: null, status: 'Concluso' },
       { code: 'B', hours: 4, threshold: null, status: 'Concluso' },
     ];
-    const out = certificateCandidates({
-      courses,
-      sessions,
-      enrollments,
-      attendance,
-      certificates: [{ course: 'A', employeeId: 'D1' }],
-      defaultThreshold: 75,
-    });
+    const out = candidates(courses, attendance, [{ course: 'A', employeeId: 'D1' }]);
     expect(out.map((c) => `${c.course}/${c.employeeId}`)).toEqual(['B/D2']);
   });
 });

@@ -6,13 +6,14 @@ import {
   type AttendanceSession,
 } from '../attendance/attendance';
 import { parseCivilDate, parseCivilTime, resolveRomeWallClock } from '../calendar/time';
+import type { CourseStatus } from '../registry/tabs';
 
 /** The subsets of the registry records the certificate rules read. */
 export interface CertCourse {
   code: string;
   hours: number;
   threshold: number | null;
-  status: string;
+  status: CourseStatus;
 }
 
 export type CertEnrollment = AttendanceEnrollment;

@@ -5,6 +5,7 @@
  * the Italian reason staff read. The same rules as `certificateCandidates`, so preview and run agree.
  */
 import { hoursByEmployee, type AttendanceRow, type AttendanceSession } from '../attendance/attendance';
+import type { CourseStatus } from '../registry/tabs';
 import { formatNumberIt } from '../text';
 import {
   CONCLUDED,
@@ -38,7 +39,7 @@ export interface PreviewPerson {
 export interface CoursePreview {
   code: string;
   title: string;
-  status: string;
+  status: CourseStatus;
   hours: number;
   threshold: number;
   /** Why no certificate can be issued for this course now ('' when it can). */

@@ -6,6 +6,7 @@
 import { approvalOutcomeMail, type ApprovalOutcome } from '../../core/approval/mail';
 import { decideOnBook, type Decider, type DecisionOutcome } from '../../core/approval/decide';
 import { BusyError, UserError } from '../../core/registry/errors';
+import type { EnrollmentStatus } from '../../core/registry/tabs';
 import { loadEnrollmentData, openBook } from '../enrollment/data';
 import { PROP_FORM_URL } from '../enrollment/form';
 import { Notifier } from '../enrollment/notify';
@@ -95,7 +96,7 @@ export function applyDecision(
 
 export interface StaffDecisionResult {
   id: string;
-  status: string;
+  status: EnrollmentStatus;
   waitPosition: number | null;
   message: string;
 }

@@ -14,7 +14,7 @@ import { registerInsertions } from '../../core/attendance/placement';
 import { signInFolders, signInSessions, signInSheet } from '../../core/attendance/sign-in-sheet';
 import { issuerName } from '../../core/certificates/template';
 import { readSettings } from '../registry/settings';
-import { saveSignInSheet, signInFolder, type SignInFile } from './sign-in';
+import { saveSignInSheet, signInFolder, signInTemplateId, type SignInFile } from './sign-in';
 import { insertRecords, readTable, updateRecords, type Table } from '../registry/table';
 import type { Attendance, Course, Employee, Session } from '../../core/registry/schemas';
 import { duplicateIdMessage } from '../../core/registry/codec';
@@ -122,7 +122,8 @@ function makeSignInSheets(
   }));
   const folders = signInFolders(settings.year, course.code);
   const folder = signInFolder(folders);
-  const files = wanted.map((s) => saveSignInSheet(folder, signInSheet(issuer, course, s, enrollees)));
+  const templateId = signInTemplateId();
+  const files = wanted.map((s) => saveSignInSheet(folder, templateId, signInSheet(issuer, course, s, enrollees)));
   logEvent('Fogli firme preparati', `${course.code}: ${files.map((f) => f.session).join(', ')}`);
   return { files, path: folders.join('/') };
 }

@@ -11,7 +11,7 @@ import {
   type CapacityOptions,
 } from '../../core/enrollment/capacity';
 import { requestRefusal } from '../../core/enrollment/policy';
-import type { EnrollmentRecord } from '../../core/enrollment/types';
+import type { EnrollmentRecord, EnrollmentStatus } from '../../core/enrollment/types';
 import type { StaffEnrollmentOutcome } from '../../core/mail/enrollment';
 import { BusyError, UserError } from '../../core/registry/errors';
 import { normalizeEmail } from '../../core/text';
@@ -124,7 +124,7 @@ export interface ManualEnrollmentResult {
   id: string;
   course: string;
   email: string;
-  status: string;
+  status: EnrollmentStatus;
   waitPosition: number | null;
   notes: string;
   message: string;
@@ -218,7 +218,7 @@ export const enrollManually = serverAction(
 export interface CancellationResult {
   id: string;
   course: string;
-  status: string;
+  status: EnrollmentStatus;
   promoted: string[];
   message: string;
 }

@@ -52,6 +52,14 @@ export const PROPERTY_KEYS = [
     purpose: 'the batch of certificates being made, so a stopped execution neither loses nor doubles one',
   },
   {
+    key: 'a4pa.attendance.signInTemplate',
+    family: false,
+    owner: 'gas/attendance/sign-in.ts',
+    maxBytes: 128,
+    lifetime: 'permanent; replaced when the Doc it names is gone',
+    purpose: 'the id of «Modello foglio firme», the sign-in sheets’ template Doc staff may edit',
+  },
+  {
     key: 'a4pa.cert.reissue',
     family: false,
     owner: 'gas/certificates/store.ts',

@@ -44,8 +44,9 @@ describe('attendance-and-certificates.json', () => {
     expect(
       snapshot.drive
         .filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.path.startsWith('Registri presenze'))
-        .map((f) => f.name),
-    ).toEqual(['Modello attestato']);
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['Modello attestato', 'Modello foglio firme']);
     const certificateMails = snapshot.mail.filter((m) => m.attachments.length > 0);
     expect(certificateMails).toEqual([
       expect.objectContaining({ to: 'sara.galli@comune.pandino.cr.it', attachments: ['A4PA-2027-00001.pdf'] }),

@@ -2,9 +2,12 @@
  * `prepareAttendance` makes a printable sign-in sheet per in-person session (a Doc and its PDF under
  * `Registri presenze <anno>/<Codice corso>/`): course, date, time, place, teacher, one line per
  * enrollee in surname order with an empty signature box. A rerun replaces the sheets, never duplicates.
+ * The layout is the template Doc «Modello foglio firme», which staff can edit.
  */
 import type { LocalAcademy } from '../../../src/local/runtime/session';
-import { snapshotDrive } from '../../../src/local/services/drive';
+import { documentGlobals } from '../../../src/local/services/documents';
+import { driveGlobals, snapshotDrive } from '../../../src/local/services/drive';
+import { runAs } from '../../../src/local/services/spreadsheet/testing';
 import { academyWith } from './academy';
 
 const person = (first: string, last: string) => ({ first, last, hours: [] });
@@ -89,5 +92,83 @@ describe('the sign-in sheets of prepareAttendance', () => {
     const result = academy.call('prepareAttendance', ['A']);
     expect(result.value).toMatchObject({ signInSheets: [] });
     expect(sheets(academy)).toEqual([]);
+  });
+});
+
+describe('the sign-in sheets come from a template Doc staff can edit', () => {
+  function template(academy: LocalAcademy) {
+    return snapshotDrive(academy.ws).filter((f) => f.name === 'Modello foglio firme');
+  }
+
+  /** Staff opens the template in Docs and rewords it. */
+  function reword(academy: LocalAcademy, id: string, from: string, to: string): void {
+    const { DocumentApp } = documentGlobals(academy.ws) as {
+      DocumentApp: { openById(id: string): GoogleAppsScript.Document.Document };
+    };
+    runAs(academy.ws, academy.ws.state.owner, 'call', () => {
+      const doc = DocumentApp.openById(id);
+      doc.getBody().replaceText(from, to);
+      doc.saveAndClose();
+    });
+  }
+
+  it('is made on first use beside the spreadsheet with its placeholders, and reused, never duplicated', async () => {
+    const academy = await academyWith([
+      { code: 'A', hours: 4, status: 'Iscrizioni chiuse', people: [person('Luca', 'Rossi')] },
+    ]);
+    expect(template(academy)).toEqual([]);
+    academy.call('prepareAttendance', ['A']);
+    const [made] = template(academy);
+    // The local academy's spreadsheet sits in the Drive root: the template goes beside it.
+    expect(made?.path).toBe('Modello foglio firme');
+    for (const p of [
+      '{{ENTE}}',
+      '{{CORSO}}',
+      '{{DATA}}',
+      '{{ORARIO}}',
+      '{{SEDE}}',
+      '{{DOCENTE}}',
+      '{{ELENCO_PARTECIPANTI}}',
+    ])
+      expect(made?.text).toContain(p);
+    academy.call('prepareAttendance', ['A']);
+    expect(template(academy).map((f) => f.id)).toEqual([made?.id]);
+  });
+
+  it("shows staff's edit of the template in the next sheet, with the table where the template wants it", async () => {
+    const academy = await academyWith([
+      { code: 'A', hours: 4, status: 'Iscrizioni chiuse', people: [person('Luca', 'Rossi'), person('Anna', 'Bassi')] },
+    ]);
+    academy.call('prepareAttendance', ['A']);
+    const id = template(academy)[0]?.id ?? '';
+    reword(academy, id, 'Firma del docente', 'Visto del responsabile del corso');
+    reword(academy, id, 'Sede: ', 'Aula: ');
+    academy.call('prepareAttendance', ['A']);
+    const pdf = sheets(academy).find((f) => f.path.endsWith('A-S1 2027-03-10.pdf'))?.text ?? '';
+    expect(pdf).toContain('Visto del responsabile del corso');
+    expect(pdf).toContain('Aula: Crema');
+    expect(pdf).not.toContain('Firma del docente');
+    expect(pdf).not.toContain('{{');
+    expect(pdf.indexOf('Docente: Elena Sala')).toBeLessThan(pdf.indexOf('Bassi'));
+    expect(pdf.indexOf('Rossi')).toBeLessThan(pdf.indexOf('Partecipanti iscritti: 2'));
+  });
+
+  it('is made again when the recorded template is gone, and a name with $1 or a backslash is printed as typed', async () => {
+    const academy = await academyWith([
+      { code: 'A', hours: 4, status: 'Iscrizioni chiuse', people: [person('Luca', 'Rossi')] },
+    ]);
+    academy.edit('Corsi', { Codice: 'A' }, { Docente: 'Ing. $1 \\ Sala' });
+    academy.call('prepareAttendance', ['A']);
+    const first = template(academy)[0]?.id ?? '';
+    runAs(academy.ws, academy.ws.state.owner, 'call', () => {
+      const { DriveApp } = driveGlobals(academy.ws) as { DriveApp: GoogleAppsScript.Drive.DriveApp };
+      DriveApp.getFileById(first).setTrashed(true);
+    });
+    academy.call('prepareAttendance', ['A']);
+    const again = template(academy);
+    expect(again).toHaveLength(1);
+    expect(again[0]?.id).not.toBe(first);
+    const pdf = sheets(academy).find((f) => f.path.endsWith('A-S1 2027-03-10.pdf'))?.text ?? '';
+    expect(pdf).toContain('Docente: Ing. $1 \\ Sala');
   });
 });

@@ -8,28 +8,13 @@ import { ensureBuild } from '../../../src/local/cli/ensure-build';
 import { runScenario } from '../../../src/local/scenario/runner';
 import { parseScenario, validateScenario } from '../../../src/local/scenario/schema';
 import type { Snapshot } from '../../../src/local/scenario/snapshot';
+import { DOCUMENTED_TABS } from '../../fixtures/documented-tabs';
+import { ANNA, EXCEL_COURSE, SESSIONS } from '../../fixtures/small-academy';
 
 jest.setTimeout(60_000);
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?[+-]\d{2}:\d{2}$/;
 const CONTRACT_SERVICES = ['Spreadsheet', 'Forms', 'Calendar', 'Docs', 'Drive', 'Mail'];
-
-const DOCUMENTED_TABS = [
-  'Comuni',
-  'Dipendenti',
-  'Corsi',
-  'Sessioni',
-  'Iscrizioni',
-  'Presenze',
-  'Attestati',
-  'Registro',
-  'Formazione esterna',
-  'Impostazioni',
-  'Report dipendenti',
-  'Report comuni',
-  'Report corsi',
-  'Bilancio',
-];
 
 const small = validateScenario({
   start: '2027-02-01T09:00:00+01:00',
@@ -38,20 +23,9 @@ const small = validateScenario({
     Comuni: [
       { 'Codice ISTAT': '019035', Comune: 'Crema', Provincia: 'CR', 'Quota annuale (€)': 3400, 'Quota pagata': true },
     ],
-    Dipendenti: [
-      {
-        Nome: 'Anna',
-        Cognome: 'Bassi',
-        Email: 'anna.bassi@comune.crema.cr.it',
-        Comune: 'Crema',
-        Ruolo: 'Dipendente',
-        Attivo: true,
-      },
-    ],
-    Corsi: [
-      { Codice: 'EXC-BASE', Titolo: 'Excel di base', Ore: 6, Modalità: 'Online', Posti: 2, Stato: 'Iscrizioni aperte' },
-    ],
-    Sessioni: [{ Corso: 'EXC-BASE', Data: '2027-03-02', Inizio: '09:00', Fine: '12:00', Stato: 'Programmata' }],
+    Dipendenti: [ANNA],
+    Corsi: [EXCEL_COURSE],
+    Sessioni: SESSIONS.slice(0, 1),
   },
   steps: [
     { do: 'call', fn: 'noSuchServerFunction', args: [1, 'x'] },
@@ -133,7 +107,7 @@ describe('the scenario snapshot', () => {
   });
 
   it('shows every tab with its header, rows keyed by header and formula cells in A1 notation', () => {
-    for (const tab of DOCUMENTED_TABS) expect(Object.keys(snapshot.sheets)).toContain(tab);
+    for (const tab of Object.keys(DOCUMENTED_TABS)) expect(Object.keys(snapshot.sheets)).toContain(tab);
     for (const [tab, sheet] of Object.entries(snapshot.sheets)) {
       expect(Object.keys(sheet).sort()).toEqual(['formulas', 'header', 'rows']);
       expect(sheet.header.every((h) => typeof h === 'string')).toBe(true);
@@ -186,7 +160,7 @@ describe('the example scenarios', () => {
   it('waitlist-and-calendar.json yields every documented tab and one result per step', () => {
     const scenario = parseScenario(fixture('waitlist-and-calendar.json'));
     const result = runScenario(scenario);
-    for (const tab of DOCUMENTED_TABS) expect(Object.keys(result.sheets)).toContain(tab);
+    for (const tab of Object.keys(DOCUMENTED_TABS)) expect(Object.keys(result.sheets)).toContain(tab);
     expect(result.results).toHaveLength(scenario.steps.length);
   });
 
@@ -200,27 +174,9 @@ describe('the submit step', () => {
     start: '2027-02-01T09:00:00+01:00',
     registry: {
       Comuni: [{ 'Codice ISTAT': '019035', Comune: 'Crema', 'Quota pagata': true }],
-      Dipendenti: [
-        {
-          Nome: 'Anna',
-          Cognome: 'Bassi',
-          Email: 'anna.bassi@comune.crema.cr.it',
-          Comune: 'Crema',
-          Ruolo: 'Dipendente',
-          Attivo: true,
-        },
-      ],
-      Corsi: [
-        {
-          Codice: 'EXC-BASE',
-          Titolo: 'Excel di base',
-          Ore: 6,
-          Modalità: 'Online',
-          Posti: 2,
-          Stato: 'Iscrizioni aperte',
-        },
-      ],
-      Sessioni: [{ Corso: 'EXC-BASE', Data: '2027-03-02', Inizio: '09:00', Fine: '12:00', Stato: 'Programmata' }],
+      Dipendenti: [ANNA],
+      Corsi: [EXCEL_COURSE],
+      Sessioni: SESSIONS.slice(0, 1),
     },
   };
 

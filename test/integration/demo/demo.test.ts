@@ -10,107 +10,11 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import * as ical from 'node-ical';
+import { DOCUMENTED_TABS } from '../../fixtures/documented-tabs';
 
 jest.setTimeout(900_000);
 
 const ROOT = resolve(__dirname, '../../..');
-
-/** docs/product.md, "The registry: tabs and columns" (registry and report tabs). */
-const TABS: Record<string, string[]> = {
-  Comuni: [
-    'Codice ISTAT',
-    'Comune',
-    'Provincia',
-    'Abitanti',
-    'Email referente',
-    'Quota annuale (€)',
-    'Quota pagata',
-    'Note',
-  ],
-  Dipendenti: ['ID', 'Nome', 'Cognome', 'Email', 'Codice fiscale', 'Comune', 'Ruolo', 'Ufficio', 'Attivo'],
-  Corsi: [
-    'Codice',
-    'Titolo',
-    'Area',
-    'Descrizione',
-    'Docente',
-    'Ore',
-    'Modalità',
-    'Sede',
-    'Posti',
-    'Destinatari',
-    'Soglia frequenza %',
-    'Costo (€)',
-    'Stato',
-  ],
-  Sessioni: ['ID', 'Corso', 'Data', 'Inizio', 'Fine', 'Sede', 'ID evento', 'Link Meet', 'Stato'],
-  Iscrizioni: [
-    'ID',
-    'Data richiesta',
-    'Corso',
-    'Email',
-    'Dipendente',
-    'Stato',
-    'Posizione attesa',
-    'Origine',
-    'ID risposta',
-    'Note',
-  ],
-  Presenze: ['Sessione', 'Corso', 'Dipendente', 'Cognome', 'Nome', 'Comune', 'Email', 'Presente', 'Ore'],
-  Attestati: [
-    'Numero',
-    'Corso',
-    'Dipendente',
-    'Email',
-    'Ore frequentate',
-    'Data rilascio',
-    'PDF',
-    'ID file',
-    'Inviato il',
-    'Codice verifica',
-    'Versione',
-  ],
-  Registro: ['Quando', 'Chi', 'Azione', 'Dettagli'],
-  'Formazione esterna': ['Email', 'Titolo', 'Ente', 'Ore', 'Data'],
-  Impostazioni: ['Chiave', 'Valore'],
-  'Report dipendenti': [
-    'ID',
-    'Nome',
-    'Cognome',
-    'Comune',
-    'Ore anno',
-    'Ore obiettivo',
-    'Ore mancanti',
-    'Corsi frequentati',
-    'Obiettivo raggiunto',
-  ],
-  'Report comuni': [
-    'Comune',
-    'Dipendenti',
-    'Dipendenti formati',
-    'Ore totali',
-    'Ore medie per dipendente',
-    '% obiettivo raggiunto',
-    'Quota annuale (€)',
-    'Quota pagata',
-    'Quota costi (€)',
-  ],
-  'Report corsi': [
-    'Codice',
-    'Titolo',
-    'Posti',
-    'Confermate',
-    'In attesa',
-    'Riempimento %',
-    'Frequenza media %',
-    'Assenti',
-    'Attestati',
-    'Gradimento medio',
-    'Costo (€)',
-    'Costo per ora-partecipante (€)',
-  ],
-  Bilancio: ['Voce', 'Importo (€)'],
-};
 
 let dir = '';
 let stdout = '';
@@ -201,7 +105,7 @@ test('prints a short Italian summary and writes summary.json with the year in nu
 });
 
 test('academy.xlsx opens with every documented tab, its headers bold and frozen, typed cells', () => {
-  for (const [tab, headers] of Object.entries(TABS)) {
+  for (const [tab, headers] of Object.entries(DOCUMENTED_TABS)) {
     const sheet = book.getWorksheet(tab);
     expect(sheet).toBeDefined();
     const header = (sheet?.getRow(1).values as unknown[]).slice(1).map(String);

@@ -1,5 +1,5 @@
 /**
- * A small local academy for the enrollment tests: setup, registry rows typed as staff types them, the
+ * The small academy of test/fixtures/small-academy.ts for the enrollment tests: setup, its registry, the
  * published form, and submissions through the real form-submit trigger, with per-step call counts.
  */
 import { prepareAcademy, runStep, type Preparation } from '../../../src/local/scenario/runner';
@@ -9,77 +9,13 @@ import type { ServiceName } from '../../../src/local/runtime/latency';
 import type { CellInput, ScenarioStep } from '../../../src/local/scenario/schema';
 import { snapshotMail } from '../../../src/local/services/mail';
 import { snapshotSheets } from '../../../src/local/services/spreadsheet';
+import { COMUNI, EXCEL_COURSE, PEOPLE, SESSIONS, START } from '../../fixtures/small-academy';
 
-export const START = '2027-02-01T09:00:00+01:00';
-
-export const COMUNI = [
-  {
-    'Codice ISTAT': '019035',
-    Comune: 'Crema',
-    Provincia: 'CR',
-    'Email referente': 'segreteria@comune.crema.cr.it',
-    'Quota pagata': true,
-  },
-  {
-    'Codice ISTAT': '019062',
-    Comune: 'Offanengo',
-    Provincia: 'CR',
-    'Email referente': 'segreteria@comune.offanengo.cr.it',
-    'Quota pagata': false,
-  },
-];
-
-export const PEOPLE = [
-  {
-    Nome: 'Anna',
-    Cognome: 'Bassi',
-    Email: 'anna.bassi@comune.crema.cr.it',
-    Comune: 'Crema',
-    Ruolo: 'Dipendente',
-    Attivo: true,
-  },
-  {
-    Nome: 'Luca',
-    Cognome: 'Ferrari',
-    Email: 'luca.ferrari@comune.crema.cr.it',
-    Comune: 'Crema',
-    Ruolo: 'Dipendente',
-    Attivo: true,
-  },
-  {
-    Nome: 'Giulia',
-    Cognome: 'Riva',
-    Email: 'giulia.riva@comune.offanengo.cr.it',
-    Comune: 'Offanengo',
-    Ruolo: 'Responsabile di servizio',
-    Attivo: true,
-  },
-  {
-    Nome: 'Marco',
-    Cognome: 'Conti',
-    Email: 'marco.conti@comune.crema.cr.it',
-    Comune: 'Crema',
-    Ruolo: 'Dipendente',
-    Attivo: true,
-  },
-];
+export { COMUNI, PEOPLE, SESSIONS, START };
 
 export function course(over: Record<string, CellInput> = {}): Record<string, CellInput> {
-  return {
-    Codice: 'EXC-BASE',
-    Titolo: 'Excel di base',
-    Ore: 6,
-    Modalità: 'Online',
-    Posti: 2,
-    Stato: 'Iscrizioni aperte',
-    ...over,
-  };
+  return { ...EXCEL_COURSE, ...over };
 }
-
-export const SESSIONS = [
-  { Corso: 'EXC-BASE', Data: '2027-03-02', Inizio: '09:00', Fine: '12:00', Stato: 'Programmata' },
-  { Corso: 'EXC-BASE', Data: '2027-03-30', Inizio: '09:00', Fine: '12:00', Stato: 'Programmata' },
-];
 
 export async function academyWith(preparation: Preparation = {}): Promise<LocalAcademy> {
   const academy = LocalAcademy.fresh({ start: START });

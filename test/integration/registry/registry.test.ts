@@ -16,6 +16,7 @@ import type * as IdsModule from '../../../src/gas/registry/ids';
 import type * as TableModule from '../../../src/gas/registry/table';
 import type * as SettingsModule from '../../../src/gas/registry/settings';
 import type * as LogModule from '../../../src/gas/registry/log';
+import { ANNA } from '../../fixtures/small-academy';
 
 const START = Date.parse('2027-02-01T09:00:00+01:00');
 
@@ -71,14 +72,6 @@ function inExecution<T>(ws: Workspace, fn: (gas: Gas) => T): T {
   }
 }
 
-const ANNA = {
-  Nome: 'Anna',
-  Cognome: 'Bassi',
-  Email: 'anna.bassi@comune.crema.cr.it',
-  Comune: 'Crema',
-  Ruolo: 'Dipendente',
-  Attivo: true,
-};
 const LUCA = {
   Nome: 'Luca',
   Cognome: 'Rossi',
@@ -325,11 +318,11 @@ describe('menu and access', () => {
       ['Sincronizza calendario', 'syncCalendar'],
       ['Prepara registro presenze', 'prepareAttendanceForSelection'],
       ['Importa presenze da Meet', 'importMeetAttendanceFromMenu'],
-      ['Emetti attestati', 'issueCertificates'],
+      ['Emetti attestati', 'showCertificatesPreview'],
       ['Aggiorna report', 'refreshReports'],
-      ['Invia riepilogo ai comuni', 'sendComuniSummaries'],
-      ['Pubblica questionario di gradimento', 'publishFeedbackForm'],
-      ['Applica conservazione dati', 'applyRetention'],
+      ['Invia riepilogo ai comuni', 'showComuniSummariesPreview'],
+      ['Pubblica questionario di gradimento', 'showFeedbackFormPreview'],
+      ['Applica conservazione dati', 'showRetentionPreview'],
       ['Nuovo anno formativo', 'startNextTrainingYear'],
     ]);
   });

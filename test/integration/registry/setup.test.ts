@@ -3,6 +3,7 @@ import { Workspace } from '../../../src/local/runtime/workspace';
 import { createSpreadsheet, hostAppendRecords, snapshotSheets } from '../../../src/local/services/spreadsheet';
 import { spreadsheetData } from '../../../src/local/services/spreadsheet/model';
 import { triggerState } from '../../../src/local/runtime/triggers';
+import { DOCUMENTED_TABS } from '../../fixtures/documented-tabs';
 
 const START = Date.parse('2027-02-01T09:00:00+01:00');
 
@@ -18,45 +19,13 @@ function setup(rt: Runtime): void {
   if (!result.ok) throw new Error(result.error);
 }
 
-const TABS = [
-  'Comuni',
-  'Dipendenti',
-  'Corsi',
-  'Sessioni',
-  'Iscrizioni',
-  'Presenze',
-  'Attestati',
-  'Formazione esterna',
-  'Impostazioni',
-  'Registro',
-  'Report dipendenti',
-  'Report comuni',
-  'Report corsi',
-  'Bilancio',
-];
-
 describe('setupAcademy on an empty spreadsheet', () => {
   test('creates every tab with the documented headers in order, default settings and one edit trigger', () => {
     const { rt, ws, ssId } = fresh();
     setup(rt);
     const snap = snapshotSheets(ws, ssId);
-    for (const tab of TABS) expect(Object.keys(snap)).toContain(tab);
-    expect(snap.Corsi?.header).toEqual([
-      'Codice',
-      'Titolo',
-      'Area',
-      'Descrizione',
-      'Docente',
-      'Ore',
-      'Modalità',
-      'Sede',
-      'Posti',
-      'Destinatari',
-      'Soglia frequenza %',
-      'Costo (€)',
-      'Stato',
-    ]);
-    expect(snap.Bilancio?.header).toEqual(['Voce', 'Importo (€)']);
+    const headers = Object.fromEntries(Object.keys(DOCUMENTED_TABS).map((tab) => [tab, snap[tab]?.header]));
+    expect(headers).toEqual(DOCUMENTED_TABS);
     const settings = Object.fromEntries((snap.Impostazioni?.rows ?? []).map((r) => [r.Chiave, r.Valore]));
     expect(settings).toMatchObject({
       'Anno formativo': '2027',
@@ -128,7 +97,7 @@ describe('setupAcademy on an empty spreadsheet', () => {
     setup(rt);
     const second = snapshotSheets(ws, ssId);
     expect(Object.keys(second)).toEqual(Object.keys(first));
-    for (const tab of TABS) expect(second[tab]?.header).toEqual(first[tab]?.header);
+    for (const tab of Object.keys(DOCUMENTED_TABS)) expect(second[tab]?.header).toEqual(first[tab]?.header);
     expect(second.Impostazioni?.rows).toEqual(first.Impostazioni?.rows);
     expect(spreadsheetData(ws, ssId).protections.length).toBe(protections);
     expect(triggerState(ws).triggers.filter((t) => t.handler === 'onRegistryEdit')).toHaveLength(1);

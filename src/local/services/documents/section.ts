@@ -72,6 +72,11 @@ export function wrapSection(
       const rows = (cells ?? [['']]).map((row) => row.map((c) => newParagraph(String(c ?? ''))));
       return insert(nodes().length, { kind: 'TABLE', rows });
     },
+    insertTable(index: number, cells?: unknown[][]) {
+      call('insertTable');
+      const rows = (cells ?? [['']]).map((row) => row.map((c) => newParagraph(String(c ?? ''))));
+      return insert(index, { kind: 'TABLE', rows });
+    },
     getParagraphs() {
       call('getParagraphs');
       return paragraphsOf(nodes()).map((p) => wrapParagraph(ctx, session, p, nodes));

@@ -1,5 +1,5 @@
-import { Workspace } from '../runtime/workspace';
-import { createGlobals } from '.';
+import { Workspace } from '../../runtime/workspace';
+import { createGlobals } from '..';
 
 /*
  * Conformance with an independent oracle: the assertions brucemcpherson/gas-fakes makes for live Apps

@@ -1,8 +1,8 @@
-import { Workspace } from '../runtime/workspace';
-import { documentGlobals } from './documents';
-import { driveGlobals, snapshotDrive } from './drive';
-import { formsGlobals } from './forms';
-import { createSpreadsheet, spreadsheetGlobals } from './spreadsheet';
+import { Workspace } from '../../runtime/workspace';
+import { documentGlobals } from '../documents';
+import { driveGlobals, snapshotDrive } from '.';
+import { formsGlobals } from '../forms';
+import { createSpreadsheet, spreadsheetGlobals } from '../spreadsheet';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the emulated services are untyped script globals */
 

@@ -1,12 +1,19 @@
-import type { Workspace } from '../runtime/workspace';
-import { EmulatedBlob, toUint8 } from './blob';
-import { A4_HEIGHT, A4_WIDTH, commitDoc, committedDoc, documentText, newDocContent } from './files/doc-model';
-import { renderPdf, renderTextPdf } from './files/pdf';
-import { spendCreatedDoc } from './documents/quota';
-import { strictAbout } from '../runtime/variant';
-import { spreadsheetData } from './spreadsheet/model';
-import { formsState } from './forms/model';
-import { checkSignature } from './signature';
+/**
+ * The emulated `DriveApp` with its File, Folder and iterator objects. They are closures over one
+ * Workspace and call one another (a File's parents are Folders, a Folder lists Files), so they stay
+ * together here; what they read and convert lives beside them (content.ts, query.ts, enums.ts, host.ts).
+ */
+import type { Workspace } from '../../runtime/workspace';
+import { ACCESS, MIME_TYPE, PERMISSION } from './enums';
+import { asBlob, bytesOf, convert } from './content';
+import { decodeToken, encodeToken, searchPredicate } from './query';
+import { EmulatedBlob } from '../blob';
+import { commitDoc, committedDoc, newDocContent } from '../files/doc-model';
+import { spendCreatedDoc } from '../documents/quota';
+import { strictAbout } from '../../runtime/variant';
+import { spreadsheetData } from '../spreadsheet/model';
+import { formsState } from '../forms/model';
+import { checkSignature } from '../signature';
 import {
   adoptSpreadsheets,
   createItem,
@@ -18,205 +25,21 @@ import {
   FORM_MIME,
   isEffectivelyTrashed,
   isFolder,
-  isSheetOrForm,
-  pathOf,
   PDF_MIME,
   SHEETS_MIME,
   type DriveItem,
-} from './files/store';
+} from '../files/store';
 
-export { DOC_MIME, FOLDER_MIME, PDF_MIME } from './files/store';
+export { DOC_MIME, FOLDER_MIME, PDF_MIME } from '../files/store';
+export { MIME_TYPE } from './enums';
+export { hostDriveFile, snapshotDrive } from './host';
 
 /** Apps Script's message for an id that is unknown or not visible to the user. */
 export const NO_ITEM_MESSAGE =
   'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
 
-/** The `MimeType` global (Base.MimeType): string values, as Apps Script's enum prints them. */
-export const MIME_TYPE = {
-  GOOGLE_APPS_SCRIPT: 'application/vnd.google-apps.script',
-  GOOGLE_DRAWINGS: 'application/vnd.google-apps.drawing',
-  GOOGLE_DOCS: DOC_MIME,
-  GOOGLE_FORMS: 'application/vnd.google-apps.form',
-  GOOGLE_SHEETS: 'application/vnd.google-apps.spreadsheet',
-  GOOGLE_SITES: 'application/vnd.google-apps.site',
-  GOOGLE_SLIDES: 'application/vnd.google-apps.presentation',
-  FOLDER: FOLDER_MIME,
-  SHORTCUT: 'application/vnd.google-apps.shortcut',
-  BMP: 'image/bmp',
-  GIF: 'image/gif',
-  JPEG: 'image/jpeg',
-  PNG: 'image/png',
-  SVG: 'image/svg+xml',
-  PDF: PDF_MIME,
-  CSS: 'text/css',
-  CSV: 'text/csv',
-  HTML: 'text/html',
-  JAVASCRIPT: 'application/javascript',
-  PLAIN_TEXT: 'text/plain',
-  RTF: 'application/rtf',
-  OPENDOCUMENT_GRAPHICS: 'application/vnd.oasis.opendocument.graphics',
-  OPENDOCUMENT_PRESENTATION: 'application/vnd.oasis.opendocument.presentation',
-  OPENDOCUMENT_SPREADSHEET: 'application/vnd.oasis.opendocument.spreadsheet',
-  OPENDOCUMENT_TEXT: 'application/vnd.oasis.opendocument.text',
-  MICROSOFT_EXCEL: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  MICROSOFT_EXCEL_LEGACY: 'application/vnd.ms-excel',
-  MICROSOFT_POWERPOINT: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  MICROSOFT_POWERPOINT_LEGACY: 'application/vnd.ms-powerpoint',
-  MICROSOFT_WORD: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  MICROSOFT_WORD_LEGACY: 'application/msword',
-  ZIP: 'application/zip',
-} as const;
-
-const ACCESS = {
-  ANYONE: 'ANYONE',
-  ANYONE_WITH_LINK: 'ANYONE_WITH_LINK',
-  DOMAIN: 'DOMAIN',
-  DOMAIN_WITH_LINK: 'DOMAIN_WITH_LINK',
-  PRIVATE: 'PRIVATE',
-} as const;
-const PERMISSION = {
-  VIEW: 'VIEW',
-  EDIT: 'EDIT',
-  COMMENT: 'COMMENT',
-  OWNER: 'OWNER',
-  ORGANIZER: 'ORGANIZER',
-  FILE_ORGANIZER: 'FILE_ORGANIZER',
-  NONE: 'NONE',
-} as const;
-
-/** Files (not folders) outside the trash, in creation order, with their path from the Drive root. */
-export function snapshotDrive(
-  ws: Workspace,
-): Array<{ id: string; name: string; mimeType: string; path: string; text: string }> {
-  const st = driveState(ws);
-  const out: Array<{ id: string; name: string; mimeType: string; path: string; text: string }> = [];
-  for (const id of st.order) {
-    const item = st.items[id] as DriveItem;
-    if (isFolder(item) || isSheetOrForm(item) || isEffectivelyTrashed(ws, item)) continue;
-    const doc = item.mimeType === DOC_MIME ? committedDoc(ws, id) : null;
-    out.push({
-      id,
-      name: item.name,
-      mimeType: item.mimeType,
-      path: pathOf(ws, item),
-      text: doc ? documentText(doc).trim() : item.text,
-    });
-  }
-  return out;
-}
-
-/** A file as the playground serves it (not counted as a script call); a Doc comes as its PDF. */
-export function hostDriveFile(
-  ws: Workspace,
-  id: string,
-): { name: string; mimeType: string; bytes: Uint8Array; trashed: boolean } | null {
-  const item = findItem(ws, id);
-  if (!item || isFolder(item)) return null;
-  const trashed = isEffectivelyTrashed(ws, item);
-  if (item.mimeType === DOC_MIME) {
-    const pdf = renderPdf(committedDoc(ws, id) ?? newDocContent(), item.name);
-    return { name: `${item.name}.pdf`, mimeType: PDF_MIME, bytes: pdf.bytes, trashed };
-  }
-  return { name: item.name, mimeType: item.mimeType, bytes: item.bytes, trashed };
-}
-
-/** Blob-like values scripts pass to `createFile` (an EmulatedBlob, or anything with `getBlob`). */
-interface BlobLike {
-  getBytes(): number[];
-  getName(): string | null;
-  getContentType(): string | null;
-}
-
-function asBlob(value: unknown): BlobLike & { text?: string | null; rawBytes?: () => Uint8Array } {
-  const v = value as { getBlob?: () => unknown; getBytes?: unknown };
-  if (v && typeof v.getBytes !== 'function' && typeof v.getBlob === 'function') return asBlob(v.getBlob());
-  if (!v || typeof v.getBytes !== 'function') throw new Error('Invalid argument: blob');
-  return value as BlobLike;
-}
-
-function bytesOf(blob: BlobLike & { rawBytes?: () => Uint8Array }): Uint8Array {
-  return typeof blob.rawBytes === 'function' ? new Uint8Array(blob.rawBytes()) : toUint8(blob.getBytes());
-}
-
-/** The blob Google gives for a file in another format, or the error it throws when it cannot. */
-function convert(ws: Workspace, item: DriveItem, contentType: string): EmulatedBlob {
-  if (item.mimeType === DOC_MIME) {
-    const doc = committedDoc(ws, item.id) ?? newDocContent();
-    if (contentType === PDF_MIME) {
-      const pdf = renderPdf(doc, item.name);
-      return new EmulatedBlob(pdf.bytes, PDF_MIME, `${item.name}.pdf`, pdf.text);
-    }
-    if (contentType === 'text/plain' || contentType === 'text/markdown') {
-      const ext = contentType === 'text/plain' ? 'txt' : 'md';
-      return new EmulatedBlob(new TextEncoder().encode(documentText(doc)), contentType, `${item.name}.${ext}`);
-    }
-  } else if (contentType === item.mimeType) {
-    return new EmulatedBlob(new Uint8Array(item.bytes), item.mimeType, item.name, item.text === '' ? null : item.text);
-  } else if (contentType === PDF_MIME && /^text\/(plain|csv|html)$/.test(item.mimeType)) {
-    const source = new TextDecoder().decode(item.bytes);
-    const pdf = renderTextPdf(source, item.name, A4_WIDTH, A4_HEIGHT);
-    return new EmulatedBlob(pdf.bytes, PDF_MIME, `${item.name.replace(/\.[^.]*$/, '')}.pdf`, pdf.text);
-  }
-  throw new Error(`Converting from ${item.mimeType} to ${contentType} is not supported.`);
-}
-
 interface IteratorFactory<T> {
   (ids: string[]): T;
-}
-
-function encodeToken(kind: string, ids: string[]): string {
-  return Buffer.from(JSON.stringify({ kind, ids }), 'utf8').toString('base64');
-}
-
-function decodeToken(kind: string, token: string): string[] {
-  try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { kind?: unknown; ids?: unknown };
-    if (parsed.kind === kind && Array.isArray(parsed.ids) && parsed.ids.every((x) => typeof x === 'string'))
-      return parsed.ids as string[];
-  } catch {
-    // An unreadable token is reported below as Google does.
-  }
-  throw new Error('Invalid argument: continuationToken');
-}
-
-/** A tiny reader of Drive v2 search queries: clauses joined by `and` (title, mimeType, parents, trashed). */
-function searchPredicate(ws: Workspace, query: string): (item: DriveItem) => boolean {
-  const clauses = query
-    .split(/\s+and\s+/i)
-    .map((c) => c.trim())
-    .filter((c) => c !== '');
-  const unquote = (s: string): string =>
-    s
-      .replace(/^'(.*)'$/s, '$1')
-      .replace(/\\'/g, "'")
-      .replace(/\\\\/g, '\\');
-  const tests = clauses.map((clause): ((item: DriveItem) => boolean) => {
-    let m = /^(title|name)\s*(=|!=|contains)\s*('(?:[^'\\]|\\.)*')$/i.exec(clause);
-    if (m) {
-      const value = unquote(m[3] as string);
-      const op = (m[2] as string).toLowerCase();
-      if (op === 'contains') return (item) => item.name.toLowerCase().includes(value.toLowerCase());
-      return op === '=' ? (item) => item.name === value : (item) => item.name !== value;
-    }
-    m = /^mimeType\s*(=|!=)\s*('(?:[^'\\]|\\.)*')$/i.exec(clause);
-    if (m) {
-      const value = unquote(m[2] as string);
-      return m[1] === '=' ? (item) => item.mimeType === value : (item) => item.mimeType !== value;
-    }
-    m = /^('(?:[^'\\]|\\.)*')\s+in\s+parents$/i.exec(clause);
-    if (m) {
-      const value = unquote(m[1] as string);
-      return (item) => item.parents.includes(value);
-    }
-    m = /^trashed\s*=\s*(true|false)$/i.exec(clause);
-    if (m) {
-      const wanted = (m[1] as string).toLowerCase() === 'true';
-      return (item) => isEffectivelyTrashed(ws, item) === wanted;
-    }
-    throw new Error(`Invalid argument: q`);
-  });
-  const mentionsTrash = clauses.some((c) => /^trashed\s*=/i.test(c));
-  return (item) => (mentionsTrash || !isEffectivelyTrashed(ws, item)) && tests.every((t) => t(item));
 }
 
 /** `DriveApp` and the `MimeType` enum; every method is a counted 'Drive' call, iterator steps included. */
