@@ -319,8 +319,9 @@ export function publishForm(data: EnrollmentData, book: EnrollmentBook): Publish
   }
   if (destination !== ssId) form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
 
-  ensureTriggers(form);
+  // The question map before the submit trigger exists: no response is read without it.
   rememberQuestionTitles(form.getId(), titles);
+  ensureTriggers(form);
   if (created || !readProperty(PROP_WATERMARK)) writeProperties({ [PROP_WATERMARK]: String(Date.now()) });
   const url = form.getPublishedUrl();
   writeProperties({ [PROP_FORM_ID]: form.getId(), [PROP_FORM_URL]: url });
