@@ -7,7 +7,7 @@
  */
 import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
-import type { WallClock } from '../../../core/time/zone';
+import { wallClock, type WallClock } from '../../../core/time/zone';
 
 export class NotAWorkbookError extends Error {}
 
@@ -123,15 +123,7 @@ export function isDateFormat(format: string): boolean {
 /** The wall clock a serial number shows (days since day 0, the fraction being the time of day). */
 export function serialToWallClock(serial: number, date1904: boolean): WallClock {
   const days = serial + (date1904 ? EPOCH_1904_DAYS : 0);
-  const d = new Date(EPOCH_1900 + Math.round((days * DAY_MS) / 1000) * 1000);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
+  return wallClock(EPOCH_1900 + Math.round((days * DAY_MS) / 1000) * 1000, 'UTC');
 }
 
 function isoWallClock(iso: string): WallClock {
