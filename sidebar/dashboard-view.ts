@@ -9,7 +9,7 @@ import { append, clear, el, italianDate } from './dom';
 import { jobsSection } from './jobs';
 import { meetControls } from './meet-panel';
 import { run } from './server';
-import { STAGES, nextStep, type WorkflowId } from './stages';
+import { STAGES, nextStep, todayOf, type WorkflowId } from './stages';
 import { comuneLinksSection, externalSection } from './tools-view';
 import { confirmingButton, section, serverButton, setStatus, showError, withFeedback } from './ui';
 import { workflow, type PreviewView, type Workflow } from './workflows';
@@ -22,12 +22,6 @@ export interface DashboardHandlers {
 
 /** What the staff chose, kept across reloads of the dashboard. */
 const choice = { course: '', query: '', filter: 'tutti' as CourseFilter };
-
-/** `dd/MM/yyyy HH:mm` (the spreadsheet's zone) → `yyyy-MM-dd`. */
-export function todayOf(d: Dashboard): string {
-  const m = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(d.atText);
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : d.at.slice(0, 10);
-}
 
 function problemsSection(d: Dashboard): HTMLElement | null {
   if (d.problems.length === 0) return null;

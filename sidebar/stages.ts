@@ -41,6 +41,12 @@ export interface NextStep {
 
 const ENDED_NOT_CLOSED = new Set(['Iscrizioni aperte', 'Iscrizioni chiuse']);
 
+/** `dd/MM/yyyy HH:mm` (the spreadsheet's zone) → `yyyy-MM-dd`. */
+export function todayOf(d: Dashboard): string {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(d.atText);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : d.at.slice(0, 10);
+}
+
 /** The one action the office most likely wants now, with why, from what the dashboard shows. */
 export function nextStep(d: Dashboard, today: string): NextStep {
   if (!d.settings)

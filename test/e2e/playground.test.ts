@@ -6,6 +6,8 @@
  * localhost is blocked and fails the run. Screenshots go to test-artifacts/ (git-ignored).
  */
 import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { nextStep, todayOf } from '../../sidebar/stages';
+import type { Dashboard } from '../../src/gas/dashboard/types';
 import { usePlaygroundInBrowser } from './playground-browser';
 
 // The longest test (weeks of triggers, then the register ticked) took 47 s with four test runs sharing
@@ -415,5 +417,74 @@ describe('the playground in Chromium', () => {
     expect(await active.getAttribute('data-row')).toBe('5');
     expect(await active.getAttribute('data-col')).toBe('Posti');
     expect(await page.locator('#tab-title').textContent()).toBe('Corsi');
+  });
+  it('puts «Da correggere» first, highlights the next step by stage, filters the courses and takes a full course only on a second click', async () => {
+    // The previous check left «tanti» in Corsi row 5: it is listed first, and the next step is to fix it.
+    await page.goto(base);
+    const frame = await sidebar();
+    expect(await frame.locator('#content > section').first().getAttribute('id')).toBe('problems');
+    expect(await frame.locator('#next-step').textContent()).toContain('Correggere le righe segnalate');
+    expect(await frame.locator('#actions button.next').count()).toBe(0);
+    expect(
+      await frame.locator('#actions .stage').evaluateAll((els) => els.map((e) => e.getAttribute('data-stage'))),
+    ).toEqual(['preparazione', 'iscrizioni', 'svolgimento', 'chiusura', 'report']);
+
+    // Fixed, and the course NEXT made full: the next step is the dashboard's own rule, highlighted once.
+    await context.request.post(`${base}/api/edit`, { data: { tab: 'Corsi', row: 5, column: 'Posti', value: '20' } });
+    const before = await snapshot();
+    const confirmed = (before.sheets['Iscrizioni']?.rows ?? []).filter(
+      (r) => r.Corso === NEXT && r.Stato === 'Confermata',
+    ).length;
+    expect(confirmed).toBeGreaterThan(0);
+    const nextRow = (before.sheets['Corsi']?.rows ?? []).findIndex((r) => r.Codice === NEXT) + 2;
+    await context.request.post(`${base}/api/edit`, {
+      data: { tab: 'Corsi', row: nextRow, column: 'Posti', value: String(confirmed) },
+    });
+    const dashboard = (await (
+      await context.request.post(`${base}/api/run`, { data: { fn: 'getDashboard', args: [], as: STAFF } })
+    ).json()) as { value: Dashboard };
+    const step = nextStep(dashboard.value, todayOf(dashboard.value));
+    await page.goto(base);
+    const fixed = await sidebar();
+    expect(await fixed.locator('#problems').count()).toBe(0);
+    expect(await fixed.locator('#next-step').textContent()).toContain(step.text);
+    expect(
+      await fixed.locator('#actions button.next').evaluateAll((els) => els.map((e) => e.getAttribute('data-fn'))),
+    ).toEqual(step.workflow ? [step.workflow] : []);
+
+    // The course list: found by its code among the open courses, gone under «Conclusi».
+    await fixed.getByLabel('Cerca un corso').fill(NEXT);
+    await fixed.getByLabel('Mostra').selectOption('conclusi');
+    await fixed.locator(`button[data-course="${NEXT}"]`).waitFor({ state: 'detached' });
+    await fixed.getByLabel('Mostra').selectOption('aperti');
+    await fixed.locator(`button[data-course="${NEXT}"]`).click();
+    await fixed.locator('#course-view').waitFor();
+
+    // Full: the first click only asks, the second enrols past Posti.
+    const taken = new Set(
+      (before.sheets['Iscrizioni']?.rows ?? []).filter((r) => r.Corso === NEXT).map((r) => String(r.Email)),
+    );
+    const someone = (before.sheets['Dipendenti']?.rows ?? []).find(
+      (r) => r.Attivo === true && r.Ruolo === 'Dipendente' && !taken.has(String(r.Email)),
+    );
+    const email = String(someone?.Email ?? '');
+    expect(email).not.toBe('');
+    await fixed.getByLabel('Iscrivi un dipendente (email)').fill(email);
+    const over = fixed.getByRole('button', { name: 'Iscrivi oltre i posti', exact: true });
+    await over.click();
+    const confirm = fixed.getByRole('button', {
+      name: `Conferma: posto in più (${confirmed + 1} su ${confirmed})`,
+      exact: true,
+    });
+    await confirm.waitFor();
+    expect((await snapshot()).sheets['Iscrizioni']?.rows.some((r) => r.Email === email && r.Corso === NEXT)).toBe(
+      false,
+    );
+    await confirm.click();
+    await fixed.locator('li[data-enrollment]', { hasText: email }).waitFor();
+    expect(
+      (await snapshot()).sheets['Iscrizioni']?.rows.find((r) => r.Email === email && r.Corso === NEXT),
+    ).toMatchObject({ Stato: 'Confermata', Origine: 'Manuale' });
+    await shot('13-oltre-i-posti');
   });
 });
