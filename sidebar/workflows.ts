@@ -4,6 +4,7 @@
  * confirming button.
  */
 import {
+  calendarView,
   certificatesView,
   feedbackView,
   retentionView,
@@ -34,6 +35,8 @@ export const WORKFLOWS: readonly Workflow[] = [
     label: 'Sincronizza calendario',
     style: 'action',
     course: 'optional',
+    preview: async (course) =>
+      calendarView(await (course ? run('previewCalendarSync', course) : run('previewCalendarSync'))),
     run: (course) => (course ? run('syncCalendar', course) : run('syncCalendar')),
   },
   {

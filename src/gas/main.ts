@@ -9,6 +9,7 @@ export {
   showComuniSummariesPreview,
   showFeedbackFormPreview,
   showRetentionPreview,
+  showCalendarSyncPreview,
 } from './previews/menu';
 export { setupAcademy, onRegistryEdit } from './setup/entry';
 export {
@@ -21,6 +22,7 @@ export {
 export { issueCertificates, previewCertificates, reissueCertificate } from './certificates/entry';
 export { runJobs, getJobsProgress } from './jobs/entry';
 export { syncCalendar } from './calendar/entry';
+export { previewCalendarSync } from './calendar/preview';
 export {
   publishEnrollmentForm,
   onFormSubmit,

@@ -15,7 +15,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [string, string] | null> = [
   null,
   ['Configura', 'setupAcademy'],
   ['Pubblica modulo iscrizioni', 'publishEnrollmentForm'],
-  ['Sincronizza calendario', 'syncCalendar'],
+  ['Sincronizza calendario', 'showCalendarSyncPreview'],
   ['Prepara registro presenze', 'prepareAttendanceForSelection'],
   ['Importa presenze da Meet', 'importMeetAttendanceFromMenu'],
   ['Emetti attestati', 'showCertificatesPreview'],

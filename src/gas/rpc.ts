@@ -25,6 +25,7 @@ export const APPS_SCRIPT_ONLY = [
   'showComuniSummariesPreview',
   'showFeedbackFormPreview',
   'showRetentionPreview',
+  'showCalendarSyncPreview',
   'prepareAttendanceForSelection',
   'importMeetAttendanceFromMenu',
 ] as const satisfies ReadonlyArray<keyof Entry>;

@@ -161,9 +161,22 @@ describe('the playground in Chromium', () => {
     await page.goto(base);
     const frame = await sidebar();
     await frame.getByLabel(/^Corso/).selectOption(COURSE);
-    // The enrollment's own attendee update may have run first: either answer, then the event proves it.
-    expect(await runWorkflow(frame, 'Sincronizza calendario')).toMatch(
-      /Calendario sincronizzato|Calendario già aggiornato/,
+    // The sync mails the guests, so its button shows the plan first. The enrollment's own attendee
+    // update may already have brought the events up to date: then the plan is empty and only closes.
+    await frame.getByRole('button', { name: 'Sincronizza calendario', exact: true }).click();
+    const preview = frame.locator('#preview');
+    await preview.getByRole('heading', { name: `Anteprima: Sincronizza calendario (${COURSE})` }).waitFor();
+    expect(await preview.textContent()).toMatch(/eventi da creare|Calendario già aggiornato/);
+    await preview
+      .getByRole('button', { name: /^Conferma: sincronizzazione/ })
+      .or(preview.getByRole('button', { name: 'Chiudi anteprima' }))
+      .first()
+      .click();
+    await preview.waitFor({ state: 'hidden' });
+    await frame.waitForFunction(
+      () =>
+        document.getElementById('content')?.getAttribute('aria-busy') !== 'true' &&
+        !(document.getElementById('status')?.textContent ?? '').includes('in corso'),
     );
     const event = (await snapshot()).calendar.find((e) => e.sessionId.startsWith(`${COURSE}-`));
     expect(event?.attendees).toContain(employee.email);

@@ -107,3 +107,47 @@ export function retentionView(p: RetentionPreviewInput): PreviewView {
     confirm: 'Conferma: anonimizzazione dei dati oltre gli «Anni di conservazione»',
   };
 }
+
+export interface CalendarPreviewInput {
+  message: string;
+  writes: ReadonlyArray<{
+    sessionId: string;
+    date: string;
+    start: string;
+    kind: 'insert' | 'patch' | 'cancel';
+    guests: number;
+  }>;
+  invalid: ReadonlyArray<{ sessionId: string; message: string }>;
+}
+
+const CALENDAR_LISTS = [
+  ['insert', 'Eventi da creare'],
+  ['patch', 'Eventi da aggiornare'],
+  ['cancel', 'Eventi da annullare'],
+] as const;
+
+export function calendarView(p: CalendarPreviewInput): PreviewView {
+  const lists: PreviewList[] = [];
+  for (const [kind, title] of CALENDAR_LISTS) {
+    const writes = p.writes.filter((w) => w.kind === kind);
+    if (writes.length === 0) continue;
+    lists.push({
+      title: `${title} (${writes.length})`,
+      items: writes.map(
+        (w) =>
+          `${w.sessionId} — ${w.date.split('-').reverse().join('/')} ${w.start}` +
+          (kind === 'cancel' ? '' : `, ${w.guests} ${w.guests === 1 ? 'invitato' : 'invitati'}`),
+      ),
+    });
+  }
+  if (p.invalid.length > 0)
+    lists.push({
+      title: `Sessioni da correggere in «Sessioni» (${p.invalid.length})`,
+      items: p.invalid.map((i) => `${i.sessionId} — ${i.message}`),
+    });
+  return {
+    message: p.message,
+    lists,
+    confirm: p.writes.length > 0 ? `Conferma: sincronizzazione di ${p.writes.length} eventi` : '',
+  };
+}

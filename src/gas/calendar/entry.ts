@@ -68,26 +68,36 @@ function countsMessage(counts: SyncCounts, failed: number): string {
 }
 
 /**
+ * What a sync needs before it may start: the Calendar service, the academy calendar, and (when one is
+ * named) a course that exists and is out of `Bozza`. Returns the course's code, '' for every course.
+ */
+export function checkedSyncCourse(courseCode?: string): string {
+  if (!calendarServiceAvailable()) throw new UserError(CALENDAR_SERVICE_MISSING);
+  // Checked before a job starts: a job that cannot open would only fail again at every slice.
+  if (!readSettings().calendarId.trim()) throw new UserError(CALENDAR_NOT_CONFIGURED);
+  const course = typeof courseCode === 'string' ? courseCode.trim() : '';
+  if (!course) return '';
+  const courses = readTable(TAB.corsi);
+  const found = courses.rows.find((r) => r.record.code === course);
+  if (!found)
+    throw new UserError(
+      duplicateIdMessage(courses, course) ?? `Corso ${course} non trovato nel foglio «${TAB.corsi}».`,
+    );
+  if (found.record.status === 'Bozza')
+    throw new UserError(
+      `Il corso ${course} è in «Bozza»: le sue sessioni vanno in calendario quando esce dalla bozza.`,
+    );
+  return course;
+}
+
+/**
  * Sincronizza calendario. One course: done in this execution. Every course: a job, whose first slice
  * runs now and whose remaining slices continue by the job runner's trigger.
  */
 export const syncCalendar = serverAction('Sincronizza calendario', (courseCode?: string): SyncResult => {
   const startedAt = Date.now();
-  if (!calendarServiceAvailable()) throw new UserError(CALENDAR_SERVICE_MISSING);
-  // Checked before a job starts: a job that cannot open would only fail again at every slice.
-  if (!readSettings().calendarId.trim()) throw new UserError(CALENDAR_NOT_CONFIGURED);
-  const course = typeof courseCode === 'string' ? courseCode.trim() : '';
+  const course = checkedSyncCourse(courseCode);
   if (course) {
-    const courses = readTable(TAB.corsi);
-    const found = courses.rows.find((r) => r.record.code === course);
-    if (!found)
-      throw new UserError(
-        duplicateIdMessage(courses, course) ?? `Corso ${course} non trovato nel foglio «${TAB.corsi}».`,
-      );
-    if (found.record.status === 'Bozza')
-      throw new UserError(
-        `Il corso ${course} è in «Bozza»: le sue sessioni vanno in calendario quando esce dalla bozza.`,
-      );
     const result = runCalendarSync({ courseCodes: [course] });
     return { message: countsMessage(result, result.failed.length), progress: null };
   }

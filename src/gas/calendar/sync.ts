@@ -64,8 +64,21 @@ interface Planned {
   pendingConference: boolean;
 }
 
+/** What a sync would write for one session, before anything is written. */
+export interface PlannedWrite {
+  sessionId: string;
+  course: string;
+  date: string;
+  start: string;
+  kind: 'insert' | 'patch' | 'cancel';
+  /** Guests on the event once written (0 for a cancellation). */
+  guests: number;
+}
+
 export interface CalendarSyncWork extends JobWork {
   counts: SyncCounts;
+  /** The writes the plan holds, in session order; nothing has been sent when it is read first. */
+  planned(): PlannedWrite[];
 }
 
 /** The enrollment form's published URL, as the enrollment workflow records it ('' before publication). */
@@ -203,6 +216,14 @@ export function openCalendarSync(options: SyncOptions = {}): CalendarSyncWork {
 
   return {
     counts,
+    planned: () =>
+      [...planned.values()].flatMap((p): PlannedWrite[] => {
+        const plan = p.plan;
+        if (plan.kind !== 'insert' && plan.kind !== 'patch' && plan.kind !== 'cancel') return [];
+        const { id, course, date, start } = p.session;
+        const guests = plan.kind === 'cancel' ? 0 : plan.resource.attendees.length;
+        return [{ sessionId: id, course, date, start, kind: plan.kind, guests }];
+      }),
     pending: pendingIds,
     run: (sessionId: string) => {
       if (!planned.has(sessionId) || done.has(sessionId)) return;

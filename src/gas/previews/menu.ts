@@ -5,12 +5,14 @@
  */
 import { confirmDialogHtml, type DialogAction } from '../../core/previews/dialog';
 import {
+  calendarView,
   certificatesView,
   feedbackView,
   retentionView,
   summariesView,
   type PreviewView,
 } from '../../core/previews/views';
+import { buildCalendarSyncPreview } from '../calendar/preview';
 import { buildCertificatePreview } from '../certificates/preview';
 import { buildFeedbackPreview } from '../feedback/entry';
 import { serverAction } from '../platform/entry';
@@ -51,5 +53,13 @@ export const showRetentionPreview = serverAction(
   'Applica conservazione dati',
   (): void =>
     show('Applica conservazione dati', retentionView(buildRetentionPreview()), { fn: 'applyRetention', args: [] }),
+  { readOnly: true },
+);
+
+/** «Sincronizza calendario» from the menu: every course, as the menu always synced. */
+export const showCalendarSyncPreview = serverAction(
+  'Sincronizza calendario',
+  (): void =>
+    show('Sincronizza calendario', calendarView(buildCalendarSyncPreview()), { fn: 'syncCalendar', args: [] }),
   { readOnly: true },
 );

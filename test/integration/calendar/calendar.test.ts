@@ -1,6 +1,6 @@
 import { LocalAcademy } from '../../../src/local/runtime/session';
 import { calendarNotifications, setConferencePending, snapshotCalendar } from '../../../src/local/services/calendar';
-import { snapshotSheets } from '../../../src/local/services/spreadsheet';
+import { snapshotSheets, uiState } from '../../../src/local/services/spreadsheet';
 import { prepareAcademy } from '../../../src/local/scenario/runner';
 import { injectRestFault } from '../../../src/local/rest/faults';
 
@@ -361,5 +361,59 @@ describe('setup', () => {
     expect(academy.call('setupAcademy').ok).toBe(true);
     expect(idOf()).toBe(first);
     expect(academy.ws.methodCounts['Calendar.calendars.insert']).toBe(1);
+  });
+});
+
+describe('the sync previewed (menu and sidebar)', () => {
+  function preview(academy: LocalAcademy, courseCode?: string): { message: string; writes: unknown[] } {
+    const result = academy.call('previewCalendarSync', courseCode === undefined ? [] : [courseCode]);
+    if (!result.ok) throw new Error(result.error);
+    return result.value as { message: string; writes: unknown[] };
+  }
+
+  it('lists the events a sync would create with their guests and writes nothing; after the sync there is nothing left', async () => {
+    const academy = await academyWith({
+      Corsi: [course('ONL', 'Online'), course('PRE', 'In presenza')],
+      Sessioni: [session('ONL', '2027-03-02'), session('ONL', '2027-03-09'), session('PRE', '2027-03-04')],
+    });
+    enroll(academy, 'ONL', ['anna.bassi', 'luca.ferrari']);
+    const writes = calendarWrites(academy);
+    const one = preview(academy, 'ONL');
+    expect(one.writes).toEqual([
+      { sessionId: 'ONL-S1', course: 'ONL', date: '2027-03-02', start: '09:00', kind: 'insert', guests: 2 },
+      { sessionId: 'ONL-S2', course: 'ONL', date: '2027-03-09', start: '09:00', kind: 'insert', guests: 2 },
+    ]);
+    expect(one.message).toMatch(/^2 eventi da creare, 0 da aggiornare, 0 da annullare/);
+    expect(preview(academy).writes).toHaveLength(3);
+    expect(calendarWrites(academy)).toBe(writes);
+    expect(events(academy)).toEqual([]);
+    sync(academy);
+    expect(preview(academy)).toMatchObject({
+      message: expect.stringMatching(/^Calendario già aggiornato/),
+      writes: [],
+    });
+    expect(() => preview(academy, 'NOPE')).toThrow(/Corso NOPE non trovato/);
+  });
+
+  it('the menu item shows the plan in a dialog; only its confirming button syncs, and a second confirmation writes nothing', async () => {
+    const academy = await academyWith({ Corsi: [course('ONL', 'Online')], Sessioni: [session('ONL', '2027-03-02')] });
+    academy.runtime.run('onOpen', [{ authMode: 'LIMITED', source: null }], { kind: 'simple' });
+    const menu = uiState(academy.ws, academy.spreadsheetId).menus.find((m) => m.title === 'Academy4PA');
+    const fn = menu?.items.find((i) => i.kind === 'item' && i.caption === 'Sincronizza calendario')?.functionName;
+    expect(fn).toBe('showCalendarSyncPreview');
+    expect(academy.call(String(fn)).ok).toBe(true);
+    const dialog = uiState(academy.ws, academy.spreadsheetId).dialogs.at(-1);
+    expect(dialog?.html).toContain('Eventi da creare (1)');
+    expect(dialog?.html).toContain('Conferma: sincronizzazione di 1 eventi');
+    expect(events(academy)).toEqual([]);
+    const action = JSON.parse(
+      /<script type="application\/json" id="a4pa-action">(.*?)<\/script>/s.exec(dialog?.html ?? '')?.[1] ?? '{}',
+    ) as { fn: string; args: unknown[] };
+    expect(action).toEqual({ fn: 'syncCalendar', args: [] });
+    expect(academy.call(action.fn, action.args).ok).toBe(true);
+    expect(events(academy)).toHaveLength(1);
+    const writes = calendarWrites(academy);
+    expect(academy.call(action.fn, action.args).ok).toBe(true);
+    expect(calendarWrites(academy)).toBe(writes);
   });
 });

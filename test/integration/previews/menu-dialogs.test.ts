@@ -160,8 +160,15 @@ describe('menu items that mail or issue open a preview and act on confirmation',
 
   it('the menu offers no item that mails or issues at one click', async () => {
     const academy = await academyWith([{ code: 'EXC', hours: 4, people: people(1) }]);
-    const direct = ['issueCertificates', 'sendComuniSummaries', 'publishFeedbackForm', 'applyRetention'];
+    const direct = [
+      'issueCertificates',
+      'sendComuniSummaries',
+      'publishFeedbackForm',
+      'applyRetention',
+      'syncCalendar',
+    ];
     for (const caption of [
+      'Sincronizza calendario',
       'Emetti attestati',
       'Invia riepilogo ai comuni',
       'Pubblica questionario di gradimento',

@@ -315,7 +315,7 @@ describe('menu and access', () => {
       ['Apri pannello', 'showSidebar'],
       ['Configura', 'setupAcademy'],
       ['Pubblica modulo iscrizioni', 'publishEnrollmentForm'],
-      ['Sincronizza calendario', 'syncCalendar'],
+      ['Sincronizza calendario', 'showCalendarSyncPreview'],
       ['Prepara registro presenze', 'prepareAttendanceForSelection'],
       ['Importa presenze da Meet', 'importMeetAttendanceFromMenu'],
       ['Emetti attestati', 'showCertificatesPreview'],
