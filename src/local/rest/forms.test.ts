@@ -1,23 +1,13 @@
 import { Workspace } from '../runtime/workspace';
 import type { Variant } from '../runtime/variant';
 import { formsGlobals, hostSubmit } from '../services/forms';
-import { textOf, type RestRequest } from './http';
-import { handleRest } from './router';
+import { callRest } from './testing';
 import { restResponseId, STRICT_LISTING_DELAY_MS } from './forms';
 
 const START = Date.UTC(2027, 0, 11, 9);
 
-function get(ws: Workspace, url: string): { status: number; body: Record<string, unknown> } {
-  const u = new URL(url, 'https://forms.googleapis.com');
-  const req: RestRequest = {
-    method: 'GET',
-    path: u.pathname,
-    query: u.searchParams,
-    headers: { authorization: 'Bearer token' },
-    body: new Uint8Array(),
-  };
-  const answer = handleRest({ ws }, req);
-  return { status: answer.status, body: JSON.parse(textOf(answer.body)) as Record<string, unknown> };
+function get(ws: Workspace, url: string): ReturnType<typeof callRest> {
+  return callRest(ws, 'GET', url);
 }
 
 /** A form with one text item and three responses a minute apart, the clock two minutes past the last. */

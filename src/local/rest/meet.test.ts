@@ -1,19 +1,9 @@
 import { Workspace } from '../runtime/workspace';
-import { textOf, type RestRequest } from './http';
-import { handleRest } from './router';
+import { callRest } from './testing';
 import { recordConference } from './meet';
 
-function get(ws: Workspace, url: string): { status: number; body: Record<string, unknown> } {
-  const u = new URL(url, 'https://meet.googleapis.com');
-  const req: RestRequest = {
-    method: 'GET',
-    path: u.pathname,
-    query: u.searchParams,
-    headers: { authorization: 'Bearer token' },
-    body: new Uint8Array(),
-  };
-  const answer = handleRest({ ws }, req);
-  return { status: answer.status, body: JSON.parse(textOf(answer.body)) as Record<string, unknown> };
+function get(ws: Workspace, url: string): ReturnType<typeof callRest> {
+  return callRest(ws, 'GET', url);
 }
 
 function guests(n: number): Array<{ displayName: string; sessions: Array<{ startTime: string; endTime: string }> }> {

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
-import { handleRest } from '../../rest/router';
-import { textOf, type RestRequest } from '../../rest/http';
+import { callRest } from '../../rest/testing';
 import { Workspace } from '../../runtime/workspace';
 import { createSpreadsheetApp } from '../spreadsheet/app';
 import { spreadsheetsState } from '../spreadsheet/model';
@@ -11,20 +10,8 @@ import { isDateFormat, readXlsx } from './xlsx-read';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function copy(
-  ws: Workspace,
-  fileId: string,
-  body: Record<string, unknown>,
-): { status: number; body: Record<string, unknown> } {
-  const req: RestRequest = {
-    method: 'POST',
-    path: `/drive/v3/files/${fileId}/copy`,
-    query: new URLSearchParams('fields=id,name,mimeType,parents'),
-    headers: { authorization: 'Bearer token', 'content-type': 'application/json' },
-    body: new TextEncoder().encode(JSON.stringify(body)),
-  };
-  const answer = handleRest({ ws }, req);
-  return { status: answer.status, body: JSON.parse(textOf(answer.body)) as Record<string, unknown> };
+function copy(ws: Workspace, fileId: string, body: Record<string, unknown>): ReturnType<typeof callRest> {
+  return callRest(ws, 'POST', `/drive/v3/files/${fileId}/copy?fields=id,name,mimeType,parents`, body);
 }
 
 async function syllabusWorkbook(): Promise<Uint8Array> {
