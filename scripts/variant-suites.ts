@@ -1,0 +1,35 @@
+/**
+ * The lenient rerun's selection rule (docs/contracts.md, "The lenient rerun"): an integration suite is run
+ * again under `A4PA_VARIANT=lenient` when its strict run reached at least one unverified behaviour, that
+ * is, a point where the emulator's two answers differ. A suite that reached none runs the same code with
+ * the same answers under either variant, so its second run could only repeat the first.
+ */
+
+/** Each test file named in the notes, with the unverified behaviours its run reached. */
+export function reachedBySuite(notes: readonly string[]): Map<string, Set<string>> {
+  const bySuite = new Map<string, Set<string>>();
+  for (const note of notes) {
+    let current: Set<string> | undefined;
+    for (const line of note.split('\n')) {
+      if (line.startsWith('file ')) {
+        const path = line.slice('file '.length);
+        current = bySuite.get(path) ?? new Set<string>();
+        bySuite.set(path, current);
+      } else if (line.startsWith('reached ')) {
+        if (current === undefined) throw new Error(`A behaviour was noted before any test file: "${line}".`);
+        current.add(line.slice('reached '.length));
+      } else if (line !== '') {
+        throw new Error(`Not a line of a reached-behaviour note: "${line}".`);
+      }
+    }
+  }
+  return bySuite;
+}
+
+/** The integration suites to rerun under `lenient`, sorted. */
+export function lenientSuites(bySuite: ReadonlyMap<string, ReadonlySet<string>>, integrationDir: string): string[] {
+  return [...bySuite]
+    .filter(([path, reached]) => path.startsWith(integrationDir) && reached.size > 0)
+    .map(([path]) => path)
+    .sort();
+}
