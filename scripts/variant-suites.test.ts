@@ -1,4 +1,4 @@
-import { lenientSuites, reachedBySuite } from './variant-suites';
+import { lenientSuites, reachedBySuite, UNATTRIBUTED } from './variant-suites';
 
 const INTEGRATION = '/repo/test/integration/';
 
@@ -25,10 +25,13 @@ describe('the lenient rerun selection', () => {
     expect(lenientSuites(bySuite, INTEGRATION)).toEqual([`${INTEGRATION}a.test.ts`, `${INTEGRATION}z.test.ts`]);
   });
 
-  it('refuses a note whose behaviour belongs to no test file, or a line it does not know', () => {
-    expect(() => reachedBySuite(['reached REST-FORMS-FRESH\n'])).toThrow(
-      'A behaviour was noted before any test file: "reached REST-FORMS-FRESH".',
-    );
+  it('reruns every integration suite when a behaviour was noted before any test file began', () => {
+    const bySuite = reachedBySuite([`reached REST-FORMS-FRESH\nfile ${INTEGRATION}a.test.ts\n`]);
+    expect(bySuite.get(UNATTRIBUTED)).toEqual(new Set(['REST-FORMS-FRESH']));
+    expect(lenientSuites(bySuite, INTEGRATION)).toBe('all');
+  });
+
+  it('refuses a line it does not know', () => {
     expect(() => reachedBySuite([`file ${INTEGRATION}a.test.ts\nsomething else\n`])).toThrow(
       'Not a line of a reached-behaviour note: "something else".',
     );

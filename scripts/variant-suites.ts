@@ -5,6 +5,12 @@
  * the same answers under either variant, so its second run could only repeat the first.
  */
 
+/**
+ * Where the notes put behaviours reached by a process before any test file began in its note (a global
+ * setup, a process outside Jest): no suite can be cleared of them, so the whole project is rerun.
+ */
+export const UNATTRIBUTED = '(before any test file)';
+
 /** Each test file named in the notes, with the unverified behaviours its run reached. */
 export function reachedBySuite(notes: readonly string[]): Map<string, Set<string>> {
   const bySuite = new Map<string, Set<string>>();
@@ -16,7 +22,10 @@ export function reachedBySuite(notes: readonly string[]): Map<string, Set<string
         current = bySuite.get(path) ?? new Set<string>();
         bySuite.set(path, current);
       } else if (line.startsWith('reached ')) {
-        if (current === undefined) throw new Error(`A behaviour was noted before any test file: "${line}".`);
+        if (current === undefined) {
+          current = bySuite.get(UNATTRIBUTED) ?? new Set<string>();
+          bySuite.set(UNATTRIBUTED, current);
+        }
         current.add(line.slice('reached '.length));
       } else if (line !== '') {
         throw new Error(`Not a line of a reached-behaviour note: "${line}".`);
@@ -26,8 +35,12 @@ export function reachedBySuite(notes: readonly string[]): Map<string, Set<string
   return bySuite;
 }
 
-/** The integration suites to rerun under `lenient`, sorted. */
-export function lenientSuites(bySuite: ReadonlyMap<string, ReadonlySet<string>>, integrationDir: string): string[] {
+/** The integration suites to rerun under `lenient`, sorted; `all` when some behaviour belongs to no suite. */
+export function lenientSuites(
+  bySuite: ReadonlyMap<string, ReadonlySet<string>>,
+  integrationDir: string,
+): string[] | 'all' {
+  if ((bySuite.get(UNATTRIBUTED)?.size ?? 0) > 0) return 'all';
   return [...bySuite]
     .filter(([path, reached]) => path.startsWith(integrationDir) && reached.size > 0)
     .map(([path]) => path)
