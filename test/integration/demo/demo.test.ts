@@ -17,7 +17,7 @@ import { runDemo } from '../../../src/local/demo/run';
 import { scriptPropertiesOf, utf8Length } from '../../../src/local/services/script/properties';
 import { specOf } from '../../../src/gas/platform/property-keys';
 
-jest.setTimeout(900_000);
+jest.setTimeout(600_000);
 
 const ROOT = resolve(__dirname, '../../..');
 
