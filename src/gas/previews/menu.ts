@@ -3,7 +3,7 @@
  * preview and shows it in a dialog; nothing is written or sent until staff press the dialog's
  * confirming button, which calls the workflow's own staff-only server function.
  */
-import { confirmDialogHtml, type DialogAction } from '../../core/previews/dialog';
+import { confirmDialogHtml } from '../../core/previews/dialog';
 import {
   calendarView,
   certificatesView,
@@ -20,46 +20,40 @@ import { buildRetentionPreview } from '../privacy/preview';
 import { buildSummariesPreview } from '../reports/entry';
 import { showModalDialog } from './dialog';
 
-function show(title: string, view: PreviewView, action: DialogAction): void {
-  showModalDialog(confirmDialogHtml(view, action), title);
+/**
+ * One menu item: its caption (the dialog's title too), the view of the workflow's preview, and the
+ * staff-only server function the confirming button calls.
+ */
+function menuPreview(caption: string, view: () => PreviewView, fn: string): () => void {
+  return serverAction(caption, (): void => showModalDialog(confirmDialogHtml(view(), { fn, args: [] }), caption), {
+    readOnly: true,
+  });
 }
 
 /** «Emetti attestati» from the menu: every `Concluso` course, as the menu always covered. */
-export const showCertificatesPreview = serverAction(
+export const showCertificatesPreview = menuPreview(
   'Emetti attestati',
-  (): void =>
-    show('Emetti attestati', certificatesView(buildCertificatePreview('')), { fn: 'issueCertificates', args: [] }),
-  { readOnly: true },
+  () => certificatesView(buildCertificatePreview('')),
+  'issueCertificates',
 );
-
-export const showComuniSummariesPreview = serverAction(
+export const showComuniSummariesPreview = menuPreview(
   'Invia riepilogo ai comuni',
-  (): void =>
-    show('Invia riepilogo ai comuni', summariesView(buildSummariesPreview()), { fn: 'sendComuniSummaries', args: [] }),
-  { readOnly: true },
+  () => summariesView(buildSummariesPreview()),
+  'sendComuniSummaries',
 );
-
-export const showFeedbackFormPreview = serverAction(
+export const showFeedbackFormPreview = menuPreview(
   'Pubblica questionario di gradimento',
-  (): void =>
-    show('Pubblica questionario di gradimento', feedbackView(buildFeedbackPreview()), {
-      fn: 'publishFeedbackForm',
-      args: [],
-    }),
-  { readOnly: true },
+  () => feedbackView(buildFeedbackPreview()),
+  'publishFeedbackForm',
 );
-
-export const showRetentionPreview = serverAction(
+export const showRetentionPreview = menuPreview(
   'Applica conservazione dati',
-  (): void =>
-    show('Applica conservazione dati', retentionView(buildRetentionPreview()), { fn: 'applyRetention', args: [] }),
-  { readOnly: true },
+  () => retentionView(buildRetentionPreview()),
+  'applyRetention',
 );
-
 /** «Sincronizza calendario» from the menu: every course, as the menu always synced. */
-export const showCalendarSyncPreview = serverAction(
+export const showCalendarSyncPreview = menuPreview(
   'Sincronizza calendario',
-  (): void =>
-    show('Sincronizza calendario', calendarView(buildCalendarSyncPreview()), { fn: 'syncCalendar', args: [] }),
-  { readOnly: true },
+  () => calendarView(buildCalendarSyncPreview()),
+  'syncCalendar',
 );
