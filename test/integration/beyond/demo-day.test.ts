@@ -16,7 +16,7 @@ import { driveState, SHEETS_MIME, type DriveItem } from '../../../src/local/serv
 import { webAppUrl } from '../../../src/local/services/script/common';
 import { pdfQrText } from '../certificates/pdf-qr';
 
-jest.setTimeout(120_000);
+jest.setTimeout(30_000);
 
 const FILE = resolve(__dirname, '../../fixtures/scenarios/demo-day.json');
 
