@@ -7,6 +7,7 @@ import { missingFromArchive, splitRows } from '../../core/years/change';
 import { adjacentRuns, type Cell } from '../../core/registry/codec';
 import { neutralizeCell } from '../../core/text';
 import { readGrid, writeBlock } from '../registry/table';
+import { markTabChanged } from '../figures/marks';
 import { archiveTab } from './archives';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -59,6 +60,7 @@ export function moveRows(
     block.setNumberFormats(missing.map((i) => formats[i] ?? new Array<string>(width).fill('General')));
     writeBlock(target, start, 1, values);
   }
+  markTabChanged(source.getName());
   removeMoved(source, rows.length, moving, staying.length, width, options.deleteRows === true);
   return { moved: moving.length, archived: missing.length, kept: staying.length };
 }
