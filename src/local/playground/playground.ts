@@ -9,7 +9,7 @@ import type { RunResult } from '../runtime/runtime';
 import { zonedToUtc, wallClock } from '../../core/time/zone';
 import { takeSnapshot } from '../scenario/snapshot';
 import { enrollmentFormId } from '../scenario/submit';
-import { uiState } from '../services/spreadsheet';
+import { answerNextAlerts, clearAnswers, uiState } from '../services/spreadsheet';
 import type { UiData } from '../services/spreadsheet/model';
 import { withBridge } from './bridge';
 import { HttpError } from './http';
@@ -35,6 +35,15 @@ export interface UiShown {
   alerts: UiData['alerts'];
   dialogs: UiData['dialogs'];
   sidebars: UiData['sidebars'];
+}
+
+/** The alerts after the last question already answered: the page showed the earlier ones before. */
+function sinceLastAnswer(alerts: UiData['alerts']): UiData['alerts'] {
+  let last = -1;
+  alerts.forEach((a, i) => {
+    if (a.buttons !== 'OK' && !a.unanswered) last = i;
+  });
+  return alerts.slice(last + 1);
 }
 
 export interface AdvanceOutcome {
@@ -77,21 +86,38 @@ export class Playground {
   /**
    * A menu item clicked by `as`: the function runs as a menu runs it, and what it showed comes back. A
    * dialog's page gets the bridge, so its `google.script.run` calls run as `as`, as on Google.
+   *
+   * On Google a question (`Ui.alert` with Sì/No) holds the script until the user clicks. A local run
+   * cannot wait, so the question is answered with its close button, comes back `unanswered`, and the
+   * page asks it; the button clicked runs the item again with `answers` (every button clicked so far,
+   * in order), which answer the questions as they come. The item's functions ask before they write, so
+   * the run that ended at the question changed nothing.
    */
-  runMenuItem(fn: string, as: string): { ok: boolean; error: string | null; shown: UiShown } {
-    const menus = uiState(this.academy.ws, this.academy.spreadsheetId).menus;
+  runMenuItem(
+    fn: string,
+    as: string,
+    answers: readonly string[] = [],
+  ): { ok: boolean; error: string | null; shown: UiShown } {
+    const { ws, spreadsheetId } = this.academy;
+    const menus = uiState(ws, spreadsheetId).menus;
     const listed = JSON.stringify(menus).includes(`"functionName":${JSON.stringify(fn)}`);
     if (!listed || !this.academy.hasFunction(fn)) throw new HttpError(400, `La voce di menu ${fn} non esiste.`);
     const before = this.shown();
-    const result = this.academy.runtime.run(fn, [], { as, kind: 'call' });
+    answerNextAlerts(ws, spreadsheetId, ...answers);
+    let result: RunResult;
+    try {
+      result = this.academy.runtime.run(fn, [], { as, kind: 'call' });
+    } finally {
+      clearAnswers(ws, spreadsheetId);
+    }
     this.save();
     const after = this.shown();
     return {
       ok: result.ok,
       error: result.ok ? null : (result.error ?? 'Errore sconosciuto'),
-      shown: localizeValue(this.academy.ws, {
+      shown: localizeValue(ws, {
         toasts: after.toasts.slice(before.toasts.length),
-        alerts: after.alerts.slice(before.alerts.length),
+        alerts: sinceLastAnswer(after.alerts.slice(before.alerts.length)),
         dialogs: after.dialogs
           .slice(before.dialogs.length)
           .map((d) => ({ ...d, html: withBridge(d.html, this.academy.runtime.functionNames(), as) })),

@@ -205,7 +205,8 @@ async function post(playground: Playground, req: IncomingMessage, res: ServerRes
   }
   if (path === '/api/menu') {
     if (ctx.viewer.kind !== 'staff') throw new HttpError(403, 'I menu del foglio sono dello staff.');
-    sendJson(res, playground.runMenuItem(String(input.fn ?? ''), ctx.viewer.email));
+    const answers = Array.isArray(input.answers) ? input.answers.map(String) : [];
+    sendJson(res, playground.runMenuItem(String(input.fn ?? ''), ctx.viewer.email, answers));
     return true;
   }
   if (path === '/api/edit') {

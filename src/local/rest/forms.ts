@@ -109,8 +109,10 @@ export function handleForms(ws: Workspace, req: RestRequest): RestResponse | nul
   if (!form) throw new RestError(404, 'Requested entity was not found.', 'notFound');
   const one = m[3] === undefined ? null : decodeURIComponent(m[3]);
   ws.call('Forms', one !== null ? 'forms.responses.get' : m[2] ? 'forms.responses.list' : 'forms.get');
-  const delay = strictAbout(ws, 'REST-FORMS-FRESH') ? STRICT_LISTING_DELAY_MS : 0;
-  const visible = form.responses.filter((r) => r.timestampMs <= ws.now() - delay);
+  const now = ws.now();
+  const fresh = form.responses.some((r) => r.timestampMs <= now && r.timestampMs > now - STRICT_LISTING_DELAY_MS);
+  const delay = fresh && strictAbout(ws, 'REST-FORMS-FRESH') ? STRICT_LISTING_DELAY_MS : 0;
+  const visible = form.responses.filter((r) => r.timestampMs <= now - delay);
   if (one !== null) {
     const found = visible.find((r) => restResponseId(r.id) === one);
     if (!found) throw new RestError(404, 'Requested entity was not found.', 'notFound');

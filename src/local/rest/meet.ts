@@ -6,6 +6,7 @@
  * e-mail (REST-MEET-USER): the People API (`people.ts`) is where an id may become an address.
  */
 import type { Workspace } from '../runtime/workspace';
+import { strictAbout } from '../runtime/variant';
 import { json, RestError, type RestRequest, type RestResponse } from './http';
 import { accountIdOf } from './people';
 
@@ -65,7 +66,9 @@ export function recordConference(ws: Workspace, meetLink: string, participants: 
   const start = earliest(all.map((s) => s.startTime)) ?? new Date(ws.now()).toISOString();
   const end = latest(all.map((s) => s.endTime)) ?? start;
   const people = participants.flatMap((p) =>
-    p.email || ws.variant === 'lenient' ? [p] : p.sessions.map((s) => ({ ...p, sessions: [s] })),
+    p.email || p.sessions.length === 1 || !strictAbout(ws, 'REST-MEET-ANONYMOUS-REJOIN')
+      ? [p]
+      : p.sessions.map((s) => ({ ...p, sessions: [s] })),
   );
   st.records.push({
     name,

@@ -6,6 +6,7 @@
  * variant gives every account's e-mail).
  */
 import type { Workspace } from '../runtime/workspace';
+import { strictAbout } from '../runtime/variant';
 import { json, RestError, type RestRequest, type RestResponse } from './http';
 
 interface Account {
@@ -57,7 +58,7 @@ export function handlePeople(ws: Workspace, req: RestRequest): RestResponse | nu
         status: { code: 5, message: 'Requested entity was not found.' },
         requestedResourceName: requested,
       };
-    const visible = ws.variant === 'lenient' || domainOf(account.email) === asker;
+    const visible = domainOf(account.email) === asker || !strictAbout(ws, 'REST-PEOPLE-ACCOUNT-EMAIL');
     return {
       httpStatusCode: 200,
       requestedResourceName: requested,

@@ -14,7 +14,13 @@ import { LocalAcademy } from '../../../src/local/runtime/session';
 
 const BUNDLE = `
 function onOpen() {
-  SpreadsheetApp.getUi().createMenu('Academy4PA').addItem('Prepara', 'prepare').addToUi();
+  SpreadsheetApp.getUi().createMenu('Academy4PA').addItem('Prepara', 'prepare').addItem('Conferma', 'confirm').addToUi();
+}
+function confirm() {
+  var ui = SpreadsheetApp.getUi();
+  if (ui.alert('Conferma', 'Procedere?', ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+  SpreadsheetApp.getActiveSpreadsheet().insertSheet('Confermato');
+  ui.alert('Fatto');
 }
 function prepare() {
   var app = SpreadsheetApp;
@@ -86,6 +92,33 @@ describe('the playground server', () => {
   it('runs onOpen as the spreadsheet opens, so the menu bar holds the add-on menu and its items', async () => {
     const html = await page('/');
     expect(html).toContain('<button type="button" role="menuitem" data-fn="prepare">Prepara</button>');
+  });
+
+  // catalogue: HTML-ALERT-ANSWER
+  it("asks a menu item's question on the page and runs the item again with the button clicked", async () => {
+    const menu = async (answers: string[]): Promise<{ ok: boolean; shown: { alerts: unknown[] } }> => {
+      const response = await fetch(`${base}/api/menu`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ fn: 'confirm', answers }),
+      });
+      return (await response.json()) as { ok: boolean; shown: { alerts: unknown[] } };
+    };
+    const tabs = async (): Promise<string[]> => {
+      const snapshot = (await (await fetch(`${base}/api/snapshot`)).json()) as { sheets: Record<string, unknown> };
+      return Object.keys(snapshot.sheets);
+    };
+    const asked = await menu([]);
+    expect(asked.shown.alerts).toEqual([
+      { title: 'Conferma', prompt: 'Procedere?', buttons: 'YES_NO', answer: 'CLOSE', unanswered: true },
+    ]);
+    expect(await tabs()).not.toContain('Confermato');
+    expect((await menu(['NO'])).shown.alerts).toEqual([]);
+    expect(await tabs()).not.toContain('Confermato');
+    const done = await menu(['YES']);
+    expect(done).toMatchObject({ ok: true });
+    expect(done.shown.alerts).toEqual([{ title: '', prompt: 'Fatto', buttons: 'OK', answer: 'OK', unanswered: false }]);
+    expect(await tabs()).toContain('Confermato');
   });
 
   it('serves the snapshot as JSON', async () => {

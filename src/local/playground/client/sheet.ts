@@ -19,7 +19,7 @@ interface ChartConstructor {
 
 interface UiShown {
   toasts: Array<{ message: string; title: string }>;
-  alerts: Array<{ title: string; prompt: string }>;
+  alerts: Array<{ title: string; prompt: string; buttons: string; unanswered: boolean }>;
   dialogs: Array<{ title: string; html: string }>;
   sidebars: Array<{ title: string; html: string }>;
 }
@@ -318,17 +318,68 @@ menubar?.addEventListener('click', (e) => {
   const fn = button.getAttribute('data-fn');
   if (!fn) return;
   closeMenus();
-  const label = button.textContent ?? fn;
+  runMenuItem(fn, button.textContent ?? fn, []);
+});
+
+/** The buttons of each `Ui.ButtonSet`, as Google labels them in an Italian editor. */
+const BUTTON_LABELS: Record<string, Array<[string, string]>> = {
+  OK_CANCEL: [
+    ['OK', 'OK'],
+    ['CANCEL', 'Annulla'],
+  ],
+  YES_NO: [
+    ['YES', 'Sì'],
+    ['NO', 'No'],
+  ],
+  YES_NO_CANCEL: [
+    ['YES', 'Sì'],
+    ['NO', 'No'],
+    ['CANCEL', 'Annulla'],
+  ],
+};
+
+/** A question the item asked: the button clicked runs the item again with every answer so far. */
+function ask(title: string, text: string, buttons: string, onAnswer: (button: string) => void): void {
+  const d = document.createElement('dialog');
+  const h = document.createElement('h3');
+  h.textContent = title;
+  const p = document.createElement('p');
+  p.style.whiteSpace = 'pre-wrap';
+  p.textContent = text;
+  d.append(h, p);
+  for (const [button, label] of BUTTON_LABELS[buttons] ?? []) {
+    const b = document.createElement('button');
+    b.textContent = label;
+    b.addEventListener('click', () => {
+      d.close();
+      d.remove();
+      onAnswer(button);
+    });
+    d.appendChild(b);
+  }
+  d.addEventListener('cancel', () => d.remove());
+  document.body.appendChild(d);
+  d.showModal();
+}
+
+function runMenuItem(fn: string, label: string, answers: string[]): void {
   toast('', `${label}: in esecuzione…`);
-  menubar.setAttribute('aria-busy', 'true');
-  post<{ ok: boolean; error: string | null; shown: UiShown }>('/api/menu', { fn })
+  menubar?.setAttribute('aria-busy', 'true');
+  post<{ ok: boolean; error: string | null; shown: UiShown }>('/api/menu', { fn, answers })
     .then((out) => {
-      menubar.removeAttribute('aria-busy');
+      menubar?.removeAttribute('aria-busy');
+      const question = out.shown.alerts.find((a) => a.unanswered);
       const last = out.shown.toasts[out.shown.toasts.length - 1];
       if (!out.ok) toast('Errore', `${label}: ${out.error ?? ''}`);
       else if (last) toast(last.title, last.message);
-      else toast('', `${label}: completato.`);
-      for (const a of out.shown.alerts) dialog(a.title || label, a.prompt, null);
+      else if (!question) toast('', `${label}: completato.`);
+      for (const a of out.shown.alerts) {
+        if (a === question) {
+          ask(a.title || label, a.prompt, a.buttons, (button) => runMenuItem(fn, label, [...answers, button]));
+          break;
+        }
+        dialog(a.title || label, a.prompt, null);
+      }
       for (const d of out.shown.dialogs) dialog(d.title, null, d.html);
       if (out.shown.sidebars.length > 0) {
         const frame = document.getElementById('sidebar') as HTMLIFrameElement | null;
@@ -337,10 +388,10 @@ menubar?.addEventListener('click', (e) => {
       return refresh(true);
     })
     .catch((e: unknown) => {
-      menubar.removeAttribute('aria-busy');
+      menubar?.removeAttribute('aria-busy');
       toast('Errore', e instanceof Error ? e.message : String(e));
     });
-});
+}
 
 window.addEventListener('message', (e) => {
   const data = e.data as { type?: string; fn?: string } | null;

@@ -16,7 +16,7 @@ export function markCancelled(ws: Workspace, st: CalendarState, key: string): vo
 
 export function purged(ws: Workspace, st: CalendarState, key: string): boolean {
   const at = st.cancelledAt?.[key];
-  return at !== undefined && strictAbout(ws, 'CAL-CANCELLED-PURGED') && ws.now() - at >= CANCELLED_PURGE_MS;
+  return at !== undefined && ws.now() - at >= CANCELLED_PURGE_MS && strictAbout(ws, 'CAL-CANCELLED-PURGED');
 }
 
 /** The copy a read returns. */

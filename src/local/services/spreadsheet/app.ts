@@ -22,6 +22,12 @@ function enumOf<const K extends string>(...names: K[]): Record<K, K> {
 
 const Button = enumOf('CLOSE', 'OK', 'CANCEL', 'YES', 'NO');
 const ButtonSet = enumOf('OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL');
+const BUTTONS_OF: Partial<Record<string, readonly string[]>> = {
+  OK: [Button.OK],
+  OK_CANCEL: [Button.OK, Button.CANCEL],
+  YES_NO: [Button.YES, Button.NO],
+  YES_NO_CANCEL: [Button.YES, Button.NO, Button.CANCEL],
+};
 const DataValidationCriteria = enumOf(
   'DATE_AFTER',
   'DATE_BEFORE',
@@ -155,8 +161,9 @@ class UiFacade {
     this.ss().ui.dialogs.push({ title: String(title), html: htmlOf(output).html, modal: false });
   }
   /**
-   * Recorded; nobody is at the keyboard locally, so the answer is the affirmative button of the set
-   * (OK, or YES for the YES_NO sets).
+   * Recorded. A question (a set with a choice) takes the next button a person clicked
+   * (`answerNextAlerts`), and with nobody to click, the dialog's close button: the answer that lets the
+   * least happen (HTML-ALERT-ANSWER). A message with only OK answers OK.
    */
   alert(a: string, b?: unknown, c?: unknown): string {
     gate(this.ws, 'alert');
@@ -166,8 +173,19 @@ class UiFacade {
         : b !== undefined
           ? ['', String(a), String(b)]
           : ['', String(a), ButtonSet.OK];
-    this.ss().ui.alerts.push({ title, prompt, buttons });
-    return buttons.startsWith('YES') ? Button.YES : Button.OK;
+    const offered = BUTTONS_OF[buttons];
+    if (offered === undefined) throw new Error(`Invalid argument: buttons`);
+    const ui = this.ss().ui;
+    if (offered.length === 1) {
+      ui.alerts.push({ title, prompt, buttons, answer: Button.OK, unanswered: false });
+      return Button.OK;
+    }
+    const clicked = ui.answers?.shift();
+    if (clicked !== undefined && clicked !== Button.CLOSE && !offered.includes(clicked))
+      throw new Error(`The answer ${clicked} is not a button of ${buttons}.`);
+    const answer = clicked ?? Button.CLOSE;
+    ui.alerts.push({ title, prompt, buttons, answer, unanswered: clicked === undefined });
+    return answer;
   }
   toString(): string {
     return 'Ui';

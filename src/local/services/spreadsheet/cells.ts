@@ -1,5 +1,5 @@
 /** Reading and writing cells of the stored grid: shapes, typed and raw writes, clearing, display, validation checks. */
-import type { Variant } from '../../runtime/variant';
+import { strictAbout, type Variant } from '../../runtime/variant';
 import type { Workspace } from '../../runtime/workspace';
 import {
   cellAt,
@@ -246,7 +246,7 @@ export function setValidation(
   row: number,
   column: number,
   rule: DataValidationFacade | null,
-  variant: Variant,
+  ws: { readonly variant: Variant },
 ): void {
   if (!rule) {
     const cell = cellAt(sheet, row, column);
@@ -256,5 +256,6 @@ export function setValidation(
   const cell = cellFor(sheet, row, column);
   cell.dv = structuredClone(rule.rule);
   const bareCheckbox = cell.dv.type === 'CHECKBOX' && cell.dv.values.length === 0;
-  if (bareCheckbox && variant === 'strict' && cell.v === null && cell.f === undefined) cell.v = false;
+  if (bareCheckbox && cell.v === null && cell.f === undefined && strictAbout(ws, 'SHEETS-CHECKBOX-EMPTY'))
+    cell.v = false;
 }

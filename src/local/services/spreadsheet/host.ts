@@ -316,6 +316,19 @@ function quoteSheetName(name: string): string {
 }
 
 /** What the script did to the spreadsheet's UI, and the current selection ("Sheet!A1"). */
+/**
+ * Buttons a person clicks for the next questions `Ui.alert` asks in this spreadsheet, in order; what a
+ * run leaves unused is dropped by `clearAnswers`, so it cannot answer a later run's question.
+ */
+export function answerNextAlerts(ws: Workspace, ssId: string, ...buttons: string[]): void {
+  const ui = spreadsheetData(ws, ssId).ui;
+  ui.answers = [...(ui.answers ?? []), ...buttons];
+}
+
+export function clearAnswers(ws: Workspace, ssId: string): void {
+  spreadsheetData(ws, ssId).ui.answers = [];
+}
+
 export function uiState(ws: Workspace, ssId: string): UiData & { activeRange: string } {
   const ss = spreadsheetData(ws, ssId);
   const sheet = sheetById(ss, ss.activeSheetId);

@@ -16,8 +16,10 @@ import type { Workspace } from '../../runtime/workspace';
 import { createCharts, createSpreadsheetApp } from './app';
 
 export {
+  answerNextAlerts,
   appendRowsToSheet,
   boundSpreadsheetId,
+  clearAnswers,
   createSpreadsheet,
   editEvent,
   ensureSheet,

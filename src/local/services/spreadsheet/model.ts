@@ -86,7 +86,22 @@ export interface UiData {
   sidebars: Array<{ title: string; html: string }>;
   dialogs: Array<{ title: string; html: string; modal: boolean }>;
   toasts: Array<{ message: string; title: string; timeoutSeconds: number | null }>;
-  alerts: Array<{ title: string; prompt: string; buttons: string }>;
+  alerts: AlertData[];
+  /**
+   * Buttons a person has already clicked for the next questions, in order (HTML-ALERT-ANSWER); absent in
+   * workbooks saved before questions could be answered.
+   */
+  answers?: string[];
+}
+
+/** One `Ui.alert`: what it said, the buttons it offered, and the button it answered. */
+export interface AlertData {
+  title: string;
+  prompt: string;
+  buttons: string;
+  answer: string;
+  /** A question (a set with a choice) asked while nobody had answered it: the user still has to. */
+  unanswered: boolean;
 }
 
 export interface SpreadsheetData {
@@ -206,7 +221,7 @@ export function newSheetData(id: number, name: string, rows = DEFAULT_ROWS, colu
 }
 
 export function emptyUi(): UiData {
-  return { menus: [], sidebars: [], dialogs: [], toasts: [], alerts: [] };
+  return { menus: [], sidebars: [], dialogs: [], toasts: [], alerts: [], answers: [] };
 }
 
 /** The stored cell at 1-based coordinates, or null when it was never touched. */

@@ -266,20 +266,20 @@ export class RangeFacade {
   }
   setDataValidation(rule: DataValidationFacade | null): RangeFacade {
     const sheet = this.writable('setDataValidation');
-    this.each((row, column) => setValidation(sheet, row, column, rule, this.ws.variant));
+    this.each((row, column) => setValidation(sheet, row, column, rule, this.ws));
     return this;
   }
   setDataValidations(rules: Array<Array<DataValidationFacade | null>>): RangeFacade {
     const data = shapeCheck(rules, this.area, 'setDataValidations');
     const sheet = this.writable('setDataValidations');
     this.each((row, column, i, j) =>
-      setValidation(sheet, row, column, (data[i] as Array<DataValidationFacade | null>)[j] ?? null, this.ws.variant),
+      setValidation(sheet, row, column, (data[i] as Array<DataValidationFacade | null>)[j] ?? null, this.ws),
     );
     return this;
   }
   clearDataValidations(): RangeFacade {
     const sheet = this.writable('clearDataValidations');
-    this.each((row, column) => setValidation(sheet, row, column, null, this.ws.variant));
+    this.each((row, column) => setValidation(sheet, row, column, null, this.ws));
     return this;
   }
   /** Google: checkboxes with true/false, and every cell of the range set to false (unchecked). */

@@ -1,4 +1,4 @@
-import { uiState } from '.';
+import { answerNextAlerts, clearAnswers, uiState } from '.';
 import { runAs, setup } from './testing';
 
 describe('checkboxes', () => {
@@ -208,7 +208,7 @@ describe('UI', () => {
     ui.showModalDialog(html('', '<p>modulo</p>') as unknown as GoogleAppsScript.HTML.HtmlOutput, 'Anteprima');
     ss.toast('Fatto', 'Academy4PA', 5);
     expect(ui.alert('Attenzione')).toBe(ui.Button.OK);
-    expect(ui.alert('Conferma', 'Procedere?', ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);
+    expect(ui.alert('Conferma', 'Procedere?', ui.ButtonSet.YES_NO)).toBe(ui.Button.CLOSE);
     const state = uiState(ws, id);
     expect(state.menus).toEqual([
       { title: 'Academy4PA', items: [{ kind: 'item', caption: 'Apri pannello', functionName: 'showSidebar' }] },
@@ -217,10 +217,32 @@ describe('UI', () => {
     expect(state.dialogs).toEqual([{ title: 'Anteprima', html: '<p>modulo</p>', modal: true }]);
     expect(state.toasts).toEqual([{ message: 'Fatto', title: 'Academy4PA', timeoutSeconds: 5 }]);
     expect(state.alerts).toEqual([
-      { title: '', prompt: 'Attenzione', buttons: 'OK' },
-      { title: 'Conferma', prompt: 'Procedere?', buttons: 'YES_NO' },
+      { title: '', prompt: 'Attenzione', buttons: 'OK', answer: 'OK', unanswered: false },
+      { title: 'Conferma', prompt: 'Procedere?', buttons: 'YES_NO', answer: 'CLOSE', unanswered: true },
     ]);
     expect(state.activeRange).toBe('Foglio1!A1');
+  });
+
+  // catalogue: HTML-ALERT-ANSWER
+  test('a question takes the buttons a person clicked, in order, and refuses a button its set lacks', () => {
+    const { app, ws, id } = setup();
+    const ui = app.getUi();
+    answerNextAlerts(ws, id, 'NO', 'CANCEL', 'YES');
+    expect(ui.alert('Primo', ui.ButtonSet.YES_NO)).toBe(ui.Button.NO);
+    expect(ui.alert('Solo un avviso')).toBe(ui.Button.OK);
+    expect(ui.alert('Secondo', 'Procedere?', ui.ButtonSet.YES_NO_CANCEL)).toBe(ui.Button.CANCEL);
+    expect(() => ui.alert('Terzo', ui.ButtonSet.OK_CANCEL)).toThrow('The answer YES is not a button of OK_CANCEL.');
+    expect(ui.alert('Quarto', ui.ButtonSet.OK_CANCEL)).toBe(ui.Button.CLOSE);
+    answerNextAlerts(ws, id, 'YES');
+    clearAnswers(ws, id);
+    expect(ui.alert('Quinto', ui.ButtonSet.YES_NO)).toBe(ui.Button.CLOSE);
+    expect(uiState(ws, id).alerts.map((a) => [a.prompt, a.answer, a.unanswered])).toEqual([
+      ['Primo', 'NO', false],
+      ['Solo un avviso', 'OK', false],
+      ['Procedere?', 'CANCEL', false],
+      ['Quarto', 'CLOSE', true],
+      ['Quinto', 'CLOSE', true],
+    ]);
   });
 
   test('submenus are recorded with their items', () => {

@@ -154,7 +154,7 @@ export class SheetFacade {
     if (numRows !== -1 && numRows < 1) throw new Error(MESSAGES.minRows);
     if (numColumns !== -1 && numColumns < 1) throw new Error(MESSAGES.minColumns);
     if (rows === 0 || cols === 0) {
-      if (this.ws.variant === 'lenient') return [];
+      if (!strictAbout(this.ws, 'SHEETS-SHEETVALUES-EMPTY')) return [];
       throw new Error(rows === 0 ? MESSAGES.minRows : MESSAGES.minColumns);
     }
     const area = assertInside(sheet, { row: startRow, column: startColumn, numRows: rows, numColumns: cols });
