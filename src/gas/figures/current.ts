@@ -150,7 +150,7 @@ export function currentFigures(): FiguresRecord['tabs'] | null {
 }
 
 /**
- * The record made again from every row, whatever the marks say: the daily run's safety net for changes
+ * The record made again from every row, whatever the marks say: the weekly safety net for changes
  * no trigger reports (rows inserted, deleted or sorted by hand, another program's writes).
  */
 export function rebuildFigures(): void {
