@@ -18,7 +18,7 @@ import {
   SEED,
 } from './harness';
 
-jest.setTimeout(180_000);
+jest.setTimeout(80_000);
 
 /** Values an entry point may plausibly be given (ids and codes in any case and spacing) or not at all. */
 const argument: fc.Arbitrary<unknown> = fc.oneof(

@@ -26,7 +26,7 @@ import {
   SEED,
 } from './harness';
 
-jest.setTimeout(120_000);
+jest.setTimeout(60_000);
 
 interface Answer {
   /** A known employee (by index, the address in any case) or a stranger's address. */

@@ -21,7 +21,7 @@ import {
   SEED,
 } from './harness';
 
-jest.setTimeout(180_000);
+jest.setTimeout(120_000);
 
 /** A number staff may type, or text where a number belongs. */
 const amount = fc.oneof(

@@ -1,4 +1,7 @@
-/** Probes for the Spreadsheets members that move or join cells: sort, copyTo, merges, RangeList. */
+/**
+ * Probes for the Spreadsheets members that move, join, find, clear or annotate cells: sort, copyTo, merges,
+ * RangeList, replacements, the clears, notes, checkboxes, hidden rows.
+ */
 import { thrown, type Probe } from '../probe';
 
 export const sheetsSurfaceProbes: Probe[] = [
@@ -120,5 +123,145 @@ export const sheetsSurfaceProbes: Probe[] = [
         name: 'RangeList',
       },
     },
+  },
+  {
+    id: 'SHEETS-TEXTFINDER-REPLACE',
+    run: ({ freshSheet }) => {
+      const sheet = freshSheet();
+      sheet.getRange('A1:B3').setValues([
+        ['corso excel', 'Excel'],
+        ['word', 'EXCEL avanzato'],
+        ['=UPPER("excel")', 'altro'],
+      ]);
+      const all = sheet.createTextFinder('excel').replaceAllWith('Calc');
+      const values = sheet.getRange('A1:B2').getValues();
+      const formula = sheet.getRange('A3').getFormula();
+      return { all, values, formula, none: sheet.getRange('A2').createTextFinder('excel').replaceAllWith('x') };
+    },
+    expected: {
+      value: {
+        all: 3,
+        values: [
+          ['corso Calc', 'Calc'],
+          ['word', 'Calc avanzato'],
+        ],
+        formula: '=UPPER("excel")',
+        none: 0,
+      },
+    },
+  },
+  {
+    id: 'SHEETS-CLEAR-PARTS',
+    run: ({ freshSheet }) => {
+      const sheet = freshSheet();
+      const fill = () => {
+        const range = sheet.getRange('A1:B1');
+        range
+          .setValues([['uno', 'due']])
+          .setBackgrounds([['#ff0000', '#00ff00']])
+          .setNotes([['n1', 'n2']]);
+        range.setDataValidation(SpreadsheetApp.newDataValidation().requireNumberEqualTo(5).build());
+      };
+      const state = () => {
+        const range = sheet.getRange('A1:B1');
+        return [
+          range.getValues()[0],
+          range.getBackgrounds()[0],
+          range.getNotes()[0],
+          range.getDataValidations()[0]?.map((rule) => rule !== null),
+        ];
+      };
+      const out: Record<string, unknown> = {};
+      for (const how of ['clear', 'clearContents', 'clearFormats', 'clearNotes'] as const) {
+        fill();
+        sheet[how]();
+        out[how] = state();
+      }
+      return out;
+    },
+    expected: {
+      value: {
+        clear: [
+          ['', ''],
+          ['#ffffff', '#ffffff'],
+          ['n1', 'n2'],
+          [true, true],
+        ],
+        clearContents: [
+          ['', ''],
+          ['#ff0000', '#00ff00'],
+          ['n1', 'n2'],
+          [true, true],
+        ],
+        clearFormats: [
+          ['uno', 'due'],
+          ['#ffffff', '#ffffff'],
+          ['n1', 'n2'],
+          [true, true],
+        ],
+        clearNotes: [
+          ['uno', 'due'],
+          ['#ff0000', '#00ff00'],
+          ['', ''],
+          [true, true],
+        ],
+      },
+    },
+  },
+  {
+    id: 'SHEETS-NOTES',
+    run: ({ freshSheet }) => {
+      const range = freshSheet().getRange('A1:C1');
+      range.setNotes([['testo', 3, 2.5]] as unknown as string[][]);
+      return {
+        notes: range.getNotes()[0],
+        notAGrid: thrown(() => range.setNotes('testo' as unknown as string[][])),
+      };
+    },
+    expected: {
+      value: {
+        notes: ['testo', '3.0', '2.5'],
+        notAGrid: "The parameters (String) don't match the method signature for SpreadsheetApp.Range.setNotes.",
+      },
+    },
+  },
+  {
+    id: 'SHEETS-CHECKBOX-VALUES',
+    run: ({ freshSheet }) => {
+      const sheet = freshSheet();
+      sheet.getRange('A1').insertCheckboxes();
+      sheet.getRange('B1').insertCheckboxes('FATTO');
+      sheet.getRange('C1').insertCheckboxes('SI', 'NO');
+      sheet.getRange('D1').setValue('testo');
+      const rules = ['A1', 'B1', 'C1'].map((a1) => sheet.getRange(a1).getDataValidation()?.getCriteriaValues());
+      sheet.getRange('A1:D1').check();
+      const checked = sheet.getRange('A1:D1').getValues()[0];
+      sheet.getRange('A1:D1').uncheck();
+      return { rules, checked, unchecked: sheet.getRange('A1:D1').getValues()[0] };
+    },
+    expected: {
+      value: {
+        rules: [[], ['FATTO'], ['SI', 'NO']],
+        checked: [true, 'FATTO', 'SI', 'testo'],
+        unchecked: [false, '', 'NO', 'testo'],
+      },
+    },
+  },
+  {
+    id: 'SHEETS-HIDDEN-ROWS-COLUMNS',
+    run: ({ freshSheet }) => {
+      const sheet = freshSheet();
+      sheet.getRange('A1:C1').setValues([['a', 'b', 'c']]);
+      sheet.hideRow(sheet.getRange('A3'));
+      sheet.hideColumns(2);
+      const hidden = [sheet.isRowHiddenByUser(3), sheet.isColumnHiddenByUser(2), sheet.isRowHiddenByUser(2)];
+      sheet.insertRows(1, 2);
+      sheet.insertColumns(1);
+      const moved = [sheet.isRowHiddenByUser(5), sheet.isColumnHiddenByUser(3), sheet.getLastRow()];
+      sheet.showRows(5);
+      sheet.unhideColumn(sheet.getRange('C1'));
+      return { hidden, moved, shown: [sheet.isRowHiddenByUser(5), sheet.isColumnHiddenByUser(3)] };
+    },
+    expected: { value: { hidden: [true, true, false], moved: [true, true, 3], shown: [false, false] } },
   },
 ];

@@ -4,6 +4,7 @@
  * duplicated identifier is the codec's: it sets those rows aside as it decodes the tab.)
  */
 import { normalizeKey } from '../text';
+import { columnTexts, type DecodedTable, type RecordByTab, type RegistryTab } from './codec';
 import type { Comune, Course, Employee, Enrollment, Problem, Session } from './schemas';
 import { TAB } from './tabs';
 
@@ -93,4 +94,26 @@ export function crossCheck(input: CrossCheckInput): Problem[] {
     }
   }
   return out;
+}
+
+type Read<N extends RegistryTab> = DecodedTable<RecordByTab[N]> | null;
+
+/** The cross-tab checks over the tabs that were read (a missing tab is left out of them). */
+export function crossCheckTables(tables: {
+  comuni: Read<typeof TAB.comuni>;
+  employees: Read<typeof TAB.dipendenti>;
+  courses: Read<typeof TAB.corsi>;
+  sessions: Read<typeof TAB.sessioni>;
+  enrollments: Read<typeof TAB.iscrizioni>;
+}): Problem[] {
+  const { comuni, employees, courses, sessions, enrollments } = tables;
+  return crossCheck({
+    ...(comuni && { comuni: comuni.rows }),
+    ...(employees && { employees: employees.rows }),
+    ...(courses && { courses: courses.rows }),
+    ...(sessions && { sessions: sessions.rows }),
+    ...(enrollments && { enrollments: enrollments.rows }),
+    ...(comuni && { typedComuni: columnTexts(comuni, 'name') }),
+    ...(courses && { typedCourses: columnTexts(courses, 'code') }),
+  });
 }

@@ -391,3 +391,10 @@ export function applyBlock(values: Cell[][], block: CellBlock): void {
     });
   });
 }
+
+/** A column's text (trimmed) in every data row, valid or not; none when the tab lacks the column. */
+export function columnTexts(table: DecodedTable<unknown>, field: string): string[] {
+  const at = (table.columns as Record<string, number | undefined>)[field];
+  if (at === undefined) return [];
+  return table.values.slice(1).map((r) => String(r[at - 1] ?? '').trim());
+}

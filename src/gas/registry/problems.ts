@@ -2,13 +2,13 @@
  * Rows to fix: gathered from every registry tab (row validation and cross-tab checks) for the sidebar's
  * "Da correggere" list, and shown as cell notes on the offending cells.
  */
-import { crossCheck } from '../../core/registry/checks';
+import { crossCheckTables } from '../../core/registry/checks';
 import type { RecordByTab, RegistryTab } from '../../core/registry/codec';
 import type { Problem } from '../../core/registry/schemas';
 import { TAB } from '../../core/registry/tabs';
 import { CELL_CHARACTER_LIMIT, cutText, normalizeKey } from '../../core/text';
 import { settingsProblems } from './settings';
-import { columnTexts, MissingTabError, readTable, type Table } from './table';
+import { MissingTabError, readTable, type Table } from './table';
 
 /** Tabs staff type in, whose rows are validated. */
 export const VALIDATED_TABS: readonly RegistryTab[] = [
@@ -21,6 +21,8 @@ export const VALIDATED_TABS: readonly RegistryTab[] = [
   TAB.formazioneEsterna,
   TAB.impostazioni,
 ];
+
+export { crossCheckTables };
 
 /** What marks the part of a note the add-on wrote, so it can be replaced without touching staff's notes. */
 export const NOTE_MARK = '⚠ Academy4PA: ';
@@ -38,28 +40,6 @@ export function tryRead<N extends RegistryTab>(tab: N, problems: Problem[]): Tab
     }
     throw error;
   }
-}
-
-type Read<N extends RegistryTab> = Table<RecordByTab[N]> | null;
-
-/** The cross-tab checks over the tabs that were read (a missing tab is left out of them). */
-export function crossCheckTables(tables: {
-  comuni: Read<typeof TAB.comuni>;
-  employees: Read<typeof TAB.dipendenti>;
-  courses: Read<typeof TAB.corsi>;
-  sessions: Read<typeof TAB.sessioni>;
-  enrollments: Read<typeof TAB.iscrizioni>;
-}): Problem[] {
-  const { comuni, employees, courses, sessions, enrollments } = tables;
-  return crossCheck({
-    ...(comuni && { comuni: comuni.rows }),
-    ...(employees && { employees: employees.rows }),
-    ...(courses && { courses: courses.rows }),
-    ...(sessions && { sessions: sessions.rows }),
-    ...(enrollments && { enrollments: enrollments.rows }),
-    ...(comuni && { typedComuni: columnTexts(comuni, 'name') }),
-    ...(courses && { typedCourses: columnTexts(courses, 'code') }),
-  });
 }
 
 /** The "Da correggere" order: each problem once, by tab (in `VALIDATED_TABS` order) then row. */

@@ -221,12 +221,7 @@ export function updateRecords<T>(table: Table<T>, changes: ReadonlyArray<{ row: 
   }
 }
 
-/** A column's text (trimmed) in every data row, valid or not; none when the tab lacks the column. */
-export function columnTexts(table: DecodedTable<unknown>, field: string): string[] {
-  const at = (table.columns as Record<string, number | undefined>)[field];
-  if (at === undefined) return [];
-  return table.values.slice(1).map((r) => String(r[at - 1] ?? '').trim());
-}
+export { columnTexts } from '../../core/registry/codec';
 
 /** Header lookup for code that reads rows by hand (e.g. an edit event's range). */
 export function columnOfHeader(header: readonly unknown[], name: string): number | undefined {

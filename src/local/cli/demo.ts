@@ -5,21 +5,10 @@
  * November of `--year`, 2027); `--start` places the year around that day instead, as `npm start` does
  * (demo/placement.ts), and lives it to its end. Progress goes to stderr, the short Italian summary to stdout.
  */
-import { resolve } from 'node:path';
 import { ensureBuild } from './ensure-build';
-import { simulateYear } from '../demo/year';
-import { placementAround } from '../demo/placement';
-import { writeDemoOutput, type DemoSummary } from '../export/demo-output';
+import type { DemoOptions } from '../demo/run';
 
-interface Args {
-  out: string;
-  employees?: number;
-  courses?: number;
-  seed?: number;
-  year?: number;
-  /** The instant the year is placed around (epoch ms). */
-  start?: number;
-}
+type Args = Omit<DemoOptions, 'progress'>;
 
 function usage(message: string): never {
   process.stderr.write(
@@ -61,43 +50,13 @@ function parseArgs(argv: string[]): Args {
   return args as Args;
 }
 
-function italian(n: number): string {
-  return n.toLocaleString('it-IT');
-}
-
-function report(s: DemoSummary, dir: string, seconds: number): string {
-  const statuses = Object.entries(s.enrollments.byStatus)
-    .sort((a, b) => b[1] - a[1])
-    .map(([k, v]) => `${italian(v)} ${k.toLowerCase()}`)
-    .join(', ');
-  return [
-    '',
-    `Anno formativo ${s.year} completato in ${italian(Math.round(seconds))} s.`,
-    `  ${italian(s.comuni)} comuni, ${italian(s.employees)} dipendenti, ${italian(s.courses)} corsi, ${italian(s.sessions)} sessioni (${italian(s.calendarEvents)} eventi in calendario)`,
-    `  ${italian(s.enrollments.total)} iscrizioni: ${statuses}`,
-    `  ${italian(s.hours.attendedInCourses)} ore frequentate nei corsi; ${italian(s.certificates)} attestati; ${italian(s.mails)} email inviate`,
-    `  ${italian(s.executions)} esecuzioni Apps Script, ${italian(s.calls.total)} chiamate ai servizi, ${italian(s.projectedSeconds)} s stimati su Google${s.failedExecutions ? `; ${italian(s.failedExecutions)} esecuzioni con errore o rifiuto (vedi Registro)` : ''}`,
-    `File in ${dir}: academy.xlsx, calendar.ics, attestati/ (${italian(s.files.pdfs)} PDF), mail/ (${italian(s.files.emls)} .eml), summary.json`,
-    '',
-  ].join('\n');
-}
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const dir = resolve(args.out);
-  const began = Date.now();
   ensureBuild();
-  const outcome = await simulateYear({
-    year: args.year,
-    placement: args.start !== undefined ? placementAround(args.start) : undefined,
-    employees: args.employees,
-    courses: args.courses,
-    seed: args.seed,
-    progress: (line) => process.stderr.write(`${line}\n`),
-  });
-  process.stderr.write('Scrittura dei file...\n');
-  const summary = await writeDemoOutput(outcome, dir);
-  process.stdout.write(report(summary, dir, (Date.now() - began) / 1000));
+  // Loaded once the arguments are known good: a wrong one is answered before the year's modules load.
+  const { runDemo } = await import('../demo/run');
+  const run = await runDemo({ ...args, progress: (line) => process.stderr.write(`${line}\n`) });
+  process.stdout.write(run.report);
 }
 
 main().catch((error: unknown) => {

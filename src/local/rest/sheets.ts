@@ -6,11 +6,12 @@
  */
 import { wallClock } from '../../core/time/zone';
 import type { Workspace } from '../runtime/workspace';
-import { formulaScope, readGrid, writeRaw, writeTyped } from '../services/spreadsheet/cells';
+import { clearArea, formulaScope, readGrid, setNote, writeRaw, writeTyped } from '../services/spreadsheet/cells';
 import { addSheet } from '../services/spreadsheet/spreadsheet';
 import {
   a1Of,
   cellAt,
+  cellFor,
   conventionsOf,
   isDate,
   lastColumnOf,
@@ -21,6 +22,7 @@ import {
   splitSheetPrefix,
   TIME_ZONE,
   type CellValue,
+  type ChartData,
   type Conventions,
   type GridArea,
   type SheetData,
@@ -212,8 +214,252 @@ function spreadsheetResource(ss: SpreadsheetData): Json {
         },
         ...(s.hidden ? { hidden: true } : {}),
       },
+      ...(s.charts.length > 0 ? { charts: s.charts.map((c) => chartResource(ss, s, c)) } : {}),
     })),
     spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${ss.id}/edit`,
+  };
+}
+
+/** A GridRange (0-based, end exclusive, an absent bound = the sheet's edge) as the 1-based area it covers. */
+function gridArea(ss: SpreadsheetData, range: Json, at: string): Target {
+  const sheet = ss.sheets.find((s) => s.id === Number(range.sheetId ?? 0));
+  if (!sheet) throw new RestError(400, `Invalid ${at}: No grid with id: ${String(range.sheetId ?? 0)}`);
+  const bound = (v: unknown, edge: number): number => (v === undefined || v === null ? edge : Number(v));
+  const startRow = bound(range.startRowIndex, 0);
+  const endRow = bound(range.endRowIndex, sheet.maxRows);
+  const startColumn = bound(range.startColumnIndex, 0);
+  const endColumn = bound(range.endColumnIndex, sheet.maxColumns);
+  if (endRow > sheet.maxRows || endColumn > sheet.maxColumns)
+    throw new RestError(
+      400,
+      `Invalid ${at}: Range (${quoteSheet(sheet.name)}!${a1Of({ row: startRow + 1, column: startColumn + 1, numRows: Math.max(1, endRow - startRow), numColumns: Math.max(1, endColumn - startColumn) })}) exceeds grid limits. Max rows: ${sheet.maxRows}, max columns: ${sheet.maxColumns}`,
+    );
+  if (startRow < 0 || startColumn < 0 || endRow < startRow || endColumn < startColumn)
+    throw new RestError(400, `Invalid ${at}: the range's start must not be after its end.`);
+  return {
+    sheet,
+    area: {
+      row: startRow + 1,
+      column: startColumn + 1,
+      numRows: endRow - startRow,
+      numColumns: endColumn - startColumn,
+    },
+  };
+}
+
+/** Which of a CellData's parts the `fields` mask names (`*` names them all). */
+function masked(fields: string): { numberFormat: boolean; note: boolean } {
+  const parts = fields.split(',').map((f) => f.trim());
+  const has = (...names: string[]): boolean => parts.some((p) => p === '*' || names.includes(p));
+  return {
+    numberFormat: has('userEnteredFormat', 'userEnteredFormat.numberFormat'),
+    note: has('note'),
+  };
+}
+
+function applyCellData(
+  sheet: SheetData,
+  row: number,
+  column: number,
+  data: Json,
+  mask: ReturnType<typeof masked>,
+): void {
+  if (mask.numberFormat) {
+    const format = ((data.userEnteredFormat as Json | undefined)?.numberFormat ?? null) as Json | null;
+    const pattern = typeof format?.pattern === 'string' ? format.pattern : '';
+    if (pattern) cellFor(sheet, row, column).nf = pattern;
+    else {
+      const cell = cellAt(sheet, row, column);
+      if (cell) delete cell.nf;
+    }
+  }
+  if (mask.note) setNote(sheet, row, column, typeof data.note === 'string' ? data.note : '');
+}
+
+/**
+ * `repeatCell` (one CellData over a range) and `updateCells` (rows of CellData from a start or over a
+ * range): only the parts `fields` names change, and a request without `fields` is refused
+ * (catalogue: REST-SHEETS-CELLS).
+ */
+function writeCells(ss: SpreadsheetData, kind: string, body: Json, index: number): Json {
+  const at = `requests[${index}].${kind}`;
+  const fields = typeof body.fields === 'string' ? body.fields.trim() : '';
+  if (fields === '') throw new RestError(400, `Invalid ${at}: At least one field must be specified.`);
+  const mask = masked(fields);
+  if (kind === 'repeatCell') {
+    const { sheet, area } = gridArea(ss, (body.range ?? {}) as Json, at);
+    const data = (body.cell ?? {}) as Json;
+    for (let r = 0; r < area.numRows; r++)
+      for (let c = 0; c < area.numColumns; c++) applyCellData(sheet, area.row + r, area.column + c, data, mask);
+    return {};
+  }
+  const rows = Array.isArray(body.rows) ? (body.rows as Json[]) : [];
+  const start = (body.start ?? null) as Json | null;
+  const { sheet, area } = start
+    ? gridArea(
+        ss,
+        {
+          sheetId: start.sheetId,
+          startRowIndex: Number(start.rowIndex ?? 0),
+          endRowIndex: Number(start.rowIndex ?? 0) + Math.max(1, rows.length),
+          startColumnIndex: Number(start.columnIndex ?? 0),
+          endColumnIndex:
+            Number(start.columnIndex ?? 0) +
+            Math.max(1, ...rows.map((r) => (Array.isArray(r.values) ? r.values.length : 0))),
+        },
+        at,
+      )
+    : gridArea(ss, (body.range ?? {}) as Json, at);
+  rows.forEach((rowData, r) => {
+    const values = Array.isArray(rowData.values) ? (rowData.values as Json[]) : [];
+    values.forEach((data, c) => {
+      if (r < area.numRows && c < area.numColumns) applyCellData(sheet, area.row + r, area.column + c, data, mask);
+    });
+  });
+  return {};
+}
+
+const CHART_TYPES = new Set(['BAR', 'COLUMN', 'LINE', 'AREA', 'SCATTER', 'COMBO', 'STEPPED_AREA']);
+const AXIS_OPTION: Record<string, string> = { BOTTOM_AXIS: 'hAxis', LEFT_AXIS: 'vAxis' };
+
+function sourceRanges(
+  ss: SpreadsheetData,
+  data: Json | undefined,
+  at: string,
+): Array<{ sheetName: string; a1: string }> {
+  const sources = (((data?.sourceRange as Json | undefined)?.sources ?? []) as Json[]) ?? [];
+  return sources.map((source) => {
+    const { sheet, area } = gridArea(ss, source, at);
+    return { sheetName: sheet.name, a1: a1Of(area) };
+  });
+}
+
+/**
+ * A basic chart's ChartSpec as the emulator keeps charts (the model `EmbeddedChart` reads): its type,
+ * the domain's and series' ranges in order, and the title, legend and axes as the option keys the Apps
+ * Script builder sets (catalogue: REST-SHEETS-CHARTS).
+ */
+function chartFromSpec(
+  ss: SpreadsheetData,
+  spec: Json,
+  kind: string,
+  index: number,
+): Omit<ChartData, 'id' | 'position'> {
+  const at = `requests[${index}].${kind}`;
+  const basic = spec.basicChart as Json | undefined;
+  if (!basic || !CHART_TYPES.has(String(basic.chartType)))
+    throw new RestError(400, `Invalid ${at}: only basic charts (basicChart with a chartType) are supported here.`);
+  const ranges = [
+    ...((basic.domains ?? []) as Json[]).flatMap((d) => sourceRanges(ss, d.domain as Json, at)),
+    ...((basic.series ?? []) as Json[]).flatMap((s) => sourceRanges(ss, s.series as Json, at)),
+  ];
+  const options: Record<string, unknown> = {};
+  if (typeof spec.title === 'string') options.title = spec.title;
+  if (basic.legendPosition === 'NO_LEGEND') options['legend.position'] = 'none';
+  for (const axis of (basic.axis ?? []) as Json[]) {
+    const name = AXIS_OPTION[String(axis.position)];
+    if (!name) continue;
+    if (typeof axis.title === 'string') options[`${name}.title`] = axis.title;
+    const view = (axis.viewWindowOptions ?? {}) as Json;
+    if (typeof view.viewWindowMin === 'number') options[`${name}.minValue`] = view.viewWindowMin;
+    if (typeof view.viewWindowMax === 'number') options[`${name}.maxValue`] = view.viewWindowMax;
+    const format = (axis.format ?? null) as Json | null;
+    if (format && typeof format.pattern === 'string') options[`${name}.format`] = format.pattern;
+  }
+  if (typeof basic.headerCount === 'number') options.numHeaders = basic.headerCount;
+  return { type: String(basic.chartType), ranges, options };
+}
+
+function addChart(ss: SpreadsheetData, body: Json, index: number): Json {
+  const at = `requests[${index}].addChart`;
+  const chart = (body.chart ?? {}) as Json;
+  const overlay = ((chart.position as Json | undefined)?.overlayPosition ?? null) as Json | null;
+  const anchor = (overlay?.anchorCell ?? null) as Json | null;
+  if (!anchor) throw new RestError(400, `Invalid ${at}: the chart needs position.overlayPosition.anchorCell.`);
+  const { sheet, area } = gridArea(
+    ss,
+    {
+      sheetId: anchor.sheetId,
+      startRowIndex: Number(anchor.rowIndex ?? 0),
+      endRowIndex: Number(anchor.rowIndex ?? 0) + 1,
+      startColumnIndex: Number(anchor.columnIndex ?? 0),
+      endColumnIndex: Number(anchor.columnIndex ?? 0) + 1,
+    },
+    at,
+  );
+  ss.nextChartId += 1;
+  const data: ChartData = {
+    id: ss.nextChartId,
+    ...chartFromSpec(ss, (chart.spec ?? {}) as Json, 'addChart', index),
+    position: {
+      row: area.row,
+      column: area.column,
+      offsetX: Number(overlay?.offsetXPixels ?? 0),
+      offsetY: Number(overlay?.offsetYPixels ?? 0),
+    },
+  };
+  sheet.charts.push(data);
+  return { addChart: { chart: chartResource(ss, sheet, data) } };
+}
+
+function chartById(
+  ss: SpreadsheetData,
+  id: unknown,
+  kind: string,
+  index: number,
+): { sheet: SheetData; chart: ChartData } {
+  for (const sheet of ss.sheets) {
+    const chart = sheet.charts.find((c) => c.id === Number(id));
+    if (chart) return { sheet, chart };
+  }
+  throw new RestError(400, `Invalid requests[${index}].${kind}: No chart with id: ${String(id)}`);
+}
+
+/** An emulated chart as the EmbeddedChart resource `spreadsheets.get` lists. */
+function chartResource(ss: SpreadsheetData, sheet: SheetData, chart: ChartData): Json {
+  const grid = (r: { sheetName: string; a1: string }): Json => {
+    const source = sheetByName(ss, r.sheetName) ?? sheet;
+    const area = parseA1(r.a1, source.maxRows, source.maxColumns) ?? { row: 1, column: 1, numRows: 1, numColumns: 1 };
+    return {
+      sheetId: source.id,
+      startRowIndex: area.row - 1,
+      endRowIndex: area.row - 1 + area.numRows,
+      startColumnIndex: area.column - 1,
+      endColumnIndex: area.column - 1 + area.numColumns,
+    };
+  };
+  const [domain, ...series] = chart.ranges;
+  const option = (key: string): unknown => chart.options[key];
+  const axis = Object.entries(AXIS_OPTION).flatMap(([position, name]) => {
+    const entry: Json = { position };
+    if (option(`${name}.title`) !== undefined) entry.title = option(`${name}.title`);
+    const view: Json = {};
+    if (option(`${name}.minValue`) !== undefined) view.viewWindowMin = option(`${name}.minValue`);
+    if (option(`${name}.maxValue`) !== undefined) view.viewWindowMax = option(`${name}.maxValue`);
+    if (Object.keys(view).length > 0) entry.viewWindowOptions = view;
+    if (option(`${name}.format`) !== undefined) entry.format = { pattern: option(`${name}.format`) };
+    return Object.keys(entry).length > 1 ? [entry] : [];
+  });
+  return {
+    chartId: chart.id,
+    spec: {
+      ...(typeof option('title') === 'string' ? { title: option('title') } : {}),
+      basicChart: {
+        chartType: chart.type,
+        ...(option('legend.position') === 'none' ? { legendPosition: 'NO_LEGEND' } : {}),
+        ...(axis.length > 0 ? { axis } : {}),
+        ...(typeof option('numHeaders') === 'number' ? { headerCount: option('numHeaders') } : {}),
+        domains: domain ? [{ domain: { sourceRange: { sources: [grid(domain)] } } }] : [],
+        series: series.map((r) => ({ series: { sourceRange: { sources: [grid(r)] } } })),
+      },
+    },
+    position: {
+      overlayPosition: {
+        anchorCell: { sheetId: sheet.id, rowIndex: chart.position.row - 1, columnIndex: chart.position.column - 1 },
+        offsetXPixels: chart.position.offsetX,
+        offsetYPixels: chart.position.offsetY,
+      },
+    },
   };
 }
 
@@ -246,6 +492,18 @@ function applyRequest(ws: Workspace, ss: SpreadsheetData, request: Json, index: 
     else sheet.maxRows += length;
     return {};
   }
+  if (kind === 'repeatCell' || kind === 'updateCells') return writeCells(ss, kind, body, index);
+  if (kind === 'addChart') return addChart(ss, body, index);
+  if (kind === 'updateChartSpec') {
+    const { chart } = chartById(ss, body.chartId, kind, index);
+    Object.assign(chart, chartFromSpec(ss, (body.spec ?? {}) as Json, kind, index));
+    return {};
+  }
+  if (kind === 'deleteEmbeddedObject') {
+    const { sheet, chart } = chartById(ss, body.objectId, kind, index);
+    sheet.charts = sheet.charts.filter((c) => c !== chart);
+    return {};
+  }
   throw new RestError(
     400,
     `Invalid requests[${index}]: ${kind || 'an empty request'} is not supported by this server.`,
@@ -268,7 +526,15 @@ export function handleSheets(ws: Workspace, req: RestRequest): RestResponse | nu
     const requests = jsonBody(req).requests;
     if (!Array.isArray(requests)) throw new RestError(400, 'Invalid JSON payload: requests must be a list.');
     ws.call('Spreadsheet', 'spreadsheets.batchUpdate');
-    const replies = (requests as Json[]).map((r, i) => applyRequest(ws, ss, r, i));
+    // All or nothing, as Google applies a batch (catalogue: REST-SHEETS-BATCHUPDATE).
+    const before = structuredClone(ss);
+    let replies: Json[];
+    try {
+      replies = (requests as Json[]).map((r, i) => applyRequest(ws, ss, r, i));
+    } catch (error) {
+      Object.assign(ss, before);
+      throw error;
+    }
     return json(200, { spreadsheetId: ss.id, replies });
   }
   if (rest === '/values:batchGet' && req.method === 'GET') {
@@ -296,6 +562,13 @@ export function handleSheets(ws: Workspace, req: RestRequest): RestResponse | nu
       totalUpdatedSheets: new Set(responses.map((r) => String(r.updatedRange).split('!')[0])).size,
       responses,
     });
+  }
+  if (rest === '/values:batchClear' && req.method === 'POST') {
+    const ranges = jsonBody(req).ranges;
+    if (!Array.isArray(ranges)) throw new RestError(400, 'Invalid JSON payload: ranges must be a list.');
+    const clearedRanges = (ranges as unknown[]).map((r) => clearValues(ss, String(r)));
+    ws.call('Spreadsheet', 'values.batchClear');
+    return json(200, { spreadsheetId: ss.id, clearedRanges });
   }
   const values = /^\/values\/([^:]+)(:append)?$/.exec(rest);
   if (values) {
@@ -330,4 +603,19 @@ function cellCount(ranges: Json[]): number {
     (sum, r) => sum + ((r.values as unknown[][] | undefined) ?? []).reduce((s, row) => s + row.length, 0),
     0,
   );
+}
+
+/**
+ * Clears a range's values (formats, notes and validation stay) and names the range cleared, bounded to
+ * the sheet (catalogue: REST-SHEETS-BATCHCLEAR).
+ */
+function clearValues(ss: SpreadsheetData, notation: string): string {
+  const { sheet, area } = resolveRange(ss, notation);
+  const bounded = {
+    ...area,
+    numRows: Math.min(area.numRows, sheet.maxRows - area.row + 1),
+    numColumns: Math.min(area.numColumns, sheet.maxColumns - area.column + 1),
+  };
+  clearArea(sheet, bounded, { contentsOnly: true });
+  return `${quoteSheet(sheet.name)}!${a1Of(bounded)}`;
 }

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 // The four cheap scenarios take about 25 s alone; the margin covers a loaded CI machine.
-jest.setTimeout(120_000);
+jest.setTimeout(100_000);
 
 const ROOT = resolve(__dirname, '../../..');
 

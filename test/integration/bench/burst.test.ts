@@ -8,7 +8,7 @@ import { enrollmentSubmission } from '../../../src/local/scenario/submit';
 import { hostAppendRecords } from '../../../src/local/services/spreadsheet';
 import { academyWith, PEOPLE, publish } from '../enrollment/helpers';
 
-jest.setTimeout(120_000);
+jest.setTimeout(30_000);
 
 test('burst figures count lost requests, duplicated rows, unconfirmed senders and minutes to the mail', async () => {
   const academy = await academyWith();

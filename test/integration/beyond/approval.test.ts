@@ -1,7 +1,7 @@
 import { snapshotMail } from '../../../src/local/services/mail';
 import { academyWith, COMUNI, course, PEOPLE, publish, rows, SESSIONS, step } from '../enrollment/helpers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(50_000);
 
 const [anna, luca, giulia] = PEOPLE.map((p) => p.Email) as [string, string, string];
 const referent = 'segreteria@comune.crema.cr.it';

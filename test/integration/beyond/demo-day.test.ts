@@ -18,7 +18,7 @@ import { committedDoc, paragraphsOf } from '../../../src/local/services/files/do
 import { DOC_MIME, driveState, SHEETS_MIME, type DriveItem } from '../../../src/local/services/files/store';
 import { webAppUrl } from '../../../src/local/services/script/common';
 
-jest.setTimeout(120_000);
+jest.setTimeout(30_000);
 
 const FILE = resolve(__dirname, '../../fixtures/scenarios/demo-day.json');
 

@@ -7,7 +7,7 @@ import { LocalAcademy } from '../../../src/local/runtime/session';
 import { prepareAcademy } from '../../../src/local/scenario/runner';
 import { rows, step } from '../enrollment/helpers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(50_000);
 
 const PEOPLE = [
   ['D00001', 'Paola', 'Neri', 'paola.neri@consorzio.example.it'],

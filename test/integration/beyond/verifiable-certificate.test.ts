@@ -12,7 +12,7 @@ import { webAppUrl } from '../../../src/local/services/script/common';
 import { academyWith, people } from '../certificates/academy';
 import { rows, step } from '../enrollment/helpers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(30_000);
 
 const ENTE = 'Consorzio.IT — Consorzio Informatica e Territorio del Cremasco';
 

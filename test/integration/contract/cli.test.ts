@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureBuild } from '../../../src/local/cli/ensure-build';
 
-jest.setTimeout(120_000);
+jest.setTimeout(110_000);
 
 const ROOT = resolve(__dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'a4pa-cli-'));

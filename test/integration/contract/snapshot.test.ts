@@ -11,7 +11,7 @@ import type { Snapshot } from '../../../src/local/scenario/snapshot';
 import { DOCUMENTED_TABS } from '../../fixtures/documented-tabs';
 import { ANNA, EXCEL_COURSE, SESSIONS } from '../../fixtures/small-academy';
 
-jest.setTimeout(60_000);
+jest.setTimeout(30_000);
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?[+-]\d{2}:\d{2}$/;
 const CONTRACT_SERVICES = ['Spreadsheet', 'Forms', 'Calendar', 'Docs', 'Drive', 'Mail'];

@@ -1,7 +1,9 @@
 /**
  * `npm run demo` on a small academy (about 60 employees asked for, the first 6 courses): every output
  * file is written and opens with an independent reader: the workbook with exceljs, the calendar with
- * node-ical, the certificates with pdf.js, the mails with mailparser.
+ * node-ical, the certificates with pdf.js, the mails with mailparser. The year runs once, in this
+ * process (demo/run.ts, what the CLI runs), so the Script Properties it leaves are checked here too; the
+ * command line itself is checked on a wrong argument, which stops before any year.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -11,8 +13,11 @@ import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import * as ical from 'node-ical';
 import { DOCUMENTED_TABS } from '../../fixtures/documented-tabs';
+import { runDemo } from '../../../src/local/demo/run';
+import { scriptPropertiesOf, utf8Length } from '../../../src/local/services/script/properties';
+import { specOf } from '../../../src/gas/platform/property-keys';
 
-jest.setTimeout(900_000);
+jest.setTimeout(600_000);
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -37,6 +42,8 @@ let summary: Record<string, unknown> & {
   };
 };
 let book: ExcelJS.Workbook;
+let store: Record<string, string> = {};
+let failures: string[] = [];
 
 function files(under: string): string[] {
   return readdirSync(under).flatMap((name) => {
@@ -58,28 +65,10 @@ function records(sheet: ExcelJS.Worksheet): Array<Record<string, unknown>> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'a4pa-demo-'));
-  const run = spawnSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-      join(ROOT, 'src/local/cli/demo.ts'),
-      '--out',
-      dir,
-      '--employees',
-      '60',
-      '--courses',
-      '6',
-      '--seed',
-      '7',
-    ],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  if (run.status !== 0) throw new Error(`demo failed (${run.status}): ${run.stderr}`);
-  stdout = run.stdout;
+  const run = await runDemo({ out: dir, employees: 60, courses: 6, seed: 7 });
+  stdout = run.report;
+  store = scriptPropertiesOf(run.outcome.academy.ws);
+  failures = run.outcome.failures.map((f) => f.error);
   summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as typeof summary;
   book = new ExcelJS.Workbook();
   await book.xlsx.readFile(join(dir, 'academy.xlsx'));
@@ -197,4 +186,36 @@ test('the mails are RFC 5322 messages that parse back, certificates attached as 
   }
   expect(withPdf).toBe(summary.certificates);
   expect(existsSync(join(dir, 'summary.json'))).toBe(true);
+});
+
+// Every Script Property the bundle stores over the year belongs to the key registry and stays within its
+// bound. The adapter refuses a key outside the registry, so a write of one would fail its execution: the
+// year must have no such failure, and the store it leaves must hold registered keys only.
+test('the Script Properties the year leaves are all in the registry, within their bounds', () => {
+  expect(failures.filter((error) => error.includes('registro delle Script Properties'))).toEqual([]);
+  const keys = Object.keys(store);
+  expect(keys.filter((k) => specOf(k) === undefined)).toEqual([]);
+  expect(keys.filter((k) => utf8Length(store[k] ?? '') > (specOf(k)?.maxBytes ?? 0))).toEqual([]);
+  // The year used every workflow that keeps state: a store this full shows the walk was not trivial.
+  const families = new Set(keys.map((k) => specOf(k)?.key));
+  for (const key of ['a4pa.form.url', 'a4pa.issued.', 'a4pa.cert.seq.', 'a4pa.job.', 'a4pa.mail.sent'])
+    expect(families).toContain(key);
+});
+
+test('the command line refuses a wrong argument with its usage, exit 2, before any year', () => {
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      join(ROOT, 'src/local/cli/demo.ts'),
+      '--out',
+      dir,
+      '--courses',
+      'sei',
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('--courses vuole un numero intero positivo, non «sei»');
+  expect(run.stderr).toContain('uso: npm run demo -- --out DIR');
 });

@@ -8,7 +8,7 @@ import type { Variant } from '../../../src/local/runtime/variant';
 import { prepareAcademy } from '../../../src/local/scenario/runner';
 import { COMUNI, PEOPLE, SESSIONS, START, course, mails, publish, rows, step } from './helpers';
 
-jest.setTimeout(120_000);
+jest.setTimeout(30_000);
 
 const ANNA = 'anna.bassi@comune.crema.cr.it';
 

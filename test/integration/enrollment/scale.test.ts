@@ -6,7 +6,7 @@ import { hostAppendRecords } from '../../../src/local/services/spreadsheet';
 import type { LocalAcademy } from '../../../src/local/runtime/session';
 import { academyWith, callsOf, publish, rows, step } from './helpers';
 
-jest.setTimeout(300_000);
+jest.setTimeout(100_000);
 
 const COMUNI = 50;
 const COURSES = 60;

@@ -19,7 +19,7 @@ import {
   syncCalendar,
 } from '../reliability/helpers';
 
-jest.setTimeout(240_000);
+jest.setTimeout(110_000);
 
 const COURSES = Array.from({ length: 6 }, (_, i) => `C${String(i + 1).padStart(2, '0')}`);
 const EMPLOYEES = numberedEmployees(40);

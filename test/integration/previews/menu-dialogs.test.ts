@@ -12,7 +12,7 @@ import { uiState } from '../../../src/local/services/spreadsheet';
 import { academyWith, certificateRows, people, type Person } from '../certificates/academy';
 import { stateOf } from '../reliability/helpers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(30_000);
 
 /** The server function Google runs for the menu item `caption` (the menu as `onOpen` builds it). */
 function menuFunction(academy: LocalAcademy, caption: string): string {

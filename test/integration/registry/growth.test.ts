@@ -6,7 +6,7 @@ import { spreadsheetGlobals } from '../../../src/local/services/spreadsheet';
 import { lastFilledRowOf, sheetByName, spreadsheetData } from '../../../src/local/services/spreadsheet/model';
 import { academyWith, COMUNI, course, PEOPLE, publish, rows, SESSIONS, step } from '../enrollment/helpers';
 
-jest.setTimeout(120_000);
+jest.setTimeout(30_000);
 
 test('an enrollment into a tab without free rows grows the tab by the rows it needs and lands right after the data', async () => {
   const academy = await academyWith({

@@ -7,7 +7,7 @@ import { triggerState } from '../../../src/local/runtime/triggers';
 import type { LocalAcademy } from '../../../src/local/runtime/session';
 import { academyWith, mails, publish, registro, rows, stateOf, step, syncCalendar, PEOPLE } from './helpers';
 
-jest.setTimeout(120_000);
+jest.setTimeout(50_000);
 
 const [anna, luca] = PEOPLE.map((p) => p.Email) as [string, string];
 const INTRUDER = 'curioso@comune.crema.cr.it';

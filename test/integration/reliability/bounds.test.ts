@@ -5,7 +5,7 @@
 import { outbox } from '../../../src/local/services/mail';
 import { academyWith, COMUNI, course, PEOPLE, publish, rows, SESSIONS, step } from './helpers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(30_000);
 
 const [anna] = PEOPLE.map((p) => p.Email) as [string];
 

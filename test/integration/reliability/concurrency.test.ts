@@ -1,7 +1,7 @@
 import { holdScriptLock } from '../../../src/local/services/script';
 import { academyWith, enrollmentsView, mails, publish, step, PEOPLE } from './helpers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(30_000);
 
 const [anna, luca, giulia, marco] = PEOPLE.map((p) => p.Email) as [string, string, string, string];
 

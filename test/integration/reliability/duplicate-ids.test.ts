@@ -7,7 +7,7 @@ import type { LocalAcademy } from '../../../src/local/runtime/session';
 import type { CellInput } from '../../../src/local/scenario/schema';
 import { academyWith, COMUNI, course, mails, PEOPLE, publish, rows, SESSIONS, step, syncCalendar } from './helpers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(30_000);
 
 const [anna, luca] = PEOPLE.map((p) => p.Email) as [string, string];
 

@@ -3,7 +3,7 @@
  */
 import { academyWith, mails, PEOPLE, publish, registro, rows, step } from './helpers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(30_000);
 
 const [anna] = PEOPLE.map((p) => p.Email) as [string];
 

@@ -1,7 +1,7 @@
 import { outbox } from '../../../src/local/services/mail';
 import { academyWith, COMUNI, course, formulas, PEOPLE, publish, rows, SESSIONS, step } from './helpers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(30_000);
 
 const [anna, luca] = PEOPLE.map((p) => p.Email) as [string, string];
 

@@ -1,7 +1,7 @@
 import type { LocalAcademy } from '../../../src/local/runtime/session';
 import { academyWith, course, COMUNI, mails, PEOPLE, publish, SESSIONS, step } from './helpers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(50_000);
 
 const people = PEOPLE.map((p) => p.Email);
 

@@ -9,7 +9,7 @@ import { hostAppendRecords, snapshotSheets } from '../../../src/local/services/s
 import { sheetByName, spreadsheetData } from '../../../src/local/services/spreadsheet/model';
 import { academyWith, COMUNI, course, mails, PEOPLE, publish, registro, rows, SESSIONS, step } from './helpers';
 
-jest.setTimeout(240_000);
+jest.setTimeout(220_000);
 
 const [anna, luca] = PEOPLE.map((p) => p.Email) as [string, string, string];
 

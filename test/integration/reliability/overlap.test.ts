@@ -9,7 +9,7 @@ import type { RunResult } from '../../../src/local/runtime/runtime';
 import { enrollmentSubmission } from '../../../src/local/scenario/submit';
 import { academyWith, mails, PEOPLE, publish, registro, step } from './helpers';
 
-jest.setTimeout(120_000);
+jest.setTimeout(30_000);
 
 const [anna] = PEOPLE.map((p) => p.Email) as [string];
 const REFERENTS = ['segreteria@comune.crema.cr.it', 'segreteria@comune.offanengo.cr.it'];

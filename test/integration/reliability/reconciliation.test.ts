@@ -12,7 +12,7 @@ import {
 } from '../certificates/academy';
 import { academyWith, enrollmentsView, mails, PEOPLE, publish, step, syncCalendar } from './helpers';
 
-jest.setTimeout(120_000);
+jest.setTimeout(40_000);
 
 const [anna, luca, giulia] = PEOPLE.map((p) => p.Email) as [string, string, string];
 

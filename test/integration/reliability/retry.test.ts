@@ -2,7 +2,7 @@ import { snapshotForms } from '../../../src/local/services/forms';
 import { snapshotCalendar } from '../../../src/local/services/calendar';
 import { academyWith, enrollmentsView, PEOPLE, publish, step, syncCalendar } from './helpers';
 
-jest.setTimeout(60_000);
+jest.setTimeout(30_000);
 
 const [anna] = PEOPLE.map((p) => p.Email) as [string];
 

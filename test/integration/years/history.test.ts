@@ -7,7 +7,7 @@ import { academyWith, certificateRows, people } from '../certificates/academy';
 import { rows, step } from '../enrollment/helpers';
 import type { CourseView } from '../../../src/gas/dashboard/types';
 
-jest.setTimeout(60_000);
+jest.setTimeout(30_000);
 
 const VERIFY = 'https://script.google.com/macros/s/x/exec?verifica=';
 

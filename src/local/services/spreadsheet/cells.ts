@@ -82,18 +82,28 @@ export function satisfies(ws: Workspace, ssId: string, dv: ValidationData, value
     }
     case 'CHECKBOX':
       return dv.values.length > 0 ? dv.values.some((x) => x === value) : typeof value === 'boolean';
-    case 'NUMBER_BETWEEN':
-      return typeof value === 'number' && value >= Number(dv.values[0]) && value <= Number(dv.values[1]);
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return typeof value === 'number' && value >= Number(dv.values[0]);
     case 'DATE_IS_VALID_DATE':
       return isDate(value);
     case 'TEXT_IS_VALID_EMAIL':
       return typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
-    default:
-      return true;
+    default: {
+      const test = NUMBER_TESTS[dv.type];
+      return test ? typeof value === 'number' && test(value, Number(dv.values[0]), Number(dv.values[1])) : true;
+    }
   }
 }
+
+/** The number criteria of `DataValidationBuilder.requireNumber…`, by criteria type. */
+const NUMBER_TESTS: Partial<Record<string, (n: number, a: number, b: number) => boolean>> = {
+  NUMBER_BETWEEN: (n, a, b) => n >= a && n <= b,
+  NUMBER_NOT_BETWEEN: (n, a, b) => n < a || n > b,
+  NUMBER_EQUAL_TO: (n, a) => n === a,
+  NUMBER_NOT_EQUAL_TO: (n, a) => n !== a,
+  NUMBER_GREATER_THAN: (n, a) => n > a,
+  NUMBER_GREATER_THAN_OR_EQUAL_TO: (n, a) => n >= a,
+  NUMBER_LESS_THAN: (n, a) => n < a,
+  NUMBER_LESS_THAN_OR_EQUAL_TO: (n, a) => n <= a,
+};
 
 export function readGrid(scope: FormulaScope, sheet: SheetData, area: GridArea): CellValue[][] {
   const out: CellValue[][] = [];
@@ -203,12 +213,20 @@ export function numberFormatOf(cell: Cell | null): string {
   return cell?.nf ?? AUTOMATIC_FORMAT;
 }
 
+/**
+ * What a checkbox rule stores when checked or unchecked: `true`/`false`, or its custom values, the
+ * unchecked one the empty string when only a checked value was given.
+ */
+export function checkboxValue(values: readonly unknown[], checked: boolean): CellValue {
+  if (values.length === 0) return checked;
+  return (checked ? values[0] : values.length > 1 ? values[1] : '') as CellValue;
+}
+
 export function checkState(cell: Cell | null): boolean | null {
   if (!cell?.dv || cell.dv.type !== 'CHECKBOX') return null;
   const custom = cell.dv.values;
   const v = cell.v ?? (custom.length ? '' : false);
-  if (custom.length) return v === custom[0] ? true : v === custom[1] ? false : null;
-  return v === true ? true : v === false ? false : null;
+  return v === checkboxValue(custom, true) ? true : v === checkboxValue(custom, false) ? false : null;
 }
 
 export function writeFormula(sheet: SheetData, row: number, column: number, formula: unknown): void {
@@ -226,8 +244,20 @@ export function writeFormula(sheet: SheetData, row: number, column: number, form
   cell.v = '';
 }
 
+/**
+ * A number given as a note reads back as Java prints a double: `3` as "3.0", `1e7` as "1.0E7"
+ * (catalogue: SHEETS-NOTES).
+ */
+function javaDouble(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const size = Math.abs(n);
+  if (size === 0 || (size >= 1e-3 && size < 1e7)) return Number.isInteger(n) ? `${n}.0` : String(n);
+  const [mantissa = '', exponent = ''] = n.toExponential().split('e');
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
+}
+
 export function setNote(sheet: SheetData, row: number, column: number, note: unknown): void {
-  const text = note === null || note === undefined ? '' : String(note);
+  const text = note === null || note === undefined ? '' : typeof note === 'number' ? javaDouble(note) : String(note);
   if (text === '') {
     const cell = cellAt(sheet, row, column);
     if (cell) delete cell.note;

@@ -49,6 +49,8 @@ export interface SheetData {
   tabColor: string | null;
   columnWidths: Record<number, number>;
   hiddenColumns: number[];
+  /** Rows hidden by the user; absent in workbooks saved before rows could be hidden. */
+  hiddenRows?: number[];
   /** Merged blocks (absent when the sheet has none). */
   merges?: GridArea[];
   charts: ChartData[];
@@ -216,6 +218,7 @@ export function newSheetData(id: number, name: string, rows = DEFAULT_ROWS, colu
     tabColor: null,
     columnWidths: {},
     hiddenColumns: [],
+    hiddenRows: [],
     charts: [],
   };
 }

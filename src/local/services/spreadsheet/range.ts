@@ -21,16 +21,16 @@ import {
 import type { FormulaScope } from './formulas';
 import { typedContent } from './typing';
 import { gate } from './gate';
-import { TextFinderFacade } from './text-finder';
+import { TextFinderFacade, finderTarget } from './text-finder';
 import {
   ClearOptions,
   assertCellsFit,
   assertInside,
   cellValue,
   checkState,
+  checkboxValue,
   clearArea,
   display,
-  displayOfCell,
   formulaScope,
   numberFormatOf,
   readGrid,
@@ -285,11 +285,12 @@ export class RangeFacade {
   /** Google: checkboxes with true/false, and every cell of the range set to false (unchecked). */
   insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): RangeFacade {
     const sheet = this.writable('insertCheckboxes');
-    const values = checkedValue === undefined ? [] : [checkedValue, uncheckedValue ?? ''];
+    const values =
+      checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
     this.each((row, column) => {
       const cell = cellFor(sheet, row, column);
       cell.dv = { type: 'CHECKBOX', values, allowInvalid: true, helpText: null };
-      const unchecked = values.length ? (values[1] as CellValue) : false;
+      const unchecked = checkboxValue(values, false);
       cell.v = unchecked === '' ? null : unchecked;
       delete cell.f;
     });
@@ -316,8 +317,7 @@ export class RangeFacade {
     this.each((row, column) => {
       const cell = cellAt(sheet, row, column);
       if (!cell?.dv || cell.dv.type !== 'CHECKBOX') return;
-      const custom = cell.dv.values;
-      const v = custom.length ? (custom[checked ? 0 : 1] as CellValue) : checked;
+      const v = checkboxValue(cell.dv.values, checked);
       cell.v = v === '' ? null : v;
     });
     return this;
@@ -413,12 +413,15 @@ export class RangeFacade {
     return new RangeFacade(this.ws, this.ssId, this.sheetId, assertInside(sheet, area));
   }
   createTextFinder(findText: string): TextFinderFacade<RangeFacade> {
-    const sheet = this.sheet('createTextFinder');
-    const scope = this.scope();
-    return new TextFinderFacade(this.ws, this.ssId, this.sheetId, { ...this.area }, String(findText), {
-      display: (cell) => displayOfCell(scope, sheet, cell),
-      range: (area) => new RangeFacade(this.ws, this.ssId, this.sheetId, area),
-    });
+    this.sheet('createTextFinder');
+    const target = finderTarget(
+      this.ws,
+      this.ssId,
+      this.sheetId,
+      { ...this.area },
+      (area) => new RangeFacade(this.ws, this.ssId, this.sheetId, area),
+    );
+    return new TextFinderFacade(this.ws, this.ssId, [target], String(findText));
   }
   getCell(row: number, column: number): RangeFacade {
     gate(this.ws, 'getCell');

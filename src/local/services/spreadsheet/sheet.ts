@@ -19,22 +19,13 @@ import {
   type SpreadsheetData,
 } from './model';
 import { gate } from './gate';
-import { TextFinderFacade } from './text-finder';
-import {
-  ClearOptions,
-  assertCellsFit,
-  assertInside,
-  clearArea,
-  displayOfCell,
-  formulaScope,
-  readGrid,
-  writeTyped,
-} from './cells';
+import { TextFinderFacade, finderTarget } from './text-finder';
+import { ClearOptions, assertCellsFit, assertInside, clearArea, formulaScope, readGrid, writeTyped } from './cells';
 import { EmbeddedChartBuilderFacade, EmbeddedChartFacade } from './chart';
 import { ProtectionFacade, addProtection, assertCanEdit } from './protection';
 import { RangeFacade } from './range';
 import { RangeListFacade } from './range-list';
-import { shiftMerges } from './range-ops';
+import { shiftMerges, sortArea } from './range-ops';
 import { SpreadsheetFacade, activate, activeRangeOf } from './spreadsheet';
 
 export const DEFAULT_COLUMN_WIDTH = 100;
@@ -111,12 +102,9 @@ export class SheetFacade {
     );
   }
   createTextFinder(findText: string): TextFinderFacade<RangeFacade> {
-    const sheet = this.data('createTextFinder');
-    const scope = formulaScope(this.ss(), this.ws.now());
-    return new TextFinderFacade(this.ws, this.ssId, this.sheetId, null, String(findText), {
-      display: (cell) => displayOfCell(scope, sheet, cell),
-      range: (area) => this.range(area),
-    });
+    this.data('createTextFinder');
+    const target = finderTarget(this.ws, this.ssId, this.sheetId, null, (area) => this.range(area));
+    return new TextFinderFacade(this.ws, this.ssId, [target], String(findText));
   }
   getDataRange(): RangeFacade {
     const sheet = this.data('getDataRange');
@@ -186,6 +174,28 @@ export class SheetFacade {
   insertRowBefore(beforePosition: number): SheetFacade {
     insertRows(this.data('insertRowBefore'), beforePosition - 1, 1, !strictAbout(this.ws, 'SHEETS-INSERT-ROWS-FORMAT'));
     return this;
+  }
+  /**
+   * The sheet's rows below the frozen ones, by one column (catalogue: SHEETS-SORT): a header that is not
+   * frozen is sorted with the data.
+   */
+  sort(columnPosition: number, ascending = true): SheetFacade {
+    const sheet = this.data('sort');
+    const first = sheet.frozenRows + 1;
+    const last = lastRowOf(sheet);
+    if (last < first) return this;
+    const area = { row: first, column: 1, numRows: last - first + 1, numColumns: Math.max(1, lastColumnOf(sheet)) };
+    this.editable(area);
+    const values = readGrid(formulaScope(this.ss(), this.ws.now()), sheet, area);
+    sortArea(sheet, area, [{ column: columnPosition, ascending: ascending !== false }], values);
+    return this;
+  }
+  /** Blank rows before `rowIndex` (catalogue: SHEETS-LAST-ROW: they leave `getLastRow` alone). */
+  insertRows(rowIndex: number, numRows = 1): void {
+    insertRows(this.data('insertRows'), rowIndex - 1, numRows, !strictAbout(this.ws, 'SHEETS-INSERT-ROWS-FORMAT'));
+  }
+  insertColumns(columnIndex: number, numColumns = 1): void {
+    insertColumns(this.data('insertColumns'), columnIndex - 1, numColumns);
   }
   insertColumnsAfter(afterPosition: number, howMany: number): SheetFacade {
     insertColumns(this.data('insertColumnsAfter'), afterPosition, howMany);
@@ -337,16 +347,38 @@ export class SheetFacade {
     return this.data('getColumnWidth').columnWidths[columnPosition] ?? DEFAULT_COLUMN_WIDTH;
   }
   hideColumns(columnIndex: number, numColumns = 1): void {
-    const sheet = this.data('hideColumns');
-    for (let c = columnIndex; c < columnIndex + numColumns; c++)
-      if (!sheet.hiddenColumns.includes(c)) sheet.hiddenColumns.push(c);
+    hide(this.data('hideColumns').hiddenColumns, columnIndex, numColumns);
+  }
+  hideColumn(column: RangeFacade): void {
+    hide(this.data('hideColumn').hiddenColumns, column.getColumn(), column.getNumColumns());
   }
   showColumns(columnIndex: number, numColumns = 1): void {
     const sheet = this.data('showColumns');
-    sheet.hiddenColumns = sheet.hiddenColumns.filter((c) => c < columnIndex || c >= columnIndex + numColumns);
+    sheet.hiddenColumns = shown(sheet.hiddenColumns, columnIndex, numColumns);
+  }
+  unhideColumn(column: RangeFacade): void {
+    const sheet = this.data('unhideColumn');
+    sheet.hiddenColumns = shown(sheet.hiddenColumns, column.getColumn(), column.getNumColumns());
   }
   isColumnHiddenByUser(columnPosition: number): boolean {
     return this.data('isColumnHiddenByUser').hiddenColumns.includes(columnPosition);
+  }
+  hideRows(rowIndex: number, numRows = 1): void {
+    hide(hiddenRowsOf(this.data('hideRows')), rowIndex, numRows);
+  }
+  hideRow(row: RangeFacade): void {
+    hide(hiddenRowsOf(this.data('hideRow')), row.getRow(), row.getNumRows());
+  }
+  showRows(rowIndex: number, numRows = 1): void {
+    const sheet = this.data('showRows');
+    sheet.hiddenRows = shown(hiddenRowsOf(sheet), rowIndex, numRows);
+  }
+  unhideRow(row: RangeFacade): void {
+    const sheet = this.data('unhideRow');
+    sheet.hiddenRows = shown(hiddenRowsOf(sheet), row.getRow(), row.getNumRows());
+  }
+  isRowHiddenByUser(rowPosition: number): boolean {
+    return hiddenRowsOf(this.data('isRowHiddenByUser')).includes(rowPosition);
   }
 
   activate(): SheetFacade {
@@ -415,6 +447,23 @@ export function checkedArea(row: unknown, column: unknown, numRows: unknown, num
   return { row: r, column: c, numRows: nr, numColumns: nc };
 }
 
+function hiddenRowsOf(sheet: SheetData): number[] {
+  return (sheet.hiddenRows ??= []);
+}
+
+function hide(hidden: number[], from: number, count: number): void {
+  for (let i = from; i < from + count; i++) if (!hidden.includes(i)) hidden.push(i);
+}
+
+function shown(hidden: number[], from: number, count: number): number[] {
+  return hidden.filter((i) => i < from || i >= from + count);
+}
+
+/** Hidden rows or columns at or past `from` move with their neighbours; deleted ones are forgotten. */
+function shiftHidden(hidden: number[], from: number, delta: number): number[] {
+  return hidden.filter((i) => delta >= 0 || i < from || i >= from - delta).map((i) => (i >= from ? i + delta : i));
+}
+
 /**
  * New rows shift the ones below (content, notes, formats and validation move with their rows). Strict,
  * they are bare; lenient, they take the number format, validation and styles of the row above (of the
@@ -438,6 +487,7 @@ function insertRows(sheet: SheetData, after: number, howMany: number, inherit = 
     sheet.rows.splice(Math.max(0, after), 0, ...Array.from({ length: howMany }, inherited));
   sheet.maxRows += howMany;
   shiftMerges(sheet, 'rows', after + 1, howMany);
+  sheet.hiddenRows = shiftHidden(hiddenRowsOf(sheet), after + 1, howMany);
 }
 
 function insertColumns(sheet: SheetData, after: number, howMany: number): void {
@@ -447,6 +497,7 @@ function insertColumns(sheet: SheetData, after: number, howMany: number): void {
   }
   sheet.maxColumns += howMany;
   shiftMerges(sheet, 'columns', after + 1, howMany);
+  sheet.hiddenColumns = shiftHidden(sheet.hiddenColumns, after + 1, howMany);
 }
 
 function deleteRows(sheet: SheetData, from: number, howMany: number): void {
@@ -455,6 +506,7 @@ function deleteRows(sheet: SheetData, from: number, howMany: number): void {
   sheet.rows.splice(from - 1, howMany);
   sheet.maxRows -= howMany;
   shiftMerges(sheet, 'rows', from, -howMany);
+  sheet.hiddenRows = shiftHidden(hiddenRowsOf(sheet), from, -howMany);
 }
 
 function deleteColumns(sheet: SheetData, from: number, howMany: number): void {
@@ -462,4 +514,5 @@ function deleteColumns(sheet: SheetData, from: number, howMany: number): void {
   for (const row of sheet.rows) row?.splice(from - 1, howMany);
   sheet.maxColumns -= howMany;
   shiftMerges(sheet, 'columns', from, -howMany);
+  sheet.hiddenColumns = shiftHidden(sheet.hiddenColumns, from, -howMany);
 }

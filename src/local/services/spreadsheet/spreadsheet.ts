@@ -19,6 +19,7 @@ import { gate } from './gate';
 import { ProtectionFacade } from './protection';
 import { RangeFacade } from './range';
 import { SheetFacade } from './sheet';
+import { TextFinderFacade, finderTarget } from './text-finder';
 import { UserFacade, emailOf } from './user';
 
 export class SpreadsheetFacade {
@@ -162,6 +163,14 @@ export class SpreadsheetFacade {
     const area = parseA1(ref, sheet.maxRows, sheet.maxColumns);
     if (!area) throw new Error(MESSAGES.rangeNotFound);
     return new RangeFacade(this.ws, this.ssId, sheet.id, assertInside(sheet, area), a1FrameOf(ref));
+  }
+  /** Every sheet's data, in tab order (catalogue: SHEETS-TEXTFINDER-ORDER). */
+  createTextFinder(findText: string): TextFinderFacade<RangeFacade> {
+    const ss = this.data('createTextFinder');
+    const targets = ss.sheets.map((sheet) =>
+      finderTarget(this.ws, this.ssId, sheet.id, null, (area) => new RangeFacade(this.ws, this.ssId, sheet.id, area)),
+    );
+    return new TextFinderFacade(this.ws, this.ssId, targets, String(findText));
   }
   getProtections(type: unknown): ProtectionFacade[] {
     const ss = this.data('getProtections');

@@ -91,8 +91,26 @@ export class DataValidationBuilderFacade extends ValidationRuleReader {
   requireNumberBetween(start: number, end: number): DataValidationBuilderFacade {
     return this.set('requireNumberBetween', 'NUMBER_BETWEEN', [start, end]);
   }
+  requireNumberNotBetween(start: number, end: number): DataValidationBuilderFacade {
+    return this.set('requireNumberNotBetween', 'NUMBER_NOT_BETWEEN', [start, end]);
+  }
+  requireNumberEqualTo(n: number): DataValidationBuilderFacade {
+    return this.set('requireNumberEqualTo', 'NUMBER_EQUAL_TO', [n]);
+  }
+  requireNumberNotEqualTo(n: number): DataValidationBuilderFacade {
+    return this.set('requireNumberNotEqualTo', 'NUMBER_NOT_EQUAL_TO', [n]);
+  }
+  requireNumberGreaterThan(n: number): DataValidationBuilderFacade {
+    return this.set('requireNumberGreaterThan', 'NUMBER_GREATER_THAN', [n]);
+  }
   requireNumberGreaterThanOrEqualTo(n: number): DataValidationBuilderFacade {
     return this.set('requireNumberGreaterThanOrEqualTo', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
+  }
+  requireNumberLessThan(n: number): DataValidationBuilderFacade {
+    return this.set('requireNumberLessThan', 'NUMBER_LESS_THAN', [n]);
+  }
+  requireNumberLessThanOrEqualTo(n: number): DataValidationBuilderFacade {
+    return this.set('requireNumberLessThanOrEqualTo', 'NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
   }
   requireDate(): DataValidationBuilderFacade {
     return this.set('requireDate', 'DATE_IS_VALID_DATE', []);
