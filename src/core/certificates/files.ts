@@ -34,17 +34,22 @@ export function copyBody(batch: string, number: string, folderId: string): Recor
 /**
  * The `documents.batchUpdate` body replacing every placeholder literally, in body, header and footer (one
  * `replaceAllText` per placeholder, applied atomically; catalogue: REST-DOCS-BATCHUPDATE): the text is
- * matched as text and inserted as text, so a name with `$1`, `\\` or `(` stays as written. Filling again is
- * harmless (a replaced placeholder no longer matches), so the request may be resent after a lost answer.
+ * matched as text and inserted as text, so a name with `$1`, `\\` or `(` stays as written. Without a QR
+ * code the fill may be resent after a lost answer (a replaced placeholder no longer matches). With one,
+ * the QR's requests (`qrDrawRequests`, made from the indexes of the revision read) come first and the
+ * body names that revision, so a resend after a lost answer is refused instead of drawing a second code.
  */
-export function fillBody(values: Record<Placeholder, string>, withQr: boolean): { requests: unknown[] } {
-  const requests: unknown[] = PLACEHOLDERS.map((name) => ({
+export function fillBody(
+  values: Record<Placeholder, string>,
+  qr: { requests: unknown[]; revisionId: string } | null,
+): { requests: unknown[]; writeControl?: { requiredRevisionId: string } } {
+  const fill: unknown[] = PLACEHOLDERS.map((name) => ({
     replaceAllText: { containsText: { text: placeholderToken(name), matchCase: true }, replaceText: values[name] },
   }));
+  if (qr) return { requests: [...qr.requests, ...fill], writeControl: { requiredRevisionId: qr.revisionId } };
   // Without a verification address there is no QR code to draw: the marker goes with the text fill.
-  if (!withQr)
-    requests.push({ replaceAllText: { containsText: { text: QR_MARKER, matchCase: true }, replaceText: '' } });
-  return { requests };
+  fill.push({ replaceAllText: { containsText: { text: QR_MARKER, matchCase: true }, replaceText: '' } });
+  return { requests: fill };
 }
 
 /** Metadata of the PDF's upload. */

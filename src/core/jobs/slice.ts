@@ -20,6 +20,11 @@ export interface JobWork {
    */
   runBatch?(items: string[]): Array<unknown>;
   batchSize?: number;
+  /**
+   * Items unlock as others finish (a job in phases): once the slice's items have run, `pending` is read
+   * again and the newly pending ones run in the same slice.
+   */
+  phased?: boolean;
   /** Flushes what the slice buffered (rows, log, mail); called once, even after a failed item. */
   close(): void;
 }
@@ -78,43 +83,59 @@ function runChunk(work: JobWork, chunk: string[]): unknown[] {
  */
 export function runSlice(initial: JobState, work: JobWork, hooks: SliceHooks, budgetMs: number): SliceResult {
   const started = hooks.now();
-  const items = itemsForSlice(initial, work.pending());
+  let items = itemsForSlice(initial, work.pending());
   let state = beginSlice(initial, items.length, started);
   hooks.checkpoint(state, false);
   let longest = 0;
   let processed = 0;
   let pausedBy = '';
+  let outOfTime = false;
+  // Items tried in this slice: a failed one waits for the next slice; one still pending after it ran
+  // (work done in parts) too.
+  const tried = new Set<string>();
+  let left: string[] | null = null;
   const size = work.runBatch ? Math.max(1, work.batchSize ?? 1) : 1;
   try {
-    for (let start = 0; start < items.length && pausedBy === ''; start += size) {
-      if (!fitsInBudget(hooks.now() - started, longest, budgetMs)) break;
-      const chunk = items.slice(start, start + size);
-      const chunkStart = hooks.now();
-      const errors = runChunk(work, chunk);
-      for (const [n, item] of chunk.entries()) {
-        const error = errors[n] ?? null;
-        if (error === null) {
-          state = recordSuccess(state, item, hooks.now());
-          processed += 1;
-          continue;
-        }
-        if (hooks.isFatal(error)) throw error;
-        if (hooks.shouldPause(error)) {
-          pausedBy = messageOf(error);
+    while (items.length > 0 && pausedBy === '' && !outOfTime) {
+      for (let start = 0; start < items.length && pausedBy === ''; start += size) {
+        if (!fitsInBudget(hooks.now() - started, longest, budgetMs)) {
+          outOfTime = true;
           break;
         }
-        const outcome = recordFailure(state, item, messageOf(error), hooks.now());
-        state = outcome.state;
-        if (outcome.gaveUp) hooks.onGiveUp(item, messageOf(error), outcome.attempts);
-        processed += 1;
+        const chunk = items.slice(start, start + size);
+        const chunkStart = hooks.now();
+        const errors = runChunk(work, chunk);
+        for (const [n, item] of chunk.entries()) {
+          tried.add(item);
+          const error = errors[n] ?? null;
+          if (error === null) {
+            state = recordSuccess(state, item, hooks.now());
+            processed += 1;
+            continue;
+          }
+          if (hooks.isFatal(error)) throw error;
+          if (hooks.shouldPause(error)) {
+            pausedBy = messageOf(error);
+            break;
+          }
+          const outcome = recordFailure(state, item, messageOf(error), hooks.now());
+          state = outcome.state;
+          if (outcome.gaveUp) hooks.onGiveUp(item, messageOf(error), outcome.attempts);
+          processed += 1;
+        }
+        longest = Math.max(longest, hooks.now() - chunkStart);
+        hooks.checkpoint(state, false);
       }
-      longest = Math.max(longest, hooks.now() - chunkStart);
-      hooks.checkpoint(state, false);
+      if (pausedBy !== '' || outOfTime || work.phased !== true) break;
+      // Items that became pending as others finished (a job's next phase) run in the same slice.
+      left = itemsForSlice(state, work.pending());
+      items = left.filter((item) => !tried.has(item));
+      state = { ...state, total: Math.max(state.total, state.done + state.failed.length + items.length) };
     }
   } finally {
     work.close();
   }
-  const remaining = itemsForSlice(state, work.pending()).length;
+  const remaining = left !== null && items.length === 0 ? left.length : itemsForSlice(state, work.pending()).length;
   state = endSlice(state, remaining, hooks.now());
   hooks.checkpoint(state, true);
   return { state, processed, remaining, pausedBy };

@@ -51,6 +51,33 @@ describe('job slices', () => {
     expect(f.log.filter((l) => l === 'close')).toHaveLength(2);
   });
 
+  it("runs a phased job's items that become pending as others finish in the same slice; one still pending after it ran waits for the next", () => {
+    const f = fixture([]);
+    const done = new Set<string>();
+    const log: string[] = [];
+    let parts = 0;
+    const phases = [['a1', 'a2'], ['b'], ['c']];
+    const work: JobWork = {
+      // Each phase's items become pending only once the phase before is done; «b» takes two slices.
+      pending: () => phases.find((p) => p.some((i) => !done.has(i)))?.filter((i) => !done.has(i)) ?? [],
+      run: (item) => {
+        log.push(item);
+        if (item === 'b' && ++parts < 2) return;
+        done.add(item);
+      },
+      close: () => undefined,
+      phased: true,
+    };
+    const first = runSlice(newJob('years', 'Anno', {}, 0), work, f.hooks, 270_000);
+    expect(log).toEqual(['a1', 'a2', 'b']);
+    expect(first.remaining).toBe(1);
+    expect(first.state.status).toBe('running');
+    const second = runSlice(first.state, work, f.hooks, 270_000);
+    expect(log).toEqual(['a1', 'a2', 'b', 'b', 'c']);
+    expect(second.remaining).toBe(0);
+    expect(second.state.status).toBe('done');
+  });
+
   it('runs a batched job a chunk at a time: each item counted alone, a failed one retried later, the budget per chunk', () => {
     const items = Array.from({ length: 25 }, (_, i) => `c${i}`);
     const f = fixture(items);

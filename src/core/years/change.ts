@@ -113,6 +113,17 @@ export function nextEditionCode(code: string, closedYear: number, newYear: numbe
   return candidate;
 }
 
+/**
+ * Cells one chunk of the archive move reads and writes: about 2 s a call under the latency model
+ * (src/local/runtime/latency.ts), so a chunk of five calls takes some 10 s and a slice moves many before its budget.
+ */
+export const MOVE_CHUNK_CELLS = 60_000;
+
+/** Rows in one chunk of a tab `width` columns wide. */
+export function moveChunkRows(width: number): number {
+  return Math.max(1, Math.floor(MOVE_CHUNK_CELLS / Math.max(1, width)));
+}
+
 /** A cell as `getValues` gives it, in a form two reads of the same row always agree on. */
 function cellKey(v: unknown): string {
   if (v instanceof Date) return `d:${v.getTime()}`;

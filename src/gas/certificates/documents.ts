@@ -73,15 +73,46 @@ export function copyDrafts(templateId: string, drafts: readonly DraftRequest[]):
   );
 }
 
-/** Fills each draft with one Docs API `batchUpdate`, all together (resent when it failed for a moment). */
+/** Reads each draft (`documents.get`), all together: where its QR code goes, and its revision. */
+export function readDrafts(docIds: readonly string[]): ApiAnswer[] {
+  return callGoogleApisTogether(
+    docIds.map((id) => ({
+      method: 'get',
+      url: `${DOCS}/${encodeURIComponent(id)}?fields=${encodeURIComponent('revisionId,body(content)')}`,
+      resend: true,
+    })),
+  );
+}
+
+/**
+ * Fills each draft with one Docs API `batchUpdate`, all together, its QR code's table drawn in the same
+ * request. Resent when it failed for a moment: a fill alone is harmless twice, and one with a QR code
+ * names the revision it was made from, so a second application is refused.
+ */
 export function fillDrafts(
-  fills: ReadonlyArray<{ docId: string; values: Record<Placeholder, string>; withQr: boolean }>,
+  fills: ReadonlyArray<{
+    docId: string;
+    values: Record<Placeholder, string>;
+    qr: { requests: unknown[]; revisionId: string } | null;
+  }>,
 ): ApiAnswer[] {
   return callGoogleApisTogether(
     fills.map((f) => ({
       method: 'post',
       url: `${DOCS}/${encodeURIComponent(f.docId)}:batchUpdate`,
-      body: fillBody(f.values, f.withQr),
+      body: fillBody(f.values, f.qr),
+      resend: true,
+    })),
+  );
+}
+
+/** Sends each draft's own list of Docs requests in one `batchUpdate`, all together (resent: idempotent styles). */
+export function updateDrafts(updates: ReadonlyArray<{ docId: string; requests: unknown[] }>): ApiAnswer[] {
+  return callGoogleApisTogether(
+    updates.map((u) => ({
+      method: 'post',
+      url: `${DOCS}/${encodeURIComponent(u.docId)}:batchUpdate`,
+      body: { requests: u.requests },
       resend: true,
     })),
   );

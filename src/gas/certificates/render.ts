@@ -2,17 +2,26 @@
  * Turns a batch of certificates into PDFs with requests sent together: the template copies, the fills,
  * the exports, the uploads, the copies to the trash (each step one `fetchAll` for the whole batch). A copy
  * or an upload whose answer was lost may have been made: the batch's tagged files are listed and what is
- * found is adopted before anything is sent again, so a certificate never gets two PDFs.
+ * found is adopted before anything is sent again, so a certificate never gets two PDFs. The verification
+ * QR code is drawn by the Docs API in the same requests (`qr-table.ts`), never through DocumentApp.
  */
 import type { FileRole, TaggedFile } from '../../core/certificates/files';
 import type { Placeholder } from '../../core/certificates/placeholders';
 import { isRetryable } from '../../core/http/status';
-import { messageOf } from '../../core/registry/errors';
 import { backoffDelay } from '../platform/retry';
 import { answerError, type ApiAnswer } from '../platform/rest';
 import { logEvent } from '../registry/log';
-import { copyDrafts, exportDrafts, fillDrafts, listBatchFiles, trashFiles, uploadPdfs } from './documents';
-import { drawVerificationQr } from './qr';
+import { qrDrawRequests, qrPlacement, qrShrinkRequests } from '../../core/certificates/qr-table';
+import {
+  copyDrafts,
+  exportDrafts,
+  fillDrafts,
+  listBatchFiles,
+  readDrafts,
+  trashFiles,
+  updateDrafts,
+  uploadPdfs,
+} from './documents';
 
 export interface RenderJob {
   number: string;
@@ -118,27 +127,7 @@ export function renderBatch(batch: string, templateId: string, jobs: readonly Re
     });
     return next;
   };
-  live = keep(
-    'Compilazione',
-    fillDrafts(
-      live.map((i) => {
-        const job = jobs[i] as RenderJob;
-        return { docId: idOf(i), values: job.values, withQr: job.verificationUrl !== '' };
-      }),
-    ),
-    'Docs API',
-  );
-  live = live.filter((index) => {
-    const url = (jobs[index] as RenderJob).verificationUrl;
-    if (url === '') return true;
-    try {
-      drawVerificationQr(idOf(index), url);
-      return true;
-    } catch (error) {
-      outcomes[index] = { ok: false, error: `Codice QR: ${messageOf(error)}` };
-      return false;
-    }
-  });
+  live = fill(jobs, live, idOf, outcomes);
   const exported = exportDrafts(live.map(idOf));
   const pdfOf = new Map<number, number[]>();
   live.forEach((index, n) => pdfOf.set(index, (exported[n] as ApiAnswer).bytes ?? []));
@@ -182,4 +171,65 @@ function sweepDuplicates(batch: string, outcomes: readonly RenderOutcome[], jobs
     .filter((f) => numbers.has(f.number) && !kept.has(f.id))
     .map((f) => f.id);
   trashFiles(trash);
+}
+
+/**
+ * Fills the live drafts and draws their QR codes: the drafts with a code are read first (where it goes),
+ * filled with the table drawn, read again and their table's cells shrunk. A fill whose answer was lost
+ * counts as done when the second reading finds its table. The drafts still live, in order.
+ */
+function fill(
+  jobs: readonly RenderJob[],
+  live: readonly number[],
+  idOf: (i: number) => string,
+  outcomes: RenderOutcome[],
+): number[] {
+  const withQr = live.filter((i) => (jobs[i] as RenderJob).verificationUrl !== '');
+  const failed = (index: number, step: string, api: string, answer: ApiAnswer): void => {
+    outcomes[index] = { ok: false, error: `${step}: ${answerError(api, answer)}` };
+  };
+  const placements = new Map<number, { requests: unknown[]; revisionId: string }>();
+  const read = readDrafts(withQr.map(idOf));
+  withQr.forEach((index, n) => {
+    const answer = read[n] as ApiAnswer;
+    const placement = answer.status < 300 ? qrPlacement(answer.body) : null;
+    if (!placement) return failed(index, 'Codice QR', 'Docs API', answer);
+    const revisionId = String((answer.body as { revisionId?: unknown }).revisionId ?? '');
+    const url = (jobs[index] as RenderJob).verificationUrl;
+    placements.set(index, { requests: qrDrawRequests(placement, url), revisionId });
+  });
+  const toFill = live.filter((i) => (jobs[i] as RenderJob).verificationUrl === '' || placements.has(i));
+  const filled = fillDrafts(
+    toFill.map((i) => {
+      const qr = placements.get(i);
+      return { docId: idOf(i), values: (jobs[i] as RenderJob).values, qr: qr ?? null };
+    }),
+  );
+  const next: number[] = [];
+  const drawn: number[] = [];
+  toFill.forEach((index, n) => {
+    const answer = filled[n] as ApiAnswer;
+    if (placements.has(index)) drawn.push(index);
+    else if (answer.status < 300) next.push(index);
+    else failed(index, 'Compilazione', 'Docs API', answer);
+  });
+  const reread = readDrafts(drawn.map(idOf));
+  const shrinks: Array<{ index: number; requests: unknown[] }> = [];
+  drawn.forEach((index, n) => {
+    const answer = reread[n] as ApiAnswer;
+    const requests =
+      answer.status < 300 ? qrShrinkRequests(answer.body, (jobs[index] as RenderJob).verificationUrl) : null;
+    const fillAnswer = filled[toFill.indexOf(index)] as ApiAnswer;
+    if (requests) shrinks.push({ index, requests });
+    else if (answer.status >= 300) failed(index, 'Codice QR', 'Docs API', answer);
+    else if (fillAnswer.status >= 300) failed(index, 'Compilazione', 'Docs API', fillAnswer);
+    else outcomes[index] = { ok: false, error: 'Codice QR: tabella non trovata dopo la compilazione' };
+  });
+  const shrunk = updateDrafts(shrinks.map((s) => ({ docId: idOf(s.index), requests: s.requests })));
+  shrinks.forEach(({ index }, n) => {
+    const answer = shrunk[n] as ApiAnswer;
+    if (answer.status < 300) next.push(index);
+    else failed(index, 'Codice QR', 'Docs API', answer);
+  });
+  return live.filter((i) => next.includes(i));
 }

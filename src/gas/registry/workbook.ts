@@ -20,8 +20,10 @@ export function academySpreadsheet(): Spreadsheet {
 
 function sheetMap(): Map<string, Sheet> {
   if (!sheetsByName) {
-    sheetsByName = new Map();
-    for (const sheet of academySpreadsheet().getSheets()) sheetsByName.set(sheet.getName(), sheet);
+    // Built whole before it is kept: a failing call halfway must not leave later lookups an empty map.
+    const map = new Map<string, Sheet>();
+    for (const sheet of academySpreadsheet().getSheets()) map.set(sheet.getName(), sheet);
+    sheetsByName = map;
   }
   return sheetsByName;
 }

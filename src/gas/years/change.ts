@@ -4,7 +4,7 @@
  * quota, a failing service) resumes at the step it was in without duplicating or losing a row.
  */
 import type { JobWork } from '../../core/jobs/slice';
-import type { JobParams, JobState } from '../../core/jobs/state';
+import { fitsInBudget, type JobParams, type JobState } from '../../core/jobs/state';
 import { decodeTable, type Cell, type RegistryTab } from '../../core/registry/codec';
 import { BusyError } from '../../core/registry/errors';
 import { TAB } from '../../core/registry/tabs';
@@ -14,7 +14,6 @@ import {
   ARCHIVED_HOURS_HEADER,
   ARCHIVED_HOURS_TAB,
   ARCHIVED_RESPONSES_TAB,
-  CHANGE_PHASES,
   MOVED_TABS,
   nextEditionCode,
   pendingSteps,
@@ -37,7 +36,7 @@ import { readSettings, writeSetting } from '../registry/settings';
 import { readGrid, readTable, writeBlock } from '../registry/table';
 import { academySpreadsheet, allSheets, formatInSpreadsheetZone, sheetNamed } from '../registry/workbook';
 import { archiveTab, ensureArchive, openArchive, readArchivedGrid } from './archives';
-import { moveRows } from './move';
+import { moveRows, type MoveOptions, type MoveOutcome, type MoveProgress } from './move';
 
 export const YEAR_JOB = 'training-year';
 const CHANGE_KEY = 'a4pa.years.change';
@@ -48,6 +47,30 @@ export interface YearChange {
   year: number;
   startedAt: number;
   done: string[];
+  /** Moves under way, by step (`move:Presenze`): where the next chunk starts. */
+  moves?: Record<string, MoveProgress>;
+}
+
+/**
+ * How long into an execution chunks of a move may still start: within the job slice's budget
+ * (SLICE_BUDGET_MS, 270 s, counted from the same start), leaving the final writes their time.
+ */
+const MOVE_BUDGET_MS = 240_000;
+/**
+ * When this execution began: Apps Script evaluates the script afresh for each execution, so the module
+ * is loaded at its start (the preview before the slice already took part of the 6 minutes).
+ */
+const executionStart = Date.now();
+
+function parseMoves(v: unknown): Record<string, MoveProgress> {
+  const out: Record<string, MoveProgress> = {};
+  if (!v || typeof v !== 'object') return out;
+  for (const [step, p] of Object.entries(v as Record<string, Partial<MoveProgress>>)) {
+    const { next, archived, base, kept } = p ?? {};
+    if ([next, archived, base, kept].every((n) => typeof n === 'number' && Number.isInteger(n)))
+      out[step] = p as MoveProgress;
+  }
+  return out;
 }
 
 export function readChange(): YearChange | null {
@@ -56,7 +79,13 @@ export function readChange(): YearChange | null {
   try {
     const v = JSON.parse(text) as Partial<YearChange>;
     if (typeof v.closed !== 'number' || typeof v.year !== 'number' || !Array.isArray(v.done)) return null;
-    return { closed: v.closed, year: v.year, startedAt: Number(v.startedAt) || 0, done: v.done.map(String) };
+    return {
+      closed: v.closed,
+      year: v.year,
+      startedAt: Number(v.startedAt) || 0,
+      done: v.done.map(String),
+      moves: parseMoves(v.moves),
+    };
   } catch {
     return null;
   }
@@ -118,20 +147,60 @@ function staffViewers(): string[] {
 }
 
 class YearChangeWork implements JobWork {
+  readonly phased = true;
+  private longestChunk = 0;
+
   constructor(private change: YearChange) {}
 
-  /** Every step not done, in order; `run` refuses one whose earlier phase is unfinished. */
+  /**
+   * The steps of the first unfinished phase: a later phase's steps become pending, within the same
+   * slice, once it is complete; a move stopped by the time budget stays pending for the next slice.
+   */
   pending(): string[] {
-    const done = new Set(this.change.done);
-    return CHANGE_PHASES.flat().filter((s) => !done.has(s));
+    return pendingSteps(new Set(this.change.done));
   }
 
   run(step: string): void {
     const ready = pendingSteps(new Set(this.change.done));
     if (!ready.includes(step)) throw new Error(`«${step}» attende i passi precedenti (${ready.join(', ')}).`);
-    this.perform(step);
-    this.change = { ...this.change, done: [...new Set([...this.change.done, step])] };
+    if (this.perform(step) === 'unfinished') return;
+    const moves = Object.fromEntries(
+      Object.entries(this.change.moves ?? {}).filter(([key]) => key !== step && !key.startsWith(`${step}#`)),
+    );
+    this.change = { ...this.change, done: [...new Set([...this.change.done, step])], moves };
     writeChange(this.change);
+  }
+
+  /** Whether another chunk of a move fits in this execution (the longest chunk so far as the yardstick). */
+  private mayContinue(): boolean {
+    return fitsInBudget(Date.now() - executionStart, this.longestChunk, MOVE_BUDGET_MS);
+  }
+
+  private saveMove(step: string, progress: MoveProgress): void {
+    this.change = { ...this.change, moves: { ...this.change.moves, [step]: progress } };
+    writeChange(this.change);
+  }
+
+  /** One move's chunks, timed for `mayContinue`: 'unfinished' when the budget ran out first. */
+  private moveTab(
+    step: string,
+    source: GoogleAppsScript.Spreadsheet.Sheet,
+    name: string,
+    options: Pick<MoveOptions, 'stays' | 'deleteRows'> = {},
+  ): 'unfinished' | MoveOutcome {
+    let chunkStart = Date.now();
+    const outcome = moveRows(source, this.archive(), name, this.change.moves?.[step] ?? null, {
+      ...options,
+      mayContinue: () => {
+        chunkStart = Date.now();
+        return this.mayContinue();
+      },
+      save: (progress) => {
+        this.longestChunk = Math.max(this.longestChunk, Date.now() - chunkStart);
+        this.saveMove(step, progress);
+      },
+    });
+    return outcome.complete ? outcome : 'unfinished';
   }
 
   close(): void {
@@ -149,7 +218,7 @@ class YearChangeWork implements JobWork {
     return archive;
   }
 
-  private perform(step: string): void {
+  private perform(step: string): 'unfinished' | void {
     const { closed } = this.change;
     if (step === 'form-close') return this.closeForm();
     if (step === 'responses') return this.catchUpResponses();
@@ -207,28 +276,31 @@ class YearChangeWork implements JobWork {
     throw new Error('Restano risposte del modulo da elaborare: il passaggio riprende al prossimo giro.');
   }
 
-  private move(tab: string): void {
-    const archive = this.archive();
+  private move(tab: string): 'unfinished' | void {
     if (tab === 'responses') {
       const formId = readProperty(PROP_FORM_ID) || readSettings().enrollmentFormId;
       if (!formId) return;
-      locked(() => {
-        responseTabs(formId).forEach((sheet, i) => {
+      return locked(() => {
+        const sheets = responseTabs(formId);
+        for (const [i, sheet] of sheets.entries()) {
           const name = i === 0 ? ARCHIVED_RESPONSES_TAB : `${ARCHIVED_RESPONSES_TAB} (${i + 1})`;
-          moveRows(sheet, archive, name, { deleteRows: true });
-        });
+          const key = i === 0 ? 'move:responses' : `move:responses#${i + 1}`;
+          if (this.moveTab(key, sheet, name, { deleteRows: true }) === 'unfinished') return 'unfinished';
+        }
+        return undefined;
       });
-      return;
     }
     if (!(MOVED_TABS as readonly string[]).includes(tab)) throw new Error(`Foglio non previsto: ${tab}`);
     const sheet = sheetNamed(tab as MovedTab);
     if (!sheet) return;
-    locked(() => {
-      const options =
-        tab === TAB.formazioneEsterna ? { stays: externalStays(readGrid(sheet)[0] ?? [], this.change.closed) } : {};
-      const outcome = moveRows(sheet, archive, tab, options);
-      if (outcome.moved > 0)
-        logEvent('Anno formativo: righe archiviate', `${tab}: ${outcome.moved} righe nel ${this.change.closed}`);
+    return locked(() => {
+      const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [];
+      const options = tab === TAB.formazioneEsterna ? { stays: externalStays(header, this.change.closed) } : {};
+      const outcome = this.moveTab(`move:${tab}`, sheet, tab, options);
+      if (outcome === 'unfinished') return 'unfinished';
+      const moved = outcome.progress.archived - outcome.progress.base;
+      if (moved > 0) logEvent('Anno formativo: righe archiviate', `${tab}: ${moved} righe nel ${this.change.closed}`);
+      return undefined;
     });
   }
 

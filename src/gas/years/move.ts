@@ -1,22 +1,29 @@
 /**
- * Moving a tab's closed-year rows to the archive: the rows the archive lacks are appended there (with
- * their number formats, so codes stay text and dates stay dates), then removed from the tab. Repeated
- * after an execution stopped halfway, it appends nothing twice and removes nothing it did not archive.
+ * Moving a tab's closed-year rows to the archive in chunks, so that a year of 10,000 employees (some
+ * 160,000 attendance rows) never holds one execution near its 6-minute limit: each chunk's rows the
+ * archive lacks are appended there (with their number formats, so codes stay text and dates stay
+ * dates), then cleared from the tab, and the progress is saved. Repeated after an execution stopped
+ * anywhere, a chunk appends nothing twice and clears nothing it did not archive.
  */
-import { missingFromArchive, splitRows } from '../../core/years/change';
+import { isBlankRow, missingFromArchive, moveChunkRows, splitRows } from '../../core/years/change';
 import { adjacentRuns, type Cell } from '../../core/registry/codec';
 import { neutralizeCell } from '../../core/text';
-import { readGrid, writeBlock } from '../registry/table';
+import { writeBlock } from '../registry/table';
 import { markTabChanged } from '../figures/marks';
 import { archiveTab } from './archives';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export interface MoveOutcome {
-  moved: number;
-  /** Rows appended to the archive by this run (fewer than `moved` when a previous run archived some). */
+/**
+ * Where a tab's move stands: the first sheet row not handled yet, the archive tab's last row once the
+ * chunks before it were appended (the next chunk's rows go below it), the archive's rows from before
+ * the move (a change repeated after an undo), and the rows kept so far.
+ */
+export interface MoveProgress {
+  next: number;
   archived: number;
+  base: number;
   kept: number;
 }
 
@@ -24,69 +31,128 @@ export interface MoveOptions {
   /** Rows of the new year, which stay in the tab. */
   stays?: (row: readonly unknown[]) => boolean;
   /**
-   * Delete the moved rows instead of clearing them: a form's responses tab, where Google writes the
-   * next response below the last row it wrote, would otherwise leave a gap of cleared rows.
+   * Delete the moved rows at the end instead of leaving them cleared: a form's responses tab, where
+   * Google writes the next response below the last row it wrote, would otherwise keep a gap.
    */
   deleteRows?: boolean;
+  /** Whether another chunk fits in the execution's time. */
+  mayContinue: () => boolean;
+  /** Saves the progress after each chunk (a Script Property): what a later execution resumes from. */
+  save: (progress: MoveProgress) => void;
 }
 
-function widthOf(header: readonly unknown[]): number {
-  let width = header.length;
-  while (width > 0 && String(header[width - 1] ?? '').trim() === '') width -= 1;
-  return width;
+export interface MoveOutcome {
+  /** True once every row is handled and the tab tidied; false when time ran out first. */
+  complete: boolean;
+  progress: MoveProgress;
 }
 
+/**
+ * Moves chunks of `source`'s rows to `archiveName` in `archive`, from `progress` (null on a tab's first
+ * run) while `mayContinue` says so.
+ */
 export function moveRows(
   source: Sheet,
   archive: Spreadsheet,
   archiveName: string,
-  options: MoveOptions = {},
+  progress: MoveProgress | null,
+  options: MoveOptions,
 ): MoveOutcome {
-  const grid = readGrid(source);
-  const header = grid[0] ?? [];
-  const width = Math.max(widthOf(header), ...grid.slice(1).map((r) => widthOf(r)));
-  const rows = grid.slice(1);
-  if (width === 0 || rows.length === 0) return { moved: 0, archived: 0, kept: 0 };
-  const { moving, staying } = splitRows(rows, options.stays ?? (() => false));
-  if (moving.length === 0) return { moved: 0, archived: 0, kept: staying.length };
-  const target = archiveTab(archive, archiveName, header.slice(0, width));
-  const archivedRows = readGrid(target).slice(1);
-  const missing = missingFromArchive(rows, moving, archivedRows, width);
-  if (missing.length > 0) {
-    const formats = source.getRange(2, 1, rows.length, width).getNumberFormats();
-    const start = Math.max(target.getLastRow(), 1) + 1;
-    const values = missing.map((i) => (rows[i] ?? []).slice(0, width).map((v) => neutralizeCell(v) as Cell));
-    const block = target.getRange(start, 1, missing.length, width);
-    block.setNumberFormats(missing.map((i) => formats[i] ?? new Array<string>(width).fill('General')));
-    writeBlock(target, start, 1, values);
+  const lastRow = source.getLastRow();
+  const width = source.getLastColumn();
+  if (lastRow < 2 || width === 0) {
+    return { complete: true, progress: progress ?? { next: 2, archived: 1, base: 1, kept: 0 } };
   }
   markTabChanged(source.getName());
-  removeMoved(source, rows.length, moving, staying.length, width, options.deleteRows === true);
-  return { moved: moving.length, archived: missing.length, kept: staying.length };
+  const header = source.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  const target = archiveTab(archive, archiveName, header);
+  let state = progress ?? startOf(target);
+  const chunk = moveChunkRows(width);
+  while (state.next <= lastRow) {
+    if (!options.mayContinue()) return { complete: false, progress: state };
+    const count = Math.min(chunk, lastRow - state.next + 1);
+    const outcome = moveChunk(source, target, state, count, width, options.stays ?? (() => false));
+    state = outcome.state;
+    options.save(state);
+  }
+  tidy(source, state, width, options.deleteRows === true);
+  return { complete: true, progress: state };
+}
+
+/** A tab's first run: the archive tab's rows so far are the base a repeated change is checked against. */
+function startOf(target: Sheet): MoveProgress {
+  const last = Math.max(target.getLastRow(), 1);
+  return { next: 2, archived: last, base: last, kept: 0 };
 }
 
 /**
- * Removes the moved rows. When every row moves, their cells are cleared in one call (or the rows
- * deleted); when some stay, the moved rows are deleted run by run from the bottom, so an execution
- * stopped between two deletions leaves every row either in place or archived, never twice.
+ * One chunk: `count` rows from `state.next`. When the archive tab has grown past `state.archived`, an
+ * execution stopped after appending this very chunk (one `setValues`, all or nothing) and before saving:
+ * the rows are not appended again. Rows equal to one the archive held before the move began are not
+ * appended either (a change repeated after an undo).
  */
-function removeMoved(
+function moveChunk(
   source: Sheet,
-  rows: number,
-  moving: readonly number[],
-  kept: number,
+  target: Sheet,
+  state: MoveProgress,
+  count: number,
   width: number,
-  deleteRows: boolean,
-): void {
-  const lastRow = rows + 1;
-  if (kept === 0 && !deleteRows) {
-    source.getRange(2, 1, rows, width).clearContent();
-    return;
+  stays: (row: readonly unknown[]) => boolean,
+): { state: MoveProgress; appended: number } {
+  const range = source.getRange(state.next, 1, count, width);
+  const rows = range.getValues();
+  const { moving, staying } = splitRows(rows, stays);
+  const targetLast = Math.max(target.getLastRow(), 1);
+  let appended = 0;
+  if (moving.length > 0 && targetLast <= state.archived) {
+    const before = state.base > 1 ? target.getRange(2, 1, state.base - 1, width).getValues() : [];
+    const missing = missingFromArchive(rows, moving, before, width);
+    if (missing.length > 0) {
+      const formats = range.getNumberFormats();
+      const start = state.archived + 1;
+      const end = start + missing.length - 1;
+      // A new tab has 1,000 rows and ranges past them throw (docs/google-behaviour.md, SHEETS-RANGE-BOUNDS).
+      if (target.getMaxRows() < end) target.insertRowsAfter(target.getMaxRows(), end - target.getMaxRows());
+      target
+        .getRange(start, 1, missing.length, width)
+        .setNumberFormats(missing.map((i) => formats[i] ?? new Array<string>(width).fill('General')));
+      writeBlock(
+        target,
+        start,
+        1,
+        missing.map((i) => (rows[i] ?? []).slice(0, width).map((v) => neutralizeCell(v) as Cell)),
+      );
+      appended = missing.length;
+    }
   }
+  for (const run of adjacentRuns(moving, (i) => i)) {
+    source.getRange(state.next + (run[0] as number), 1, run.length, width).clearContent();
+  }
+  const next: MoveProgress = {
+    next: state.next + count,
+    archived: targetLast > state.archived ? targetLast : state.archived + appended,
+    base: state.base,
+    kept: state.kept + staying.length,
+  };
+  return { state: next, appended };
+}
+
+/**
+ * The cleared rows go where they must: with rows kept among them (or a responses tab) the blank rows
+ * are deleted run by run from the bottom, which is safe to repeat (only blank rows are deleted); a tab
+ * whose every row moved keeps its cleared rows, as staff would leave it.
+ */
+function tidy(source: Sheet, state: MoveProgress, width: number, deleteRows: boolean): void {
+  // A tidy repeated after its deletions finds fewer rows than it handled.
+  const handled = Math.min(state.next - 2, source.getMaxRows() - 1);
+  if ((state.kept === 0 && !deleteRows) || handled <= 0) return;
+  const rows = source.getRange(2, 1, handled, width).getValues();
+  const blank: number[] = [];
+  rows.forEach((row, i) => {
+    if (isBlankRow(row)) blank.push(i);
+  });
+  if (blank.length === 0) return;
   // Google refuses to delete every non-frozen row (docs/google-behaviour.md, SHEETS-DELETE-LIMITS).
-  if (kept === 0 && source.getMaxRows() <= lastRow) source.insertRowsAfter(lastRow, 1);
-  for (const run of adjacentRuns([...moving], (i) => i).reverse()) {
-    const first = (run[0] as number) + 2;
-    source.deleteRows(first, run.length);
-  }
+  if (blank.length === rows.length && source.getMaxRows() <= state.next - 1) source.insertRowsAfter(state.next - 1, 1);
+  for (const run of adjacentRuns(blank, (i) => i).reverse()) source.deleteRows((run[0] as number) + 2, run.length);
 }

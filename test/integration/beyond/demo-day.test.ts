@@ -7,25 +7,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { LocalAcademy } from '../../../src/local/runtime/session';
 import { variantFromEnv } from '../../../src/local/runtime/variant';
 import { prepareAcademy, runStep } from '../../../src/local/scenario/runner';
 import { scenarioFile, type Scenario } from '../../../src/local/scenario/schema';
 import { takeSnapshot, type Snapshot, type StepResult } from '../../../src/local/scenario/snapshot';
-import { committedDoc, paragraphsOf } from '../../../src/local/services/files/doc-model';
-import { DOC_MIME, driveState, SHEETS_MIME, type DriveItem } from '../../../src/local/services/files/store';
+import { driveState, SHEETS_MIME, type DriveItem } from '../../../src/local/services/files/store';
 import { webAppUrl } from '../../../src/local/services/script/common';
+import { pdfQrText } from '../certificates/pdf-qr';
 
 jest.setTimeout(30_000);
 
 const FILE = resolve(__dirname, '../../fixtures/scenarios/demo-day.json');
-
-function qrContent(base64: string): string | undefined {
-  const image = PNG.sync.read(Buffer.from(base64, 'base64'));
-  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
-}
 
 describe('demo-day.json', () => {
   let scenario: Scenario;
@@ -115,9 +108,8 @@ describe('demo-day.json', () => {
     const items = Object.values(driveState(academy.ws).items) as DriveItem[];
     for (const c of certificates) {
       const url = `${webAppUrl(academy.ws)}?verifica=${String(c['Codice verifica'])}`;
-      const doc = items.find((i) => i.mimeType === DOC_MIME && i.name === c.Numero);
-      const images = paragraphsOf(committedDoc(academy.ws, doc!.id)!.body).flatMap((p) => p.images ?? []);
-      expect(images.map((i) => qrContent(i.base64))).toEqual([url]);
+      const pdf = items.find((i) => i.name === `${String(c.Numero)}.pdf`);
+      expect(pdfQrText(pdf!.bytes)).toBe(url);
       expect(String(runStep(academy, { do: 'visit', url }, 0).value)).toContain('Attestato valido');
     }
     const mailed = snapshot.mail.filter((m) => m.attachments.length > 0).map((m) => m.to);

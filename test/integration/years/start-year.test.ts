@@ -8,6 +8,7 @@ import { useLatency } from '../certificates/academy';
 import { snapshotSheets } from '../../../src/local/services/spreadsheet';
 import { scriptGlobals } from '../../../src/local/services/script';
 import { scriptPropertiesOf } from '../../../src/local/services/script/properties';
+import { hostAppendRecords } from '../../../src/local/services/spreadsheet';
 import {
   ARCHIVE_2027,
   archiveRows,
@@ -201,5 +202,49 @@ describe('startTrainingYear', () => {
     expect(runs.length).toBeGreaterThan(0);
     expectYearChanged(academy, originals);
     expect(rows(academy, 'Registro').map((r) => r.Azione)).toContain('Anno formativo aperto');
+  });
+
+  test('moves 20,000 attendance rows in chunks over several executions, stopped inside a chunk and hit by a fault, each row archived once', async () => {
+    const academy = await yearEndAcademy();
+    const people = ['D00001', 'D00002', 'D00003'];
+    hostAppendRecords(
+      academy.ws,
+      academy.spreadsheetId,
+      'Presenze',
+      Array.from({ length: 20_000 }, (_, i) => ({
+        Sessione: `EXC-BASE-S${Math.floor(i / 3) + 10}`,
+        Corso: 'EXC-BASE',
+        Dipendente: people[i % 3],
+        Presente: i % 7 !== 0,
+        Ore: i % 11 === 0 ? 2 : '',
+      })),
+    );
+    const original = rows(academy, 'Presenze').filter((r) => r.Sessione !== '');
+    let bigClears = 0;
+    const runs: Array<{ ok: boolean; elapsedMs: number }> = [];
+    useLatency(academy, {
+      ...defaultLatencyModel,
+      cost(service, method, cells) {
+        // Each chunk written to the archive takes 100 s, so a slice has room for two; the second chunk's
+        // clearing is killed at the time limit, after its rows reached the archive.
+        if (service === 'Spreadsheet' && method === 'setValues' && (cells ?? 0) > 10_000) return 100_000;
+        if (service === 'Spreadsheet' && method === 'clearContent' && (cells ?? 0) > 10_000 && ++bigClears === 2)
+          return 6 * 60_000;
+        return defaultLatencyModel.cost(service, method, cells);
+      },
+    });
+    runs.push(academy.call('startTrainingYear', [2028, { confirm: true }]));
+    expect(bigClears).toBe(2);
+    academy.fault('Spreadsheet', 2, 'Service error: Spreadsheets');
+    for (let i = 0; i < 20 && String(setting(academy, 'Anno formativo')) !== '2028'; i++)
+      runs.push(...academy.advance(5));
+    expect(runs.filter((r) => !r.ok)).toHaveLength(1);
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    // Every execution but the one killed stays within the slice budget, far from the 6-minute limit.
+    expect(Math.max(...runs.filter((r) => r.ok).map((r) => r.elapsedMs))).toBeLessThanOrEqual(300_000);
+    expect(archiveRows(academy, 'Presenze')).toEqual(original);
+    expect(rows(academy, 'Presenze').filter((r) => r.Sessione !== '')).toEqual([]);
+    expect(String(setting(academy, 'Anno formativo'))).toBe('2028');
+    expect(rows(academy, 'Registro').map((r) => r.Dettagli)).toContain(`Presenze: ${original.length} righe nel 2027`);
   });
 });

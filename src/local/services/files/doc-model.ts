@@ -33,6 +33,8 @@ export interface ParagraphNode {
   pageBreak: boolean;
   /** Inline images after the paragraph's text (`appendInlineImage`), in order. */
   images?: InlineImageNode[];
+  /** The style of the paragraph's closing newline (the Docs API styles it too): what an empty one shows. */
+  endAttrs?: TextAttrs;
 }
 
 /** An inline image: its bytes (base64, so a saved workbook keeps them) and its size in pixels. */
@@ -43,9 +45,20 @@ export interface InlineImageNode {
   height: number;
 }
 
+/** A cell's look as the Docs API sets it (`updateTableCellStyle`), in points; unset is Google's default. */
+export interface CellStyle {
+  background?: string;
+  padding?: { top: number; right: number; bottom: number; left: number };
+  borderWidth?: number;
+}
+
 export interface TableNode {
   kind: 'TABLE';
   rows: ParagraphNode[][];
+  /** Fixed column widths and minimum row heights in points, set through the Docs API. */
+  columnWidths?: Array<number | null>;
+  minRowHeights?: Array<number | null>;
+  cellStyles?: CellStyle[][];
 }
 
 export type BodyNode = ParagraphNode | TableNode;

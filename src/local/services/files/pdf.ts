@@ -7,6 +7,7 @@ import {
   type DocContent,
   type InlineImageNode,
   type ParagraphNode,
+  type TableNode,
   type TextAttrs,
 } from './doc-model';
 
@@ -179,9 +180,7 @@ class Layout {
       this.y += 12 + p.spacingAfter;
       return;
     }
-    const baseSize =
-      p.runs.reduce((max, r) => Math.max(max, r.attrs.fontSize ?? HEADING_SIZE[p.heading] ?? 11), 0) ||
-      (HEADING_SIZE[p.heading] ?? 11);
+    const baseSize = this.baseSize(p);
     const lineHeight = baseSize * 1.2 * (p.lineSpacing || 1);
     for (const visual of this.words(p)) {
       for (const line of this.wrap(visual, width, p)) {
@@ -213,6 +212,54 @@ class Layout {
     this.y += p.spacingAfter;
   }
 
+  /** The paragraph's largest font size; an empty one shows its newline's. */
+  private baseSize(p: ParagraphNode): number {
+    const heading = HEADING_SIZE[p.heading] ?? 11;
+    if (p.runs.length === 0) return p.endAttrs?.fontSize ?? heading;
+    return p.runs.reduce((max, r) => Math.max(max, r.attrs.fontSize ?? heading), 0) || heading;
+  }
+
+  /**
+   * A table the Docs API gave fixed column widths, drawn as Google lays it out: cells side by side at
+   * their widths from the left margin, each row as tall as its minimum height or its content (with the
+   * cells' padding), backgrounds filled, borders drawn when wider than zero (catalogue:
+   * REST-DOCS-QR-TABLE). Cell text is not drawn: such tables carry none here.
+   */
+  private grid(node: TableNode): void {
+    const columns = node.rows[0]?.length ?? 0;
+    const fallback = this.contentWidth / Math.max(columns, 1);
+    const widths = Array.from({ length: columns }, (_, c) => node.columnWidths?.[c] ?? fallback);
+    node.rows.forEach((row, r) => {
+      const styles = node.cellStyles?.[r] ?? [];
+      const content = Math.max(
+        ...row.map((cell, c) => {
+          const pad = styles[c]?.padding ?? { top: 5, bottom: 5 };
+          const lineHeight = this.baseSize(cell) * 1.2 * (cell.lineSpacing || 1);
+          return lineHeight + cell.spacingBefore + cell.spacingAfter + pad.top + pad.bottom;
+        }),
+      );
+      const height = Math.max(node.minRowHeights?.[r] ?? 0, content);
+      this.ensure(height);
+      let x = this.doc.marginLeft;
+      row.forEach((_, c) => {
+        const style = styles[c];
+        const w = widths[c] as number;
+        if (style?.background) {
+          this.pdf.setFillColor(...hexColor(style.background));
+          this.pdf.rect(x, this.y, w, height, 'F');
+        }
+        const border = style?.borderWidth ?? 1;
+        if (border > 0) {
+          this.pdf.setDrawColor(0, 0, 0);
+          this.pdf.setLineWidth(border);
+          this.pdf.rect(x, this.y, w, height, 'S');
+        }
+        x += w;
+      });
+      this.y += height;
+    });
+  }
+
   /** An inline image at its size (pixels at 96 dpi, so three quarters of a point each), aligned as its paragraph. */
   private image(image: InlineImageNode, left: number, width: number, alignment: string): void {
     const w = Math.min(image.width * 0.75, width);
@@ -228,7 +275,8 @@ class Layout {
 
   section(nodes: DocContent['body']): void {
     for (const node of nodes) {
-      if (node.kind === 'TABLE') {
+      if (node.kind === 'TABLE' && node.columnWidths) this.grid(node);
+      else if (node.kind === 'TABLE') {
         for (const row of node.rows) {
           const text = row.map(paragraphText).join('    ');
           this.paragraph({
