@@ -1,6 +1,6 @@
 /** The dashboard's pure parts: which sessions come next, and each course's counts and dates. */
 import type { Course, Enrollment, Session } from '../registry/schemas';
-import { courseSummaries, nextSessions } from './summaries';
+import { courseSummaries, nextSessions, tallyEnrollments } from './summaries';
 
 function course(code: string, status: string, over: Partial<Course> = {}): Course {
   return {
@@ -70,7 +70,7 @@ describe('nextSessions', () => {
     const next = nextSessions(
       sessions,
       courses,
-      [enrollment('I1', 'A', 'Confermata'), enrollment('I2', 'A', 'In attesa')],
+      tallyEnrollments([enrollment('I1', 'A', 'Confermata'), enrollment('I2', 'A', 'In attesa')]),
       '2027-03-01',
     );
     expect(next.map((s) => s.id)).toEqual(['C-S1', 'A-S1', 'A-S2']);
@@ -79,7 +79,7 @@ describe('nextSessions', () => {
   });
 
   it('stops at the limit', () => {
-    expect(nextSessions(sessions, courses, [], '2027-01-01', 2)).toHaveLength(2);
+    expect(nextSessions(sessions, courses, {}, '2027-01-01', 2)).toHaveLength(2);
   });
 });
 
@@ -87,12 +87,12 @@ describe('courseSummaries', () => {
   it('counts confirmed, waiting and unverified requests per course', () => {
     const summary = courseSummaries(
       [course('A', 'Iscrizioni aperte')],
-      [
+      tallyEnrollments([
         enrollment('I1', 'A', 'Confermata'),
         enrollment('I2', 'A', 'In attesa'),
         enrollment('I3', 'A', 'Da verificare'),
         enrollment('I4', 'A', 'Annullata'),
-      ],
+      ]),
     );
     expect(summary).toEqual([
       {
@@ -110,15 +110,11 @@ describe('courseSummaries', () => {
   });
 
   it('gives the first and last date of the sessions that take place', () => {
-    const [summary] = courseSummaries(
-      [course('A', 'Iscrizioni aperte')],
-      [],
-      [
-        session('A-S1', 'A', '2027-03-09'),
-        session('A-S2', 'A', '2027-03-02'),
-        session('A-S3', 'A', '2027-04-01', '09:00', { status: 'Annullata' }),
-      ],
-    );
+    const [summary] = courseSummaries([course('A', 'Iscrizioni aperte')], {}, [
+      session('A-S1', 'A', '2027-03-09'),
+      session('A-S2', 'A', '2027-03-02'),
+      session('A-S3', 'A', '2027-04-01', '09:00', { status: 'Annullata' }),
+    ]);
     expect([summary?.firstDate, summary?.lastDate]).toEqual(['2027-03-02', '2027-03-09']);
   });
 });

@@ -3,7 +3,7 @@
  * sidebar lists them (searchable, filtered by stage, in a stable order).
  */
 import type { Course, Enrollment, Session } from '../registry/schemas';
-import { SCHEDULED_COURSE_STATUSES, type CourseStatus } from '../registry/tabs';
+import { SCHEDULED_COURSE_STATUSES, type CourseStatus, type EnrollmentStatus } from '../registry/tabs';
 import { meetHref } from '../text';
 
 export interface NextSession {
@@ -35,17 +35,33 @@ export interface CourseSummary {
 
 export const NEXT_SESSIONS_SHOWN = 8;
 
+/**
+ * Course code → enrollment status → how many rows: all the dashboard needs of `Iscrizioni`, so it can
+ * come from the rows themselves or from the figures record kept beside them.
+ */
+export type EnrollmentTally = Record<string, Partial<Record<EnrollmentStatus, number>>>;
+
+export function tallyEnrollments(enrollments: readonly Pick<Enrollment, 'course' | 'status'>[]): EnrollmentTally {
+  const tally: EnrollmentTally = {};
+  for (const e of enrollments) {
+    const byStatus = (tally[e.course] ??= {});
+    byStatus[e.status] = (byStatus[e.status] ?? 0) + 1;
+  }
+  return tally;
+}
+
+function tallied(tally: EnrollmentTally, course: string, status: EnrollmentStatus): number {
+  return tally[course]?.[status] ?? 0;
+}
+
 export function nextSessions(
   sessions: readonly Session[],
   courses: readonly Course[],
-  enrollments: readonly Enrollment[],
+  tally: EnrollmentTally,
   today: string,
   limit = NEXT_SESSIONS_SHOWN,
 ): NextSession[] {
   const byCode = new Map(courses.map((c) => [c.code, c]));
-  const confirmed = new Map<string, number>();
-  for (const e of enrollments)
-    if (e.status === 'Confermata') confirmed.set(e.course, (confirmed.get(e.course) ?? 0) + 1);
   return sessions
     .filter(
       (s) =>
@@ -68,7 +84,7 @@ export function nextSessions(
         end: s.end,
         meetLink: meetHref(s.meetLink),
         venue: s.venue || course?.venue || '',
-        confirmed: confirmed.get(s.course) ?? 0,
+        confirmed: tallied(tally, s.course, 'Confermata'),
         seats: course?.seats ?? 0,
       };
     });
@@ -76,7 +92,7 @@ export function nextSessions(
 
 export function courseSummaries(
   courses: readonly Course[],
-  enrollments: readonly Enrollment[],
+  tally: EnrollmentTally,
   sessions: readonly Session[] = [],
 ): CourseSummary[] {
   const dates = new Map<string, { first: string; last: string }>();
@@ -88,20 +104,14 @@ export function courseSummaries(
       last: !d || s.date > d.last ? s.date : d.last,
     });
   }
-  const tally = new Map<string, { confirmed: number; waiting: number; toVerify: number }>();
-  for (const e of enrollments) {
-    const t = tally.get(e.course) ?? { confirmed: 0, waiting: 0, toVerify: 0 };
-    if (e.status === 'Confermata') t.confirmed += 1;
-    else if (e.status === 'In attesa') t.waiting += 1;
-    else if (e.status === 'Da verificare') t.toVerify += 1;
-    tally.set(e.course, t);
-  }
   return courses.map((c) => ({
     code: c.code,
     title: c.title,
     status: c.status,
     seats: c.seats,
-    ...(tally.get(c.code) ?? { confirmed: 0, waiting: 0, toVerify: 0 }),
+    confirmed: tallied(tally, c.code, 'Confermata'),
+    waiting: tallied(tally, c.code, 'In attesa'),
+    toVerify: tallied(tally, c.code, 'Da verificare'),
     firstDate: dates.get(c.code)?.first ?? '',
     lastDate: dates.get(c.code)?.last ?? '',
   }));

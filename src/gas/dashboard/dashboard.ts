@@ -4,8 +4,17 @@
  * list), the settings come from the read the staff check already made, and (as a read-only action)
  * the spreadsheet's zone from Script Properties, remembered by Configura and the daily run.
  */
-import { countedRows, leftOutSentence, registryLeftOut } from '../../core/registry/left-out';
-import type { Problem } from '../../core/registry/schemas';
+import { crossCheck } from '../../core/registry/checks';
+import {
+  countedRows,
+  leftOutRows,
+  leftOutSentence,
+  registryLeftOut,
+  type LeftOutRow,
+} from '../../core/registry/left-out';
+import type { Comune, Course, Problem, Session } from '../../core/registry/schemas';
+import { normalizeKey } from '../../core/text';
+import { currentFigures } from '../figures/current';
 import { ENROLLMENT_STATUS, COURSE_STATUS, TAB } from '../../core/registry/tabs';
 import { PROP_FORM_URL } from '../enrollment/form';
 import { readProperty } from '../platform/properties';
@@ -14,9 +23,9 @@ import { parkedMailCount, pendingMailCount } from '../mail/outbox';
 import { callerEmail } from '../platform/auth';
 import { crossCheckTables, orderProblems, tryRead } from '../registry/problems';
 import { readSettings, settingsProblems } from '../registry/settings';
-import { MissingTabError } from '../registry/table';
+import { columnTexts, MissingTabError } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
-import { courseSummaries, nextSessions } from '../../core/dashboard/summaries';
+import { courseSummaries, nextSessions, tallyEnrollments, type EnrollmentTally } from '../../core/dashboard/summaries';
 import type { Dashboard, DashboardSettings } from './types';
 
 function zeroCounts(keys: readonly string[]): Record<string, number> {
@@ -57,17 +66,60 @@ function dashboardSettings(): { settings: DashboardSettings; problems: Problem[]
   }
 }
 
-export function buildDashboard(): Dashboard {
-  const problems: Problem[] = [];
-  const settings = dashboardSettings();
-  if (!settings)
-    problems.push({
-      tab: TAB.impostazioni,
-      row: 0,
-      column: '',
-      message: new MissingTabError(TAB.impostazioni).message,
-    });
-  else problems.push(...settings.problems);
+interface Figures {
+  problems: Problem[];
+  leftOut: LeftOutRow[];
+  comuni: Comune[];
+  courses: Course[];
+  sessions: Session[];
+  tally: EnrollmentTally;
+  employees: number;
+  activeEmployees: number;
+}
+
+function assemble(figures: Figures, settings: DashboardSettings | null): Dashboard {
+  const unpaid = figures.comuni.filter((c) => !c.feePaid).map((c) => c.name);
+  const enrollmentsByStatus = zeroCounts(ENROLLMENT_STATUS);
+  for (const byStatus of Object.values(figures.tally))
+    for (const [status, n] of Object.entries(byStatus))
+      enrollmentsByStatus[status] = (enrollmentsByStatus[status] ?? 0) + n;
+  const now = new Date();
+  const today = formatInSpreadsheetZone(now, 'yyyy-MM-dd');
+  return {
+    user: callerEmail(),
+    at: now.toISOString(),
+    atText: formatInSpreadsheetZone(now, 'dd/MM/yyyy HH:mm'),
+    counts: {
+      coursesByStatus: countBy(figures.courses, (c) => c.status, COURSE_STATUS),
+      enrollmentsByStatus,
+      employees: figures.employees,
+      activeEmployees: figures.activeEmployees,
+      comuni: figures.comuni.length,
+      comuniUnpaid: unpaid.length,
+    },
+    unpaidComuni: unpaid,
+    nextSessions: nextSessions(figures.sessions, figures.courses, figures.tally, today),
+    courses: courseSummaries(figures.courses, figures.tally, figures.sessions),
+    jobs: jobsProgress(),
+    pendingMails: pendingMailCount(),
+    parkedMails: parkedMailCount(),
+    problems: orderProblems(figures.problems),
+    leftOut: figures.leftOut,
+    leftOutText: leftOutSentence(figures.leftOut),
+    formUrl: readProperty(PROP_FORM_URL) ?? '',
+    settings,
+  };
+}
+
+type Rows<T> = { rows: ReadonlyArray<{ row: number; record: T }> } | null;
+
+function countedRecords<T>(tab: string, table: Rows<T>, leftOut: readonly LeftOutRow[]): T[] {
+  return countedRows(tab, table?.rows ?? [], leftOut).map((r) => r.record);
+}
+
+/** Every tab read whole: the way when the figures record cannot answer (a tab missing, a reference broken). */
+function fromTables(settingsProblems: readonly Problem[]): Figures {
+  const problems: Problem[] = [...settingsProblems];
   const comuni = tryRead(TAB.comuni, problems);
   const employees = tryRead(TAB.dipendenti, problems);
   const courses = tryRead(TAB.corsi, problems);
@@ -79,38 +131,79 @@ export function buildDashboard(): Dashboard {
   problems.push(...crossCheckTables({ comuni, employees, courses, sessions, enrollments }));
   // The figures follow the reports' rule: a row to fix counts nowhere, and the dashboard says which.
   const leftOut = registryLeftOut(problems, comuni?.rows ?? null, employees?.rows ?? []);
-  const counted = <T>(tab: string, table: { rows: ReadonlyArray<{ row: number; record: T }> } | null): T[] =>
-    countedRows(tab, table?.rows ?? [], leftOut).map((r) => r.record);
-  const courseList = counted(TAB.corsi, courses);
-  const enrollmentList = counted(TAB.iscrizioni, enrollments);
-  const employeeList = counted(TAB.dipendenti, employees);
-  const comuneList = counted(TAB.comuni, comuni);
-  const sessionList = counted(TAB.sessioni, sessions);
-  const unpaid = comuneList.filter((c) => !c.feePaid).map((c) => c.name);
-  const now = new Date();
-  const today = formatInSpreadsheetZone(now, 'yyyy-MM-dd');
+  const employeeList = countedRecords(TAB.dipendenti, employees, leftOut);
   return {
-    user: callerEmail(),
-    at: now.toISOString(),
-    atText: formatInSpreadsheetZone(now, 'dd/MM/yyyy HH:mm'),
-    counts: {
-      coursesByStatus: countBy(courseList, (c) => c.status, COURSE_STATUS),
-      enrollmentsByStatus: countBy(enrollmentList, (e) => e.status, ENROLLMENT_STATUS),
-      employees: employeeList.length,
-      activeEmployees: employeeList.filter((e) => e.active).length,
-      comuni: comuneList.length,
-      comuniUnpaid: unpaid.length,
-    },
-    unpaidComuni: unpaid,
-    nextSessions: nextSessions(sessionList, courseList, enrollmentList, today),
-    courses: courseSummaries(courseList, enrollmentList, sessionList),
-    jobs: jobsProgress(),
-    pendingMails: pendingMailCount(),
-    parkedMails: parkedMailCount(),
-    problems: orderProblems(problems),
+    problems,
     leftOut,
-    leftOutText: leftOutSentence(leftOut),
-    formUrl: readProperty(PROP_FORM_URL) ?? '',
-    settings: settings?.settings ?? null,
+    comuni: countedRecords(TAB.comuni, comuni, leftOut),
+    courses: countedRecords(TAB.corsi, courses, leftOut),
+    sessions: countedRecords(TAB.sessioni, sessions, leftOut),
+    tally: tallyEnrollments(countedRecords(TAB.iscrizioni, enrollments, leftOut)),
+    employees: employeeList.length,
+    activeEmployees: employeeList.filter((e) => e.active).length,
   };
+}
+
+/**
+ * The same figures from the small tabs read whole and the big ones from the figures record, with the
+ * checks across tabs in the order the whole reading makes them. Null when a check across tabs flags a
+ * row of a big tab (an unknown comune or course): only the whole reading can say which row.
+ */
+function fromRecord(settingsProblems: readonly Problem[]): Figures | null {
+  const problems: Problem[] = [...settingsProblems];
+  const comuni = tryRead(TAB.comuni, problems);
+  const recorded = currentFigures();
+  const employees = recorded?.[TAB.dipendenti];
+  const enrollments = recorded?.[TAB.iscrizioni];
+  const attendance = recorded?.[TAB.presenze];
+  const external = recorded?.[TAB.formazioneEsterna];
+  if (!employees || !enrollments || !attendance || !external) return null;
+  problems.push(...employees.problems);
+  const courses = tryRead(TAB.corsi, problems);
+  const sessions = tryRead(TAB.sessioni, problems);
+  problems.push(...enrollments.problems, ...attendance.problems, ...external.problems);
+  if (comuni) {
+    problems.push(...crossCheck({ comuni: comuni.rows, typedComuni: columnTexts(comuni, 'name') }));
+    const names = new Set([...comuni.rows.map((c) => c.record.name), ...columnTexts(comuni, 'name')].map(normalizeKey));
+    if (employees.comuneKeys.some((k) => !names.has(k))) return null;
+  }
+  problems.push(...employees.emailDuplicates);
+  if (courses) {
+    problems.push(
+      ...crossCheck({
+        courses: courses.rows,
+        ...(sessions && { sessions: sessions.rows }),
+        typedCourses: columnTexts(courses, 'code'),
+      }),
+    );
+    const codes = new Set([
+      ...courses.rows.map((c) => c.record.code),
+      ...columnTexts(courses, 'code').map((c) => c.trim()),
+    ]);
+    if (Object.keys(enrollments.tally).some((code) => !codes.has(code))) return null;
+  }
+  const leftOut = leftOutRows(problems);
+  if (comuni) {
+    const counted = new Set(countedRecords(TAB.comuni, comuni, leftOut).map((c) => normalizeKey(c.name)));
+    if (employees.comuneKeys.some((k) => !counted.has(k))) return null;
+  }
+  return {
+    problems,
+    leftOut,
+    comuni: countedRecords(TAB.comuni, comuni, leftOut),
+    courses: countedRecords(TAB.corsi, courses, leftOut),
+    sessions: countedRecords(TAB.sessioni, sessions, leftOut),
+    tally: enrollments.tally,
+    employees: employees.counted,
+    activeEmployees: employees.active,
+  };
+}
+
+export function buildDashboard(): Dashboard {
+  const settings = dashboardSettings();
+  const settingsProblems: Problem[] = settings
+    ? settings.problems
+    : [{ tab: TAB.impostazioni, row: 0, column: '', message: new MissingTabError(TAB.impostazioni).message }];
+  const figures = (settings && fromRecord(settingsProblems)) || fromTables(settingsProblems);
+  return assemble(figures, settings?.settings ?? null);
 }

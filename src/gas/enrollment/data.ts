@@ -24,6 +24,7 @@ import { findRows, partialTable, readHeader, readRows } from '../registry/lookup
 import { readProperty, writeProperties } from '../platform/properties';
 import { assignMissingIds, nextId } from '../registry/ids';
 import { appendRecords, readTable, requireSheet, updateRecords, writeBlock, type Table } from '../registry/table';
+import { markRowsChanged } from '../figures/marks';
 
 export interface EnrollmentData {
   settings: Settings;
@@ -350,6 +351,7 @@ function writeCombined(
   }
   const blank: Cell[] = new Array<Cell>(c1).fill('');
   for (const record of added) lines.push(encodeRow(table.columns, record, blank).slice(c0 - 1, c1));
+  markRowsChanged(table.tab, [...patches.keys()]);
   writeBlock(table.sheet, start, c0, lines);
   applyBlock(table.values, { row: start, column: c0, values: lines });
   const byRow = new Map(table.rows.map((r) => [r.row, r]));

@@ -172,6 +172,23 @@ export const PROPERTY_KEYS = [
     purpose: 'time up to which every form response has been processed',
   },
   {
+    key: 'a4pa.figures.generation',
+    family: false,
+    owner: 'gas/figures/store.ts',
+    maxBytes: 16,
+    lifetime: 'permanent; raised by each save of the figures record',
+    purpose: 'the generation of the figures record in «Cifre (Academy4PA)»: a copy of another generation is stale',
+  },
+  {
+    key: 'a4pa.figures.dirty.',
+    family: true,
+    owner: 'gas/figures/marks.ts',
+    maxBytes: 4096,
+    lifetime: 'from a write or a hand edit of a big registry tab until the next save of the figures record',
+    purpose:
+      'the rows changed since the figures record was made (`held`: marks made under the lock; others one per edit)',
+  },
+  {
     key: 'a4pa.issued.',
     family: true,
     owner: 'gas/registry/ids.ts',

@@ -15,6 +15,7 @@ import {
 } from '../../core/registry/ids';
 import { TAB } from '../../core/registry/tabs';
 import { columnTexts, readGrid, writeBlock, type Table } from './table';
+import { markRowsChanged } from '../figures/marks';
 import { formatInSpreadsheetZone, sheetNamed } from './workbook';
 import { readProperty, writeProperties } from '../platform/properties';
 
@@ -83,6 +84,7 @@ function writeIds(table: Table<unknown>, assignments: IdAssignment[]): void {
   const first = Math.min(...assignments.map((a) => a.row));
   const last = Math.max(...assignments.map((a) => a.row));
   const byRow = new Map(assignments.map((a) => [a.row, a.id]));
+  markRowsChanged(table.tab, [...byRow.keys()]);
   const values: Cell[][] = [];
   for (let r = first; r <= last; r++) values.push([byRow.get(r) ?? table.values[r - 1]?.[idAt - 1] ?? '']);
   writeBlock(table.sheet, first, idAt, values);

@@ -6,6 +6,7 @@ import {
   applyBlock,
   decodeTable,
   encodeRow,
+  encodeValue,
   planUpdates,
   type Cell,
   type DecodedTable,
@@ -18,6 +19,7 @@ import { normalizeKey } from '../../core/text';
 import { withRetry } from '../platform/retry';
 import { formatInSpreadsheetZone, sheetNamed } from './workbook';
 import { sheetValues } from '../platform/sheet-values';
+import { markRowsChanged, markTabChanged } from '../figures/marks';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -148,6 +150,7 @@ export function insertRecords<T>(
   const inner = blocks.filter((b) => b.before < end && b.records.length > 0).sort((a, b) => b.before - a.before);
   if (inner.length === 0) return;
   assertReadable(table);
+  markTabChanged(table.tab);
   const columns = table.columns as Record<string, number>;
   const [c0, c1] = ownedSpan(columns);
   const blank: Cell[] = new Array<Cell>(c1).fill('');
@@ -177,6 +180,28 @@ export function insertRecords<T>(
   if (checkboxes.length > 0) table.sheet.getRangeList(checkboxes).insertCheckboxes();
 }
 
+function sameCell(a: Cell | undefined, b: Cell): boolean {
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return (a ?? '') === b;
+}
+
+/**
+ * The rows whose cells the patches really change (a patch may rewrite a row with what it holds, to
+ * keep a block contiguous): only those are marked for the figures record.
+ */
+function rowsChangedBy<T>(table: Table<T>, changes: ReadonlyArray<{ row: number; patch: Partial<T> }>): number[] {
+  const columns = table.columns as Record<string, number | undefined>;
+  return changes
+    .filter(({ row, patch }) =>
+      Object.entries(patch).some(([field, value]) => {
+        const at = columns[field];
+        return at !== undefined && !sameCell(table.values[row - 1]?.[at - 1], encodeValue(value));
+      }),
+    )
+    .map((c) => c.row);
+}
+
 /**
  * Writes only the changed fields, grouped into contiguous blocks (adjacent rows x the span of changed
  * columns), one `getRange` + `setValues` per block; the table is updated in memory.
@@ -184,6 +209,7 @@ export function insertRecords<T>(
 export function updateRecords<T>(table: Table<T>, changes: ReadonlyArray<{ row: number; patch: Partial<T> }>): void {
   if (changes.length === 0) return;
   assertReadable(table);
+  markRowsChanged(table.tab, rowsChangedBy(table, changes));
   for (const block of planUpdates(table, changes)) {
     writeBlock(table.sheet, block.row, block.column, block.values);
     applyBlock(table.values, block);

@@ -10,6 +10,7 @@ import { flushLog } from '../registry/log';
 import { formatInSpreadsheetZone, rememberSpreadsheetTimeZone } from '../registry/workbook';
 import { registerSetupStep } from '../setup/steps';
 import { runDaily, type DailySummary } from './daily';
+import { rebuildFigures } from '../figures/current';
 
 const HANDLER = 'runDailyTasks';
 /** Early morning in the academy's zone: reminders arrive before the working day. */
@@ -26,6 +27,8 @@ function daily(): DailyResult {
   const summary = runDaily();
   let retention: RetentionResult | null = null;
   if (summary) retention = yearlyRetention(formatInSpreadsheetZone(new Date(), 'yyyy'), startedAt);
+  // Once a week (Sunday's run) the figures record is made again from every row: a safety net, not a daily cost.
+  if (summary && formatInSpreadsheetZone(new Date(), 'EEE') === 'Sun') rebuildFigures();
   flushLog();
   const none = { meetSessions: 0, sessionReminders: 0, approvalReminders: 0, feedbackRequests: 0, absenteeNotices: 0 };
   return { ...(summary ?? none), retention, busy: summary === null };

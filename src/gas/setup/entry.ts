@@ -10,6 +10,7 @@ import { academySpreadsheet } from '../registry/workbook';
 import { EDIT_HANDLER, runSetup, type SetupResult } from './setup';
 import { requireOwnTriggerOrStaff } from '../platform/auth';
 import { refreshProperties } from '../platform/properties';
+import { markRowsChanged } from '../figures/marks';
 import { handleEnrollmentEdits } from '../enrollment/entry';
 import { fillTickedHours } from '../attendance/prepare';
 import type { Attendance, Problem } from '../../core/registry/schemas';
@@ -73,10 +74,15 @@ function markEditedTabs(name: RegistryTab, edited: Table<unknown> | undefined): 
   return tables.get(name) as Table<unknown>;
 }
 
+function rowSpan(first: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => first + i);
+}
+
 /**
  * The installable edit trigger: a row typed without an ID gets one at once, and the cells to fix are
  * marked at once (a note with the message and a highlight) in the edited tab and the tabs it affects. Another execution holding the script lock (a workflow
- * assigning IDs itself) makes this one step aside.
+ * assigning IDs itself) makes this one step aside. The edited rows are marked for the figures record
+ * either way: staff's typing is the only change to the registry Google tells the script about.
  */
 export function onRegistryEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   requireOwnTriggerOrStaff(EDIT_HANDLER, e, 'Controllo delle modifiche al registro');
@@ -85,9 +91,14 @@ export function onRegistryEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const name = e?.range ? e.range.getSheet().getName() : '';
   if (name !== '' && !(isRegistryTab(name) && (VALIDATED_TABS as readonly string[]).includes(name))) return;
   const lock = LockService.getScriptLock();
-  if (!lock.tryLock(5000)) return;
+  const edited = e?.range ? rowSpan(e.range.getRow(), e.range.getNumRows()) : [];
+  if (!lock.tryLock(5000)) {
+    markRowsChanged(name, edited);
+    return;
+  }
   try {
     refreshProperties();
+    markRowsChanged(name, edited);
     let table: Table<unknown> | undefined;
     if (name === '' || isIdTab(name)) {
       const tables = assignMissingIds(name === '' ? ID_TABS : [name as IdTab]);
@@ -103,7 +114,6 @@ export function onRegistryEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
     lock.releaseLock();
   }
   if (name === TAB.iscrizioni && e?.range) {
-    const first = e.range.getRow();
-    handleEnrollmentEdits(Array.from({ length: e.range.getNumRows() }, (_, i) => first + i));
+    handleEnrollmentEdits(edited);
   }
 }

@@ -19,6 +19,7 @@ import { logEvent } from '../registry/log';
 import { collectProblemsWithTables, reportProblems } from '../registry/problems';
 import { assignMissingIds } from '../registry/ids';
 import { appendRecords, readTable } from '../registry/table';
+import { markTabChanged } from '../figures/marks';
 import {
   academySpreadsheet,
   formatInSpreadsheetZone,
@@ -83,6 +84,7 @@ function ensureTab(name: TabName, position: number, addedColumns: string[]): Tab
     const start = header.length + 1;
     const needed = start + missing.length - 1 - sheet.getMaxColumns();
     if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+    markTabChanged(name);
     sheet.getRange(1, start, 1, missing.length).setValues([missing]);
     missing.forEach((h, i) => columns.set(normalizeKey(h), start + i));
     if (!created) addedColumns.push(...missing.map((h) => `${name} › ${h}`));

@@ -9,6 +9,7 @@ import { isBlankRow, missingFromArchive, moveChunkRows, splitRows } from '../../
 import { adjacentRuns, type Cell } from '../../core/registry/codec';
 import { neutralizeCell } from '../../core/text';
 import { writeBlock } from '../registry/table';
+import { markTabChanged } from '../figures/marks';
 import { archiveTab } from './archives';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -62,6 +63,7 @@ export function moveRows(
   if (lastRow < 2 || width === 0) {
     return { complete: true, progress: progress ?? { next: 2, archived: 1, base: 1, kept: 0 } };
   }
+  markTabChanged(source.getName());
   const header = source.getRange(1, 1, 1, width).getValues()[0] ?? [];
   const target = archiveTab(archive, archiveName, header);
   let state = progress ?? startOf(target);

@@ -216,18 +216,31 @@ function certificates(count: number, bundle?: string): ScenarioResult {
   });
 }
 
+/**
+ * The sidebar opened during the day: the figures record exists (the first opening, or the daily run,
+ * made it: measured apart as `firstOpening`), then an employee enrolled and another cancelled through
+ * the form (the add-on's writes) and staff typed a status by hand (the edit trigger's mark), and the
+ * dashboard is opened again: that opening is the one measured.
+ */
 function dashboard(employees: number, bundle?: string): ScenarioResult {
-  const academy = seededAcademy(benchRegistry(employees), { bundle });
+  const academy = registryAcademy(employees, bundle);
+  const first = measure(academy, () => mustCall(academy, 'getDashboard'));
+  submitStep(academy, employeeEmail(employees - 1), courseCode(10), 'Iscrizione');
+  submitStep(academy, employeeEmail(0), courseCode(0), 'Annullamento');
+  runStep(academy, { do: 'edit', tab: 'Iscrizioni', where: { ID: 'I00002' }, set: { Stato: 'Annullata' } }, 0);
   const m = measure(academy, () => mustCall(academy, 'getDashboard'));
   return result(`dashboard@${employees / 1000}k`, employees, m, {
     targets: [
       {
         description:
-          'cruscotto: al massimo 12 chiamate ai servizi Workspace (Spreadsheet, Forms, Calendar, Docs, Drive, Mail)',
-        met: workspaceCalls(m) <= 12,
+          'cruscotto: al massimo 30 chiamate ai servizi Workspace (Spreadsheet, Forms, Calendar, Docs, Drive, Mail), quante che sia il registro',
+        met: workspaceCalls(m) <= 30,
       },
+      ...(employees >= 10_000 ? [{ description: 'entro 3 s stimati', met: m.projectedSeconds <= 3 }] : []),
     ],
-    note: employees >= 10_000 ? 'lettura del registro a 10.000 dipendenti: una lettura per foglio' : undefined,
+    note:
+      `dopo un'iscrizione, un annullamento dal modulo e uno stato scritto a mano; la prima apertura, ` +
+      `che crea il registro delle cifre, ${first.projectedSeconds} s stimati e ${spreadsheetCalls(first)} chiamate Spreadsheet`,
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * The sidebar's server functions run in dist/Code.js on the emulated Workspace: the dashboard in one
- * call within 12 Spreadsheet calls on the demo academy, and the course view's staff actions applying
+ * call within a constant number of Spreadsheet calls on the demo academy (22 the first time, when it
+ * makes the figures record; 14 once the record exists), and the course view's staff actions applying
  * the enrollment rules (linking an unknown e-mail, promoting from the waitlist, refusing bad requests).
  */
 import type { CourseView, Dashboard } from '../../../src/gas/dashboard/types';
@@ -23,13 +24,15 @@ describe('getDashboard on the demo academy', () => {
     publish(academy);
   });
 
-  it('answers in one call with at most 12 Spreadsheet calls, whatever the registry size', () => {
+  it('answers in one call with a constant number of Spreadsheet calls, fewer once the figures record exists', () => {
+    const first = callsOf(academy, () => value<Dashboard>(academy.call('getDashboard')));
+    expect(first.Spreadsheet).toBeLessThanOrEqual(22);
     let run: ReturnType<LocalAcademy['call']> | undefined;
     const calls = callsOf(academy, () => {
       run = academy.call('getDashboard');
     });
     const dashboard = value<Dashboard>(run as NonNullable<typeof run>);
-    expect(calls.Spreadsheet).toBeLessThanOrEqual(12);
+    expect(calls.Spreadsheet).toBeLessThanOrEqual(14);
     expect(calls.Forms + calls.Calendar + calls.Docs + calls.Drive + calls.Mail).toBe(0);
     expect(dashboard.counts.employees).toBeGreaterThan(900);
     expect(dashboard.counts.comuni).toBe(50);
@@ -81,7 +84,7 @@ describe('the course view and its actions', () => {
     const dashboard = value<Dashboard>(run as NonNullable<typeof run>);
     expect(dashboard.problems.find((p) => p.tab === 'Presenze')).toMatchObject({ row: 2, column: 'Ore' });
     expect(dashboard.problems.find((p) => p.tab === 'Formazione esterna')).toMatchObject({ row: 2, column: 'Data' });
-    expect(calls.Spreadsheet).toBeLessThanOrEqual(12);
+    expect(calls.Spreadsheet).toBeLessThanOrEqual(22);
   });
 
   it('reports a course row that needs fixing once, not again at every session and enrollment that names it', async () => {
