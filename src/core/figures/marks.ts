@@ -2,7 +2,7 @@
  * Which rows changed since the figures record was made, as the writers leave word of it: a mark names,
  * per tab, row runs (`"2-5,9"`) or the whole tab (`"*"`, after rows were inserted or moved).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const WHOLE_TAB = '*';
 

@@ -8,7 +8,7 @@
  * e-mails, references to another tab) are not folded row by row: where a change could touch one, the
  * tab is read whole again (`null` from the folds below).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { tallyEnrollments, type EnrollmentTally } from '../dashboard/summaries';
 import { identityKey, type DecodedTable } from '../registry/codec';
 import { crossCheck } from '../registry/checks';
@@ -26,7 +26,7 @@ const problemSchema = z.object({ tab: z.string(), row: z.number(), column: z.str
 const tabPart = {
   header: z.array(z.string()),
   /** `getLastRow()` of the tab when the part was made. */
-  lastRow: z.number().int().nonnegative(),
+  lastRow: z.int().check(z.nonnegative()),
   /** The codec's problems of the tab's rows (header problems included), in the codec's order. */
   problems: z.array(problemSchema),
 };
@@ -34,15 +34,15 @@ const tabPart = {
 const employeeFiguresSchema = z.object({
   ...tabPart,
   /** Rows no check of the tab flags (its codec, duplicated identifiers and e-mails). */
-  counted: z.number().int().nonnegative(),
-  active: z.number().int().nonnegative(),
+  counted: z.int().check(z.nonnegative()),
+  active: z.int().check(z.nonnegative()),
   /** `normalizeKey` of the comune of every decoded row: each must be a comune that counts. */
   comuneKeys: z.array(z.string()),
   /** The duplicated e-mails the cross-check reports, in its order. */
   emailDuplicates: z.array(problemSchema),
 });
 
-const statusCounts = z.partialRecord(z.enum(ENROLLMENT_STATUS), z.number().int().nonnegative());
+const statusCounts = z.partialRecord(z.enum(ENROLLMENT_STATUS), z.int().check(z.nonnegative()));
 
 const enrollmentFiguresSchema = z.object({
   ...tabPart,
@@ -51,7 +51,7 @@ const enrollmentFiguresSchema = z.object({
    * A high-water mark of the `I<n>` typed in the tab (never lowered by a fold): a row whose ID is above
    * it duplicates no other row.
    */
-  maxSequence: z.number().int().nonnegative(),
+  maxSequence: z.int().check(z.nonnegative()),
   duplicates: z.boolean(),
 });
 
@@ -60,12 +60,12 @@ const problemsOnlySchema = z.object(tabPart);
 export const figuresRecordSchema = z.object({
   version: z.literal(FIGURES_VERSION),
   /** Raised by each save; the same number is kept in Script Properties, so an old copy is seen as stale. */
-  generation: z.number().int().nonnegative(),
+  generation: z.int().check(z.nonnegative()),
   tabs: z.object({
-    [TAB.dipendenti]: employeeFiguresSchema.optional(),
-    [TAB.iscrizioni]: enrollmentFiguresSchema.optional(),
-    [TAB.presenze]: problemsOnlySchema.optional(),
-    [TAB.formazioneEsterna]: problemsOnlySchema.optional(),
+    [TAB.dipendenti]: z.optional(employeeFiguresSchema),
+    [TAB.iscrizioni]: z.optional(enrollmentFiguresSchema),
+    [TAB.presenze]: z.optional(problemsOnlySchema),
+    [TAB.formazioneEsterna]: z.optional(problemsOnlySchema),
   }),
 });
 
