@@ -51,6 +51,8 @@ export const UNPROBED: Readonly<Record<string, string>> = {
   'HTML-SCRIPT-RUN': 'concerns google.script.run in a page, which scripts.run does not go through',
   'HTML-MODAL-DIALOG': 'needs a person at the editor: scripts.run has no Ui to show a dialog on',
   'HTML-ALERT-ANSWER': 'needs a person at the editor: scripts.run has no Ui to ask a question on',
+  'SCRIPT-EDIT-TRIGGER-USER-ONLY':
+    'needs a person typing in the editor: the probe writes, and those writes never fire it',
   'REST-ROOTURL': REST,
   'REST-SCRIPTS-RUN': 'the live run itself goes through it (src/local/conformance/live.test.ts against the stand-in)',
   'REST-ERROR-BODY': REST,
