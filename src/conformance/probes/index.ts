@@ -48,6 +48,7 @@ export const UNPROBED: Readonly<Record<string, string>> = {
   'URLFETCH-ERRORS': 'needs a web server reachable both from Google and from the emulator',
   'URLFETCH-LATENCY': 'a cost, not an answer: the latency model carries it',
   'HTML-PRIVATE-FUNCTIONS': 'concerns google.script.run in a page, which scripts.run does not go through',
+  'HTML-WEBAPP-EVENT': 'needs a visit to a deployed web app: scripts.run calls a function, not doGet with a request',
   'HTML-SCRIPT-RUN': 'concerns google.script.run in a page, which scripts.run does not go through',
   'HTML-MODAL-DIALOG': 'needs a person at the editor: scripts.run has no Ui to show a dialog on',
   'HTML-ALERT-ANSWER': 'needs a person at the editor: scripts.run has no Ui to ask a question on',
