@@ -8,11 +8,13 @@ import { driveDocsProbes } from './drive-docs';
 import { formsProbes } from './forms';
 import { scriptProbes } from './script';
 import { sheetsSurfaceProbes } from './sheets-surface';
+import { sheetsTabsProbes } from './sheets-tabs';
 import { spreadsheetProbes } from './spreadsheet';
 
 export const PROBES: readonly Probe[] = [
   ...spreadsheetProbes,
   ...sheetsSurfaceProbes,
+  ...sheetsTabsProbes,
   ...formsProbes,
   ...calendarProbes,
   ...driveDocsProbes,
