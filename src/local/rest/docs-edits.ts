@@ -60,11 +60,13 @@ function fieldList(body: Json, index: number, kind: string): Set<string> {
   return new Set(fields.split(',').map((f) => f.trim()));
 }
 
+type Slots = ReturnType<typeof bodySlots>;
+
 class Editor {
   constructor(
-    private readonly doc: DocContent,
     private readonly index: number,
     private readonly kind: string,
+    private readonly slots: () => Slots,
   ) {}
 
   private fail(message: string): RestError {
@@ -73,7 +75,7 @@ class Editor {
 
   /** The paragraph holding `at` (its newline included). */
   paragraphAt(at: number): ParagraphSlot {
-    const slot = bodySlots(this.doc).paragraphs.find((p) => at >= p.start && at < p.end);
+    const slot = this.slots().paragraphs.find((p) => at >= p.start && at < p.end);
     if (!slot || !Number.isInteger(at))
       throw this.fail(`Index ${at} must be inside the bounds of an existing paragraph.`);
     return slot;
@@ -83,7 +85,7 @@ class Editor {
     const location = body.location as Json | undefined;
     if (location) return num(location.index);
     if (body.endOfSegmentLocation) {
-      const last = bodySlots(this.doc)
+      const last = this.slots()
         .paragraphs.filter((p) => !p.inTable)
         .at(-1);
       if (!last) throw this.fail('The document has no body paragraph.');
@@ -94,7 +96,7 @@ class Editor {
 
   table(location: unknown): TableNode {
     const at = num((location as Json | undefined)?.index);
-    const found = bodySlots(this.doc).tables.find((t) => t.start === at);
+    const found = this.slots().tables.find((t) => t.start === at);
     if (!found) throw this.fail(`The provided table start location ${at} is invalid.`);
     return found.node;
   }
@@ -106,10 +108,10 @@ class Editor {
     if (!(start >= 1) || !(end > start))
       throw this.fail('The range must have a start index of at least 1 and an end index past it.');
     const out: Array<{ slot: ParagraphSlot; from: number; to: number }> = [];
-    for (const slot of bodySlots(this.doc).paragraphs)
+    for (const slot of this.slots().paragraphs)
       if (slot.start < end && slot.end > start)
         out.push({ slot, from: Math.max(start, slot.start) - slot.start, to: Math.min(end, slot.end) - slot.start });
-    const last = bodySlots(this.doc).paragraphs.at(-1);
+    const last = this.slots().paragraphs.at(-1);
     if (!last || end > last.end)
       throw this.fail(`Index ${end - 1} must be less than the end index of the referenced segment, ${last?.end ?? 1}.`);
     return out;
@@ -162,10 +164,34 @@ function applyCellStyle(target: CellStyle, style: Json, fields: Set<string>): vo
     target.borderWidth = Math.max(...borders.map((f) => points((style[f] as Json | undefined)?.width) ?? 0));
 }
 
-export function applyEdit(doc: DocContent, request: Json, index: number): Json {
+/** Requests that change styles only: the indexes after them are the ones before. */
+const STYLE_ONLY = new Set([
+  'updateTableColumnProperties',
+  'updateTableRowStyle',
+  'updateTableCellStyle',
+  'updateParagraphStyle',
+  'updateTextStyle',
+]);
+
+/**
+ * A batch's requests applied in order to `doc`, their replies in the same order. The body's index map is
+ * made once and again only after a request that moved text: a QR code's table sends one style request a
+ * cell, and remaking the map for each would cost the square of the cells.
+ */
+export function applyEdits(doc: DocContent, requests: readonly Json[]): Json[] {
+  let slots: Slots | null = null;
+  const current = (): Slots => (slots ??= bodySlots(doc));
+  return requests.map((request, index) => {
+    const reply = applyEdit(doc, request, index, current);
+    if (!STYLE_ONLY.has(Object.keys(request)[0] ?? '')) slots = null;
+    return reply;
+  });
+}
+
+function applyEdit(doc: DocContent, request: Json, index: number, slots: () => Slots): Json {
   const kind = Object.keys(request)[0] ?? '';
   const body = (request[kind] ?? {}) as Json;
-  const edit = new Editor(doc, index, kind);
+  const edit = new Editor(index, kind, slots);
   switch (kind) {
     case 'replaceAllText': {
       const criteria = (body.containsText ?? {}) as Json;

@@ -5,8 +5,8 @@
  * other than the document's latest revision refuses the whole batch (REST-DOCS-WRITE-CONTROL).
  */
 import type { Workspace } from '../runtime/workspace';
-import { cloneDoc, commitDoc, committedDoc } from '../services/files/doc-model';
-import { applyEdit } from './docs-edits';
+import { adoptDoc, cloneDoc, committedDoc } from '../services/files/doc-model';
+import { applyEdits } from './docs-edits';
 import { structuralBody } from './docs-structure';
 import { DOC_MIME, findItem } from '../services/files/store';
 import { json, jsonBody, RestError, type RestRequest, type RestResponse } from './http';
@@ -45,8 +45,8 @@ export function handleDocs(ws: Workspace, req: RestRequest): RestResponse | null
         'failedPrecondition',
       );
     const draft = cloneDoc(doc);
-    const replies = (requests as Json[]).map((r, i) => applyEdit(draft, r, i));
-    commitDoc(ws, id, draft);
+    const replies = applyEdits(draft, requests as Json[]);
+    adoptDoc(ws, id, draft);
     // Every applied batch is a new revision, even within the same millisecond.
     file.updatedMs = Math.max(ws.now(), file.updatedMs + 1);
     return json(200, { documentId: id, replies, writeControl: { requiredRevisionId: revisionOf(ws, id) } });

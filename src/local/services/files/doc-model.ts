@@ -295,3 +295,8 @@ export function committedDoc(ws: Workspace, id: string): DocContent | null {
 export function commitDoc(ws: Workspace, id: string, doc: DocContent): void {
   docsState(ws).committed[id] = cloneDoc(doc);
 }
+
+/** Saves a content no one else holds (a batch's own draft) as it is, without the copy `commitDoc` makes. */
+export function adoptDoc(ws: Workspace, id: string, draft: DocContent): void {
+  docsState(ws).committed[id] = draft;
+}
