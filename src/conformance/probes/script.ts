@@ -119,6 +119,12 @@ export const scriptProbes: Probe[] = [
     expected: { value: { type: 'number', withinWorkspaceQuota: true } },
   },
   {
+    // Only refusals nothing is sent by: a probe must not mail anyone, should Google accept the call.
+    id: 'MAIL-REFUSALS',
+    run: () => ({ invalid: thrown(() => MailApp.sendEmail('non-un-indirizzo', 'x', 'y')) }),
+    expected: { value: { invalid: 'Invalid email: non-un-indirizzo' } },
+  },
+  {
     id: 'SCRIPT-SIGNATURE-MISMATCH',
     run: () => ({
       strings: thrown(() => (Utilities.formatDate as (...a: unknown[]) => string)('a', 'b', 'c')),
