@@ -22,7 +22,7 @@ import { isTransient, withRetry } from '../platform/retry';
 import { PROP_FORM_ID, PROP_FORM_URL, PROP_ITEM_TITLES, PROP_WATERMARK, refreshFormChoices } from './form';
 import { responsesFromApi } from './api-responses';
 import { Notifier, logPromotions, logResults, queueHeldMail } from './notify';
-import { readProperty, refreshProperties, writeProperties } from '../platform/properties';
+import { holdPropertyWrites, readProperty, refreshProperties, writeProperties } from '../platform/properties';
 
 type Form = GoogleAppsScript.Forms.Form;
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
@@ -176,6 +176,12 @@ export function rememberStaleAttendees(before: readonly string[], after: readonl
  * form's choices, the mails (any still held are queued first).
  */
 export function afterRun(data: EnrollmentData, book: EnrollmentBook, courses: Set<string>, form?: Form | null): void {
+  holdPropertyWrites(() => settleRun(data, book, courses, form));
+  sendRunMail();
+}
+
+/** `afterRun` up to the mails: its property writes (stale courses, tally, choices) may land together. */
+function settleRun(data: EnrollmentData, book: EnrollmentBook, courses: Set<string>, form?: Form | null): void {
   const stale = staleAttendeeCourses();
   const codes = [...new Set([...courses, ...stale])].sort();
   if (codes.length > 0 && data.slice) {
@@ -194,6 +200,10 @@ export function afterRun(data: EnrollmentData, book: EnrollmentBook, courses: Se
   refreshFormChoices(data, book, form);
   flushLog();
   queueHeldMail();
+}
+
+/** The run's mails, once every property write before them is stored. */
+function sendRunMail(): void {
   flushMail();
   flushLog();
 }
@@ -295,17 +305,23 @@ export function processPending(
     // which also rebuilds the tally.
     const slice = currentId === '' ? null : loadEnrollmentSlice(responses.map(sliceRequest));
     const data = slice ?? loadEnrollmentData();
-    const book = openBook(data);
-    const notifier = new Notifier(data, readProperty(PROP_FORM_URL) ?? '');
-    let processed = 0;
-    for (const response of responses) {
-      if (book.hasResponse(response.id)) continue;
-      applyOnce(book, notifier, response);
-      processed += 1;
-    }
-    const courses = finishRun(data, book, notifier);
-    if (newWatermark > watermark) writeProperties({ [PROP_WATERMARK]: String(newWatermark) });
-    afterRun(data, book, courses, form);
+    // The IDs issued, the watermark and the tally land in one Properties write, after the rows (a run
+    // stopped before it leaves rows whose IDs and response ids the next run reads back).
+    const processed = holdPropertyWrites(() => {
+      const book = openBook(data);
+      const notifier = new Notifier(data, readProperty(PROP_FORM_URL) ?? '');
+      let count = 0;
+      for (const response of responses) {
+        if (book.hasResponse(response.id)) continue;
+        applyOnce(book, notifier, response);
+        count += 1;
+      }
+      const courses = finishRun(data, book, notifier);
+      if (newWatermark > watermark) writeProperties({ [PROP_WATERMARK]: String(newWatermark) });
+      settleRun(data, book, courses, form);
+      return count;
+    });
+    sendRunMail();
     return { processed };
   });
 }
