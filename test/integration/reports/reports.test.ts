@@ -4,6 +4,7 @@ import { prepareAcademy, runScenario } from '../../../src/local/scenario/runner'
 import { parseScenario } from '../../../src/local/scenario/schema';
 import { LocalAcademy } from '../../../src/local/runtime/session';
 import { snapshotMail } from '../../../src/local/services/mail';
+import { propertiesService, scriptPropertiesOf } from '../../../src/local/services/script/properties';
 import { hostAppendRecords } from '../../../src/local/services/spreadsheet';
 import { sheetByName, spreadsheetData } from '../../../src/local/services/spreadsheet/model';
 
@@ -260,6 +261,82 @@ describe('sendComuniSummaries', () => {
     };
     expect(academy.call('sendComuniSummaries').value).toMatchObject({ queued: 3, sent: 3 });
     expect(atFirstSend).toEqual([1]);
+  });
+
+  it('records each summary queued in Registro under its dedupe key, and skips a comune whose key is there', () => {
+    const academy = academyOfSize({ employees: 12, comuni: 3 });
+    // A summary recorded by the worker (or an earlier run) for Comune 2 this month: nobody sends it again.
+    hostAppendRecords(academy.ws, academy.spreadsheetId, 'Registro', [
+      {
+        Quando: '2027-06-01 08:00',
+        Chi: 'worker@consorzio.example.it',
+        Azione: 'Riepilogo inviato',
+        Dettagli: 'summary:019002:2027-06 a ref2@comune.it (Comune 2)',
+      },
+    ]);
+    const run = academy.call('sendComuniSummaries');
+    expect(run.value).toMatchObject({ queued: 2, alreadySent: 1, sent: 2 });
+    expect(
+      snapshotMail(academy.ws)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['ref1@comune.it', 'ref3@comune.it']);
+    const lines = rowsOf(academy, 'Registro').filter((r) => r.Azione === 'Riepilogo accodato');
+    expect(lines.map((r) => r.Dettagli)).toEqual([
+      'summary:019001:2027-06 a ref1@comune.it (Comune 1)',
+      'summary:019003:2027-06 a ref3@comune.it (Comune 3)',
+    ]);
+    expect(academy.call('previewComuniSummaries').value).toMatchObject({
+      recipients: [{ alreadySent: true }, { alreadySent: true }, { alreadySent: true }],
+    });
+  });
+
+  it('honours a month half-sent under the old Script Property and moves it into Registro', () => {
+    const academy = academyOfSize({ employees: 12, comuni: 3 });
+    const props = propertiesService(academy.ws) as {
+      getScriptProperties(): { setProperty(k: string, v: string): unknown };
+    };
+    props
+      .getScriptProperties()
+      .setProperty('a4pa.reports.summaries', JSON.stringify({ period: '2027-06', done: ['019001'] }));
+    const run = academy.call('sendComuniSummaries');
+    expect(run.value).toMatchObject({ queued: 2, alreadySent: 1 });
+    expect(
+      snapshotMail(academy.ws)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['ref2@comune.it', 'ref3@comune.it']);
+    expect(scriptPropertiesOf(academy.ws)['a4pa.reports.summaries']).toBeUndefined();
+    const keys = rowsOf(academy, 'Registro')
+      .filter((r) => r.Azione === 'Riepilogo accodato')
+      .map((r) => String(r.Dettagli).split(' ')[0]);
+    expect(keys.sort()).toEqual(['summary:019001:2027-06', 'summary:019002:2027-06', 'summary:019003:2027-06']);
+    expect(academy.call('sendComuniSummaries').value).toMatchObject({ queued: 0, alreadySent: 3 });
+    expect(snapshotMail(academy.ws)).toHaveLength(2);
+  });
+
+  it("answers the worker's getWorkerContext for staff only, moving a half-sent month into Registro first", () => {
+    const academy = academyOfSize({ employees: 4, comuni: 1 });
+    const props = propertiesService(academy.ws) as {
+      getScriptProperties(): { setProperty(k: string, v: string): unknown };
+    };
+    props
+      .getScriptProperties()
+      .setProperty('a4pa.reports.summaries', JSON.stringify({ period: '2027-06', done: ['019001'] }));
+    const request = { istats: ['019001'], period: '2027-06' };
+    const intruder = academy.call('getWorkerContext', [request], 'intruso@example.com');
+    expect(intruder.error).toContain('Operazione non consentita');
+    const staff = academy.call('getWorkerContext', [request]);
+    // The comune's signed page link (45 days from 1 June), and nothing archived or scored yet.
+    expect(staff.value).toEqual({
+      pageLinks: { '019001': { url: expect.stringContaining('?comune=c.019001.1.'), validUntil: '15/07/2027' } },
+      pastYears: [],
+      feedback: [],
+    });
+    expect(rowsOf(academy, 'Registro').filter((r) => r.Azione === 'Riepilogo accodato')).toMatchObject([
+      { Dettagli: 'summary:019001:2027-06 (registrato dalla versione precedente)' },
+    ]);
+    expect(scriptPropertiesOf(academy.ws)['a4pa.reports.summaries']).toBeUndefined();
   });
 
   it('sends again in a new month', () => {
