@@ -11,7 +11,10 @@ import type * as EntryPoints from './main';
 
 type Entry = typeof EntryPoints;
 
-/** Called by Apps Script (triggers, the web app) or only from the menu (they read the active cell). */
+/**
+ * Called by Apps Script (triggers, the web app), only from the menu (they read the active cell), or by
+ * the Node worker through the Apps Script API `scripts.run`.
+ */
 export const APPS_SCRIPT_ONLY = [
   'onOpen',
   'onInstall',
@@ -28,6 +31,7 @@ export const APPS_SCRIPT_ONLY = [
   'showCalendarSyncPreview',
   'prepareAttendanceForSelection',
   'importMeetAttendanceFromMenu',
+  'reserveCertificatesForWorker',
 ] as const satisfies ReadonlyArray<keyof Entry>;
 
 export type AppsScriptOnly = (typeof APPS_SCRIPT_ONLY)[number];
