@@ -39,6 +39,7 @@ export {
   selectCell,
 } from './dashboard/entry';
 export { previewComuniSummaries, refreshReports, sendComuniSummaries } from './reports/entry';
+export { getWorkerContext } from './reports/worker-context';
 export { doGet } from './webapp/doGet';
 export { decideApproval } from './approval/decide';
 export { runDailyTasks } from './reminders/entry';

@@ -1,5 +1,5 @@
 /** Probes for the catalogue's Drive and Docs entries (DRIVE-*, DOCS-*). Every file made is trashed after the run. */
-import type { Probe, ProbeContext } from '../probe';
+import { thrown, type Probe, type ProbeContext } from '../probe';
 
 function scratchDoc(ctx: ProbeContext, name: string, text: string): GoogleAppsScript.Document.Document {
   const doc = DocumentApp.create(name);
@@ -116,6 +116,63 @@ export const driveDocsProbes: Probe[] = [
         renamed: 'Sonda rinominata',
       },
     },
+  },
+  {
+    id: 'DRIVE-NOT-FOUND',
+    run: () => ({
+      drive: thrown(() => DriveApp.getFileById('a4pa-no-such-file')),
+      doc: thrown(() => DocumentApp.openById('a4pa-no-such-file')),
+    }),
+    expected: {
+      value: {
+        drive:
+          'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.',
+        doc: "Document is missing (perhaps it was deleted, or you don't have read access?)",
+      },
+    },
+  },
+  {
+    id: 'DRIVE-TRASHED-LISTED',
+    run: (ctx) => {
+      const name = `Sonda cestino ${Date.now()}`;
+      const file = DriveApp.createFile(name, 'x', 'text/plain');
+      ctx.scratch(file.getId());
+      file.setTrashed(true);
+      return { listed: DriveApp.getFilesByName(name).hasNext(), byId: DriveApp.getFileById(file.getId()).isTrashed() };
+    },
+    expected: { value: { listed: false, byId: true } },
+  },
+  {
+    id: 'DRIVE-CONTINUATION',
+    run: (ctx) => {
+      const name = `Sonda iteratore ${Date.now()}`;
+      for (const n of [1, 2]) ctx.scratch(DriveApp.createFile(name, String(n), 'text/plain').getId());
+      const it = DriveApp.getFilesByName(name);
+      it.next();
+      const rest = DriveApp.continueFileIterator(it.getContinuationToken());
+      let left = 0;
+      while (rest.hasNext()) {
+        rest.next();
+        left += 1;
+      }
+      return { left };
+    },
+    expected: { value: { left: 1 } },
+  },
+  {
+    id: 'DRIVE-FOLDERS',
+    run: (ctx) => {
+      const root = DriveApp.getRootFolder();
+      const file = DriveApp.createFile(`Sonda cartelle ${Date.now()}`, 'x', 'text/plain');
+      ctx.scratch(file.getId());
+      return {
+        rootParents: root.getParents().hasNext(),
+        rootName: String(root),
+        parentIsRoot: file.getParents().next().getId() === root.getId(),
+        description: file.getDescription(),
+      };
+    },
+    expected: { value: { rootParents: false, rootName: 'My Drive', parentIsRoot: true, description: null } },
   },
   {
     id: 'DRIVE-PDF',

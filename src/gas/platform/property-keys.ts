@@ -283,8 +283,8 @@ export const PROPERTY_KEYS = [
     family: false,
     owner: 'gas/reports/summaries.ts',
     maxBytes: 2048,
-    lifetime: 'one period (a new period replaces it)',
-    purpose: 'comuni already sent the period’s summary',
+    lifetime: 'no longer written: a stored one is moved into Registro and deleted by the next summaries run',
+    purpose: 'comuni already sent the period’s summary, as versions before the shared Registro record kept them',
   },
   {
     key: 'a4pa.retention.filesLeft',

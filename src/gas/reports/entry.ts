@@ -14,8 +14,8 @@ import { flushLog, logEvent } from '../registry/log';
 import { flushMail } from '../mail/outbox';
 import { readSettings } from '../registry/settings';
 import { readReportSource } from './data';
-import { deliverSummaries, readDone } from './summaries';
-import { writeReportTab } from './write';
+import { deliverSummaries, migrateLegacySummaries, readSummaryRecord } from './summaries';
+import { writeReportTabs } from './write';
 
 export interface ReportsSummary {
   message: string;
@@ -41,7 +41,7 @@ export const refreshReports = serverAction('Aggiorna report', (): ReportsSummary
   const source = readReportSource();
   const reports = computeReports(source.input);
   const leftOut = leftOutSentence(source.leftOut);
-  for (const tab of reportTabs(reports)) writeReportTab(tab, leftOut);
+  writeReportTabs(reportTabs(reports), leftOut);
   const atTarget = reports.employees.filter((e) => e.active && e.reached).length;
   const active = reports.employees.filter((e) => e.active).length;
   const totalHours = Math.round(reports.comuni.reduce((n, c) => n + c.hours, 0) * 100) / 100;
@@ -88,7 +88,9 @@ export const sendComuniSummaries = serverAction('Invia riepilogo ai comuni', ():
     (ms) => slashedDate(formatInSpreadsheetZone(new Date(ms), 'yyyy-MM-dd')),
   );
   const summaries = comuneSummaries(reports, source.period, pageLink);
-  const run = deliverSummaries(summaries, source.period, settings.senderName, settings.staffNotificationEmail);
+  const record = readSummaryRecord(source.period);
+  migrateLegacySummaries(record);
+  const run = deliverSummaries(summaries, record.keys, settings.senderName, settings.staffNotificationEmail);
   if (run.queued > 0) logEvent('Riepilogo comuni', `${source.period}: ${run.queued} riepiloghi accodati`);
   if (run.deferred > 0) logEvent('Riepilogo comuni', `${source.period}: ${run.deferred} rinviati (${run.deferReason})`);
   flushLog();
@@ -132,12 +134,12 @@ export interface SummariesPreview {
 export function buildSummariesPreview(): SummariesPreview {
   const source = readReportSource();
   const reports = computeReports(source.input);
-  const done = readDone(source.period);
+  const done = readSummaryRecord(source.period).keys;
   const recipients = comuneSummaries(reports, source.period).map((s) => ({
     comune: s.name,
     to: s.to,
     subject: s.subject,
-    alreadySent: done.has(s.comune),
+    alreadySent: done.has(s.dedupeKey),
   }));
   const leftOut = summaryExclusions(reports);
   const fresh = recipients.filter((r) => !r.alreadySent).length;

@@ -1,33 +1,82 @@
 /**
  * "Invia riepilogo ai comuni": the period's summaries go through the outbox (quota-aware: what the
  * daily quota blocks stays queued and goes on a later flush). Queuing sends nothing: the caller writes
- * `Registro` first and flushes after, so no referent reads a summary the log does not hold. The comuni already served in the period
- * are kept in one Script Property, so a second run in the month sends nothing even after the outbox's
- * window of recent keys has moved on.
+ * `Registro` first and flushes after, so no referent reads a summary the log does not hold.
+ *
+ * Which comuni already have the period's summary is the record the worker shares
+ * (`src/core/reports/summary-record.ts`): one `Registro` line per summary queued, its details starting
+ * with the dedupe key. A run skips a recorded comune, so a second run in the month (the add-on's or the
+ * worker's) sends nothing even after the outbox's window of recent keys has moved on.
+ *
+ * Before that record, the comuni served were kept in the Script Property `a4pa.reports.summaries`
+ * (one period's list). A month half-sent under it is still honoured: its comuni count as served, and
+ * the first run that finds it writes their `Registro` lines (so the worker sees them too) and deletes it.
  */
+import { recordedSummaryKeys, SUMMARY_QUEUED, summaryRecordDetails } from '../../core/reports/summary-record';
 import type { ComuneSummary } from '../../core/reports/summary';
+import { TAB } from '../../core/registry/tabs';
 import { queueMail } from '../mail/outbox';
-import { readProperty, writeProperties } from '../platform/properties';
+import { deleteProperties, readProperty } from '../platform/properties';
+import { logEvent } from '../registry/log';
+import { readTable } from '../registry/table';
 
-interface PeriodRecord {
+const LEGACY_KEY = 'a4pa.reports.summaries';
+
+interface LegacyRecord {
   period: string;
   done: string[];
 }
 
-/** The comuni (their summary keys) already served in the period. */
-export function readDone(period: string): Set<string> {
-  const raw = readProperty('a4pa.reports.summaries');
-  if (!raw) return new Set();
+/** The old property's record, whatever its period; null when absent or unreadable. */
+function readLegacy(): LegacyRecord | null {
+  const raw = readProperty(LEGACY_KEY);
+  if (!raw) return null;
   try {
-    const parsed = JSON.parse(raw) as Partial<PeriodRecord>;
-    return parsed.period === period && Array.isArray(parsed.done) ? new Set(parsed.done.map(String)) : new Set();
+    const parsed = JSON.parse(raw) as Partial<LegacyRecord>;
+    return {
+      period: String(parsed.period ?? ''),
+      done: Array.isArray(parsed.done) ? parsed.done.map(String) : [],
+    };
   } catch {
-    return new Set();
+    return { period: '', done: [] };
   }
 }
 
-function writeDone(record: PeriodRecord): void {
-  writeProperties({ 'a4pa.reports.summaries': JSON.stringify(record) });
+/** Whether the old property is still stored (one look at the properties snapshot, no read of Registro). */
+export function legacySummariesStored(): boolean {
+  return readProperty(LEGACY_KEY) !== null;
+}
+
+/** Which comuni have the period's summary, and what of it only the old property knows. */
+export interface SummaryRecord {
+  /** Dedupe keys recorded in `Registro` or in the old property. */
+  keys: Set<string>;
+  /** Keys only the old property holds (their `Registro` lines are still to write). */
+  legacyOnly: string[];
+  /** Whether the old property is still stored (any period). */
+  legacyStored: boolean;
+}
+
+/** The period's record: `Registro` in one read, and the old property (free: the properties snapshot). */
+export function readSummaryRecord(period: string): SummaryRecord {
+  const registro = recordedSummaryKeys(
+    readTable(TAB.registro).rows.map((r) => r.record),
+    period,
+  );
+  const legacy = readLegacy();
+  const old = legacy && legacy.period === period ? legacy.done.map((comune) => `summary:${comune}:${period}`) : [];
+  const legacyOnly = old.filter((key) => !registro.has(key));
+  return { keys: new Set([...registro, ...legacyOnly]), legacyOnly, legacyStored: legacy !== null };
+}
+
+/**
+ * Moves the old property's record into `Registro`: a line for each of its comuni not there yet, then
+ * the property is deleted (once in a deployment's life). The lines go out with the caller's `flushLog`.
+ */
+export function migrateLegacySummaries(record: SummaryRecord): void {
+  if (!record.legacyStored) return;
+  for (const key of record.legacyOnly) logEvent(SUMMARY_QUEUED, `${key} (registrato dalla versione precedente)`);
+  deleteProperties([LEGACY_KEY]);
 }
 
 export interface SummaryRun {
@@ -42,17 +91,16 @@ export interface SummaryRun {
 
 export function deliverSummaries(
   summaries: readonly ComuneSummary[],
-  period: string,
+  recorded: ReadonlySet<string>,
   sender: string,
   replyTo: string,
 ): SummaryRun {
-  const done = readDone(period);
   let queued = 0;
   let already = 0;
   let deferred = 0;
   let deferReason = '';
   for (const s of summaries) {
-    if (done.has(s.comune)) {
+    if (recorded.has(s.dedupeKey)) {
       already += 1;
       continue;
     }
@@ -71,15 +119,16 @@ export function deliverSummaries(
     const message = replyTo ? { ...base, replyTo } : base;
     const outcome = queueMail(message);
     if (outcome === 'failed') {
-      // Nothing is recorded for it, so a later run sends it: nothing is lost.
+      // Nothing is recorded for it, so a later run (the add-on's or the worker's) sends it: nothing is lost.
       deferReason = 'la coda email non ha potuto registrarlo (vedi Registro)';
       deferred += 1;
       continue;
     }
+    // A duplicate is in the outbox already (queued or sent) but not in Registro: an execution stopped
+    // between its queueing and its log. Its line is written now, so the worker does not send it again.
     if (outcome === 'duplicate') already += 1;
     else queued += 1;
-    done.add(s.comune);
+    logEvent(SUMMARY_QUEUED, summaryRecordDetails(s));
   }
-  if (queued > 0 || already > 0) writeDone({ period, done: [...done] });
   return { queued, already, deferred, deferReason };
 }

@@ -35,6 +35,7 @@ describe('executions that overlap in emulated time contend for the script lock',
     expect(ws.now()).toBeLessThan(START + 45_000 + 1_000);
   });
 
+  // catalogue: LOCK-WAIT-TIMEOUT
   test('one that began within its timeout of the release gets the lock, its wait counted in its time', () => {
     const { rt } = runtime();
     rt.run('work', [20_000], { kind: 'trigger' });
@@ -45,6 +46,7 @@ describe('executions that overlap in emulated time contend for the script lock',
     expect(queued.elapsedMs).toBeLessThan(19_500);
   });
 
+  // catalogue: LOCK-WAIT-TIMEOUT
   test('one started in the middle of another that holds the lock waits its whole timeout and fails; the holder keeps it', () => {
     const { ws, rt } = runtime();
     const call = ws.call.bind(ws);
@@ -64,6 +66,7 @@ describe('executions that overlap in emulated time contend for the script lock',
     expect(rt.run('peek', []).value).toBe(true);
   });
 
+  // catalogue: LOCK-WAIT-TIMEOUT
   test('an execution that let the lock go takes it again at once, however long it has run', () => {
     const ws = Workspace.create({ startMs: START });
     const rt = new Runtime(
@@ -80,6 +83,7 @@ function twice() {
     expect(rt.run('twice', [], { kind: 'trigger' }).value).toBe(true);
   });
 
+  // catalogue: LOCK-WAIT-TIMEOUT, LOCK-TIMEOUT
   test('tryLock answers false, and one that begins after the release waits for nothing', () => {
     const { ws, rt } = runtime();
     rt.run('work', [25_000], { kind: 'trigger' });

@@ -10,7 +10,7 @@ function clockAfterWork() {
   return [Date.now(), new Date().getTime()];
 }`;
 
-describe("the script's Date reads the emulated clock as JavaScript would", () => {
+describe("emulator: the script's Date reads the emulated clock as JavaScript would", () => {
   test('Date.now() is a whole number of milliseconds even when calls cost fractions of one', () => {
     const ws = Workspace.create({ startMs: START });
     const run = new Runtime(ws, SCRIPT).run('clockAfterWork', [], { kind: 'trigger' });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REACHED_DIR_ENV, reachedNoteName, strictAbout, variantFromEnv } from './variant';
 
-describe('the variant switch', () => {
+describe('emulator: the variant switch', () => {
   it('reads A4PA_VARIANT: strict when unset or empty, lenient when asked, an error otherwise', () => {
     expect(variantFromEnv({})).toBe('strict');
     expect(variantFromEnv({ A4PA_VARIANT: '' })).toBe('strict');

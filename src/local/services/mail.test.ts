@@ -14,6 +14,7 @@ function setup() {
 }
 
 describe('emulated MailApp', () => {
+  // catalogue: QUOTA-DAILY, MAIL-SEND
   test('recipients are counted against the daily quota; past it nothing is sent', () => {
     const { ws, MailApp, GmailApp } = setup();
     expect(MailApp.getRemainingDailyQuota()).toBe(1500);
@@ -26,6 +27,7 @@ describe('emulated MailApp', () => {
     expect(outbox(ws).map((m) => m.subject)).toEqual(['Uno']);
   });
 
+  // catalogue: QUOTA-DAILY
   test('the quota is full again 24 emulated hours after it was set', () => {
     const { ws, MailApp } = setup();
     setMailQuota(ws, 0);
@@ -37,6 +39,7 @@ describe('emulated MailApp', () => {
     expect(MailApp.getRemainingDailyQuota()).toBe(1499);
   });
 
+  // catalogue: MAIL-REFUSALS
   test('an invalid address, too many recipients and a line break in a header are refused', () => {
     const { ws, MailApp } = setup();
     expect(() => MailApp.sendEmail('non-un-indirizzo', 'x', 'y')).toThrow('Invalid email: non-un-indirizzo');
@@ -55,6 +58,7 @@ describe('emulated MailApp', () => {
     expect(MailApp.getRemainingDailyQuota()).toBe(1499);
   });
 
+  // catalogue: MAIL-SEND
   test('attachments are recorded with name, type and bytes; the snapshot derives text from HTML', () => {
     const { ws, MailApp } = setup();
     const pdf = new EmulatedBlob(new Uint8Array([37, 80, 68, 70]), 'application/pdf', 'A4PA-2027-00001.pdf', 'testo');
@@ -81,7 +85,9 @@ describe('emulated MailApp', () => {
       },
     ]);
   });
+});
 
+describe('emulator: call counting', () => {
   test('every call is a counted Mail call and advances the clock', () => {
     const { ws, MailApp } = setup();
     const start = ws.now();

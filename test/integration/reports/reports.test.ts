@@ -4,6 +4,7 @@ import { prepareAcademy, runScenario } from '../../../src/local/scenario/runner'
 import { parseScenario } from '../../../src/local/scenario/schema';
 import { LocalAcademy } from '../../../src/local/runtime/session';
 import { snapshotMail } from '../../../src/local/services/mail';
+import { propertiesService, scriptPropertiesOf } from '../../../src/local/services/script/properties';
 import { hostAppendRecords } from '../../../src/local/services/spreadsheet';
 import { sheetByName, spreadsheetData } from '../../../src/local/services/spreadsheet/model';
 
@@ -184,18 +185,29 @@ describe('refreshReports', () => {
     expect(rowsOf(academy, 'Report comuni')).toHaveLength(4);
   });
 
-  it('reads each source tab once and writes each report tab once, the same at 1,000 and 10,000 employees', () => {
+  it('reads the source tabs together and writes the report tabs together, the same calls at 1,000 and 10,000 employees', () => {
     const sheets = (counts: Record<string, number>) =>
-      Object.fromEntries(Object.entries(counts).filter(([k]) => k.startsWith('Spreadsheet.')));
+      Object.fromEntries(
+        Object.entries(counts).filter(([k]) => k.startsWith('Spreadsheet.') && k !== 'Spreadsheet.values.batchGet'),
+      );
     const smallAcademy = academyOfSize({ employees: 1000, comuni: 50 });
     const largeAcademy = academyOfSize({ employees: 10_000, comuni: 50 });
     const { counts: small } = measuredRun(smallAcademy, 'refreshReports');
     const { counts: large, elapsedMs } = measuredRun(largeAcademy, 'refreshReports');
     expect(sheets(large)).toEqual(sheets(small));
-    // 8 source tabs + Impostazioni read once, plus the Registro header read by the log's flush;
-    // 4 report tabs written in one block each, plus the Registro line.
-    expect(small['Spreadsheet.getSheetValues']).toBe(10);
-    expect(small['Spreadsheet.setValues']).toBe(5);
+    // Through SpreadsheetApp only Impostazioni and the Registro header (the log's flush) are read and
+    // the Registro line written; the 8 source tabs come through the Sheets API: their headers in one
+    // request, then their rows cut into requests of about the same size sent together (one fetchAll),
+    // as many at 10,000 employees as `fetchAll` runs side by side, plus the date columns' second reading.
+    expect(small['Spreadsheet.getSheetValues']).toBe(2);
+    expect(small['Spreadsheet.setValues']).toBe(1);
+    for (const counts of [small, large]) {
+      expect(counts['Spreadsheet.values.batchGet']).toBeLessThanOrEqual(1 + 12);
+      expect(counts['UrlFetch.fetch']).toBe(counts['Spreadsheet.values.batchGet'] + 2);
+      // The 4 report tabs: one values.batchUpdate, one spreadsheets.batchUpdate (formats, notes).
+      expect(counts['Spreadsheet.values.batchUpdate']).toBe(1);
+      expect(counts['Spreadsheet.spreadsheets.batchUpdate']).toBe(1);
+    }
     // Emulated time (the latency model): one execution, far from the 6-minute limit.
     expect(elapsedMs).toBeLessThan(60_000);
     // The summaries read the same tabs once; their mail work depends on the comuni, not the employees
@@ -260,6 +272,82 @@ describe('sendComuniSummaries', () => {
     };
     expect(academy.call('sendComuniSummaries').value).toMatchObject({ queued: 3, sent: 3 });
     expect(atFirstSend).toEqual([1]);
+  });
+
+  it('records each summary queued in Registro under its dedupe key, and skips a comune whose key is there', () => {
+    const academy = academyOfSize({ employees: 12, comuni: 3 });
+    // A summary recorded by the worker (or an earlier run) for Comune 2 this month: nobody sends it again.
+    hostAppendRecords(academy.ws, academy.spreadsheetId, 'Registro', [
+      {
+        Quando: '2027-06-01 08:00',
+        Chi: 'worker@consorzio.example.it',
+        Azione: 'Riepilogo inviato',
+        Dettagli: 'summary:019002:2027-06 a ref2@comune.it (Comune 2)',
+      },
+    ]);
+    const run = academy.call('sendComuniSummaries');
+    expect(run.value).toMatchObject({ queued: 2, alreadySent: 1, sent: 2 });
+    expect(
+      snapshotMail(academy.ws)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['ref1@comune.it', 'ref3@comune.it']);
+    const lines = rowsOf(academy, 'Registro').filter((r) => r.Azione === 'Riepilogo accodato');
+    expect(lines.map((r) => r.Dettagli)).toEqual([
+      'summary:019001:2027-06 a ref1@comune.it (Comune 1)',
+      'summary:019003:2027-06 a ref3@comune.it (Comune 3)',
+    ]);
+    expect(academy.call('previewComuniSummaries').value).toMatchObject({
+      recipients: [{ alreadySent: true }, { alreadySent: true }, { alreadySent: true }],
+    });
+  });
+
+  it('honours a month half-sent under the old Script Property and moves it into Registro', () => {
+    const academy = academyOfSize({ employees: 12, comuni: 3 });
+    const props = propertiesService(academy.ws) as {
+      getScriptProperties(): { setProperty(k: string, v: string): unknown };
+    };
+    props
+      .getScriptProperties()
+      .setProperty('a4pa.reports.summaries', JSON.stringify({ period: '2027-06', done: ['019001'] }));
+    const run = academy.call('sendComuniSummaries');
+    expect(run.value).toMatchObject({ queued: 2, alreadySent: 1 });
+    expect(
+      snapshotMail(academy.ws)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['ref2@comune.it', 'ref3@comune.it']);
+    expect(scriptPropertiesOf(academy.ws)['a4pa.reports.summaries']).toBeUndefined();
+    const keys = rowsOf(academy, 'Registro')
+      .filter((r) => r.Azione === 'Riepilogo accodato')
+      .map((r) => String(r.Dettagli).split(' ')[0]);
+    expect(keys.sort()).toEqual(['summary:019001:2027-06', 'summary:019002:2027-06', 'summary:019003:2027-06']);
+    expect(academy.call('sendComuniSummaries').value).toMatchObject({ queued: 0, alreadySent: 3 });
+    expect(snapshotMail(academy.ws)).toHaveLength(2);
+  });
+
+  it("answers the worker's getWorkerContext for staff only, moving a half-sent month into Registro first", () => {
+    const academy = academyOfSize({ employees: 4, comuni: 1 });
+    const props = propertiesService(academy.ws) as {
+      getScriptProperties(): { setProperty(k: string, v: string): unknown };
+    };
+    props
+      .getScriptProperties()
+      .setProperty('a4pa.reports.summaries', JSON.stringify({ period: '2027-06', done: ['019001'] }));
+    const request = { istats: ['019001'], period: '2027-06' };
+    const intruder = academy.call('getWorkerContext', [request], 'intruso@example.com');
+    expect(intruder.error).toContain('Operazione non consentita');
+    const staff = academy.call('getWorkerContext', [request]);
+    // The comune's signed page link (45 days from 1 June), and nothing archived or scored yet.
+    expect(staff.value).toEqual({
+      pageLinks: { '019001': { url: expect.stringContaining('?comune=c.019001.1.'), validUntil: '15/07/2027' } },
+      pastYears: [],
+      feedback: [],
+    });
+    expect(rowsOf(academy, 'Registro').filter((r) => r.Azione === 'Riepilogo accodato')).toMatchObject([
+      { Dettagli: 'summary:019001:2027-06 (registrato dalla versione precedente)' },
+    ]);
+    expect(scriptPropertiesOf(academy.ws)['a4pa.reports.summaries']).toBeUndefined();
   });
 
   it('sends again in a new month', () => {

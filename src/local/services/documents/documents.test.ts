@@ -40,6 +40,7 @@ function template(DocumentApp: any): any {
 }
 
 describe('emulated DocumentApp', () => {
+  // catalogue: DOCS-REPLACE-TEXT
   test('replaceText takes a regular expression, one paragraph at a time', () => {
     const { DocumentApp } = setup();
     const doc = DocumentApp.create('Prova');
@@ -53,6 +54,7 @@ describe('emulated DocumentApp', () => {
     expect(() => body.replaceText('(', 'y')).toThrow('Invalid regular expression pattern (');
   });
 
+  // catalogue: DOCS-REPLACE-TEXT
   test('a replacement with $ is expanded as String.prototype.replace does, so values must be escaped', () => {
     const { DocumentApp } = setup();
     const doc = DocumentApp.create('Dollari');
@@ -65,6 +67,7 @@ describe('emulated DocumentApp', () => {
     expect(body.getParagraphs()[2].getText()).toBe("Altro: Dell'Acqua $$1 \\ (x) . *");
   });
 
+  // catalogue: DOCS-SAVE
   test('edits are exported only once saved; the end of the execution saves open documents', () => {
     const { ws, DocumentApp, DriveApp } = setup();
     const doc = DocumentApp.create('Bozza');
@@ -81,6 +84,7 @@ describe('emulated DocumentApp', () => {
     expect(() => reopened.getBody()).toThrow('Document is closed, its contents cannot be updated.');
   });
 
+  // catalogue: DOCS-SAVE
   test('the end hook commits a document left open', () => {
     const { ws, DocumentApp } = setup();
     const doc = DocumentApp.create('Aperto');
@@ -89,6 +93,7 @@ describe('emulated DocumentApp', () => {
     expect(DocumentApp.openById(doc.getId()).getBody().getText()).toBe('\ntesto');
   });
 
+  // catalogue: DRIVE-NOT-FOUND
   test("an unknown id is refused with Google's message", () => {
     const { DocumentApp } = setup();
     expect(() => DocumentApp.openById('nope')).toThrow(
@@ -96,6 +101,7 @@ describe('emulated DocumentApp', () => {
     );
   });
 
+  // catalogue: DRIVE-PDF, DOCS-REPLACE-TEXT
   test('the PDF export is a real PDF whose text, accents included, can be extracted', () => {
     const { DocumentApp, DriveApp } = setup();
     const tpl = template(DocumentApp);
@@ -115,23 +121,10 @@ describe('emulated DocumentApp', () => {
     expect(text).toContain("Si attesta che Niccolò Dell'Acqua");
     expect(text).toContain('dipendente del Comune di Città di Castello — 40 €');
   });
-
-  test('Docs calls are counted under Docs', () => {
-    const { ws, DocumentApp } = setup();
-    ws.resetCounts();
-    const doc = DocumentApp.create('Conta');
-    doc.getBody().appendParagraph('a');
-    doc.saveAndClose();
-    expect(ws.methodCounts).toEqual({
-      'Docs.create': 1,
-      'Docs.getBody': 1,
-      'Docs.appendParagraph': 1,
-      'Docs.saveAndClose': 1,
-    });
-  });
 });
 
 describe('emulated DriveApp', () => {
+  // catalogue: DRIVE-TRASHED-LISTED
   test('trashed files are hidden from iterators, name lookups and the snapshot', () => {
     const { ws, DriveApp } = setup();
     const folder = DriveApp.createFolder('Cartella');
@@ -149,6 +142,7 @@ describe('emulated DriveApp', () => {
     expect(snapshotDrive(ws)).toEqual([]);
   });
 
+  // catalogue: DRIVE-PDF
   test('makeCopy into a folder keeps the content, and snapshot paths start at the root', () => {
     const { ws, DocumentApp, DriveApp } = setup();
     const tpl = template(DocumentApp);
@@ -169,6 +163,7 @@ describe('emulated DriveApp', () => {
     expect(hostDriveFile(ws, 'missing')).toBeNull();
   });
 
+  // catalogue: DRIVE-NOT-FOUND
   test('unknown ids and unsupported conversions throw as Google does', () => {
     const { DriveApp } = setup();
     expect(() => DriveApp.getFileById('nope')).toThrow(
@@ -180,6 +175,7 @@ describe('emulated DriveApp', () => {
     );
   });
 
+  // catalogue: DRIVE-CONTINUATION
   test('iterators resume from a continuation token, and each step is a Drive call', () => {
     const { ws, DriveApp } = setup();
     const folder = DriveApp.createFolder('F');
@@ -196,6 +192,7 @@ describe('emulated DriveApp', () => {
     expect(ws.counts.Drive).toBe(3 + 3 + 3 + 3);
   });
 
+  // catalogue: DRIVE-FOLDERS
   test('folders by name, parents and moves', () => {
     const { DriveApp } = setup();
     const a = DriveApp.createFolder('A');
@@ -206,5 +203,21 @@ describe('emulated DriveApp', () => {
     expect(DriveApp.getFoldersByName('A').next().getId()).toBe(a.getId());
     expect(DriveApp.getRootFolder().getFoldersByName('B').hasNext()).toBe(true);
     expect(DriveApp.searchFiles(`title = 'x.txt' and '${b.getId()}' in parents`).hasNext()).toBe(true);
+  });
+});
+
+describe('emulator: call counting', () => {
+  test('Docs calls are counted under Docs', () => {
+    const { ws, DocumentApp } = setup();
+    ws.resetCounts();
+    const doc = DocumentApp.create('Conta');
+    doc.getBody().appendParagraph('a');
+    doc.saveAndClose();
+    expect(ws.methodCounts).toEqual({
+      'Docs.create': 1,
+      'Docs.getBody': 1,
+      'Docs.appendParagraph': 1,
+      'Docs.saveAndClose': 1,
+    });
   });
 });

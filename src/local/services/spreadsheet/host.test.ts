@@ -10,7 +10,7 @@ import {
 } from '.';
 import { romeMidnight, setup } from './testing';
 
-describe('host API', () => {
+describe('emulator: host API', () => {
   function registry() {
     const ctx = setup();
     const iscrizioni = ctx.ss.insertSheet('Iscrizioni');
@@ -118,7 +118,7 @@ describe('host API', () => {
   });
 });
 
-describe('call counting', () => {
+describe('emulator: call counting', () => {
   test('every script method is one Spreadsheet call carrying the cells it moves', () => {
     const { sheet, ws } = setup();
     const range = sheet.getRange(1, 1, 10, 4);
@@ -273,6 +273,7 @@ describe('toString', () => {
   });
 });
 
+// catalogue: SHEETS-ISBLANK
 describe('isBlank', () => {
   test('a range is blank when no cell has a value or a formula; notes and formats do not count', () => {
     const { sheet } = setup();

@@ -19,6 +19,7 @@ function sheetWithCheckboxes(variant: Variant): GoogleAppsScript.Spreadsheet.She
 }
 
 describe('insertRowsBefore', () => {
+  // catalogue: SHEETS-INSERT-ROWS-FORMAT
   it('moves the rows below with their values, notes and validation', () => {
     const sheet = sheetWithCheckboxes('strict');
     sheet.insertRowsBefore(3, 2);
@@ -33,6 +34,7 @@ describe('insertRowsBefore', () => {
     expect(sheet.getRange('B5').getDataValidation()?.getCriteriaType().toString()).toBe('CHECKBOX');
   });
 
+  // catalogue: SHEETS-INSERT-ROWS-FORMAT
   it('gives the new rows no validation (strict) or the row above’s (lenient)', () => {
     const strict = sheetWithCheckboxes('strict');
     strict.insertRowsBefore(3, 1);

@@ -2,6 +2,7 @@ import { answerNextAlerts, clearAnswers, uiState } from '.';
 import { runAs, setup } from './testing';
 
 describe('checkboxes', () => {
+  // catalogue: SHEETS-CHECKBOX-VALUES
   test('insertCheckboxes sets the cells to false; check/uncheck toggle; isChecked reports the block', () => {
     const { sheet } = setup();
     const range = sheet.getRange('A2:A3');
@@ -18,6 +19,7 @@ describe('checkboxes', () => {
     expect(sheet.getRange('B2').isChecked()).toBeNull();
   });
 
+  // catalogue: SHEETS-CHECKBOX-EMPTY, SHEETS-LAST-ROW
   test('inserted checkboxes hold false, which is content: the last row moves down to them', () => {
     const { sheet } = setup();
     sheet.getRange('A1').setValue('Presente');
@@ -38,6 +40,7 @@ describe('checkboxes', () => {
     expect(sheet.getRange('A2').getDataValidation()?.getCriteriaType()).toBe(app.DataValidationCriteria.CHECKBOX);
   });
 
+  // catalogue: SHEETS-CHECKBOX-EMPTY
   test('a checkbox rule on empty cells leaves them empty, no content (lenient)', () => {
     const { sheet, app } = setup({ variant: 'lenient' });
     sheet.getRange('A1').setValue('Attivo');
@@ -49,6 +52,7 @@ describe('checkboxes', () => {
     expect(sheet.getRange('A2:A3').getValues()).toEqual([[true], ['']]);
   });
 
+  // catalogue: SHEETS-CHECKBOX-VALUES
   test('removeCheckboxes clears the checkbox and its value', () => {
     const { sheet } = setup();
     sheet.getRange('A1').insertCheckboxes().check();
@@ -59,6 +63,7 @@ describe('checkboxes', () => {
 });
 
 describe('notes', () => {
+  // catalogue: SHEETS-NOTES
   test('notes are stored per cell and cleared by clearNote', () => {
     const { sheet } = setup();
     sheet.getRange('A1:B1').setNotes([['Email non valida', '']]);
@@ -72,6 +77,7 @@ describe('notes', () => {
 });
 
 describe('data validation', () => {
+  // catalogue: SHEETS-VALIDATION-RULES
   test('a list rule keeps its criteria; a copy can be changed without changing the original', () => {
     const { sheet, app } = setup();
     const rule = app
@@ -97,6 +103,7 @@ describe('data validation', () => {
     ).toEqual([false, true]);
   });
 
+  // catalogue: SHEETS-VALIDATION-REJECT
   test('a rule that rejects invalid input makes an invalid write throw, and writes nothing', () => {
     const { sheet, app } = setup();
     sheet
@@ -110,6 +117,7 @@ describe('data validation', () => {
     sheet.getRange('A3').setValue('');
   });
 
+  // catalogue: SHEETS-VALIDATION-RULES
   test('a range rule returns its range among the criteria', () => {
     const { ss, sheet, app } = setup();
     const comuni = ss.insertSheet('Comuni');
@@ -127,6 +135,7 @@ describe('data validation', () => {
     expect(() => sheet.getRange('A2').setValue('Milano')).toThrow('violates the data validation rules');
   });
 
+  // catalogue: SHEETS-VALIDATION-REJECT
   test('number and e-mail rules that reject invalid input are enforced too', () => {
     const { sheet, app } = setup();
     sheet
@@ -139,6 +148,7 @@ describe('data validation', () => {
     expect(sheet.getRange('A1:B1').getValues()).toEqual([[75, 'anna@comune.crema.cr.it']]);
   });
 
+  // catalogue: SHEETS-VALIDATION-RULES
   test('clearDataValidations removes the rules', () => {
     const { sheet, app } = setup();
     sheet.getRange('A1:A3').setDataValidation(app.newDataValidation().requireNumberBetween(0, 100).build());
@@ -147,6 +157,7 @@ describe('data validation', () => {
   });
 });
 
+// catalogue: SHEETS-PROTECTION
 describe('protection', () => {
   test('a range protection is recorded with description, editors (owner always kept) and warning flag', () => {
     const { ss, sheet, app, ws } = setup();
@@ -193,6 +204,143 @@ describe('protection', () => {
 });
 
 describe('UI', () => {
+  // catalogue: HTML-ALERT-ANSWER
+  test('a question takes the buttons a person clicked, in order, and refuses a button its set lacks', () => {
+    const { app, ws, id } = setup();
+    const ui = app.getUi();
+    answerNextAlerts(ws, id, 'NO', 'CANCEL', 'YES');
+    expect(ui.alert('Primo', ui.ButtonSet.YES_NO)).toBe(ui.Button.NO);
+    expect(ui.alert('Solo un avviso')).toBe(ui.Button.OK);
+    expect(ui.alert('Secondo', 'Procedere?', ui.ButtonSet.YES_NO_CANCEL)).toBe(ui.Button.CANCEL);
+    expect(() => ui.alert('Terzo', ui.ButtonSet.OK_CANCEL)).toThrow('The answer YES is not a button of OK_CANCEL.');
+    expect(ui.alert('Quarto', ui.ButtonSet.OK_CANCEL)).toBe(ui.Button.CLOSE);
+    answerNextAlerts(ws, id, 'YES');
+    clearAnswers(ws, id);
+    expect(ui.alert('Quinto', ui.ButtonSet.YES_NO)).toBe(ui.Button.CLOSE);
+    expect(uiState(ws, id).alerts.map((a) => [a.prompt, a.answer, a.unanswered])).toEqual([
+      ['Primo', 'NO', false],
+      ['Solo un avviso', 'OK', false],
+      ['Procedere?', 'CANCEL', false],
+      ['Quarto', 'CLOSE', true],
+      ['Quinto', 'CLOSE', true],
+    ]);
+  });
+
+  // catalogue: SHEETS-UI-CONTEXT
+  test('getUi works in a simple trigger but not in an installable trigger', () => {
+    const { app, ws } = setup();
+    runAs(ws, '', 'simple', () => expect(app.getUi().createMenu('X')).toBeTruthy());
+    runAs(ws, ws.state.owner, 'trigger', () =>
+      expect(() => app.getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.'),
+    );
+  });
+
+  // catalogue: SHEETS-ACTIVE-CELL
+  test('the active range is recorded with its sheet name', () => {
+    const { ss, ws, id, app } = setup();
+    const report = ss.insertSheet('Report corsi');
+    report.getRange('B2:C3').activate();
+    expect(uiState(ws, id).activeRange).toBe("'Report corsi'!B2:C3");
+    expect(app.getActiveRange()?.getA1Notation()).toBe('B2:C3');
+    ss.setActiveRange(ss.getRange('Foglio1!D4'));
+    expect(uiState(ws, id).activeRange).toBe('Foglio1!D4');
+  });
+
+  // catalogue: SHEETS-ACTIVE-CELL
+  test('the active cell is the top-left cell of the selection on the active sheet, A1 on any other', () => {
+    const { ss, app } = setup();
+    const report = ss.insertSheet('Report corsi');
+    report.getRange('C5:D9').activate();
+    expect(report.getActiveCell().getA1Notation()).toBe('C5');
+    expect(app.getActiveSheet()?.getActiveCell().getRow()).toBe(5);
+    expect(ss.getSheetByName('Foglio1')?.getActiveCell().getA1Notation()).toBe('A1');
+  });
+});
+
+describe('sheet settings and charts', () => {
+  // catalogue: SHEETS-SHEET-SETTINGS
+  test('frozen rows, widths, hidden columns, tab color and visibility are recorded', () => {
+    const { sheet, app } = setup();
+    sheet.setFrozenRows(1);
+    sheet.setColumnWidths(1, 2, 180);
+    sheet.hideColumns(3);
+    sheet.setTabColor('#1a73e8');
+    sheet.hideSheet();
+    expect(sheet.getFrozenRows()).toBe(1);
+    expect(sheet.getColumnWidth(2)).toBe(180);
+    expect(sheet.getColumnWidth(4)).toBe(100);
+    expect(sheet.isColumnHiddenByUser(3)).toBe(true);
+    expect(sheet.getTabColor()).toBe('#1a73e8');
+    expect(sheet.isSheetHidden()).toBe(true);
+    expect(sheet.getType()).toBe(app.SheetType.GRID);
+  });
+
+  // catalogue: SHEETS-SHEET-SETTINGS
+  test('formats are recorded without changing values', () => {
+    const { sheet } = setup();
+    sheet
+      .getRange('A1:B1')
+      .setValues([['Codice', 'Titolo']])
+      .setFontWeight('bold')
+      .setBackground('#eeeeee')
+      .setWrap(true)
+      .setHorizontalAlignment('center');
+    expect(sheet.getRange('B1').getFontWeight()).toBe('bold');
+    expect(sheet.getRange('B1').getBackground()).toBe('#eeeeee');
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([['Codice', 'Titolo']]);
+  });
+
+  // catalogue: SHEETS-BACKGROUNDS
+  test('backgrounds read as hex codes, white where none was set, and null resets a colour', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B2').setBackgrounds([
+      ['#fde2e1', null],
+      [null, '#fff2cc'],
+    ]);
+    expect(sheet.getRange('A1:B2').getBackgrounds()).toEqual([
+      ['#fde2e1', '#ffffff'],
+      ['#ffffff', '#fff2cc'],
+    ]);
+    sheet.getRange('A1').setBackground(null);
+    expect(sheet.getRange('A1').getBackground()).toBe('#ffffff');
+  });
+
+  // catalogue: SHEETS-CHARTS
+  test('charts are built, inserted, listed, updated and removed', () => {
+    const { sheet, Charts } = setup();
+    const chart = sheet
+      .newChart()
+      .addRange(sheet.getRange('A1:B5'))
+      .setChartType(Charts.ChartType.COLUMN)
+      .setPosition(2, 4, 0, 0)
+      .setOption('title', 'Ore')
+      .build();
+    sheet.insertChart(chart);
+    const [inserted] = sheet.getCharts();
+    expect(inserted?.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:B5']);
+    expect(inserted?.getOptions().get('title')).toBe('Ore');
+    sheet.updateChart(
+      (inserted as GoogleAppsScript.Spreadsheet.EmbeddedChart).modify().setOption('title', 'Ore per comune').build(),
+    );
+    expect(sheet.getCharts()[0]?.getOptions().get('title')).toBe('Ore per comune');
+    sheet.removeChart(sheet.getCharts()[0] as GoogleAppsScript.Spreadsheet.EmbeddedChart);
+    expect(sheet.getCharts()).toHaveLength(0);
+  });
+
+  // catalogue: SHEETS-CLEAR-PARTS
+  test('clear empties values and formats; clearContents keeps formats', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1').setValue(5).setNumberFormat('0.00');
+    sheet.clearContents();
+    expect(sheet.getRange('A1').getNumberFormat()).toBe('0.00');
+    sheet.getRange('A1').setValue(5);
+    sheet.clear();
+    expect(sheet.getRange('A1').getValue()).toBe('');
+    expect(sheet.getRange('A1').getNumberFormat()).toBe('0.###############');
+  });
+});
+
+describe('emulator: the UI the host records', () => {
   const html = (title: string, content: string) => ({ getTitle: () => title, getContent: () => content });
 
   test('menus, sidebars, dialogs, toasts and alerts are recorded', () => {
@@ -223,28 +371,6 @@ describe('UI', () => {
     expect(state.activeRange).toBe('Foglio1!A1');
   });
 
-  // catalogue: HTML-ALERT-ANSWER
-  test('a question takes the buttons a person clicked, in order, and refuses a button its set lacks', () => {
-    const { app, ws, id } = setup();
-    const ui = app.getUi();
-    answerNextAlerts(ws, id, 'NO', 'CANCEL', 'YES');
-    expect(ui.alert('Primo', ui.ButtonSet.YES_NO)).toBe(ui.Button.NO);
-    expect(ui.alert('Solo un avviso')).toBe(ui.Button.OK);
-    expect(ui.alert('Secondo', 'Procedere?', ui.ButtonSet.YES_NO_CANCEL)).toBe(ui.Button.CANCEL);
-    expect(() => ui.alert('Terzo', ui.ButtonSet.OK_CANCEL)).toThrow('The answer YES is not a button of OK_CANCEL.');
-    expect(ui.alert('Quarto', ui.ButtonSet.OK_CANCEL)).toBe(ui.Button.CLOSE);
-    answerNextAlerts(ws, id, 'YES');
-    clearAnswers(ws, id);
-    expect(ui.alert('Quinto', ui.ButtonSet.YES_NO)).toBe(ui.Button.CLOSE);
-    expect(uiState(ws, id).alerts.map((a) => [a.prompt, a.answer, a.unanswered])).toEqual([
-      ['Primo', 'NO', false],
-      ['Solo un avviso', 'OK', false],
-      ['Procedere?', 'CANCEL', false],
-      ['Quarto', 'CLOSE', true],
-      ['Quinto', 'CLOSE', true],
-    ]);
-  });
-
   test('submenus are recorded with their items', () => {
     const { app, ws, id } = setup();
     const ui = app.getUi();
@@ -252,112 +378,5 @@ describe('UI', () => {
     expect(uiState(ws, id).menus[0]?.items).toEqual([
       { kind: 'submenu', caption: 'Sub', items: [{ kind: 'item', caption: 'Uno', functionName: 'one' }] },
     ]);
-  });
-
-  test('getUi works in a simple trigger but not in an installable trigger', () => {
-    const { app, ws } = setup();
-    runAs(ws, '', 'simple', () => expect(app.getUi().createMenu('X')).toBeTruthy());
-    runAs(ws, ws.state.owner, 'trigger', () =>
-      expect(() => app.getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.'),
-    );
-  });
-
-  test('the active range is recorded with its sheet name', () => {
-    const { ss, ws, id, app } = setup();
-    const report = ss.insertSheet('Report corsi');
-    report.getRange('B2:C3').activate();
-    expect(uiState(ws, id).activeRange).toBe("'Report corsi'!B2:C3");
-    expect(app.getActiveRange()?.getA1Notation()).toBe('B2:C3');
-    ss.setActiveRange(ss.getRange('Foglio1!D4'));
-    expect(uiState(ws, id).activeRange).toBe('Foglio1!D4');
-  });
-
-  // catalogue: SHEETS-ACTIVE-CELL
-  test('the active cell is the top-left cell of the selection on the active sheet, A1 on any other', () => {
-    const { ss, app } = setup();
-    const report = ss.insertSheet('Report corsi');
-    report.getRange('C5:D9').activate();
-    expect(report.getActiveCell().getA1Notation()).toBe('C5');
-    expect(app.getActiveSheet()?.getActiveCell().getRow()).toBe(5);
-    expect(ss.getSheetByName('Foglio1')?.getActiveCell().getA1Notation()).toBe('A1');
-  });
-});
-
-describe('sheet settings and charts', () => {
-  test('frozen rows, widths, hidden columns, tab color and visibility are recorded', () => {
-    const { sheet, app } = setup();
-    sheet.setFrozenRows(1);
-    sheet.setColumnWidths(1, 2, 180);
-    sheet.hideColumns(3);
-    sheet.setTabColor('#1a73e8');
-    sheet.hideSheet();
-    expect(sheet.getFrozenRows()).toBe(1);
-    expect(sheet.getColumnWidth(2)).toBe(180);
-    expect(sheet.getColumnWidth(4)).toBe(100);
-    expect(sheet.isColumnHiddenByUser(3)).toBe(true);
-    expect(sheet.getTabColor()).toBe('#1a73e8');
-    expect(sheet.isSheetHidden()).toBe(true);
-    expect(sheet.getType()).toBe(app.SheetType.GRID);
-  });
-
-  test('formats are recorded without changing values', () => {
-    const { sheet } = setup();
-    sheet
-      .getRange('A1:B1')
-      .setValues([['Codice', 'Titolo']])
-      .setFontWeight('bold')
-      .setBackground('#eeeeee')
-      .setWrap(true)
-      .setHorizontalAlignment('center');
-    expect(sheet.getRange('B1').getFontWeight()).toBe('bold');
-    expect(sheet.getRange('B1').getBackground()).toBe('#eeeeee');
-    expect(sheet.getRange('A1:B1').getValues()).toEqual([['Codice', 'Titolo']]);
-  });
-
-  // catalogue: SHEETS-BACKGROUNDS
-  test('backgrounds read as hex codes, white where none was set, and null resets a colour', () => {
-    const { sheet } = setup();
-    sheet.getRange('A1:B2').setBackgrounds([
-      ['#fde2e1', null],
-      [null, '#fff2cc'],
-    ]);
-    expect(sheet.getRange('A1:B2').getBackgrounds()).toEqual([
-      ['#fde2e1', '#ffffff'],
-      ['#ffffff', '#fff2cc'],
-    ]);
-    sheet.getRange('A1').setBackground(null);
-    expect(sheet.getRange('A1').getBackground()).toBe('#ffffff');
-  });
-
-  test('charts are built, inserted, listed, updated and removed', () => {
-    const { sheet, Charts } = setup();
-    const chart = sheet
-      .newChart()
-      .addRange(sheet.getRange('A1:B5'))
-      .setChartType(Charts.ChartType.COLUMN)
-      .setPosition(2, 4, 0, 0)
-      .setOption('title', 'Ore')
-      .build();
-    sheet.insertChart(chart);
-    const [inserted] = sheet.getCharts();
-    expect(inserted?.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:B5']);
-    expect(inserted?.getOptions().get('title')).toBe('Ore');
-    sheet.updateChart(
-      (inserted as GoogleAppsScript.Spreadsheet.EmbeddedChart).modify().setOption('title', 'Ore per comune').build(),
-    );
-    expect(sheet.getCharts()[0]?.getOptions().get('title')).toBe('Ore per comune');
-    sheet.removeChart(sheet.getCharts()[0] as GoogleAppsScript.Spreadsheet.EmbeddedChart);
-    expect(sheet.getCharts()).toHaveLength(0);
-  });
-
-  test('clear empties values and formats; clearContents keeps formats', () => {
-    const { sheet } = setup();
-    sheet.getRange('A1').setValue(5).setNumberFormat('0.00');
-    sheet.clearContents();
-    expect(sheet.getRange('A1').getNumberFormat()).toBe('0.00');
-    sheet.getRange('A1').setValue(5);
-    sheet.clear();
-    expect(sheet.getRange('A1').getValue()).toBe('');
-    expect(sheet.getRange('A1').getNumberFormat()).toBe('0.###############');
   });
 });

@@ -4,6 +4,7 @@ import { boundSpreadsheetId, ensureSheet, hostTabNames, snapshotSheets } from '.
 import { romeMidnight, setup, type Sheet } from './testing';
 
 describe('spreadsheet creation and tabs', () => {
+  // catalogue: SHEETS-DEFAULT-NAMES, SHEETS-TIMEZONE-LOCALE
   test('a bound spreadsheet is the active one, owned and edited by the workspace owner, with one Italian-named tab', () => {
     const { ws, id, app, ss } = setup();
     expect(boundSpreadsheetId(ws)).toBe(id);
@@ -17,6 +18,7 @@ describe('spreadsheet creation and tabs', () => {
     expect(ss.getSpreadsheetLocale()).toBe('it_IT');
   });
 
+  // catalogue: SHEETS-SHEET-NAME-TAKEN
   test('sheet names are unique, with Google’s message', () => {
     const { ss } = setup();
     ss.insertSheet('Corsi');
@@ -29,6 +31,7 @@ describe('spreadsheet creation and tabs', () => {
     );
   });
 
+  // catalogue: SHEETS-DELETE-LIMITS
   test('insertSheet places the tab at a 0-based index and activates it; deleteSheet removes it but never the last one', () => {
     const { ss, app } = setup();
     ss.insertSheet('B');
@@ -42,6 +45,7 @@ describe('spreadsheet creation and tabs', () => {
     expect(() => ss.deleteSheet(ss.getSheets()[0] as Sheet)).toThrow("You can't remove all the sheets in a document.");
   });
 
+  // catalogue: SHEETS-OPEN-BY-ID
   test('openById opens a spreadsheet by id and refuses an unknown one; create makes a standalone one', () => {
     const { app, ws } = setup();
     const made = app.create('Altro file');
@@ -51,17 +55,10 @@ describe('spreadsheet creation and tabs', () => {
       'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
     );
   });
-
-  test('host tab helpers list and add tabs without counting script calls', () => {
-    const { ws, id } = setup();
-    ensureSheet(ws, id, 'Risposte del modulo 1');
-    ensureSheet(ws, id, 'Risposte del modulo 1');
-    expect(hostTabNames(ws, id)).toEqual(['Foglio1', 'Risposte del modulo 1']);
-    expect(ws.counts.Spreadsheet).toBe(0);
-  });
 });
 
 describe('values', () => {
+  // catalogue: SHEETS-VALUES-TYPES
   test('getValues returns numbers, strings, booleans, Dates and empty strings as written', () => {
     const { sheet } = setup();
     const when = new Date('2027-03-02T09:30:00+01:00');
@@ -78,6 +75,7 @@ describe('values', () => {
     expect(sheet.getRange('B1').getValue()).toBe('testo');
   });
 
+  // catalogue: SHEETS-VALUES-TYPES
   test('inside the script runtime a date cell reads as a Date of the script, and Dates it writes are kept', () => {
     const { ws, sheet } = setup();
     sheet.getRange('A1').setValue('2027-03-02');
@@ -92,6 +90,7 @@ describe('values', () => {
     expect(result.value).toEqual([true, true, 24 * 3600 * 1000]);
   });
 
+  // catalogue: SHEETS-VALUES-TYPES
   test('a Date read back is a copy: changing it does not change the cell', () => {
     const { sheet } = setup();
     sheet.getRange('A1').setValue(romeMidnight('2027-03-02'));
@@ -163,6 +162,7 @@ describe('values', () => {
     expect(sheet.getLastRow()).toBe(0);
   });
 
+  // catalogue: SHEETS-SETVALUE-BLOCK
   test('setValue on a block fills every cell', () => {
     const { sheet } = setup();
     sheet.getRange('A1:B2').setValue(7);
@@ -173,6 +173,7 @@ describe('values', () => {
   });
 });
 
+// catalogue: SHEETS-TYPED-INPUT
 describe('typed input', () => {
   // catalogue: SHEETS-TYPED-INPUT, SHEETS-FORMULAS
   test('a string starting with = becomes a formula: its value is computed, the formula is kept', () => {
@@ -244,6 +245,7 @@ describe('typed input', () => {
 });
 
 describe('display values (it_IT)', () => {
+  // catalogue: SHEETS-DISPLAY-VALUES
   test('numbers use the decimal comma; formats are applied; dates show as dd/MM/yyyy; booleans in Italian', () => {
     const { sheet } = setup();
     sheet.getRange('A1:F1').setValues([[1.5, 1234.5, 0.75, '2027-03-02', true, '09:00']]);
@@ -258,6 +260,7 @@ describe('display values (it_IT)', () => {
 });
 
 describe('last row and data range', () => {
+  // catalogue: SHEETS-LAST-ROW
   test('an empty sheet has last row 0 and a data range of A1', () => {
     const { sheet } = setup();
     expect(sheet.getLastRow()).toBe(0);
@@ -265,6 +268,7 @@ describe('last row and data range', () => {
     expect(sheet.getDataRange().getA1Notation()).toBe('A1');
   });
 
+  // catalogue: SHEETS-LAST-ROW, SHEETS-FORMULAS
   test('last row and column follow the content, formulas included', () => {
     const { sheet } = setup();
     sheet.getRange('B3').setValue('x');
@@ -274,6 +278,7 @@ describe('last row and data range', () => {
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:D3');
   });
 
+  // catalogue: SHEETS-SHEETVALUES-EMPTY
   test('getSheetValues(1, 1, -1, -1) reads the whole used area in one call', () => {
     const { sheet, ws } = setup();
     sheet.getRange('A1:C3').setValues([
@@ -302,6 +307,7 @@ describe('last row and data range', () => {
     expect(setup({ variant: 'lenient' }).sheet.getSheetValues(1, 1, -1, -1)).toEqual([]);
   });
 
+  // catalogue: SHEETS-INSERT-ROWS-FORMAT, SHEETS-LAST-ROW
   test('inserted rows shift the content down; deleted rows pull it up', () => {
     const { sheet } = setup();
     sheet.getRange('A1:A3').setValues([['a'], ['b'], ['c']]);
@@ -314,11 +320,22 @@ describe('last row and data range', () => {
     expect(sheet.getMaxRows()).toBe(999);
   });
 
+  // catalogue: SHEETS-LAST-ROW, SHEETS-TYPED-INPUT
   test('appendRow writes below the last row, interpreting values as typed', () => {
     const { sheet } = setup();
     sheet.appendRow(['Quando', 'Chi']);
     sheet.appendRow(['2027-03-02', 'anna@x.it']);
     expect(sheet.getLastRow()).toBe(2);
     expect(sheet.getRange('A2').getValue()).toEqual(romeMidnight('2027-03-02'));
+  });
+});
+
+describe('emulator: host helpers', () => {
+  test('host tab helpers list and add tabs without counting script calls', () => {
+    const { ws, id } = setup();
+    ensureSheet(ws, id, 'Risposte del modulo 1');
+    ensureSheet(ws, id, 'Risposte del modulo 1');
+    expect(hostTabNames(ws, id)).toEqual(['Foglio1', 'Risposte del modulo 1']);
+    expect(ws.counts.Spreadsheet).toBe(0);
   });
 });

@@ -37,6 +37,7 @@ describe('TextFinder', () => {
     expect(a1s(sheet.createTextFinder('anna.bassi@comune.it').matchEntireCell(true).findAll())).toEqual(['A2', 'A4']);
   });
 
+  // catalogue: SHEETS-TEXTFINDER-CASE
   it('searches only the range it was created on', () => {
     const { sheet } = sheetWith(REGISTRY);
     const column = sheet.getRange(2, 1, 3, 1);
@@ -60,6 +61,7 @@ describe('TextFinder', () => {
     expect(finder.findPrevious()?.getA1Notation()).toBe('B2');
   });
 
+  // catalogue: SHEETS-TEXTFINDER-CASE
   it('matches numbers and dates as the cells show them', () => {
     const { sheet } = sheetWith([
       ['Ore', 'Data'],
@@ -74,7 +76,9 @@ describe('TextFinder', () => {
     const { sheet } = sheetWith(REGISTRY);
     expect(() => sheet.createTextFinder('')).toThrow(EMPTY_SEARCH_MESSAGE);
   });
+});
 
+describe('emulator: call counting', () => {
   it('costs one call to create and one per search, the options none', () => {
     const { ws, sheet } = sheetWith(REGISTRY);
     sheet.createTextFinder('anna').matchCase(false).matchEntireCell(false).findAll();
