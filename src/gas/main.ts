@@ -20,6 +20,7 @@ export {
   previewMeetAttendance,
 } from './attendance/entry';
 export { issueCertificates, previewCertificates, reissueCertificate } from './certificates/entry';
+export { reserveCertificatesForWorker } from './certificates/remote';
 export { runJobs, getJobsProgress } from './jobs/entry';
 export { syncCalendar } from './calendar/entry';
 export { previewCalendarSync } from './calendar/preview';

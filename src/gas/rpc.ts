@@ -13,7 +13,7 @@ type Entry = typeof EntryPoints;
 
 /**
  * Called by Apps Script (triggers, the web app), only from the menu (they read the active cell) or by
- * the worker through the Apps Script API `scripts.run` (`getWorkerContext`).
+ * the worker through the Apps Script API `scripts.run` (`getWorkerContext`, `reserveCertificatesForWorker`).
  */
 export const APPS_SCRIPT_ONLY = [
   'onOpen',
@@ -32,6 +32,7 @@ export const APPS_SCRIPT_ONLY = [
   'prepareAttendanceForSelection',
   'importMeetAttendanceFromMenu',
   'getWorkerContext',
+  'reserveCertificatesForWorker',
 ] as const satisfies ReadonlyArray<keyof Entry>;
 
 export type AppsScriptOnly = (typeof APPS_SCRIPT_ONLY)[number];

@@ -15,12 +15,14 @@ describe('npm run worker', () => {
   it('lists its jobs and options with --help, in Italian', async () => {
     expect(await main(['--help'], {})).toBe(0);
     expect(out.join('\n')).toContain('calendar');
+    expect(out.join('\n')).toContain('certificates');
+    expect(out.join('\n')).toContain('--course CODE');
     expect(out.join('\n')).toContain('--api URL');
   });
 
   it('refuses an unknown job or a missing spreadsheet with exit 2 and one line', async () => {
     expect(await main(['nope'], {})).toBe(2);
-    expect(err).toEqual(['Lavoro sconosciuto: nope. Lavori: calendar (npm run worker -- --help).']);
+    expect(err).toEqual(['Lavoro sconosciuto: nope. Lavori: calendar, certificates (npm run worker -- --help).']);
     expect(await main(['calendar'], {})).toBe(2);
     expect(err[1]).toContain('--spreadsheet');
   });

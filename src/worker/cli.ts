@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runCalendarJob } from './calendar';
+import { runCertificatesJob } from './certificates';
 import { connect } from './google';
 import { shardFromEnv } from './shard';
 
@@ -14,10 +15,17 @@ const HELP = `Uso: npm run worker -- <lavoro> [opzioni]
 Lavori:
   calendar    Sincronizza calendario: un evento per sessione (Meet per i corsi online e misti),
               invitati gli iscritti confermati, ID evento e Link Meet scritti in «Sessioni».
+  certificates
+              Emetti attestati dei corsi «Concluso» (o del solo --course): PDF nella cartella
+              «Attestati <anno>», righe in «Attestati», email a ogni titolare. Numeri e codici di
+              verifica li assegna il componente aggiuntivo (Apps Script API, --script).
 
 Opzioni:
   --spreadsheet ID  il foglio dell'Academy (o A4PA_SPREADSHEET_ID)
   --api URL         un server locale (npm start) invece di Google, es. http://127.0.0.1:8080/
+  --course CODE     (certificates) solo questo corso, che deve essere «Concluso»
+  --script ID       (certificates) l'ID dello script del componente aggiuntivo (o A4PA_SCRIPT_ID),
+                    distribuito come eseguibile API
   --subject EMAIL   l'account per cui agisce un service account con delega a livello di dominio
                     (o A4PA_SUBJECT); senza, le credenziali predefinite (GOOGLE_APPLICATION_CREDENTIALS
                     o l'utente di gcloud auth application-default login)
@@ -25,7 +33,7 @@ Opzioni:
 
 Su Cloud Run i task paralleli si dividono i corsi (CLOUD_RUN_TASK_INDEX, CLOUD_RUN_TASK_COUNT).`;
 
-export const JOBS = ['calendar'] as const;
+export const JOBS = ['calendar', 'certificates'] as const;
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   let parsed;
@@ -37,6 +45,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         spreadsheet: { type: 'string' },
         api: { type: 'string' },
         subject: { type: 'string' },
+        course: { type: 'string' },
+        script: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -60,8 +70,27 @@ export async function main(argv: string[], env: Record<string, string | undefine
   }
   const subject = parsed.values.subject ?? env.A4PA_SUBJECT;
   try {
-    const conn = connect({ api: parsed.values.api, subject });
+    const scriptId = parsed.values.script ?? env.A4PA_SCRIPT_ID;
+    const conn = connect({ api: parsed.values.api, subject, scriptId });
     const shard = shardFromEnv(env);
+    if (job === 'certificates') {
+      if (!parsed.values.api && !scriptId) {
+        console.error('Manca lo script del componente aggiuntivo: --script ID o A4PA_SCRIPT_ID.');
+        return 2;
+      }
+      const done = await runCertificatesJob(conn, {
+        spreadsheetId,
+        shard,
+        course: parsed.values.course,
+        actor: subject ?? 'worker',
+        log: (line) => console.error(line),
+      });
+      console.log(
+        `Attestati (task ${shard.index + 1} di ${shard.count}): ${done.issued} emessi, ${done.adopted} ripresi da un'esecuzione interrotta, ${done.mailed} inviati.`,
+      );
+      for (const f of done.failed) console.log(`  ${f.holder}: ${f.error}`);
+      return 0;
+    }
     const result = await runCalendarJob(conn, {
       spreadsheetId,
       shard,

@@ -7,6 +7,7 @@ import type { sheets_v4 } from 'googleapis';
 import {
   columnSpecs,
   decodeTable,
+  encodeRow,
   mapColumns,
   planUpdates,
   type DecodedTable,
@@ -41,7 +42,7 @@ function dateFromSerial(serial: number, zone = ZONE): Date {
 }
 
 /** The `yyyy`, `MM`, `dd`, `HH`, `mm`, `ss` patterns the codec asks for, on the spreadsheet's clock. */
-function formatInZone(date: Date, pattern: string, zone = ZONE): string {
+export function formatInZone(date: Date, pattern: string, zone = ZONE): string {
   const w = wallClock(date.getTime(), zone);
   const two = (n: number): string => String(n).padStart(2, '0');
   return pattern
@@ -161,4 +162,30 @@ export async function appendLog(
     valueInputOption: 'USER_ENTERED',
     requestBody: { values: [line] },
   });
+}
+
+/**
+ * Adds records below the tab's last row as the add-on does (its columns only, staff's left empty), in one
+ * `values.append`; the rows they landed on, in order, from Google's answer.
+ */
+export async function appendRecords<T>(
+  sheets: sheets_v4.Sheets,
+  spreadsheetId: string,
+  table: DecodedTable<T>,
+  records: readonly T[],
+): Promise<number[]> {
+  if (records.length === 0) return [];
+  const width = Math.max(table.header.length, ...Object.values(table.columns as Record<string, number>));
+  const blank = new Array<string>(width).fill('');
+  const lines = records.map((r) => encodeRow(table.columns, r as Partial<T>, blank).map(cellText));
+  const answer = await sheets.spreadsheets.values.append({
+    spreadsheetId,
+    range: `${quoted(table.tab)}!A1`,
+    valueInputOption: 'USER_ENTERED',
+    insertDataOption: 'INSERT_ROWS',
+    requestBody: { values: lines },
+  });
+  const start = Number(/![A-Z]+(\d+)/.exec(answer.data.updates?.updatedRange ?? '')?.[1] ?? 0);
+  if (!start) throw new Error(`«${table.tab}»: righe aggiunte senza intervallo nella risposta.`);
+  return records.map((_, i) => start + i);
 }

@@ -60,6 +60,7 @@ export const UNPROBED: Readonly<Record<string, string>> = {
   'SCRIPT-EDIT-TRIGGER-USER-ONLY':
     'needs a person typing in the editor: the probe writes, and those writes never fire it',
   'REST-ROOTURL': REST,
+  'REST-SHEETS-APPEND': REST,
   'REST-SCRIPTS-RUN': 'the live run itself goes through it (src/local/conformance/live.test.ts against the stand-in)',
   'REST-ERROR-BODY': REST,
   'REST-DRIVE-PROPERTIES': REST,

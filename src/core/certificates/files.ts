@@ -13,6 +13,11 @@ export const TAG_NUMBER = 'a4paCertificate';
 export const TAG_ROLE = 'a4paRole';
 export type FileRole = 'bozza' | 'pdf';
 
+/** The year's Drive folder of certificates (one sub-folder a course), the same for the add-on and the worker. */
+export function yearFolderName(year: number): string {
+  return `Attestati ${year}`;
+}
+
 /** The draft Doc's name is the exported PDF's title: the certificate's number, as readers show it. */
 export function draftName(number: string): string {
   return number;

@@ -5,7 +5,7 @@
  */
 import { courseSessions } from '../../core/attendance/attendance';
 import { certificateCandidates, certificateKey, type Candidate } from '../../core/certificates/eligibility';
-import { resumeBatch } from '../../core/certificates/files';
+import { resumeBatch, yearFolderName } from '../../core/certificates/files';
 import { formatCertificateNumber, highestIssued } from '../../core/certificates/numbering';
 import { placeholderValues } from '../../core/certificates/placeholders';
 import { certificateMail, issuerName } from '../../core/certificates/template';
@@ -37,6 +37,7 @@ import {
 import { renderBatch, type RenderJob, type RenderOutcome } from './render';
 import { recordReplacedCode } from '../verification/verify';
 import {
+  absorbRemote,
   clearInflight,
   clearReissue,
   createSecret,
@@ -52,14 +53,15 @@ import {
 type Folder = GoogleAppsScript.Drive.Folder;
 
 export const CERTIFICATES_JOB = 'certificates';
-const NEW_PREFIX = 'new:';
+export const NEW_PREFIX = 'new:';
+/**
+ * How long a number the worker reserved stays the worker's: longer than a worker's batch of a few
+ * certificates takes (seconds), short enough that a stopped worker's people get theirs the same day.
+ */
+export const WORKER_GRACE_MS = 30 * 60_000;
 const MAIL_PREFIX = 'mail:';
 const REISSUE_PREFIX = 'reissue:';
 const CANCELLED_COURSE = 'Annullato';
-
-export function yearFolderName(year: number): string {
-  return `Attestati ${year}`;
-}
 
 /** The courses a job covers: one course, or every `Concluso` course. */
 function inScope(course: Course, scope: string): boolean {
@@ -92,6 +94,8 @@ export class CertificateContext {
   private readonly sentNumbers = new Set<string>();
   private yearFolder: Folder | null = null;
   private readonly courseFolders = new Map<string, Folder>();
+  /** Items the worker reserved minutes ago and is still making (`cleanUpInflight`). */
+  private readonly workerHeld = new Set<string>();
   /** The tag of this slice's files, drawn at its first batch. */
   private batchTag = '';
 
@@ -121,22 +125,54 @@ export class CertificateContext {
     clearReissue();
   }
 
-  /** A batch left half-made by a stopped execution, resumed from one listing of its files (`resumeBatch`). */
+  /**
+   * A batch left half-made by a stopped execution, resumed from one listing of its files (`resumeBatch`),
+   * together with the worker's reservations older than `WORKER_GRACE_MS` (a stopped worker's, whose files
+   * carry their own batch tags). Fresher ones are the worker's to finish: their people wait for it.
+   */
   private cleanUpInflight(): void {
     const inflight = this.props.inflight;
-    if (!inflight) return;
+    const nowMs = Date.now();
+    const recordedNumbers = new Set(this.certificates.rows.map((r) => r.record.number));
+    const open = this.props.remote.filter((e) => !recordedNumbers.has(e.number));
+    const stale = open.filter((e) => nowMs - e.reservedAtMs >= WORKER_GRACE_MS);
+    const left = open.filter((e) => nowMs - e.reservedAtMs < WORKER_GRACE_MS);
+    for (const e of left) this.workerHeld.add(e.key);
+    const pruned = open.length < this.props.remote.length;
+    if (!inflight && stale.length === 0) {
+      if (pruned) absorbRemote(left);
+      this.props.remote = left;
+      return;
+    }
+    const own = inflight?.entries ?? [];
+    const ownNumbers = new Set(own.map((e) => e.number));
+    const taken = stale.filter((e) => !ownNumbers.has(e.number));
+    // Every stale reservation's batch, even one of a number this batch holds too (the worker took it over
+    // from the add-on): its files may be there.
+    const batches = [...new Set([inflight?.batch ?? '', ...stale.map((e) => e.batch)])].filter((b) => b !== '');
     const { entries, trash } = resumeBatch({
-      entries: inflight.entries,
-      files: inflight.batch ? listBatchFiles(inflight.batch) : [],
-      recordedNumbers: new Set(this.certificates.rows.map((r) => r.record.number)),
+      entries: [
+        ...own,
+        ...taken.map((e) => ({
+          key: e.key,
+          number: e.number,
+          verificationCode: e.verificationCode,
+          pdfId: e.pdfId,
+          pdfUrl: e.pdfUrl,
+        })),
+      ],
+      files: batches.flatMap((b) => listBatchFiles(b)),
+      recordedNumbers,
       recordedFiles: new Set(this.certificates.rows.map((r) => r.record.fileId)),
       due: new Set(this.candidates().map((c) => NEW_PREFIX + certificateKey(c.course, c.employeeId))),
     });
     trashFiles(trash);
-    if (entries.length === 0) {
-      this.props.inflight = null;
-      clearInflight();
-    } else this.props.inflight = { batch: inflight.batch, entries };
+    const batch = entries.length === 0 ? null : { batch: inflight?.batch ?? '', entries };
+    if (stale.length > 0 || pruned) {
+      this.props.remote = left;
+      absorbRemote(left, batch);
+    } else if (!batch) clearInflight();
+    this.props.inflight = batch;
   }
 
   private scopeCourses(): Course[] {
@@ -144,7 +180,7 @@ export class CertificateContext {
   }
 
   candidates(): Candidate[] {
-    return certificateCandidates({
+    const all = certificateCandidates({
       courses: this.scopeCourses(),
       sessions: this.sessions,
       enrollments: this.enrollments,
@@ -152,6 +188,7 @@ export class CertificateContext {
       certificates: this.certificates.rows.map((r) => r.record),
       defaultThreshold: this.settings.defaultThreshold,
     });
+    return all.filter((c) => !this.workerHeld.has(NEW_PREFIX + certificateKey(c.course, c.employeeId)));
   }
 
   /** Mails still owed: rows of the scope with a PDF and no `Inviato il`, latest version of each number. */

@@ -11,7 +11,7 @@ import {
 import { logEvent } from '../registry/log';
 import { readSettings, writeSetting } from '../registry/settings';
 import { fileAlive, folderById, rootChildFolder } from './documents';
-import { yearFolderName } from './issue';
+import { yearFolderName } from '../../core/certificates/files';
 
 /** Extra `Impostazioni` key for the name printed as the signature (optional). */
 export const SIGNATORY_KEY = 'Firmatario attestati';

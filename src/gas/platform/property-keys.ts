@@ -60,6 +60,14 @@ export const PROPERTY_KEYS = [
     purpose: 'the id of «Modello foglio firme», the sign-in sheets’ template Doc staff may edit',
   },
   {
+    key: 'a4pa.cert.remote',
+    family: false,
+    owner: 'gas/certificates/store.ts',
+    maxBytes: VALUE_MAX_BYTES,
+    lifetime: 'from a number the worker reserved until its row is written (or the add-on takes it over)',
+    purpose: 'certificate numbers and codes reserved by the Node worker, with the batch tag of their files',
+  },
+  {
     key: 'a4pa.cert.reissue',
     family: false,
     owner: 'gas/certificates/store.ts',
