@@ -41,7 +41,7 @@ function dateFromSerial(serial: number, zone = ZONE): Date {
 }
 
 /** The `yyyy`, `MM`, `dd`, `HH`, `mm`, `ss` patterns the codec asks for, on the spreadsheet's clock. */
-function formatInZone(date: Date, pattern: string, zone = ZONE): string {
+export function formatInZone(date: Date, pattern: string, zone = ZONE): string {
   const w = wallClock(date.getTime(), zone);
   const two = (n: number): string => String(n).padStart(2, '0');
   return pattern
