@@ -45,56 +45,50 @@ type NotJson =
  * otherwise. A property holding `undefined` is dropped, which reads back the same; inside an array it
  * would become `null`, so it is refused there.
  */
-export type IsJsonSafe<T> = false extends JsonCheck<T, []> ? false : true;
+export type IsJsonSafe<T> = false extends Walk<T, 'json', []> ? false : true;
 
 /**
- * `false` somewhere in the result when some part of T does not survive JSON. `Depth` bounds the walk:
- * the DTOs are shallow, and the compiler refuses an unbounded recursion.
+ * `true` when every `status` field of T, however deep, is one of a fixed vocabulary (the core's unions,
+ * such as `EnrollmentStatus`) rather than any `string`: the sidebar compares statuses with literals, and
+ * only a union makes a misspelt `'Confermato'` a compile error.
  */
-type JsonCheck<T, Depth extends unknown[]> = Depth['length'] extends 10
+export type HasTypedStatuses<T> = false extends Walk<T, 'status', []> ? false : true;
+
+/**
+ * One walk over a DTO for both checks: `false` somewhere in the result where a part of T fails `Rule`
+ * (`json`: a value JSON does not carry back; `status`: a `status` field typed as any string). `Depth`
+ * bounds the walk: the DTOs are shallow, and the compiler refuses an unbounded recursion.
+ */
+type Walk<T, Rule extends 'json' | 'status', Depth extends unknown[]> = Depth['length'] extends 10
   ? true
   : [T] extends [never]
     ? true
     : T extends Primitive
       ? true
       : T extends NotJson
-        ? false
+        ? Rule extends 'json'
+          ? false
+          : true
         : T extends readonly (infer E)[]
-          ? JsonCheck<E, [...Depth, unknown]>
+          ? Walk<E, Rule, [...Depth, unknown]>
           : T extends object
-            ? { [K in keyof T]-?: JsonCheck<Exclude<T[K], undefined>, [...Depth, unknown]> }[keyof T] | true
-            : false;
+            ? { [K in keyof T]-?: FieldOk<T, K, Rule, Depth> }[keyof T] | true
+            : Rule extends 'json'
+              ? false
+              : true;
+
+type FieldOk<T, K extends keyof T, Rule extends 'json' | 'status', Depth extends unknown[]> = Rule extends 'status'
+  ? K extends 'status'
+    ? string extends Exclude<T[K], undefined>
+      ? false
+      : true
+    : Walk<Exclude<T[K], undefined>, Rule, [...Depth, unknown]>
+  : Walk<Exclude<T[K], undefined>, Rule, [...Depth, unknown]>;
 
 type ArgsSafe<F> = F extends (...args: infer A) => unknown ? IsJsonSafe<Required<A>[number]> : false;
 
 /** A void result reaches the client as `null`, which is JSON. */
 type ResultSafe<F> = F extends (...args: never[]) => infer R ? IsJsonSafe<Exclude<R, void>> : false;
-
-/**
- * `true` when every `status` field of T, however deep, is one of a fixed vocabulary (the core's unions,
- * such as `EnrollmentStatus`) rather than any `string`: the sidebar compares statuses with literals, and
- * only a union makes a misspelt `'Confermato'` a compile error. `Depth` bounds the walk as above.
- */
-export type HasTypedStatuses<T> = false extends StatusCheck<T, []> ? false : true;
-
-type StatusCheck<T, Depth extends unknown[]> = Depth['length'] extends 10
-  ? true
-  : [T] extends [never]
-    ? true
-    : T extends Primitive
-      ? true
-      : T extends readonly (infer E)[]
-        ? StatusCheck<E, [...Depth, unknown]>
-        : T extends object
-          ? | {
-                [K in keyof T]-?: K extends 'status'
-                  ? string extends Exclude<T[K], undefined>
-                    ? false
-                    : true
-                  : StatusCheck<Exclude<T[K], undefined>, [...Depth, unknown]>;
-              }[keyof T]
-            | true
-          : true;
 
 type Result<F> = F extends (...args: never[]) => infer R ? Exclude<R, void> : never;
 

@@ -176,4 +176,13 @@ export const calendarProbes: Probe[] = [
       }),
     expected: { value: { found: ['Sonda proprietà'], other: 0 } },
   },
+  {
+    id: 'CAL-APP-CALENDARS',
+    run: () => ({
+      defaultIsUser: CalendarApp.getDefaultCalendar().getId() === Session.getEffectiveUser().getEmail(),
+      month: String(CalendarApp.Month.JANUARY),
+      visibility: String(CalendarApp.Visibility.PRIVATE),
+    }),
+    expected: { value: { defaultIsUser: true, month: 'JANUARY', visibility: 'PRIVATE' } },
+  },
 ];

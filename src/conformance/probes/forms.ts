@@ -157,4 +157,37 @@ export const formsProbes: Probe[] = [
     },
     expected: { value: { before: 0, after: 1, sameId: true, titles: ['Nome', 'Giudizio'] } },
   },
+  {
+    id: 'FORMS-ITEMS',
+    run: (ctx) => {
+      const form = scratchForm(ctx, 'Sonda elementi');
+      const first = form.addTextItem().setTitle('Nome');
+      const choice = form.addMultipleChoiceItem().setTitle('Sede');
+      first.setTitle('Nome e cognome');
+      form.moveItem(choice.getIndex(), 0);
+      return {
+        sameId: form.getItemById(first.getId())?.getTitle(),
+        order: form.getItems().map((i) => i.getTitle()),
+        texts: form.getItems(FormApp.ItemType.TEXT).length,
+        printed: String(choice),
+        required: first.isRequired(),
+        wrongCast: thrown(() => form.getItemById(first.getId())?.asScaleItem()) !== null,
+      };
+    },
+    expected: {
+      value: {
+        sameId: 'Nome e cognome',
+        order: ['Sede', 'Nome e cognome'],
+        texts: 1,
+        printed: 'MultipleChoiceItem',
+        required: false,
+        wrongCast: true,
+      },
+    },
+  },
+  {
+    id: 'FORMS-ACTIVE-FORM',
+    run: () => ({ active: FormApp.getActiveForm() }),
+    expected: { value: { active: null } },
+  },
 ];

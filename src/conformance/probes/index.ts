@@ -51,6 +51,9 @@ export const UNPROBED: Readonly<Record<string, string>> = {
   'URLFETCH-LATENCY': 'a cost, not an answer: the latency model carries it',
   'HTML-PRIVATE-FUNCTIONS': 'concerns google.script.run in a page, which scripts.run does not go through',
   'HTML-WEBAPP-EVENT': 'needs a visit to a deployed web app: scripts.run calls a function, not doGet with a request',
+  'CAL-EVENTS-API':
+    "notifications are e-mails to the event's guests: a probe must not invite anyone; the fields and errors are the Calendar API's",
+  'FORMS-PAGE-CHECKS': 'needs a respondent submitting the form page in a browser: script submissions skip its checks',
   'HTML-SCRIPT-RUN': 'concerns google.script.run in a page, which scripts.run does not go through',
   'HTML-MODAL-DIALOG': 'needs a person at the editor: scripts.run has no Ui to show a dialog on',
   'HTML-ALERT-ANSWER': 'needs a person at the editor: scripts.run has no Ui to ask a question on',

@@ -187,4 +187,105 @@ export const scriptProbes: Probe[] = [
       },
     },
   },
+  {
+    id: 'SCRIPT-INSTALLABLE-TRIGGERS',
+    run: ({ spreadsheet }) => {
+      const trigger = ScriptApp.newTrigger('runConformance').forSpreadsheet(spreadsheet).onOpen().create();
+      try {
+        const listed = ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === trigger.getUniqueId());
+        return {
+          source: String(trigger.getTriggerSource()),
+          sourceId: trigger.getTriggerSourceId() === spreadsheet.getId(),
+          type: String(trigger.getEventType()),
+          listed,
+        };
+      } finally {
+        ScriptApp.deleteTrigger(trigger);
+      }
+    },
+    expected: { value: { source: 'SPREADSHEETS', sourceId: true, type: 'ON_OPEN', listed: true } },
+  },
+  {
+    id: 'PROPS-STORES',
+    run: () => {
+      const key = `a4paProbe${Date.now()}`;
+      const store = PropertiesService.getScriptProperties();
+      store.setProperty(key, String(42));
+      try {
+        return {
+          value: store.getProperty(key),
+          missing: store.getProperty(`${key}-missing`),
+          otherStore: PropertiesService.getUserProperties().getProperty(key),
+        };
+      } finally {
+        store.deleteProperty(key);
+      }
+    },
+    expected: { value: { value: '42', missing: null, otherStore: null } },
+  },
+  {
+    id: 'PROPS-CACHE',
+    run: () => {
+      const cache = CacheService.getScriptCache();
+      const key = `a4paProbe${Date.now()}`;
+      cache.putAll({ [key]: 'uno', [`${key}b`]: 'due' }, 60);
+      const both = cache.getAll([key, `${key}b`]);
+      cache.removeAll([key, `${key}b`]);
+      return {
+        both: [both[key], both[`${key}b`]],
+        removed: cache.get(key),
+        longKey: thrown(() => cache.put('k'.repeat(251), 'x')) !== null,
+      };
+    },
+    expected: { value: { both: ['uno', 'due'], removed: null, longKey: true } },
+  },
+  {
+    id: 'HTML-OUTPUT',
+    run: () => {
+      const html = HtmlService.createHtmlOutput('<b>a</b>').append('<i>b</i>').appendUntrusted('<c>');
+      const text = ContentService.createTextOutput('{}').setMimeType(ContentService.MimeType.JSON);
+      return { html: html.getContent(), type: String(text.getMimeType()) };
+    },
+    expected: { value: { html: '<b>a</b><i>b</i>&lt;c&gt;', type: 'JSON' } },
+  },
+  {
+    id: 'UTIL-FORMAT-DATE',
+    run: () => {
+      const instant = new Date(Date.UTC(2027, 2, 28, 1, 30, 0, 7));
+      return {
+        rome: Utilities.formatDate(instant, 'Europe/Rome', "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"),
+        unknown: Utilities.formatDate(instant, 'Nowhere/Zone', 'HH:mm'),
+        names: Utilities.formatDate(instant, 'UTC', 'EEEE d MMMM yyyy, h a'),
+      };
+    },
+    expected: {
+      value: { rome: '2027-03-28T03:30:00.007+02:00', unknown: '01:30', names: 'Sunday 28 March 2027, 1 AM' },
+    },
+  },
+  {
+    id: 'UTIL-ENCODINGS',
+    run: () => ({
+      base64: Utilities.base64Encode('è?'),
+      webSafe: Utilities.base64EncodeWebSafe([-5, -1]),
+      decoded: Utilities.base64Decode('+/8='),
+      uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(Utilities.getUuid()),
+      format: Utilities.formatString('%05d|%s', 42, 'x'),
+      csv: Utilities.parseCsv('a,"b ""c"""\n1,2'),
+      blob: [Utilities.newBlob('testo').getContentType(), Utilities.newBlob('testo').getName()],
+    }),
+    expected: {
+      value: {
+        base64: 'w6g/',
+        webSafe: '-_8=',
+        decoded: [-5, -1],
+        uuid: true,
+        format: '00042|x',
+        csv: [
+          ['a', 'b "c"'],
+          ['1', '2'],
+        ],
+        blob: ['text/plain', null],
+      },
+    },
+  },
 ];

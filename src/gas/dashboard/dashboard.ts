@@ -132,15 +132,35 @@ function fromTables(settingsProblems: readonly Problem[]): Figures {
   // The figures follow the reports' rule: a row to fix counts nowhere, and the dashboard says which.
   const leftOut = registryLeftOut(problems, comuni?.rows ?? null, employees?.rows ?? []);
   const employeeList = countedRecords(TAB.dipendenti, employees, leftOut);
+  return figuresOf(
+    problems,
+    leftOut,
+    { comuni, courses, sessions },
+    {
+      tally: tallyEnrollments(countedRecords(TAB.iscrizioni, enrollments, leftOut)),
+      employees: employeeList.length,
+      activeEmployees: employeeList.filter((e) => e.active).length,
+    },
+  );
+}
+
+/**
+ * The figures either way ends in: the small tabs' rows that count, beside the big tabs' counts (made from
+ * their rows, or taken from the figures record).
+ */
+function figuresOf(
+  problems: Problem[],
+  leftOut: LeftOutRow[],
+  small: { comuni: Rows<Comune>; courses: Rows<Course>; sessions: Rows<Session> },
+  counts: Pick<Figures, 'tally' | 'employees' | 'activeEmployees'>,
+): Figures {
   return {
     problems,
     leftOut,
-    comuni: countedRecords(TAB.comuni, comuni, leftOut),
-    courses: countedRecords(TAB.corsi, courses, leftOut),
-    sessions: countedRecords(TAB.sessioni, sessions, leftOut),
-    tally: tallyEnrollments(countedRecords(TAB.iscrizioni, enrollments, leftOut)),
-    employees: employeeList.length,
-    activeEmployees: employeeList.filter((e) => e.active).length,
+    comuni: countedRecords(TAB.comuni, small.comuni, leftOut),
+    courses: countedRecords(TAB.corsi, small.courses, leftOut),
+    sessions: countedRecords(TAB.sessioni, small.sessions, leftOut),
+    ...counts,
   };
 }
 
@@ -187,16 +207,16 @@ function fromRecord(settingsProblems: readonly Problem[]): Figures | null {
     const counted = new Set(countedRecords(TAB.comuni, comuni, leftOut).map((c) => normalizeKey(c.name)));
     if (employees.comuneKeys.some((k) => !counted.has(k))) return null;
   }
-  return {
+  return figuresOf(
     problems,
     leftOut,
-    comuni: countedRecords(TAB.comuni, comuni, leftOut),
-    courses: countedRecords(TAB.corsi, courses, leftOut),
-    sessions: countedRecords(TAB.sessioni, sessions, leftOut),
-    tally: enrollments.tally,
-    employees: employees.counted,
-    activeEmployees: employees.active,
-  };
+    { comuni, courses, sessions },
+    {
+      tally: enrollments.tally,
+      employees: employees.counted,
+      activeEmployees: employees.active,
+    },
+  );
 }
 
 export function buildDashboard(): Dashboard {

@@ -1,26 +1,29 @@
 /**
- * The reports' input on the add-on's side: each source tab read once (one `getSheetValues` each,
- * through `readTable`), the questionnaire's scores and the archives' hours, put together by the core.
+ * The reports' input on the add-on's side: the source tabs read together through the Sheets API
+ * (`readTablesTogether`: at 10,000 employees `Iscrizioni` alone is 400,000 cells, which one `getValues`
+ * after another moved in 15 s), the questionnaire's scores and the archives' hours, put together by the
+ * core.
  */
-import { buildReportSource, type ReportSource } from '../../core/reports/source';
+import { buildReportSource, REPORT_SOURCE_TABS, type ReportSource } from '../../core/reports/source';
 import { TAB } from '../../core/registry/tabs';
 import { readFeedbackScores } from '../feedback/form';
+import { readTablesTogether } from '../registry/api-tables';
 import { readSettings } from '../registry/settings';
-import { readTable } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
 import { archivedHours } from '../years/archives';
 
 export function readReportSource(): ReportSource {
   const settings = readSettings();
+  const read = readTablesTogether(REPORT_SOURCE_TABS);
   const tables = {
-    comuni: readTable(TAB.comuni),
-    employees: readTable(TAB.dipendenti),
-    courses: readTable(TAB.corsi),
-    sessions: readTable(TAB.sessioni),
-    enrollments: readTable(TAB.iscrizioni),
-    attendance: readTable(TAB.presenze),
-    certificates: readTable(TAB.attestati),
-    external: readTable(TAB.formazioneEsterna),
+    comuni: read[TAB.comuni],
+    employees: read[TAB.dipendenti],
+    courses: read[TAB.corsi],
+    sessions: read[TAB.sessioni],
+    enrollments: read[TAB.iscrizioni],
+    attendance: read[TAB.presenze],
+    certificates: read[TAB.attestati],
+    external: read[TAB.formazioneEsterna],
   };
   return buildReportSource(tables, {
     settings,

@@ -15,7 +15,7 @@ import { flushMail } from '../mail/outbox';
 import { readSettings } from '../registry/settings';
 import { readReportSource } from './data';
 import { deliverSummaries, migrateLegacySummaries, readSummaryRecord } from './summaries';
-import { writeReportTab } from './write';
+import { writeReportTabs } from './write';
 
 export interface ReportsSummary {
   message: string;
@@ -41,7 +41,7 @@ export const refreshReports = serverAction('Aggiorna report', (): ReportsSummary
   const source = readReportSource();
   const reports = computeReports(source.input);
   const leftOut = leftOutSentence(source.leftOut);
-  for (const tab of reportTabs(reports)) writeReportTab(tab, leftOut);
+  writeReportTabs(reportTabs(reports), leftOut);
   const atTarget = reports.employees.filter((e) => e.active && e.reached).length;
   const active = reports.employees.filter((e) => e.active).length;
   const totalHours = Math.round(reports.comuni.reduce((n, c) => n + c.hours, 0) * 100) / 100;

@@ -1,31 +1,25 @@
 /**
- * Writing a report tab: the whole grid (header included) in one `setValues`, the rows a longer previous
- * report left below cleared in one `clearContent`, one number format per column block, and the tab's
- * chart kept as a single chart updated in place.
+ * Writing the report tabs, all of them together: every grid (header included) in one Sheets API
+ * `values.batchUpdate`, the rows a longer previous report left below cleared in one `values.batchClear`,
+ * and every number format and corner note in one `spreadsheets.batchUpdate`, the three sent side by side
+ * (they touch different cells and each is safe to send twice). Each tab's chart is kept as a single
+ * chart updated in place through SpreadsheetApp.
  */
 import type { ChartSpec, FormatBlock, ReportCell, ReportTab } from '../../core/reports/layout';
+import { a1Of, quotedTab } from '../../core/registry/api-reads';
 import { neutralizeCell } from '../../core/text';
-import { requireSheet, writeBlock } from '../registry/table';
+import { answerError, callGoogleApisTogether, type ApiCall } from '../platform/rest';
+import { requireSheet } from '../registry/table';
+import { academySpreadsheet } from '../registry/workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type ChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 
+const SHEETS_API = 'https://sheets.googleapis.com/v4/spreadsheets';
+
 /** User text (names, titles) stays text: a value starting with `=` must not become a formula. */
 function gridOf(tab: ReportTab): ReportCell[][] {
   return [[...tab.header], ...tab.rows.map((row) => row.map((v) => neutralizeCell(v)))];
-}
-
-function writeGrid(sheet: Sheet, grid: ReportCell[][], previousLastRow: number): void {
-  writeBlock(sheet, 1, 1, grid);
-  const width = grid[0]?.length ?? 0;
-  if (previousLastRow > grid.length && width > 0) {
-    sheet.getRange(grid.length + 1, 1, previousLastRow - grid.length, width).clearContent();
-  }
-}
-
-function applyFormats(sheet: Sheet, formats: readonly FormatBlock[], rows: number): void {
-  if (rows === 0) return;
-  for (const f of formats) sheet.getRange(2, f.column, rows, f.columns).setNumberFormat(f.format);
 }
 
 function chartType(kind: ChartSpec['kind']): GoogleAppsScript.Charts.ChartType {
@@ -54,18 +48,103 @@ function placeChart(sheet: Sheet, spec: ChartSpec, width: number): void {
   }
 }
 
+/** The REST type of a number format (required when writing one); the pattern decides how it reads. */
+function formatType(pattern: string): string {
+  if (pattern.includes('%')) return 'PERCENT';
+  if (pattern.includes('€')) return 'CURRENCY';
+  return 'NUMBER';
+}
+
+interface Placed {
+  tab: ReportTab;
+  sheet: Sheet;
+  sheetId: number;
+  grid: ReportCell[][];
+  previousLastRow: number;
+}
+
+/** The API refuses a write past the grid: a tab too small for its report grows first. */
+function fit(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
+function formatRequests(p: Placed, leftOut: string): unknown[] {
+  const rows = p.tab.rows.length;
+  const out: unknown[] =
+    rows === 0
+      ? []
+      : p.tab.formats.map((f: FormatBlock) => ({
+          repeatCell: {
+            range: {
+              sheetId: p.sheetId,
+              startRowIndex: 1,
+              endRowIndex: 1 + rows,
+              startColumnIndex: f.column - 1,
+              endColumnIndex: f.column - 1 + f.columns,
+            },
+            cell: { userEnteredFormat: { numberFormat: { type: formatType(f.format), pattern: f.format } } },
+            fields: 'userEnteredFormat.numberFormat',
+          },
+        }));
+  // The header's first cell says which registry rows the figures leave out (no note when none).
+  out.push({
+    repeatCell: {
+      range: { sheetId: p.sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 },
+      cell: leftOut === '' ? {} : { note: `Academy4PA: ${leftOut}` },
+      fields: 'note',
+    },
+  });
+  return out;
+}
+
 /**
- * Rewrites one report tab: a constant number of Spreadsheet calls, whatever the number of rows. The
- * header's first cell carries `leftOut` as its note (which registry rows the figures leave out), or
- * no note when nothing was left out.
+ * Rewrites the report tabs: a constant number of calls and requests, whatever the number of rows.
+ * Pending SpreadsheetApp changes (rows added) are flushed first, so the API sees the grown tabs.
  */
-export function writeReportTab(tab: ReportTab, leftOut: string): void {
-  const sheet = requireSheet(tab.tab);
-  const previousLastRow = sheet.getLastRow();
-  writeGrid(sheet, gridOf(tab), previousLastRow);
-  const corner = sheet.getRange(1, 1);
-  if (leftOut === '') corner.clearNote();
-  else corner.setNote(`Academy4PA: ${leftOut}`);
-  applyFormats(sheet, tab.formats, tab.rows.length);
-  if (tab.chart) placeChart(sheet, tab.chart, tab.header.length);
+export function writeReportTabs(tabs: readonly ReportTab[], leftOut: string): void {
+  const placed: Placed[] = tabs.map((tab) => {
+    const sheet = requireSheet(tab.tab);
+    const grid = gridOf(tab);
+    fit(sheet, grid.length, grid[0]?.length ?? 1);
+    return { tab, sheet, sheetId: sheet.getSheetId(), grid, previousLastRow: sheet.getLastRow() };
+  });
+  SpreadsheetApp.flush();
+  const base = `${SHEETS_API}/${encodeURIComponent(academySpreadsheet().getId())}`;
+  const below = placed
+    .filter((p) => p.previousLastRow > p.grid.length && (p.grid[0]?.length ?? 0) > 0)
+    .map((p) =>
+      a1Of({
+        tab: p.tab.tab,
+        firstRow: p.grid.length + 1,
+        rows: p.previousLastRow - p.grid.length,
+        firstColumn: 1,
+        columns: p.grid[0]?.length ?? 1,
+      }),
+    );
+  const calls: ApiCall[] = [
+    {
+      method: 'post',
+      url: `${base}/values:batchUpdate`,
+      body: {
+        valueInputOption: 'USER_ENTERED',
+        data: placed.map((p) => ({ range: `${quotedTab(p.tab.tab)}!A1`, values: p.grid })),
+      },
+      resend: true,
+    },
+    {
+      method: 'post',
+      url: `${base}:batchUpdate`,
+      body: { requests: placed.flatMap((p) => formatRequests(p, leftOut)) },
+      resend: true,
+    },
+  ];
+  if (below.length > 0)
+    calls.push({ method: 'post', url: `${base}/values:batchClear`, body: { ranges: below }, resend: true });
+  const answers = callGoogleApisTogether(calls);
+  const failed = answers.find((a) => a.status >= 300);
+  if (failed) throw new Error(answerError('Sheets', failed));
+  for (const p of placed) if (p.tab.chart) placeChart(p.sheet, p.tab.chart, p.tab.header.length);
 }

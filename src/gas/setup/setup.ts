@@ -99,12 +99,14 @@ function columnRange(layout: TabLayout, column: number, maxRows: number): Google
   return layout.sheet.getRange(2, column, Math.max(1, maxRows - 1), 1);
 }
 
+const CHECKBOX_RULE = (): GoogleAppsScript.Spreadsheet.DataValidation =>
+  SpreadsheetApp.newDataValidation().requireCheckbox().build();
+
 function validationFor(
   spec: ColumnSpec,
   layouts: Map<TabName, TabLayout>,
   maxRowsOf: (t: TabName) => number,
 ): GoogleAppsScript.Spreadsheet.DataValidation | null {
-  if (spec.kind === 'bool') return SpreadsheetApp.newDataValidation().requireCheckbox().build();
   const dropdown = spec.dropdown;
   if (!dropdown) return null;
   if (Array.isArray(dropdown)) {
@@ -124,15 +126,29 @@ function validationFor(
     .build();
 }
 
-/** Formats, dropdowns and checkboxes of the tab's columns (re-applied: setup repairs them). */
+/**
+ * Formats, dropdowns and checkboxes of the tab's columns (re-applied: setup repairs them). A checkbox
+ * column gets its rule on the rows with data, where it keeps what staff ticked, and `insertCheckboxes`
+ * below them: those rows are empty in every column, so setting them to `false` loses nothing, and Google
+ * documents what that leaves (content, counted by `getLastRow()`), whereas what a bare checkbox rule does
+ * to an empty cell is not documented (docs/google-behaviour.md, SHEETS-CHECKBOX-EMPTY).
+ */
 function formatColumns(name: TabName, layouts: Map<TabName, TabLayout>, maxRowsOf: (t: TabName) => number): void {
   const layout = layouts.get(name) as TabLayout;
-  for (const spec of columnsOf(name)) {
-    const at = layout.columns.get(normalizeKey(spec.header));
-    if (at === undefined) continue;
-    const range = columnRange(layout, at, maxRowsOf(name));
+  const specs = columnsOf(name).filter((spec) => layout.columns.has(normalizeKey(spec.header)));
+  const hasCheckboxes = specs.some((spec) => spec.kind === 'bool');
+  const lastRow = hasCheckboxes ? (layout.created ? 1 : Math.max(1, layout.sheet.getLastRow())) : 1;
+  const maxRows = maxRowsOf(name);
+  for (const spec of specs) {
+    const at = layout.columns.get(normalizeKey(spec.header)) as number;
+    const range = columnRange(layout, at, maxRows);
     const format = NUMBER_FORMATS[spec.kind];
     if (format) range.setNumberFormat(format);
+    if (spec.kind === 'bool') {
+      if (lastRow >= 2) layout.sheet.getRange(2, at, lastRow - 1, 1).setDataValidation(CHECKBOX_RULE());
+      if (lastRow < maxRows) layout.sheet.getRange(lastRow + 1, at, maxRows - lastRow, 1).insertCheckboxes();
+      continue;
+    }
     const validation = validationFor(spec, layouts, maxRowsOf);
     if (validation) range.setDataValidation(validation);
   }

@@ -39,6 +39,7 @@ describe('npm run conformance (offline, in the emulator)', () => {
       'DOCS',
       'DRIVE',
       'FORMS',
+      'HTML',
       'LOCK',
       'MAIL',
       'PROPS',

@@ -107,7 +107,7 @@ export const defaultLatencyModel: LatencyModel = {
  * - UrlFetch's own overhead: 100 ms a request (the gap between the Calendar API's ~150 ms median and the
  *   advanced service's 200-400 ms above).
  * - The API's processing: Calendar 150 ms a call (its median), and the same for the APIs with no public
- *   figure (Forms, Meet, People); Sheets 150 ms plus the per-cell cost;
+ *   figure (Forms, Meet, People); Sheets 150 ms plus the per-cell cost of every cell read or written;
  *   Docs `batchUpdate` 500 ms whatever its number of replacements (one request, applied atomically);
  *   Drive copy 1,200 ms and PDF export 1,500 ms (as `makeCopy` and `getAs` above: the same work on
  *   Google's side), a multipart upload 500 ms (as `createFile`), other Drive calls 150 ms; Gmail send

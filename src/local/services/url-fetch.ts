@@ -125,12 +125,24 @@ function responseFacade(ws: Workspace, answer: RestResponse): Record<string, unk
   };
 }
 
+/** The cells a Sheets API request moved: those it answers (a read) or those it wrote. */
 function cellsIn(answer: RestResponse): number {
   if (!(answer.headers['content-type'] ?? '').startsWith('application/json')) return 0;
   const count = (value: unknown): number =>
     Array.isArray(value) ? value.reduce((s: number, v) => s + count(v), 0) : value === undefined ? 0 : 1;
-  const body = JSON.parse(textOf(answer.body)) as { values?: unknown; valueRanges?: Array<{ values?: unknown }> };
-  return count(body.values) + (body.valueRanges ?? []).reduce((s, r) => s + count(r.values), 0);
+  const body = JSON.parse(textOf(answer.body)) as {
+    values?: unknown;
+    valueRanges?: Array<{ values?: unknown }>;
+    updatedCells?: unknown;
+    totalUpdatedCells?: unknown;
+    updates?: { updatedCells?: unknown };
+  };
+  // A write moves its cells the other way: the answer counts them (values.update, batchUpdate, append).
+  const written = [body.updatedCells, body.totalUpdatedCells, body.updates?.updatedCells].reduce<number>(
+    (s, n) => s + (typeof n === 'number' ? n : 0),
+    0,
+  );
+  return count(body.values) + (body.valueRanges ?? []).reduce((s, r) => s + count(r.values), 0) + written;
 }
 
 export function urlFetchGlobals(ws: Workspace): { UrlFetchApp: unknown } {

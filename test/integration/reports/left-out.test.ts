@@ -6,6 +6,7 @@
 import type { Dashboard } from '../../../src/gas/dashboard/types';
 import { prepareAcademy } from '../../../src/local/scenario/runner';
 import { LocalAcademy } from '../../../src/local/runtime/session';
+import { hostAppendRecords } from '../../../src/local/services/spreadsheet';
 import { cellAt, sheetByName, spreadsheetData } from '../../../src/local/services/spreadsheet/model';
 
 function rowsOf(academy: LocalAcademy, tab: string): Array<Record<string, unknown>> {
@@ -117,5 +118,28 @@ describe('a flagged row counts nowhere in the reports', () => {
     expect(fixed.counts.employees).toBe(3);
     expect(fixed.leftOut).toEqual([]);
     expect(fixed.leftOutText).toBe('');
+  });
+
+  it('reads the tabs through the Sheets API as getValues reads them: a number typed as a date is a row to fix, a date is not', () => {
+    const a = academy();
+    // Catalogue REST-SHEETS-VALUES: with serial numbers a date and a number look alike; the reports tell them apart.
+    hostAppendRecords(a.ws, a.spreadsheetId, 'Formazione esterna', [
+      { Email: 'd1@comune.it', Titolo: 'Syllabus', Ore: 3, Data: new Date('2026-04-02T00:00:00+02:00') },
+      { Email: 'd2@comune.it', Titolo: 'Syllabus', Ore: 5, Data: 46_114 },
+      { Email: 'd2@comune.it', Titolo: 'Syllabus', Ore: 2, Data: '2026-04-03' },
+    ]);
+    hostAppendRecords(a.ws, a.spreadsheetId, 'Presenze', [
+      { Sessione: 'EXC-S1', Corso: 'EXC', Dipendente: 'D00002', Email: 'd2@comune.it', Presente: 'forse', Ore: 4 },
+    ]);
+    const result = a.call('refreshReports');
+    const dashboard = a.call('getDashboard').value as Dashboard;
+    expect(result.ok).toBe(true);
+    const leftOut = (result.value as { leftOut: Array<{ tab: string; row: number }> }).leftOut;
+    expect(leftOut.map((l) => `${l.tab} ${l.row}`)).toEqual(['Presenze 5', 'Formazione esterna 3', 'Dipendenti 4']);
+    expect(leftOut).toEqual(dashboard.leftOut);
+    expect(rowsOf(a, 'Report dipendenti').map((e) => [e.ID, e['Ore anno']])).toEqual([
+      ['D00001', 7],
+      ['D00002', 6],
+    ]);
   });
 });

@@ -185,18 +185,29 @@ describe('refreshReports', () => {
     expect(rowsOf(academy, 'Report comuni')).toHaveLength(4);
   });
 
-  it('reads each source tab once and writes each report tab once, the same at 1,000 and 10,000 employees', () => {
+  it('reads the source tabs together and writes the report tabs together, the same calls at 1,000 and 10,000 employees', () => {
     const sheets = (counts: Record<string, number>) =>
-      Object.fromEntries(Object.entries(counts).filter(([k]) => k.startsWith('Spreadsheet.')));
+      Object.fromEntries(
+        Object.entries(counts).filter(([k]) => k.startsWith('Spreadsheet.') && k !== 'Spreadsheet.values.batchGet'),
+      );
     const smallAcademy = academyOfSize({ employees: 1000, comuni: 50 });
     const largeAcademy = academyOfSize({ employees: 10_000, comuni: 50 });
     const { counts: small } = measuredRun(smallAcademy, 'refreshReports');
     const { counts: large, elapsedMs } = measuredRun(largeAcademy, 'refreshReports');
     expect(sheets(large)).toEqual(sheets(small));
-    // 8 source tabs + Impostazioni read once, plus the Registro header read by the log's flush;
-    // 4 report tabs written in one block each, plus the Registro line.
-    expect(small['Spreadsheet.getSheetValues']).toBe(10);
-    expect(small['Spreadsheet.setValues']).toBe(5);
+    // Through SpreadsheetApp only Impostazioni and the Registro header (the log's flush) are read and
+    // the Registro line written; the 8 source tabs come through the Sheets API: their headers in one
+    // request, then their rows cut into requests of about the same size sent together (one fetchAll),
+    // as many at 10,000 employees as `fetchAll` runs side by side, plus the date columns' second reading.
+    expect(small['Spreadsheet.getSheetValues']).toBe(2);
+    expect(small['Spreadsheet.setValues']).toBe(1);
+    for (const counts of [small, large]) {
+      expect(counts['Spreadsheet.values.batchGet']).toBeLessThanOrEqual(1 + 12);
+      expect(counts['UrlFetch.fetch']).toBe(counts['Spreadsheet.values.batchGet'] + 2);
+      // The 4 report tabs: one values.batchUpdate, one spreadsheets.batchUpdate (formats, notes).
+      expect(counts['Spreadsheet.values.batchUpdate']).toBe(1);
+      expect(counts['Spreadsheet.spreadsheets.batchUpdate']).toBe(1);
+    }
     // Emulated time (the latency model): one execution, far from the 6-minute limit.
     expect(elapsedMs).toBeLessThan(60_000);
     // The summaries read the same tabs once; their mail work depends on the comuni, not the employees

@@ -25,6 +25,7 @@ const meetRequest = (requestId: string) => ({
 });
 
 describe('emulated Calendar advanced service', () => {
+  // catalogue: CAL-MEET
   test('a Meet link is made only with conferenceDataVersion 1', () => {
     const { Calendar, calId } = setup();
     const without = Calendar.Events.insert(session('2027-03-02', { conferenceData: meetRequest('r1') }), calId);
@@ -42,6 +43,7 @@ describe('emulated Calendar advanced service', () => {
     expect(withIt.hangoutLink.endsWith(withIt.conferenceData.conferenceId)).toBe(true);
   });
 
+  // catalogue: CAL-MEET
   test('a pending conference gets its link on a later get and list', () => {
     const { ws, Calendar, calId } = setup();
     setConferencePending(ws, 2);
@@ -65,6 +67,7 @@ describe('emulated Calendar advanced service', () => {
     expect(third.conferenceData.createRequest.status.statusCode).toBe('success');
   });
 
+  // catalogue: CAL-MEET
   test('a repeated requestId makes no second conference, and a patch without version 1 keeps it', () => {
     const { Calendar, calId } = setup();
     const ev = Calendar.Events.insert(session('2027-03-02', { conferenceData: meetRequest('same') }), calId, {
@@ -87,6 +90,7 @@ describe('emulated Calendar advanced service', () => {
     expect(fresh.hangoutLink).not.toBe(ev.hangoutLink);
   });
 
+  // catalogue: CAL-PATCH-ARRAYS, CAL-EXTENDED-PROPERTY
   test('patch replaces attendees whole, merges extended properties and keeps response status', () => {
     const { Calendar, calId } = setup();
     const ev = Calendar.Events.insert(
@@ -112,6 +116,7 @@ describe('emulated Calendar advanced service', () => {
     expect(patched.etag).not.toBe(ev.etag);
   });
 
+  // catalogue: CAL-EXTENDED-PROPERTY, CAL-EVENTS-API
   test('list finds events by private extended property, pages, and filters by time', () => {
     const { Calendar, calId } = setup();
     for (let i = 1; i <= 5; i++) {
@@ -143,6 +148,7 @@ describe('emulated Calendar advanced service', () => {
     expect(window.items.map((e: Json) => e.extendedProperties.private.sessionId)).toEqual(['S2', 'S3']);
   });
 
+  // catalogue: CAL-TIMES
   test('wall-clock times in Europe/Rome resolve across the DST change', () => {
     const { ws, Calendar, calId } = setup();
     Calendar.Events.insert(
@@ -194,6 +200,7 @@ describe('emulated Calendar advanced service', () => {
     expect(() => Calendar.Events.list(calId, { timeZone: 'Europe/Crema' })).toThrow('Invalid time zone definition.');
   });
 
+  // catalogue: CAL-TIMES
   test('times without a zone, and empty ranges, are refused with the API errors', () => {
     const { Calendar, calId } = setup();
     expect(() =>
@@ -207,6 +214,7 @@ describe('emulated Calendar advanced service', () => {
     ).toThrow('The specified time range is empty.');
   });
 
+  // catalogue: CAL-CANCELLED-PURGED
   test('removed events are cancelled: get shows them, list hides them unless showDeleted, a second remove is 410', () => {
     const { Calendar, calId } = setup();
     const ev = Calendar.Events.insert(session('2027-03-02'), calId);
@@ -226,6 +234,7 @@ describe('emulated Calendar advanced service', () => {
     expect(error.details.code).toBe(410);
   });
 
+  // catalogue: CAL-EVENTS-API
   test('an unknown event or calendar is a 404 Not Found', () => {
     const { Calendar, calId } = setup();
     expect(() => Calendar.Events.get(calId, 'nosuchevent')).toThrow(
@@ -236,6 +245,7 @@ describe('emulated Calendar advanced service', () => {
     );
   });
 
+  // catalogue: CAL-EVENTS-API
   test('sendUpdates decides who Calendar notifies: invitations, updates, cancellations', () => {
     const { ws, Calendar, calId } = setup();
     const ev = Calendar.Events.insert(session('2027-03-02', { attendees: [{ email: 'anna@comune.it' }] }), calId, {
@@ -258,6 +268,7 @@ describe('emulated Calendar advanced service', () => {
     ]);
   });
 
+  // catalogue: CAL-EVENTS-API
   test('the guests of a past event are not notified, whatever sendUpdates says', () => {
     const { ws, Calendar, calId } = setup();
     const ev = Calendar.Events.insert(session('2027-03-02', { attendees: [{ email: 'anna@x.it' }] }), calId, {
@@ -275,6 +286,7 @@ describe('emulated Calendar advanced service', () => {
     expect(calendarNotifications(ws)).toHaveLength(1);
   });
 
+  // catalogue: CAL-EVENTS-API
   test('events carry the fields Google creates, and every method is a counted Calendar call', () => {
     const { ws, Calendar, calId } = setup();
     ws.resetCounts();
@@ -303,6 +315,7 @@ describe('emulated Calendar advanced service', () => {
     expect(ws.counts.Calendar).toBe(5);
   });
 
+  // catalogue: CAL-APP-EVENTS, CAL-APP-CALENDARS
   test('CalendarApp sees the same calendars as the advanced service', () => {
     const { ws, CalendarApp, calId } = setup();
     expect(CalendarApp.getCalendarById(calId).getName()).toBe('Academy4PA — Corsi');

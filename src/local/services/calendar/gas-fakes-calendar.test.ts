@@ -17,6 +17,7 @@ function globals(): any {
 }
 
 describe('gas-fakes test/testcalendars.js, as live Apps Script answers', () => {
+  // catalogue: CAL-APP-CALENDARS, CAL-APP-EVENTS
   test('CalendarApp has a default calendar and enums that print their names (lines 35-50)', () => {
     const { CalendarApp } = globals();
     expect(CalendarApp.getDefaultCalendar()).toBeTruthy();
@@ -25,6 +26,7 @@ describe('gas-fakes test/testcalendars.js, as live Apps Script answers', () => {
     expect(CalendarApp.Visibility.PRIVATE.toString()).toBe('PRIVATE');
   });
 
+  // catalogue: CAL-APP-CALENDARS
   test("the default calendar's id is the user's address; a new calendar keeps its name, description and zone (lines 52-83)", () => {
     const { CalendarApp, Session } = globals();
     expect(CalendarApp.getDefaultCalendar().getId()).toBe(Session.getEffectiveUser().getEmail());
@@ -38,6 +40,7 @@ describe('gas-fakes test/testcalendars.js, as live Apps Script answers', () => {
     expect(cal.getTimeZone()).toBe('UTC');
   });
 
+  // catalogue: CAL-APP-EVENTS
   test('createEvent and createAllDayEvent keep their titles; an end before the start is refused (lines 124-159)', () => {
     const { CalendarApp } = globals();
     const cal = CalendarApp.createCalendar('gas-fakes-events');
@@ -57,6 +60,7 @@ describe('gas-fakes test/testcalendars.js, as live Apps Script answers', () => {
     expect(() => cal.createAllDayEvent('Fail All Day', tomorrow, now)).toThrow(rx);
   });
 
+  // catalogue: CAL-APP-EVENTS
   test('an event is found by getEvents over its window, by id and for its day (lines 172-197)', () => {
     const { CalendarApp } = globals();
     const cal = CalendarApp.createCalendar('gas-fakes-retrieval');

@@ -32,10 +32,12 @@ function all(iterator: any): any[] {
 }
 
 describe('gas-fakes test/testdrive.js, as live Apps Script answers', () => {
+  // catalogue: DRIVE-FOLDERS
   test('the root folder has no parents (line 216)', () => {
     expect(globals().DriveApp.getRootFolder().getParents().hasNext()).toBe(false);
   });
 
+  // catalogue: DRIVE-SEES-WORKSPACE-FILES, DRIVE-FOLDERS
   test('DriveApp prints "Drive", the root "My Drive", a folder its name; a file reads its type, name, parent and text (lines 537-550, 694-700)', () => {
     const g = globals();
     expect(g.DriveApp.toString()).toBe('Drive');
@@ -50,6 +52,7 @@ describe('gas-fakes test/testdrive.js, as live Apps Script answers', () => {
     expect(again.getBlob().getDataAsString()).toBe(CONTENT);
   });
 
+  // catalogue: DRIVE-FOLDERS
   test('moveTo keeps the id, bytes, size and type and changes the parent (lines 318-327)', () => {
     const g = globals();
     const file = g.DriveApp.createFile(g.Utilities.newBlob(CONTENT, 'text/plain', 'u-afile.txt'));
@@ -63,6 +66,7 @@ describe('gas-fakes test/testdrive.js, as live Apps Script answers', () => {
     expect(moved.getParents().next().getId()).toBe(folder.getId());
   });
 
+  // catalogue: DRIVE-FOLDERS
   test('setContent takes a string, and a blob only as its toString() "Blob" (lines 334-338)', () => {
     const g = globals();
     const cf = g.DriveApp.createFile(g.Utilities.newBlob(CONTENT, 'text/plain', 'u-cfile.txt'));
@@ -73,6 +77,7 @@ describe('gas-fakes test/testdrive.js, as live Apps Script answers', () => {
     expect(cf.getBlob().getDataAsString()).toBe('Blob');
   });
 
+  // catalogue: DRIVE-FOLDERS
   test('trashed and description round-trip (lines 341-355, trashed and description only)', () => {
     const g = globals();
     const cf = g.DriveApp.createFile(g.Utilities.newBlob(CONTENT, 'text/plain', 'u-cfile.txt'));
@@ -93,6 +98,7 @@ describe('gas-fakes test/testdrive.js, as live Apps Script answers', () => {
     expect(() => file.moveTo('rubbish')).toThrow(/The parameters \(String\)/);
   });
 
+  // catalogue: DRIVE-FOLDERS
   test('PDFs are found by type, in Drive and in the root (lines 609-627)', () => {
     const g = globals();
     g.DriveApp.createFile(g.Utilities.newBlob('%PDF-1.4', 'application/pdf', 'a.pdf'));
@@ -104,6 +110,7 @@ describe('gas-fakes test/testdrive.js, as live Apps Script answers', () => {
     expect(rootPdfs.every((f) => f.getMimeType() === 'application/pdf')).toBe(true);
   });
 
+  // catalogue: DRIVE-FOLDERS
   test('folders and files are found by name, in the folder and in Drive (lines 652-679)', () => {
     const g = globals();
     const { folder } = folderWithText(g);
@@ -146,6 +153,7 @@ describe('gas-fakes test/testdrive.js, as live Apps Script answers', () => {
     expect(sheetFile.getMimeType()).toBe('application/vnd.google-apps.spreadsheet');
   });
 
+  // catalogue: DRIVE-SEES-WORKSPACE-FILES
   test('a null, undefined or empty id is refused (lines 759-776)', () => {
     const { DriveApp } = globals();
     expect(() => DriveApp.getFileById(null)).toThrow(/Invalid argument: id/);

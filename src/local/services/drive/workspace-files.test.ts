@@ -53,7 +53,9 @@ describe('Drive sees every Sheets, Forms and Docs file', () => {
     expect(FormApp.openById(form.getId()).getTitle()).toBe('Iscrizioni ai corsi 2027');
     expect(DriveApp.getFileById(form.getId()).getName()).toBe('Iscrizioni 2027');
   });
+});
 
+describe('emulator: the scenario snapshot', () => {
   test('the scenario snapshot keeps listing only other files: Sheets and Forms have their own sections', () => {
     const { ws, DriveApp, FormApp } = setup();
     createSpreadsheet(ws, 'Academy');

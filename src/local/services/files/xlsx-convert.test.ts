@@ -92,7 +92,7 @@ describe('Drive converts an uploaded xlsx into a spreadsheet (catalogue REST-DRI
   });
 });
 
-describe('reading an xlsx', () => {
+describe('emulator: reading an xlsx', () => {
   const xml = (body: string): Uint8Array => strToU8(`<?xml version="1.0" encoding="UTF-8"?>${body}`);
   const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 

@@ -42,6 +42,7 @@ function linkedEnrollmentForm(): { ws: Workspace; FormApp: GoogleAppsScript.Form
 }
 
 describe('FormApp: forms and publication', () => {
+  // catalogue: FORMS-PUBLISH
   test('a form created by a script after 30 June 2026 starts unpublished', () => {
     const { FormApp } = setup();
     const form = FormApp.create('Iscrizioni') as Form;
@@ -51,11 +52,13 @@ describe('FormApp: forms and publication', () => {
     expect(form.isPublished()).toBe(true);
   });
 
+  // catalogue: FORMS-PUBLISH
   test('a form created before July 2026 started published', () => {
     const { FormApp } = setup(Date.parse('2026-03-01T09:00:00+01:00'));
     expect((FormApp.create('Vecchio modulo') as Form).isPublished()).toBe(true);
   });
 
+  // catalogue: FORMS-PUBLISH
   test('hostSubmit refuses an unpublished form and a closed one, with the closed message', () => {
     const { ws, FormApp } = setup();
     const form = enrollmentForm(FormApp);
@@ -84,20 +87,13 @@ describe('FormApp: forms and publication', () => {
     expect(() => FormApp.openById('nope')).toThrow();
   });
 
+  // catalogue: FORMS-ACTIVE-FORM
   test('getActiveForm is null in a spreadsheet-bound script', () => {
     expect(setup().FormApp.getActiveForm()).toBeNull();
   });
-
-  test('every script method is a Forms call, the handle getId excepted', () => {
-    const { ws, FormApp } = setup();
-    const form = FormApp.create('Iscrizioni');
-    form.getId();
-    form.setTitle('Iscrizioni 2027').setDescription('Modulo');
-    expect(ws.counts.Forms).toBe(3);
-    expect(ws.methodCounts['Forms.create']).toBe(1);
-  });
 });
 
+// catalogue: FORMS-ITEMS
 describe('FormApp: items', () => {
   test('updating an item in place keeps its id; getItems and getItemById find it', () => {
     const { FormApp } = setup();
@@ -191,6 +187,7 @@ describe('hostSubmit and responses', () => {
     expect(response.getEditResponseUrl()).toContain(id);
   });
 
+  // catalogue: FORMS-CHOICES-OPEN
   test('a choice no longer offered is refused, unless the respondent had the form open before (stale)', () => {
     const { ws, FormApp, form } = published();
     const courses = form.getItems(FormApp.ItemType.CHECKBOX)[0].asCheckboxItem();
@@ -203,6 +200,7 @@ describe('hostSubmit and responses', () => {
     expect(form.getResponse(id).getItemResponses()[1].getResponse()).toEqual(['EXC-BASE — Excel di base']);
   });
 
+  // catalogue: FORMS-PAGE-CHECKS
   test('a missing required answer, an unknown question and a bad e-mail are refused', () => {
     const { ws, form } = published();
     expect(() =>
@@ -226,6 +224,7 @@ describe('hostSubmit and responses', () => {
     expect(form.getResponses()).toHaveLength(0);
   });
 
+  // catalogue: FORMS-PAGE-CHECKS
   test('a text validation applies with its help text', () => {
     const { ws, FormApp } = setup();
     const form = FormApp.create('x') as Form;
@@ -241,6 +240,7 @@ describe('hostSubmit and responses', () => {
     expect(hostSubmit(ws, form.getId(), { email: '', answers: { 'Email referente': 'a@b.it' } })).toBeTruthy();
   });
 
+  // catalogue: FORMS-EMAIL-COLLECTION
   test('without e-mail collection the respondent e-mail is empty', () => {
     const { ws, FormApp } = setup();
     const form = FormApp.create('x') as Form;
@@ -250,6 +250,7 @@ describe('hostSubmit and responses', () => {
     expect(form.getResponse(id).getRespondentEmail()).toBe('');
   });
 
+  // catalogue: FORMS-SUBMIT-EVENT
   test('formSubmitEvent carries the response and the form', () => {
     const { ws, form } = published();
     const id = hostSubmit(ws, form.getId(), {
@@ -267,6 +268,7 @@ describe('hostSubmit and responses', () => {
     expect(() => formSubmitEvent(ws, form.getId(), 'missing')).toThrow();
   });
 
+  // catalogue: FORMS-PAGE-CHECKS
   test('with the one-response limit a second response from the same account is refused', () => {
     const { ws, form } = published();
     form.setLimitOneResponsePerUser(true);
@@ -275,18 +277,9 @@ describe('hostSubmit and responses', () => {
     expect(() => hostSubmit(ws, form.getId(), { email: 'Anna@comune.example.it', answers })).toThrow(/una sola volta/);
     expect(hostSubmit(ws, form.getId(), { email: 'bruno@comune.example.it', answers })).toBeTruthy();
   });
-
-  test('hostSubmit is not a script call', () => {
-    const { ws, form } = published();
-    const before = ws.counts.Forms;
-    hostSubmit(ws, form.getId(), {
-      email: 'anna@comune.example.it',
-      answers: { Nome: 'Anna', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' },
-    });
-    expect(ws.counts.Forms).toBe(before);
-  });
 });
 
+// catalogue: FORMS-DESTINATION
 describe('spreadsheet destination', () => {
   test('setDestination adds "Risposte del modulo 1" with the Italian header, then 2 for another form', () => {
     const { ws, FormApp } = setup();
@@ -419,7 +412,7 @@ describe('spreadsheet destination', () => {
   });
 });
 
-describe('host views and snapshots', () => {
+describe('emulator: host views and snapshots', () => {
   test('snapshotForms lists forms with items as ItemType names', () => {
     const { ws, FormApp } = setup();
     const form = enrollmentForm(FormApp);
@@ -462,5 +455,28 @@ describe('host views and snapshots', () => {
       helpText: 'Posti rimasti tra parentesi',
       required: true,
     });
+  });
+});
+
+describe('emulator: call counting', () => {
+  test('every script method is a Forms call, the handle getId excepted', () => {
+    const { ws, FormApp } = setup();
+    const form = FormApp.create('Iscrizioni');
+    form.getId();
+    form.setTitle('Iscrizioni 2027').setDescription('Modulo');
+    expect(ws.counts.Forms).toBe(3);
+    expect(ws.methodCounts['Forms.create']).toBe(1);
+  });
+
+  test('hostSubmit is not a script call', () => {
+    const { ws, FormApp } = setup();
+    const form = enrollmentForm(FormApp);
+    form.setPublished(true);
+    const before = ws.counts.Forms;
+    hostSubmit(ws, form.getId(), {
+      email: 'anna@comune.example.it',
+      answers: { Nome: 'Anna', Corsi: ['PEC — Posta certificata'], Azione: 'Iscrizione' },
+    });
+    expect(ws.counts.Forms).toBe(before);
   });
 });

@@ -57,6 +57,7 @@ describe('gas-fakes test/testform.js, as live Apps Script answers', () => {
     expect(FormApp.Alignment.LEFT.toString()).toBe('LEFT');
   });
 
+  // catalogue: FORMS-ITEMS
   test('each item prints its class (lines 215, 248, 341, 359, 412, 441)', () => {
     const form = formApp().create('Add CheckboxItem Test Form');
     expect(form.addCheckboxItem().toString()).toBe('CheckboxItem');
@@ -67,6 +68,7 @@ describe('gas-fakes test/testform.js, as live Apps Script answers', () => {
     expect(form.addTextItem().toString()).toBe('TextItem');
   });
 
+  // catalogue: FORMS-ITEMS
   test('a grid item: class, index, type, not required until set, rows and columns kept (lines 276-301)', () => {
     const FormApp = formApp();
     const form = FormApp.create('Add GridItem Test Form');
@@ -83,6 +85,7 @@ describe('gas-fakes test/testform.js, as live Apps Script answers', () => {
     expect(grid.getColumns()).toEqual(['Col 1', 'Col 2', 'Col 3']);
   });
 
+  // catalogue: FORMS-ITEMS
   test('a checkbox grid item, and its cast from getItemById (lines 303-334)', () => {
     const FormApp = formApp();
     const form = FormApp.create('Add CheckboxGridItem Test Form');
@@ -103,6 +106,7 @@ describe('gas-fakes test/testform.js, as live Apps Script answers', () => {
     ]);
   });
 
+  // catalogue: FORMS-ITEMS, FORMS-PAGE-NAVIGATION
   test('getItems(type) filters page breaks and text items, in form order (lines 456-479)', () => {
     const FormApp = formApp();
     const form = FormApp.create('Item Type Filter Test');
@@ -119,6 +123,7 @@ describe('gas-fakes test/testform.js, as live Apps Script answers', () => {
 });
 
 describe('gas-fakes test/testformresponse.js, as live Apps Script answers', () => {
+  // catalogue: FORMS-CREATE-RESPONSE
   test('createResponse answers as given: text, choices, a scale as text, grids per row (lines 10-69)', () => {
     const form = formApp().create('Response Test Form');
     const text = form.addTextItem().setTitle('Name');

@@ -127,6 +127,7 @@ describe('Form.createResponse() and FormResponse.submit()', () => {
 });
 
 describe('validations and grids as the form page applies them', () => {
+  // catalogue: FORMS-PAGE-CHECKS
   test('a checkbox validation counts the ticks; it only fits a checkbox item', () => {
     const { ws, FormApp } = setup();
     const { form, colours, name } = gradimento(FormApp);
@@ -140,6 +141,7 @@ describe('validations and grids as the form page applies them', () => {
     expect(() => FormApp.createCheckboxValidation().requireSelectExactly(0)).toThrow('Invalid argument');
   });
 
+  // catalogue: FORMS-PAGE-CHECKS
   test('a grid takes one column per row, a required grid every row, and one-per-column when validated', () => {
     const { ws, FormApp } = setup();
     const { form, grid } = gradimento(FormApp);
@@ -155,6 +157,7 @@ describe('validations and grids as the form page applies them', () => {
     expect(submit(['Buono', 'Ottimo'])).toMatch(/^2_/);
   });
 
+  // catalogue: FORMS-PAGE-CHECKS
   test('a checkbox grid keeps the columns ticked in each row', () => {
     const { ws, FormApp } = setup();
     const form = FormApp.create('Disponibilità');

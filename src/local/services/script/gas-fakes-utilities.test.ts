@@ -17,6 +17,7 @@ function utilities(): any {
 }
 
 describe('gas-fakes test/testutilities.js, as live Apps Script answers', () => {
+  // catalogue: UTIL-ENCODINGS
   test('base64 of bytes equals base64 of the text, web-safe too, and both decode back (lines 33-56)', () => {
     const U = utilities();
     const blob = U.newBlob(TEXT);
@@ -59,6 +60,7 @@ describe('gas-fakes test/testutilities.js, as live Apps Script answers', () => {
     expect(U.ungzip(U.gzip(U.newBlob(TEXT), 'named')).getName()).toBe('named');
   });
 
+  // catalogue: UTIL-ENCODINGS
   test('a text blob is text/plain with no name; bytes, copies and setters round-trip (lines 98-118)', () => {
     const U = utilities();
     const blob = U.newBlob(TEXT);

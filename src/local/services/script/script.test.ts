@@ -29,6 +29,7 @@ function inExecution<T>(
 }
 
 describe('ScriptApp triggers', () => {
+  // catalogue: SCRIPT-INSTALLABLE-TRIGGERS
   test('a form-submit trigger is recorded with its form as source and listed by getProjectTriggers', () => {
     const { ws, g } = setup();
     const trigger = g.ScriptApp.newTrigger('onFormSubmit').forForm('FORM-1').onFormSubmit().create();
@@ -41,6 +42,7 @@ describe('ScriptApp triggers', () => {
     expect(ws.counts.Script).toBe(3);
   });
 
+  // catalogue: SCRIPT-INSTALLABLE-TRIGGERS
   test('a spreadsheet trigger takes the spreadsheet object and reports SPREADSHEETS as its source', () => {
     const { g } = setup();
     const ss = { getId: () => 'SS-1' } as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -50,6 +52,7 @@ describe('ScriptApp triggers', () => {
     expect(g.ScriptApp.getUserTriggers(ss)).toHaveLength(1);
   });
 
+  // catalogue: SCRIPT-INSTALLABLE-TRIGGERS
   test('deleteTrigger removes the trigger', () => {
     const { ws, g } = setup();
     const a = g.ScriptApp.newTrigger('a').timeBased().after(60_000).create();
@@ -58,6 +61,7 @@ describe('ScriptApp triggers', () => {
     expect(snapshotTriggers(ws)).toEqual([{ handler: 'b', type: 'CLOCK' }]);
   });
 
+  // catalogue: QUOTA-TRIGGERS
   test('the 21st trigger of a user throws Google message', () => {
     const { g } = setup();
     for (let i = 0; i < 20; i++) g.ScriptApp.newTrigger(`job${i}`).timeBased().everyHours(1).create();
@@ -66,6 +70,7 @@ describe('ScriptApp triggers', () => {
     );
   });
 
+  // catalogue: QUOTA-TRIGGERS
   test('the trigger cap counts per user', () => {
     const { ws, g } = setup();
     for (let i = 0; i < 20; i++) g.ScriptApp.newTrigger(`job${i}`).timeBased().everyHours(1).create();
@@ -76,6 +81,7 @@ describe('ScriptApp triggers', () => {
     expect(triggerState(ws).triggers).toHaveLength(21);
   });
 
+  // catalogue: SCRIPT-CLOCK-TRIGGERS
   test('everyMinutes accepts only 1, 5, 10, 15 and 30; everyHours only 1, 2, 4, 6, 8 and 12', () => {
     const { g } = setup();
     expect(() => g.ScriptApp.newTrigger('f').timeBased().everyMinutes(7)).toThrow(/everyMinutes.*1, 5, 10, 15 or 30/);
@@ -83,6 +89,7 @@ describe('ScriptApp triggers', () => {
     expect(() => g.ScriptApp.newTrigger('f').timeBased().everyMinutes(15).create()).not.toThrow();
   });
 
+  // catalogue: SCRIPT-CLOCK-TRIGGERS
   test('a one-shot trigger is due once: it has no period, so the runtime clears nextAtMs after firing it', () => {
     const { ws, g } = setup();
     g.ScriptApp.newTrigger('continueJob').timeBased().after(90_000).create();
@@ -93,6 +100,7 @@ describe('ScriptApp triggers', () => {
     expect(record.sourceId).toBeNull();
   });
 
+  // catalogue: SCRIPT-CLOCK-TRIGGERS
   test('at(date) schedules a one-shot at that instant', () => {
     const { ws, g } = setup();
     const when = new Date(START + 3 * 3_600_000);
@@ -100,29 +108,34 @@ describe('ScriptApp triggers', () => {
     expect(triggerState(ws).triggers[0]).toMatchObject({ nextAtMs: when.getTime(), everyMs: null });
   });
 
+  // catalogue: SCRIPT-CLOCK-TRIGGERS
   test('a recurring trigger keeps its period', () => {
     const { ws, g } = setup();
     g.ScriptApp.newTrigger('reconcile').timeBased().everyMinutes(10).create();
     expect(triggerState(ws).triggers[0]).toMatchObject({ nextAtMs: ws.now() + 600_000, everyMs: 600_000 });
   });
 
+  // catalogue: SCRIPT-CLOCK-TRIGGERS
   test('a daily trigger at an hour is due at that Rome wall-clock time, across the DST change', () => {
     const { ws, g } = setup(Date.parse('2027-03-27T12:00:00+01:00'));
     g.ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(6).create();
     expect(triggerState(ws).triggers[0].nextAtMs).toBe(Date.parse('2027-03-28T06:00:00+02:00'));
   });
 
+  // catalogue: SCRIPT-CLOCK-TRIGGERS
   test('a daily trigger created just after midnight on the 25-hour day, for a time already past, is due the next day', () => {
     const { ws, g } = setup(Date.parse('2027-10-31T00:30:00+02:00'));
     g.ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(0).nearMinute(15).create();
     expect(triggerState(ws).triggers[0].nextAtMs).toBe(Date.parse('2027-11-01T00:15:00+01:00'));
   });
 
+  // catalogue: SCRIPT-CLOCK-TRIGGERS
   test('atHour without everyDays is refused', () => {
     const { g } = setup();
     expect(() => g.ScriptApp.newTrigger('f').timeBased().everyMinutes(5).atHour(6).create()).toThrow(/atHour/);
   });
 
+  // catalogue: HTML-WEBAPP-EVENT
   test('the web app URL is stable', () => {
     const { ws, g } = setup();
     expect(g.ScriptApp.getService().getUrl()).toBe(webAppUrl(ws));
@@ -144,6 +157,7 @@ describe('LockService', () => {
     expect(ws.now() - before).toBeLessThan(1_000);
   });
 
+  // catalogue: LOCK-TIMEOUT
   test('tryLock fails while a phantom holds the script lock, after waiting the whole timeout', () => {
     const { ws, g } = setup();
     holdScriptLock(ws, START + 60_000);
@@ -154,6 +168,7 @@ describe('LockService', () => {
     expect(lock.hasLock()).toBe(false);
   });
 
+  // catalogue: LOCK-TIMEOUT
   test('waitLock throws Google message after the timeout, with the clock advanced', () => {
     const { ws, g } = setup();
     holdScriptLock(ws, START + 60_000);
@@ -165,6 +180,7 @@ describe('LockService', () => {
     expect(ws.now() - before).toBeLessThan(31_000);
   });
 
+  // catalogue: LOCK-TIMEOUT
   test('waitLock gets the lock when the holder lets go within the timeout', () => {
     const { ws, g } = setup();
     holdScriptLock(ws, START + 3_000);
@@ -175,6 +191,7 @@ describe('LockService', () => {
     expect(ws.now()).toBeLessThan(START + 4_000);
   });
 
+  // catalogue: LOCK-TIMEOUT
   test('the lock is released when the execution ends', () => {
     const { ws, g } = setup();
     inExecution(ws, 'formazione@consorzio.example.it', () => {
@@ -202,17 +219,10 @@ describe('LockService', () => {
       expect(lock.hasLock()).toBe(true);
     });
   });
-
-  test('lock calls are counted under Lock', () => {
-    const { ws, g } = setup();
-    const lock = g.LockService.getScriptLock();
-    lock.tryLock(100);
-    lock.releaseLock();
-    expect(ws.counts.Lock).toBe(3);
-  });
 });
 
 describe('PropertiesService', () => {
+  // catalogue: PROPS-STORES
   test('values are strings, missing keys are null, stores are separate', () => {
     const { g } = setup();
     const script = g.PropertiesService.getScriptProperties();
@@ -223,6 +233,7 @@ describe('PropertiesService', () => {
     expect(g.PropertiesService.getDocumentProperties().getKeys()).toEqual([]);
   });
 
+  // catalogue: PROPS-STORES
   test('setProperties can delete all others; deleteProperty and deleteAllProperties work', () => {
     const { g } = setup();
     const p = g.PropertiesService.getScriptProperties();
@@ -235,6 +246,7 @@ describe('PropertiesService', () => {
     expect(p.getProperties()).toEqual({});
   });
 
+  // catalogue: PROPS-LIMITS
   test('a value over 9 KB is refused and nothing is written', () => {
     const { g } = setup();
     const p = g.PropertiesService.getScriptProperties();
@@ -243,6 +255,7 @@ describe('PropertiesService', () => {
     expect(() => p.setProperty('fits', 'x'.repeat(9 * 1024 - 10))).not.toThrow();
   });
 
+  // catalogue: PROPS-LIMITS
   test('a store over 500 KB throws the quota message', () => {
     const { g } = setup();
     const p = g.PropertiesService.getScriptProperties();
@@ -254,6 +267,7 @@ describe('PropertiesService', () => {
     expect(p.getKeys().length).toBeGreaterThan(50);
   });
 
+  // catalogue: PROPS-STORES
   test('user properties belong to the user running the script', () => {
     const { ws, g } = setup();
     inExecution(ws, 'anna@comune.example.it', () =>
@@ -266,18 +280,10 @@ describe('PropertiesService', () => {
       expect(g.PropertiesService.getUserProperties().getProperty('theme')).toBe('dark'),
     );
   });
-
-  test('each read and write is one Properties call', () => {
-    const { ws, g } = setup();
-    const p = g.PropertiesService.getScriptProperties();
-    p.setProperty('a', '1');
-    p.getProperty('a');
-    expect(ws.counts.Properties).toBe(3);
-    expect(ws.methodCounts['Properties.setProperty']).toBe(1);
-  });
 });
 
 describe('CacheService', () => {
+  // catalogue: PROPS-CACHE
   test('an entry expires on the emulated clock', () => {
     const { ws, g } = setup();
     const cache = g.CacheService.getScriptCache();
@@ -288,6 +294,7 @@ describe('CacheService', () => {
     expect(cache.get('k')).toBeNull();
   });
 
+  // catalogue: PROPS-CACHE
   test('the default lifetime is 10 minutes and the longest 6 hours', () => {
     const { ws, g } = setup();
     const cache = g.CacheService.getScriptCache();
@@ -304,6 +311,7 @@ describe('CacheService', () => {
     expect(cache.get('long')).toBeNull();
   });
 
+  // catalogue: PROPS-CACHE
   test('getAll, putAll, remove and removeAll', () => {
     const { g } = setup();
     const cache = g.CacheService.getScriptCache();
@@ -314,6 +322,7 @@ describe('CacheService', () => {
     expect(cache.getAll(['b', 'c'])).toEqual({});
   });
 
+  // catalogue: PROPS-CACHE
   test('keys over 250 characters and values over 100 KB are refused', () => {
     const { g } = setup();
     const cache = g.CacheService.getScriptCache();
@@ -323,6 +332,7 @@ describe('CacheService', () => {
 });
 
 describe('Session, HtmlService, ContentService, Logger', () => {
+  // catalogue: SESSION-EMPTY-USER
   test('the active user is the execution user, possibly empty; the effective user the owner', () => {
     const { ws, g } = setup();
     inExecution(
@@ -341,6 +351,7 @@ describe('Session, HtmlService, ContentService, Logger', () => {
     expect(g.Session.getActiveUserLocale()).toBe('it');
   });
 
+  // catalogue: HTML-OUTPUT
   test('createHtmlOutputFromFile serves the project file, and names a missing one as Google does', () => {
     const { ws, g } = setup();
     ws.htmlFiles.Sidebar = '<p>Academy</p>';
@@ -350,6 +361,7 @@ describe('Session, HtmlService, ContentService, Logger', () => {
     expect(() => g.HtmlService.createHtmlOutputFromFile('Missing')).toThrow('No HTML file named Missing was found.');
   });
 
+  // catalogue: HTML-OUTPUT
   test('HtmlOutput append, appendUntrusted and meta tags', () => {
     const { g } = setup();
     const out = g.HtmlService.createHtmlOutput('<b>').append('x').appendUntrusted('<i>&');
@@ -358,21 +370,12 @@ describe('Session, HtmlService, ContentService, Logger', () => {
     expect(out.getMetaTags()[0].getName()).toBe('viewport');
   });
 
+  // catalogue: HTML-OUTPUT
   test('ContentService text output with a mime type', () => {
     const { g } = setup();
     const out = g.ContentService.createTextOutput('{"ok":true}').setMimeType(g.ContentService.MimeType.JSON);
     expect(out.getContent()).toBe('{"ok":true}');
     expect(out.getMimeType()).toBe('JSON');
-  });
-
-  test('Logger and console lines are recorded', () => {
-    const { ws, g } = setup();
-    g.Logger.log('Iscrizione %s per %s', 'I00001', 'EXC-BASE');
-    g.Logger.log({ a: 1 });
-    g.console.log('ciao', 2);
-    g.console.error('guasto');
-    expect(logLines(ws)).toEqual(['Iscrizione I00001 per EXC-BASE', '{"a":1}', 'ciao 2', 'ERROR: guasto']);
-    expect(ws.counts.Logger).toBe(4);
   });
 });
 
@@ -404,6 +407,7 @@ describe('through the runtime (a small script in the emulated Workspace)', () =>
     expect(runtime.run('secret_', [], { kind: 'trigger' }).value).toBe(42);
   });
 
+  // catalogue: SCRIPT-CLOCK-TRIGGERS
   test('a one-shot trigger fires once and stays listed', () => {
     const ws = Workspace.create({ startMs: START });
     const runtime = new Runtime(ws, code);
@@ -415,6 +419,7 @@ describe('through the runtime (a small script in the emulated Workspace)', () =>
     expect(triggerState(ws).triggers[0].nextAtMs).toBeNull();
   });
 
+  // catalogue: LOCK-TIMEOUT
   test('the script lock ends with the execution that took it', () => {
     const ws = Workspace.create({ startMs: START });
     const runtime = new Runtime(ws, code);
@@ -423,6 +428,7 @@ describe('through the runtime (a small script in the emulated Workspace)', () =>
     expect(runtime.run('takeLock').value).toBe(true);
   });
 
+  // catalogue: FORMS-SUBMIT-EVENT
   test('a form-submit trigger receives the response and the form', () => {
     const ws = Workspace.create({ startMs: START });
     const runtime = new Runtime(ws, code);
@@ -439,6 +445,7 @@ describe('through the runtime (a small script in the emulated Workspace)', () =>
     expect(logLines(ws)).toEqual([`${responseId} Iscrizioni 2027 uid`]);
   });
 
+  // catalogue: FORMS-SUBMIT-EVENT, FORMS-DESTINATION
   test('a form-submit trigger installed on the spreadsheet gets the row the form wrote: its range, its values as shown and by column title', () => {
     const ws = Workspace.create({ startMs: START });
     const runtime = new Runtime(ws, code);
@@ -462,6 +469,7 @@ describe('through the runtime (a small script in the emulated Workspace)', () =>
 });
 
 describe('Utilities.sleep', () => {
+  // catalogue: QUOTA-EXECUTION-TIME
   test('sleep advances the emulated clock and counts against the time limit', () => {
     const { ws, g } = setup();
     g.Utilities.sleep(2_000);
@@ -472,5 +480,34 @@ describe('Utilities.sleep', () => {
         for (let i = 0; i < 2; i++) g.Utilities.sleep(200_000);
       }),
     ).toThrow(TIME_LIMIT_MESSAGE);
+  });
+});
+
+describe('emulator: call counting and logs', () => {
+  test('lock calls are counted under Lock', () => {
+    const { ws, g } = setup();
+    const lock = g.LockService.getScriptLock();
+    lock.tryLock(100);
+    lock.releaseLock();
+    expect(ws.counts.Lock).toBe(3);
+  });
+
+  test('each read and write is one Properties call', () => {
+    const { ws, g } = setup();
+    const p = g.PropertiesService.getScriptProperties();
+    p.setProperty('a', '1');
+    p.getProperty('a');
+    expect(ws.counts.Properties).toBe(3);
+    expect(ws.methodCounts['Properties.setProperty']).toBe(1);
+  });
+
+  test('Logger and console lines are recorded', () => {
+    const { ws, g } = setup();
+    g.Logger.log('Iscrizione %s per %s', 'I00001', 'EXC-BASE');
+    g.Logger.log({ a: 1 });
+    g.console.log('ciao', 2);
+    g.console.error('guasto');
+    expect(logLines(ws)).toEqual(['Iscrizione I00001 per EXC-BASE', '{"a":1}', 'ciao 2', 'ERROR: guasto']);
+    expect(ws.counts.Logger).toBe(4);
   });
 });

@@ -47,6 +47,7 @@ describe('Utilities.parseDate', () => {
 });
 
 describe('Utilities.formatDate', () => {
+  // catalogue: UTIL-FORMAT-DATE
   test('formats ISO with the Rome offset across the spring DST change (2027-03-28)', () => {
     const U = utilities();
     const f = (iso: string): string => U.formatDate(new Date(iso), 'Europe/Rome', "yyyy-MM-dd'T'HH:mm:ssXXX z");
@@ -54,6 +55,7 @@ describe('Utilities.formatDate', () => {
     expect(f('2027-03-28T01:30:00Z')).toBe('2027-03-28T03:30:00+02:00 CEST');
   });
 
+  // catalogue: UTIL-FORMAT-DATE
   test('formats across the autumn DST change (2027-10-31), where 02:30 happens twice', () => {
     const U = utilities();
     const f = (iso: string): string => U.formatDate(new Date(iso), 'Europe/Rome', 'dd/MM/yyyy HH:mm Z');
@@ -61,6 +63,7 @@ describe('Utilities.formatDate', () => {
     expect(f('2027-10-31T01:30:00Z')).toBe('31/10/2027 02:30 +0100');
   });
 
+  // catalogue: UTIL-FORMAT-DATE
   test('names, 12-hour clock, milliseconds and quoted text', () => {
     const U = utilities();
     const d = new Date('2027-03-02T08:05:09.042Z');
@@ -70,6 +73,7 @@ describe('Utilities.formatDate', () => {
     expect(U.formatDate(d, 'GMT+2', 'HH:mm XXX yy')).toBe('10:05 +02:00 27');
   });
 
+  // catalogue: UTIL-FORMAT-DATE
   test('an unknown zone formats as GMT, as Java does', () => {
     const U = utilities();
     expect(U.formatDate(new Date('2027-03-02T08:05:00Z'), 'Nowhere/City', 'HH:mm')).toBe('08:05');
@@ -116,6 +120,7 @@ describe('Utilities: digests, signatures, encodings, ids', () => {
     );
   });
 
+  // catalogue: UTIL-ENCODINGS
   test('base64 encodes strings and signed bytes; decode returns signed bytes; web-safe uses - and _', () => {
     const U = utilities();
     expect(U.base64Encode('Ciao è')).toBe(Buffer.from('Ciao è').toString('base64'));
@@ -127,6 +132,7 @@ describe('Utilities: digests, signatures, encodings, ids', () => {
     expect(U.base64DecodeWebSafe(webSafe)).toEqual([-5, -17, -1]);
   });
 
+  // catalogue: UTIL-ENCODINGS
   test('getUuid is a version-4 UUID, deterministic for the same seed', () => {
     const a = utilities().getUuid();
     const b = utilities().getUuid();
@@ -134,6 +140,7 @@ describe('Utilities: digests, signatures, encodings, ids', () => {
     expect(a).toBe(b);
   });
 
+  // catalogue: UTIL-ENCODINGS
   test('formatString follows Java format conversions', () => {
     const U = utilities();
     expect(U.formatString('A4PA-%s-%05d', 2027, 1)).toBe('A4PA-2027-00001');
@@ -141,6 +148,7 @@ describe('Utilities: digests, signatures, encodings, ids', () => {
     expect(U.formatString('%-4s|%4s|', 'ab', 'cd')).toBe('ab  |  cd|');
   });
 
+  // catalogue: UTIL-ENCODINGS
   test('parseCsv reads quoted fields, doubled quotes and new lines', () => {
     const U = utilities();
     expect(U.parseCsv('a,"b,c","d ""e"""\r\n1,"2\n3",')).toEqual([
@@ -150,6 +158,7 @@ describe('Utilities: digests, signatures, encodings, ids', () => {
     expect(U.parseCsv('a;b', ';')).toEqual([['a', 'b']]);
   });
 
+  // catalogue: UTIL-ENCODINGS
   test('newBlob wraps strings and bytes', () => {
     const U = utilities();
     const blob = U.newBlob('ciao', 'text/csv', 'dati.csv');
@@ -159,6 +168,7 @@ describe('Utilities: digests, signatures, encodings, ids', () => {
 });
 
 describe('Utilities.formatDate milliseconds', () => {
+  // catalogue: UTIL-FORMAT-DATE
   test('S pads to its letter count, as Java does', () => {
     const U = utilities();
     const d = new Date('2027-03-02T08:05:09.042Z');

@@ -182,7 +182,8 @@ export class TextFinderFacade<R extends { getRow(): number; getColumn(): number 
    */
   replaceAllWith(replaceText: string): number {
     const matches = this.scan('replaceAllWith').filter((m) => this.replaceable(m));
-    for (const m of matches) this.replace(m, String(replaceText));
+    const regex = this.pattern();
+    for (const m of matches) this.replace(m, regex, String(replaceText));
     return matches.length;
   }
 
@@ -192,7 +193,7 @@ export class TextFinderFacade<R extends { getRow(): number; getColumn(): number 
     if (!from) return 0;
     const match = this.scan('replaceWith').find((m) => !before(m, from) && !before(from as Match, m));
     if (!match || !this.replaceable(match)) return 0;
-    this.replace(match, String(replaceText));
+    this.replace(match, this.pattern(), String(replaceText));
     return 1;
   }
 
@@ -205,10 +206,10 @@ export class TextFinderFacade<R extends { getRow(): number; getColumn(): number 
     return this.formulaText || !match.formula;
   }
 
-  private replace(match: Match, replaceText: string): void {
+  private replace(match: Match, regex: RegExp, replaceText: string): void {
     const target = this.targets[match.target] as FinderTarget<R>;
     const prepare = (t: string) => this.prepare(t);
-    target.write(match.row, match.column, replaceMapped(match.shown, this.pattern(), replaceText, prepare));
+    target.write(match.row, match.column, replaceMapped(match.shown, regex, replaceText, prepare));
   }
 
   private rangeOf(at: { target: number; row: number; column: number }): R {
