@@ -17,14 +17,23 @@ describe('npm run worker', () => {
     expect(out.join('\n')).toContain('calendar');
     expect(out.join('\n')).toContain('certificates');
     expect(out.join('\n')).toContain('--course CODE');
+    expect(out.join('\n')).toContain('summaries');
+    expect(out.join('\n')).toContain('--month AAAA-MM');
     expect(out.join('\n')).toContain('--api URL');
   });
 
   it('refuses an unknown job or a missing spreadsheet with exit 2 and one line', async () => {
     expect(await main(['nope'], {})).toBe(2);
-    expect(err).toEqual(['Lavoro sconosciuto: nope. Lavori: calendar, certificates (npm run worker -- --help).']);
+    expect(err).toEqual([
+      'Lavoro sconosciuto: nope. Lavori: calendar, certificates, summaries (npm run worker -- --help).',
+    ]);
     expect(await main(['calendar'], {})).toBe(2);
     expect(err[1]).toContain('--spreadsheet');
+  });
+
+  it("asks for the add-on's script before sending summaries on Google, with exit 2", async () => {
+    expect(await main(['summaries', '--spreadsheet', 'x'], {})).toBe(2);
+    expect(err).toEqual(['Manca lo script del componente aggiuntivo: --script ID o A4PA_SCRIPT_ID.']);
   });
 });
 

@@ -1,14 +1,17 @@
 /**
  * `npm run worker -- <job> [options]`: the academy's long jobs run from Node through googleapis, for work
  * that outgrows Apps Script (a Cloud Run job in production, `--api` against `npm start` locally). Exit 0
- * when the job ran (sessions that failed are listed and logged in Registro), 1 when it could not run,
+ * when the job ran (sessions that failed are listed and logged in Registro), 1 when it could not run
+ * (or, for summaries, stopped before the end: a new run sends the rest),
  * 2 on a malformed command line.
  */
 import { parseArgs } from 'node:util';
 import { runCalendarJob } from './calendar';
 import { runCertificatesJob } from './certificates';
 import { connect } from './google';
-import { shardFromEnv } from './shard';
+import { shardFromEnv, type Shard } from './shard';
+import { runSummariesJob, type SummariesJobResult } from './summaries';
+import { isSummaryPeriod } from '../core/reports/summary-record';
 
 const HELP = `Uso: npm run worker -- <lavoro> [opzioni]
 
@@ -19,13 +22,17 @@ Lavori:
               Emetti attestati dei corsi «Concluso» (o del solo --course): PDF nella cartella
               «Attestati <anno>», righe in «Attestati», email a ogni titolare. Numeri e codici di
               verifica li assegna il componente aggiuntivo (Apps Script API, --script).
+  summaries   Invia riepilogo ai comuni: a ogni referente il riepilogo del mese (--month), una volta
+              sola (chi ha già il riepilogo del mese in «Registro» è saltato), via Gmail. I link alla
+              pagina del Comune li firma il componente aggiuntivo (Apps Script API, --script).
 
 Opzioni:
   --spreadsheet ID  il foglio dell'Academy (o A4PA_SPREADSHEET_ID)
   --api URL         un server locale (npm start) invece di Google, es. http://127.0.0.1:8080/
   --course CODE     (certificates) solo questo corso, che deve essere «Concluso»
-  --script ID       (certificates) l'ID dello script del componente aggiuntivo (o A4PA_SCRIPT_ID),
-                    distribuito come eseguibile API
+  --month AAAA-MM   (summaries) il mese dei riepiloghi; senza, il mese corrente
+  --script ID       (certificates, summaries) l'ID dello script del componente aggiuntivo
+                    (o A4PA_SCRIPT_ID), distribuito come eseguibile API
   --subject EMAIL   l'account per cui agisce un service account con delega a livello di dominio
                     (o A4PA_SUBJECT); senza, le credenziali predefinite (GOOGLE_APPLICATION_CREDENTIALS
                     o l'utente di gcloud auth application-default login)
@@ -33,7 +40,7 @@ Opzioni:
 
 Su Cloud Run i task paralleli si dividono i corsi (CLOUD_RUN_TASK_INDEX, CLOUD_RUN_TASK_COUNT).`;
 
-export const JOBS = ['calendar', 'certificates'] as const;
+export const JOBS = ['calendar', 'certificates', 'summaries'] as const;
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   let parsed;
@@ -46,6 +53,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         api: { type: 'string' },
         subject: { type: 'string' },
         course: { type: 'string' },
+        month: { type: 'string' },
         script: { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -69,15 +77,20 @@ export async function main(argv: string[], env: Record<string, string | undefine
     return 2;
   }
   const subject = parsed.values.subject ?? env.A4PA_SUBJECT;
+  const month = parsed.values.month;
+  if (job === 'summaries' && month !== undefined && !isSummaryPeriod(month)) {
+    console.error(`--month vuole un mese nella forma AAAA-MM (es. 2027-06): «${month}» non lo è.`);
+    return 2;
+  }
+  const scriptId = parsed.values.script ?? env.A4PA_SCRIPT_ID;
+  if ((job === 'summaries' || job === 'certificates') && !parsed.values.api && !scriptId) {
+    console.error('Manca lo script del componente aggiuntivo: --script ID o A4PA_SCRIPT_ID.');
+    return 2;
+  }
   try {
-    const scriptId = parsed.values.script ?? env.A4PA_SCRIPT_ID;
     const conn = connect({ api: parsed.values.api, subject, scriptId });
     const shard = shardFromEnv(env);
     if (job === 'certificates') {
-      if (!parsed.values.api && !scriptId) {
-        console.error('Manca lo script del componente aggiuntivo: --script ID o A4PA_SCRIPT_ID.');
-        return 2;
-      }
       const done = await runCertificatesJob(conn, {
         spreadsheetId,
         shard,
@@ -91,6 +104,17 @@ export async function main(argv: string[], env: Record<string, string | undefine
       for (const f of done.failed) console.log(`  ${f.holder}: ${f.error}`);
       return 0;
     }
+    if (job === 'summaries')
+      return summariesReport(
+        await runSummariesJob(conn, {
+          spreadsheetId,
+          period: month,
+          shard,
+          actor: subject ?? 'worker',
+          log: (line) => console.error(line),
+        }),
+        shard,
+      );
     const result = await runCalendarJob(conn, {
       spreadsheetId,
       shard,
@@ -106,6 +130,18 @@ export async function main(argv: string[], env: Record<string, string | undefine
     console.error(error instanceof Error ? error.message : String(error));
     return 1;
   }
+}
+
+/** The summaries job's outcome on stdout; exit 1 when it stopped before the end. */
+function summariesReport(result: SummariesJobResult, shard: Shard): number {
+  const left = result.stopped
+    ? `, interrotto (${result.stopped.reason}): ${result.stopped.left} da inviare con un nuovo avvio`
+    : '';
+  console.log(
+    `Riepiloghi di ${result.period} (task ${shard.index + 1} di ${shard.count}): ${result.sent} inviati, ${result.already} già inviati in precedenza${left}.`,
+  );
+  for (const f of result.failed) console.log(`  ${f.comune}: ${f.error}`);
+  return result.stopped ? 1 : 0;
 }
 
 if (require.main === module) {

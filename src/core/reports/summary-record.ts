@@ -21,6 +21,11 @@ const RECORD_ACTIONS: ReadonlySet<string> = new Set([SUMMARY_QUEUED, SUMMARY_SEN
  */
 const KEY_AT_START = /^(summary:.+?:\d{4}-(?:0[1-9]|1[0-2]))(?=\s|$)/;
 
+/** A summaries' period: a calendar month, `yyyy-MM`. */
+export function isSummaryPeriod(text: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+}
+
 /** A line's details: the key first (what the readers look for), then who received it, for staff. */
 export function summaryRecordDetails(summary: Pick<ComuneSummary, 'dedupeKey' | 'to' | 'name'>): string {
   return `${summary.dedupeKey} a ${summary.to} (${summary.name})`;

@@ -140,6 +140,18 @@ export function comuneSummaries(
   return out;
 }
 
+/**
+ * Who a summary comes from: the sender's name (`Nome mittente`, else the product's) and the staff's
+ * address for replies (`Email notifiche staff`, none when empty). The add-on's outbox and the worker's
+ * Gmail message both take it from here.
+ */
+export function summaryEnvelope(settings: { senderName: string; staffNotificationEmail: string }): {
+  name: string;
+  replyTo: string;
+} {
+  return { name: settings.senderName || 'Academy4PA', replyTo: settings.staffNotificationEmail };
+}
+
 /** The comuni that get no summary, and why (the preview lists them next to the recipients). */
 export function summaryExclusions(reports: Reports): Array<{ comune: string; reason: string }> {
   const active = new Set(reports.employees.filter((e) => e.active).map((e) => normalizeKey(e.comune)));

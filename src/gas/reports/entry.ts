@@ -4,7 +4,7 @@
  */
 import { computeReports, type Balance } from '../../core/reports/compute';
 import { reportTabs } from '../../core/reports/layout';
-import { comuneSummaries, periodLabel, summaryExclusions } from '../../core/reports/summary';
+import { comuneSummaries, periodLabel, summaryEnvelope, summaryExclusions } from '../../core/reports/summary';
 import { leftOutSentence, type LeftOutRow } from '../../core/registry/left-out';
 import { formatNumberIt, slashedDate } from '../../core/text';
 import { summaryPageLinks } from '../comune-page/links';
@@ -90,7 +90,7 @@ export const sendComuniSummaries = serverAction('Invia riepilogo ai comuni', ():
   const summaries = comuneSummaries(reports, source.period, pageLink);
   const record = readSummaryRecord(source.period);
   migrateLegacySummaries(record);
-  const run = deliverSummaries(summaries, record.keys, settings.senderName, settings.staffNotificationEmail);
+  const run = deliverSummaries(summaries, record.keys, summaryEnvelope(settings));
   if (run.queued > 0) logEvent('Riepilogo comuni', `${source.period}: ${run.queued} riepiloghi accodati`);
   if (run.deferred > 0) logEvent('Riepilogo comuni', `${source.period}: ${run.deferred} rinviati (${run.deferReason})`);
   flushLog();

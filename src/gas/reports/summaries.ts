@@ -13,7 +13,7 @@
  * the first run that finds it writes their `Registro` lines (so the worker sees them too) and deletes it.
  */
 import { recordedSummaryKeys, SUMMARY_QUEUED, summaryRecordDetails } from '../../core/reports/summary-record';
-import type { ComuneSummary } from '../../core/reports/summary';
+import { summaryEnvelope, type ComuneSummary } from '../../core/reports/summary';
 import { TAB } from '../../core/registry/tabs';
 import { queueMail } from '../mail/outbox';
 import { deleteProperties, readProperty } from '../platform/properties';
@@ -92,8 +92,7 @@ export interface SummaryRun {
 export function deliverSummaries(
   summaries: readonly ComuneSummary[],
   recorded: ReadonlySet<string>,
-  sender: string,
-  replyTo: string,
+  envelope: ReturnType<typeof summaryEnvelope>,
 ): SummaryRun {
   let queued = 0;
   let already = 0;
@@ -114,9 +113,9 @@ export function deliverSummaries(
       body: s.body,
       htmlBody: s.htmlBody,
       dedupeKey: s.dedupeKey,
-      name: sender || 'Academy4PA',
+      name: envelope.name,
     };
-    const message = replyTo ? { ...base, replyTo } : base;
+    const message = envelope.replyTo ? { ...base, replyTo: envelope.replyTo } : base;
     const outcome = queueMail(message);
     if (outcome === 'failed') {
       // Nothing is recorded for it, so a later run (the add-on's or the worker's) sends it: nothing is lost.

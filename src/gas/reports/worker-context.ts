@@ -5,6 +5,7 @@
  * server function; the worker's account must be staff of the academy.
  */
 import { slashedDate } from '../../core/text';
+import { isSummaryPeriod } from '../../core/reports/summary-record';
 import { pastYearsToJson, type WorkerContext } from '../../core/reports/worker-context';
 import { summaryPageLinks } from '../comune-page/links';
 import { readFeedbackScores } from '../feedback/form';
@@ -21,14 +22,12 @@ export interface WorkerContextRequest {
   period: string;
 }
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 export const getWorkerContext = serverAction('Dati per il worker', (request: WorkerContextRequest): WorkerContext => {
   const istats = Array.isArray(request?.istats) ? request.istats.map(String) : [];
   const period = String(request?.period ?? '');
   // The worker reads Registro right after this call: a month half-sent under the old property must be
   // in Registro by then, or it would send those comuni a second summary.
-  if (PERIOD.test(period) && legacySummariesStored()) migrateLegacySummaries(readSummaryRecord(period));
+  if (isSummaryPeriod(period) && legacySummariesStored()) migrateLegacySummaries(readSummaryRecord(period));
   const link = summaryPageLinks(istats, Date.now(), (ms) =>
     slashedDate(formatInSpreadsheetZone(new Date(ms), 'yyyy-MM-dd')),
   );

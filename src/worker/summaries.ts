@@ -1,0 +1,213 @@
+/**
+ * The `summaries` job: Invia riepilogo ai comuni run from Node through googleapis, with the add-on's own
+ * core (the reports' input and figures, who gets a summary, its Italian text, its dedupe key), so the
+ * add-on and the worker send the same mails and either finishes a month the other started.
+ *
+ * - What only the add-on holds (the page links' signing secret, the archives, the questionnaire) comes
+ *   from one `scripts.run` of `getWorkerContext`; the secret never leaves Apps Script.
+ * - The mail record is `Registro` (`src/core/reports/summary-record.ts`): read after that call (which
+ *   moves a month half-sent under the add-on's old property into it), a comune recorded for the period
+ *   is skipped, and each Gmail send is followed at once by its own `Riepilogo inviato` line. A send
+ *   whose line cannot be written stops the job, so the record never falls more than one mail behind.
+ * - Requests are retried with backoff on 429/5xx (Google's advice for Gmail's `rateLimitExceeded` and
+ *   `backendError` too); the daily sending limit stops the job at once, the rest left for a later run.
+ * - Cloud Run tasks share the comuni by their key, as the calendar shares the courses.
+ */
+import { computeReports } from '../core/reports/compute';
+import { buildReportSource, REPORT_SOURCE_TABS } from '../core/reports/source';
+import { comuneSummaries, summaryEnvelope, type ComuneSummary } from '../core/reports/summary';
+import { recordedSummaryKeys, SUMMARY_SENT, summaryRecordDetails } from '../core/reports/summary-record';
+import { pastYearsFromJson, type WorkerContext } from '../core/reports/worker-context';
+import { isRetryable } from '../core/http/status';
+import { TAB } from '../core/registry/tabs';
+import { backoffMs, sleep, type Connection } from './google';
+import { appendLog, formatInZone, readTables, settingsFrom } from './registry';
+import { shardOf, type Shard } from './shard';
+import { sendSummaryMail } from './summaries-mail';
+
+const ATTEMPTS = 5;
+
+type Wait = (ms: number) => Promise<void>;
+
+export interface SummariesJobOptions {
+  spreadsheetId: string;
+  /** The month whose summaries go (`yyyy-MM`); the current month on the spreadsheet's clock by default. */
+  period?: string;
+  shard: Shard;
+  now?: Date;
+  /** Who the Registro names, and the sending address when it is one (the account the worker acts as). */
+  actor: string;
+  wait?: Wait;
+  /** One line per mail sent, as it goes. */
+  log?: (line: string) => void;
+}
+
+export interface SummariesJobResult {
+  period: string;
+  /** Summaries this task had to look after (its share of the comuni with a referent and staff). */
+  total: number;
+  sent: number;
+  /** Comuni already recorded in Registro for the period (by the add-on or an earlier run). */
+  already: number;
+  /** Why the job stopped before the end (the daily limit, a lasting fault), with the summaries left. */
+  stopped: { reason: string; left: number } | null;
+  /** Summaries Gmail refused (a malformed address): the others went on. */
+  failed: Array<{ comune: string; error: string }>;
+}
+
+interface ApiError {
+  status?: number;
+  response?: { status?: number; data?: unknown };
+  message?: string;
+}
+
+function statusOf(error: unknown): number {
+  const e = error as ApiError;
+  return Number(e.status ?? e.response?.status ?? 0);
+}
+
+function reasonsOf(error: unknown): string[] {
+  const data = (error as ApiError).response?.data as { error?: { errors?: Array<{ reason?: string }> } } | undefined;
+  return (data?.error?.errors ?? []).map((e) => String(e.reason ?? ''));
+}
+
+function isDailyLimit(error: unknown): boolean {
+  return reasonsOf(error).includes('dailyLimitExceeded');
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** googleapis calls retried on Google's transient answers; the daily limit is not transient. */
+async function withRetries<T>(wait: Wait, call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const status = statusOf(error);
+      const transient = isRetryable(status, (error as ApiError).response?.data ?? null) && !isDailyLimit(error);
+      if (attempt + 1 >= ATTEMPTS || !transient) throw error;
+      await wait(backoffMs(attempt));
+    }
+  }
+}
+
+/** `getWorkerContext` through the Apps Script API; a failure of the function (not staff…) is thrown as its message. */
+async function workerContext(
+  conn: Connection,
+  request: { istats: string[]; period: string },
+  wait: Wait,
+): Promise<WorkerContext> {
+  const answer = await withRetries(wait, () =>
+    conn.script.scripts.run({
+      scriptId: conn.scriptId,
+      requestBody: { function: 'getWorkerContext', parameters: [request] },
+    }),
+  );
+  const failure = answer.data.error;
+  if (failure) {
+    const detail = (failure.details?.[0] as { errorMessage?: string } | undefined)?.errorMessage;
+    throw new Error(`Il componente aggiuntivo non ha risposto (scripts.run): ${detail ?? failure.message ?? ''}`);
+  }
+  return answer.data.response?.result as WorkerContext;
+}
+
+export async function runSummariesJob(conn: Connection, options: SummariesJobOptions): Promise<SummariesJobResult> {
+  const now = options.now ?? new Date();
+  const wait = options.wait ?? sleep;
+  const log = options.log ?? (() => undefined);
+  const period = options.period ?? formatInZone(now, 'yyyy-MM');
+  const tables = await withRetries(wait, () =>
+    readTables(conn.sheets, options.spreadsheetId, [...REPORT_SOURCE_TABS, TAB.impostazioni]),
+  );
+  const settings = settingsFrom(tables[TAB.impostazioni], now);
+  const istats = tables[TAB.comuni].rows.map((r) => r.record.istat).filter((istat) => istat !== '');
+  const context = await workerContext(conn, { istats, period }, wait);
+  // Registro is read after the add-on answered: a month half-sent under its old property is in it now.
+  const registro = (await withRetries(wait, () => readTables(conn.sheets, options.spreadsheetId, [TAB.registro])))[
+    TAB.registro
+  ];
+  const source = buildReportSource(
+    {
+      comuni: tables[TAB.comuni],
+      employees: tables[TAB.dipendenti],
+      courses: tables[TAB.corsi],
+      sessions: tables[TAB.sessioni],
+      enrollments: tables[TAB.iscrizioni],
+      attendance: tables[TAB.presenze],
+      certificates: tables[TAB.attestati],
+      external: tables[TAB.formazioneEsterna],
+    },
+    {
+      settings,
+      feedback: context.feedback,
+      pastYears: pastYearsFromJson(context.pastYears),
+      now: formatInZone(now, 'yyyy-MM-dd HH:mm'),
+    },
+  );
+  const reports = computeReports(source.input);
+  const summaries = comuneSummaries(reports, period, (c) => context.pageLinks[c.istat] ?? null).filter((s) =>
+    shardOf(s.comune, options.shard),
+  );
+  const recorded = recordedSummaryKeys(
+    registro.rows.map((r) => r.record),
+    period,
+  );
+  const envelope = summaryEnvelope(settings);
+  const fromAddress = options.actor.includes('@') ? options.actor : '';
+
+  const result: SummariesJobResult = {
+    period,
+    total: summaries.length,
+    sent: 0,
+    already: 0,
+    stopped: null,
+    failed: [],
+  };
+  const todo: ComuneSummary[] = [];
+  for (const s of summaries) {
+    if (recorded.has(s.dedupeKey)) result.already += 1;
+    else todo.push(s);
+  }
+  for (const [i, s] of todo.entries()) {
+    try {
+      await withRetries(wait, () =>
+        sendSummaryMail(conn, {
+          to: s.to,
+          fromAddress,
+          fromName: envelope.name,
+          replyTo: envelope.replyTo,
+          subject: s.subject,
+          body: s.body,
+          htmlBody: s.htmlBody,
+        }),
+      );
+    } catch (error) {
+      const status = statusOf(error);
+      if (status >= 400 && status < 500 && status !== 429 && !isDailyLimit(error)) {
+        result.failed.push({ comune: s.name, error: messageOf(error) });
+        continue;
+      }
+      result.stopped = {
+        reason: isDailyLimit(error)
+          ? 'limite giornaliero di invio di Gmail raggiunto'
+          : `Gmail non risponde (${messageOf(error)})`,
+        left: todo.length - i,
+      };
+      break;
+    }
+    // Right after the send: the record is at most this one mail behind, and a failure here stops the job.
+    await withRetries(wait, () =>
+      appendLog(conn.sheets, options.spreadsheetId, {
+        who: options.actor,
+        action: SUMMARY_SENT,
+        details: summaryRecordDetails(s),
+        at: new Date(),
+      }),
+    );
+    result.sent += 1;
+    log(`riepilogo ${s.dedupeKey} inviato a ${s.to}`);
+  }
+  return result;
+}
