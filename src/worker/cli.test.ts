@@ -15,14 +15,17 @@ describe('npm run worker', () => {
   it('lists its jobs and options with --help, in Italian', async () => {
     expect(await main(['--help'], {})).toBe(0);
     expect(out.join('\n')).toContain('calendar');
+    expect(out.join('\n')).toContain('reports');
     expect(out.join('\n')).toContain('--api URL');
   });
 
   it('refuses an unknown job or a missing spreadsheet with exit 2 and one line', async () => {
     expect(await main(['nope'], {})).toBe(2);
-    expect(err).toEqual(['Lavoro sconosciuto: nope. Lavori: calendar (npm run worker -- --help).']);
+    expect(err).toEqual(['Lavoro sconosciuto: nope. Lavori: calendar, reports (npm run worker -- --help).']);
     expect(await main(['calendar'], {})).toBe(2);
     expect(err[1]).toContain('--spreadsheet');
+    expect(await main(['reports', '--spreadsheet', 'x'], {})).toBe(2);
+    expect(err[2]).toContain('--script');
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runCalendarJob } from './calendar';
+import { runReportsJob } from './reports';
 import { connect } from './google';
 import { shardFromEnv } from './shard';
 
@@ -14,10 +15,14 @@ const HELP = `Uso: npm run worker -- <lavoro> [opzioni]
 Lavori:
   calendar    Sincronizza calendario: un evento per sessione (Meet per i corsi online e misti),
               invitati gli iscritti confermati, ID evento e Link Meet scritti in «Sessioni».
+  reports     Aggiorna report: «Report dipendenti», «Report comuni», «Report corsi» e «Bilancio»
+              scritti come li scrive il componente aggiuntivo (ore degli anni chiusi e punteggi dei
+              questionari chiesti al componente con l'API Apps Script: serve --script).
 
 Opzioni:
   --spreadsheet ID  il foglio dell'Academy (o A4PA_SPREADSHEET_ID)
   --api URL         un server locale (npm start) invece di Google, es. http://127.0.0.1:8080/
+  --script ID       il progetto Apps Script del componente (o A4PA_SCRIPT_ID), per reports
   --subject EMAIL   l'account per cui agisce un service account con delega a livello di dominio
                     (o A4PA_SUBJECT); senza, le credenziali predefinite (GOOGLE_APPLICATION_CREDENTIALS
                     o l'utente di gcloud auth application-default login)
@@ -25,7 +30,7 @@ Opzioni:
 
 Su Cloud Run i task paralleli si dividono i corsi (CLOUD_RUN_TASK_INDEX, CLOUD_RUN_TASK_COUNT).`;
 
-export const JOBS = ['calendar'] as const;
+export const JOBS = ['calendar', 'reports'] as const;
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   let parsed;
@@ -37,6 +42,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         spreadsheet: { type: 'string' },
         api: { type: 'string' },
         subject: { type: 'string' },
+        script: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -61,6 +67,18 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const subject = parsed.values.subject ?? env.A4PA_SUBJECT;
   try {
     const conn = connect({ api: parsed.values.api, subject });
+    if (job === 'reports') {
+      const scriptId = parsed.values.script ?? env.A4PA_SCRIPT_ID ?? '';
+      if (!scriptId) {
+        console.error('Manca il progetto Apps Script del componente: --script ID o A4PA_SCRIPT_ID.');
+        return 2;
+      }
+      const done = await runReportsJob(conn, { spreadsheetId, scriptId, log: (line) => console.error(line) });
+      console.log(
+        `Report ${done.year} aggiornati: ${done.employees} dipendenti, ${done.comuni} comuni, ${done.courses} corsi; ${done.leftOut} righe da correggere non conteggiate.`,
+      );
+      return 0;
+    }
     const shard = shardFromEnv(env);
     const result = await runCalendarJob(conn, {
       spreadsheetId,
