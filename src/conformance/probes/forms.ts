@@ -137,6 +137,28 @@ export const formsProbes: Probe[] = [
     },
   },
   {
+    id: 'FORMS-DESTINATION-ROW',
+    run: (ctx) => {
+      const form = scratchForm(ctx, 'Sonda riga risposte').setPublished(true);
+      const choices = ['A (01/02, 03/04) — x', 'B — y'];
+      const box = form.addCheckboxItem().setTitle('Corsi').setChoiceValues(choices);
+      const before = new Set(ctx.spreadsheet.getSheets().map((s) => s.getSheetId()));
+      form.setDestination(FormApp.DestinationType.SPREADSHEET, ctx.spreadsheet.getId());
+      const sent = form.createResponse().withItemResponse(box.createResponse(choices)).submit();
+      const tab = SpreadsheetApp.openById(ctx.spreadsheet.getId())
+        .getSheets()
+        .find((s) => !before.has(s.getSheetId()));
+      const row = tab ? tab.getRange(2, 1, 1, tab.getLastColumn()).getValues()[0] : [];
+      const at = row?.[0] instanceof Date ? row[0].getTime() : NaN;
+      const apart = Math.abs(at - sent.getTimestamp().getTime());
+      form.removeDestination();
+      // Whether the two times are equal to the millisecond is the unverified half: only "within a
+      // second" is asked, which both answers give.
+      return { cell: String(row?.[row.length - 1] ?? ''), withinSecond: apart < 1000 };
+    },
+    expected: { value: { cell: 'A (01/02, 03/04) — x, B — y', withinSecond: true } },
+  },
+  {
     id: 'FORMS-SCRIPT-SUBMIT',
     run: (ctx) => {
       const form = scratchForm(ctx, 'Sonda invio').setPublished(true);

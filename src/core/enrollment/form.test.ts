@@ -1,4 +1,12 @@
-import { codeOfChoice, consentHelp, courseChoice, formTitle, readAnswers } from './form';
+import {
+  answersFromNamedValues,
+  codeOfChoice,
+  consentHelp,
+  courseChoice,
+  formTitle,
+  readAnswers,
+  splitChoiceCell,
+} from './form';
 
 describe('enrollment form content', () => {
   const course = { code: 'EXC-BASE', title: 'Excel di base', seats: 2 };
@@ -44,5 +52,40 @@ describe('enrollment form content', () => {
   test('title and consent help', () => {
     expect(formTitle(2027, '')).toBe('Iscrizione ai corsi 2027 — Consorzio');
     expect(consentHelp('https://x.it/privacy')).toContain('Informativa privacy: https://x.it/privacy');
+  });
+
+  // catalogue: FORMS-DESTINATION-ROW
+  test('a responses-tab cell of several choices is cut at each seats text, never at the commas between dates', () => {
+    const a = courseChoice(course, sessions, 1);
+    const b = courseChoice({ code: 'WORD', title: 'Word, livello 2', seats: 1 }, [], 1);
+    expect(splitChoiceCell(`${a}, ${b}`)).toEqual([a, b]);
+    expect(splitChoiceCell(a)).toEqual([a]);
+  });
+
+  test('a cell that cannot be cut unambiguously is refused: a title with the separator, another format, nothing', () => {
+    expect(splitChoiceCell('X — Corso — speciale (01/02) — posti liberi: 1')).toBeNull();
+    expect(splitChoiceCell('EXC-BASE')).toBeNull();
+    expect(splitChoiceCell("EXC-BASE — Excel — lista d'attesa, altro")).toBeNull();
+    expect(splitChoiceCell('  ')).toBeNull();
+  });
+
+  test('the answers of a spreadsheet submit event read as the form’s, and a blank event gives none', () => {
+    const choice = courseChoice(course, sessions, 1);
+    const named = {
+      'Informazioni cronologiche': ['01/02/2027 9.00.00'],
+      'Indirizzo email': ['anna@comune.example.it'],
+      Nome: ['Anna'],
+      Corsi: [choice],
+      Azione: ['Annullamento'],
+    };
+    const answers = answersFromNamedValues(named);
+    expect(answers?.Corsi).toEqual([choice]);
+    expect(readAnswers('anna@comune.example.it', answers ?? {})).toMatchObject({
+      firstName: 'Anna',
+      courses: ['EXC-BASE'],
+      action: 'Annullamento',
+    });
+    expect(answersFromNamedValues({ Nome: [''], Corsi: [''] })).toBeNull();
+    expect(answersFromNamedValues({ Nome: ['Anna'] })).toBeNull();
   });
 });

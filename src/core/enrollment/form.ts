@@ -120,3 +120,45 @@ export function readAnswers(
     action: action.toLowerCase() === ACTION_CANCEL.toLowerCase() ? ACTION_CANCEL : ACTION_ENROLL,
   };
 }
+
+/** Where a course choice ends: its seats text (see `courseChoice`). */
+const CHOICE_END = new RegExp(`${CHOICE_SEPARATOR}(?:posti liberi: \\d+|lista d'attesa)(?=, |$)`, 'g');
+
+/**
+ * The course choices of a responses-tab cell, where Google writes a checkbox answer as its choices joined
+ * by ", " (catalogue FORMS-DESTINATION-ROW) while a choice's dates hold ", " too: each choice ends
+ * with its seats text and holds exactly two separators. Null when the cell cannot be cut that way (a
+ * title holding the separator, a choice in another format): the caller then reads the form itself.
+ */
+export function splitChoiceCell(cell: string): string[] | null {
+  const text = cell.trim();
+  if (text === '') return null;
+  const out: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(CHOICE_END)) {
+    const end = match.index + match[0].length;
+    const choice = text.slice(start, end);
+    if (choice.split(CHOICE_SEPARATOR).length !== 3) return null;
+    out.push(choice);
+    start = end + 2;
+  }
+  return start === text.length + 2 ? out : null;
+}
+
+/**
+ * The answers of a spreadsheet form-submit event (`namedValues`: column title → its cell's text), keyed
+ * by question title as `readAnswers` takes them; null when the event is blank (the trigger's second,
+ * empty firing) or its course choices cannot be read unambiguously.
+ */
+export function answersFromNamedValues(
+  named: Readonly<Record<string, readonly string[] | undefined>>,
+): Record<string, string | string[]> | null {
+  const answers: Record<string, string | string[]> = {};
+  for (const [title, cells] of Object.entries(named)) answers[title.trim()] = String(cells?.[0] ?? '').trim();
+  const coursesTitle = Object.keys(answers).find((t) => t.toLowerCase() === FORM_ITEMS.courses.toLowerCase());
+  if (coursesTitle === undefined) return null;
+  const choices = splitChoiceCell(String(answers[coursesTitle]));
+  if (!choices) return null;
+  answers[coursesTitle] = choices;
+  return answers;
+}

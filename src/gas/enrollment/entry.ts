@@ -10,7 +10,9 @@ import {
   seatState,
   type CapacityOptions,
 } from '../../core/enrollment/capacity';
+import { answersFromNamedValues } from '../../core/enrollment/form';
 import { requestRefusal } from '../../core/enrollment/policy';
+import { withRetry } from '../platform/retry';
 import type { EnrollmentRecord, EnrollmentStatus } from '../../core/enrollment/types';
 import type { StaffEnrollmentOutcome } from '../../core/mail/enrollment';
 import { BusyError, UserError } from '../../core/registry/errors';
@@ -38,6 +40,7 @@ import {
   finishRun,
   processPending,
   rememberStaleAttendees,
+  type SubmittedResponse,
   staleAttendeeCourses,
   withScriptLock,
 } from './process';
@@ -65,20 +68,50 @@ export const publishEnrollmentForm = serverAction('Pubblica modulo iscrizioni', 
   return result;
 });
 
+interface SubmitEvent {
+  triggerUid?: string;
+  /** Bound to the form (publications before the spreadsheet trigger): the response and its form. */
+  response?: FormResponse;
+  source?: Form;
+  /** Bound to the spreadsheet (catalogue FORMS-SUBMIT-EVENT): the responses-tab row and its cells by title. */
+  range?: GoogleAppsScript.Spreadsheet.Range;
+  namedValues?: Record<string, string[]>;
+}
+
 /**
- * The installable form-submit trigger (bound to the form). A blank event (the trigger sometimes fires a
- * second time without a response) is ignored; a run that cannot get the lock leaves its response to the
- * next run or to the reconciliation.
+ * The installable form-submit trigger, bound to the registry spreadsheet the form writes to (or, until
+ * the form is published again, to the form). A blank event (the trigger sometimes fires a second time
+ * without values) is ignored; a run that cannot get the lock leaves its response to the next run or to
+ * the reconciliation.
  */
-export function onFormSubmit(e?: { response?: FormResponse; source?: Form; triggerUid?: string }): void {
-  requireOwnTriggerOrStaff(SUBMIT_HANDLER, e, 'Elaborazione risposte del modulo');
-  // Called by hand (`google.script.run` passes plain data, never a Form or a FormResponse), the event
-  // proves nothing: only the id of a real response is used, and the responses are read from the form.
+export function onFormSubmit(e?: SubmitEvent): void {
+  const caller = requireOwnTriggerOrStaff(SUBMIT_HANDLER, e, 'Elaborazione risposte del modulo');
+  // Called by hand (`google.script.run` passes plain data, never a Form, a FormResponse or a Range), the
+  // event proves nothing: only the id of a real response is used, and the responses are read from the form.
   const responseId = e && hasMethod(e.response, 'getId') ? String(e.response.getId()) : '';
-  if (!responseId) return;
-  const form = hasMethod(e?.source, 'getResponses') ? (e?.source as Form) : openStoredForm();
-  if (!form) return;
-  processPending(form, responseId);
+  if (responseId) {
+    const form = hasMethod(e?.source, 'getResponses') ? (e?.source as Form) : openStoredForm();
+    if (form) processPending(form, responseId);
+    return;
+  }
+  // The spreadsheet's event is used only as its own trigger delivered it.
+  const submitted = caller === 'trigger' ? submittedFromEvent(e) : null;
+  if (submitted) processPending(openStoredForm, '', { onlyWhenPending: true, submitted });
+}
+
+/** The response a spreadsheet form-submit event carries; null for a blank or unreadable one. */
+function submittedFromEvent(e: SubmitEvent | undefined): SubmittedResponse | null {
+  const named = e?.namedValues;
+  if (!named || typeof named !== 'object' || !hasMethod(e.range, 'getValues')) return null;
+  const answers = answersFromNamedValues(named);
+  if (!answers) return null;
+  const range = e.range;
+  const row = withRetry('Range.getValues', () => range.getValues())[0] ?? [];
+  // The tab's first column is the response's time (FORMS-DESTINATION).
+  const at = row[0] instanceof Date ? row[0].getTime() : NaN;
+  if (!Number.isFinite(at)) return null;
+  const texts = Object.values(named).map((cells) => String(cells?.[0] ?? ''));
+  return { timestampMs: at, answers, texts };
 }
 
 function hasMethod<K extends string>(value: unknown, name: K): value is Record<K, () => unknown> {

@@ -310,7 +310,8 @@ export function publishForm(data: EnrollmentData, book: EnrollmentBook): Publish
 
   (form as unknown as ModernForm).setPublished(true);
 
-  const ssId = academySpreadsheet().getId();
+  const spreadsheet = academySpreadsheet();
+  const ssId = spreadsheet.getId();
   let destination = '';
   try {
     destination = form.getDestinationId();
@@ -321,7 +322,7 @@ export function publishForm(data: EnrollmentData, book: EnrollmentBook): Publish
 
   // The question map before the submit trigger exists: no response is read without it.
   rememberQuestionTitles(form.getId(), titles);
-  ensureTriggers(form);
+  ensureTriggers(spreadsheet);
   if (created || !readProperty(PROP_WATERMARK)) writeProperties({ [PROP_WATERMARK]: String(Date.now()) });
   const url = form.getPublishedUrl();
   writeProperties({ [PROP_FORM_ID]: form.getId(), [PROP_FORM_URL]: url });
@@ -332,17 +333,20 @@ export function publishForm(data: EnrollmentData, book: EnrollmentBook): Publish
 }
 
 /**
- * Exactly one form-submit trigger bound to this form and one periodic reconciliation, however often
- * the form is published: extra or stale ones (bound to an older form) are deleted.
+ * Exactly one form-submit trigger and one periodic reconciliation, however often the form is published:
+ * extra or stale ones are deleted. The submit trigger is the spreadsheet's, which the form writes to: its
+ * event carries the answers (FORMS-SUBMIT-EVENT), while the form's carries a FormResponse read with a
+ * call per item; one bound to the form, as publications before made it, is replaced.
  */
-function ensureTriggers(form: Form): void {
+function ensureTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   let submit = false;
   let reconcile = false;
   for (const trigger of ScriptApp.getProjectTriggers()) {
     const handler = trigger.getHandlerFunction();
     if (handler === SUBMIT_HANDLER) {
       const bound =
-        trigger.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT && trigger.getTriggerSourceId() === form.getId();
+        trigger.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT &&
+        trigger.getTriggerSourceId() === spreadsheet.getId();
       if (bound && !submit) submit = true;
       else ScriptApp.deleteTrigger(trigger);
     } else if (handler === RECONCILE_HANDLER) {
@@ -350,6 +354,6 @@ function ensureTriggers(form: Form): void {
       else ScriptApp.deleteTrigger(trigger);
     }
   }
-  if (!submit) ScriptApp.newTrigger(SUBMIT_HANDLER).forForm(form).onFormSubmit().create();
+  if (!submit) ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(spreadsheet).onFormSubmit().create();
   if (!reconcile) ScriptApp.newTrigger(RECONCILE_HANDLER).timeBased().everyHours(1).create();
 }

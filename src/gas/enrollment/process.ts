@@ -22,7 +22,7 @@ import { isTransient, withRetry } from '../platform/retry';
 import { PROP_FORM_ID, PROP_FORM_URL, PROP_ITEM_TITLES, PROP_WATERMARK, refreshFormChoices } from './form';
 import { responsesFromApi } from './api-responses';
 import { Notifier, logPromotions, logResults, queueHeldMail } from './notify';
-import { readProperty, refreshProperties, writeProperties } from '../platform/properties';
+import { holdPropertyWrites, readProperty, refreshProperties, writeProperties } from '../platform/properties';
 
 type Form = GoogleAppsScript.Forms.Form;
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
@@ -212,6 +212,38 @@ function applyOnce(book: EnrollmentBook, notifier: Notifier, response: ResponseD
   }
 }
 
+/**
+ * A response as the spreadsheet's form-submit event carries it (catalogue FORMS-SUBMIT-EVENT): its
+ * answers by question title, the time its responses-tab row holds, and every text of that row (one of
+ * them the respondent's address, under a column title that depends on the spreadsheet's language).
+ */
+export interface SubmittedResponse {
+  timestampMs: number;
+  answers: Record<string, string | string[]>;
+  texts: string[];
+}
+
+/** How far the responses tab's time may be from the response's own (FORMS-DESTINATION-ROW). */
+const SAME_RESPONSE_MS = 1000;
+
+/**
+ * The event's response, when it is the one response after the watermark: its time and its sender's
+ * address (two FormApp calls) tie it to the form's listing, which gives the id and the exact time the
+ * watermark needs; its answers are the event's, with no call per item. Null when the event is another
+ * response (one already processed fired again, another form linked to the spreadsheet) or others wait:
+ * the caller reads the form as the reconciliation does.
+ */
+function submittedResponse(own: readonly FormResponse[], submitted: SubmittedResponse): ResponseData | null {
+  const only = own.length === 1 ? own[0] : undefined;
+  if (!only) return null;
+  const at = withRetry('FormResponse.getTimestamp', () => only.getTimestamp().getTime());
+  if (Math.abs(at - submitted.timestampMs) > SAME_RESPONSE_MS) return null;
+  const email = withRetry('FormResponse.getRespondentEmail', () => only.getRespondentEmail());
+  const wanted = email.trim().toLowerCase();
+  if (wanted === '' || !submitted.texts.some((t) => t.trim().toLowerCase() === wanted)) return null;
+  return { id: only.getId(), timestamp: new Date(at), email, answers: submitted.answers };
+}
+
 interface Candidate {
   id: string;
   at: number;
@@ -230,13 +262,19 @@ function pendingResponses(
   currentId: string,
   watermark: number,
   onlyWhenPending: boolean,
-): { responses: ResponseData[]; newWatermark: number } | null {
+  submitted: SubmittedResponse | undefined,
+): { responses: ResponseData[]; newWatermark: number; currentId: string } | null {
   const listedBefore = Date.now();
   // The responses come from the form itself, never from the event: the event's id only says which
   // one to put first, and an id the form does not list (processed, or made up) is simply not there.
   const own = withRetry('Form.getResponses', () => form.getResponses(new Date(watermark)));
   // The reconciliation with nothing new reads no tab at all.
   if (own.length === 0 && onlyWhenPending) return null;
+  const fromEvent = submitted ? submittedResponse(own, submitted) : null;
+  if (fromEvent) {
+    const at = fromEvent.timestamp.getTime();
+    return { responses: [fromEvent], newWatermark: Math.max(watermark, at), currentId: fromEvent.id };
+  }
   const titles = knownTitles();
   // Both listings ask for "after the watermark" with the same precision, so they hold the same
   // responses unless the API has not caught up; one sent since the form was listed is left to the next run.
@@ -268,7 +306,7 @@ function pendingResponses(
     }
     if (inOrder && c.at > newWatermark) newWatermark = c.at;
   }
-  return { responses: chosen.map((c) => c.read()), newWatermark };
+  return { responses: chosen.map((c) => c.read()), newWatermark, currentId };
 }
 
 /**
@@ -279,32 +317,44 @@ function pendingResponses(
  * Returns null when the lock could not be had (the work is left to the next run).
  */
 export function processPending(
-  form: Form,
+  /** The form, or how to open it once the lock is held (its id is then read with the other properties). */
+  formOrOpen: Form | (() => Form | null),
   currentId: string,
-  options: { onlyWhenPending?: boolean } = {},
+  options: { onlyWhenPending?: boolean; submitted?: SubmittedResponse } = {},
 ): { processed: number } | null {
   return withScriptLock(() => {
+    const form = typeof formOrOpen === 'function' ? formOrOpen() : formOrOpen;
+    if (!form) return null;
     // Only the published form's responses count: an event naming another form (or forged) does nothing.
     const formId = readProperty(PROP_FORM_ID);
     if (formId && form.getId() !== formId) return null;
     const watermark = Number(readProperty(PROP_WATERMARK) ?? '0') || 0;
-    const chosen = pendingResponses(form, currentId, watermark, options.onlyWhenPending === true);
+    const chosen = pendingResponses(form, currentId, watermark, options.onlyWhenPending === true, options.submitted);
     if (!chosen) return null;
     const { responses, newWatermark } = chosen;
     // A submission reads only its sender's rows when the tally allows; the reconciliation reads all,
     // which also rebuilds the tally.
-    const slice = currentId === '' ? null : loadEnrollmentSlice(responses.map(sliceRequest));
+    const submission = chosen.currentId !== '' || options.submitted !== undefined;
+    const slice = submission ? loadEnrollmentSlice(responses.map(sliceRequest)) : null;
     const data = slice ?? loadEnrollmentData();
-    const book = openBook(data);
-    const notifier = new Notifier(data, readProperty(PROP_FORM_URL) ?? '');
-    let processed = 0;
-    for (const response of responses) {
-      if (book.hasResponse(response.id)) continue;
-      applyOnce(book, notifier, response);
-      processed += 1;
-    }
-    const courses = finishRun(data, book, notifier);
-    if (newWatermark > watermark) writeProperties({ [PROP_WATERMARK]: String(newWatermark) });
+    // The IDs issued, the watermark and the tally land in one Properties write right after the rows,
+    // before the calendar and the form, where a run may stop at the time limit: the next run must find
+    // the watermark past what this one wrote. A run stopped before that write leaves rows whose IDs and
+    // response ids the next run reads back.
+    const { book, courses, processed } = holdPropertyWrites(() => {
+      const opened = openBook(data);
+      const notifier = new Notifier(data, readProperty(PROP_FORM_URL) ?? '');
+      let count = 0;
+      for (const response of responses) {
+        if (opened.hasResponse(response.id)) continue;
+        applyOnce(opened, notifier, response);
+        count += 1;
+      }
+      const changed = finishRun(data, opened, notifier);
+      if (newWatermark > watermark) writeProperties({ [PROP_WATERMARK]: String(newWatermark) });
+      rememberEnrollmentIndex(data);
+      return { book: opened, courses: changed, processed: count };
+    });
     afterRun(data, book, courses, form);
     return { processed };
   });

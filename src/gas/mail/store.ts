@@ -83,13 +83,15 @@ export function writePropertyState(st: PropertyState): void {
   };
   pieces.forEach((p, i) => (values[`${QUEUE_CHUNK}${i}`] = p));
   for (let i = pieces.length; i < st.chunks; i += 1) values[`${QUEUE_CHUNK}${i}`] = '';
-  writeProperties(values);
+  // Stored at once: the outbox takes a mail as queued (and sends it) only once Properties hold it.
+  writeProperties(values, { now: true });
   st.chunks = pieces.length;
 }
 
 /** Only the sent digests and the counts: what a send from the tab changes. */
 export function writeSentAndBacklog(sent: readonly string[], backlog: Backlog): void {
-  writeProperties({ [SENT]: sent.join(','), [BACKLOG]: JSON.stringify(backlog) });
+  // Stored at once: a sent mail's digest is what keeps it from being sent twice.
+  writeProperties({ [SENT]: sent.join(','), [BACKLOG]: JSON.stringify(backlog) }, { now: true });
 }
 
 /** The tab, or null when it does not exist yet. */

@@ -114,6 +114,57 @@ describe('the Script Properties adapter', () => {
     expect(store.calls).toEqual([]);
   });
 
+  it('merges the writes held by holdPropertyWrites into one setProperties at its end, reads seeing them at once', async () => {
+    const store = new CountingStore({ 'a4pa.form.watermark': '1' });
+    const props = await execution(store);
+    const value = props.holdPropertyWrites(() => {
+      props.writeProperties({ 'a4pa.form.watermark': '2', 'a4pa.form.url': 'u' });
+      props.writeProperties({ 'a4pa.form.watermark': '3' });
+      props.holdPropertyWrites(() => props.writeProperties({ 'a4pa.form.choices': 'c' }));
+      expect(props.readProperty('a4pa.form.watermark')).toBe('3');
+      expect(store.calls.filter((c) => c === 'setProperties')).toHaveLength(0);
+      return 'done';
+    });
+    expect(value).toBe('done');
+    expect(store.data).toEqual({ 'a4pa.form.watermark': '3', 'a4pa.form.url': 'u', 'a4pa.form.choices': 'c' });
+    expect(store.calls.filter((c) => c === 'setProperties')).toHaveLength(1);
+  });
+
+  it('stores a write marked now at once inside a hold, and the held older value of its key never overwrites it', async () => {
+    const store = new CountingStore();
+    const props = await execution(store);
+    props.holdPropertyWrites(() => {
+      props.writeProperties({ 'a4pa.form.watermark': 'old', 'a4pa.form.url': 'u' });
+      props.writeProperties({ 'a4pa.form.watermark': 'new' }, { now: true });
+      expect(store.data).toEqual({ 'a4pa.form.watermark': 'new' });
+    });
+    expect(store.data).toEqual({ 'a4pa.form.watermark': 'new', 'a4pa.form.url': 'u' });
+    expect(store.calls.filter((c) => c === 'setProperties')).toHaveLength(2);
+  });
+
+  it('stores what a hold wrote when its work fails, and lets the work’s own error through', async () => {
+    const store = new CountingStore();
+    const props = await execution(store);
+    expect(() =>
+      props.holdPropertyWrites(() => {
+        props.writeProperties({ 'a4pa.form.watermark': '5' });
+        throw new Error('Calendar non disponibile');
+      }),
+    ).toThrow('Calendar non disponibile');
+    expect(store.data).toEqual({ 'a4pa.form.watermark': '5' });
+  });
+
+  it('refuses an unregistered key inside a hold at once, holding none of that write’s values', async () => {
+    const store = new CountingStore();
+    const props = await execution(store);
+    const write = props.writeProperties as (values: Record<string, string>) => void;
+    props.holdPropertyWrites(() => {
+      expect(() => write({ 'a4pa.form.url': 'u', 'a4pa.unknown': 'x' })).toThrow('a4pa.unknown');
+    });
+    expect(store.data).toEqual({});
+    expect(store.calls.filter((c) => c === 'setProperties')).toHaveLength(0);
+  });
+
   it('retries a read that Google fails for a moment', async () => {
     const store = new CountingStore({ 'a4pa.form.id': 'F1' });
     store.failNext = 'getProperties';

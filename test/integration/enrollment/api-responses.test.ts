@@ -1,7 +1,9 @@
 /**
- * A submission's answers come from one Forms API request when the API lists every response FormApp
- * lists (FormApp names how many there are in one call), and through FormApp, a call per item, when it
- * does not list them yet or cannot be read: the same rows and the same mail either way.
+ * A submission's answers come from the spreadsheet's form-submit event when its response is the one after
+ * the watermark (three FormApp calls tie them together, none per item); a backlog (a response an earlier
+ * run missed) is read in one Forms API request when the API lists every response FormApp lists, and
+ * through FormApp, a call per item, when it does not list them yet or cannot be read: the same rows and
+ * the same mail every way.
  */
 import { LocalAcademy } from '../../../src/local/runtime/session';
 import type { Variant } from '../../../src/local/runtime/variant';
@@ -11,6 +13,7 @@ import { COMUNI, PEOPLE, SESSIONS, START, course, mails, publish, rows, step } f
 jest.setTimeout(30_000);
 
 const ANNA = 'anna.bassi@comune.crema.cr.it';
+const LUCA = 'luca.ferrari@comune.crema.cr.it';
 
 async function publishedAcademy(variant: Variant): Promise<LocalAcademy> {
   const academy = LocalAcademy.fresh({ start: START, variant });
@@ -22,14 +25,26 @@ async function publishedAcademy(variant: Variant): Promise<LocalAcademy> {
   return academy;
 }
 
-/** Forms calls of one submission by method (the API's requests count as Forms calls too). */
+/** The choices' refresh after a change of seats, not the reading of a response. */
+const REFRESH = ['Forms.getItemById', 'Forms.asCHECKBOX', 'Forms.setChoiceValues'];
+
+/** Forms calls of one submission by method, the choices' refresh left out (the API's requests count as Forms calls too). */
 function formsCallsOfSubmission(academy: LocalAcademy, email: string): Record<string, number> {
   academy.ws.resetCounts();
   const sent = step(academy, { do: 'submit', email, courses: ['EXC-BASE'] });
   if (!sent.ok) throw new Error(sent.error);
   const out: Record<string, number> = {};
-  for (const [key, n] of Object.entries(academy.ws.methodCounts)) if (key.startsWith('Forms.')) out[key] = n;
+  for (const [key, n] of Object.entries(academy.ws.methodCounts))
+    if (key.startsWith('Forms.') && !REFRESH.includes(key)) out[key] = n;
   return out;
+}
+
+/** Anna's response is left behind (her run fails before it reads anything); Luca's run finds both. */
+function backlogOfTwo(academy: LocalAcademy): Record<string, number> {
+  academy.ws.injectFault('Lock', 1, 'Lock timeout: another process was holding the lock for too long.');
+  step(academy, { do: 'submit', email: ANNA, courses: ['EXC-BASE'] });
+  expect(rows(academy, 'Iscrizioni')).toHaveLength(0);
+  return formsCallsOfSubmission(academy, LUCA);
 }
 
 function outcome(academy: LocalAcademy): unknown {
@@ -40,52 +55,79 @@ function outcome(academy: LocalAcademy): unknown {
 }
 
 describe('reading form responses', () => {
-  // catalogue: REST-FORMS-READ, REST-FORMS-FRESH (lenient: the API lists the response at once)
-  test('a submission the Forms API already lists costs two Forms calls: the form listing and one API request', async () => {
+  // catalogue: FORMS-SUBMIT-EVENT, FORMS-DESTINATION-ROW (either answer: the times agree within a second)
+  test.each(['strict', 'lenient'] as const)(
+    'a submission is read from the spreadsheet’s submit event: the listing, its time and its sender, none per item (%s)',
+    async (variant) => {
+      const academy = await publishedAcademy(variant);
+      expect(formsCallsOfSubmission(academy, ANNA)).toEqual({
+        'Forms.openById': 1,
+        'Forms.getResponses': 1,
+        'Forms.getTimestamp': 1,
+        'Forms.getRespondentEmail': 1,
+      });
+      expect(outcome(academy)).toEqual({
+        rows: [[ANNA, 'EXC-BASE', 'Confermata', 'Modulo', true]],
+        mails: [[ANNA, 'Iscrizione ai corsi: esito della richiesta']],
+      });
+    },
+  );
+
+  // catalogue: REST-FORMS-READ, REST-FORMS-FRESH (lenient: the API lists the responses at once)
+  test('a backlog the Forms API already lists is read in one API request, with no call per item', async () => {
     const academy = await publishedAcademy('lenient');
-    const calls = formsCallsOfSubmission(academy, ANNA);
-    // The rest are the choices' refresh (the seats left changed), not the reading.
-    const reading = Object.keys(calls).filter(
-      (k) => !['Forms.getItemById', 'Forms.asCHECKBOX', 'Forms.setChoiceValues'].includes(k),
-    );
-    expect(Object.fromEntries(reading.map((k) => [k, calls[k]]))).toEqual({
-      'Forms.getResponses': 1,
-      'Forms.forms.responses.list': 1,
-    });
-    expect(outcome(academy)).toEqual({
-      rows: [[ANNA, 'EXC-BASE', 'Confermata', 'Modulo', true]],
-      mails: [[ANNA, 'Iscrizione ai corsi: esito della richiesta']],
-    });
+    const calls = backlogOfTwo(academy);
+    expect(calls['Forms.forms.responses.list']).toBe(1);
+    expect(calls['Forms.getItemResponses']).toBeUndefined();
+    expect(rows(academy, 'Iscrizioni').map((r) => [r.Email, r.Stato])).toEqual([
+      [ANNA, 'Confermata'],
+      [LUCA, 'Confermata'],
+    ]);
   });
 
-  // catalogue: REST-FORMS-FRESH (strict: the API has not caught up when the trigger runs)
-  test('a submission the API does not list yet is read through FormApp, with the same row and mail', async () => {
+  // catalogue: REST-FORMS-FRESH (strict: the API has not caught up with the fresh responses)
+  test('a backlog the API does not list yet is read through FormApp, with the same rows and mails', async () => {
     const fresh = await publishedAcademy('strict');
-    const calls = formsCallsOfSubmission(fresh, ANNA);
+    const calls = backlogOfTwo(fresh);
     expect(calls['Forms.forms.responses.list']).toBe(1);
-    expect(calls['Forms.getItemResponses']).toBe(1);
-    expect(calls['Forms.getResponse']).toBeGreaterThanOrEqual(4);
+    expect(calls['Forms.getItemResponses']).toBe(2);
     const listed = await publishedAcademy('lenient');
-    formsCallsOfSubmission(listed, ANNA);
+    backlogOfTwo(listed);
     expect(outcome(fresh)).toEqual(outcome(listed));
   });
 
-  test('the Forms API failing sends the run to FormApp: nothing is lost', async () => {
+  test('the Forms API failing sends a backlog to FormApp: nothing is lost', async () => {
     const academy = await publishedAcademy('lenient');
     academy.ws.injectFault('UrlFetch', 1, 'Address unavailable: https://forms.googleapis.com');
-    const calls = formsCallsOfSubmission(academy, ANNA);
-    expect(calls['Forms.getItemResponses']).toBe(1);
-    expect(rows(academy, 'Iscrizioni').map((r) => [r.Email, r.Stato])).toEqual([[ANNA, 'Confermata']]);
+    const calls = backlogOfTwo(academy);
+    expect(calls['Forms.getItemResponses']).toBe(2);
+    expect(rows(academy, 'Iscrizioni').map((r) => [r.Email, r.Stato])).toEqual([
+      [ANNA, 'Confermata'],
+      [LUCA, 'Confermata'],
+    ]);
   });
 
-  // catalogue: REST-FORMS-RESPONSE-ID (the API's id is recorded; a second firing finds it processed)
-  test('the trigger firing twice for one response read through the API leaves one row and one mail', async () => {
-    const academy = await publishedAcademy('lenient');
+  // catalogue: FORMS-SUBMIT-TWICE (the second firing finds the watermark past its response)
+  test('the trigger firing twice for one response leaves one row with FormApp’s id and one mail', async () => {
+    const academy = await publishedAcademy('strict');
     const sent = step(academy, { do: 'submit', email: ANNA, courses: ['EXC-BASE'], duplicate: true });
     expect(sent.ok).toBe(true);
     expect(rows(academy, 'Iscrizioni')).toHaveLength(1);
-    expect(String(rows(academy, 'Iscrizioni')[0]?.['ID risposta'])).toMatch(/^ACYDBN/);
+    expect(String(rows(academy, 'Iscrizioni')[0]?.['ID risposta'])).toMatch(/^2_/);
     expect(mails(academy).filter((m) => m.to === ANNA)).toHaveLength(1);
+  });
+
+  // catalogue: REST-FORMS-RESPONSE-ID (the API's id is recorded; a second firing finds it processed)
+  test('a backlog read through the API, its trigger firing twice, leaves one row a response and one mail each', async () => {
+    const academy = await publishedAcademy('lenient');
+    academy.ws.injectFault('Lock', 1, 'Lock timeout: another process was holding the lock for too long.');
+    step(academy, { do: 'submit', email: ANNA, courses: ['EXC-BASE'] });
+    expect(step(academy, { do: 'submit', email: LUCA, courses: ['EXC-BASE'], duplicate: true }).ok).toBe(true);
+    expect(rows(academy, 'Iscrizioni').map((r) => [r.Email, String(r['ID risposta']).slice(0, 6)])).toEqual([
+      [ANNA, 'ACYDBN'],
+      [LUCA, 'ACYDBN'],
+    ]);
+    expect(mails(academy).map((m) => m.to)).toEqual([ANNA, LUCA]);
   });
 
   test('a response the trigger missed is caught up by the reconciliation through the API', async () => {

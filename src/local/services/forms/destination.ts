@@ -1,4 +1,5 @@
 import { type Workspace } from '../../runtime/workspace';
+import { strictAbout } from '../../runtime/variant';
 import { appendRowsToSheet, ensureSheet, hostTabNames } from '../spreadsheet';
 import { answerCell } from './answers';
 import { cellFor, sheetByName, type SheetData, spreadsheetData } from '../spreadsheet/model';
@@ -119,7 +120,14 @@ export function appendResponseRow(
   const sheet = destinationSheet(ws, destination);
   if (!sheet) throw new Error(`Il foglio "${destination.sheetName}" collegato al modulo non esiste più.`);
   const row = destination.columns.map((c): unknown => {
-    if (c.kind === 'timestamp') return new Date(response.timestampMs);
+    // The tab's time against the response's own is not documented (FORMS-DESTINATION-ROW): strictly
+    // it is the same time to the second only, so nothing may take one for the other exactly.
+    if (c.kind === 'timestamp')
+      return new Date(
+        strictAbout(ws, 'FORMS-DESTINATION-ROW')
+          ? Math.floor(response.timestampMs / 1000) * 1000
+          : response.timestampMs,
+      );
     if (c.kind === 'email') return response.email;
     const answer = response.answers.find((a) => a.itemId === c.itemId);
     if (!answer) return '';

@@ -309,7 +309,8 @@ describe('spreadsheet destination', () => {
     expect(tab?.rows).toHaveLength(1);
     const [row] = tab?.rows ?? [];
     expect(row[0]).toBeInstanceOf(Date);
-    expect((row[0] as Date).getTime()).toBe(ws.now());
+    // catalogue: FORMS-DESTINATION-ROW (strictly the tab's time is the response's to the second only)
+    expect(Math.abs((row[0] as Date).getTime() - ws.now())).toBeLessThan(1000);
     expect(row.slice(1)).toEqual([
       'anna@comune.example.it',
       'Anna',
