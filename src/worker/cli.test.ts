@@ -19,16 +19,19 @@ describe('npm run worker', () => {
     expect(out.join('\n')).toContain('--course CODE');
     expect(out.join('\n')).toContain('summaries');
     expect(out.join('\n')).toContain('--month AAAA-MM');
+    expect(out.join('\n')).toContain('reports');
     expect(out.join('\n')).toContain('--api URL');
   });
 
   it('refuses an unknown job or a missing spreadsheet with exit 2 and one line', async () => {
     expect(await main(['nope'], {})).toBe(2);
     expect(err).toEqual([
-      'Lavoro sconosciuto: nope. Lavori: calendar, certificates, summaries (npm run worker -- --help).',
+      'Lavoro sconosciuto: nope. Lavori: calendar, certificates, summaries, reports (npm run worker -- --help).',
     ]);
     expect(await main(['calendar'], {})).toBe(2);
     expect(err[1]).toContain('--spreadsheet');
+    expect(await main(['reports', '--spreadsheet', 'x'], {})).toBe(2);
+    expect(err[2]).toContain('--script');
   });
 
   it("asks for the add-on's script before sending summaries on Google, with exit 2", async () => {

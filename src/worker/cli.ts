@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { runCalendarJob } from './calendar';
 import { runCertificatesJob } from './certificates';
+import { runReportsJob } from './reports';
 import { connect } from './google';
 import { shardFromEnv, type Shard } from './shard';
 import { runSummariesJob, type SummariesJobResult } from './summaries';
@@ -25,13 +26,16 @@ Lavori:
   summaries   Invia riepilogo ai comuni: a ogni referente il riepilogo del mese (--month), una volta
               sola (chi ha già il riepilogo del mese in «Registro» è saltato), via Gmail. I link alla
               pagina del Comune li firma il componente aggiuntivo (Apps Script API, --script).
+  reports     Aggiorna report: «Report dipendenti», «Report comuni», «Report corsi» e «Bilancio»
+              scritti come li scrive il componente aggiuntivo (ore degli anni chiusi e punteggi dei
+              questionari chiesti al componente con l'API Apps Script: serve --script).
 
 Opzioni:
   --spreadsheet ID  il foglio dell'Academy (o A4PA_SPREADSHEET_ID)
   --api URL         un server locale (npm start) invece di Google, es. http://127.0.0.1:8080/
   --course CODE     (certificates) solo questo corso, che deve essere «Concluso»
   --month AAAA-MM   (summaries) il mese dei riepiloghi; senza, il mese corrente
-  --script ID       (certificates, summaries) l'ID dello script del componente aggiuntivo
+  --script ID       (certificates, summaries, reports) l'ID dello script del componente aggiuntivo
                     (o A4PA_SCRIPT_ID), distribuito come eseguibile API
   --subject EMAIL   l'account per cui agisce un service account con delega a livello di dominio
                     (o A4PA_SUBJECT); senza, le credenziali predefinite (GOOGLE_APPLICATION_CREDENTIALS
@@ -40,7 +44,7 @@ Opzioni:
 
 Su Cloud Run i task paralleli si dividono i corsi (CLOUD_RUN_TASK_INDEX, CLOUD_RUN_TASK_COUNT).`;
 
-export const JOBS = ['calendar', 'certificates', 'summaries'] as const;
+export const JOBS = ['calendar', 'certificates', 'summaries', 'reports'] as const;
 
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   let parsed;
@@ -89,6 +93,21 @@ export async function main(argv: string[], env: Record<string, string | undefine
   }
   try {
     const conn = connect({ api: parsed.values.api, subject, scriptId });
+    if (job === 'reports') {
+      if (!scriptId) {
+        console.error('Manca il progetto Apps Script del componente: --script ID o A4PA_SCRIPT_ID.');
+        return 2;
+      }
+      const done = await runReportsJob(conn, {
+        spreadsheetId,
+        scriptId: scriptId ?? '',
+        log: (line) => console.error(line),
+      });
+      console.log(
+        `Report ${done.year} aggiornati: ${done.employees} dipendenti, ${done.comuni} comuni, ${done.courses} corsi; ${done.leftOut} righe da correggere non conteggiate.`,
+      );
+      return 0;
+    }
     const shard = shardFromEnv(env);
     if (job === 'certificates') {
       const done = await runCertificatesJob(conn, {

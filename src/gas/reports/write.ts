@@ -5,9 +5,8 @@
  * (they touch different cells and each is safe to send twice). Each tab's chart is kept as a single
  * chart updated in place through SpreadsheetApp.
  */
-import type { ChartSpec, FormatBlock, ReportCell, ReportTab } from '../../core/reports/layout';
-import { a1Of, quotedTab } from '../../core/registry/api-reads';
-import { neutralizeCell } from '../../core/text';
+import type { ChartSpec, ReportTab } from '../../core/reports/layout';
+import { clearRanges, formatRequests, valuesBody, type PlacedReport } from '../../core/reports/sheet-writes';
 import { answerError, callGoogleApisTogether, type ApiCall } from '../platform/rest';
 import { requireSheet } from '../registry/table';
 import { academySpreadsheet } from '../registry/workbook';
@@ -16,11 +15,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type ChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 
 const SHEETS_API = 'https://sheets.googleapis.com/v4/spreadsheets';
-
-/** User text (names, titles) stays text: a value starting with `=` must not become a formula. */
-function gridOf(tab: ReportTab): ReportCell[][] {
-  return [[...tab.header], ...tab.rows.map((row) => row.map((v) => neutralizeCell(v)))];
-}
 
 function chartType(kind: ChartSpec['kind']): GoogleAppsScript.Charts.ChartType {
   return kind === 'BAR' ? Charts.ChartType.BAR : Charts.ChartType.COLUMN;
@@ -48,19 +42,8 @@ function placeChart(sheet: Sheet, spec: ChartSpec, width: number): void {
   }
 }
 
-/** The REST type of a number format (required when writing one); the pattern decides how it reads. */
-function formatType(pattern: string): string {
-  if (pattern.includes('%')) return 'PERCENT';
-  if (pattern.includes('€')) return 'CURRENCY';
-  return 'NUMBER';
-}
-
-interface Placed {
-  tab: ReportTab;
+interface Placed extends PlacedReport {
   sheet: Sheet;
-  sheetId: number;
-  grid: ReportCell[][];
-  previousLastRow: number;
 }
 
 /** The API refuses a write past the grid: a tab too small for its report grows first. */
@@ -71,35 +54,6 @@ function fit(sheet: Sheet, rows: number, columns: number): void {
   if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
-function formatRequests(p: Placed, leftOut: string): unknown[] {
-  const rows = p.tab.rows.length;
-  const out: unknown[] =
-    rows === 0
-      ? []
-      : p.tab.formats.map((f: FormatBlock) => ({
-          repeatCell: {
-            range: {
-              sheetId: p.sheetId,
-              startRowIndex: 1,
-              endRowIndex: 1 + rows,
-              startColumnIndex: f.column - 1,
-              endColumnIndex: f.column - 1 + f.columns,
-            },
-            cell: { userEnteredFormat: { numberFormat: { type: formatType(f.format), pattern: f.format } } },
-            fields: 'userEnteredFormat.numberFormat',
-          },
-        }));
-  // The header's first cell says which registry rows the figures leave out (no note when none).
-  out.push({
-    repeatCell: {
-      range: { sheetId: p.sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 },
-      cell: leftOut === '' ? {} : { note: `Academy4PA: ${leftOut}` },
-      fields: 'note',
-    },
-  });
-  return out;
-}
-
 /**
  * Rewrites the report tabs: a constant number of calls and requests, whatever the number of rows.
  * Pending SpreadsheetApp changes (rows added) are flushed first, so the API sees the grown tabs.
@@ -107,39 +61,15 @@ function formatRequests(p: Placed, leftOut: string): unknown[] {
 export function writeReportTabs(tabs: readonly ReportTab[], leftOut: string): void {
   const placed: Placed[] = tabs.map((tab) => {
     const sheet = requireSheet(tab.tab);
-    const grid = gridOf(tab);
-    fit(sheet, grid.length, grid[0]?.length ?? 1);
-    return { tab, sheet, sheetId: sheet.getSheetId(), grid, previousLastRow: sheet.getLastRow() };
+    fit(sheet, tab.rows.length + 1, Math.max(1, tab.header.length));
+    return { tab, sheet, sheetId: sheet.getSheetId(), previousLastRow: sheet.getLastRow() };
   });
   SpreadsheetApp.flush();
   const base = `${SHEETS_API}/${encodeURIComponent(academySpreadsheet().getId())}`;
-  const below = placed
-    .filter((p) => p.previousLastRow > p.grid.length && (p.grid[0]?.length ?? 0) > 0)
-    .map((p) =>
-      a1Of({
-        tab: p.tab.tab,
-        firstRow: p.grid.length + 1,
-        rows: p.previousLastRow - p.grid.length,
-        firstColumn: 1,
-        columns: p.grid[0]?.length ?? 1,
-      }),
-    );
+  const below = clearRanges(placed);
   const calls: ApiCall[] = [
-    {
-      method: 'post',
-      url: `${base}/values:batchUpdate`,
-      body: {
-        valueInputOption: 'USER_ENTERED',
-        data: placed.map((p) => ({ range: `${quotedTab(p.tab.tab)}!A1`, values: p.grid })),
-      },
-      resend: true,
-    },
-    {
-      method: 'post',
-      url: `${base}:batchUpdate`,
-      body: { requests: placed.flatMap((p) => formatRequests(p, leftOut)) },
-      resend: true,
-    },
+    { method: 'post', url: `${base}/values:batchUpdate`, body: valuesBody(placed), resend: true },
+    { method: 'post', url: `${base}:batchUpdate`, body: { requests: formatRequests(placed, leftOut) }, resend: true },
   ];
   if (below.length > 0)
     calls.push({ method: 'post', url: `${base}/values:batchClear`, body: { ranges: below }, resend: true });

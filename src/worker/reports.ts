@@ -1,0 +1,258 @@
+/**
+ * The worker's `reports` job: the report tabs `refreshReports` writes, written from Node through the
+ * Sheets API with the add-on's own core: the registry read as `getValues` reads it
+ * (`src/core/registry/api-reads.ts`), the source and left-out rows (`src/core/reports/source.ts`), the
+ * figures and layout (`compute.ts`, `layout.ts`) and the very requests the add-on sends
+ * (`src/core/reports/sheet-writes.ts`). What only the add-on holds (closed years' hours, questionnaire
+ * scores) comes from `getWorkerContext` through the Apps Script API `scripts.run`. Every request is safe
+ * to send twice, so a transient failure is retried, and a run cut short is repaired by the next one,
+ * which rewrites every tab whole.
+ */
+import type { sheets_v4 } from 'googleapis';
+import { isRetryable } from '../core/http/status';
+import {
+  assembleGrids,
+  dateColumns,
+  planReads,
+  quotedTab,
+  a1Of,
+  type ReadRequest,
+  type TabExtent,
+} from '../core/registry/api-reads';
+import { decodeTable, type DecodedTable, type RecordByTab, type RegistryTab } from '../core/registry/codec';
+import { decodeSettings } from '../core/registry/settings';
+import { leftOutSentence } from '../core/registry/left-out';
+import { TAB } from '../core/registry/tabs';
+import { computeReports } from '../core/reports/compute';
+import { reportTabs } from '../core/reports/layout';
+import { buildReportSource, REPORT_SOURCE_TABS } from '../core/reports/source';
+import {
+  chartRequests,
+  clearRanges,
+  formatRequests,
+  valuesBody,
+  type PlacedReport,
+} from '../core/reports/sheet-writes';
+import { pastYearsFromJson, type WorkerContext } from '../core/reports/worker-context';
+import { wallClock } from '../core/time/zone';
+import { backoffMs, sleep, type Connection } from './google';
+
+const ATTEMPTS = 5;
+const TABS = [...REPORT_SOURCE_TABS, TAB.impostazioni] as const;
+
+export interface ReportsJobOptions {
+  spreadsheetId: string;
+  /** The add-on's Apps Script project, for `getWorkerContext`. */
+  scriptId: string;
+  now?: Date;
+  wait?: (ms: number) => Promise<void>;
+  log?: (line: string) => void;
+}
+
+export interface ReportsJobResult {
+  year: number;
+  employees: number;
+  comuni: number;
+  courses: number;
+  leftOut: number;
+}
+
+async function retried<T>(wait: (ms: number) => Promise<void>, call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const e = error as { status?: number; code?: number | string; response?: { status?: number; data?: unknown } };
+      const status = Number(e.response?.status ?? e.status ?? e.code ?? 0);
+      if (attempt + 1 >= ATTEMPTS || !isRetryable(status, e.response?.data ?? null)) throw error;
+      await wait(backoffMs(attempt));
+    }
+  }
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function formatIn(zone: string): (date: Date, pattern: string) => string {
+  return (date, pattern) => {
+    const w = wallClock(date.getTime(), zone);
+    return pattern
+      .replace('yyyy', String(w.year))
+      .replace('MM', two(w.month))
+      .replace('dd', two(w.day))
+      .replace('HH', two(w.hour))
+      .replace('mm', two(w.minute))
+      .replace('ss', two(w.second));
+  };
+}
+
+type Rows = unknown[][];
+
+async function batchGet(
+  sheets: sheets_v4.Sheets,
+  spreadsheetId: string,
+  ranges: string[],
+  dates: boolean,
+  wait: (ms: number) => Promise<void>,
+): Promise<Rows[]> {
+  const got = await retried(wait, () =>
+    sheets.spreadsheets.values.batchGet({
+      spreadsheetId,
+      ranges,
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: dates ? 'FORMATTED_STRING' : 'SERIAL_NUMBER',
+    }),
+  );
+  return (got.data.valueRanges ?? []).map((r) => (r.values ?? []) as Rows);
+}
+
+type Tables = { [K in (typeof TABS)[number]]: DecodedTable<RecordByTab[K]> };
+
+/**
+ * The tabs as `readTablesTogether` reads them on the add-on's side: each whole (its size is what the API
+ * answers), then its date columns again with dates as text.
+ */
+async function readRegistry(
+  sheets: sheets_v4.Sheets,
+  spreadsheetId: string,
+  zone: string,
+  wait: (ms: number) => Promise<void>,
+): Promise<Tables> {
+  const whole = await batchGet(sheets, spreadsheetId, TABS.map(quotedTab), false, wait);
+  const extents: TabExtent[] = TABS.map((tab, i) => {
+    const rows = whole[i] ?? [];
+    return { tab, lastRow: rows.length, lastColumn: Math.max(0, ...rows.map((r) => r.length)) };
+  });
+  const headers = new Map<RegistryTab, unknown[]>(TABS.map((tab, i) => [tab, whole[i]?.[0] ?? []]));
+  const datesOf = new Map(TABS.map((tab) => [tab, dateColumns(tab, headers.get(tab) ?? [])]));
+  const dated = planReads(extents, datesOf, 1).filter((r) => r.dates);
+  const formatted = await Promise.all(
+    dated.map((r) => batchGet(sheets, spreadsheetId, r.ranges.map(a1Of), true, wait)),
+  );
+  const bodies: ReadRequest[] = extents
+    .filter((e) => e.lastRow >= 2)
+    .map((e) => ({
+      dates: false,
+      ranges: [{ tab: e.tab, firstRow: 2, rows: e.lastRow - 1, firstColumn: 1, columns: e.lastColumn }],
+    }));
+  const bodyAnswers = bodies.map((b) => [(whole[TABS.indexOf(b.ranges[0]?.tab as never)] ?? []).slice(1)]);
+  const grids = assembleGrids(extents, headers, datesOf, [...bodies, ...dated], [...bodyAnswers, ...formatted], zone);
+  const format = formatIn(zone);
+  const out = {} as Tables;
+  for (const tab of TABS) out[tab] = decodeTable(tab, grids.get(tab) ?? [], format) as never;
+  return out;
+}
+
+async function workerContext(conn: Connection, scriptId: string): Promise<WorkerContext> {
+  const root = conn.rootUrl === 'https://www.googleapis.com/' ? 'https://script.googleapis.com/' : conn.rootUrl;
+  const response = await conn.fetch(`${root}v1/scripts/${encodeURIComponent(scriptId)}:run`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await conn.token()}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ function: 'getWorkerContext', parameters: [{ istats: [], period: '' }] }),
+  });
+  const body = (await response.json()) as {
+    error?: { message?: string };
+    response?: { result?: WorkerContext };
+  };
+  if (!response.ok || body.error || !body.response?.result)
+    throw Object.assign(
+      new Error(`Apps Script API: ${body.error?.message ?? `HTTP ${response.status}`} (getWorkerContext)`),
+      { status: response.status },
+    );
+  return body.response.result;
+}
+
+export async function runReportsJob(conn: Connection, options: ReportsJobOptions): Promise<ReportsJobResult> {
+  const wait = options.wait ?? sleep;
+  const { spreadsheetId } = options;
+  const now = options.now ?? new Date();
+  const meta = await retried(wait, () => conn.sheets.spreadsheets.get({ spreadsheetId }));
+  const zone = meta.data.properties?.timeZone ?? 'Europe/Rome';
+  const tables = await readRegistry(conn.sheets, spreadsheetId, zone, wait);
+  const settings = decodeSettings(
+    tables[TAB.impostazioni].rows.map((r) => ({ row: r.row, key: r.record.key, value: r.record.value })),
+    Number(formatIn(zone)(now, 'yyyy')),
+  ).settings;
+  const context = await retried(wait, () => workerContext(conn, options.scriptId));
+  const source = buildReportSource(
+    {
+      comuni: tables[TAB.comuni],
+      employees: tables[TAB.dipendenti],
+      courses: tables[TAB.corsi],
+      sessions: tables[TAB.sessioni],
+      enrollments: tables[TAB.iscrizioni],
+      attendance: tables[TAB.presenze],
+      certificates: tables[TAB.attestati],
+      external: tables[TAB.formazioneEsterna],
+    },
+    {
+      settings,
+      feedback: context.feedback,
+      pastYears: pastYearsFromJson(context.pastYears),
+      now: formatIn(zone)(now, 'yyyy-MM-dd HH:mm'),
+    },
+  );
+  const reports = computeReports(source.input);
+  const tabs = reportTabs(reports);
+  const leftOut = leftOutSentence(source.leftOut);
+  const sheetsOf = new Map((meta.data.sheets ?? []).map((s) => [s.properties?.title ?? '', s]));
+  const missing = tabs.find((t) => !sheetsOf.has(t.tab));
+  if (missing) throw new Error(`Il foglio «${missing.tab}» non esiste: esegua «Configura» dal menu Academy4PA.`);
+  const previous = await batchGet(
+    conn.sheets,
+    spreadsheetId,
+    tabs.map((t) => quotedTab(t.tab)),
+    false,
+    wait,
+  );
+  const placed: PlacedReport[] = tabs.map((tab, i) => ({
+    tab,
+    sheetId: sheetsOf.get(tab.tab)?.properties?.sheetId ?? 0,
+    previousLastRow: previous[i]?.length ?? 0,
+  }));
+  // The API refuses a write past the grid: a tab too small for its report grows first.
+  const grow = placed.flatMap((p) => {
+    const grid = sheetsOf.get(p.tab.tab)?.properties?.gridProperties;
+    const out: sheets_v4.Schema$Request[] = [];
+    const rows = p.tab.rows.length + 1 - (grid?.rowCount ?? 0);
+    const columns = p.tab.header.length - (grid?.columnCount ?? 0);
+    if (rows > 0) out.push({ appendDimension: { sheetId: p.sheetId, dimension: 'ROWS', length: rows } });
+    if (columns > 0) out.push({ appendDimension: { sheetId: p.sheetId, dimension: 'COLUMNS', length: columns } });
+    return out;
+  });
+  if (grow.length > 0)
+    await retried(wait, () => conn.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: grow } }));
+  await retried(wait, () =>
+    conn.sheets.spreadsheets.values.batchUpdate({
+      spreadsheetId,
+      requestBody: valuesBody(placed) as sheets_v4.Schema$BatchUpdateValuesRequest,
+    }),
+  );
+  const below = clearRanges(placed);
+  if (below.length > 0)
+    await retried(wait, () =>
+      conn.sheets.spreadsheets.values.batchClear({ spreadsheetId, requestBody: { ranges: below } }),
+    );
+  const charts = placed.flatMap((p) =>
+    chartRequests(
+      p.tab,
+      p.sheetId,
+      (sheetsOf.get(p.tab.tab)?.charts ?? []).map((c) => Number(c.chartId)),
+    ),
+  );
+  await retried(wait, () =>
+    conn.sheets.spreadsheets.batchUpdate({
+      spreadsheetId,
+      requestBody: { requests: [...formatRequests(placed, leftOut), ...charts] as sheets_v4.Schema$Request[] },
+    }),
+  );
+  options.log?.(`Report ${reports.year} scritti: ${tabs.map((t) => `${t.tab} ${t.rows.length} righe`).join(', ')}.`);
+  return {
+    year: reports.year,
+    employees: reports.employees.length,
+    comuni: reports.comuni.length,
+    courses: reports.courses.length,
+    leftOut: source.leftOut.length,
+  };
+}
