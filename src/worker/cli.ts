@@ -100,7 +100,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       }
       const done = await runReportsJob(conn, {
         spreadsheetId,
-        scriptId: scriptId ?? '',
+        scriptId,
         log: (line) => console.error(line),
       });
       console.log(
