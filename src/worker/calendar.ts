@@ -18,16 +18,12 @@ import {
   type WriteCall,
   type WriteOutcome,
 } from '../core/calendar/writes';
-import { isRetryable } from '../core/http/status';
 import { TAB } from '../core/registry/tabs';
 import type { Session } from '../core/registry/schemas';
 import { backoffMs, sleep, type Connection } from './google';
 import { appendLog, readTables, settingsFrom, updateRows } from './registry';
+import { ATTEMPTS, withRetries, type Wait } from './retry';
 import { shardOf, type Shard } from './shard';
-
-const ATTEMPTS = 5;
-
-type Wait = (ms: number) => Promise<void>;
 
 export interface CalendarJobOptions {
   spreadsheetId: string;
@@ -59,20 +55,6 @@ async function listAll(conn: Connection, calendarId: string, wait: Wait): Promis
     pageToken = page.data.nextPageToken ?? undefined;
   } while (pageToken);
   return events;
-}
-
-/** googleapis calls retried on Google's transient answers (gaxios' own retry is not relied upon). */
-async function withRetries<T>(wait: Wait, call: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const e = error as { status?: number; response?: { status?: number; data?: unknown } };
-      const status = e.status ?? e.response?.status ?? 0;
-      if (attempt + 1 >= ATTEMPTS || !isRetryable(status, e.response?.data ?? null)) throw error;
-      await wait(backoffMs(attempt));
-    }
-  }
 }
 
 /** One batch request to the Calendar batch endpoint per 50 calls, in turn; one answer per call, in order. */

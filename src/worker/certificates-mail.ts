@@ -3,6 +3,7 @@
  * (`certificateMail`) as plain text and the PDF attached, in one RFC 2822 message (base64url `raw`).
  */
 import type { Connection } from './google';
+import { base64Lines, boundary, encodedWord, sendMime } from './mime';
 
 export interface CertificateMessage {
   to: string;
@@ -12,15 +13,6 @@ export interface CertificateMessage {
   subject: string;
   body: string;
   attachment: { name: string; bytes: Buffer };
-}
-
-/** ASCII goes as it is, anything else as an RFC 2047 encoded word. */
-function encodedWord(text: string): string {
-  return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
-}
-
-function base64Lines(bytes: Buffer): string {
-  return (bytes.toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
 }
 
 export function mimeMessage(message: CertificateMessage, boundary: string): string {
@@ -41,7 +33,7 @@ export function mimeMessage(message: CertificateMessage, boundary: string): stri
     'Content-Type: text/plain; charset=UTF-8',
     'Content-Transfer-Encoding: base64',
     '',
-    base64Lines(Buffer.from(message.body, 'utf8')),
+    base64Lines(message.body),
     `--${boundary}`,
     `Content-Type: application/pdf; name="${message.attachment.name}"`,
     `Content-Disposition: attachment; filename="${message.attachment.name}"`,
@@ -54,6 +46,5 @@ export function mimeMessage(message: CertificateMessage, boundary: string): stri
 }
 
 export async function sendCertificateMail(conn: Connection, message: CertificateMessage): Promise<void> {
-  const raw = Buffer.from(mimeMessage(message, `a4pa_${Date.now().toString(36)}`), 'utf8').toString('base64url');
-  await conn.gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
+  await sendMime(conn, mimeMessage(message, boundary()));
 }

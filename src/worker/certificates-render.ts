@@ -19,45 +19,8 @@ import {
 } from '../core/certificates/files';
 import type { Placeholder } from '../core/certificates/placeholders';
 import { qrDrawRequests, qrPlacement, qrShrinkRequests } from '../core/certificates/qr-table';
-import { isRetryable } from '../core/http/status';
 import { backoffMs, type Connection } from './google';
-
-export const ATTEMPTS = 5;
-
-export type Wait = (ms: number) => Promise<void>;
-
-interface GoogleError {
-  status?: number;
-  code?: number | string;
-  response?: { status?: number; data?: unknown };
-  message?: string;
-}
-
-export function statusOf(error: unknown): number {
-  const e = error as GoogleError;
-  const status = e.status ?? e.response?.status ?? (typeof e.code === 'number' ? e.code : 0);
-  return Number(status) || 0;
-}
-
-export function transient(error: unknown): boolean {
-  return isRetryable(statusOf(error), (error as GoogleError).response?.data ?? null);
-}
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** A call that is harmless twice, retried with backoff on Google's transient answers (429, 5xx). */
-export async function withRetries<T>(wait: Wait, call: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      if (attempt + 1 >= ATTEMPTS || !transient(error)) throw error;
-      await wait(backoffMs(attempt));
-    }
-  }
-}
+import { ATTEMPTS, errorText, statusOf, transient, withRetries, type Wait } from './retry';
 
 /** Every file not in the trash carrying the batch's tag (paged by 1,000). */
 export async function listBatch(conn: Connection, batch: string, wait: Wait): Promise<TaggedFile[]> {

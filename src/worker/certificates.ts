@@ -18,16 +18,8 @@ import { TAB } from '../core/registry/tabs';
 import type { Certificate, Course, Employee, Settings } from '../core/registry/schemas';
 import { sleep, type Connection } from './google';
 import { appendLog, appendRecords, formatInZone, readTables, settingsFrom, updateRows } from './registry';
-import {
-  downloadPdf,
-  errorText,
-  listBatch,
-  renderBatch,
-  trash,
-  withRetries,
-  type RenderJob,
-  type Wait,
-} from './certificates-render';
+import { downloadPdf, listBatch, renderBatch, trash, type RenderJob } from './certificates-render';
+import { errorText, withRetries, type Wait } from './retry';
 import { sendCertificateMail } from './certificates-mail';
 import { shardOf, type Shard } from './shard';
 

@@ -9,7 +9,6 @@
  * which rewrites every tab whole.
  */
 import type { sheets_v4 } from 'googleapis';
-import { isRetryable } from '../core/http/status';
 import {
   assembleGrids,
   dateColumns,
@@ -33,11 +32,12 @@ import {
   valuesBody,
   type PlacedReport,
 } from '../core/reports/sheet-writes';
-import { pastYearsFromJson, type WorkerContext } from '../core/reports/worker-context';
+import { pastYearsFromJson } from '../core/reports/worker-context';
 import { wallClock } from '../core/time/zone';
-import { backoffMs, sleep, type Connection } from './google';
+import { workerContext } from './add-on';
+import { sleep, type Connection } from './google';
+import { withRetries } from './retry';
 
-const ATTEMPTS = 5;
 const TABS = [...REPORT_SOURCE_TABS, TAB.impostazioni] as const;
 
 export interface ReportsJobOptions {
@@ -55,19 +55,6 @@ export interface ReportsJobResult {
   comuni: number;
   courses: number;
   leftOut: number;
-}
-
-async function retried<T>(wait: (ms: number) => Promise<void>, call: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const e = error as { status?: number; code?: number | string; response?: { status?: number; data?: unknown } };
-      const status = Number(e.response?.status ?? e.status ?? e.code ?? 0);
-      if (attempt + 1 >= ATTEMPTS || !isRetryable(status, e.response?.data ?? null)) throw error;
-      await wait(backoffMs(attempt));
-    }
-  }
 }
 
 function two(n: number): string {
@@ -96,7 +83,7 @@ async function batchGet(
   dates: boolean,
   wait: (ms: number) => Promise<void>,
 ): Promise<Rows[]> {
-  const got = await retried(wait, () =>
+  const got = await withRetries(wait, () =>
     sheets.spreadsheets.values.batchGet({
       spreadsheetId,
       ranges,
@@ -144,37 +131,18 @@ async function readRegistry(
   return out;
 }
 
-async function workerContext(conn: Connection, scriptId: string): Promise<WorkerContext> {
-  const root = conn.rootUrl === 'https://www.googleapis.com/' ? 'https://script.googleapis.com/' : conn.rootUrl;
-  const response = await conn.fetch(`${root}v1/scripts/${encodeURIComponent(scriptId)}:run`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${await conn.token()}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ function: 'getWorkerContext', parameters: [{ istats: [], period: '' }] }),
-  });
-  const body = (await response.json()) as {
-    error?: { message?: string };
-    response?: { result?: WorkerContext };
-  };
-  if (!response.ok || body.error || !body.response?.result)
-    throw Object.assign(
-      new Error(`Apps Script API: ${body.error?.message ?? `HTTP ${response.status}`} (getWorkerContext)`),
-      { status: response.status },
-    );
-  return body.response.result;
-}
-
 export async function runReportsJob(conn: Connection, options: ReportsJobOptions): Promise<ReportsJobResult> {
   const wait = options.wait ?? sleep;
   const { spreadsheetId } = options;
   const now = options.now ?? new Date();
-  const meta = await retried(wait, () => conn.sheets.spreadsheets.get({ spreadsheetId }));
+  const meta = await withRetries(wait, () => conn.sheets.spreadsheets.get({ spreadsheetId }));
   const zone = meta.data.properties?.timeZone ?? 'Europe/Rome';
   const tables = await readRegistry(conn.sheets, spreadsheetId, zone, wait);
   const settings = decodeSettings(
     tables[TAB.impostazioni].rows.map((r) => ({ row: r.row, key: r.record.key, value: r.record.value })),
     Number(formatIn(zone)(now, 'yyyy')),
   ).settings;
-  const context = await retried(wait, () => workerContext(conn, options.scriptId));
+  const context = await workerContext(conn, options.scriptId, { istats: [], period: '' }, wait);
   const source = buildReportSource(
     {
       comuni: tables[TAB.comuni],
@@ -222,8 +190,10 @@ export async function runReportsJob(conn: Connection, options: ReportsJobOptions
     return out;
   });
   if (grow.length > 0)
-    await retried(wait, () => conn.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: grow } }));
-  await retried(wait, () =>
+    await withRetries(wait, () =>
+      conn.sheets.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: grow } }),
+    );
+  await withRetries(wait, () =>
     conn.sheets.spreadsheets.values.batchUpdate({
       spreadsheetId,
       requestBody: valuesBody(placed) as sheets_v4.Schema$BatchUpdateValuesRequest,
@@ -231,7 +201,7 @@ export async function runReportsJob(conn: Connection, options: ReportsJobOptions
   );
   const below = clearRanges(placed);
   if (below.length > 0)
-    await retried(wait, () =>
+    await withRetries(wait, () =>
       conn.sheets.spreadsheets.values.batchClear({ spreadsheetId, requestBody: { ranges: below } }),
     );
   const charts = placed.flatMap((p) =>
@@ -241,7 +211,7 @@ export async function runReportsJob(conn: Connection, options: ReportsJobOptions
       (sheetsOf.get(p.tab.tab)?.charts ?? []).map((c) => Number(c.chartId)),
     ),
   );
-  await retried(wait, () =>
+  await withRetries(wait, () =>
     conn.sheets.spreadsheets.batchUpdate({
       spreadsheetId,
       requestBody: { requests: [...formatRequests(placed, leftOut), ...charts] as sheets_v4.Schema$Request[] },

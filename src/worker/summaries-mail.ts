@@ -4,6 +4,7 @@
  * `raw`. The sender's name and the reply address come from the core's envelope (`summaryEnvelope`).
  */
 import type { Connection } from './google';
+import { base64Lines, boundary, encodedWord, sendMime } from './mime';
 
 export interface SummaryMessage {
   to: string;
@@ -14,19 +15,6 @@ export interface SummaryMessage {
   subject: string;
   body: string;
   htmlBody: string;
-}
-
-/** A header in ASCII goes as it is; anything else as one UTF-8 encoded word (RFC 2047). */
-function encodedWord(text: string): string {
-  return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
-}
-
-function base64Lines(text: string): string {
-  return (
-    Buffer.from(text, 'utf8')
-      .toString('base64')
-      .match(/.{1,76}/g) ?? []
-  ).join('\r\n');
 }
 
 export function summaryMime(message: SummaryMessage, boundary: string): string {
@@ -57,6 +45,5 @@ export function summaryMime(message: SummaryMessage, boundary: string): string {
 }
 
 export async function sendSummaryMail(conn: Connection, message: SummaryMessage): Promise<void> {
-  const raw = Buffer.from(summaryMime(message, `a4pa_${Date.now().toString(36)}`), 'utf8').toString('base64url');
-  await conn.gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
+  await sendMime(conn, summaryMime(message, boundary()));
 }

@@ -17,17 +17,14 @@ import { computeReports } from '../core/reports/compute';
 import { buildReportSource, REPORT_SOURCE_TABS } from '../core/reports/source';
 import { comuneSummaries, summaryEnvelope, type ComuneSummary } from '../core/reports/summary';
 import { recordedSummaryKeys, SUMMARY_SENT, summaryRecordDetails } from '../core/reports/summary-record';
-import { pastYearsFromJson, type WorkerContext } from '../core/reports/worker-context';
-import { isRetryable } from '../core/http/status';
+import { pastYearsFromJson } from '../core/reports/worker-context';
 import { TAB } from '../core/registry/tabs';
-import { backoffMs, sleep, type Connection } from './google';
+import { workerContext } from './add-on';
+import { sleep, type Connection } from './google';
 import { appendLog, formatInZone, readTables, settingsFrom } from './registry';
+import { errorText, isDailyLimit, statusOf, withRetries, type Wait } from './retry';
 import { shardOf, type Shard } from './shard';
 import { sendSummaryMail } from './summaries-mail';
-
-const ATTEMPTS = 5;
-
-type Wait = (ms: number) => Promise<void>;
 
 export interface SummariesJobOptions {
   spreadsheetId: string;
@@ -55,64 +52,6 @@ export interface SummariesJobResult {
   failed: Array<{ comune: string; error: string }>;
 }
 
-interface ApiError {
-  status?: number;
-  response?: { status?: number; data?: unknown };
-  message?: string;
-}
-
-function statusOf(error: unknown): number {
-  const e = error as ApiError;
-  return Number(e.status ?? e.response?.status ?? 0);
-}
-
-function reasonsOf(error: unknown): string[] {
-  const data = (error as ApiError).response?.data as { error?: { errors?: Array<{ reason?: string }> } } | undefined;
-  return (data?.error?.errors ?? []).map((e) => String(e.reason ?? ''));
-}
-
-function isDailyLimit(error: unknown): boolean {
-  return reasonsOf(error).includes('dailyLimitExceeded');
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** googleapis calls retried on Google's transient answers; the daily limit is not transient. */
-async function withRetries<T>(wait: Wait, call: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const status = statusOf(error);
-      const transient = isRetryable(status, (error as ApiError).response?.data ?? null) && !isDailyLimit(error);
-      if (attempt + 1 >= ATTEMPTS || !transient) throw error;
-      await wait(backoffMs(attempt));
-    }
-  }
-}
-
-/** `getWorkerContext` through the Apps Script API; a failure of the function (not staff…) is thrown as its message. */
-async function workerContext(
-  conn: Connection,
-  request: { istats: string[]; period: string },
-  wait: Wait,
-): Promise<WorkerContext> {
-  const answer = await withRetries(wait, () =>
-    conn.script.scripts.run({
-      scriptId: conn.scriptId,
-      requestBody: { function: 'getWorkerContext', parameters: [request] },
-    }),
-  );
-  const failure = answer.data.error;
-  if (failure) {
-    const detail = (failure.details?.[0] as { errorMessage?: string } | undefined)?.errorMessage;
-    throw new Error(`Il componente aggiuntivo non ha risposto (scripts.run): ${detail ?? failure.message ?? ''}`);
-  }
-  return answer.data.response?.result as WorkerContext;
-}
-
 export async function runSummariesJob(conn: Connection, options: SummariesJobOptions): Promise<SummariesJobResult> {
   const now = options.now ?? new Date();
   const wait = options.wait ?? sleep;
@@ -123,7 +62,7 @@ export async function runSummariesJob(conn: Connection, options: SummariesJobOpt
   );
   const settings = settingsFrom(tables[TAB.impostazioni], now);
   const istats = tables[TAB.comuni].rows.map((r) => r.record.istat).filter((istat) => istat !== '');
-  const context = await workerContext(conn, { istats, period }, wait);
+  const context = await workerContext(conn, conn.scriptId, { istats, period }, wait);
   // Registro is read after the add-on answered: a month half-sent under its old property is in it now.
   const registro = (await withRetries(wait, () => readTables(conn.sheets, options.spreadsheetId, [TAB.registro])))[
     TAB.registro
@@ -186,13 +125,13 @@ export async function runSummariesJob(conn: Connection, options: SummariesJobOpt
     } catch (error) {
       const status = statusOf(error);
       if (status >= 400 && status < 500 && status !== 429 && !isDailyLimit(error)) {
-        result.failed.push({ comune: s.name, error: messageOf(error) });
+        result.failed.push({ comune: s.name, error: errorText(error) });
         continue;
       }
       result.stopped = {
         reason: isDailyLimit(error)
           ? 'limite giornaliero di invio di Gmail raggiunto'
-          : `Gmail non risponde (${messageOf(error)})`,
+          : `Gmail non risponde (${errorText(error)})`,
         left: todo.length - i,
       };
       break;
