@@ -24,7 +24,7 @@ import { leftOutSentence } from '../core/registry/left-out';
 import { TAB } from '../core/registry/tabs';
 import { computeReports } from '../core/reports/compute';
 import { reportTabs } from '../core/reports/layout';
-import { buildReportSource, REPORT_SOURCE_TABS } from '../core/reports/source';
+import { buildReportSource, REPORT_SOURCE_TABS, reportTablesOf } from '../core/reports/source';
 import {
   chartRequests,
   clearRanges,
@@ -143,24 +143,12 @@ export async function runReportsJob(conn: Connection, options: ReportsJobOptions
     Number(formatIn(zone)(now, 'yyyy')),
   ).settings;
   const context = await workerContext(conn, options.scriptId, { istats: [], period: '' }, wait);
-  const source = buildReportSource(
-    {
-      comuni: tables[TAB.comuni],
-      employees: tables[TAB.dipendenti],
-      courses: tables[TAB.corsi],
-      sessions: tables[TAB.sessioni],
-      enrollments: tables[TAB.iscrizioni],
-      attendance: tables[TAB.presenze],
-      certificates: tables[TAB.attestati],
-      external: tables[TAB.formazioneEsterna],
-    },
-    {
-      settings,
-      feedback: context.feedback,
-      pastYears: pastYearsFromJson(context.pastYears),
-      now: formatIn(zone)(now, 'yyyy-MM-dd HH:mm'),
-    },
-  );
+  const source = buildReportSource(reportTablesOf(tables), {
+    settings,
+    feedback: context.feedback,
+    pastYears: pastYearsFromJson(context.pastYears),
+    now: formatIn(zone)(now, 'yyyy-MM-dd HH:mm'),
+  });
   const reports = computeReports(source.input);
   const tabs = reportTabs(reports);
   const leftOut = leftOutSentence(source.leftOut);

@@ -14,7 +14,7 @@
  * - Cloud Run tasks share the comuni by their key, as the calendar shares the courses.
  */
 import { computeReports } from '../core/reports/compute';
-import { buildReportSource, REPORT_SOURCE_TABS } from '../core/reports/source';
+import { buildReportSource, REPORT_SOURCE_TABS, reportTablesOf } from '../core/reports/source';
 import { comuneSummaries, summaryEnvelope, type ComuneSummary } from '../core/reports/summary';
 import { recordedSummaryKeys, SUMMARY_SENT, summaryRecordDetails } from '../core/reports/summary-record';
 import { pastYearsFromJson } from '../core/reports/worker-context';
@@ -67,24 +67,12 @@ export async function runSummariesJob(conn: Connection, options: SummariesJobOpt
   const registro = (await withRetries(wait, () => readTables(conn.sheets, options.spreadsheetId, [TAB.registro])))[
     TAB.registro
   ];
-  const source = buildReportSource(
-    {
-      comuni: tables[TAB.comuni],
-      employees: tables[TAB.dipendenti],
-      courses: tables[TAB.corsi],
-      sessions: tables[TAB.sessioni],
-      enrollments: tables[TAB.iscrizioni],
-      attendance: tables[TAB.presenze],
-      certificates: tables[TAB.attestati],
-      external: tables[TAB.formazioneEsterna],
-    },
-    {
-      settings,
-      feedback: context.feedback,
-      pastYears: pastYearsFromJson(context.pastYears),
-      now: formatInZone(now, 'yyyy-MM-dd HH:mm'),
-    },
-  );
+  const source = buildReportSource(reportTablesOf(tables), {
+    settings,
+    feedback: context.feedback,
+    pastYears: pastYearsFromJson(context.pastYears),
+    now: formatInZone(now, 'yyyy-MM-dd HH:mm'),
+  });
   const reports = computeReports(source.input);
   const summaries = comuneSummaries(reports, period, (c) => context.pageLinks[c.istat] ?? null).filter((s) =>
     shardOf(s.comune, options.shard),

@@ -43,6 +43,23 @@ export const REPORT_SOURCE_TABS = [
   TAB.formazioneEsterna,
 ] as const;
 
+/** The report tabs as read, each by its tab name. */
+export type ReportTabsRead = { [N in (typeof REPORT_SOURCE_TABS)[number]]: Decoded<N> };
+
+/** The tabs read by name, as `buildReportSource` takes them: the one mapping both sides use. */
+export function reportTablesOf(read: ReportTabsRead): ReportTables {
+  return {
+    comuni: read[TAB.comuni],
+    employees: read[TAB.dipendenti],
+    courses: read[TAB.corsi],
+    sessions: read[TAB.sessioni],
+    enrollments: read[TAB.iscrizioni],
+    attendance: read[TAB.presenze],
+    certificates: read[TAB.attestati],
+    external: read[TAB.formazioneEsterna],
+  };
+}
+
 export interface ReportContext {
   settings: Pick<Settings, 'year' | 'targetHours'>;
   feedback: ReportFeedback[];

@@ -4,8 +4,7 @@
  * after another moved in 15 s), the questionnaire's scores and the archives' hours, put together by the
  * core.
  */
-import { buildReportSource, REPORT_SOURCE_TABS, type ReportSource } from '../../core/reports/source';
-import { TAB } from '../../core/registry/tabs';
+import { buildReportSource, REPORT_SOURCE_TABS, reportTablesOf, type ReportSource } from '../../core/reports/source';
 import { readFeedbackScores } from '../feedback/form';
 import { readTablesTogether } from '../registry/api-tables';
 import { readSettings } from '../registry/settings';
@@ -15,17 +14,7 @@ import { archivedHours } from '../years/archives';
 export function readReportSource(): ReportSource {
   const settings = readSettings();
   const read = readTablesTogether(REPORT_SOURCE_TABS);
-  const tables = {
-    comuni: read[TAB.comuni],
-    employees: read[TAB.dipendenti],
-    courses: read[TAB.corsi],
-    sessions: read[TAB.sessioni],
-    enrollments: read[TAB.iscrizioni],
-    attendance: read[TAB.presenze],
-    certificates: read[TAB.attestati],
-    external: read[TAB.formazioneEsterna],
-  };
-  return buildReportSource(tables, {
+  return buildReportSource(reportTablesOf(read), {
     settings,
     feedback: readFeedbackScores(settings),
     pastYears: archivedHours(),
