@@ -94,9 +94,12 @@ export function onFormSubmit(e?: SubmitEvent): void {
     if (form) processPending(form, responseId);
     return;
   }
-  // The spreadsheet's event is used only as its own trigger delivered it.
-  const submitted = caller === 'trigger' ? submittedFromEvent(e) : null;
-  if (submitted) processPending(openStoredForm, '', { onlyWhenPending: true, submitted });
+  // The spreadsheet's event is used only as its own trigger delivered it. One it cannot read (no values,
+  // a courses cell that does not split cleanly) still sends the run to the form's own listing: the
+  // response behind it is read there, and a second, blank firing finds nothing pending and reads no tab.
+  if (caller !== 'trigger') return;
+  const submitted = submittedFromEvent(e);
+  processPending(openStoredForm, '', submitted ? { onlyWhenPending: true, submitted } : { onlyWhenPending: true });
 }
 
 /** The response a spreadsheet form-submit event carries; null for a blank or unreadable one. */
