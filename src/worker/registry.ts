@@ -17,29 +17,10 @@ import {
 import { decodeSettings } from '../core/registry/settings';
 import type { Settings } from '../core/registry/schemas';
 import { TAB } from '../core/registry/tabs';
-import { wallClock, zonedToUtc } from '../core/time/zone';
+import { serialToInstant } from '../core/registry/api-reads';
+import { wallClock } from '../core/time/zone';
 
 const ZONE = 'Europe/Rome';
-const DAY_MS = 86_400_000;
-const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** A serial number (wall clock of `zone`) as the instant it names. */
-function dateFromSerial(serial: number, zone = ZONE): Date {
-  const wall = new Date(SERIAL_EPOCH_MS + Math.round(serial * DAY_MS));
-  return new Date(
-    zonedToUtc(
-      {
-        year: wall.getUTCFullYear(),
-        month: wall.getUTCMonth() + 1,
-        day: wall.getUTCDate(),
-        hour: wall.getUTCHours(),
-        minute: wall.getUTCMinutes(),
-        second: wall.getUTCSeconds(),
-      },
-      zone,
-    ),
-  );
-}
 
 /** The `yyyy`, `MM`, `dd`, `HH`, `mm`, `ss` patterns the codec asks for, on the spreadsheet's clock. */
 export function formatInZone(date: Date, pattern: string, zone = ZONE): string {
@@ -65,7 +46,9 @@ function withDates(tab: RegistryTab, grid: unknown[][]): unknown[][] {
     .map((spec) => (columns as Record<string, number | undefined>)[spec.field])
     .filter((c): c is number => c !== undefined);
   return grid.map((row, i) =>
-    i === 0 ? row : row.map((v, c) => (typeof v === 'number' && dateColumns.includes(c + 1) ? dateFromSerial(v) : v)),
+    i === 0
+      ? row
+      : row.map((v, c) => (typeof v === 'number' && dateColumns.includes(c + 1) ? serialToInstant(v, ZONE) : v)),
   );
 }
 

@@ -33,7 +33,7 @@ import {
   type PlacedReport,
 } from '../core/reports/sheet-writes';
 import { pastYearsFromJson } from '../core/reports/worker-context';
-import { wallClock } from '../core/time/zone';
+import { formatInZone } from './registry';
 import { workerContext } from './add-on';
 import { sleep, type Connection } from './google';
 import { withRetries } from './retry';
@@ -55,23 +55,6 @@ export interface ReportsJobResult {
   comuni: number;
   courses: number;
   leftOut: number;
-}
-
-function two(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function formatIn(zone: string): (date: Date, pattern: string) => string {
-  return (date, pattern) => {
-    const w = wallClock(date.getTime(), zone);
-    return pattern
-      .replace('yyyy', String(w.year))
-      .replace('MM', two(w.month))
-      .replace('dd', two(w.day))
-      .replace('HH', two(w.hour))
-      .replace('mm', two(w.minute))
-      .replace('ss', two(w.second));
-  };
 }
 
 type Rows = unknown[][];
@@ -125,7 +108,7 @@ async function readRegistry(
     }));
   const bodyAnswers = bodies.map((b) => [(whole[TABS.indexOf(b.ranges[0]?.tab as never)] ?? []).slice(1)]);
   const grids = assembleGrids(extents, headers, datesOf, [...bodies, ...dated], [...bodyAnswers, ...formatted], zone);
-  const format = formatIn(zone);
+  const format = (date: Date, pattern: string): string => formatInZone(date, pattern, zone);
   const out = {} as Tables;
   for (const tab of TABS) out[tab] = decodeTable(tab, grids.get(tab) ?? [], format) as never;
   return out;
@@ -140,14 +123,14 @@ export async function runReportsJob(conn: Connection, options: ReportsJobOptions
   const tables = await readRegistry(conn.sheets, spreadsheetId, zone, wait);
   const settings = decodeSettings(
     tables[TAB.impostazioni].rows.map((r) => ({ row: r.row, key: r.record.key, value: r.record.value })),
-    Number(formatIn(zone)(now, 'yyyy')),
+    Number(formatInZone(now, 'yyyy', zone)),
   ).settings;
   const context = await workerContext(conn, options.scriptId, { istats: [], period: '' }, wait);
   const source = buildReportSource(reportTablesOf(tables), {
     settings,
     feedback: context.feedback,
     pastYears: pastYearsFromJson(context.pastYears),
-    now: formatIn(zone)(now, 'yyyy-MM-dd HH:mm'),
+    now: formatInZone(now, 'yyyy-MM-dd HH:mm', zone),
   });
   const reports = computeReports(source.input);
   const tabs = reportTabs(reports);

@@ -147,10 +147,9 @@ function two(n: number): string {
  * would format the Date to (`yyyy-MM-dd`, `HH:mm`, on the wall clock the serial names, so no zone is
  * involved), a date-time column the instant that wall clock is in the spreadsheet's zone.
  */
-export function dateCell(kind: string, serial: number, timeZone: string): string | Date {
+/** The instant a serial number names when read as a wall clock of `timeZone`. */
+export function serialToInstant(serial: number, timeZone: string): Date {
   const w = serialWall(serial);
-  if (kind === 'date') return `${w.getUTCFullYear()}-${two(w.getUTCMonth() + 1)}-${two(w.getUTCDate())}`;
-  if (kind === 'time') return `${two(w.getUTCHours())}:${two(w.getUTCMinutes())}`;
   return new Date(
     zonedToUtc(
       {
@@ -164,6 +163,13 @@ export function dateCell(kind: string, serial: number, timeZone: string): string
       timeZone,
     ),
   );
+}
+
+export function dateCell(kind: string, serial: number, timeZone: string): string | Date {
+  const w = serialWall(serial);
+  if (kind === 'date') return `${w.getUTCFullYear()}-${two(w.getUTCMonth() + 1)}-${two(w.getUTCDate())}`;
+  if (kind === 'time') return `${two(w.getUTCHours())}:${two(w.getUTCMinutes())}`;
+  return serialToInstant(serial, timeZone);
 }
 
 /** What the requests answered, in request order: each request's ranges' rows (trailing empties left out). */
