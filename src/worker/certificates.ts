@@ -11,9 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { courseSessions } from '../core/attendance/attendance';
 import { certificateCandidates, certificateKey, CONCLUDED, type Candidate } from '../core/certificates/eligibility';
 import { pdfName, yearFolderName, type TaggedFile } from '../core/certificates/files';
-import { placeholderValues } from '../core/certificates/placeholders';
+import { certificateMailOf, placeholderValuesOf } from '../core/certificates/from-registry';
 import { notConcludedMessage } from '../core/certificates/preview';
-import { certificateMail, issuerName } from '../core/certificates/template';
 import { TAB } from '../core/registry/tabs';
 import type { Certificate, Course, Employee, Settings } from '../core/registry/schemas';
 import { sleep, type Connection } from './google';
@@ -147,18 +146,9 @@ function renderJob(ctx: Context, candidate: Candidate, r: Reserved, folderId: st
     batch: r.batch,
     folderId,
     verificationUrl: r.verificationUrl,
-    values: placeholderValues({
-      issuer: issuerName(ctx.settings.orgName, ctx.settings.senderName),
-      firstName: employee.firstName,
-      lastName: employee.lastName,
-      comune: employee.comune,
-      courseTitle: course.title,
-      courseCode: course.code,
-      area: course.area,
+    values: placeholderValuesOf(employee, course, ctx.settings, {
       hoursAttended: candidate.hoursAttended,
-      courseHours: course.hours,
       sessionDates: ctx.sessionDates(course.code),
-      teacher: course.teacher,
       issuedOn: today(ctx.now),
       number: r.number,
       verificationCode: r.verificationCode,
@@ -257,17 +247,7 @@ async function mailAll(
   const sent = await Promise.all(
     entries.map(async ({ row, record: r, pdf, verificationUrl }) => {
       try {
-        const holder = ctx.employees.get(r.employeeId);
-        const message = certificateMail({
-          name: holder ? `${holder.firstName} ${holder.lastName}` : '',
-          courseTitle: ctx.courses.get(r.course)?.title ?? r.course,
-          courseCode: r.course,
-          number: r.number,
-          verificationCode: r.verificationCode,
-          version: r.version,
-          issuer: issuerName(ctx.settings.orgName, ctx.settings.senderName),
-          verificationUrl,
-        });
+        const message = certificateMailOf(r, ctx, verificationUrl);
         const bytes = pdf ?? (await downloadPdf(ctx.conn, r.fileId, ctx.wait));
         await withRetries(ctx.wait, () =>
           sendCertificateMail(ctx.conn, {
