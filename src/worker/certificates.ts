@@ -269,16 +269,11 @@ export async function runCertificatesJob(
   const now = options.now ?? new Date();
   const wait = options.wait ?? sleep;
   const log = options.log ?? (() => undefined);
-  const tables = await withRetries(wait, () =>
-    readTables(conn.sheets, options.spreadsheetId, [
-      TAB.impostazioni,
-      TAB.corsi,
-      TAB.sessioni,
-      TAB.iscrizioni,
-      TAB.presenze,
-      TAB.dipendenti,
-      TAB.attestati,
-    ]),
+  const tables = await readTables(
+    conn.sheets,
+    options.spreadsheetId,
+    [TAB.impostazioni, TAB.corsi, TAB.sessioni, TAB.iscrizioni, TAB.presenze, TAB.dipendenti, TAB.attestati],
+    wait,
   );
   const settings = settingsFrom(tables.Impostazioni, now);
   if (!settings.templateDocId) throw new Error('Modello attestato non configurato: eseguire «Configura» nel foglio.');
