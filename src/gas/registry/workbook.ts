@@ -70,6 +70,20 @@ export function preferRememberedTimeZone(): void {
   if (remembered) timeZone = remembered;
 }
 
+/**
+ * Runs `fn` with the zone last remembered when this execution has not asked Google for it (a call
+ * saved), for a run that reads through the Sheets API and writes no date it read: the zone turns only
+ * date-time serials into instants there. When `fn` gives up (null) the memo is dropped again, so a run
+ * that then reads the tabs through SpreadsheetApp, where a date's day depends on the zone, asks Google.
+ */
+export function withRememberedTimeZone<T>(fn: () => T | null): T | null {
+  const before = timeZone;
+  preferRememberedTimeZone();
+  const result = fn();
+  if (result === null && !zoneAsked) timeZone = before;
+  return result;
+}
+
 /** `Utilities.formatDate` in the spreadsheet's zone: how date and time cells must be read. */
 export function formatInSpreadsheetZone(date: Date, pattern: string): string {
   return Utilities.formatDate(date, spreadsheetTimeZone(), pattern);
