@@ -46,7 +46,8 @@ export function quotedTab(tab: string): string {
   return `'${tab.replace(/'/g, "''")}'`;
 }
 
-function columnLetters(n: number): string {
+/** A column number as its letters (1 = A, 27 = AA). */
+export function columnLetters(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
@@ -172,6 +173,39 @@ export function dateCell(kind: string, serial: number, timeZone: string): string
   return serialToInstant(serial, timeZone);
 }
 
+/**
+ * One cell of a date column as `getValues` gives it, from its two readings: a serial number that the
+ * `FORMATTED_STRING` reading shows as text is a date cell; anything else (a number typed into the
+ * column, text) is kept as the serial reading has it.
+ */
+export function cellFromReadings(kind: string, serial: unknown, formatted: unknown, timeZone: string): unknown {
+  return typeof serial === 'number' && typeof formatted === 'string' ? dateCell(kind, serial, timeZone) : serial;
+}
+
+/**
+ * Whole rows of a tab (from column 1) read twice through the API, as serial numbers and with dates as
+ * text, made into what `getValues` of those rows gives: `width` cells each ('' where the API left a
+ * trailing cell out), a date where the two readings say so (the columns' kinds from `header`).
+ */
+export function rowsAsGetValues(
+  tab: RegistryTab,
+  header: readonly unknown[],
+  serialRows: ReadonlyArray<ReadonlyArray<unknown>>,
+  formattedRows: ReadonlyArray<ReadonlyArray<unknown>>,
+  width: number,
+  timeZone: string,
+): unknown[][] {
+  const kinds = dateColumns(tab, header);
+  return serialRows.map((line, r) => {
+    const out: unknown[] = Array.from({ length: Math.max(width, line.length) }, (_, c) => line[c] ?? '');
+    const formatted = formattedRows[r] ?? [];
+    for (const [column, kind] of kinds)
+      if (column <= out.length)
+        out[column - 1] = cellFromReadings(kind, out[column - 1], formatted[column - 1], timeZone);
+    return out;
+  });
+}
+
 /** What the requests answered, in request order: each request's ranges' rows (trailing empties left out). */
 export type ReadAnswers = ReadonlyArray<ReadonlyArray<ReadonlyArray<ReadonlyArray<unknown>>>>;
 
@@ -226,11 +260,8 @@ export function assembleGrids(
     for (const [row, cells] of byRow) {
       const line = grid[row - 1];
       if (!line) continue;
-      for (const [column, kind] of kinds) {
-        const serial = line[column - 1];
-        if (typeof serial === 'number' && typeof cells[column] === 'string')
-          line[column - 1] = dateCell(kind, serial, timeZone);
-      }
+      for (const [column, kind] of kinds)
+        line[column - 1] = cellFromReadings(kind, line[column - 1], cells[column], timeZone);
     }
   }
   return grids;

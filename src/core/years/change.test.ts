@@ -1,7 +1,10 @@
 import {
   CHANGE_PHASES,
   isBlankRow,
+  archivedCounts,
   missingFromArchive,
+  rowDigest,
+  takeMissing,
   nextEditionCode,
   pendingSteps,
   splitRows,
@@ -99,5 +102,19 @@ describe('moving rows', () => {
       ),
     ).toEqual([]);
     expect(missingFromArchive(rows, [2], [['b', '2', at]], 3)).toEqual([2]);
+  });
+
+  test('the chunks of one execution share one count: an archived row answers for one row only', () => {
+    const have = archivedCounts([['a', 1, at]], 3);
+    expect(takeMissing(rows, [0], have, 3)).toEqual([]);
+    // The second identical row, in a later chunk, is missing: the archived one was taken by the first.
+    expect(takeMissing(rows, [3], have, 3)).toEqual([3]);
+  });
+
+  test('a row digest tells rows apart by content, and two reads of the same row agree', () => {
+    expect(rowDigest(['a', 1, new Date(at.getTime())], 3)).toBe(rowDigest(['a', 1, at], 3));
+    expect(rowDigest(['a', 1, at], 3)).not.toBe(rowDigest(['a', '1', at], 3));
+    // Short whatever the row's width: it is kept in the change's Script Property.
+    expect(rowDigest(['b'.repeat(500), 2, at], 3).length).toBeLessThanOrEqual(15);
   });
 });

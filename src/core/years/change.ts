@@ -3,6 +3,7 @@
  * work is still unfinished, and the steps of the change in the order they must run. Pure: the adapter
  * (src/gas/years/) gathers the facts and performs the steps.
  */
+import { keyDigest } from '../mail/storage';
 
 /** What staff must know before the year closes: each entry is a line of the preview and of the refusal. */
 export interface UnfinishedWork {
@@ -145,22 +146,27 @@ export function isBlankRow(row: readonly unknown[]): boolean {
   );
 }
 
-/**
- * The rows (indices into `rows`) the archive still lacks: each row to move that has no equal row in the
- * archive (counted, so two identical rows need two archived ones). A move repeated after a killed
- * execution adds nothing.
- */
-export function missingFromArchive(
-  rows: ReadonlyArray<readonly unknown[]>,
-  moving: readonly number[],
-  archived: ReadonlyArray<readonly unknown[]>,
-  width: number,
-): number[] {
+/** Archived rows counted by content: what a chunk's rows are matched against. */
+export function archivedCounts(archived: ReadonlyArray<readonly unknown[]>, width: number): Map<string, number> {
   const have = new Map<string, number>();
   for (const row of archived) {
     const key = rowKey(row, width);
     have.set(key, (have.get(key) ?? 0) + 1);
   }
+  return have;
+}
+
+/**
+ * The rows (indices into `rows`) the archive still lacks: each row to move that has no equal row left
+ * in `have` (counted, so two identical rows need two archived ones). Each match is taken out of `have`,
+ * so the chunks of one execution share one count and an archived row answers for one row only.
+ */
+export function takeMissing(
+  rows: ReadonlyArray<readonly unknown[]>,
+  moving: readonly number[],
+  have: Map<string, number>,
+  width: number,
+): number[] {
   const out: number[] = [];
   for (const i of moving) {
     const key = rowKey(rows[i] ?? [], width);
@@ -169,6 +175,24 @@ export function missingFromArchive(
     else out.push(i);
   }
   return out;
+}
+
+/** `takeMissing` against archived rows given as a grid. A move repeated after a killed execution adds nothing. */
+export function missingFromArchive(
+  rows: ReadonlyArray<readonly unknown[]>,
+  moving: readonly number[],
+  archived: ReadonlyArray<readonly unknown[]>,
+  width: number,
+): number[] {
+  return takeMissing(rows, moving, archivedCounts(archived, width), width);
+}
+
+/**
+ * A short digest of a row's content (`rowKey`): the move records the first row it has not handled yet,
+ * so that a later execution can tell whether the tab still has its rows where the progress says.
+ */
+export function rowDigest(row: readonly unknown[], width: number): string {
+  return keyDigest(rowKey(row, width));
 }
 
 /**

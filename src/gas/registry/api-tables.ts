@@ -23,7 +23,8 @@ const SHEETS_API = 'https://sheets.googleapis.com/v4/spreadsheets';
 /** As many requests as `fetchAll` is taken to run side by side (src/local/runtime/latency.ts). */
 const SLOTS = 10;
 
-function batchGetUrl(ranges: readonly string[], formattedDates: boolean): string {
+/** A `values.batchGet` of the ranges: serial numbers, or (`formattedDates`) dates as text in their format. */
+export function batchGetUrl(ranges: readonly string[], formattedDates: boolean): string {
   const query = [
     ...ranges.map((r) => `ranges=${encodeURIComponent(r)}`),
     ...Object.entries(batchGetRendering(formattedDates)).map(([name, value]) => `${name}=${value}`),
@@ -33,7 +34,8 @@ function batchGetUrl(ranges: readonly string[], formattedDates: boolean): string
 
 type Rows = unknown[][];
 
-function valuesOf(body: unknown): Rows[] {
+/** The rows each range of a `values.batchGet` answer holds, in request order (none for an empty range). */
+export function valuesOf(body: unknown): Rows[] {
   const ranges = (body as { valueRanges?: Array<{ values?: Rows }> } | null)?.valueRanges ?? [];
   return ranges.map((r) => r.values ?? []);
 }

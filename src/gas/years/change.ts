@@ -65,10 +65,15 @@ const executionStart = Date.now();
 function parseMoves(v: unknown): Record<string, MoveProgress> {
   const out: Record<string, MoveProgress> = {};
   if (!v || typeof v !== 'object') return out;
+  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n);
   for (const [step, p] of Object.entries(v as Record<string, Partial<MoveProgress>>)) {
-    const { next, archived, base, kept } = p ?? {};
-    if ([next, archived, base, kept].every((n) => typeof n === 'number' && Number.isInteger(n)))
-      out[step] = p as MoveProgress;
+    const { next, archived, base, kept, lastRow, digest, tail } = p ?? {};
+    if (![next, archived, base, kept].every(whole)) continue;
+    // What lets a resumed move trust its row number; without it the move rescans (move.ts, stillHolds).
+    const check = whole(lastRow) && typeof digest === 'string' ? { lastRow, digest } : {};
+    const range =
+      Array.isArray(tail) && tail.length === 2 && tail.every(whole) ? { tail: tail as [number, number] } : {};
+    out[step] = { next, archived, base, kept, ...check, ...range } as MoveProgress;
   }
   return out;
 }
@@ -200,6 +205,11 @@ class YearChangeWork implements JobWork {
         this.saveMove(step, progress);
       },
     });
+    if (outcome.rescanned)
+      logEvent(
+        'Anno formativo: foglio riletto',
+        `${source.getName()}: righe ordinate, inserite o eliminate durante il passaggio; riletto dall'inizio, ogni riga archiviata una volta`,
+      );
     return outcome.complete ? outcome : 'unfinished';
   }
 
