@@ -4,7 +4,7 @@
  * tab, through duplicates, cancellations, staff edits and faults.
  */
 import { LocalAcademy } from '../../../src/local/runtime/session';
-import { prepareAcademy } from '../../../src/local/scenario/runner';
+import { prepareAcademy, runStep } from '../../../src/local/scenario/runner';
 import { seededRandom } from '../../../src/local/runtime/random';
 import { hostAppendRecords } from '../../../src/local/services/spreadsheet';
 import type { ContractService } from '../../../src/local/runtime/latency';
@@ -91,5 +91,32 @@ describe('submissions on a big registry', () => {
 
     expectEnrollmentInvariants(academy, requested, seats);
     expect(rows(academy, 'Iscrizioni').length).toBeGreaterThan(OLD_ROWS);
+  });
+
+  // catalogue: REST-SHEETS-VALUES (the tab read from the tally's last row down)
+  test('a submission after rows were added without a run reads the whole tab: the seats they took count', async () => {
+    const academy = await bigAcademy(new Map(COURSES.map((c) => [c, 2])));
+    // Two seats of C01 taken by rows no run wrote (pasted by staff, say): the tally still counts none.
+    hostAppendRecords(
+      academy.ws,
+      academy.spreadsheetId,
+      'Iscrizioni',
+      [1, 2].map((k) => ({
+        ID: `I0900${k}`,
+        'Data richiesta': new Date(Date.parse('2027-01-20T09:00:00+01:00') + k * 60_000),
+        Corso: 'C01',
+        Email: String(EMPLOYEES[k]?.Email),
+        Stato: 'Confermata',
+        Origine: 'Manuale',
+      })),
+    );
+    const sender = String(EMPLOYEES[0]?.Email);
+    const wholeReadsBefore = academy.ws.methodCounts['Spreadsheet.getSheetValues'] ?? 0;
+    expect(runStep(academy, { do: 'submit', email: sender, courses: ['C01'] }, 0).ok).toBe(true);
+    expect(rows(academy, 'Iscrizioni').filter((r) => r.Email === sender && r.Corso === 'C01')).toEqual([
+      expect.objectContaining({ Stato: 'In attesa', 'Posizione attesa': 1 }),
+    ]);
+    // The slice's API reads found the tab longer than the tally said, and the run read the tabs instead.
+    expect((academy.ws.methodCounts['Spreadsheet.getSheetValues'] ?? 0) - wholeReadsBefore).toBeGreaterThan(3);
   });
 });
