@@ -7,7 +7,7 @@
  * The big reads are cut into row ranges of about the same number of cells, so that requests sent
  * together (`UrlFetchApp.fetchAll`) share the work evenly.
  */
-import { columnSpecs, mapColumns, type RegistryTab } from './codec';
+import { columnSpecs, decodeTable, mapColumns, type DecodedTable, type RecordByTab, type RegistryTab } from './codec';
 import { zonedToUtc } from '../time/zone';
 
 export interface TabExtent {
@@ -143,11 +143,6 @@ function two(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/**
- * A date cell as the codec reads it from `getValues`: a date or a time column takes the text the codec
- * would format the Date to (`yyyy-MM-dd`, `HH:mm`, on the wall clock the serial names, so no zone is
- * involved), a date-time column the instant that wall clock is in the spreadsheet's zone.
- */
 /** The instant a serial number names when read as a wall clock of `timeZone`. */
 export function serialToInstant(serial: number, timeZone: string): Date {
   const w = serialWall(serial);
@@ -166,6 +161,11 @@ export function serialToInstant(serial: number, timeZone: string): Date {
   );
 }
 
+/**
+ * A date cell as the codec reads it from `getValues`: a date or a time column takes the text the codec
+ * would format the Date to (`yyyy-MM-dd`, `HH:mm`, on the wall clock the serial names, so no zone is
+ * involved), a date-time column the instant that wall clock is in the spreadsheet's zone.
+ */
 export function dateCell(kind: string, serial: number, timeZone: string): string | Date {
   const w = serialWall(serial);
   if (kind === 'date') return `${w.getUTCFullYear()}-${two(w.getUTCMonth() + 1)}-${two(w.getUTCDate())}`;
@@ -265,4 +265,46 @@ export function assembleGrids(
     }
   }
   return grids;
+}
+
+/** How a `values.batchGet` of a read renders its cells: unformatted, dates as serials or, for the date pass, as text. */
+export function batchGetRendering(dates: boolean): {
+  valueRenderOption: 'UNFORMATTED_VALUE';
+  dateTimeRenderOption: 'FORMATTED_STRING' | 'SERIAL_NUMBER';
+} {
+  return { valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: dates ? 'FORMATTED_STRING' : 'SERIAL_NUMBER' };
+}
+
+/** The date columns of each tab, by its header row. */
+export function datesByTab(
+  headers: ReadonlyMap<RegistryTab, readonly unknown[]>,
+): Map<RegistryTab, Map<number, string>> {
+  return new Map([...headers].map(([tab, header]) => [tab, dateColumns(tab, header)]));
+}
+
+export type DecodedTables<N extends RegistryTab> = { [K in N]: DecodedTable<RecordByTab[K]> };
+
+/** The tabs decoded by the codec from the reads' answers, exactly as `readTable` decodes `getValues`. */
+export function decodeReads<N extends RegistryTab>(
+  tabs: readonly N[],
+  reads: {
+    extents: readonly TabExtent[];
+    headers: ReadonlyMap<RegistryTab, readonly unknown[]>;
+    requests: readonly ReadRequest[];
+    answers: ReadAnswers;
+  },
+  timeZone: string,
+  format: (date: Date, pattern: string) => string,
+): DecodedTables<N> {
+  const grids = assembleGrids(
+    reads.extents,
+    reads.headers,
+    datesByTab(reads.headers),
+    reads.requests,
+    reads.answers,
+    timeZone,
+  );
+  const out = {} as DecodedTables<N>;
+  for (const tab of tabs) out[tab] = decodeTable(tab, grids.get(tab) ?? [], format) as DecodedTables<N>[typeof tab];
+  return out;
 }
