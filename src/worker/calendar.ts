@@ -113,8 +113,11 @@ export async function runCalendarJob(conn: Connection, options: CalendarJobOptio
   const now = options.now ?? new Date();
   const log = options.log ?? (() => undefined);
   const wait = options.wait ?? sleep;
-  const tables = await withRetries(wait, () =>
-    readTables(conn.sheets, options.spreadsheetId, [TAB.impostazioni, TAB.corsi, TAB.sessioni, TAB.iscrizioni]),
+  const tables = await readTables(
+    conn.sheets,
+    options.spreadsheetId,
+    [TAB.impostazioni, TAB.corsi, TAB.sessioni, TAB.iscrizioni],
+    wait,
   );
   const settings = settingsFrom(tables.Impostazioni, now);
   const calendarId = settings.calendarId.trim();

@@ -11,9 +11,9 @@ import { randomUUID } from 'node:crypto';
 import { courseSessions } from '../core/attendance/attendance';
 import { certificateCandidates, certificateKey, CONCLUDED, type Candidate } from '../core/certificates/eligibility';
 import { pdfName, yearFolderName, type TaggedFile } from '../core/certificates/files';
-import { placeholderValues } from '../core/certificates/placeholders';
+import { certificateMailOf, placeholderValuesOf } from '../core/certificates/from-registry';
+import { RESERVE_FUNCTION, type ReservedCertificate } from '../core/certificates/reservation';
 import { notConcludedMessage } from '../core/certificates/preview';
-import { certificateMail, issuerName } from '../core/certificates/template';
 import { TAB } from '../core/registry/tabs';
 import type { Certificate, Course, Employee, Settings } from '../core/registry/schemas';
 import { sleep, type Connection } from './google';
@@ -33,7 +33,6 @@ export const WORKER_BATCH = 10;
  */
 export const MS_PER_CERTIFICATE = 2_000;
 const FOLDER_MIME = 'application/vnd.google-apps.folder';
-export const RESERVE_FUNCTION = 'reserveCertificatesForWorker';
 
 export interface CertificatesJobOptions {
   spreadsheetId: string;
@@ -55,19 +54,8 @@ export interface CertificatesJobResult {
   failed: Array<{ holder: string; error: string }>;
 }
 
-interface Reserved {
-  holder: string;
-  number: string;
-  verificationCode: string;
-  verificationUrl: string;
-  batch: string;
-  alsoIn: string[];
-  pdfId: string;
-  pdfUrl: string;
-}
-
 /** Asks the add-on for the numbers and codes of these people (`src/gas/certificates/remote.ts`). */
-async function reserve(conn: Connection, holders: string[], batch: string, wait: Wait): Promise<Reserved[]> {
+async function reserve(conn: Connection, holders: string[], batch: string, wait: Wait): Promise<ReservedCertificate[]> {
   const answer = await withRetries(wait, () =>
     conn.script.scripts.run({
       scriptId: conn.scriptId,
@@ -78,7 +66,7 @@ async function reserve(conn: Connection, holders: string[], batch: string, wait:
     const detail = answer.data.error.details?.[0] as { errorMessage?: string } | undefined;
     throw new Error(detail?.errorMessage ?? answer.data.error.message ?? 'scripts.run non riuscito');
   }
-  return (answer.data.response?.result ?? []) as Reserved[];
+  return (answer.data.response?.result ?? []) as ReservedCertificate[];
 }
 
 /** A sub-folder by name (the first not trashed), or a new one: as the add-on's `childFolder`. */
@@ -137,7 +125,7 @@ async function courseFolder(ctx: Context, code: string): Promise<string> {
   return id;
 }
 
-function renderJob(ctx: Context, candidate: Candidate, r: Reserved, folderId: string): RenderJob {
+function renderJob(ctx: Context, candidate: Candidate, r: ReservedCertificate, folderId: string): RenderJob {
   const course = ctx.courses.get(candidate.course);
   const employee = ctx.employees.get(candidate.employeeId);
   if (!course || !employee)
@@ -147,18 +135,9 @@ function renderJob(ctx: Context, candidate: Candidate, r: Reserved, folderId: st
     batch: r.batch,
     folderId,
     verificationUrl: r.verificationUrl,
-    values: placeholderValues({
-      issuer: issuerName(ctx.settings.orgName, ctx.settings.senderName),
-      firstName: employee.firstName,
-      lastName: employee.lastName,
-      comune: employee.comune,
-      courseTitle: course.title,
-      courseCode: course.code,
-      area: course.area,
+    values: placeholderValuesOf(employee, course, ctx.settings, {
       hoursAttended: candidate.hoursAttended,
-      courseHours: course.hours,
       sessionDates: ctx.sessionDates(course.code),
-      teacher: course.teacher,
       issuedOn: today(ctx.now),
       number: r.number,
       verificationCode: r.verificationCode,
@@ -170,7 +149,7 @@ function renderJob(ctx: Context, candidate: Candidate, r: Reserved, folderId: st
 /** A certificate's row and what its mail needs (the PDF's bytes when just made, its verification link). */
 type Outgoing = { row: number; record: Certificate; pdf: Buffer | null; verificationUrl: string };
 
-type Made = { candidate: Candidate; reserved: Reserved; fileId: string; url: string; pdf: Buffer | null };
+type Made = { candidate: Candidate; reserved: ReservedCertificate; fileId: string; url: string; pdf: Buffer | null };
 
 /**
  * One batch: reserve, adopt what an earlier run made (one listing of each batch tag involved), trash its
@@ -187,7 +166,7 @@ async function issueBatch(
   const tags = [...new Set(reserved.flatMap((r) => [r.batch, ...r.alsoIn]))];
   const files: TaggedFile[] = (await Promise.all(tags.map((t) => listBatch(conn, t, wait)))).flat();
   const made: Made[] = [];
-  const toRender: Array<{ candidate: Candidate; reserved: Reserved }> = [];
+  const toRender: Array<{ candidate: Candidate; reserved: ReservedCertificate }> = [];
   const strays: string[] = [];
   for (const r of reserved) {
     const candidate = byHolder.get(r.holder);
@@ -201,7 +180,7 @@ async function issueBatch(
   result.adopted += made.length;
   await trash(conn, strays, wait);
 
-  const jobs: Array<{ candidate: Candidate; reserved: Reserved; job: RenderJob }> = [];
+  const jobs: Array<{ candidate: Candidate; reserved: ReservedCertificate; job: RenderJob }> = [];
   for (const t of toRender) {
     try {
       jobs.push({ ...t, job: renderJob(ctx, t.candidate, t.reserved, await courseFolder(ctx, t.candidate.course)) });
@@ -257,17 +236,7 @@ async function mailAll(
   const sent = await Promise.all(
     entries.map(async ({ row, record: r, pdf, verificationUrl }) => {
       try {
-        const holder = ctx.employees.get(r.employeeId);
-        const message = certificateMail({
-          name: holder ? `${holder.firstName} ${holder.lastName}` : '',
-          courseTitle: ctx.courses.get(r.course)?.title ?? r.course,
-          courseCode: r.course,
-          number: r.number,
-          verificationCode: r.verificationCode,
-          version: r.version,
-          issuer: issuerName(ctx.settings.orgName, ctx.settings.senderName),
-          verificationUrl,
-        });
+        const message = certificateMailOf(r, ctx, verificationUrl);
         const bytes = pdf ?? (await downloadPdf(ctx.conn, r.fileId, ctx.wait));
         await withRetries(ctx.wait, () =>
           sendCertificateMail(ctx.conn, {
@@ -300,16 +269,11 @@ export async function runCertificatesJob(
   const now = options.now ?? new Date();
   const wait = options.wait ?? sleep;
   const log = options.log ?? (() => undefined);
-  const tables = await withRetries(wait, () =>
-    readTables(conn.sheets, options.spreadsheetId, [
-      TAB.impostazioni,
-      TAB.corsi,
-      TAB.sessioni,
-      TAB.iscrizioni,
-      TAB.presenze,
-      TAB.dipendenti,
-      TAB.attestati,
-    ]),
+  const tables = await readTables(
+    conn.sheets,
+    options.spreadsheetId,
+    [TAB.impostazioni, TAB.corsi, TAB.sessioni, TAB.iscrizioni, TAB.presenze, TAB.dipendenti, TAB.attestati],
+    wait,
   );
   const settings = settingsFrom(tables.Impostazioni, now);
   if (!settings.templateDocId) throw new Error('Modello attestato non configurato: eseguire «Configura» nel foglio.');

@@ -1,12 +1,21 @@
 /**
- * The registry through the Sheets API: tabs read in one `values.batchGet` (unformatted, dates as serial
- * numbers turned back into dates on the spreadsheet's wall clock) and decoded by the core's codec, the
- * add-on's own; changes written as the add-on writes them (contiguous blocks, typed as if entered).
+ * The registry through the Sheets API: tabs read as the add-on's `readTablesTogether` reads them (the
+ * requests' rendering and the decoding are the core's, `src/core/registry/api-reads.ts`) and decoded by
+ * the core's codec; changes written as the add-on writes them (contiguous blocks, typed as if entered).
  */
 import type { sheets_v4 } from 'googleapis';
 import {
-  columnSpecs,
-  decodeTable,
+  a1Of,
+  batchGetRendering,
+  datesByTab,
+  decodeReads,
+  planReads,
+  quotedTab,
+  type DecodedTables,
+  type ReadRequest,
+  type TabExtent,
+} from '../core/registry/api-reads';
+import {
   encodeRow,
   mapColumns,
   planUpdates,
@@ -17,8 +26,8 @@ import {
 import { decodeSettings } from '../core/registry/settings';
 import type { Settings } from '../core/registry/schemas';
 import { TAB } from '../core/registry/tabs';
-import { serialToInstant } from '../core/registry/api-reads';
 import { wallClock } from '../core/time/zone';
+import { withRetries, type Wait } from './retry';
 
 const ZONE = 'Europe/Rome';
 
@@ -35,48 +44,57 @@ export function formatInZone(date: Date, pattern: string, zone = ZONE): string {
     .replace('ss', two(w.second));
 }
 
-const DATE_KINDS = new Set(['date', 'time', 'datetime']);
+type Rows = unknown[][];
 
-/** Serial numbers in the tab's date and time columns become Dates, as `getValues` gives them. */
-function withDates(tab: RegistryTab, grid: unknown[][]): unknown[][] {
-  const header = (grid[0] ?? []).map((h) => String(h ?? ''));
-  const { columns } = mapColumns(tab, header);
-  const dateColumns = columnSpecs(tab)
-    .filter((spec) => DATE_KINDS.has(spec.kind))
-    .map((spec) => (columns as Record<string, number | undefined>)[spec.field])
-    .filter((c): c is number => c !== undefined);
-  return grid.map((row, i) =>
-    i === 0
-      ? row
-      : row.map((v, c) => (typeof v === 'number' && dateColumns.includes(c + 1) ? serialToInstant(v, ZONE) : v)),
+/** One `values.batchGet`, retried: each range's rows (trailing empties left out, as Google answers). */
+export async function batchGet(
+  sheets: sheets_v4.Sheets,
+  spreadsheetId: string,
+  ranges: string[],
+  dates: boolean,
+  wait: Wait,
+): Promise<Rows[]> {
+  const got = await withRetries(wait, () =>
+    sheets.spreadsheets.values.batchGet({ spreadsheetId, ranges, ...batchGetRendering(dates) }),
   );
+  return (got.data.valueRanges ?? []).map((r) => (r.values ?? []) as Rows);
 }
 
-function quoted(tab: string): string {
-  return `'${tab.replace(/'/g, "''")}'`;
-}
-
-export type Tables = { [N in RegistryTab]?: DecodedTable<RecordByTab[N]> };
-
+/**
+ * The tabs as the add-on's `readTablesTogether` reads them (`src/core/registry/api-reads.ts`): each whole
+ * in one request (its size is what the API answers), then the date columns again with dates as text, so
+ * a number typed into a date column stays a number (a row to fix) as `getValues` would tell it.
+ */
 export async function readTables<N extends RegistryTab>(
   sheets: sheets_v4.Sheets,
   spreadsheetId: string,
   tabs: readonly N[],
-): Promise<{ [K in N]: DecodedTable<RecordByTab[K]> }> {
-  const got = await sheets.spreadsheets.values.batchGet({
-    spreadsheetId,
-    ranges: tabs.map(quoted),
-    valueRenderOption: 'UNFORMATTED_VALUE',
-    dateTimeRenderOption: 'SERIAL_NUMBER',
+  wait: Wait,
+  zone = ZONE,
+): Promise<DecodedTables<N>> {
+  const whole = await batchGet(sheets, spreadsheetId, tabs.map(quotedTab), false, wait);
+  const extents: TabExtent[] = tabs.map((tab, i) => {
+    const rows = whole[i] ?? [];
+    return { tab, lastRow: rows.length, lastColumn: Math.max(0, ...rows.map((r) => r.length)) };
   });
-  const out = {} as { [K in N]: DecodedTable<RecordByTab[K]> };
-  tabs.forEach((tab, i) => {
-    const grid = (got.data.valueRanges?.[i]?.values ?? []) as unknown[][];
-    out[tab] = decodeTable(tab, withDates(tab, grid), (d, p) => formatInZone(d, p)) as DecodedTable<
-      RecordByTab[typeof tab]
-    >;
-  });
-  return out;
+  const headers = new Map<RegistryTab, unknown[]>(tabs.map((tab, i) => [tab, whole[i]?.[0] ?? []]));
+  const dated = planReads(extents, datesByTab(headers), 1).filter((r) => r.dates);
+  const formatted = await Promise.all(
+    dated.map((r) => batchGet(sheets, spreadsheetId, r.ranges.map(a1Of), true, wait)),
+  );
+  const bodies: ReadRequest[] = extents
+    .filter((e) => e.lastRow >= 2)
+    .map((e) => ({
+      dates: false,
+      ranges: [{ tab: e.tab, firstRow: 2, rows: e.lastRow - 1, firstColumn: 1, columns: e.lastColumn }],
+    }));
+  const bodyAnswers = bodies.map((b) => [(whole[tabs.indexOf(b.ranges[0]?.tab as N)] ?? []).slice(1)]);
+  return decodeReads(
+    tabs,
+    { extents, headers, requests: [...bodies, ...dated], answers: [...bodyAnswers, ...formatted] },
+    zone,
+    (date, pattern) => formatInZone(date, pattern, zone),
+  );
 }
 
 export function settingsFrom(table: DecodedTable<RecordByTab['Impostazioni']>, now: Date): Settings {
@@ -88,15 +106,6 @@ export function settingsFrom(table: DecodedTable<RecordByTab['Impostazioni']>, n
 
 function cellText(v: unknown): unknown {
   return v instanceof Date ? formatInZone(v, 'yyyy-MM-dd HH:mm:ss') : v;
-}
-
-function a1(row: number, column: number, width: number, height: number): string {
-  const letter = (n: number): string => {
-    let s = '';
-    for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-    return s;
-  };
-  return `${letter(column)}${row}:${letter(column + width - 1)}${row + height - 1}`;
 }
 
 /** Writes changed fields of rows in contiguous blocks, one `values.batchUpdate` for them all. */
@@ -113,7 +122,13 @@ export async function updateRows<T>(
     requestBody: {
       valueInputOption: 'USER_ENTERED',
       data: blocks.map((b) => ({
-        range: `${quoted(table.tab)}!${a1(b.row, b.column, b.values[0]?.length ?? 1, b.values.length)}`,
+        range: a1Of({
+          tab: table.tab,
+          firstRow: b.row,
+          rows: b.values.length,
+          firstColumn: b.column,
+          columns: b.values[0]?.length ?? 1,
+        }),
         values: b.values.map((r) => r.map(cellText)),
       })),
     },
@@ -126,7 +141,7 @@ export async function appendLog(
   spreadsheetId: string,
   entry: { who: string; action: string; details: string; at: Date },
 ): Promise<void> {
-  const head = await sheets.spreadsheets.values.get({ spreadsheetId, range: `${quoted(TAB.registro)}!1:1` });
+  const head = await sheets.spreadsheets.values.get({ spreadsheetId, range: `${quotedTab(TAB.registro)}!1:1` });
   const header = ((head.data.values?.[0] ?? []) as unknown[]).map((h) => String(h ?? ''));
   const { columns } = mapColumns(TAB.registro, header);
   const width = Math.max(header.length, ...Object.values(columns as Record<string, number>));
@@ -141,7 +156,7 @@ export async function appendLog(
   put('details', entry.details);
   await sheets.spreadsheets.values.append({
     spreadsheetId,
-    range: `${quoted(TAB.registro)}!A1`,
+    range: `${quotedTab(TAB.registro)}!A1`,
     valueInputOption: 'USER_ENTERED',
     requestBody: { values: [line] },
   });
@@ -163,7 +178,7 @@ export async function appendRecords<T>(
   const lines = records.map((r) => encodeRow(table.columns, r as Partial<T>, blank).map(cellText));
   const answer = await sheets.spreadsheets.values.append({
     spreadsheetId,
-    range: `${quoted(table.tab)}!A1`,
+    range: `${quotedTab(table.tab)}!A1`,
     valueInputOption: 'USER_ENTERED',
     insertDataOption: 'INSERT_ROWS',
     requestBody: { values: lines },

@@ -9,16 +9,7 @@
  * which rewrites every tab whole.
  */
 import type { sheets_v4 } from 'googleapis';
-import {
-  assembleGrids,
-  dateColumns,
-  planReads,
-  quotedTab,
-  a1Of,
-  type ReadRequest,
-  type TabExtent,
-} from '../core/registry/api-reads';
-import { decodeTable, type DecodedTable, type RecordByTab, type RegistryTab } from '../core/registry/codec';
+import { quotedTab } from '../core/registry/api-reads';
 import { decodeSettings } from '../core/registry/settings';
 import { leftOutSentence } from '../core/registry/left-out';
 import { TAB } from '../core/registry/tabs';
@@ -33,7 +24,7 @@ import {
   type PlacedReport,
 } from '../core/reports/sheet-writes';
 import { pastYearsFromJson } from '../core/reports/worker-context';
-import { formatInZone } from './registry';
+import { batchGet, formatInZone, readTables } from './registry';
 import { workerContext } from './add-on';
 import { sleep, type Connection } from './google';
 import { withRetries } from './retry';
@@ -57,70 +48,13 @@ export interface ReportsJobResult {
   leftOut: number;
 }
 
-type Rows = unknown[][];
-
-async function batchGet(
-  sheets: sheets_v4.Sheets,
-  spreadsheetId: string,
-  ranges: string[],
-  dates: boolean,
-  wait: (ms: number) => Promise<void>,
-): Promise<Rows[]> {
-  const got = await withRetries(wait, () =>
-    sheets.spreadsheets.values.batchGet({
-      spreadsheetId,
-      ranges,
-      valueRenderOption: 'UNFORMATTED_VALUE',
-      dateTimeRenderOption: dates ? 'FORMATTED_STRING' : 'SERIAL_NUMBER',
-    }),
-  );
-  return (got.data.valueRanges ?? []).map((r) => (r.values ?? []) as Rows);
-}
-
-type Tables = { [K in (typeof TABS)[number]]: DecodedTable<RecordByTab[K]> };
-
-/**
- * The tabs as `readTablesTogether` reads them on the add-on's side: each whole (its size is what the API
- * answers), then its date columns again with dates as text.
- */
-async function readRegistry(
-  sheets: sheets_v4.Sheets,
-  spreadsheetId: string,
-  zone: string,
-  wait: (ms: number) => Promise<void>,
-): Promise<Tables> {
-  const whole = await batchGet(sheets, spreadsheetId, TABS.map(quotedTab), false, wait);
-  const extents: TabExtent[] = TABS.map((tab, i) => {
-    const rows = whole[i] ?? [];
-    return { tab, lastRow: rows.length, lastColumn: Math.max(0, ...rows.map((r) => r.length)) };
-  });
-  const headers = new Map<RegistryTab, unknown[]>(TABS.map((tab, i) => [tab, whole[i]?.[0] ?? []]));
-  const datesOf = new Map(TABS.map((tab) => [tab, dateColumns(tab, headers.get(tab) ?? [])]));
-  const dated = planReads(extents, datesOf, 1).filter((r) => r.dates);
-  const formatted = await Promise.all(
-    dated.map((r) => batchGet(sheets, spreadsheetId, r.ranges.map(a1Of), true, wait)),
-  );
-  const bodies: ReadRequest[] = extents
-    .filter((e) => e.lastRow >= 2)
-    .map((e) => ({
-      dates: false,
-      ranges: [{ tab: e.tab, firstRow: 2, rows: e.lastRow - 1, firstColumn: 1, columns: e.lastColumn }],
-    }));
-  const bodyAnswers = bodies.map((b) => [(whole[TABS.indexOf(b.ranges[0]?.tab as never)] ?? []).slice(1)]);
-  const grids = assembleGrids(extents, headers, datesOf, [...bodies, ...dated], [...bodyAnswers, ...formatted], zone);
-  const format = (date: Date, pattern: string): string => formatInZone(date, pattern, zone);
-  const out = {} as Tables;
-  for (const tab of TABS) out[tab] = decodeTable(tab, grids.get(tab) ?? [], format) as never;
-  return out;
-}
-
 export async function runReportsJob(conn: Connection, options: ReportsJobOptions): Promise<ReportsJobResult> {
   const wait = options.wait ?? sleep;
   const { spreadsheetId } = options;
   const now = options.now ?? new Date();
   const meta = await withRetries(wait, () => conn.sheets.spreadsheets.get({ spreadsheetId }));
   const zone = meta.data.properties?.timeZone ?? 'Europe/Rome';
-  const tables = await readRegistry(conn.sheets, spreadsheetId, zone, wait);
+  const tables = await readTables(conn.sheets, spreadsheetId, TABS, wait, zone);
   const settings = decodeSettings(
     tables[TAB.impostazioni].rows.map((r) => ({ row: r.row, key: r.record.key, value: r.record.value })),
     Number(formatInZone(now, 'yyyy', zone)),

@@ -57,16 +57,12 @@ export async function runSummariesJob(conn: Connection, options: SummariesJobOpt
   const wait = options.wait ?? sleep;
   const log = options.log ?? (() => undefined);
   const period = options.period ?? formatInZone(now, 'yyyy-MM');
-  const tables = await withRetries(wait, () =>
-    readTables(conn.sheets, options.spreadsheetId, [...REPORT_SOURCE_TABS, TAB.impostazioni]),
-  );
+  const tables = await readTables(conn.sheets, options.spreadsheetId, [...REPORT_SOURCE_TABS, TAB.impostazioni], wait);
   const settings = settingsFrom(tables[TAB.impostazioni], now);
   const istats = tables[TAB.comuni].rows.map((r) => r.record.istat).filter((istat) => istat !== '');
   const context = await workerContext(conn, conn.scriptId, { istats, period }, wait);
   // Registro is read after the add-on answered: a month half-sent under its old property is in it now.
-  const registro = (await withRetries(wait, () => readTables(conn.sheets, options.spreadsheetId, [TAB.registro])))[
-    TAB.registro
-  ];
+  const registro = (await readTables(conn.sheets, options.spreadsheetId, [TAB.registro], wait))[TAB.registro];
   const source = buildReportSource(reportTablesOf(tables), {
     settings,
     feedback: context.feedback,

@@ -135,4 +135,12 @@ describe('a book holding one person’s rows and the tally of the others', () =>
     expect(parseIndex('{"version":1}')).toBeNull();
     expect(parseIndex(JSON.stringify(tallyAll(rows, 2, 1, 5)))).toEqual(tallyAll(rows, 2, 1, 5));
   });
+
+  test('keeps the key columns written with the tally, and drops a layout it cannot read without losing the counts', () => {
+    const layout = { employeeEmail: 5, employeeId: 1, enrollmentKeys: [3, 4] as [number, number], enrollmentWidth: 14 };
+    const index = { ...tallyAll([], 2, 1, 5), layout };
+    expect(parseIndex(JSON.stringify(index))?.layout).toEqual(layout);
+    const broken = parseIndex(JSON.stringify({ ...index, layout: { ...layout, enrollmentKeys: [0, 4] } }));
+    expect(broken).toEqual(tallyAll([], 2, 1, 5));
+  });
 });

@@ -22,6 +22,34 @@ export interface EnrollmentIndex {
   /** When a full read last rebuilt the tally (ms). */
   builtAt: number;
   courses: Record<string, [confirmed: number, waiting: number, lastWaitingAt: number]>;
+  /**
+   * Where the keys sat when the tally was written, so a submission can search for its sender's rows
+   * before it reads any header (the headers it then reads must agree, or it reads the whole tabs).
+   */
+  layout?: SliceLayout;
+}
+
+export interface SliceLayout {
+  /** `Dipendenti`: the e-mail and ID columns (1-based). */
+  employeeEmail: number;
+  employeeId: number;
+  /** `Iscrizioni`: the first and last of its e-mail and employee-ID columns, and its header's width. */
+  enrollmentKeys: [first: number, last: number];
+  enrollmentWidth: number;
+}
+
+function isLayout(value: unknown): value is SliceLayout {
+  if (!value || typeof value !== 'object') return false;
+  const l = value as Partial<SliceLayout>;
+  const positive = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n >= 1;
+  return (
+    positive(l.employeeEmail) &&
+    positive(l.employeeId) &&
+    Array.isArray(l.enrollmentKeys) &&
+    l.enrollmentKeys.length === 2 &&
+    l.enrollmentKeys.every(positive) &&
+    positive(l.enrollmentWidth)
+  );
 }
 
 /** Thrown when a decision needs rows the run did not load: the run starts again on the whole tab. */
@@ -102,6 +130,12 @@ export function parseIndex(text: string | null): EnrollmentIndex | null {
       return null;
     for (const entry of Object.values(parsed.courses)) {
       if (!Array.isArray(entry) || entry.length !== 3 || !entry.every((n) => typeof n === 'number')) return null;
+    }
+    // A layout that does not read right is dropped, not the tally: the next full read writes it again.
+    if (parsed.layout !== undefined && !isLayout(parsed.layout)) {
+      const kept = { ...parsed } as EnrollmentIndex;
+      delete kept.layout;
+      return kept;
     }
     return parsed as EnrollmentIndex;
   } catch {

@@ -7,7 +7,7 @@
  * The big reads are cut into row ranges of about the same number of cells, so that requests sent
  * together (`UrlFetchApp.fetchAll`) share the work evenly.
  */
-import { columnSpecs, mapColumns, type RegistryTab } from './codec';
+import { columnSpecs, decodeTable, mapColumns, type DecodedTable, type RecordByTab, type RegistryTab } from './codec';
 import { zonedToUtc } from '../time/zone';
 
 export interface TabExtent {
@@ -46,7 +46,8 @@ export function quotedTab(tab: string): string {
   return `'${tab.replace(/'/g, "''")}'`;
 }
 
-function columnLetters(n: number): string {
+/** A column number as its letters (1 = A, 27 = AA). */
+export function columnLetters(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
@@ -142,11 +143,6 @@ function two(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/**
- * A date cell as the codec reads it from `getValues`: a date or a time column takes the text the codec
- * would format the Date to (`yyyy-MM-dd`, `HH:mm`, on the wall clock the serial names, so no zone is
- * involved), a date-time column the instant that wall clock is in the spreadsheet's zone.
- */
 /** The instant a serial number names when read as a wall clock of `timeZone`. */
 export function serialToInstant(serial: number, timeZone: string): Date {
   const w = serialWall(serial);
@@ -165,11 +161,49 @@ export function serialToInstant(serial: number, timeZone: string): Date {
   );
 }
 
+/**
+ * A date cell as the codec reads it from `getValues`: a date or a time column takes the text the codec
+ * would format the Date to (`yyyy-MM-dd`, `HH:mm`, on the wall clock the serial names, so no zone is
+ * involved), a date-time column the instant that wall clock is in the spreadsheet's zone.
+ */
 export function dateCell(kind: string, serial: number, timeZone: string): string | Date {
   const w = serialWall(serial);
   if (kind === 'date') return `${w.getUTCFullYear()}-${two(w.getUTCMonth() + 1)}-${two(w.getUTCDate())}`;
   if (kind === 'time') return `${two(w.getUTCHours())}:${two(w.getUTCMinutes())}`;
   return serialToInstant(serial, timeZone);
+}
+
+/**
+ * One cell of a date column as `getValues` gives it, from its two readings: a serial number that the
+ * `FORMATTED_STRING` reading shows as text is a date cell; anything else (a number typed into the
+ * column, text) is kept as the serial reading has it.
+ */
+export function cellFromReadings(kind: string, serial: unknown, formatted: unknown, timeZone: string): unknown {
+  return typeof serial === 'number' && typeof formatted === 'string' ? dateCell(kind, serial, timeZone) : serial;
+}
+
+/**
+ * Whole rows of a tab (from column 1) read twice through the API, as serial numbers and with dates as
+ * text, made into what `getValues` of those rows gives: `width` cells each ('' where the API left a
+ * trailing cell out), a date where the two readings say so (the columns' kinds from `header`).
+ */
+export function rowsAsGetValues(
+  tab: RegistryTab,
+  header: readonly unknown[],
+  serialRows: ReadonlyArray<ReadonlyArray<unknown>>,
+  formattedRows: ReadonlyArray<ReadonlyArray<unknown>>,
+  width: number,
+  timeZone: string,
+): unknown[][] {
+  const kinds = dateColumns(tab, header);
+  return serialRows.map((line, r) => {
+    const out: unknown[] = Array.from({ length: Math.max(width, line.length) }, (_, c) => line[c] ?? '');
+    const formatted = formattedRows[r] ?? [];
+    for (const [column, kind] of kinds)
+      if (column <= out.length)
+        out[column - 1] = cellFromReadings(kind, out[column - 1], formatted[column - 1], timeZone);
+    return out;
+  });
 }
 
 /** What the requests answered, in request order: each request's ranges' rows (trailing empties left out). */
@@ -226,12 +260,51 @@ export function assembleGrids(
     for (const [row, cells] of byRow) {
       const line = grid[row - 1];
       if (!line) continue;
-      for (const [column, kind] of kinds) {
-        const serial = line[column - 1];
-        if (typeof serial === 'number' && typeof cells[column] === 'string')
-          line[column - 1] = dateCell(kind, serial, timeZone);
-      }
+      for (const [column, kind] of kinds)
+        line[column - 1] = cellFromReadings(kind, line[column - 1], cells[column], timeZone);
     }
   }
   return grids;
+}
+
+/** How a `values.batchGet` of a read renders its cells: unformatted, dates as serials or, for the date pass, as text. */
+export function batchGetRendering(dates: boolean): {
+  valueRenderOption: 'UNFORMATTED_VALUE';
+  dateTimeRenderOption: 'FORMATTED_STRING' | 'SERIAL_NUMBER';
+} {
+  return { valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: dates ? 'FORMATTED_STRING' : 'SERIAL_NUMBER' };
+}
+
+/** The date columns of each tab, by its header row. */
+export function datesByTab(
+  headers: ReadonlyMap<RegistryTab, readonly unknown[]>,
+): Map<RegistryTab, Map<number, string>> {
+  return new Map([...headers].map(([tab, header]) => [tab, dateColumns(tab, header)]));
+}
+
+export type DecodedTables<N extends RegistryTab> = { [K in N]: DecodedTable<RecordByTab[K]> };
+
+/** The tabs decoded by the codec from the reads' answers, exactly as `readTable` decodes `getValues`. */
+export function decodeReads<N extends RegistryTab>(
+  tabs: readonly N[],
+  reads: {
+    extents: readonly TabExtent[];
+    headers: ReadonlyMap<RegistryTab, readonly unknown[]>;
+    requests: readonly ReadRequest[];
+    answers: ReadAnswers;
+  },
+  timeZone: string,
+  format: (date: Date, pattern: string) => string,
+): DecodedTables<N> {
+  const grids = assembleGrids(
+    reads.extents,
+    reads.headers,
+    datesByTab(reads.headers),
+    reads.requests,
+    reads.answers,
+    timeZone,
+  );
+  const out = {} as DecodedTables<N>;
+  for (const tab of tabs) out[tab] = decodeTable(tab, grids.get(tab) ?? [], format) as DecodedTables<N>[typeof tab];
+  return out;
 }

@@ -7,8 +7,7 @@ import { courseSessions } from '../../core/attendance/attendance';
 import { certificateCandidates, certificateKey, type Candidate } from '../../core/certificates/eligibility';
 import { resumeBatch, yearFolderName } from '../../core/certificates/files';
 import { formatCertificateNumber, highestIssued } from '../../core/certificates/numbering';
-import { placeholderValues } from '../../core/certificates/placeholders';
-import { certificateMail, issuerName } from '../../core/certificates/template';
+import { certificateMailOf, placeholderValuesOf } from '../../core/certificates/from-registry';
 import { verificationCodeFrom, verificationUrl } from '../../core/certificates/verification';
 import { webAppBaseUrl } from '../approval/links';
 import type { JobWork } from '../../core/jobs/slice';
@@ -357,18 +356,9 @@ export class CertificateContext {
       throw new Error(`Dati mancanti per l'attestato ${entry.number}: corso o dipendente non trovato.`);
     if (!this.settings.templateDocId) throw new UserError('Modello attestato non configurato: eseguire «Configura».');
     const url = verificationUrl(webAppBaseUrl(), entry.verificationCode);
-    const values = placeholderValues({
-      issuer: issuerName(this.settings.orgName, this.settings.senderName),
-      firstName: employee.firstName,
-      lastName: employee.lastName,
-      comune: employee.comune,
-      courseTitle: course.title,
-      courseCode: course.code,
-      area: course.area,
+    const values = placeholderValuesOf(employee, course, this.settings, {
       hoursAttended,
-      courseHours: course.hours,
       sessionDates: courseSessions(this.sessions, course.code).map((s) => s.date),
-      teacher: course.teacher,
       issuedOn,
       number: entry.number,
       verificationCode: entry.verificationCode,
@@ -418,17 +408,7 @@ export class CertificateContext {
     const queued = list.filter(({ entry }) => !wasMailSent(keyOf(entry.record)));
     for (const { entry } of queued) {
       const r = entry.record;
-      const holder = this.employees.get(r.employeeId);
-      const message = certificateMail({
-        name: holder ? `${holder.firstName} ${holder.lastName}` : '',
-        courseTitle: this.courses.get(r.course)?.title ?? r.course,
-        courseCode: r.course,
-        number: r.number,
-        verificationCode: r.verificationCode,
-        version: r.version,
-        issuer: issuerName(this.settings.orgName, this.settings.senderName),
-        verificationUrl: verificationUrl(webAppBaseUrl(), r.verificationCode),
-      });
+      const message = certificateMailOf(r, this, verificationUrl(webAppBaseUrl(), r.verificationCode));
       queueMail({
         to: r.email,
         subject: message.subject,

@@ -7,6 +7,7 @@
  * add-on can finish it (`CertificateContext.cleanUpInflight`).
  */
 import { certificateKey } from '../../core/certificates/eligibility';
+import { RESERVE_MAX, type ReservedCertificate, type ReserveRequest } from '../../core/certificates/reservation';
 import { formatCertificateNumber, highestIssued } from '../../core/certificates/numbering';
 import { verificationCodeFrom, verificationUrl } from '../../core/certificates/verification';
 import { UserError } from '../../core/registry/errors';
@@ -19,32 +20,9 @@ import { readTable } from '../registry/table';
 import { NEW_PREFIX } from './issue';
 import { createSecret, readCertificateProps, saveRemote, verificationBytes, type RemoteEntry } from './store';
 
-/** The most people one call reserves: a worker batch (the reservations stay well under 9 KB). */
-export const RESERVE_MAX = 20;
 const LEASE_MS = 60_000;
 /** Under Google's 9 KB a value, with room for the escaping of the stored JSON. */
 const REMOTE_MAX_CHARS = 8 * 1024;
-
-export interface ReserveRequest {
-  /** `<Codice corso>|<ID dipendente>` of each person to certify. */
-  holders: string[];
-  /** The tag the worker's new Drive files will carry. */
-  batch: string;
-}
-
-export interface ReservedCertificate {
-  holder: string;
-  number: string;
-  verificationCode: string;
-  verificationUrl: string;
-  /** The tag this certificate's files carry (an earlier batch's when it was reserved before). */
-  batch: string;
-  /** Further batches its files may be in: the add-on's own, when it had started this certificate. */
-  alsoIn: string[];
-  /** A PDF already made and found for it, to record instead of making another. */
-  pdfId: string;
-  pdfUrl: string;
-}
 
 function request(value: unknown): ReserveRequest {
   const v = (value ?? {}) as Record<string, unknown>;

@@ -2,8 +2,7 @@
  * What an enrollment run reads and writes: the registry tabs it needs (each read once), the working
  * book, and the batched write of the book's changes back to `Iscrizioni`.
  */
-import { applyBlock, encodeRow, mapColumns, type Cell } from '../../core/registry/codec';
-import { withRetry } from '../platform/retry';
+import { applyBlock, encodeRow, type Cell } from '../../core/registry/codec';
 import type { Comune, Course, Employee, Enrollment, Session, Settings } from '../../core/registry/schemas';
 import { TAB } from '../../core/registry/tabs';
 import { neutralizeText, normalizeKey } from '../../core/text';
@@ -16,14 +15,16 @@ import {
   unloadedTallies,
   type CourseTally,
   type EnrollmentIndex,
+  type SliceLayout,
 } from '../../core/enrollment/tally';
 import { ACTION_CANCEL, readAnswers } from '../../core/enrollment/form';
 import { highestSequence } from '../../core/registry/ids';
-import { readSettings } from '../registry/settings';
-import { findRows, partialTable, readHeader, readRows } from '../registry/lookup';
+import { adoptSettingsTable, readSettings } from '../registry/settings';
+import { withRememberedTimeZone } from '../registry/workbook';
+import { headerWidth, readSliceTables } from './slice-reads';
 import { readProperty, writeProperties } from '../platform/properties';
 import { assignMissingIds, nextId } from '../registry/ids';
-import { appendRecords, readTable, requireSheet, updateRecords, writeBlock, type Table } from '../registry/table';
+import { appendRecords, readTable, updateRecords, writeBlock, type Table } from '../registry/table';
 import { markRowsChanged } from '../figures/marks';
 
 export interface EnrollmentData {
@@ -91,66 +92,46 @@ export interface SliceRequest {
 
 /**
  * The tabs a run on these responses needs, with `Dipendenti` and `Iscrizioni` cut down to the rows of
- * the people who sent them (found with a TextFinder on the key columns), when the tally of
- * `Iscrizioni` can be trusted and is enough to decide every request (tried first on a scratch book).
- * Null otherwise: the caller reads the whole tabs.
+ * the people who sent them (found with a TextFinder on the key columns, the rest read through the Sheets
+ * API: `slice-reads.ts`), when the tally of `Iscrizioni` can be trusted and is enough to decide every
+ * request (tried first on a scratch book). Null otherwise: the caller reads the whole tabs.
  */
-export function loadEnrollmentSlice(requests: readonly SliceRequest[]): EnrollmentData | null {
+export function loadEnrollmentSlice(
+  requests: readonly SliceRequest[],
+  /** The submit event's time cell, read with the rest (its time comes back as `eventTimeMs`). */
+  eventCell?: { tab: string; row: number },
+): (EnrollmentData & { eventTimeMs?: number }) | null {
   const index = parseIndex(readProperty(PROP_ENROLLMENT_INDEX));
-  if (!index || index.lastRow < SLICE_FROM_ROWS || requests.length === 0) return null;
-  const settings = readSettings();
-  if (settings.maxSeatsPerComune !== null) return null;
-  const enrollmentSheet = requireSheet(TAB.iscrizioni);
-  const lastRow = withRetry('Spreadsheet.getLastRow', () => enrollmentSheet.getLastRow());
-  // Rows came or went since the tally was written (by hand, or a run that failed after its write).
-  if (lastRow !== index.lastRow) return null;
+  const layout = index?.layout;
+  if (!index || !layout || index.lastRow < SLICE_FROM_ROWS || requests.length === 0) return null;
   const asked = requests.map((r) => readAnswers(r.email, r.answers));
   const emails = asked.map((a) => a.email).filter((e) => e !== '');
-
-  const employeeSheet = requireSheet(TAB.dipendenti);
-  const employeeHeader = readHeader(employeeSheet);
-  const employeeColumns = mapColumns(TAB.dipendenti, employeeHeader).columns as Record<string, number | undefined>;
-  const emailAt = employeeColumns.email;
-  if (emailAt === undefined) return null;
-  const employeeRows = findRows(employeeSheet, emailAt, emailAt, emails);
-  // Nothing is appended to `Dipendenti` here: the table needs to reach only the rows it holds.
-  const employees = partialTable(
-    TAB.dipendenti,
-    employeeSheet,
-    employeeHeader,
-    readRows(employeeSheet, employeeRows, employeeHeader.length),
-    Math.max(1, ...employeeRows),
-  );
-  // A person without an ID gets one from a full run first, as every run would give it.
-  if (employees.problems.length > 0 || employees.rows.some((r) => r.record.id === '')) return null;
-
-  const header = readHeader(enrollmentSheet);
-  const columns = mapColumns(TAB.iscrizioni, header).columns as Record<string, number | undefined>;
-  // A response's own rows carry its sender's e-mail (or, once matched, their ID): the same search finds
-  // the rows that say whether it was already processed.
-  const keyColumns = [columns.email, columns.employeeId].filter((c): c is number => c !== undefined);
-  if (keyColumns.length < 2) return null;
-  const keys = [...emails, ...employees.rows.map((r) => r.record.id)];
-  const rows = findRows(enrollmentSheet, Math.min(...keyColumns), Math.max(...keyColumns), keys, lastRow);
-  const enrollments = partialTable(
-    TAB.iscrizioni,
-    enrollmentSheet,
-    header,
-    readRows(enrollmentSheet, rows, header.length),
-    lastRow,
-  );
-  if (enrollments.problems.length > 0 || enrollments.rows.some((r) => r.record.id === '')) return null;
-  const tallies = unloadedTallies(
-    index,
-    enrollments.rows.map((r) => r.record),
-  );
-  if (!tallies) return null;
-
-  const data: EnrollmentData = {
-    ...withCourseTabs(settings, employees, enrollments, false),
-    slice: { index, tallies },
-  };
-  return sliceDecides(data, requests, asked) ? data : null;
+  return withRememberedTimeZone(() => {
+    const read = readSliceTables(layout, index.lastRow, emails, eventCell);
+    if (!read) return null;
+    const settings = adoptSettingsTable(read.settings);
+    if (settings.maxSeatsPerComune !== null) return null;
+    const { employees, enrollments } = read;
+    // A person without an ID gets one from a full run first, as every run would give it.
+    if (employees.problems.length > 0 || employees.rows.some((r) => r.record.id === '')) return null;
+    if (enrollments.problems.length > 0 || enrollments.rows.some((r) => r.record.id === '')) return null;
+    const tallies = unloadedTallies(
+      index,
+      enrollments.rows.map((r) => r.record),
+    );
+    if (!tallies) return null;
+    const needComuni = settings.requireFeePaid || settings.referentApproval;
+    const data: EnrollmentData = {
+      settings,
+      comuni: needComuni ? readTable(TAB.comuni).rows.map((r) => r.record) : [],
+      employees,
+      courses: read.courses,
+      sessions: read.sessions,
+      enrollments,
+      slice: { index, tallies },
+    };
+    return sliceDecides(data, requests, asked) ? { ...data, eventTimeMs: read.eventTimeMs } : null;
+  });
 }
 
 /** Whether the sliced rows decide every request: tried on a scratch book that issues no ID. */
@@ -201,9 +182,11 @@ export function rememberEnrollmentIndex(data: EnrollmentData): void {
       records.map((e) => e.id),
     ),
   );
-  const next = slice
+  const counted = slice
     ? mergeTallies(slice.tallies, records, table.lastRow, maxSequence, slice.index.builtAt)
     : tallyAll(records, table.lastRow, maxSequence, Date.now());
+  const layout = sliceLayout(data);
+  const next: EnrollmentIndex = layout ? { ...counted, layout } : counted;
   const text = JSON.stringify(next);
   const before = readProperty(PROP_ENROLLMENT_INDEX);
   if (text.length > INDEX_MAX_CHARS) {
@@ -218,11 +201,27 @@ export function rememberEnrollmentIndex(data: EnrollmentData): void {
   if (text !== before) writeProperties({ [PROP_ENROLLMENT_INDEX]: text });
 }
 
+/** Where the keys sit in the headers this run read (both tabs' headers are read by every run). */
+function sliceLayout(data: EnrollmentData): SliceLayout | null {
+  const employee = data.employees.columns as Record<string, number | undefined>;
+  const enrollment = data.enrollments.columns as Record<string, number | undefined>;
+  const keys = [enrollment.email, enrollment.employeeId];
+  if (employee.email === undefined || employee.id === undefined || keys.some((k) => k === undefined)) return null;
+  const numbers = keys as number[];
+  return {
+    employeeEmail: employee.email,
+    employeeId: employee.id,
+    enrollmentKeys: [Math.min(...numbers), Math.max(...numbers)],
+    enrollmentWidth: headerWidth(data.enrollments.header),
+  };
+}
+
 /** A tally older than this is rebuilt by the reconciliation even when nothing seems to have changed. */
 export const INDEX_REBUILD_MS = 24 * 60 * 60 * 1000;
 
 function sameCounts(a: EnrollmentIndex, b: EnrollmentIndex): boolean {
   return (
+    JSON.stringify(a.layout) === JSON.stringify(b.layout) &&
     a.lastRow === b.lastRow &&
     a.maxSequence === b.maxSequence &&
     JSON.stringify(a.courses) === JSON.stringify(b.courses)

@@ -109,12 +109,18 @@ function submittedFromEvent(e: SubmitEvent | undefined): SubmittedResponse | nul
   const answers = answersFromNamedValues(named);
   if (!answers) return null;
   const range = e.range;
-  const row = withRetry('Range.getValues', () => range.getValues())[0] ?? [];
-  // The tab's first column is the response's time (FORMS-DESTINATION).
-  const at = row[0] instanceof Date ? row[0].getTime() : NaN;
-  if (!Number.isFinite(at)) return null;
+  // The tab's first column is the response's time (FORMS-DESTINATION); the run reads it with its other
+  // reads, or on its own through `read`.
+  const timeCell = {
+    tab: range.getSheet().getName(),
+    row: range.getRow(),
+    read: (): number => {
+      const cell = withRetry('Range.getValues', () => range.getValues())[0]?.[0];
+      return cell instanceof Date ? cell.getTime() : NaN;
+    },
+  };
   const texts = Object.values(named).map((cells) => String(cells?.[0] ?? ''));
-  return { timestampMs: at, answers, texts };
+  return { timeCell, answers, texts };
 }
 
 function hasMethod<K extends string>(value: unknown, name: K): value is Record<K, () => unknown> {

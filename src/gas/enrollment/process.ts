@@ -214,34 +214,57 @@ function applyOnce(book: EnrollmentBook, notifier: Notifier, response: ResponseD
 
 /**
  * A response as the spreadsheet's form-submit event carries it (catalogue FORMS-SUBMIT-EVENT): its
- * answers by question title, the time its responses-tab row holds, and every text of that row (one of
- * them the respondent's address, under a column title that depends on the spreadsheet's language).
+ * answers by question title, where its responses-tab row is (the row holds its time), and every text of
+ * that row (one of them the respondent's address, under a column title that depends on the spreadsheet's
+ * language).
  */
 export interface SubmittedResponse {
-  timestampMs: number;
+  timeCell: EventTimeCell;
   answers: Record<string, string | string[]>;
   texts: string[];
+}
+
+/** The responses-tab cell holding the response's time: read with the run's other reads when it can be. */
+export interface EventTimeCell {
+  tab: string;
+  row: number;
+  /** Its time in ms on its own (one call), NaN when it holds no date. */
+  read: () => number;
 }
 
 /** How far the responses tab's time may be from the response's own (FORMS-DESTINATION-ROW). */
 const SAME_RESPONSE_MS = 1000;
 
+/** The event's response, still to be tied to it by the time its row holds (see `processPending`). */
+interface FromEvent {
+  response: ResponseData;
+  timeCell: EventTimeCell;
+}
+
 /**
- * The event's response, when it is the one response after the watermark: its time and its sender's
- * address (two FormApp calls) tie it to the form's listing, which gives the id and the exact time the
- * watermark needs; its answers are the event's, with no call per item. Null when the event is another
- * response (one already processed fired again, another form linked to the spreadsheet) or others wait:
- * the caller reads the form as the reconciliation does.
+ * The event's response, when it is the one response after the watermark: its sender's address (a
+ * FormApp call) among the row's texts, and its time (another) within a second of the row's, tie it to
+ * the form's listing, which gives the id and the exact time the watermark needs; its answers are the
+ * event's, with no call per item. Null when the event is another response (one already processed fired
+ * again, another form linked to the spreadsheet) or others wait: the caller reads the form as the
+ * reconciliation does. The row's time is compared by the caller, once its reads brought it.
  */
-function submittedResponse(own: readonly FormResponse[], submitted: SubmittedResponse): ResponseData | null {
+function submittedResponse(own: readonly FormResponse[], submitted: SubmittedResponse): FromEvent | null {
   const only = own.length === 1 ? own[0] : undefined;
   if (!only) return null;
-  const at = withRetry('FormResponse.getTimestamp', () => only.getTimestamp().getTime());
-  if (Math.abs(at - submitted.timestampMs) > SAME_RESPONSE_MS) return null;
   const email = withRetry('FormResponse.getRespondentEmail', () => only.getRespondentEmail());
   const wanted = email.trim().toLowerCase();
   if (wanted === '' || !submitted.texts.some((t) => t.trim().toLowerCase() === wanted)) return null;
-  return { id: only.getId(), timestamp: new Date(at), email, answers: submitted.answers };
+  const at = withRetry('FormResponse.getTimestamp', () => only.getTimestamp().getTime());
+  return {
+    response: { id: only.getId(), timestamp: new Date(at), email, answers: submitted.answers },
+    timeCell: submitted.timeCell,
+  };
+}
+
+/** Whether the row's time (NaN when it holds none) is the response's, to the second (FORMS-DESTINATION-ROW). */
+function sameResponse(rowMs: number, responseMs: number): boolean {
+  return Math.abs(rowMs - responseMs) <= SAME_RESPONSE_MS;
 }
 
 interface Candidate {
@@ -263,7 +286,7 @@ function pendingResponses(
   watermark: number,
   onlyWhenPending: boolean,
   submitted: SubmittedResponse | undefined,
-): { responses: ResponseData[]; newWatermark: number; currentId: string } | null {
+): { responses: ResponseData[]; newWatermark: number; currentId: string; fromEvent?: FromEvent } | null {
   const listedBefore = Date.now();
   // The responses come from the form itself, never from the event: the event's id only says which
   // one to put first, and an id the form does not list (processed, or made up) is simply not there.
@@ -272,8 +295,9 @@ function pendingResponses(
   if (own.length === 0 && onlyWhenPending) return null;
   const fromEvent = submitted ? submittedResponse(own, submitted) : null;
   if (fromEvent) {
-    const at = fromEvent.timestamp.getTime();
-    return { responses: [fromEvent], newWatermark: Math.max(watermark, at), currentId: fromEvent.id };
+    const { response } = fromEvent;
+    const at = response.timestamp.getTime();
+    return { responses: [response], newWatermark: Math.max(watermark, at), currentId: response.id, fromEvent };
   }
   const titles = knownTitles();
   // Both listings ask for "after the watermark" with the same precision, so they hold the same
@@ -329,13 +353,24 @@ export function processPending(
     const formId = readProperty(PROP_FORM_ID);
     if (formId && form.getId() !== formId) return null;
     const watermark = Number(readProperty(PROP_WATERMARK) ?? '0') || 0;
-    const chosen = pendingResponses(form, currentId, watermark, options.onlyWhenPending === true, options.submitted);
+    const onlyWhenPending = options.onlyWhenPending === true;
+    let chosen = pendingResponses(form, currentId, watermark, onlyWhenPending, options.submitted);
     if (!chosen) return null;
-    const { responses, newWatermark } = chosen;
     // A submission reads only its sender's rows when the tally allows; the reconciliation reads all,
     // which also rebuilds the tally.
     const submission = chosen.currentId !== '' || options.submitted !== undefined;
-    const slice = submission ? loadEnrollmentSlice(responses.map(sliceRequest)) : null;
+    const event = chosen.fromEvent;
+    let slice = submission ? loadEnrollmentSlice(chosen.responses.map(sliceRequest), event?.timeCell) : null;
+    if (event) {
+      const rowMs = slice?.eventTimeMs ?? event.timeCell.read();
+      if (!sameResponse(rowMs, event.response.timestamp.getTime())) {
+        // Not the event's response after all: read the form as the reconciliation does, and every row.
+        slice = null;
+        chosen = pendingResponses(form, currentId, watermark, onlyWhenPending, undefined);
+        if (!chosen) return null;
+      }
+    }
+    const { responses, newWatermark } = chosen;
     const data = slice ?? loadEnrollmentData();
     // The IDs issued, the watermark and the tally land in one Properties write right after the rows,
     // before the calendar and the form, where a run may stop at the time limit: the next run must find

@@ -5,15 +5,16 @@
  * read: `getValues` moves one tab's cells after another, the requests move them side by side.
  */
 import {
-  assembleGrids,
-  dateColumns,
+  a1Of,
+  batchGetRendering,
+  datesByTab,
+  decodeReads,
   planReads,
   quotedTab,
-  a1Of,
-  type ReadRequest,
+  type DecodedTables,
   type TabExtent,
 } from '../../core/registry/api-reads';
-import { decodeTable, type DecodedTable, type RecordByTab, type RegistryTab } from '../../core/registry/codec';
+import type { RegistryTab } from '../../core/registry/codec';
 import { answerError, callGoogleApi, callGoogleApisTogether } from '../platform/rest';
 import { academySpreadsheet, formatInSpreadsheetZone, spreadsheetTimeZone } from './workbook';
 import { requireSheet } from './table';
@@ -22,37 +23,35 @@ const SHEETS_API = 'https://sheets.googleapis.com/v4/spreadsheets';
 /** As many requests as `fetchAll` is taken to run side by side (src/local/runtime/latency.ts). */
 const SLOTS = 10;
 
-function batchGetUrl(ranges: readonly string[], formattedDates: boolean): string {
+/** A `values.batchGet` of the ranges: serial numbers, or (`formattedDates`) dates as text in their format. */
+export function batchGetUrl(ranges: readonly string[], formattedDates: boolean): string {
   const query = [
     ...ranges.map((r) => `ranges=${encodeURIComponent(r)}`),
-    'valueRenderOption=UNFORMATTED_VALUE',
-    `dateTimeRenderOption=${formattedDates ? 'FORMATTED_STRING' : 'SERIAL_NUMBER'}`,
+    ...Object.entries(batchGetRendering(formattedDates)).map(([name, value]) => `${name}=${value}`),
   ].join('&');
   return `${SHEETS_API}/${encodeURIComponent(academySpreadsheet().getId())}/values:batchGet?${query}`;
 }
 
 type Rows = unknown[][];
 
-function valuesOf(body: unknown): Rows[] {
+/** The rows each range of a `values.batchGet` answer holds, in request order (none for an empty range). */
+export function valuesOf(body: unknown): Rows[] {
   const ranges = (body as { valueRanges?: Array<{ values?: Rows }> } | null)?.valueRanges ?? [];
   return ranges.map((r) => r.values ?? []);
 }
-
-type Tables<N extends RegistryTab> = { [K in N]: DecodedTable<RecordByTab[K]> };
 
 /**
  * The tabs decoded as `readTable` decodes them. A missing tab is refused as `readTable` refuses it.
  * Three steps: each tab's size (two calls a tab), the headers (one request, to find the date columns),
  * then every row below them (about ten requests together).
  */
-export function readTablesTogether<N extends RegistryTab>(tabs: readonly N[]): Tables<N> {
+export function readTablesTogether<N extends RegistryTab>(tabs: readonly N[]): DecodedTables<N> {
   const extents: TabExtent[] = tabs.map((tab) => {
     const sheet = requireSheet(tab);
     return { tab, lastRow: sheet.getLastRow(), lastColumn: sheet.getLastColumn() };
   });
   const headed = extents.filter((e) => e.lastRow >= 1 && e.lastColumn >= 1);
   const headers = new Map<RegistryTab, unknown[]>();
-  const datesOf = new Map<RegistryTab, Map<number, string>>();
   if (headed.length > 0) {
     const answer = callGoogleApi(
       'Sheets',
@@ -62,14 +61,9 @@ export function readTablesTogether<N extends RegistryTab>(tabs: readonly N[]): T
         false,
       ),
     );
-    valuesOf(answer).forEach((rows, i) => {
-      const tab = (headed[i] as TabExtent).tab;
-      const header = rows[0] ?? [];
-      headers.set(tab, header);
-      datesOf.set(tab, dateColumns(tab, header));
-    });
+    valuesOf(answer).forEach((rows, i) => headers.set((headed[i] as TabExtent).tab, rows[0] ?? []));
   }
-  const requests: ReadRequest[] = planReads(extents, datesOf, SLOTS);
+  const requests = planReads(extents, datesByTab(headers), SLOTS);
   const answers = callGoogleApisTogether(
     requests.map((r) => ({
       method: 'get' as const,
@@ -79,16 +73,10 @@ export function readTablesTogether<N extends RegistryTab>(tabs: readonly N[]): T
   );
   const failed = answers.find((a) => a.status >= 300);
   if (failed) throw new Error(answerError('Sheets', failed));
-  const grids = assembleGrids(
-    extents,
-    headers,
-    datesOf,
-    requests,
-    answers.map((a) => valuesOf(a.body)),
+  return decodeReads(
+    tabs,
+    { extents, headers, requests, answers: answers.map((a) => valuesOf(a.body)) },
     spreadsheetTimeZone(),
+    formatInSpreadsheetZone,
   );
-  const out = {} as Tables<N>;
-  for (const tab of tabs)
-    out[tab] = decodeTable(tab, grids.get(tab) ?? [], formatInSpreadsheetZone) as Tables<N>[typeof tab];
-  return out;
 }

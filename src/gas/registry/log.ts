@@ -17,6 +17,13 @@ interface Pending {
 
 const pending: Pending[] = [];
 let actor: string | null = null;
+/** `Registro`'s header when another read of this execution brought it (saves the flush its own read). */
+let knownHeader: unknown[] | null = null;
+
+/** Keeps `Registro`'s header read with other ranges (the Sheets API reads of a submission). */
+export function adoptLogHeader(header: readonly unknown[]): void {
+  knownHeader = [...header];
+}
 
 function currentActor(): string {
   if (actor === null) {
@@ -35,7 +42,8 @@ export function pendingLogCount(): number {
 }
 
 /**
- * Appends the buffered rows below the last row in one block (header read, last row, one write). Without
+ * Appends the buffered rows below the last row in one block (header read unless already known, last
+ * row, one write). Without
  * a `Registro` tab (before setup) the rows go to the execution log instead.
  */
 export function flushLog(): void {
@@ -46,7 +54,7 @@ export function flushLog(): void {
     for (const e of entries) console.log(`${e.action}: ${e.details}`);
     return;
   }
-  const header = sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
+  const header = knownHeader ?? sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
   const { columns } = mapColumns(TAB.registro, header);
   const cols = Object.values(columns);
   if (cols.length === 0) {

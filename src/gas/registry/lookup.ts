@@ -71,15 +71,24 @@ export function findRows(
   return [...new Set(found.map((r) => r.getRow()))].sort((a, b) => a - b);
 }
 
-/** Reads the given rows (columns 1..width) in runs of nearby rows: one call per run. */
-export function readRows(sheet: Sheet, rows: readonly number[], width: number): Map<number, unknown[]> {
-  const out = new Map<number, unknown[]>();
+/** Sorted rows grouped into runs of nearby rows, as `[first, last]`: each run is read as one block. */
+export function rowRuns(rows: readonly number[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
   let i = 0;
   while (i < rows.length) {
     const start = rows[i] as number;
     let end = start;
     while (i + 1 < rows.length && (rows[i + 1] as number) - end <= GAP_READ_TOGETHER) end = rows[++i] as number;
     i += 1;
+    runs.push([start, end]);
+  }
+  return runs;
+}
+
+/** Reads the given rows (columns 1..width, -1 for every column) in runs of nearby rows: one call per run. */
+export function readRows(sheet: Sheet, rows: readonly number[], width: number): Map<number, unknown[]> {
+  const out = new Map<number, unknown[]>();
+  for (const [start, end] of rowRuns(rows)) {
     const block = withRetry('Spreadsheet.getSheetValues', () => sheet.getSheetValues(start, 1, end - start + 1, width));
     block.forEach((line, k) => out.set(start + k, line));
   }

@@ -1,9 +1,9 @@
 /** `Impostazioni`: typed settings with defaults, and writing one key. */
 import { decodeSettings, settingField, settingValueText } from '../../core/registry/settings';
-import type { Problem, Settings } from '../../core/registry/schemas';
+import type { Problem, SettingRow, Settings } from '../../core/registry/schemas';
 import { SETTING_KEYS, TAB } from '../../core/registry/tabs';
 import { normalizeKey } from '../../core/text';
-import { appendRecords, readTable, updateRecords } from './table';
+import { appendRecords, readTable, updateRecords, type Table } from './table';
 import { formatInSpreadsheetZone } from './workbook';
 
 let memo: { settings: Settings; problems: Problem[] } | null = null;
@@ -12,16 +12,23 @@ function currentYear(): number {
   return Number(formatInSpreadsheetZone(new Date(), 'yyyy'));
 }
 
+function decode(table: Table<SettingRow>): { settings: Settings; problems: Problem[] } {
+  const decoded = decodeSettings(
+    table.rows.map((r) => ({ row: r.row, key: r.record.key, value: r.record.value })),
+    currentYear(),
+  );
+  return { settings: decoded.settings, problems: [...table.problems, ...decoded.problems] };
+}
+
 function load(): { settings: Settings; problems: Problem[] } {
-  if (!memo) {
-    const table = readTable(TAB.impostazioni);
-    const decoded = decodeSettings(
-      table.rows.map((r) => ({ row: r.row, key: r.record.key, value: r.record.value })),
-      currentYear(),
-    );
-    memo = { settings: decoded.settings, problems: [...table.problems, ...decoded.problems] };
-  }
+  memo ??= decode(readTable(TAB.impostazioni));
   return memo;
+}
+
+/** The settings from `Impostazioni` read by another path (the Sheets API), kept as this execution's. */
+export function adoptSettingsTable(table: Table<SettingRow>): Settings {
+  memo = decode(table);
+  return memo.settings;
 }
 
 /** The settings, defaults applied; read once per execution (writeSetting keeps it current). */

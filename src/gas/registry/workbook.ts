@@ -70,7 +70,39 @@ export function preferRememberedTimeZone(): void {
   if (remembered) timeZone = remembered;
 }
 
+/**
+ * Runs `fn` with the zone last remembered when this execution has not asked Google for it (a call
+ * saved), for a run that reads through the Sheets API and writes no date it read: the zone turns only
+ * date-time serials into instants there. When `fn` gives up (null) the memo is dropped again, so a run
+ * that then reads the tabs through SpreadsheetApp, where a date's day depends on the zone, asks Google.
+ */
+export function withRememberedTimeZone<T>(fn: () => T | null): T | null {
+  const before = timeZone;
+  preferRememberedTimeZone();
+  const result = fn();
+  if (result === null && !zoneAsked) timeZone = before;
+  return result;
+}
+
+/**
+ * Formatted dates by zone, pattern and instant. A tab repeats the same few dates on thousands of rows
+ * (a session's day on every attendance row), and each `Utilities.formatDate` is a call into Google's
+ * services: the answer is a pure function of the three, so one call per distinct date is enough.
+ */
+const formatted = new Map<string, string>();
+/** Bounds the memo in an execution that reads many distinct instants (timestamps of responses). */
+const FORMATTED_LIMIT = 20_000;
+
 /** `Utilities.formatDate` in the spreadsheet's zone: how date and time cells must be read. */
 export function formatInSpreadsheetZone(date: Date, pattern: string): string {
-  return Utilities.formatDate(date, spreadsheetTimeZone(), pattern);
+  const zone = spreadsheetTimeZone();
+  const instant = date.getTime();
+  if (!Number.isFinite(instant)) return Utilities.formatDate(date, zone, pattern);
+  const key = `${zone}|${pattern}|${instant}`;
+  const known = formatted.get(key);
+  if (known !== undefined) return known;
+  const text = Utilities.formatDate(date, zone, pattern);
+  if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
+  formatted.set(key, text);
+  return text;
 }

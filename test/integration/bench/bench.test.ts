@@ -70,7 +70,7 @@ test('one enrollment costs the same calls of every Workspace service and nearly 
   expect(small.employees).toBe(1000);
   expect(big.employees).toBe(10_000);
   for (const service of WORKSPACE) expect(big.calls.byService[service]).toBe(small.calls.byService[service]);
-  expect(small.calls.byService.Spreadsheet).toBeLessThanOrEqual(25);
+  expect(small.calls.byService.Spreadsheet).toBeLessThanOrEqual(16);
   // One submission, one outcome mail; nothing of Calendar, Docs or Drive for a course without events.
   expect(small.calls.byService.Mail).toBe(1);
   expect(small.calls.byService.Docs).toBeUndefined();

@@ -241,6 +241,40 @@ describe('table codec through the emulated Sheets', () => {
     expect(counts.methods).toEqual({ 'Spreadsheet.getSheetValues': 1 });
   });
 
+  test('a date repeated on many rows is formatted once per execution', () => {
+    const { ws, rt, ssId } = fresh();
+    ok(rt.run('setupAcademy'));
+    // 200 sessions on two days and two start times: two distinct instants for Data and Inizio, one
+    // for Fine, so five calls of Utilities.formatDate at most where there were 600.
+    const days = [new Date('2027-03-02T11:00:00Z'), new Date('2027-03-30T10:00:00Z')];
+    hostAppendRecords(
+      ws,
+      ssId,
+      'Sessioni',
+      Array.from({ length: 200 }, (_, i) => ({
+        ID: `S${String(i + 1).padStart(5, '0')}`,
+        Corso: 'EXC-BASE',
+        Data: days[i % 2],
+        Inizio: new Date(Date.UTC(1899, 11, 30, 8 + (i % 2), 0)),
+        Fine: new Date(Date.UTC(1899, 11, 30, 11, 0)),
+        Stato: 'Programmata',
+      })),
+    );
+    const read = inExecution(ws, ({ table }) => {
+      ws.resetCounts();
+      const t = table.readTable('Sessioni');
+      return {
+        dates: [...new Set(t.rows.map((r) => (r.record as { date: string }).date))],
+        rows: t.rows.length,
+        formatted: ws.methodCounts['Utilities.formatDate'] ?? 0,
+      };
+    });
+    expect(read.rows).toBe(200);
+    expect(read.dates).toEqual(['2027-03-02', '2027-03-30']);
+    expect(read.formatted).toBeLessThanOrEqual(2 + 2 + 1);
+    expect(read.formatted).toBeGreaterThan(0);
+  });
+
   test('injection strings are stored as text, never as formulas; writes are one block', () => {
     const { ws, rt, ssId } = fresh();
     ok(rt.run('setupAcademy'));
