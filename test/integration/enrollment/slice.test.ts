@@ -5,6 +5,7 @@
  */
 import { LocalAcademy } from '../../../src/local/runtime/session';
 import { prepareAcademy, runStep } from '../../../src/local/scenario/runner';
+import { enrollmentFormId } from '../../../src/local/scenario/submit';
 import { seededRandom } from '../../../src/local/runtime/random';
 import { hostAppendRecords } from '../../../src/local/services/spreadsheet';
 import type { ContractService } from '../../../src/local/runtime/latency';
@@ -118,5 +119,27 @@ describe('submissions on a big registry', () => {
     ]);
     // The slice's API reads found the tab longer than the tally said, and the run read the tabs instead.
     expect((academy.ws.methodCounts['Spreadsheet.getSheetValues'] ?? 0) - wholeReadsBefore).toBeGreaterThan(3);
+  });
+
+  // catalogue: FORMS-SUBMIT-EVENT, FORMS-SUBMIT-TWICE, FORMS-DESTINATION-ROW (the event's time read with the slice)
+  test('an earlier response’s event firing again while the sender’s next response waits processes the waiting one', async () => {
+    const academy = await bigAcademy(new Map(COURSES.map((c) => [c, 3])));
+    const sender = String(EMPLOYEES[0]?.Email);
+    const first = runStep(academy, { do: 'submit', email: sender, courses: ['C01'] }, 0);
+    expect(first.ok).toBe(true);
+    const firstId = String((first.value as { responseId: string }).responseId);
+    // The next response's run fails before it reads anything: it waits after the watermark.
+    academy.ws.injectFault('Lock', 1, 'Lock timeout: another process was holding the lock for too long.');
+    runStep(academy, { do: 'submit', email: sender, courses: ['C02'] }, 1);
+    const readsBefore = academy.ws.methodCounts['Spreadsheet.values.batchGet'] ?? 0;
+    // The first response's event again: same sender, but its row's time is not the waiting response's.
+    const again = academy.runtime.fireFormSubmit(enrollmentFormId(academy), firstId);
+    expect(again.every((r) => r.ok)).toBe(true);
+    expect((academy.ws.methodCounts['Spreadsheet.values.batchGet'] ?? 0) - readsBefore).toBeGreaterThan(0);
+    const mine = rows(academy, 'Iscrizioni').filter((r) => r.Email === sender);
+    expect(mine.map((r) => [r.Corso, r.Stato])).toEqual([
+      ['C01', 'Confermata'],
+      ['C02', 'Confermata'],
+    ]);
   });
 });
