@@ -3,7 +3,8 @@
  * through the host API, see seed.ts) and measures only the workflow under test. Per-call costs come
  * from the latency model in src/local/runtime/latency.ts, where each figure's source is documented.
  */
-import { simulateYear, finishJobs } from '../demo/year';
+import { finishJobs } from '../demo/clock';
+import { simulateYear } from '../demo/year';
 import type { LocalAcademy } from '../runtime/session';
 import { runStep } from '../scenario/runner';
 import { BURST_SUBMISSIONS, runBurst } from './burst';
@@ -11,6 +12,7 @@ import { measure, type Measurement } from './measure';
 import { CONTRACT_SERVICES } from '../runtime/latency';
 import { quotaUse, type QuotaUse } from './quotas';
 import { benchRegistry, courseCode, employeeEmail, seededAcademy } from './seed';
+import { runYears, thirdWithinTenPercent, type YearsFigures } from './years';
 
 export const LATENCY_MODEL =
   "Per-call costs in ms from src/local/runtime/latency.ts: Google's Apps Script best-practices page (100x100 cells written one " +
@@ -45,6 +47,10 @@ export interface ScenarioResult {
   /** burst@10k: minutes from pressing Send to the outcome mail, median and 95th percentile. */
   p50Minutes?: number;
   p95Minutes?: number;
+  /** years@1k: each year's figures and each year change's (src/local/bench/years.ts). */
+  years?: YearsFigures['years'];
+  changes?: YearsFigures['changes'];
+  thirdToFirst?: number;
   note?: string;
 }
 
@@ -294,6 +300,58 @@ async function season(bundle?: string, progress?: (line: string) => void): Promi
   });
 }
 
+/**
+ * The preview of *Nuovo anno formativo* that the menu's dialog shows (previewTrainingYear), at the end of
+ * a year's registry: what moves, the catalog's new editions, the unfinished work.
+ */
+function yearPreview(employees: number, bundle?: string): ScenarioResult {
+  const academy = registryAcademy(employees, bundle);
+  const m = measure(academy, () => mustCall(academy, 'previewTrainingYear', []));
+  return result(`year-preview@${employees / 1000}k`, employees, m, {
+    note: "anteprima del passaggio d'anno: righe da archiviare per foglio, nuove edizioni, lavoro non concluso",
+  });
+}
+
+/** Three demo years in a row on 1,000 employees, each opened by *Nuovo anno formativo*. */
+async function years(bundle?: string, progress?: (line: string) => void): Promise<ScenarioResult> {
+  const cpu = process.cpuUsage();
+  const { outcome, figures } = await runYears({ employees: 1000, bundle, progress });
+  const used = process.cpuUsage(cpu);
+  const stretches = [...figures.years, ...figures.changes, ...figures.changes.map((c) => c.review)];
+  const byService: Measurement['calls']['byService'] = {};
+  for (const s of stretches)
+    for (const [service, n] of Object.entries(s.calls.byService) as Array<[keyof typeof byService, number]>)
+      byService[service] = (byService[service] ?? 0) + n;
+  const failures = [...outcome.years, ...outcome.changes, ...outcome.changes.map((c) => c.review)].flatMap((s) =>
+    s.record.failures.map((f) => `${f.what}: ${f.error}`),
+  );
+  const m: Measurement = {
+    calls: { total: stretches.reduce((n, s) => n + s.calls.total, 0), byService },
+    projectedSeconds: Math.round(stretches.reduce((n, s) => n + s.projectedSeconds, 0) * 10) / 10,
+    executions: stretches.reduce((n, s) => n + s.executions, 0),
+    failures,
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    longestExecutionSeconds: Math.max(...stretches.map((s) => s.longestExecutionSeconds)),
+  };
+  const employees = outcome.academy.readTab('Dipendenti')?.rows.length ?? 0;
+  return result('years@1k', employees, m, {
+    years: figures.years,
+    changes: figures.changes,
+    thirdToFirst: figures.thirdToFirst,
+    targets: [
+      { description: 'terzo anno entro il 10% del primo', met: thirdWithinTenPercent(figures) },
+      { description: 'ogni esecuzione sotto i 6 minuti', met: m.longestExecutionSeconds < 360 },
+      {
+        description: 'nessuna esecuzione del passaggio d’anno con errore',
+        met: figures.changes.every((c) => c.failedExecutions === 0 && c.review.failedExecutions === 0),
+      },
+    ],
+    note:
+      "ogni anno dall'apertura delle iscrizioni ai report; il passaggio (startTrainingYear e le sue continuazioni) " +
+      'e la revisione del catalogo (sessioni digitate, corsi aperti, modulo pubblicato) a parte; dicembre e i primi giorni di gennaio in nessuna cifra',
+  });
+}
+
 /** 300 submissions within an hour at 10,000 employees, executions contending for the script lock. */
 function burst(bundle?: string): ScenarioResult {
   const { m, figures } = runBurst(bundle);
@@ -326,7 +384,9 @@ export const SCENARIO_NAMES = [
   'reports@1k',
   'reports@10k',
   'burst@10k',
+  'year-preview@10k',
   'season@1k',
+  'years@1k',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -357,5 +417,9 @@ export async function runScenario(name: ScenarioName, options: BenchOptions = {}
       return burst(bundle);
     case 'season@1k':
       return season(bundle, options.progress);
+    case 'years@1k':
+      return years(bundle, options.progress);
+    case 'year-preview@10k':
+      return yearPreview(10_000, bundle);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (a readable table) and `npm run --silent bench -- --json` (docs/contracts.md's
  * `{ latencyModel, scenarios }`). `--only a,b` runs some scenarios; without it every scenario runs,
- * `season@1k` (a whole demo year) last. Progress goes to stderr in table mode only.
+ * `season@1k` (a whole demo year) and `years@1k` (three of them) last. Progress goes to stderr in table mode only.
  */
 import { ensureBuild } from './ensure-build';
 import { LATENCY_MODEL, runScenario, SCENARIO_NAMES, type ScenarioName, type ScenarioResult } from '../bench/scenarios';

@@ -4,7 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sessionLength, type YearOutcome } from '../demo/year';
+import { sessionLength } from '../demo/driver';
+import type { YearOutcome } from '../demo/year';
 import { CONTRACT_SERVICES, type ServiceName } from '../runtime/latency';
 import { snapshotSheets } from '../services/spreadsheet';
 import { writeEmls } from './eml';
