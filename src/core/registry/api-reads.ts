@@ -144,7 +144,7 @@ function two(n: number): string {
 }
 
 /** The instant a serial number names when read as a wall clock of `timeZone`. */
-export function serialToInstant(serial: number, timeZone: string): Date {
+function serialToInstant(serial: number, timeZone: string): Date {
   const w = serialWall(serial);
   return new Date(
     zonedToUtc(

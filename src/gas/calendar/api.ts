@@ -92,19 +92,6 @@ export function insertSessionEvent(calendarId: string, resource: EventResource, 
   );
 }
 
-function patchWith(calendarId: string, eventId: string, resource: EventResource): ApiEvent {
-  return service().Events!.patch(
-    resource as GoogleAppsScript.Calendar.Schema.Event,
-    calendarId,
-    eventId,
-    WRITE_OPTIONS,
-  ) as ApiEvent;
-}
-
-export function patchEvent(calendarId: string, eventId: string, resource: EventResource): ApiEvent {
-  return withRetry('Calendar.Events.patch', () => patchWith(calendarId, eventId, resource), RETRY);
-}
-
 /**
  * Takes everyone off an event without telling them (retention: the session stays in the calendar as
  * history, and nobody needs news of a course years ago). An event already gone needs nothing.

@@ -26,11 +26,6 @@ export interface PartialTable<T> extends Table<T> {
   partial: true;
 }
 
-/** The header row of a tab, one call. */
-export function readHeader(sheet: Sheet): unknown[] {
-  return withRetry('Spreadsheet.getSheetValues', () => sheet.getSheetValues(1, 1, 1, -1))[0] ?? [];
-}
-
 function columnLetters(column: number): string {
   let n = column;
   let out = '';

@@ -9,7 +9,6 @@ import { HttpError, send } from './http';
 import { Playground, type PlaygroundOptions } from './playground';
 import { playgroundHandler, type Handler } from './routes';
 
-export { escapeHtml } from './html';
 export { Playground, type PlaygroundOptions } from './playground';
 export type { Handler } from './routes';
 

@@ -128,8 +128,3 @@ export function queryArgs(query: URLSearchParams): Record<string, unknown> {
   }
   return out;
 }
-
-export function boolParam(value: string | null): boolean | undefined {
-  if (value === null) return undefined;
-  return value === 'true' || value === '1';
-}

@@ -22,7 +22,6 @@ export {
   step,
   enrollmentsView,
   formulas,
-  callsOf,
 } from '../enrollment/helpers';
 
 /** The observable state minus `Registro` (where refusals are expected to be written). */

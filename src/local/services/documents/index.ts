@@ -12,9 +12,8 @@ import { docIdFromUrl } from './session';
  * Every script-facing method goes through `ws.call('Docs', ...)`.
  */
 
-export { DOCUMENT_MISSING } from './enums';
-export { DOCS_CREATED_EXCEEDED, DOCS_CREATED_PER_DAY, DOCS_QUOTA_NAME, spendCreatedDoc } from './quota';
-export { flushDocuments, hostDocumentText } from './session';
+export { DOCS_CREATED_PER_DAY, DOCS_QUOTA_NAME, spendCreatedDoc } from './quota';
+export { flushDocuments } from './session';
 
 export function documentGlobals(ws: Workspace): { DocumentApp: unknown } {
   const ctx: DocsContext = { ws, call: (method: string): void => ws.call('Docs', method) };

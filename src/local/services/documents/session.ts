@@ -1,5 +1,5 @@
 import type { Workspace } from '../../runtime/workspace';
-import { cloneDoc, commitDoc, committedDoc, documentText, newDocContent, type DocContent } from '../files/doc-model';
+import { cloneDoc, commitDoc, committedDoc, newDocContent, type DocContent } from '../files/doc-model';
 import { findItem } from '../files/store';
 import { DOCUMENT_MISSING } from './enums';
 
@@ -45,12 +45,6 @@ export function flushDocuments(ws: Workspace): void {
     session.closed = true;
   }
   map.clear();
-}
-
-/** The saved text of a Doc (what its PDF export shows), or null when the id is no Doc. */
-export function hostDocumentText(ws: Workspace, id: string): string | null {
-  const doc = committedDoc(ws, id);
-  return doc ? documentText(doc) : null;
 }
 
 export function docIdFromUrl(url: string): string {

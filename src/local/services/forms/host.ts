@@ -89,10 +89,6 @@ export function hostResponseEmails(ws: Workspace, formId: string): string[] {
   return getForm(ws, formId).responses.map((r) => r.respondent);
 }
 
-export function hostFormIds(ws: Workspace): string[] {
-  return Object.keys(formsState(ws).forms);
-}
-
 export function snapshotForms(ws: Workspace): Array<{
   id: string;
   title: string;

@@ -27,7 +27,6 @@ export { type GivenAnswer, hostSubmit, type Submission } from './submit';
 export {
   formSubmitEvent,
   hostFormIdByUrl,
-  hostFormIds,
   hostFormView,
   hostResponseEmails,
   responseLanding,
@@ -35,15 +34,7 @@ export {
   type FormItemView,
   type FormView,
 } from './host';
-export {
-  EMAIL_HEADER,
-  publishedUrlOf,
-  RESPONSES_SHEET_PREFIX,
-  TIMESTAMP_HEADER,
-  type EmailCollection,
-  type ItemTypeName,
-  type ResponseLanding,
-} from './model';
+export { publishedUrlOf, type EmailCollection, type ItemTypeName, type ResponseLanding } from './model';
 
 export function formsGlobals(ws: Workspace): { FormApp: GoogleAppsScript.Forms.FormApp } {
   const FormApp = {

@@ -16,15 +16,9 @@ import { utilities } from './utilities';
  * Trigger's accessors) are local objects, as on Google, and are not counted.
  */
 
-export { CACHE_DEFAULT_TTL_S, CACHE_KEY_MAX_CHARS, CACHE_MAX_TTL_S, CACHE_VALUE_MAX_BYTES } from './cache';
 export { webAppUrl } from './common';
-export { parseCsv } from './csv';
-export { formatString } from './format-string';
-export { HtmlOutputFacade } from './html';
-export { TextOutputFacade } from './content';
 export { holdScriptLock } from './lock';
-export { logLines, MAX_LOG_LINES } from './logger';
-export { PROPERTY_STORE_MAX_BYTES, PROPERTY_VALUE_MAX_BYTES } from './properties';
+export { logLines } from './logger';
 export { snapshotTriggers } from './script-app';
 
 export interface ScriptGlobals {
