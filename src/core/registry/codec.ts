@@ -241,7 +241,9 @@ export function decodeTable<N extends RegistryTab>(
     return table;
   }
   const def = DEFS[tab];
-  for (let i = 1; i < values.length; i++) {
+  // Rows below the last filled one are blank (a checkbox column leaves `false` down to the sheet's
+  // end, so `getLastRow()` counts them): they would all be skipped, so they are not even looked at.
+  for (let i = 1; i < table.lastRow; i++) {
     const row = values[i] as Cell[];
     const input: Record<string, unknown> = {};
     let blank = true;
