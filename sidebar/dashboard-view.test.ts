@@ -4,29 +4,17 @@
 /** The dashboard as staff use it: rows to fix, a mailing workflow previewed before it runs, the course list. */
 import type { CourseSummary, Dashboard } from '../src/gas/dashboard/types';
 import { renderDashboard, type DashboardHandlers } from './dashboard-view';
+import { courseSummary, dashboardOf } from './fixtures';
 import { installFakeServer, settle, type FakeServer } from './fake-script-run';
 import { errorBox, statusLine } from './ui';
 
 function course(code: string, over: Partial<CourseSummary> = {}): CourseSummary {
-  return {
-    code,
-    title: `Corso ${code}`,
-    status: 'Iscrizioni aperte',
-    seats: 20,
-    confirmed: 5,
-    waiting: 0,
-    toVerify: 0,
-    firstDate: '2027-03-02',
-    lastDate: '2027-03-30',
-    ...over,
-  };
+  return courseSummary(code, { seats: 20, confirmed: 5, firstDate: '2027-03-02', lastDate: '2027-03-30', ...over });
 }
 
+/** Two open courses, a comune that has not paid. */
 function dashboard(over: Partial<Dashboard> = {}): Dashboard {
-  return {
-    user: 'formazione@consorzio.it',
-    at: '2027-02-01T08:00:00.000Z',
-    atText: '01/02/2027 09:00',
+  return dashboardOf({
     counts: {
       coursesByStatus: { 'Iscrizioni aperte': 2 },
       enrollmentsByStatus: { Confermata: 10, 'In attesa': 1 },
@@ -36,29 +24,9 @@ function dashboard(over: Partial<Dashboard> = {}): Dashboard {
       comuniUnpaid: 1,
     },
     unpaidComuni: ['Crema'],
-    nextSessions: [],
     courses: [course('EXC-BASE', { title: 'Excel di base' }), course('PEC-2027', { title: 'PEC e firma digitale' })],
-    jobs: [],
-    pendingMails: 0,
-    parkedMails: 0,
-    problems: [],
-    leftOut: [],
-    leftOutText: '',
-    formUrl: 'https://docs.google.com/forms/d/e/x/viewform',
-    settings: {
-      year: 2027,
-      targetHours: 40,
-      defaultThreshold: 75,
-      requireFeePaid: false,
-      referentApproval: false,
-      maxSeatsPerComune: null,
-      reminderDaysBefore: 2,
-      staffNotificationEmail: '',
-      calendarConfigured: true,
-      templateConfigured: true,
-    },
     ...over,
-  };
+  });
 }
 
 let server: FakeServer;

@@ -1,27 +1,8 @@
 /** The external training import as staff read it: what a file adds and every line left out, with why. */
-import type { ExternalImportReport } from '../src/gas/external/entry';
 import { externalPreviewView } from './external';
+import { SYLLABUS_REPORT } from './fixtures';
 
-const REPORT: ExternalImportReport = {
-  message: '«syllabus.csv»: 1 righe da aggiungere a «Formazione esterna». Escluse: 1 già presenti.',
-  file: 'syllabus.csv',
-  columns: { email: 'Email utente', title: 'Titolo corso', hours: 'Ore', date: 'Data completamento' },
-  add: [
-    {
-      line: 2,
-      name: 'Anna Bassi',
-      comune: 'Crema',
-      email: 'anna.bassi@comune.crema.cr.it',
-      title: 'Cybersicurezza',
-      provider: 'Syllabus',
-      hours: 1.5,
-      date: '2027-03-02',
-    },
-  ],
-  duplicates: [{ line: 3, text: 'luca.ferrari@… Cybersicurezza', reason: 'già in «Formazione esterna»' }],
-  unmatched: [{ line: 4, text: 'ignoto@example.it', reason: 'nessun dipendente con questa email' }],
-  invalid: [],
-};
+const REPORT = SYLLABUS_REPORT;
 
 describe('externalPreviewView', () => {
   it('lists the rows to add, the duplicates and the unmatched lines with their reason, and the columns read', () => {

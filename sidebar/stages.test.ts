@@ -1,62 +1,14 @@
 /** The next sensible step and the course list's search, as staff see them in the sidebar. */
-import type { Dashboard } from '../src/gas/dashboard/types';
 import type { CourseSummary } from '../src/core/dashboard/summaries';
 import { filterCourses } from './course-list';
+import { courseSummary, dashboardOf } from './fixtures';
 import { STAGES, nextStep } from './stages';
 
 function course(code: string, status: CourseSummary['status'], over: Partial<CourseSummary> = {}): CourseSummary {
-  return {
-    code,
-    title: `Corso ${code}`,
-    status,
-    seats: 10,
-    confirmed: 0,
-    waiting: 0,
-    toVerify: 0,
-    firstDate: '',
-    lastDate: '',
-    ...over,
-  };
+  return courseSummary(code, { status, ...over });
 }
 
-function dashboard(over: Partial<Dashboard> = {}): Dashboard {
-  return {
-    user: 'staff@example.it',
-    at: '2027-03-20T08:00:00.000Z',
-    atText: '20/03/2027 09:00',
-    counts: {
-      coursesByStatus: {},
-      enrollmentsByStatus: {},
-      employees: 0,
-      activeEmployees: 0,
-      comuni: 0,
-      comuniUnpaid: 0,
-    },
-    unpaidComuni: [],
-    nextSessions: [],
-    courses: [],
-    jobs: [],
-    pendingMails: 0,
-    parkedMails: 0,
-    problems: [],
-    leftOut: [],
-    leftOutText: '',
-    formUrl: 'https://docs.google.com/forms/d/e/x/viewform',
-    settings: {
-      year: 2027,
-      targetHours: 40,
-      defaultThreshold: 75,
-      requireFeePaid: false,
-      referentApproval: false,
-      maxSeatsPerComune: null,
-      reminderDaysBefore: 2,
-      staffNotificationEmail: '',
-      calendarConfigured: true,
-      templateConfigured: true,
-    },
-    ...over,
-  };
-}
+const dashboard = dashboardOf;
 
 describe('nextStep', () => {
   it('is Configura only before the academy is configured', () => {

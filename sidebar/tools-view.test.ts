@@ -5,7 +5,7 @@
  * The comune-page links and the external-training import as staff use them: nothing mailed, imported or
  * revoked before the preview or the confirming click, and a revocation armed for one comune only.
  */
-import type { ExternalImportReport } from '../src/gas/external/entry';
+import { SYLLABUS_REPORT } from './fixtures';
 import { installFakeServer, settle, type FakeServer } from './fake-script-run';
 import { comuneLinksSection, externalSection } from './tools-view';
 import { errorBox, statusLine } from './ui';
@@ -89,26 +89,7 @@ describe('comuneLinksSection', () => {
   });
 });
 
-const SYLLABUS: ExternalImportReport = {
-  message: '«syllabus.csv»: 1 righe da aggiungere a «Formazione esterna».',
-  file: 'syllabus.csv',
-  columns: { email: 'Email utente', title: 'Titolo corso', hours: 'Ore', date: 'Data completamento' },
-  add: [
-    {
-      line: 2,
-      name: 'Anna Bassi',
-      comune: 'Crema',
-      email: 'anna.bassi@comune.crema.cr.it',
-      title: 'Cybersicurezza',
-      provider: 'Syllabus',
-      hours: 1.5,
-      date: '2027-03-02',
-    },
-  ],
-  duplicates: [],
-  unmatched: [],
-  invalid: [],
-};
+const SYLLABUS = { ...SYLLABUS_REPORT, duplicates: [], unmatched: [] };
 
 describe('externalSection', () => {
   it('previews the file and imports it only on the confirming button', async () => {
