@@ -4,7 +4,7 @@
  */
 import { holdScriptLock } from '../../../src/local/services/script';
 import { spreadsheetsState } from '../../../src/local/services/spreadsheet/model';
-import { snapshotSheets } from '../../../src/local/services/spreadsheet';
+import { hostAppendRecords, snapshotSheets } from '../../../src/local/services/spreadsheet';
 import { snapshotForms } from '../../../src/local/services/forms/host';
 import type { LocalAcademy } from '../../../src/local/runtime/session';
 import { COMUNI, PEOPLE, academyWith, course, publish, rows, step } from '../enrollment/helpers';
@@ -73,4 +73,24 @@ export function form(academy: LocalAcademy) {
 
 export function setting(academy: LocalAcademy, key: string): unknown {
   return rows(academy, 'Impostazioni').find((r) => r.Chiave === key)?.Valore;
+}
+
+/**
+ * `count` attendance rows of EXC-BASE's later sessions (three people a session, every seventh absent,
+ * every eleventh with hours typed) below the year's own: enough for the move to need several chunks.
+ */
+export function addAttendance(academy: LocalAcademy, count: number): void {
+  const people = ['D00001', 'D00002', 'D00003'];
+  hostAppendRecords(
+    academy.ws,
+    academy.spreadsheetId,
+    'Presenze',
+    Array.from({ length: count }, (_, i) => ({
+      Sessione: `EXC-BASE-S${Math.floor(i / 3) + 10}`,
+      Corso: 'EXC-BASE',
+      Dipendente: people[i % 3],
+      Presente: i % 7 !== 0,
+      Ore: i % 11 === 0 ? 2 : '',
+    })),
+  );
 }

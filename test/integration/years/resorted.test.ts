@@ -5,9 +5,8 @@
  */
 import { defaultLatencyModel } from '../../../src/local/runtime/latency';
 import { spreadsheetGlobals } from '../../../src/local/services/spreadsheet';
-import { hostAppendRecords } from '../../../src/local/services/spreadsheet';
 import { useLatency } from '../certificates/academy';
-import { archiveRows, expectOk, rows, setting, yearEndAcademy } from './academy';
+import { addAttendance, archiveRows, expectOk, rows, setting, yearEndAcademy } from './academy';
 
 jest.setTimeout(120_000);
 
@@ -18,19 +17,7 @@ const RESCAN = 'Anno formativo: foglio riletto';
 /** 12,000 attendance rows beside the year's own: two chunks of the move. */
 async function academyWithAttendance(): Promise<Academy> {
   const academy = await yearEndAcademy();
-  const people = ['D00001', 'D00002', 'D00003'];
-  hostAppendRecords(
-    academy.ws,
-    academy.spreadsheetId,
-    'Presenze',
-    Array.from({ length: 12_000 }, (_, i) => ({
-      Sessione: `EXC-BASE-S${Math.floor(i / 3) + 10}`,
-      Corso: 'EXC-BASE',
-      Dipendente: people[i % 3],
-      Presente: i % 7 !== 0,
-      Ore: i % 11 === 0 ? 2 : '',
-    })),
-  );
+  addAttendance(academy, 12_000);
   return academy;
 }
 

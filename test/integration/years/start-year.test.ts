@@ -8,9 +8,9 @@ import { useLatency } from '../certificates/academy';
 import { snapshotSheets } from '../../../src/local/services/spreadsheet';
 import { scriptGlobals } from '../../../src/local/services/script';
 import { scriptPropertiesOf } from '../../../src/local/services/script/properties';
-import { hostAppendRecords } from '../../../src/local/services/spreadsheet';
 import {
   ARCHIVE_2027,
+  addAttendance,
   archiveRows,
   expectOk,
   form,
@@ -206,19 +206,7 @@ describe('startTrainingYear', () => {
 
   test('moves 20,000 attendance rows in chunks over several executions, stopped inside a chunk and hit by a fault, each row archived once', async () => {
     const academy = await yearEndAcademy();
-    const people = ['D00001', 'D00002', 'D00003'];
-    hostAppendRecords(
-      academy.ws,
-      academy.spreadsheetId,
-      'Presenze',
-      Array.from({ length: 20_000 }, (_, i) => ({
-        Sessione: `EXC-BASE-S${Math.floor(i / 3) + 10}`,
-        Corso: 'EXC-BASE',
-        Dipendente: people[i % 3],
-        Presente: i % 7 !== 0,
-        Ore: i % 11 === 0 ? 2 : '',
-      })),
-    );
+    addAttendance(academy, 20_000);
     const original = rows(academy, 'Presenze').filter((r) => r.Sessione !== '');
     let bigClears = 0;
     const runs: Array<{ ok: boolean; elapsedMs: number }> = [];
