@@ -8,9 +8,9 @@
 import { batchAnswers, encodeBatchRequest, type CallAnswer } from '../core/http/batch';
 import { isSessionCancelled } from '../core/calendar/event';
 import { nextEventId } from '../core/calendar/event-id';
-import { pickExisting, planSession, type SessionPlan } from '../core/calendar/plan';
+import { pickExisting, planSession, type PlannedSession as Planned } from '../core/calendar/plan';
 import { groupBySession, isConferencePending, meetLinkOf, sessionsToSync, type ApiEvent } from '../core/calendar/sync';
-import type { CalendarCourse, CalendarSession, ExistingEvent } from '../core/calendar/types';
+import type { CalendarCourse, CalendarSession } from '../core/calendar/types';
 import {
   CALENDAR_BATCH_SIZE,
   writeRounds,
@@ -99,14 +99,6 @@ async function writeAll(
     } else step = run.next(await sendBatches(conn, step.value.calls));
   }
   return step.value;
-}
-
-interface Planned {
-  session: CalendarSession;
-  row: number;
-  plan: SessionPlan;
-  insertId: string;
-  duplicates: ExistingEvent[];
 }
 
 export async function runCalendarJob(conn: Connection, options: CalendarJobOptions): Promise<CalendarJobResult> {

@@ -23,6 +23,19 @@ export type SessionPlan =
   | { kind: 'patch'; eventId: string; resource: EventResource; meetAttempt: number }
   | { kind: 'cancel'; eventId: string };
 
+/**
+ * One session's share of a sync, as the add-on and the worker plan it: its sheet row, what to do, the
+ * id an insert uses (`nextEventId`: the same for every retry of this sync) and the live events beside
+ * the one kept, which are cancelled as duplicates.
+ */
+export interface PlannedSession {
+  session: CalendarSession;
+  row: number;
+  plan: SessionPlan;
+  insertId: string;
+  duplicates: ExistingEvent[];
+}
+
 /** Property name under which an event remembers its last conference request number. */
 export const MEET_ATTEMPT_PROPERTY = 'meetRequest';
 

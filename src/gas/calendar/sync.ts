@@ -4,7 +4,7 @@
  * writes `ID evento` and `Link Meet` back to `Sessioni` in one batched update.
  */
 import { isSessionCancelled } from '../../core/calendar/event';
-import { pickExisting, planSession, type SessionPlan } from '../../core/calendar/plan';
+import { pickExisting, planSession, type PlannedSession } from '../../core/calendar/plan';
 import {
   groupBySession,
   isConferencePending,
@@ -12,7 +12,7 @@ import {
   sessionsToSync,
   type ApiEvent,
 } from '../../core/calendar/sync';
-import type { CalendarCourse, CalendarSession, CancellationInfo, ExistingEvent } from '../../core/calendar/types';
+import type { CalendarCourse, CalendarSession, CancellationInfo } from '../../core/calendar/types';
 import { nextEventId } from '../../core/calendar/event-id';
 import { CALENDAR_BATCH_SIZE, type CalendarWrite, type WriteOutcome } from '../../core/calendar/writes';
 import type { JobWork } from '../../core/jobs/slice';
@@ -52,13 +52,7 @@ export interface SyncCounts {
   invalid: Array<{ sessionId: string; message: string }>;
 }
 
-interface Planned {
-  session: CalendarSession;
-  row: number;
-  plan: SessionPlan;
-  /** The id an insert uses (see nextEventId): the same for every retry of this sync. */
-  insertId: string;
-  duplicates: ExistingEvent[];
+interface Planned extends PlannedSession {
   /** What `ID evento` and `Link Meet` should say once the plan is done. */
   eventId: string;
   meetLink: string;
