@@ -93,9 +93,8 @@ const formatted = new Map<string, string>();
 /** Bounds the memo in an execution that reads many distinct instants (timestamps of responses). */
 const FORMATTED_LIMIT = 20_000;
 
-/** `Utilities.formatDate` in the spreadsheet's zone: how date and time cells must be read. */
-export function formatInSpreadsheetZone(date: Date, pattern: string): string {
-  const zone = spreadsheetTimeZone();
+/** `Utilities.formatDate`, asked once per execution for each zone, pattern and instant. */
+export function formatDateOnce(date: Date, zone: string, pattern: string): string {
   const instant = date.getTime();
   if (!Number.isFinite(instant)) return Utilities.formatDate(date, zone, pattern);
   const key = `${zone}|${pattern}|${instant}`;
@@ -105,4 +104,9 @@ export function formatInSpreadsheetZone(date: Date, pattern: string): string {
   if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
   formatted.set(key, text);
   return text;
+}
+
+/** `Utilities.formatDate` in the spreadsheet's zone: how date and time cells must be read. */
+export function formatInSpreadsheetZone(date: Date, pattern: string): string {
+  return formatDateOnce(date, spreadsheetTimeZone(), pattern);
 }
