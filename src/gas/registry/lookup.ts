@@ -4,6 +4,7 @@
  * in runs of nearby rows, instead of moving the whole tab.
  */
 import { decodeTable, type RecordByTab, type RegistryTab } from '../../core/registry/codec';
+import { columnLetters } from '../../core/registry/api-reads';
 import { withRetry } from '../platform/retry';
 import type { Table } from './table';
 import { formatInSpreadsheetZone } from './workbook';
@@ -24,17 +25,6 @@ function escapeForPattern(text: string): string {
  */
 export interface PartialTable<T> extends Table<T> {
   partial: true;
-}
-
-function columnLetters(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 /**

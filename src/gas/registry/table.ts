@@ -15,6 +15,7 @@ import {
 } from '../../core/registry/codec';
 import { UserError } from '../../core/registry/errors';
 import { columnsOf } from '../../core/registry/tabs';
+import { columnLetters } from '../../core/registry/api-reads';
 import { normalizeKey } from '../../core/text';
 import { withRetry } from '../platform/retry';
 import { formatInSpreadsheetZone, sheetNamed } from './workbook';
@@ -105,12 +106,6 @@ export function appendRecords<T>(table: Table<T>, records: readonly T[]): Array<
   table.lastRow = start + records.length - 1;
   table.width = Math.max(table.width, c1);
   return written;
-}
-
-function columnLetters(column: number): string {
-  let out = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
 }
 
 /** "H5:H7" for each run of consecutive rows in `column`. */
