@@ -145,8 +145,18 @@ export function readSliceTables(
     courses: wholeTable(TAB.corsi, ...at(1), zone),
     sessions: wholeTable(TAB.sessioni, ...at(2), zone),
     // Nothing is appended to `Dipendenti` here: the table needs to reach only the rows it holds.
-    employees: partialTable(TAB.dipendenti, employeeSheet, employeeHeader, employeeLines, Math.max(1, ...employeeRows)),
-    enrollments: partialTable(TAB.iscrizioni, enrollmentSheet, enrollmentHeader, enrollmentLines, lastRow),
+    employees: partialTable(
+      TAB.dipendenti,
+      employeeSheet,
+      employeeHeader,
+      employeeLines,
+      Math.max(1, ...employeeRows),
+      false,
+    ),
+    // The tail read proved the tab ends at `lastRow` in the header's columns. A cell typed right of the
+    // header, which it cannot see, would put an appended row lower: the next run's tail read then finds
+    // more than one row and reads the tab whole.
+    enrollments: partialTable(TAB.iscrizioni, enrollmentSheet, enrollmentHeader, enrollmentLines, lastRow, true),
     eventTimeMs: eventTime instanceof Date ? eventTime.getTime() : eventAt >= 0 ? NaN : undefined,
   };
 }

@@ -25,6 +25,8 @@ function escapeForPattern(text: string): string {
  */
 export interface PartialTable<T> extends Table<T> {
   partial: true;
+  /** The reader proved that nothing lies below `lastRow`, so a row appended lands right after it. */
+  endVerified: boolean;
 }
 
 /**
@@ -90,6 +92,7 @@ export function partialTable<N extends RegistryTab>(
   header: readonly unknown[],
   rows: ReadonlyMap<number, unknown[]>,
   lastRow: number,
+  endVerified: boolean,
 ): PartialTable<RecordByTab[N]> {
   const order = [...rows.keys()].sort((a, b) => a - b);
   const compact = decodeTable(tab, [header, ...order.map((r) => rows.get(r) as unknown[])], formatInSpreadsheetZone);
@@ -106,5 +109,6 @@ export function partialTable<N extends RegistryTab>(
     values,
     sheet,
     partial: true,
+    endVerified,
   };
 }

@@ -16,7 +16,7 @@ import {
 import { UserError } from '../../core/registry/errors';
 import { columnsOf } from '../../core/registry/tabs';
 import { columnLetters } from '../../core/registry/api-reads';
-import { normalizeKey } from '../../core/text';
+import { normalizeKey, storedText } from '../../core/text';
 import { withRetry } from '../platform/retry';
 import { formatInSpreadsheetZone, sheetNamed } from './workbook';
 import { sheetValues } from '../platform/sheet-values';
@@ -86,9 +86,50 @@ export function writeBlock(sheet: Sheet, row: number, column: number, values: Ce
   }
 }
 
+/** Whether a cell read back holds what was written (a date to the second: the sheet may keep no less). */
+function readsAsWritten(read: unknown, written: Cell): boolean {
+  if (written instanceof Date) return read instanceof Date && Math.abs(read.getTime() - written.getTime()) < 1000;
+  if (typeof written === 'string') return String(read ?? '') === storedText(written);
+  return read === written;
+}
+
+/**
+ * Appends one row from column A with `Sheet.appendRow`: one call, where a block needs the last row
+ * and a range besides its write, and atomic, so no other execution's row can land in between
+ * (docs/google-behaviour.md, SHEETS-APPENDROW). Unlike a block write it is not idempotent: a failure
+ * may come after the row was written, so before each retry the last row is read, and a last row
+ * holding the same `keyColumns` (1-based) means the row is already there.
+ */
+export function appendOneRow(sheet: Sheet, row: Cell[], keyColumns: readonly number[]): void {
+  let failed = false;
+  withRetry('Spreadsheet.appendRow', () => {
+    if (failed) {
+      const last = sheet.getLastRow();
+      const width = Math.max(...keyColumns);
+      const cells = last >= 1 ? (sheet.getSheetValues(last, 1, 1, width)[0] ?? []) : [];
+      if (last >= 1 && keyColumns.every((c) => readsAsWritten(cells[c - 1], row[c - 1] as Cell))) return;
+    }
+    failed = true;
+    sheet.appendRow(row);
+    failed = false;
+  });
+}
+
+/**
+ * Whether nothing lies below the table's last row, so that `appendRow` lands right after it: a whole
+ * read shows it (no unchecked boxes below the data, SHEETS-CHECKBOX-EMPTY); a partial table only when
+ * its reader proved the tab's end.
+ */
+function sheetEndsAtLastRow<T>(table: Table<T>): boolean {
+  const partial = table as Table<T> & { partial?: true; endVerified?: boolean };
+  return partial.partial ? partial.endVerified === true : table.values.length === table.lastRow;
+}
+
 /**
  * Appends records below the last row in one contiguous block (user text neutralised): one `getRange`
- * and one `setValues`. Returns the rows written; the table is updated in memory.
+ * and one `setValues`, or for a single record that starts in column A, below a row the sheet ends at,
+ * one `appendRow` (keyed by the record's `ID` for its retry). Returns the rows written; the table is
+ * updated in memory.
  */
 export function appendRecords<T>(table: Table<T>, records: readonly T[]): Array<{ row: number; record: T }> {
   if (records.length === 0) return [];
@@ -99,7 +140,20 @@ export function appendRecords<T>(table: Table<T>, records: readonly T[]): Array<
   const full = records.map((r) => encodeRow(table.columns, r as Partial<T>, blank));
   const block = full.map((line) => line.slice(c0 - 1, c1));
   const start = Math.max(table.lastRow, 1) + 1;
-  writeBlock(table.sheet, start, c0, block);
+  const id = (columns as { id?: number }).id;
+  const single = block[0];
+  if (
+    records.length === 1 &&
+    single &&
+    c0 === 1 &&
+    id !== undefined &&
+    table.lastRow >= 1 &&
+    sheetEndsAtLastRow(table)
+  ) {
+    appendOneRow(table.sheet, single, [id]);
+  } else {
+    writeBlock(table.sheet, start, c0, block);
+  }
   applyBlock(table.values, { row: start, column: c0, values: block });
   const written = records.map((record, i) => ({ row: start + i, record }));
   table.rows.push(...written);
