@@ -4,7 +4,7 @@
  */
 import { mapColumns, encodeRow, type Cell, type ColumnMap } from '../../core/registry/codec';
 import { TAB } from '../../core/registry/tabs';
-import { writeBlock } from './table';
+import { appendOneRow, writeBlock } from './table';
 import { sheetNamed } from './workbook';
 import { sheetValues } from '../platform/sheet-values';
 
@@ -43,8 +43,8 @@ export function pendingLogCount(): number {
 
 /**
  * Appends the buffered rows below the last row in one block (header read unless already known, last
- * row, one write). Without
- * a `Registro` tab (before setup) the rows go to the execution log instead.
+ * row, one write), or a single row with one `appendRow`. Without a `Registro` tab (before setup) the
+ * rows go to the execution log instead.
  */
 export function flushLog(): void {
   if (pending.length === 0) return;
@@ -65,5 +65,14 @@ export function flushLog(): void {
   const c1 = Math.max(...cols);
   const blank: Cell[] = new Array<Cell>(c1).fill('');
   const rows = entries.map((e) => encodeRow(columns as ColumnMap<Pending>, e, blank).slice(c0 - 1, c1));
+  const only = rows[0];
+  if (rows.length === 1 && only && c0 === 1) {
+    appendOneRow(
+      sheet,
+      only,
+      [columns.at, columns.action, columns.details].filter((c) => c !== undefined),
+    );
+    return;
+  }
   writeBlock(sheet, sheet.getLastRow() + 1, c0, rows);
 }
