@@ -186,6 +186,21 @@ export const spreadsheetProbes: Probe[] = [
     expected: { value: { empty: 0, lastRow: 3, lastColumn: 2, dataRange: 'A1:B3' } },
   },
   {
+    id: 'SHEETS-APPENDROW',
+    run: ({ freshSheet }) => {
+      const sheet = freshSheet();
+      sheet.getRange('A1:C1').setValues([['a', 'b', 'c']]);
+      sheet.getRange('C3').setValue('staff');
+      sheet.appendRow(['x', "'=1+1", '2']);
+      return {
+        lastRow: sheet.getLastRow(),
+        row: sheet.getRange('A4:C4').getValues()[0],
+        above: sheet.getRange('A3:B3').getValues()[0],
+      };
+    },
+    expected: { value: { lastRow: 4, row: ['x', '=1+1', 2], above: ['', ''] } },
+  },
+  {
     id: 'SHEETS-SHEETVALUES-EMPTY',
     run: ({ freshSheet }) => {
       const sheet = freshSheet();

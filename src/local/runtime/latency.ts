@@ -52,6 +52,8 @@ const FIXED_MS: Record<ServiceName, Record<string, number>> = {
     getDisplayValues: 40,
     getFormulas: 40,
     setValues: 40,
+    // A one-row write charged like `setValues` (SHEETS-APPENDROW: no public measurement of its own).
+    appendRow: 40,
     findAll: 40,
     findNext: 40,
     findPrevious: 40,

@@ -320,13 +320,22 @@ describe('last row and data range', () => {
     expect(sheet.getMaxRows()).toBe(999);
   });
 
-  // catalogue: SHEETS-LAST-ROW, SHEETS-TYPED-INPUT
+  // catalogue: SHEETS-APPENDROW, SHEETS-LAST-ROW, SHEETS-TYPED-INPUT
   test('appendRow writes below the last row, interpreting values as typed', () => {
     const { sheet } = setup();
     sheet.appendRow(['Quando', 'Chi']);
     sheet.appendRow(['2027-03-02', 'anna@x.it']);
     expect(sheet.getLastRow()).toBe(2);
     expect(sheet.getRange('A2').getValue()).toEqual(romeMidnight('2027-03-02'));
+    // A cell lower in another column is content too: the row goes below it, from column A.
+    sheet.getRange('D4').setValue('nota');
+    expect(sheet.appendRow(['=1+1', "'=2+2", 'x'])).toBe(sheet);
+    expect(sheet.getLastRow()).toBe(5);
+    expect(sheet.getRange('A5:C5').getValues()).toEqual([[2, '=2+2', 'x']]);
+    expect(sheet.getRange('A3:C4').getValues()).toEqual([
+      ['', '', ''],
+      ['', '', ''],
+    ]);
   });
 });
 
