@@ -41,7 +41,7 @@ describe('reconciliation of half-done enrollment runs', () => {
   test('a run stopped at the time limit before writing its rows is processed once by the next run', async () => {
     const academy = await academyWith();
     publish(academy);
-    stallOn(academy, 'Spreadsheet', 'setValues');
+    stallOn(academy, 'Spreadsheet', 'appendRow');
     const stopped = step(academy, { do: 'submit', email: anna, courses: ['EXC-BASE'] });
     expect(stopped.ok).toBe(false);
     expect(stopped.error).toMatch(/Exceeded maximum execution time/);

@@ -41,12 +41,12 @@ describe('one retry policy for Google calls', () => {
   test('transient Spreadsheet write failures are retried within the run: the submission is recorded once', async () => {
     const academy = await academyWith();
     publish(academy);
-    const before = academy.ws.methodCounts['Spreadsheet.setValues'] ?? 0;
+    const before = academy.ws.methodCounts['Spreadsheet.appendRow'] ?? 0;
     let armed = true;
     const gate = academy.ws.call.bind(academy.ws);
     academy.ws.call = (service, method, cells) => {
       gate(service, method, cells);
-      if (armed && service === 'Spreadsheet' && method === 'setValues') {
+      if (armed && service === 'Spreadsheet' && method === 'appendRow') {
         armed = false;
         throw new Error('Service Spreadsheets timed out while accessing document with id x.');
       }
@@ -54,7 +54,8 @@ describe('one retry policy for Google calls', () => {
     expect(step(academy, { do: 'submit', email: anna, courses: ['EXC-BASE'] }).ok).toBe(true);
     expect(armed).toBe(false);
     expect(enrollmentsView(academy)).toEqual([[anna, 'Confermata', '']]);
-    expect((academy.ws.methodCounts['Spreadsheet.setValues'] ?? 0) - before).toBeGreaterThan(1);
+    // The failed append, its retry, and the log's row.
+    expect((academy.ws.methodCounts['Spreadsheet.appendRow'] ?? 0) - before).toBe(3);
   });
 
   test('Calendar rate limits during a sync are retried: one event per session, never two', async () => {
