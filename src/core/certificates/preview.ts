@@ -15,6 +15,7 @@ import {
   thresholdOf,
   type CertCourse,
   type CertEnrollment,
+  type CertRecordKey,
 } from './eligibility';
 
 export interface PreviewCourse extends CertCourse {
@@ -145,6 +146,24 @@ export function previewCertificatesFor(input: {
     leftOut,
     message: previewMessage(courses, toIssue, alreadyIssued, leftOut),
   };
+}
+
+/**
+ * How many certificates «Emetti attestati» would issue for every `Concluso` course: the preview's
+ * `toIssue` without the people's names, which alone need `Dipendenti`. Course by course, as the preview
+ * counts them.
+ */
+export function certificatesToIssue(input: {
+  courses: readonly CertCourse[];
+  sessions: readonly AttendanceSession[];
+  enrollments: readonly CertEnrollment[];
+  attendance: readonly AttendanceRow[];
+  certificates: readonly CertRecordKey[];
+  defaultThreshold: number;
+}): number {
+  return input.courses
+    .filter((c) => c.status === CONCLUDED)
+    .reduce((n, course) => n + certificateCandidates({ ...input, courses: [course] }).length, 0);
 }
 
 function previewMessage(courses: readonly CoursePreview[], toIssue: number, already: number, leftOut: number): string {

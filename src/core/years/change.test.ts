@@ -1,6 +1,9 @@
+import { previewCertificatesFor } from '../certificates/preview';
 import {
   CHANGE_PHASES,
   isBlankRow,
+  rowsWithContent,
+  unfinishedWorkOf,
   archivedCounts,
   missingFromArchive,
   rowDigest,
@@ -47,6 +50,82 @@ describe('unfinishedLines', () => {
       '5 attestati da emettere per i corsi conclusi («Emetti attestati»).',
       '1 attestato emesso non ancora inviato.',
     ]);
+  });
+});
+
+describe("the preview's figures", () => {
+  const course = (code: string, status: 'Concluso' | 'Iscrizioni chiuse', hours = 4) => ({
+    code,
+    title: code,
+    hours,
+    threshold: null,
+    status,
+  });
+  const enrollment = (course: string, employeeId: string, status: string) => ({
+    course,
+    employeeId,
+    email: `${employeeId || 'x'}@comune.it`,
+    status,
+  });
+  const year = {
+    courses: [course('EXC', 'Concluso'), course('PEC', 'Iscrizioni chiuse'), course('GDPR', 'Concluso', 2)],
+    sessions: [
+      { id: 'EXC-S1', course: 'EXC', date: '2027-03-02', start: '09:00', end: '13:00', status: 'Programmata' },
+      { id: 'PEC-S1', course: 'PEC', date: '2027-03-03', start: '09:00', end: '13:00', status: 'Programmata' },
+      { id: 'GDPR-S1', course: 'GDPR', date: '2027-03-04', start: '09:00', end: '11:00', status: 'Programmata' },
+    ],
+    enrollments: [
+      enrollment('EXC', 'D1', 'Confermata'),
+      enrollment('EXC', 'D1', 'Confermata'),
+      enrollment('EXC', 'D2', 'Confermata'),
+      enrollment('EXC', 'D3', 'Confermata'),
+      enrollment('EXC', '', 'Da verificare'),
+      enrollment('PEC', 'D1', 'Confermata'),
+      enrollment('PEC', 'D4', 'In attesa'),
+      enrollment('EXC', 'D5', 'In attesa'),
+      enrollment('PEC', 'D6', 'In attesa'),
+      enrollment('GDPR', 'D2', 'Confermata'),
+      enrollment('GDPR', 'D7', 'In approvazione'),
+    ],
+    attendance: ['D1', 'D2', 'D3'].flatMap((id) => [
+      { session: 'EXC-S1', course: 'EXC', employeeId: id, email: '', present: id !== 'D3', hours: null },
+      { session: 'PEC-S1', course: 'PEC', employeeId: id, email: '', present: true, hours: null },
+      { session: 'GDPR-S1', course: 'GDPR', employeeId: id, email: '', present: true, hours: null },
+    ]),
+    certificates: [
+      { number: 'A4PA-2027-00001', course: 'EXC', employeeId: 'D2', sentAt: new Date('2027-03-10T10:00:00Z') },
+      { number: 'A4PA-2027-00002', course: 'GDPR', employeeId: 'D9', sentAt: null },
+    ],
+    defaultThreshold: 75,
+  };
+
+  test('counts the requests by status and the certificates as «Emetti attestati» would issue them', () => {
+    expect(unfinishedWorkOf(year)).toEqual({
+      waiting: [
+        { course: 'PEC', count: 2 },
+        { course: 'EXC', count: 1 },
+      ],
+      approvals: 1,
+      unverified: 1,
+      // EXC: D1 once (two rows), not D2 (issued) nor D3 (absent); GDPR: D2.
+      certificatesToIssue: 2,
+      certificatesUnsent: 1,
+    });
+    expect(unfinishedWorkOf(year).certificatesToIssue).toBe(previewCertificatesFor({ ...year, employees: [] }).toIssue);
+  });
+
+  test('counts the rows below the header that have content', () => {
+    expect(rowsWithContent([])).toBe(0);
+    expect(rowsWithContent([['Codice', 'Presente']])).toBe(0);
+    expect(
+      rowsWithContent([
+        ['Codice', 'Presente'],
+        ['', false],
+        ['EXC', false],
+        ['  ', ''],
+        [0, ''],
+      ]),
+    ).toBe(2);
   });
 });
 

@@ -3,6 +3,9 @@
  * work is still unfinished, and the steps of the change in the order they must run. Pure: the adapter
  * (src/gas/years/) gathers the facts and performs the steps.
  */
+import type { AttendanceRow, AttendanceSession } from '../attendance/attendance';
+import type { CertCourse, CertEnrollment, CertRecordKey } from '../certificates/eligibility';
+import { certificatesToIssue } from '../certificates/preview';
 import { keyDigest } from '../mail/storage';
 
 /** What staff must know before the year closes: each entry is a line of the preview and of the refusal. */
@@ -17,6 +20,32 @@ export interface UnfinishedWork {
   certificatesToIssue: number;
   /** Certificates issued whose mail has not gone yet. */
   certificatesUnsent: number;
+}
+
+/** The unfinished work in the year's rows (the certificates as «Emetti attestati» would issue them). */
+export function unfinishedWorkOf(year: {
+  courses: readonly CertCourse[];
+  sessions: readonly AttendanceSession[];
+  enrollments: readonly CertEnrollment[];
+  attendance: readonly AttendanceRow[];
+  certificates: ReadonlyArray<CertRecordKey & { sentAt: Date | null }>;
+  defaultThreshold: number;
+}): UnfinishedWork {
+  const waiting = new Map<string, number>();
+  let approvals = 0;
+  let unverified = 0;
+  for (const e of year.enrollments) {
+    if (e.status === 'In attesa') waiting.set(e.course, (waiting.get(e.course) ?? 0) + 1);
+    if (e.status === 'In approvazione') approvals += 1;
+    if (e.status === 'Da verificare') unverified += 1;
+  }
+  return {
+    waiting: [...waiting].map(([course, count]) => ({ course, count })),
+    approvals,
+    unverified,
+    certificatesToIssue: certificatesToIssue(year),
+    certificatesUnsent: year.certificates.filter((c) => c.sentAt === null).length,
+  };
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -144,6 +173,11 @@ export function isBlankRow(row: readonly unknown[]): boolean {
   return row.every(
     (v) => v === '' || v === null || v === undefined || v === false || (typeof v === 'string' && v.trim() === ''),
   );
+}
+
+/** The rows below the header that have content: what the preview counts as moving. */
+export function rowsWithContent(grid: ReadonlyArray<readonly unknown[]>): number {
+  return grid.slice(1).filter((r) => !isBlankRow(r)).length;
 }
 
 /** Archived rows counted by content: what a chunk's rows are matched against. */
