@@ -61,8 +61,9 @@ type YearTables = Partial<DecodedTables<MovedTab>>;
 
 /**
  * The tabs that move, each read once and together through the Sheets API (at 10,000 employees
- * `Iscrizioni` alone is some 40,000 rows, which `getValues` moved in 12 s): the counts, the catalog and
- * the unfinished work all come from these reads. A missing tab reads as none: it moves no row.
+ * `Iscrizioni` alone is some 40,000 rows, 12 s for one `getValues` under the latency model): the counts,
+ * the catalog and the unfinished work all come from these reads. A missing tab moves no row; `required`
+ * refuses it, as `readTable` would, where its records are needed.
  */
 function readYearTables(): YearTables {
   return readTablesTogether(MOVED_TABS.filter((tab) => sheetNamed(tab) !== null));
