@@ -43,6 +43,7 @@ export const UNPROBED: Readonly<Record<string, string>> = {
   'CAL-RATE-LIMIT': RATE,
   'CAL-RATE-LIMIT-REASON': RATE,
   'LOCK-WAIT-TIMEOUT': 'needs two executions at once: one scripts.run call is one execution',
+  'DRIVE-TRASH-EXPIRES': 'thirty days in the trash: longer than a probe run may take',
   'SCRIPT-MONTH-DAY-SHORT': 'needs a monthly trigger to fire in a short month: the answer takes weeks to come',
   'SESSION-EMPTY-USER':
     'the identity is empty only for other users and simple triggers, not for the owner scripts.run runs as',

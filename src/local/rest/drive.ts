@@ -11,6 +11,7 @@ import { DOCS_CREATED_EXCEEDED, spendCreatedDoc } from '../services/documents/qu
 import { strictAbout } from '../runtime/variant';
 import {
   createItem,
+  deleteForever,
   DOC_MIME,
   driveState,
   fileUrl,
@@ -18,10 +19,10 @@ import {
   isEffectivelyTrashed,
   isFolder,
   PDF_MIME,
+  setTrashed,
   SHEETS_MIME,
   type DriveItem,
 } from '../services/files/store';
-import { spreadsheetsState } from '../services/spreadsheet/model';
 import { convertXlsx, XLSX_MIME } from '../services/files/xlsx-convert';
 import { NotAWorkbookError } from '../services/files/xlsx-read';
 import { boundaryOf } from '../../core/http/batch';
@@ -181,10 +182,10 @@ function parentOf(ws: Workspace, parents: unknown): string {
   return id;
 }
 
-function applyMetadata(it: DriveItem, meta: Json): void {
+function applyMetadata(ws: Workspace, it: DriveItem, meta: Json): void {
   if (typeof meta.name === 'string') it.name = meta.name;
   if (typeof meta.description === 'string') it.description = meta.description;
-  if (typeof meta.trashed === 'boolean') it.trashed = meta.trashed;
+  if (typeof meta.trashed === 'boolean') setTrashed(ws, it, meta.trashed);
   for (const field of ['appProperties', 'properties'] as const) {
     const given = meta[field];
     if (!given || typeof given !== 'object') continue;
@@ -208,7 +209,7 @@ function createFile(ws: Workspace, meta: Json, media: { bytes: Uint8Array; conte
       typeof meta.name === 'string' ? meta.name : 'Untitled',
       parentOf(ws, meta.parents),
     );
-    applyMetadata(converted, { ...meta, name: undefined });
+    applyMetadata(ws, converted, { ...meta, name: undefined });
     return converted;
   }
   const created = createItem(ws, {
@@ -218,7 +219,7 @@ function createFile(ws: Workspace, meta: Json, media: { bytes: Uint8Array; conte
     bytes: mimeType.startsWith('application/vnd.google-apps.') ? new Uint8Array(0) : data,
     text: mimeType === PDF_MIME ? (exportedText.get(ws)?.get(digest(data)) ?? '') : '',
   });
-  applyMetadata(created, { ...meta, name: undefined });
+  applyMetadata(ws, created, { ...meta, name: undefined });
   if (mimeType === DOC_MIME) commitDoc(ws, created.id, newDocContent());
   return created;
 }
@@ -296,7 +297,7 @@ function convertOnCopy(ws: Workspace, it: DriveItem, meta: Json): DriveItem | nu
     typeof meta.name === 'string' ? meta.name : it.name.replace(/\.xlsx?$/i, ''),
     parentId,
   );
-  applyMetadata(copy, { ...meta, name: undefined, mimeType: undefined });
+  applyMetadata(ws, copy, { ...meta, name: undefined, mimeType: undefined });
   return copy;
 }
 
@@ -350,7 +351,7 @@ export function handleDrive(ws: Workspace, req: RestRequest): RestResponse | nul
       text: it.text,
     });
     copy.description = it.description;
-    applyMetadata(copy, { ...meta, name: undefined });
+    applyMetadata(ws, copy, { ...meta, name: undefined });
     if (it.mimeType === DOC_MIME) commitDoc(ws, copy.id, committedDoc(ws, it.id) ?? newDocContent());
     return json(200, pick(resource(ws, copy), fields));
   }
@@ -369,7 +370,7 @@ export function handleDrive(ws: Workspace, req: RestRequest): RestResponse | nul
     return json(200, pick(resource(ws, it), fields));
   }
   if (req.method === 'PATCH') {
-    applyMetadata(it, jsonBody(req));
+    applyMetadata(ws, it, jsonBody(req));
     const add = req.query.get('addParents');
     const remove = req.query.get('removeParents');
     if (add) {
@@ -382,26 +383,7 @@ export function handleDrive(ws: Workspace, req: RestRequest): RestResponse | nul
     return json(200, pick(resource(ws, it), fields));
   }
   if (req.method === 'DELETE') {
-    const st = driveState(ws);
-    const doomed = new Set<string>([it.id]);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const other of st.order) {
-        const o = st.items[other] as DriveItem;
-        if (!doomed.has(other) && o.parents.some((p) => doomed.has(p))) {
-          doomed.add(other);
-          grew = true;
-        }
-      }
-    }
-    const spreadsheets = spreadsheetsState(ws).byId;
-    for (const d of doomed) {
-      // A spreadsheet deleted in Drive is gone for SpreadsheetApp too (DRIVE-SEES-WORKSPACE-FILES).
-      if (st.items[d]?.mimeType === SHEETS_MIME) delete spreadsheets[d];
-      delete st.items[d];
-    }
-    st.order = st.order.filter((d) => !doomed.has(d));
+    deleteForever(ws, [it.id]);
     return noContent();
   }
   return null;

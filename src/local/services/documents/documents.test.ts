@@ -6,6 +6,9 @@ import { Workspace } from '../../runtime/workspace';
 import { documentGlobals, flushDocuments } from '.';
 import { driveGlobals, hostDriveFile, snapshotDrive } from '../drive';
 import type { EmulatedBlob } from '../blob';
+import { committedDoc } from '../files/doc-model';
+
+const DAY = 24 * 60 * 60 * 1000;
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the emulated services are untyped script globals */
 
@@ -140,6 +143,28 @@ describe('emulated DriveApp', () => {
     expect(snapshotDrive(ws).map((f) => f.name)).toEqual(['b.txt']);
     folder.setTrashed(true);
     expect(snapshotDrive(ws)).toEqual([]);
+  });
+
+  // catalogue: DRIVE-TRASH-EXPIRES
+  test('Drive deletes a file 30 days after it went to the trash, its content with it; a restored one stays', () => {
+    const { ws, DocumentApp, DriveApp } = setup();
+    const endExecution = (): void => {
+      for (const hook of ws.endHooks) hook(null as never);
+    };
+    const draft = DriveApp.getFileById(template(DocumentApp).getId()).makeCopy('Bozza');
+    const restored = DriveApp.createFile('tenuto.txt', 'uno', 'text/plain');
+    draft.setTrashed(true);
+    restored.setTrashed(true);
+    ws.advanceClock(29 * DAY);
+    restored.setTrashed(false);
+    endExecution();
+    expect(DriveApp.getFileById(draft.getId()).isTrashed()).toBe(true);
+    ws.advanceClock(DAY);
+    endExecution();
+    expect(() => DriveApp.getFileById(draft.getId())).toThrow('No item with the given ID could be found');
+    expect(() => DocumentApp.openById(draft.getId())).toThrow('Document is missing');
+    expect(committedDoc(ws, draft.getId())).toBeNull();
+    expect(DriveApp.getFileById(restored.getId()).isTrashed()).toBe(false);
   });
 
   // catalogue: DRIVE-PDF

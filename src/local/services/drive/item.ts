@@ -4,7 +4,15 @@
  */
 import { spreadsheetData } from '../spreadsheet/model';
 import { checkSignature } from '../signature';
-import { fileUrl, findItem, isEffectivelyTrashed, isFolder, SHEETS_MIME, type DriveItem } from '../files/store';
+import {
+  fileUrl,
+  findItem,
+  isEffectivelyTrashed,
+  isFolder,
+  setTrashed,
+  SHEETS_MIME,
+  type DriveItem,
+} from '../files/store';
 import { emailOf, idOf, touch, type DriveContext, type DriveObject } from './context';
 
 function userOf(email: string) {
@@ -104,7 +112,7 @@ function commonMethods(ctx: DriveContext, item: DriveItem) {
     },
     setTrashed(trashed: boolean) {
       call('setTrashed');
-      item.trashed = Boolean(trashed);
+      setTrashed(ws, item, Boolean(trashed));
       touch(ws, item);
     },
     moveTo(destination: unknown) {

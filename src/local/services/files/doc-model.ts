@@ -296,6 +296,11 @@ export function commitDoc(ws: Workspace, id: string, doc: DocContent): void {
   docsState(ws).committed[id] = cloneDoc(doc);
 }
 
+/** A document deleted forever takes its content with it. */
+export function forgetDoc(ws: Workspace, id: string): void {
+  delete docsState(ws).committed[id];
+}
+
 /** Saves a content no one else holds (a batch's own draft) as it is, without the copy `commitDoc` makes. */
 export function adoptDoc(ws: Workspace, id: string, draft: DocContent): void {
   docsState(ws).committed[id] = draft;

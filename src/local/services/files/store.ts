@@ -1,5 +1,6 @@
 import type { Workspace } from '../../runtime/workspace';
 import { spreadsheetsState } from '../spreadsheet/model';
+import { forgetDoc } from './doc-model';
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const DOC_MIME = 'application/vnd.google-apps.document';
@@ -14,6 +15,8 @@ export interface DriveItem {
   mimeType: string;
   parents: string[];
   trashed: boolean;
+  /** When it went to the trash, which Drive empties of it 30 days later (DRIVE-TRASH-EXPIRES). */
+  trashedMs?: number;
   bytes: Uint8Array;
   /** The plain text of a PDF the emulator rendered ('' for anything else). */
   text: string;
@@ -36,10 +39,22 @@ export interface DriveState {
   items: Record<string, DriveItem>;
   /** Ids in creation order, for listings and snapshots. */
   order: string[];
+  /** When the trash was last emptied of what had been there 30 days. */
+  trashSweptMs?: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long Drive keeps a trashed file before deleting it forever (DRIVE-TRASH-EXPIRES). */
+export const TRASH_KEPT_MS = 30 * DAY_MS;
+const sweeping = new WeakSet<Workspace>();
 
 export function driveState(ws: Workspace): DriveState {
   const st = ws.slot<DriveState>('drive', () => ({ rootId: '', items: {}, order: [] }));
+  if (!sweeping.has(ws)) {
+    // At an execution's end, not inside a service call that may be walking the items.
+    sweeping.add(ws);
+    ws.endHooks.push(() => sweepTrash(ws));
+  }
   if (st.rootId === '') {
     const id = ws.newId('0A', 17);
     st.rootId = id;
@@ -82,6 +97,59 @@ export function createItem(
   st.items[id] = item;
   st.order.push(id);
   return item;
+}
+
+/** Moves an item to the trash or out of it; the 30 days Drive keeps it start when it goes in. */
+export function setTrashed(ws: Workspace, item: DriveItem, trashed: boolean): void {
+  if (trashed && !item.trashed) item.trashedMs = ws.now();
+  if (!trashed) delete item.trashedMs;
+  item.trashed = trashed;
+}
+
+/**
+ * Deletes items forever with everything inside them: their Drive entries, a spreadsheet's sheets
+ * (DRIVE-SEES-WORKSPACE-FILES) and a document's content.
+ */
+export function deleteForever(ws: Workspace, ids: readonly string[]): void {
+  const st = driveState(ws);
+  const doomed = new Set<string>(ids);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const other of st.order) {
+      const o = st.items[other] as DriveItem;
+      if (!doomed.has(other) && o.parents.some((p) => doomed.has(p))) {
+        doomed.add(other);
+        grew = true;
+      }
+    }
+  }
+  const spreadsheets = spreadsheetsState(ws).byId;
+  for (const d of doomed) {
+    if (st.items[d]?.mimeType === SHEETS_MIME) delete spreadsheets[d];
+    forgetDoc(ws, d);
+    delete st.items[d];
+  }
+  st.order = st.order.filter((d) => !doomed.has(d));
+}
+
+/**
+ * Drive deletes on its own what has been in the trash 30 days (DRIVE-TRASH-EXPIRES); looked at once an
+ * emulated day. A file trashed before its time was recorded (an older saved workbook) starts its 30 days now.
+ */
+export function sweepTrash(ws: Workspace): void {
+  const st = driveState(ws);
+  const now = ws.now();
+  if (st.trashSweptMs !== undefined && now - st.trashSweptMs < DAY_MS) return;
+  st.trashSweptMs = now;
+  const expired: string[] = [];
+  for (const id of st.order) {
+    const item = st.items[id] as DriveItem;
+    if (!item.trashed) continue;
+    item.trashedMs ??= now;
+    if (now - item.trashedMs >= TRASH_KEPT_MS) expired.push(id);
+  }
+  if (expired.length > 0) deleteForever(ws, expired);
 }
 
 export function findItem(ws: Workspace, id: string): DriveItem | null {
