@@ -66,19 +66,22 @@ export function certificateKey(course: string, employeeId: string): string {
   return `${course}|${employeeId}`;
 }
 
-/**
- * Enrollments that deserve a certificate and have none: confirmed, employee known, hours attended at
- * least the threshold, no `Attestati` row yet for (course, employee). One candidate per (course,
- * employee), in course then enrollment order.
- */
-export function certificateCandidates(input: {
+/** The registry's rows a certificate decision reads. */
+export interface CandidateSources {
   courses: readonly CertCourse[];
   sessions: readonly AttendanceSession[];
   enrollments: readonly CertEnrollment[];
   attendance: readonly AttendanceRow[];
   certificates: readonly CertRecordKey[];
   defaultThreshold: number;
-}): Candidate[] {
+}
+
+/**
+ * Enrollments that deserve a certificate and have none: confirmed, employee known, hours attended at
+ * least the threshold, no `Attestati` row yet for (course, employee). One candidate per (course,
+ * employee), in course then enrollment order.
+ */
+export function certificateCandidates(input: CandidateSources): Candidate[] {
   const issued = new Set(input.certificates.map((c) => certificateKey(c.course, c.employeeId)));
   const out: Candidate[] = [];
   for (const course of input.courses) {

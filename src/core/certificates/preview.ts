@@ -15,7 +15,7 @@ import {
   thresholdOf,
   type CertCourse,
   type CertEnrollment,
-  type CertRecordKey,
+  type CandidateSources,
 } from './eligibility';
 
 export interface PreviewCourse extends CertCourse {
@@ -153,14 +153,7 @@ export function previewCertificatesFor(input: {
  * `toIssue` without the people's names, which alone need `Dipendenti`. Course by course, as the preview
  * counts them.
  */
-export function certificatesToIssue(input: {
-  courses: readonly CertCourse[];
-  sessions: readonly AttendanceSession[];
-  enrollments: readonly CertEnrollment[];
-  attendance: readonly AttendanceRow[];
-  certificates: readonly CertRecordKey[];
-  defaultThreshold: number;
-}): number {
+export function certificatesToIssue(input: CandidateSources): number {
   return input.courses
     .filter((c) => c.status === CONCLUDED)
     .reduce((n, course) => n + certificateCandidates({ ...input, courses: [course] }).length, 0);
