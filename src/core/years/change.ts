@@ -3,8 +3,7 @@
  * work is still unfinished, and the steps of the change in the order they must run. Pure: the adapter
  * (src/gas/years/) gathers the facts and performs the steps.
  */
-import type { AttendanceRow, AttendanceSession } from '../attendance/attendance';
-import type { CertCourse, CertEnrollment, CertRecordKey } from '../certificates/eligibility';
+import type { CandidateSources, CertRecordKey } from '../certificates/eligibility';
 import { certificatesToIssue } from '../certificates/preview';
 import { keyDigest } from '../mail/storage';
 
@@ -23,14 +22,11 @@ export interface UnfinishedWork {
 }
 
 /** The unfinished work in the year's rows (the certificates as «Emetti attestati» would issue them). */
-export function unfinishedWorkOf(year: {
-  courses: readonly CertCourse[];
-  sessions: readonly AttendanceSession[];
-  enrollments: readonly CertEnrollment[];
-  attendance: readonly AttendanceRow[];
-  certificates: ReadonlyArray<CertRecordKey & { sentAt: Date | null }>;
-  defaultThreshold: number;
-}): UnfinishedWork {
+export function unfinishedWorkOf(
+  year: Omit<CandidateSources, 'certificates'> & {
+    certificates: ReadonlyArray<CertRecordKey & { sentAt: Date | null }>;
+  },
+): UnfinishedWork {
   const waiting = new Map<string, number>();
   let approvals = 0;
   let unverified = 0;
