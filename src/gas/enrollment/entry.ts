@@ -119,8 +119,9 @@ function submittedFromEvent(e: SubmitEvent | undefined): SubmittedResponse | nul
       return cell instanceof Date ? cell.getTime() : NaN;
     },
   };
-  const texts = Object.values(named).map((cells) => String(cells?.[0] ?? ''));
-  return { timeCell, answers, texts };
+  const cells: Record<string, string> = {};
+  for (const [title, values] of Object.entries(named)) cells[title] = String(values?.[0] ?? '');
+  return { timeCell, answers, cells };
 }
 
 function hasMethod<K extends string>(value: unknown, name: K): value is Record<K, () => unknown> {

@@ -34,6 +34,8 @@ const PROP_COURSES_ITEM = 'a4pa.form.coursesItem';
 export const PROP_CHOICES = 'a4pa.form.choices';
 export const PROP_CLOSED_BY_ADDON = 'a4pa.form.closedByAddon';
 export const PROP_WATERMARK = 'a4pa.form.watermark';
+/** Where the last response a submit event proved sits (`ResponseTie`), with the watermark it moved to. */
+export const PROP_RESPONSE_TIE = 'a4pa.form.lastResponse';
 export const PROP_FORM_ID = 'a4pa.form.id';
 export const PROP_FORM_URL = 'a4pa.form.url';
 /** Item id → title of the items publication made, so reading a response needs no `getTitle` call. */

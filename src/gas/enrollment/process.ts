@@ -19,7 +19,15 @@ import {
   type SliceRequest,
 } from './data';
 import { isTransient, withRetry } from '../platform/retry';
-import { PROP_FORM_ID, PROP_FORM_URL, PROP_ITEM_TITLES, PROP_WATERMARK, refreshFormChoices } from './form';
+import {
+  PROP_FORM_ID,
+  PROP_FORM_URL,
+  PROP_ITEM_TITLES,
+  PROP_RESPONSE_TIE,
+  PROP_WATERMARK,
+  refreshFormChoices,
+} from './form';
+import { addressAfterTie, addressTitle, parseResponseTie, responseTieText } from '../../core/enrollment/response-tie';
 import { responsesFromApi } from './api-responses';
 import { Notifier, logPromotions, logResults, queueHeldMail } from './notify';
 import { holdPropertyWrites, readProperty, refreshProperties, writeProperties } from '../platform/properties';
@@ -214,14 +222,14 @@ function applyOnce(book: EnrollmentBook, notifier: Notifier, response: ResponseD
 
 /**
  * A response as the spreadsheet's form-submit event carries it (catalogue FORMS-SUBMIT-EVENT): its
- * answers by question title, where its responses-tab row is (the row holds its time), and every text of
- * that row (one of them the respondent's address, under a column title that depends on the spreadsheet's
- * language).
+ * answers by question title, where its responses-tab row is (the row holds its time), and every cell of
+ * that row by column title (one of them the respondent's address, under a title that depends on the
+ * spreadsheet's language).
  */
 export interface SubmittedResponse {
   timeCell: EventTimeCell;
   answers: Record<string, string | string[]>;
-  texts: string[];
+  cells: Record<string, string>;
 }
 
 /** The responses-tab cell holding the response's time: read with the run's other reads when it can be. */
@@ -239,26 +247,47 @@ const SAME_RESPONSE_MS = 1000;
 interface FromEvent {
   response: ResponseData;
   timeCell: EventTimeCell;
+  /** The event's title for the sender's address, when one title alone holds it: the next event's tie. */
+  emailTitle: string | null;
 }
 
 /**
- * The event's response, when it is the one response after the watermark: its sender's address (a
- * FormApp call) among the row's texts, and its time (another) within a second of the row's, tie it to
- * the form's listing, which gives the id and the exact time the watermark needs; its answers are the
- * event's, with no call per item. Null when the event is another response (one already processed fired
- * again, another form linked to the spreadsheet) or others wait: the caller reads the form as the
- * reconciliation does. The row's time is compared by the caller, once its reads brought it.
+ * The event's response, when it is the one response after the watermark: its sender's address among the
+ * row's cells, and its time (a FormApp call) within a second of the row's, tie it to the form's listing,
+ * which gives the id and the exact time the watermark needs; its answers are the event's, with no call
+ * per item. The address is FormApp's (another call) unless the event sits on the row right below the
+ * last one proven, after the same watermark (`addressAfterTie`). Null when the event is another response
+ * (one already processed fired again, another form linked to the spreadsheet) or others wait: the caller
+ * reads the form as the reconciliation does. The row's time is compared by the caller, once its reads
+ * brought it.
  */
-function submittedResponse(own: readonly FormResponse[], submitted: SubmittedResponse): FromEvent | null {
+function submittedResponse(
+  own: readonly FormResponse[],
+  submitted: SubmittedResponse,
+  watermark: number,
+): FromEvent | null {
   const only = own.length === 1 ? own[0] : undefined;
   if (!only) return null;
-  const email = withRetry('FormResponse.getRespondentEmail', () => only.getRespondentEmail());
-  const wanted = email.trim().toLowerCase();
-  if (wanted === '' || !submitted.texts.some((t) => t.trim().toLowerCase() === wanted)) return null;
+  const place = { tab: submitted.timeCell.tab, row: submitted.timeCell.row, cells: submitted.cells };
+  const tie = parseResponseTie(readProperty(PROP_RESPONSE_TIE));
+  const tied = addressAfterTie(tie, watermark, place);
+  let email: string;
+  let emailTitle: string | null;
+  if (tied !== null && tie) {
+    email = tied;
+    emailTitle = tie.emailTitle;
+  } else {
+    email = withRetry('FormResponse.getRespondentEmail', () => only.getRespondentEmail());
+    const wanted = email.trim().toLowerCase();
+    const texts = Object.values(submitted.cells);
+    if (wanted === '' || !texts.some((t) => t.trim().toLowerCase() === wanted)) return null;
+    emailTitle = addressTitle(submitted.cells, email);
+  }
   const at = withRetry('FormResponse.getTimestamp', () => only.getTimestamp().getTime());
   return {
     response: { id: only.getId(), timestamp: new Date(at), email, answers: submitted.answers },
     timeCell: submitted.timeCell,
+    emailTitle,
   };
 }
 
@@ -293,7 +322,7 @@ function pendingResponses(
   const own = withRetry('Form.getResponses', () => form.getResponses(new Date(watermark)));
   // The reconciliation with nothing new reads no tab at all.
   if (own.length === 0 && onlyWhenPending) return null;
-  const fromEvent = submitted ? submittedResponse(own, submitted) : null;
+  const fromEvent = submitted ? submittedResponse(own, submitted, watermark) : null;
   if (fromEvent) {
     const { response } = fromEvent;
     const at = response.timestamp.getTime();
@@ -371,6 +400,8 @@ export function processPending(
       }
     }
     const { responses, newWatermark } = chosen;
+    // Set only when the row's time proved the event's response (the fallback above lists without the event).
+    const proven = chosen.fromEvent;
     const data = slice ?? loadEnrollmentData();
     // The IDs issued, the watermark and the tally land in one Properties write right after the rows,
     // before the calendar and the form, where a run may stop at the time limit: the next run must find
@@ -387,6 +418,12 @@ export function processPending(
       }
       const changed = finishRun(data, opened, notifier);
       if (newWatermark > watermark) writeProperties({ [PROP_WATERMARK]: String(newWatermark) });
+      // Only a run whose event proved its row leaves a tie; any other run that moves the watermark ends it.
+      if (proven?.emailTitle) {
+        const { tab, row } = proven.timeCell;
+        const tie = { watermark: newWatermark, tab, row, emailTitle: proven.emailTitle };
+        writeProperties({ [PROP_RESPONSE_TIE]: responseTieText(tie) });
+      }
       rememberEnrollmentIndex(data);
       return { book: opened, courses: changed, processed: count };
     });

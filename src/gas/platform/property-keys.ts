@@ -180,6 +180,15 @@ export const PROPERTY_KEYS = [
     purpose: 'time up to which every form response has been processed',
   },
   {
+    key: 'a4pa.form.lastResponse',
+    family: false,
+    owner: 'gas/enrollment/form.ts',
+    maxBytes: 1024,
+    lifetime: 'until a run moves the watermark without a proven submit event (it names the watermark it belongs to)',
+    purpose:
+      'the responses-tab row and address column of the last response a submit event proved, so the next one needs no FormApp call for its sender',
+  },
+  {
     key: 'a4pa.figures.generation',
     family: false,
     owner: 'gas/figures/store.ts',

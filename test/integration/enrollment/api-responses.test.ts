@@ -1,6 +1,7 @@
 /**
  * A submission's answers come from the spreadsheet's form-submit event when its response is the one after
- * the watermark (three FormApp calls tie them together, none per item); a backlog (a response an earlier
+ * the watermark (four FormApp calls tie them together, none per item; three when the event sits on the row
+ * right below the last one proven, whose sender's column it then reads); a backlog (a response an earlier
  * run missed) is read in one Forms API request when the API lists every response FormApp lists, and
  * through FormApp, a call per item, when it does not list them yet or cannot be read: the same rows and
  * the same mail every way.
@@ -8,12 +9,19 @@
 import { LocalAcademy } from '../../../src/local/runtime/session';
 import type { Variant } from '../../../src/local/runtime/variant';
 import { prepareAcademy } from '../../../src/local/scenario/runner';
+import { enrollmentSubmission } from '../../../src/local/scenario/submit';
+import { formsGlobals, hostSubmit } from '../../../src/local/services/forms';
+import { propertiesService } from '../../../src/local/services/script/properties';
+import { hostTabNames, spreadsheetGlobals } from '../../../src/local/services/spreadsheet';
 import { COMUNI, PEOPLE, SESSIONS, START, course, mails, publish, rows, step } from './helpers';
 
 jest.setTimeout(30_000);
 
 const ANNA = 'anna.bassi@comune.crema.cr.it';
 const LUCA = 'luca.ferrari@comune.crema.cr.it';
+/** FormApp's calls of a submission proven by its sender's address: the tie's case leaves out the address. */
+const PROVEN = { 'Forms.openById': 1, 'Forms.getResponses': 1, 'Forms.getTimestamp': 1, 'Forms.getRespondentEmail': 1 };
+const TIED = { 'Forms.openById': 1, 'Forms.getResponses': 1, 'Forms.getTimestamp': 1 };
 
 async function publishedAcademy(variant: Variant): Promise<LocalAcademy> {
   const academy = LocalAcademy.fresh({ start: START, variant });
@@ -47,6 +55,27 @@ function backlogOfTwo(academy: LocalAcademy): Record<string, number> {
   return formsCallsOfSubmission(academy, LUCA);
 }
 
+function responsesSheet(academy: LocalAcademy): GoogleAppsScript.Spreadsheet.Sheet {
+  const name = hostTabNames(academy.ws, academy.spreadsheetId).find((t) => t.startsWith('Risposte del modulo'));
+  const sheet = name
+    ? spreadsheetGlobals(academy.ws).SpreadsheetApp.openById(academy.spreadsheetId).getSheetByName(name)
+    : null;
+  if (!sheet) throw new Error('no responses tab');
+  return sheet;
+}
+
+function formOf(academy: LocalAcademy): GoogleAppsScript.Forms.Form {
+  const { formId } = enrollmentSubmission(academy, { email: ANNA, courses: ['EXC-BASE'] });
+  return formsGlobals(academy.ws).FormApp.openById(formId);
+}
+
+/** The responses' ids the form lists, oldest first. */
+function formResponseIds(academy: LocalAcademy): string[] {
+  return formOf(academy)
+    .getResponses()
+    .map((r) => r.getId());
+}
+
 function outcome(academy: LocalAcademy): unknown {
   return {
     rows: rows(academy, 'Iscrizioni').map((r) => [r.Email, r.Corso, r.Stato, r.Origine, r['ID risposta'] !== '']),
@@ -60,12 +89,7 @@ describe('reading form responses', () => {
     'a submission is read from the spreadsheet’s submit event: the listing, its time and its sender, none per item (%s)',
     async (variant) => {
       const academy = await publishedAcademy(variant);
-      expect(formsCallsOfSubmission(academy, ANNA)).toEqual({
-        'Forms.openById': 1,
-        'Forms.getResponses': 1,
-        'Forms.getTimestamp': 1,
-        'Forms.getRespondentEmail': 1,
-      });
+      expect(formsCallsOfSubmission(academy, ANNA)).toEqual(PROVEN);
       expect(outcome(academy)).toEqual({
         rows: [[ANNA, 'EXC-BASE', 'Confermata', 'Modulo', true]],
         mails: [[ANNA, 'Iscrizione ai corsi: esito della richiesta']],
@@ -141,5 +165,60 @@ describe('reading form responses', () => {
     expect(rows(academy, 'Iscrizioni').map((r) => [r.Email, r.Stato])).toEqual([[ANNA, 'Confermata']]);
     expect(academy.ws.methodCounts['Forms.forms.responses.list']).toBeGreaterThanOrEqual(1);
     expect(academy.ws.methodCounts['Forms.getItemResponses']).toBeUndefined();
+  });
+
+  // catalogue: FORMS-DESTINATION-ROW (a new response's row is the one below the last)
+  test.each(['strict', 'lenient'] as const)(
+    'a submission on the row below the last one proven takes its sender from the event: no FormApp call for it (%s)',
+    async (variant) => {
+      const academy = await publishedAcademy(variant);
+      expect(formsCallsOfSubmission(academy, ANNA)).toEqual(PROVEN);
+      expect(formsCallsOfSubmission(academy, LUCA)).toEqual(TIED);
+      expect(rows(academy, 'Iscrizioni').map((r) => [r.Email, r.Stato, r['ID risposta']])).toEqual(
+        formResponseIds(academy).map((id, i) => [[ANNA, LUCA][i], 'Confermata', id]),
+      );
+      expect(mails(academy).map((m) => m.to)).toEqual([ANNA, LUCA]);
+    },
+  );
+
+  test('staff deleting a row of the responses tab make the next submission prove its sender again', async () => {
+    const academy = await publishedAcademy('strict');
+    formsCallsOfSubmission(academy, ANNA);
+    responsesSheet(academy).deleteRow(2);
+    expect(formsCallsOfSubmission(academy, LUCA)).toEqual(PROVEN);
+    expect(rows(academy, 'Iscrizioni').map((r) => [r.Email, r.Stato])).toEqual([
+      [ANNA, 'Confermata'],
+      [LUCA, 'Confermata'],
+    ]);
+  });
+
+  // catalogue: FORMS-SUBMIT-TWICE (a firing again of a response already processed)
+  test('an earlier response firing again while a newer one waits is not taken for the newer one', async () => {
+    const academy = await publishedAcademy('strict');
+    formsCallsOfSubmission(academy, ANNA);
+    const [anna] = formOf(academy).getResponses();
+    if (!anna) throw new Error('no response');
+    const { formId, submission } = enrollmentSubmission(academy, { email: LUCA, courses: ['EXC-BASE'] });
+    // Luca's response is stored a millisecond after Anna's (so that their times cannot tell them apart), but
+    // his trigger has not run yet when Anna's fires again.
+    const lucaId = hostSubmit(academy.ws, formId, { ...submission, atMs: anna.getTimestamp().getTime() + 1 });
+    expect(academy.runtime.fireFormSubmit(formId, anna.getId()).every((r) => r.ok)).toBe(true);
+    expect(academy.runtime.fireFormSubmit(formId, lucaId).every((r) => r.ok)).toBe(true);
+    expect(rows(academy, 'Iscrizioni').map((r) => [r.Email, r['ID risposta']])).toEqual([
+      [ANNA, anna.getId()],
+      [LUCA, lucaId],
+    ]);
+    expect(mails(academy).map((m) => m.to)).toEqual([ANNA, LUCA]);
+  });
+
+  test('a tie edited by hand into nonsense changes nothing but the calls', async () => {
+    const academy = await publishedAcademy('strict');
+    formsCallsOfSubmission(academy, ANNA);
+    const props = propertiesService(academy.ws) as {
+      getScriptProperties(): { setProperty(k: string, v: string): unknown };
+    };
+    props.getScriptProperties().setProperty('a4pa.form.lastResponse', '{"row":');
+    expect(formsCallsOfSubmission(academy, LUCA)).toEqual(PROVEN);
+    expect(formsCallsOfSubmission(academy, 'marco.conti@comune.crema.cr.it')).toEqual(TIED);
   });
 });
