@@ -151,12 +151,18 @@ export const formsProbes: Probe[] = [
       const row = tab ? tab.getRange(2, 1, 1, tab.getLastColumn()).getValues()[0] : [];
       const at = row?.[0] instanceof Date ? row[0].getTime() : NaN;
       const apart = Math.abs(at - sent.getTimestamp().getTime());
+      // The next response's row: the one below (the tie of a submit event to its response counts on it).
+      form
+        .createResponse()
+        .withItemResponse(box.createResponse(['B — y']))
+        .submit();
+      const nextRow = tab ? tab.getLastRow() : 0;
       form.removeDestination();
       // Whether the two times are equal to the millisecond is the unverified half: only "within a
       // second" is asked, which both answers give.
-      return { cell: String(row?.[row.length - 1] ?? ''), withinSecond: apart < 1000 };
+      return { cell: String(row?.[row.length - 1] ?? ''), withinSecond: apart < 1000, nextRow };
     },
-    expected: { value: { cell: 'A (01/02, 03/04) — x, B — y', withinSecond: true } },
+    expected: { value: { cell: 'A (01/02, 03/04) — x, B — y', withinSecond: true, nextRow: 3 } },
   },
   {
     id: 'FORMS-SCRIPT-SUBMIT',
