@@ -19,6 +19,7 @@ import {
 } from '../../core/enrollment/tally';
 import { ACTION_CANCEL, readAnswers } from '../../core/enrollment/form';
 import { highestSequence } from '../../core/registry/ids';
+import { employeeRowRuns, parseEmployeeRowRuns } from '../../core/enrollment/employee-rows';
 import { adoptSettingsTable, readSettings } from '../registry/settings';
 import { withRememberedTimeZone } from '../registry/workbook';
 import { headerWidth, readSliceTables } from './slice-reads';
@@ -79,6 +80,8 @@ function withCourseTabs(
 export const PROP_ENROLLMENT_INDEX = 'a4pa.enrollment.index';
 /** Below this many rows reading the whole tab costs under a second: every run reads it all. */
 export const SLICE_FROM_ROWS = 2000;
+/** Script Property holding which employee ID each `Dipendenti` row holds (core/enrollment/employee-rows.ts). */
+export const PROP_EMPLOYEE_ROWS = 'a4pa.enrollment.employeeRows';
 /** Properties take 9 KB a value: a tally past this size is not kept (every run then reads the tab). */
 const INDEX_MAX_CHARS = 8500;
 
@@ -107,7 +110,8 @@ export function loadEnrollmentSlice(
   const asked = requests.map((r) => readAnswers(r.email, r.answers));
   const emails = asked.map((a) => a.email).filter((e) => e !== '');
   return withRememberedTimeZone(() => {
-    const read = readSliceTables(layout, index.lastRow, emails, eventCell);
+    const employeeRows = parseEmployeeRowRuns(readProperty(PROP_EMPLOYEE_ROWS));
+    const read = readSliceTables(layout, index.lastRow, emails, eventCell, employeeRows);
     if (!read) return null;
     const settings = adoptSettingsTable(read.settings);
     if (settings.maxSeatsPerComune !== null) return null;
@@ -175,6 +179,7 @@ export function rememberEnrollmentIndex(data: EnrollmentData): void {
   if (table.lastRow < SLICE_FROM_ROWS) return;
   const records = table.rows.map((r) => r.record);
   const slice = data.slice;
+  if (!slice) rememberEmployeeRows(data.employees);
   const maxSequence = Math.max(
     slice?.index.maxSequence ?? 0,
     highestSequence(
@@ -361,4 +366,15 @@ function writeCombined(
   added.forEach((record, i) => table.rows.push({ row: appendAt + i, record }));
   table.lastRow = appendAt + added.length - 1;
   return true;
+}
+
+/**
+ * Writes the map from `Dipendenti` row to ID after a run that read the tab whole (only when it changed); a
+ * map past the bound (a sorted tab, IDs typed by hand) is emptied, and submissions read their rows again.
+ */
+function rememberEmployeeRows(employees: Table<Employee>): void {
+  const runs = employeeRowRuns(employees.rows.map((r) => ({ row: r.row, id: r.record.id })));
+  const text = JSON.stringify(runs);
+  const next = text.length > INDEX_MAX_CHARS ? '' : text;
+  if (next !== (readProperty(PROP_EMPLOYEE_ROWS) ?? '')) writeProperties({ [PROP_EMPLOYEE_ROWS]: next });
 }

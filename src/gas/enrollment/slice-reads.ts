@@ -14,6 +14,7 @@ import { decodeTable, mapColumns, type RecordByTab, type RegistryTab } from '../
 import type { Course, Employee, Enrollment, Session, SettingRow } from '../../core/registry/schemas';
 import { TAB } from '../../core/registry/tabs';
 import type { SliceLayout } from '../../core/enrollment/tally';
+import { idAtRow, type EmployeeRowRuns } from '../../core/enrollment/employee-rows';
 import { answerError, callGoogleApisTogether } from '../platform/rest';
 import { batchGetUrl, valuesOf } from '../registry/api-tables';
 import { findRows, partialTable, readRows, rowRuns, type PartialTable } from '../registry/lookup';
@@ -91,14 +92,21 @@ export function readSliceTables(
   lastRow: number,
   emails: readonly string[],
   eventCell?: { tab: string; row: number },
+  /** Which ID each `Dipendenti` row held at the last whole read (null: none kept). */
+  employeeRowIds: EmployeeRowRuns | null = null,
 ): SliceTables | null {
   for (const tab of WHOLE_TABS) requireSheet(tab);
   const employeeSheet = requireSheet(TAB.dipendenti);
   const enrollmentSheet = requireSheet(TAB.iscrizioni);
   const employeeRows = findRows(employeeSheet, layout.employeeEmail, layout.employeeEmail, emails);
-  // Read through SpreadsheetApp, since the IDs in them are the next search's keys.
-  const employeeLines = readRows(employeeSheet, employeeRows, -1);
-  const ids = [...employeeLines.values()].map((line) => String(line[layout.employeeId - 1] ?? '').trim());
+  // The IDs in the sender's rows are the next search's keys: the map gives them, and the rows are read with
+  // the other reads, which prove it; without the map the rows are read through SpreadsheetApp first.
+  const mapped = employeeRows.map((row) => (employeeRowIds ? idAtRow(employeeRowIds, row) : null));
+  const fromMap = mapped.every((id) => id !== null);
+  const readFirst = fromMap ? null : readRows(employeeSheet, employeeRows, -1);
+  const ids = readFirst
+    ? [...readFirst.values()].map((line) => String(line[layout.employeeId - 1] ?? '').trim())
+    : (mapped as string[]);
   const [firstKey, lastKey] = layout.enrollmentKeys;
   const enrollmentRows = findRows(enrollmentSheet, firstKey, lastKey, [...emails, ...ids], lastRow);
   const runs = rowRuns(enrollmentRows);
@@ -111,6 +119,9 @@ export function readSliceTables(
     `${quotedTab(TAB.iscrizioni)}!A${lastRow}:${widthLetters}`,
     ...runs.map(([a, b]) => `${quotedTab(TAB.iscrizioni)}!A${a}:${widthLetters}${b}`),
   ];
+  const employeeRuns = readFirst ? [] : rowRuns(employeeRows);
+  const employeesAt = ranges.length;
+  ranges.push(...employeeRuns.map(([a, b]) => `${quotedTab(TAB.dipendenti)}!${a}:${b}`));
   // `Registro`'s header, for the log's flush at the end of the run (a missing tab would fail the request).
   const logAt = sheetNamed(TAB.registro) ? ranges.push(`${quotedTab(TAB.registro)}!1:1`) - 1 : -1;
   // The submit event's time cell (its responses tab is the form's, wherever staff renamed it).
@@ -140,6 +151,20 @@ export function readSliceTables(
       enrollmentLines.set(first + i, line),
     );
   });
+  const employeeLines = readFirst ?? new Map<number, unknown[]>();
+  const employeeWidth = headerWidth(employeeHeader);
+  employeeRuns.forEach(([first], k) => {
+    const [s, f] = at(employeesAt + k);
+    rowsAsGetValues(TAB.dipendenti, employeeHeader, s, f, employeeWidth, zone).forEach((line, i) =>
+      employeeLines.set(first + i, line),
+    );
+  });
+  // A row holding another ID than the map's was searched for with a wrong key: the whole tabs decide.
+  const proven = employeeRows.every((row, i) => {
+    const line = employeeLines.get(row);
+    return readFirst !== null || String(line?.[layout.employeeId - 1] ?? '').trim() === mapped[i];
+  });
+  if (!proven) return null;
   return {
     settings: wholeTable(TAB.impostazioni, ...at(0), zone),
     courses: wholeTable(TAB.corsi, ...at(1), zone),

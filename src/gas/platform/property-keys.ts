@@ -116,6 +116,15 @@ export const PROPERTY_KEYS = [
     purpose: 'per-course tally of `Iscrizioni`, so a submission reads only its sender’s rows',
   },
   {
+    key: 'a4pa.enrollment.employeeRows',
+    family: false,
+    owner: 'gas/enrollment/data.ts',
+    maxBytes: 8500,
+    lifetime: 'rewritten by every run that reads `Dipendenti` whole and finds its IDs moved; emptied past the bound',
+    purpose:
+      'which employee ID each `Dipendenti` row holds (runs of consecutive IDs), so a submission searches `Iscrizioni` before it reads its sender’s row',
+  },
+  {
     key: 'a4pa.form.choices',
     family: false,
     owner: 'gas/enrollment/form.ts',

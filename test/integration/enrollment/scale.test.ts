@@ -78,6 +78,7 @@ describe.each([1_000, 10_000])('one submission with %i employees', (employees) =
     const someone = `dip${last}@comune${last % COMUNI}.example.it`;
     const readsBefore = academy.ws.methodCounts['Spreadsheet.values.batchGet'] ?? 0;
     const appendsBefore = academy.ws.methodCounts['Spreadsheet.appendRow'] ?? 0;
+    const rowReadsBefore = academy.ws.methodCounts['Spreadsheet.getSheetValues'] ?? 0;
     const enroll = callsOf(academy, () =>
       expect(step(academy, { do: 'submit', email: someone, courses: ['C01'] }).ok).toBe(true),
     );
@@ -87,12 +88,15 @@ describe.each([1_000, 10_000])('one submission with %i employees', (employees) =
       'Posizione attesa': 1,
     });
     // The sender's rows are found with a TextFinder and the course counts come from the tally: the same
-    // 13 calls at 1,000 and 10,000 employees, none of them moving a whole tab (see bench enroll@10k):
-    // the settings, the headers, the found rows of `Iscrizioni`, `Corsi`, `Sessioni`, the tally's last
-    // row and the submit event's time come in two Sheets API requests sent together, and the request's
+    // 12 calls at 1,000 and 10,000 employees, none of them moving a whole tab (see bench enroll@10k):
+    // the sender's ID comes from the map of `Dipendenti` rows publication wrote, so the `Iscrizioni` search
+    // needs no read first; the settings, the headers, the sender's `Dipendenti` row (which proves the map),
+    // the found rows of `Iscrizioni`, `Corsi`, `Sessioni`, the tally's last row and the submit event's
+    // time come in two Sheets API requests sent together, and the request's
     // row and the log's are one `appendRow` each; of Forms only the listing that ties the event to its
     // response.
-    expect(enroll.Spreadsheet).toBe(13);
+    expect(enroll.Spreadsheet).toBe(12);
+    expect((academy.ws.methodCounts['Spreadsheet.getSheetValues'] ?? 0) - rowReadsBefore).toBe(0);
     expect((academy.ws.methodCounts['Spreadsheet.appendRow'] ?? 0) - appendsBefore).toBe(2);
     expect(academy.ws.methodCounts['Spreadsheet.values.batchGet'] - readsBefore).toBe(2);
     expect(enroll.Forms).toBe(4);

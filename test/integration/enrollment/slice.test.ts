@@ -7,7 +7,7 @@ import { LocalAcademy } from '../../../src/local/runtime/session';
 import { prepareAcademy, runStep } from '../../../src/local/scenario/runner';
 import { enrollmentFormId } from '../../../src/local/scenario/submit';
 import { seededRandom } from '../../../src/local/runtime/random';
-import { hostAppendRecords } from '../../../src/local/services/spreadsheet';
+import { hostAppendRecords, spreadsheetGlobals } from '../../../src/local/services/spreadsheet';
 import type { ContractService } from '../../../src/local/runtime/latency';
 import {
   COMUNI,
@@ -141,5 +141,52 @@ describe('submissions on a big registry', () => {
       ['C01', 'Confermata'],
       ['C02', 'Confermata'],
     ]);
+  });
+
+  test('a row staff inserted above the sender in Dipendenti sends one run to the whole tabs, which decides by the real ID and writes the map again', async () => {
+    const academy = await bigAcademy(new Map(COURSES.map((c) => [c, 5])));
+    const sheet = spreadsheetGlobals(academy.ws)
+      .SpreadsheetApp.openById(academy.spreadsheetId)
+      .getSheetByName('Dipendenti');
+    if (!sheet) throw new Error('no Dipendenti');
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
+    const newcomer = header.map((h) =>
+      h === 'ID' ? 'D00900' : h === 'Email' ? 'nuova.arrivata@comune.crema.cr.it' : h === 'Attivo' ? true : '',
+    );
+    const idOf = (email: string): unknown => rows(academy, 'Dipendenti').find((r) => r.Email === email)?.ID;
+    const submitted = (email: string, course: string): number => {
+      const before = academy.ws.methodCounts['Spreadsheet.getSheetValues'] ?? 0;
+      expect(runStep(academy, { do: 'submit', email, courses: [course] }, 0).ok).toBe(true);
+      return (academy.ws.methodCounts['Spreadsheet.getSheetValues'] ?? 0) - before;
+    };
+    const first = String(EMPLOYEES[5]?.Email);
+    // The sender enrolled in C01 under an address since changed: the row keeps the ID, and only the ID finds it.
+    hostAppendRecords(academy.ws, academy.spreadsheetId, 'Iscrizioni', [
+      {
+        ID: 'I09001',
+        'Data richiesta': new Date(Date.parse('2027-01-20T09:00:00+01:00')),
+        Corso: 'C01',
+        Email: 'vecchio.indirizzo@comune.crema.cr.it',
+        Dipendente: idOf(first),
+        Stato: 'Confermata',
+        Origine: 'Manuale',
+      },
+    ]);
+    // Publishing again reads every row: the tally counts that row, and the map is the tab's before the insertion.
+    publish(academy);
+    // Every row below the inserted one moves down: the map's row of each sender now holds another person's ID.
+    sheet.insertRowBefore(2);
+    sheet.getRange(2, 1, 1, newcomer.length).setValues([newcomer]);
+    expect(submitted(first, 'C01')).toBeGreaterThan(3);
+    const second = String(EMPLOYEES[6]?.Email);
+    expect(submitted(second, 'C02')).toBe(0);
+    expect(
+      rows(academy, 'Iscrizioni')
+        .filter((r) => r.Email === first || r.Email === second)
+        .map((r) => [r.Email, r.Corso, r.Dipendente, r.Stato]),
+    ).toEqual([[second, 'C02', idOf(second), 'Confermata']]);
+    // The request found the old-address row by the sender's real ID: a repeated request, no second row.
+    const firstId = idOf(first);
+    expect(rows(academy, 'Iscrizioni').filter((r) => r.Dipendente === firstId)).toHaveLength(1);
   });
 });
