@@ -28,7 +28,7 @@ const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
 /** A date cell as Sheets' serial number: days since 1899-12-30 on the spreadsheet's wall clock. */
-function serialOf(date: Date, timeZone = TIME_ZONE): number {
+export function serialOf(date: Date, timeZone = TIME_ZONE): number {
   const w = wallClock(date.getTime(), timeZone);
   const wallMs = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return (wallMs - SERIAL_EPOCH_MS) / DAY_MS;

@@ -8,19 +8,30 @@ import type { Workspace } from '../runtime/workspace';
 import { a1Of, conventionsOf, lastRowOf, type SpreadsheetData } from '../services/spreadsheet/model';
 import { json, jsonBody, RestError, type RestRequest, type RestResponse } from './http';
 import { chartResource } from './sheets-charts';
+import { applyFieldMask, maskReaches, parseFieldMask } from './field-mask';
+import { gridCellCount, gridDataBySheet } from './sheets-grid';
 import { quoteSheet, resolveRange, spreadsheet, type Json } from './sheets-ranges';
 import { applyRequest } from './sheets-requests';
 import { cellCount, cellsOf, clearValues, renderOptions, valueRange, writeValues } from './sheets-values';
 
-function spreadsheetResource(ss: SpreadsheetData): Json {
+/**
+ * The Spreadsheet resource: with ranges, only the sheets they touch (catalogue: REST-SHEETS-GRID-DATA),
+ * and each sheet's grid data when asked for.
+ */
+function spreadsheetResource(
+  ss: SpreadsheetData,
+  touched: ReadonlySet<number> | null,
+  grid: Map<number, Json[]> | null,
+): Json {
+  const listed = touched ? ss.sheets.filter((s) => touched.has(s.id)) : ss.sheets;
   return {
     spreadsheetId: ss.id,
     properties: { title: ss.name, ...conventionsOf(ss), autoRecalc: 'ON_CHANGE' },
-    sheets: ss.sheets.map((s, index) => ({
+    sheets: listed.map((s) => ({
       properties: {
         sheetId: s.id,
         title: s.name,
-        index,
+        index: ss.sheets.indexOf(s),
         sheetType: 'GRID',
         gridProperties: {
           rowCount: s.maxRows,
@@ -29,10 +40,30 @@ function spreadsheetResource(ss: SpreadsheetData): Json {
         },
         ...(s.hidden ? { hidden: true } : {}),
       },
+      ...(grid ? { data: grid.get(s.id) ?? [] } : {}),
       ...(s.charts.length > 0 ? { charts: s.charts.map((c) => chartResource(ss, s, c)) } : {}),
     })),
     spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${ss.id}/edit`,
   };
+}
+
+/**
+ * `spreadsheets.get`: `includeGridData` is ignored when a `fields` mask is set, which then asks for grid
+ * data by naming `sheets.data` (Google's reference for the method).
+ */
+function getSpreadsheet(ws: Workspace, ss: SpreadsheetData, req: RestRequest): Json {
+  const ranges = req.query.getAll('ranges');
+  const fields = req.query.get('fields');
+  const mask = fields === null ? null : parseFieldMask(fields);
+  const withGrid = mask ? maskReaches(mask, ['sheets', 'data']) : req.query.get('includeGridData') === 'true';
+  const touched = ranges.length > 0 ? new Set(ranges.map((r) => resolveRange(ss, r).sheet.id)) : null;
+  const grid = withGrid
+    ? gridDataBySheet(ws, ss, ranges.length > 0 ? ranges : ss.sheets.map((s) => quoteSheet(s.name)))
+    : null;
+  const full = spreadsheetResource(ss, touched, grid);
+  const body = (mask ? applyFieldMask(full, mask) : full) as Json;
+  ws.call('Spreadsheet', 'spreadsheets.get', gridCellCount(body));
+  return body;
 }
 
 const BASE = /^\/v4\/spreadsheets\/([^/:]+)(.*)$/;
@@ -43,10 +74,7 @@ export function handleSheets(ws: Workspace, req: RestRequest): RestResponse | nu
   const id = decodeURIComponent(m[1] as string);
   const rest = m[2] as string;
   const ss = spreadsheet(ws, id);
-  if (rest === '' && req.method === 'GET') {
-    ws.call('Spreadsheet', 'spreadsheets.get');
-    return json(200, spreadsheetResource(ss));
-  }
+  if (rest === '' && req.method === 'GET') return json(200, getSpreadsheet(ws, ss, req));
   if (rest === ':batchUpdate' && req.method === 'POST') {
     const requests = jsonBody(req).requests;
     if (!Array.isArray(requests)) throw new RestError(400, 'Invalid JSON payload: requests must be a list.');

@@ -119,6 +119,13 @@ export const defaultLatencyModel: LatencyModel = {
  */
 export const URLFETCH_OVERHEAD_MS = 100;
 
+/**
+ * A cell of `spreadsheets.get`'s grid data carries its value several ways (as typed, as computed, as
+ * shown, its format) where the values API sends one: with no public figure, it is charged as two value
+ * cells, what the two readings (serial numbers, then dates as text) it replaces would move.
+ */
+export const GRID_CELL_WEIGHT = 2;
+
 export function restRequestMs(path: string, innerCalls = 0, cells = 0): number {
   let api = 150;
   if (path.startsWith('/batch/')) api = 150 * innerCalls;

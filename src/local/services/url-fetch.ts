@@ -5,7 +5,8 @@
  * (latency.ts, `parallelMs`); the Workspace daily quota of 100,000 calls applies (catalogue:
  * URLFETCH-QUOTA), and an error status throws unless `muteHttpExceptions` (catalogue: URLFETCH-ERRORS).
  */
-import { parallelMs, restRequestMs } from '../runtime/latency';
+import { GRID_CELL_WEIGHT, parallelMs, restRequestMs } from '../runtime/latency';
+import { gridCellCount } from '../rest/sheets-grid';
 import type { Workspace } from '../runtime/workspace';
 import { exportedPdfText } from '../rest/drive';
 import { decodeBatchRequest } from '../../core/http/batch';
@@ -130,7 +131,7 @@ function cellsIn(answer: RestResponse): number {
   if (!(answer.headers['content-type'] ?? '').startsWith('application/json')) return 0;
   const count = (value: unknown): number =>
     Array.isArray(value) ? value.reduce((s: number, v) => s + count(v), 0) : value === undefined ? 0 : 1;
-  const body = JSON.parse(textOf(answer.body)) as {
+  const body = JSON.parse(textOf(answer.body)) as Parameters<typeof gridCellCount>[0] & {
     values?: unknown;
     valueRanges?: Array<{ values?: unknown }>;
     updatedCells?: unknown;
@@ -142,7 +143,12 @@ function cellsIn(answer: RestResponse): number {
     (s, n) => s + (typeof n === 'number' ? n : 0),
     0,
   );
-  return count(body.values) + (body.valueRanges ?? []).reduce((s, r) => s + count(r.values), 0) + written;
+  return (
+    count(body.values) +
+    (body.valueRanges ?? []).reduce((s, r) => s + count(r.values), 0) +
+    written +
+    gridCellCount(body) * GRID_CELL_WEIGHT
+  );
 }
 
 export function urlFetchGlobals(ws: Workspace): { UrlFetchApp: unknown } {

@@ -158,6 +158,34 @@ function defaultDatePattern(date: Date, locale: NumberLocale, zone: string): str
   return `${locale.datePattern} ${locale.timePattern}`;
 }
 
+/** `NumberFormat.type` of the Sheets API. */
+export type NumberFormatType = 'TEXT' | 'NUMBER' | 'PERCENT' | 'DATE' | 'TIME' | 'DATE_TIME';
+
+/**
+ * A cell's number format as the Sheets API describes it, null for the default format (which the API
+ * leaves out). A cell is a date when it holds a Date, the emulator's model of a date-formatted number,
+ * so the type agrees with what `getValues` and the values API's FORMATTED_STRING say of the same cell.
+ */
+export function apiNumberFormat(
+  value: CellValue | null,
+  numberFormat: string | undefined,
+  locale: NumberLocale = IT_IT,
+  zone: string = TIME_ZONE,
+): { type: NumberFormatType; pattern: string } | null {
+  const pattern =
+    numberFormat === undefined || numberFormat === 'General' || numberFormat === AUTOMATIC_FORMAT ? '' : numberFormat;
+  if (isDate(value)) {
+    const shown = pattern !== '' && looksLikeDateFormat(pattern) ? pattern : defaultDatePattern(value, locale, zone);
+    const bare = shown.replace(/"[^"]*"/g, '');
+    const time = /[hHs]/.test(bare);
+    const day = /[dy]/.test(bare);
+    return { type: time && day ? 'DATE_TIME' : time ? 'TIME' : 'DATE', pattern: shown };
+  }
+  if (pattern === '') return null;
+  if (pattern === '@') return { type: 'TEXT', pattern };
+  return { type: pattern.includes('%') ? 'PERCENT' : 'NUMBER', pattern };
+}
+
 /**
  * Date patterns as Sheets reads them: `yyyy`, `dd`, `HH`/`hh`, `ss`; `MM` is the month, and a lowercase
  * `mm` is the month too unless it follows an hour or precedes seconds (then it is minutes).
