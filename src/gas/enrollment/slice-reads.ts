@@ -1,13 +1,13 @@
 /**
  * What a submission decided from its sender's rows reads (see `loadEnrollmentSlice` in data.ts): the
  * sender's rows of `Dipendenti` and `Iscrizioni`, found with TextFinders on the key columns the tally
- * recorded, and everything else in one `UrlFetchApp.fetchAll` (catalogue URLFETCH-FETCHALL) of two Sheets
- * API `values.batchGet` requests over the same ranges, as serial numbers and with dates as text, which
- * is how the API tells a date from a number (REST-SHEETS-VALUES; the rule is the reports',
- * `src/core/registry/api-reads.ts`): `Impostazioni`, `Corsi`, `Sessioni`, both headers, the
- * found rows of `Iscrizioni` and the rows from the one the tally says is the tab's last. Eight reads,
- * the last-row check and the time zone become two requests sent together. They are made before the run writes anything,
- * so they never depend on whether the API sees SpreadsheetApp's pending writes (SHEETS-REST-PENDING-WRITES).
+ * recorded, and everything else in one Sheets API `spreadsheets.get` of those ranges' grid data, each
+ * cell with its value and its number format type, which is how grid data tells a date from a number
+ * (REST-SHEETS-GRID-DATA; `src/core/registry/grid-reads.ts` makes of it the two readings the reports'
+ * rule in `src/core/registry/api-reads.ts` decodes): `Impostazioni`, `Corsi`, `Sessioni`, both headers,
+ * the found rows and the rows from the one the tally says is the tab's last. Eight reads, the last-row
+ * check and the time zone become one request. It is made before the run writes anything, so it never
+ * depends on whether the API sees SpreadsheetApp's pending writes (SHEETS-REST-PENDING-WRITES).
  */
 import { cellFromReadings, columnLetters, quotedTab, rowsAsGetValues } from '../../core/registry/api-reads';
 import { decodeTable, mapColumns, type RecordByTab, type RegistryTab } from '../../core/registry/codec';
@@ -15,8 +15,9 @@ import type { Course, Employee, Enrollment, Session, SettingRow } from '../../co
 import { TAB } from '../../core/registry/tabs';
 import type { SliceLayout } from '../../core/enrollment/tally';
 import { idAtRow, type EmployeeRowRuns } from '../../core/enrollment/employee-rows';
-import { answerError, callGoogleApisTogether } from '../platform/rest';
-import { batchGetUrl, valuesOf } from '../registry/api-tables';
+import { gridKey, gridReadings } from '../../core/registry/grid-reads';
+import { callGoogleApi } from '../platform/rest';
+import { gridDataUrl } from '../registry/api-tables';
 import { findRows, partialTable, readRows, rowRuns, type PartialTable } from '../registry/lookup';
 import { requireSheet, type Table } from '../registry/table';
 import { adoptLogHeader } from '../registry/log';
@@ -111,50 +112,58 @@ export function readSliceTables(
   const enrollmentRows = findRows(enrollmentSheet, firstKey, lastKey, [...emails, ...ids], lastRow);
   const runs = rowRuns(enrollmentRows);
   const widthLetters = columnLetters(layout.enrollmentWidth);
-  const ranges = [
-    ...WHOLE_TABS.map(quotedTab),
-    `${quotedTab(TAB.dipendenti)}!1:1`,
-    `${quotedTab(TAB.iscrizioni)}!1:1`,
-    // From the tally's last row down: that row alone, with content, means the tab ends there.
-    `${quotedTab(TAB.iscrizioni)}!A${lastRow}:${widthLetters}`,
-    ...runs.map(([a, b]) => `${quotedTab(TAB.iscrizioni)}!A${a}:${widthLetters}${b}`),
-  ];
-  const employeeRuns = readFirst ? [] : rowRuns(employeeRows);
-  const employeesAt = ranges.length;
-  ranges.push(...employeeRuns.map(([a, b]) => `${quotedTab(TAB.dipendenti)}!${a}:${b}`));
-  // `Registro`'s header, for the log's flush at the end of the run (a missing tab would fail the request).
-  const logAt = sheetNamed(TAB.registro) ? ranges.push(`${quotedTab(TAB.registro)}!1:1`) - 1 : -1;
-  // The submit event's time cell (its responses tab is the form's, wherever staff renamed it).
-  const eventAt = eventCell ? ranges.push(`${quotedTab(eventCell.tab)}!A${eventCell.row}`) - 1 : -1;
-  const answers = callGoogleApisTogether(
-    [false, true].map((dates) => ({ method: 'get' as const, url: batchGetUrl(ranges, dates), resend: true })),
+  const ranges: string[] = [];
+  /** Asks for a range starting at column A of `row`; answers the key its block is found by. */
+  const want = (tab: string, row: number, a1: string): string => {
+    ranges.push(a1);
+    return gridKey(tab, row, 1);
+  };
+  const wholeAt = WHOLE_TABS.map((tab) => want(tab, 1, quotedTab(tab)));
+  const employeeHeaderAt = want(TAB.dipendenti, 1, `${quotedTab(TAB.dipendenti)}!1:1`);
+  const enrollmentHeaderAt = want(TAB.iscrizioni, 1, `${quotedTab(TAB.iscrizioni)}!1:1`);
+  // From the tally's last row down: that row alone, with content, means the tab ends there. A slice is
+  // read only from SLICE_FROM_ROWS rows on (data.ts), so this block never starts at the header's row.
+  const tailAt = want(TAB.iscrizioni, lastRow, `${quotedTab(TAB.iscrizioni)}!A${lastRow}:${widthLetters}`);
+  // A run starting at the last row is the tail's first row: two blocks starting at one cell could not be told apart.
+  const runsAt = runs.map(([a, b]) =>
+    a === lastRow ? tailAt : want(TAB.iscrizioni, a, `${quotedTab(TAB.iscrizioni)}!A${a}:${widthLetters}${b}`),
   );
-  const failed = answers.find((a) => a.status >= 300);
-  if (failed) throw new Error(answerError('Sheets', failed));
-  const [serial, formatted] = answers.map((a) => valuesOf(a.body)) as [Rows[], Rows[]];
-  const at = (i: number): [Rows, Rows] => [serial[i] ?? [], formatted[i] ?? []];
-  const base = WHOLE_TABS.length;
-  const employeeHeader = at(base)[0][0] ?? [];
-  const enrollmentHeader = at(base + 1)[0][0] ?? [];
+  const employeeRuns = readFirst ? [] : rowRuns(employeeRows);
+  const employeeRunsAt = employeeRuns.map(([a, b]) =>
+    want(TAB.dipendenti, a, `${quotedTab(TAB.dipendenti)}!${a}:${b}`),
+  );
+  // `Registro`'s header, for the log's flush at the end of the run (a missing tab would fail the request).
+  const logAt = sheetNamed(TAB.registro) ? want(TAB.registro, 1, `${quotedTab(TAB.registro)}!1:1`) : null;
+  // The submit event's time cell (its responses tab is the form's, wherever staff renamed it).
+  const eventAt = eventCell
+    ? want(eventCell.tab, eventCell.row, `${quotedTab(eventCell.tab)}!A${eventCell.row}`)
+    : null;
+  const blocks = gridReadings(callGoogleApi('Sheets', 'get', gridDataUrl(ranges)));
+  const at = (key: string): [Rows, Rows] => {
+    const block = blocks.get(key);
+    return [block?.serial ?? [], block?.formatted ?? []];
+  };
+  const employeeHeader = at(employeeHeaderAt)[0][0] ?? [];
+  const enrollmentHeader = at(enrollmentHeaderAt)[0][0] ?? [];
   if (!layoutHolds(layout, employeeHeader, enrollmentHeader)) return null;
-  const tail = at(base + 2)[0];
+  const tail = at(tailAt)[0];
   if (tail.length !== 1 || (tail[0] ?? []).length === 0) return null;
 
-  if (logAt >= 0) adoptLogHeader(at(logAt)[0][0] ?? []);
+  if (logAt) adoptLogHeader(at(logAt)[0][0] ?? []);
   const zone = spreadsheetTimeZone();
-  const [eventSerial, eventFormatted] = eventAt >= 0 ? at(eventAt) : [[], []];
+  const [eventSerial, eventFormatted] = eventAt ? at(eventAt) : [[], []];
   const eventTime = cellFromReadings('datetime', eventSerial[0]?.[0], eventFormatted[0]?.[0], zone);
   const enrollmentLines = new Map<number, unknown[]>();
-  runs.forEach(([first], k) => {
-    const [s, f] = at(base + 3 + k);
-    rowsAsGetValues(TAB.iscrizioni, enrollmentHeader, s, f, layout.enrollmentWidth, zone).forEach((line, i) =>
-      enrollmentLines.set(first + i, line),
-    );
+  runs.forEach(([first, last], k) => {
+    const [s, f] = at(runsAt[k] as string);
+    rowsAsGetValues(TAB.iscrizioni, enrollmentHeader, s, f, layout.enrollmentWidth, zone)
+      .slice(0, last - first + 1)
+      .forEach((line, i) => enrollmentLines.set(first + i, line));
   });
   const employeeLines = readFirst ?? new Map<number, unknown[]>();
   const employeeWidth = headerWidth(employeeHeader);
   employeeRuns.forEach(([first], k) => {
-    const [s, f] = at(employeesAt + k);
+    const [s, f] = at(employeeRunsAt[k] as string);
     rowsAsGetValues(TAB.dipendenti, employeeHeader, s, f, employeeWidth, zone).forEach((line, i) =>
       employeeLines.set(first + i, line),
     );
@@ -166,9 +175,9 @@ export function readSliceTables(
   });
   if (!proven) return null;
   return {
-    settings: wholeTable(TAB.impostazioni, ...at(0), zone),
-    courses: wholeTable(TAB.corsi, ...at(1), zone),
-    sessions: wholeTable(TAB.sessioni, ...at(2), zone),
+    settings: wholeTable(TAB.impostazioni, ...at(wholeAt[0] as string), zone),
+    courses: wholeTable(TAB.corsi, ...at(wholeAt[1] as string), zone),
+    sessions: wholeTable(TAB.sessioni, ...at(wholeAt[2] as string), zone),
     // Nothing is appended to `Dipendenti` here: the table needs to reach only the rows it holds.
     employees: partialTable(
       TAB.dipendenti,
@@ -182,6 +191,6 @@ export function readSliceTables(
     // header, which it cannot see, would put an appended row lower: the next run's tail read then finds
     // more than one row and reads the tab whole.
     enrollments: partialTable(TAB.iscrizioni, enrollmentSheet, enrollmentHeader, enrollmentLines, lastRow, true),
-    eventTimeMs: eventTime instanceof Date ? eventTime.getTime() : eventAt >= 0 ? NaN : undefined,
+    eventTimeMs: eventTime instanceof Date ? eventTime.getTime() : eventAt ? NaN : undefined,
   };
 }

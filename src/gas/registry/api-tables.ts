@@ -15,6 +15,7 @@ import {
   type TabExtent,
 } from '../../core/registry/api-reads';
 import type { RegistryTab } from '../../core/registry/codec';
+import { GRID_READING_FIELDS } from '../../core/registry/grid-reads';
 import { answerError, callGoogleApi, callGoogleApisTogether } from '../platform/rest';
 import { academySpreadsheet, formatInSpreadsheetZone, spreadsheetTimeZone } from './workbook';
 import { requireSheet } from './table';
@@ -30,6 +31,18 @@ export function batchGetUrl(ranges: readonly string[], formattedDates: boolean):
     ...Object.entries(batchGetRendering(formattedDates)).map(([name, value]) => `${name}=${value}`),
   ].join('&');
   return `${SHEETS_API}/${encodeURIComponent(academySpreadsheet().getId())}/values:batchGet?${query}`;
+}
+
+/**
+ * One `spreadsheets.get` of the ranges' grid data with only the fields a reading needs
+ * (REST-SHEETS-GRID-DATA: a fields mask, which also asks for the grid data).
+ */
+export function gridDataUrl(ranges: readonly string[]): string {
+  const query = [
+    ...ranges.map((r) => `ranges=${encodeURIComponent(r)}`),
+    `fields=${encodeURIComponent(GRID_READING_FIELDS)}`,
+  ];
+  return `${SHEETS_API}/${encodeURIComponent(academySpreadsheet().getId())}?${query.join('&')}`;
 }
 
 type Rows = unknown[][];

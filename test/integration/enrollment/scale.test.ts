@@ -68,7 +68,7 @@ function bigAcademy(academy: LocalAcademy, employees: number): void {
   }
 }
 
-// catalogue: REST-SHEETS-VALUES, SHEETS-REST-PENDING-WRITES (the reads of a submission through the API)
+// catalogue: REST-SHEETS-GRID-DATA, SHEETS-REST-PENDING-WRITES (the reads of a submission through the API)
 describe.each([1_000, 10_000])('one submission with %i employees', (employees) => {
   test('costs the same Spreadsheet calls and one mail at any size; a cancellation with promotion a bounded number and two mails', async () => {
     const academy = await academyWith({ registry: {} });
@@ -76,7 +76,7 @@ describe.each([1_000, 10_000])('one submission with %i employees', (employees) =
     publish(academy);
     const last = employees - 1;
     const someone = `dip${last}@comune${last % COMUNI}.example.it`;
-    const readsBefore = academy.ws.methodCounts['Spreadsheet.values.batchGet'] ?? 0;
+    const readsBefore = academy.ws.methodCounts['Spreadsheet.spreadsheets.get'] ?? 0;
     const appendsBefore = academy.ws.methodCounts['Spreadsheet.appendRow'] ?? 0;
     const rowReadsBefore = academy.ws.methodCounts['Spreadsheet.getSheetValues'] ?? 0;
     const enroll = callsOf(academy, () =>
@@ -88,17 +88,17 @@ describe.each([1_000, 10_000])('one submission with %i employees', (employees) =
       'Posizione attesa': 1,
     });
     // The sender's rows are found with a TextFinder and the course counts come from the tally: the same
-    // 12 calls at 1,000 and 10,000 employees, none of them moving a whole tab (see bench enroll@10k):
+    // 11 calls at 1,000 and 10,000 employees, none of them moving a whole tab (see bench enroll@10k):
     // the sender's ID comes from the map of `Dipendenti` rows publication wrote, so the `Iscrizioni` search
     // needs no read first; the settings, the headers, the sender's `Dipendenti` row (which proves the map),
     // the found rows of `Iscrizioni`, `Corsi`, `Sessioni`, the tally's last row and the submit event's
-    // time come in two Sheets API requests sent together, and the request's
+    // time come in one Sheets API `spreadsheets.get` of their grid data, and the request's
     // row and the log's are one `appendRow` each; of Forms only the listing that ties the event to its
     // response.
-    expect(enroll.Spreadsheet).toBe(12);
+    expect(enroll.Spreadsheet).toBe(11);
     expect((academy.ws.methodCounts['Spreadsheet.getSheetValues'] ?? 0) - rowReadsBefore).toBe(0);
     expect((academy.ws.methodCounts['Spreadsheet.appendRow'] ?? 0) - appendsBefore).toBe(2);
-    expect(academy.ws.methodCounts['Spreadsheet.values.batchGet'] - readsBefore).toBe(2);
+    expect(academy.ws.methodCounts['Spreadsheet.spreadsheets.get'] - readsBefore).toBe(1);
     expect(enroll.Forms).toBe(4);
     expect(enroll.Mail).toBe(1);
     const sentBefore = academy.ws.methodCounts['Mail.sendEmail'] ?? 0;

@@ -94,7 +94,7 @@ describe('submissions on a big registry', () => {
     expect(rows(academy, 'Iscrizioni').length).toBeGreaterThan(OLD_ROWS);
   });
 
-  // catalogue: REST-SHEETS-VALUES (the tab read from the tally's last row down)
+  // catalogue: REST-SHEETS-GRID-DATA (the tab read from the tally's last row down)
   test('a submission after rows were added without a run reads the whole tab: the seats they took count', async () => {
     const academy = await bigAcademy(new Map(COURSES.map((c) => [c, 2])));
     // Two seats of C01 taken by rows no run wrote (pasted by staff, say): the tally still counts none.
@@ -131,11 +131,11 @@ describe('submissions on a big registry', () => {
     // The next response's run fails before it reads anything: it waits after the watermark.
     academy.ws.injectFault('Lock', 1, 'Lock timeout: another process was holding the lock for too long.');
     runStep(academy, { do: 'submit', email: sender, courses: ['C02'] }, 1);
-    const readsBefore = academy.ws.methodCounts['Spreadsheet.values.batchGet'] ?? 0;
+    const readsBefore = academy.ws.methodCounts['Spreadsheet.spreadsheets.get'] ?? 0;
     // The first response's event again: same sender, but its row's time is not the waiting response's.
     const again = academy.runtime.fireFormSubmit(enrollmentFormId(academy), firstId);
     expect(again.every((r) => r.ok)).toBe(true);
-    expect((academy.ws.methodCounts['Spreadsheet.values.batchGet'] ?? 0) - readsBefore).toBeGreaterThan(0);
+    expect((academy.ws.methodCounts['Spreadsheet.spreadsheets.get'] ?? 0) - readsBefore).toBeGreaterThan(0);
     const mine = rows(academy, 'Iscrizioni').filter((r) => r.Email === sender);
     expect(mine.map((r) => [r.Corso, r.Stato])).toEqual([
       ['C01', 'Confermata'],
