@@ -25,7 +25,7 @@ const SHEETS_API = 'https://sheets.googleapis.com/v4/spreadsheets';
 const SLOTS = 10;
 
 /** A `values.batchGet` of the ranges: serial numbers, or (`formattedDates`) dates as text in their format. */
-export function batchGetUrl(ranges: readonly string[], formattedDates: boolean): string {
+function batchGetUrl(ranges: readonly string[], formattedDates: boolean): string {
   const query = [
     ...ranges.map((r) => `ranges=${encodeURIComponent(r)}`),
     ...Object.entries(batchGetRendering(formattedDates)).map(([name, value]) => `${name}=${value}`),
@@ -48,7 +48,7 @@ export function gridDataUrl(ranges: readonly string[]): string {
 type Rows = unknown[][];
 
 /** The rows each range of a `values.batchGet` answer holds, in request order (none for an empty range). */
-export function valuesOf(body: unknown): Rows[] {
+function valuesOf(body: unknown): Rows[] {
   const ranges = (body as { valueRanges?: Array<{ values?: Rows }> } | null)?.valueRanges ?? [];
   return ranges.map((r) => r.values ?? []);
 }
