@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { formatSequenceId, sequenceNumber } from '../registry/ids';
+import { parseStored } from '../stored-json';
 
 const positive = z.number().check(z.int(), z.gte(1));
 const runsSchema = z.array(z.tuple([positive, positive, positive]));
@@ -37,13 +38,5 @@ export function idAtRow(runs: EmployeeRowRuns, row: number): string | null {
 
 /** The stored map; null for none, or for a value that is not one (a property edited by hand). */
 export function parseEmployeeRowRuns(text: string | null): EmployeeRowRuns | null {
-  if (!text) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const parsed = runsSchema.safeParse(value);
-  return parsed.success ? (parsed.data as EmployeeRowRuns) : null;
+  return parseStored(text, runsSchema) as EmployeeRowRuns | null;
 }

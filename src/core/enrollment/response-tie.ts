@@ -7,6 +7,7 @@
  * watermark, tab or row, a title the event lacks) is no tie, and the run proves the event as before.
  */
 import * as z from 'zod/mini';
+import { parseStored } from '../stored-json';
 
 const tieSchema = z.object({
   /** The watermark this run moved to: any other run moving it (or a publication resetting it) ends the tie. */
@@ -21,15 +22,7 @@ export type ResponseTie = z.infer<typeof tieSchema>;
 
 /** The stored tie; null for none, or for a value that is not one (a property edited by hand). */
 export function parseResponseTie(text: string | null): ResponseTie | null {
-  if (!text) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const parsed = tieSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  return parseStored(text, tieSchema);
 }
 
 export function responseTieText(tie: ResponseTie): string {

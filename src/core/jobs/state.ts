@@ -7,6 +7,7 @@
  * handler may use, and the failures (retried a bounded number of times, then given up and reported).
  * It is plain JSON, kept in one Script Property per kind (9 KB per value).
  */
+import { storedJson } from '../stored-json';
 
 export type JobParamValue = string | number | boolean | null;
 export type JobParams = Record<string, JobParamValue>;
@@ -155,13 +156,7 @@ export function progressOf(state: JobState): JobProgress {
 
 /** Parses a stored state; anything malformed is treated as no job (it is never trusted blindly). */
 export function parseJobState(text: string | null): JobState | null {
-  if (!text) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
+  const value = storedJson(text);
   if (!value || typeof value !== 'object') return null;
   const v = value as Partial<JobState>;
   if (typeof v.kind !== 'string' || (v.status !== 'running' && v.status !== 'done') || typeof v.done !== 'number')

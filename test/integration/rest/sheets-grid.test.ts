@@ -50,6 +50,12 @@ afterAll(async () => {
   for (const { server } of stands.values()) await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
+/** The cells of the ranges, through the mask a submission's read uses. */
+async function cellsOf(variant: Variant, ranges: string[]): Promise<{ data: sheets_v4.Schema$Spreadsheet }> {
+  const { academy, sheets } = on(variant);
+  return sheets.spreadsheets.get({ spreadsheetId: academy.spreadsheetId, ranges, fields: CELLS });
+}
+
 function on(variant: Variant): { academy: LocalAcademy; sheets: sheets_v4.Sheets } {
   const found = stands.get(variant);
   if (!found) throw new Error(`no ${variant} stand`);
@@ -63,12 +69,7 @@ function header(sheet: sheets_v4.Schema$Sheet | undefined): string[] {
 // catalogue: REST-SHEETS-GRID-DATA
 describe.each(['strict', 'lenient'] as const)('spreadsheets.get with grid data (%s)', (variant) => {
   it('lists only the sheets the ranges touch, in the spreadsheet order, each block placed by its start', async () => {
-    const { academy, sheets } = on(variant);
-    const got = await sheets.spreadsheets.get({
-      spreadsheetId: academy.spreadsheetId,
-      ranges: ["'Sessioni'!A2:Z", "'Corsi'!B3:C", "'Corsi'!1:1"],
-      fields: CELLS,
-    });
+    const got = await cellsOf(variant, ["'Sessioni'!A2:Z", "'Corsi'!B3:C", "'Corsi'!1:1"]);
     const listed = got.data.sheets ?? [];
     expect(listed).toHaveLength(2);
     const indexes = listed.map((s) => s.properties?.index ?? 0);
@@ -100,12 +101,7 @@ describe.each(['strict', 'lenient'] as const)('spreadsheets.get with grid data (
   });
 
   it('gives a date as a serial number with its text and a DATE format, text as text, and no rows past the last', async () => {
-    const { academy, sheets } = on(variant);
-    const got = await sheets.spreadsheets.get({
-      spreadsheetId: academy.spreadsheetId,
-      ranges: ["'Sessioni'"],
-      fields: CELLS,
-    });
+    const got = await cellsOf(variant, ["'Sessioni'"]);
     const sessions = got.data.sheets?.[0];
     const names = header(sessions);
     const rows = sessions?.data?.[0]?.rowData ?? [];
@@ -132,11 +128,7 @@ describe.each(['strict', 'lenient'] as const)('spreadsheets.get with grid data (
 
   it('answers an empty block without rowData, and no grid data without a mask naming it', async () => {
     const { academy, sheets } = on(variant);
-    const empty = await sheets.spreadsheets.get({
-      spreadsheetId: academy.spreadsheetId,
-      ranges: ["'Sessioni'!A50:C60"],
-      fields: CELLS,
-    });
+    const empty = await cellsOf(variant, ["'Sessioni'!A50:C60"]);
     expect(empty.data.sheets?.[0]?.data).toEqual([{ startRow: 49 }]);
     // A fields mask wins over includeGridData (Google's reference for spreadsheets.get).
     const masked = await sheets.spreadsheets.get({
