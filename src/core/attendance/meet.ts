@@ -9,11 +9,11 @@
 import { resolveRomeWallClock } from '../calendar/time';
 import type { Course, Session } from '../registry/schemas';
 import { normalizeEmail, normalizeKey } from '../text';
+import { DAY_MS } from '../time/units';
 
 export const QUARTER_HOUR_MINUTES = 15;
 /** Meet deletes a conference record 30 days after the call ended (catalogue: REST-MEET-RECORDS). */
 export const RECORDS_KEPT_DAYS = 30;
-const DAY_MS = 86_400_000;
 const MEET_MODES: ReadonlySet<string> = new Set(['Online', 'Mista']);
 
 export interface EndedMeetSession {

@@ -4,6 +4,7 @@
  * Script Properties can hold (a day without mail quota in the enrollment rush). Pure: the adapters in
  * `src/gas/mail` read and write it.
  */
+import { MINUTE_MS } from '../time/units';
 import * as z from 'zod/mini';
 import { CELL_CHARACTER_LIMIT, cutText } from '../text';
 import { headerSafe } from './document';
@@ -36,7 +37,6 @@ export interface StoredMail extends MailMessage {
   retryAt?: number;
 }
 
-const MINUTE_MS = 60_000;
 /** The longest wait between two tries: shorter than an hour, so every hourly reconciliation tries again. */
 const MAX_RETRY_DELAY_MS = 30 * MINUTE_MS;
 

@@ -7,6 +7,7 @@
  * The big reads are cut into row ranges of about the same number of cells, so that requests sent
  * together (`UrlFetchApp.fetchAll`) share the work evenly.
  */
+import { DAY_MS } from '../time/units';
 import { columnSpecs, decodeTable, mapColumns, type DecodedTable, type RecordByTab, type RegistryTab } from './codec';
 import { zonedToUtc } from '../time/zone';
 
@@ -39,7 +40,6 @@ const DATE_KINDS = new Set(['date', 'time', 'datetime']);
  * what moving some 8,000 cells costs, so smaller pieces would cost more than they save.
  */
 const MIN_PIECE_CELLS = 10_000;
-const DAY_MS = 86_400_000;
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 export function quotedTab(tab: string): string {

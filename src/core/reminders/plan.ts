@@ -5,6 +5,7 @@
  */
 import type { AttendanceSession } from '../attendance/attendance';
 import { SCHEDULED_COURSE_STATUSES } from '../registry/tabs';
+import { DAY_MS } from '../time/units';
 
 export type ReminderSession = AttendanceSession;
 
@@ -19,8 +20,6 @@ export interface ReminderEnrollment {
   email: string;
   status: string;
 }
-
-const DAY_MS = 86_400_000;
 
 function dayNumber(isoDate: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);

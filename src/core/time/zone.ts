@@ -1,8 +1,10 @@
+import { DAY_MS, HOUR_MS } from './units';
 /**
  * Time-zone arithmetic on Intl: wall-clock readings of an instant and the instant of a wall-clock time.
  * Pure, so the emulator (snapshots, Utilities.formatDate, Sheets date cells) and the worker (serial
  * dates from the Sheets API) read dates through one copy.
  */
+
 export const SCRIPT_TIME_ZONE = 'Europe/Rome';
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -34,7 +36,6 @@ export interface WallClock {
   second: number;
 }
 
-const HOUR_MS = 3_600_000;
 /** Offsets by zone and UTC hour; null marks an hour in which the zone's offset changes. */
 const hourOffsets = new Map<string, Map<number, number | null>>();
 
@@ -127,7 +128,7 @@ export function nextWallClockTime(
   let day = wallClock(fromMs, timeZone);
   let next = includeFromDay ? zonedToUtc({ ...day, hour, minute, second: 0 }, timeZone) : Number.NEGATIVE_INFINITY;
   while (next <= afterMs) {
-    const noon = zonedToUtc({ ...day, hour: 12, minute: 0, second: 0 }, timeZone) + stepDays * 86_400_000;
+    const noon = zonedToUtc({ ...day, hour: 12, minute: 0, second: 0 }, timeZone) + stepDays * DAY_MS;
     day = wallClock(noon, timeZone);
     next = zonedToUtc({ ...day, hour, minute, second: 0 }, timeZone);
   }

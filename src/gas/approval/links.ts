@@ -2,6 +2,7 @@
  * The approve and deny links of referent approval: HMAC-SHA256 with a secret made once
  * (`Utilities.getUuid()`, kept in Script Properties), pointing at the web app (`doGet`).
  */
+import { DAY_MS } from '../../core/time/units';
 import {
   base64Url,
   checkToken,
@@ -16,7 +17,6 @@ import { readProperty, refreshProperties, writeProperties } from '../platform/pr
 
 /** How long a link works; a reminder sends fresh links. */
 export const LINK_VALID_DAYS = 7;
-const DAY_MS = 86_400_000;
 
 let secret: string | null = null;
 const SECRET_KEY = 'a4pa.approval.secret';

@@ -18,6 +18,7 @@ import { missingAttendanceRows } from '../../core/attendance/attendance';
 import type { Attendance, Course, Employee, Enrollment, Session } from '../../core/registry/schemas';
 import { TAB } from '../../core/registry/tabs';
 import { formatNumberIt } from '../../core/text';
+import { DAY_MS } from '../../core/time/units';
 import { assignMissingIds } from '../registry/ids';
 import { logEvent } from '../registry/log';
 import { readTable, updateRecords } from '../registry/table';
@@ -26,7 +27,6 @@ import { accountEmails } from './meet-accounts';
 import { MeetLedger } from './meet-ledger';
 import { meetingCodeOf, readMeetCall, type MeetRawParticipant } from './meet-records';
 
-const DAY_MS = 86_400_000;
 /** Sessions are read one after another; past this much of the 6-minute limit the rest waits for a later run. */
 const TIME_BUDGET_MS = 240_000;
 const OUT_OF_TIME = 'tempo esaurito: verrà letta alla prossima esecuzione';

@@ -13,6 +13,7 @@ import { BusyError, UserError } from '../../core/registry/errors';
 import type { Comune, Settings } from '../../core/registry/schemas';
 import { TAB } from '../../core/registry/tabs';
 import { slashedDate } from '../../core/text';
+import { DAY_MS } from '../../core/time/units';
 import { withScriptLock } from '../enrollment/process';
 import { flushMail, queueMail, wasMailSent, type QueueOutcome } from '../mail/outbox';
 import { serverAction } from '../platform/entry';
@@ -22,7 +23,6 @@ import { readTable } from '../registry/table';
 import { formatInSpreadsheetZone } from '../registry/workbook';
 import { comuneLinks, revokeComuneLinks, type ComuneLink } from './links';
 
-const DAY_MS = 86_400_000;
 const NO_WEB_APP = 'Il componente non è pubblicato come applicazione web: la pagina del Comune non ha un indirizzo.';
 
 function readComuni(): Comune[] {

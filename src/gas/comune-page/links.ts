@@ -3,6 +3,7 @@
  * `COMUNE_LINK_VALID_DAYS`, revocable per comune by raising that comune's key version (kept in one
  * Script Property: a small map of ISTAT code → version).
  */
+import { DAY_MS } from '../../core/time/units';
 import {
   checkComuneLink,
   comuneLinkPayload,
@@ -14,7 +15,6 @@ import { readProperty, writeProperties } from '../platform/properties';
 
 /** Longer than a month, so the link in one monthly summary still works when the next one arrives. */
 export const COMUNE_LINK_VALID_DAYS = 45;
-const DAY_MS = 86_400_000;
 
 function readVersions(): Record<string, number> {
   const raw = readProperty('a4pa.comunePage.versions');

@@ -20,6 +20,7 @@ import {
 import { ACTION_CANCEL, readAnswers } from '../../core/enrollment/form';
 import { highestSequence } from '../../core/registry/ids';
 import { employeeRowRuns, parseEmployeeRowRuns } from '../../core/enrollment/employee-rows';
+import { DAY_MS } from '../../core/time/units';
 import { adoptSettingsTable, readSettings } from '../registry/settings';
 import { withRememberedTimeZone } from '../registry/workbook';
 import { headerWidth, readSliceTables } from './slice-reads';
@@ -222,7 +223,7 @@ function sliceLayout(data: EnrollmentData): SliceLayout | null {
 }
 
 /** A tally older than this is rebuilt by the reconciliation even when nothing seems to have changed. */
-export const INDEX_REBUILD_MS = 24 * 60 * 60 * 1000;
+export const INDEX_REBUILD_MS = DAY_MS;
 
 function sameCounts(a: EnrollmentIndex, b: EnrollmentIndex): boolean {
   return (

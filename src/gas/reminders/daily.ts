@@ -10,6 +10,7 @@ import { sessionReminderMail } from '../../core/reminders/mail';
 import { addDays, daysBetween, dueSessionReminders, staleApprovals } from '../../core/reminders/plan';
 import type { ComposedMail } from '../../core/mail/document';
 import { SCHEDULED_COURSE_STATUSES, TAB } from '../../core/registry/tabs';
+import { DAY_MS } from '../../core/time/units';
 import { referentMails } from '../approval/request';
 import { importEndedMeetSessions } from '../attendance/meet-import';
 import { extraSetting, loadEnrollmentData, type EnrollmentData } from '../enrollment/data';
@@ -29,7 +30,6 @@ export const APPROVAL_REMINDER_SETTING = 'Promemoria referente giorni';
 const DEFAULT_APPROVAL_REMINDER_DAYS = 3;
 /** Days after a course's last session during which its follow-up mails may still go. */
 const AFTER_COURSE_WINDOW_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 export interface DailySummary {
   /** Online and mixed sessions whose Meet attendance this run imported. */

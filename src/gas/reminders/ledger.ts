@@ -5,11 +5,11 @@
  * so expired ones are pruned on every save and the record stays small at any scale.
  */
 import { chunkUtf8, keyDigest } from '../../core/mail/storage';
+import { DAY_MS } from '../../core/time/units';
 import { readProperty, writeProperties } from '../platform/properties';
 
 const PREFIX = 'a4pa.ledger.';
 const CHUNK_BYTES = 8000;
-const DAY_MS = 86_400_000;
 
 export function epochDay(ms: number): number {
   return Math.floor(ms / DAY_MS);

@@ -4,6 +4,7 @@
  * verification may show; every other request gets an Italian page and changes nothing.
  */
 import { PENDING_APPROVAL } from '../../core/approval/decide';
+import { DAY_MS } from '../../core/time/units';
 import { applyDecision, type DecisionGuard } from '../approval/decide';
 import { verifyDecisionToken, webAppBaseUrl, LINK_VALID_DAYS } from '../approval/links';
 import { comuneView } from '../comune-page/view';
@@ -17,7 +18,6 @@ interface WebAppEvent {
 }
 
 const USED_LINKS = 'approval-links';
-const DAY_MS = 86_400_000;
 
 function param(e: WebAppEvent | undefined, name: string): string {
   const v = e?.parameter?.[name];

@@ -2,14 +2,11 @@
  * Moving the demo's emulated time: instants of a Europe/Rome wall clock, the days and months a year's
  * story walks through, the jobs' continuation triggers run to their end, and every execution recorded.
  */
+import { MINUTE_MS } from '../../core/time/units';
 import { zonedToUtc } from '../../core/time/zone';
 import type { RunResult } from '../runtime/runtime';
 import type { LocalAcademy } from '../runtime/session';
 import { triggerState } from '../runtime/triggers';
-
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
 
 /** Lets the event loop turn, so V8 can free the contexts of the executions that have finished. */
 export function breathe(): Promise<void> {
@@ -73,8 +70,8 @@ export function finishJobs(academy: LocalAcademy, maxSlices = 500): void {
       (t) => t.handler === 'runJobs' && t.type === 'CLOCK' && t.nextAtMs !== null,
     );
     if (pending.length === 0) return;
-    const next = Math.max(Math.min(...pending.map((t) => t.nextAtMs as number)), academy.now() + MINUTE);
-    academy.advance((next - academy.now()) / MINUTE);
+    const next = Math.max(Math.min(...pending.map((t) => t.nextAtMs as number)), academy.now() + MINUTE_MS);
+    academy.advance((next - academy.now()) / MINUTE_MS);
   }
 }
 

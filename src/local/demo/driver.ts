@@ -3,6 +3,7 @@
  * Google, or the fast past's evening reconciliation), the form sent by employees, attendance ticked and
  * course statuses typed by staff, and a record of every execution with what the year counted.
  */
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../core/time/units';
 import { wallClock } from '../../core/time/zone';
 import type { RunResult } from '../runtime/runtime';
 import type { LocalAcademy } from '../runtime/session';
@@ -13,7 +14,7 @@ import { hostSubmit } from '../services/forms';
 import { editEvent } from '../services/spreadsheet';
 import { writeTyped } from '../services/spreadsheet/cells';
 import { conventionsOf, normalizeHeader, sheetByName, spreadsheetData } from '../services/spreadsheet/model';
-import { DAY, HOUR, MINUTE, breathe, finishJobs, recordExecutions } from './clock';
+import { breathe, finishJobs, recordExecutions } from './clock';
 
 export interface YearStats {
   submissions: number;
@@ -108,9 +109,9 @@ export class YearDriver {
   async until(ms: number): Promise<void> {
     // The emulated clock keeps fractions of a millisecond; the runtime advances by whole ones.
     while (ms - this.academy.now() >= 1) {
-      const step = Math.min(ms - this.academy.now(), DAY);
+      const step = Math.min(ms - this.academy.now(), DAY_MS);
       if (this.fast) this.skipHourlyUntil(this.academy.now() + step);
-      this.academy.advance(step / MINUTE);
+      this.academy.advance(step / MINUTE_MS);
       await breathe();
     }
   }
@@ -118,7 +119,7 @@ export class YearDriver {
   /** The hourly triggers' occurrences up to `ms` are passed over: their next one comes after it. */
   private skipHourlyUntil(ms: number): void {
     for (const t of triggerState(this.academy.ws).triggers) {
-      if (t.type !== 'CLOCK' || t.everyMs === null || t.everyMs > HOUR || t.nextAtMs === null || t.nextAtMs > ms)
+      if (t.type !== 'CLOCK' || t.everyMs === null || t.everyMs > HOUR_MS || t.nextAtMs === null || t.nextAtMs > ms)
         continue;
       t.nextAtMs = nextOccurrence(t, ms, ms);
     }

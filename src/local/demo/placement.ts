@@ -10,6 +10,7 @@
  * that is 2026 (the year is closing; December's and the next winter's courses are already open), in the
  * first weeks of January it is still the year just ended (the office closes its figures then).
  */
+import { DAY_MS } from '../../core/time/units';
 import { wallClock } from '../../core/time/zone';
 
 export interface YearPlacement {
@@ -22,7 +23,6 @@ export interface YearPlacement {
   sessionsTo: string;
 }
 
-const DAY_MS = 86_400_000;
 /** How many days of sessions lie at least behind and ahead of the day a year is placed around. */
 const MARGIN_DAYS = 70;
 const ENROLLMENT_LEAD_DAYS = 21;

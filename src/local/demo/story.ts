@@ -7,10 +7,11 @@
  * on); at the end of the year the reports are refreshed and the comuni get their summaries. Each step
  * reads what the steps before it left, the random draws included, so a seed replays it.
  */
+import { HOUR_MS } from '../../core/time/units';
 import { wallClock } from '../../core/time/zone';
 import type { RegistryRows } from './academy';
 import { choose, coursesOf, peopleOf } from './choices';
-import { HOUR, at, breathe, closingOf, dayOf, monthsBetween, windowDays, type Day } from './clock';
+import { at, breathe, closingOf, dayOf, monthsBetween, windowDays, type Day } from './clock';
 import type { YearDriver } from './driver';
 import type { YearPlacement } from './placement';
 
@@ -44,7 +45,7 @@ export async function liveYear(
   const plan: Array<{ ms: number; email: string; courses: string[]; kind: 'enroll' | 'cancel' | 'unknown' }> = [];
   const slot = (): number => {
     const d = days[Math.floor(random() * days.length)] as Day;
-    return at(d.year, d.month, d.day, 8, 30) + Math.floor(random() * 9 * HOUR);
+    return at(d.year, d.month, d.day, 8, 30) + Math.floor(random() * 9 * HOUR_MS);
   };
   for (const p of people) {
     if (random() > 0.85) continue;
@@ -54,7 +55,7 @@ export async function liveYear(
     plan.push({ ms, email: p.email, courses: chosen, kind: 'enroll' });
     if (random() < 0.05)
       plan.push({
-        ms: ms + 2 * HOUR + Math.floor(random() * 3 * 24 * HOUR),
+        ms: ms + 2 * HOUR_MS + Math.floor(random() * 3 * 24 * HOUR_MS),
         email: p.email,
         courses: [chosen[0] as string],
         kind: 'cancel',
@@ -148,9 +149,9 @@ export async function liveYear(
 
   // The reports once the last course is closed (or on the day the year stops), and the summaries to the comuni.
   say('Report e riepiloghi ai comuni');
-  await y.until(Number.isFinite(endMs) ? Math.max(y.academy.now(), endMs - 3 * HOUR) : y.academy.now() + HOUR);
+  await y.until(Number.isFinite(endMs) ? Math.max(y.academy.now(), endMs - 3 * HOUR_MS) : y.academy.now() + HOUR_MS);
   y.call('refreshReports');
   y.call('sendComuniSummaries');
-  await y.until(Number.isFinite(endMs) ? Math.max(y.academy.now(), endMs) : y.academy.now() + 2 * HOUR);
+  await y.until(Number.isFinite(endMs) ? Math.max(y.academy.now(), endMs) : y.academy.now() + 2 * HOUR_MS);
   await y.finishJobs();
 }

@@ -6,6 +6,7 @@
  * stays) into `Sessioni` as one pasted block, open the editions whose course was held, and publish the
  * form. The new year's story then runs as the first one did (./story.ts).
  */
+import { DAY_MS } from '../../core/time/units';
 import { nextEditionCode } from '../../core/years/change';
 import { wallClock } from '../../core/time/zone';
 import type { RunResult } from '../runtime/runtime';
@@ -14,7 +15,7 @@ import type { ServiceName } from '../runtime/latency';
 import { hostReadTab } from '../services/spreadsheet';
 import { spreadsheetsState } from '../services/spreadsheet/model';
 import type { RegistryRows } from './academy';
-import { DAY, at, breathe, dayOf, finishJobs } from './clock';
+import { at, breathe, dayOf, finishJobs } from './clock';
 import type { YearDriver, YearRecord } from './driver';
 import { classicPlacement } from './placement';
 import { liveYear } from './story';
@@ -113,8 +114,8 @@ function hhmm(value: unknown): string {
 /** A session's day a year on: 52 weeks later (same weekday), a week more if that falls before February. */
 function aYearOn(day: unknown, year: number): string {
   const ms = day instanceof Date ? day.getTime() : Date.parse(`${String(day)}T12:00:00Z`);
-  let moved = ms + 364 * DAY;
-  if (isoDate(moved) < `${year}-02-01`) moved += 7 * DAY;
+  let moved = ms + 364 * DAY_MS;
+  if (isoDate(moved) < `${year}-02-01`) moved += 7 * DAY_MS;
   return isoDate(moved);
 }
 

@@ -2,6 +2,7 @@
  * What `npm run demo` leaves in its output directory after the year: the workbook, the calendar, the
  * certificate PDFs, the mails and `summary.json` with the year's counts.
  */
+import { DAY_MS } from '../../core/time/units';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sessionLength } from '../demo/driver';
@@ -93,7 +94,7 @@ export async function writeDemoOutput(outcome: YearOutcome, dir: string): Promis
     executions: outcome.runs.length,
     failedExecutions: outcome.failures.length,
     failures: [...new Set(outcome.failures.map((f) => `${f.what}: ${f.error}`))].slice(0, 10),
-    emulatedDuration: { from, to, days: Math.round(((academy.now() - outcome.startMs) / 86_400_000) * 10) / 10 },
+    emulatedDuration: { from, to, days: Math.round(((academy.now() - outcome.startMs) / DAY_MS) * 10) / 10 },
     projectedSeconds: Math.round(outcome.runs.reduce((sum, r) => sum + r.elapsedMs, 0) / 100) / 10,
     simulation: outcome.stats,
     files: { xlsx: 'academy.xlsx', ics: 'calendar.ics', pdfs: pdfs.length, emls: mail.messages },

@@ -4,6 +4,7 @@
  * the person who clicked, cells typed in (the edit trigger fires), the form sent, time moved on (due
  * time-driven triggers run on the way) and the academy started again from the demo. Pages only read.
  */
+import { MINUTE_MS } from '../../core/time/units';
 import type { LocalAcademy } from '../runtime/session';
 import type { RunResult } from '../runtime/runtime';
 import { zonedToUtc, wallClock } from '../../core/time/zone';
@@ -26,7 +27,6 @@ export interface PlaygroundOptions {
 
 /** Tabs whose rows have a unique first column staff can point at. */
 const KEY_HEADERS = ['ID', 'Codice', 'Numero', 'Codice ISTAT', 'Chiave'];
-const MINUTE = 60_000;
 const MAX_ADVANCE_MINUTES = 366 * 24 * 60;
 
 /** What a menu item showed besides its result: Google draws these over the spreadsheet. */
@@ -183,7 +183,7 @@ export class Playground {
     for (const row of tab.rows) {
       if (String(row[status] ?? '') === 'Annullata') continue;
       const at = sessionInstant(row[date], row[start]);
-      if (at !== null && at > now + MINUTE && (next === null || at < next)) next = at;
+      if (at !== null && at > now + MINUTE_MS && (next === null || at < next)) next = at;
     }
     return next;
   }
@@ -192,7 +192,7 @@ export class Playground {
   advanceToNextSession(): AdvanceOutcome {
     const next = this.nextSessionStart();
     if (next === null) throw new HttpError(409, 'Nessuna sessione in programma più avanti.');
-    return this.advance(Math.ceil((next - this.academy.now()) / MINUTE));
+    return this.advance(Math.ceil((next - this.academy.now()) / MINUTE_MS));
   }
 
   /**

@@ -4,6 +4,7 @@
  * catalogue: REST-SHEETS-VALUES), rows written under `valueInputOption` (RAW stores strings as given,
  * USER_ENTERED parses them as typed), and ranges cleared.
  */
+import { DAY_MS } from '../../core/time/units';
 import { wallClock } from '../../core/time/zone';
 import { clearArea, formulaScope, readGrid, writeRaw, writeTyped } from '../services/spreadsheet/cells';
 import {
@@ -25,7 +26,6 @@ import { RestError } from './http';
 import { quoteSheet, resolveRange, type Json } from './sheets-ranges';
 
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
 
 /** A date cell as Sheets' serial number: days since 1899-12-30 on the spreadsheet's wall clock. */
 export function serialOf(date: Date, timeZone = TIME_ZONE): number {

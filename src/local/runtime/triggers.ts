@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../core/time/units';
 import { nextWallClockTime, wallClock, zonedToUtc } from '../../core/time/zone';
 import type { Workspace } from './workspace';
 
@@ -45,7 +46,7 @@ export function nextOccurrence(trigger: TriggerRecord, firedAtMs: number, nowMs:
     return nextMonthDayTime(trigger.monthDay, trigger.wallClock, Math.max(firedAtMs, nowMs));
   if (!trigger.everyMs) return null;
   if (!trigger.wallClock) return Math.max(firedAtMs + trigger.everyMs, nowMs + 1);
-  const days = Math.max(1, Math.round(trigger.everyMs / 86_400_000));
+  const days = Math.max(1, Math.round(trigger.everyMs / DAY_MS));
   return nextWallClockTime(trigger.wallClock, firedAtMs, Math.max(firedAtMs, nowMs), days, false);
 }
 

@@ -1,10 +1,11 @@
+import { DAY_MS } from '../../core/time/units';
 import { isoInZone } from '../../core/time/zone';
 import type { Workspace } from '../runtime/workspace';
 import { EmulatedBlob, toUint8 } from './blob';
 
 /** A Workspace account's daily allowance of e-mail recipients (Google's quotas page). */
 export const WORKSPACE_MAIL_QUOTA = 1500;
-const QUOTA_WINDOW_MS = 24 * 60 * 60 * 1000;
+const QUOTA_WINDOW_MS = DAY_MS;
 /** Google's per-message cap on To + Cc + Bcc, for consumer and Workspace accounts alike. */
 const MAX_RECIPIENTS_PER_MESSAGE = 50;
 

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../core/time/units';
 import type { Workspace } from '../runtime/workspace';
 
 /**
@@ -6,7 +7,7 @@ import type { Workspace } from '../runtime/workspace';
  * `quotas` slot, one allowance per name.
  */
 
-export const QUOTA_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const QUOTA_WINDOW_MS = DAY_MS;
 
 interface Allowance {
   spent: number;

@@ -5,6 +5,7 @@
  * (latency.ts, `parallelMs`); the Workspace daily quota of 100,000 calls applies (catalogue:
  * URLFETCH-QUOTA), and an error status throws unless `muteHttpExceptions` (catalogue: URLFETCH-ERRORS).
  */
+import { DAY_MS } from '../../core/time/units';
 import { GRID_CELL_WEIGHT, parallelMs, restRequestMs } from '../runtime/latency';
 import { gridCellCount } from '../rest/sheets-grid';
 import type { Workspace } from '../runtime/workspace';
@@ -16,7 +17,6 @@ import { EmulatedBlob, toUint8 } from './blob';
 
 /** Google's quotas page: URL Fetch calls a day, Workspace accounts. */
 export const URLFETCH_DAILY_QUOTA = 100_000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Apps Script shows this much of an error response in the exception's message. */
 const TRUNCATE_AT = 300;
 

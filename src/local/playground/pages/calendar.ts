@@ -4,6 +4,7 @@
  * Meet link as a button), and the Meet room a link leads to. Staff see the academy's calendars; an
  * employee the events they are invited to.
  */
+import { DAY_MS } from '../../../core/time/units';
 import { wallClock } from '../../../core/time/zone';
 import { snapshotCalendar } from '../../services/calendar';
 import type { PageContext } from '../context';
@@ -13,7 +14,6 @@ import { linkify, localUrl } from '../links';
 
 type CalendarEvent = ReturnType<typeof snapshotCalendar>[number];
 
-const DAY = 86_400_000;
 const FIRST_HOUR = 7;
 const LAST_HOUR = 20;
 const HOUR_PX = 40;
@@ -55,7 +55,7 @@ function fromUtc(date: Date): Day {
 }
 
 function addDays(d: Day, n: number): Day {
-  return fromUtc(new Date(utc(d).getTime() + n * DAY));
+  return fromUtc(new Date(utc(d).getTime() + n * DAY_MS));
 }
 
 /** Monday of the week holding `d`. */

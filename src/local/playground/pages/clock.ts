@@ -3,12 +3,10 @@
  * (the time-driven triggers that come due run on the way, as on Google), and the project's triggers as
  * the Apps Script editor lists them, in Italian, with when each runs next.
  */
+import { DAY_MS, HOUR_MS } from '../../../core/time/units';
 import { triggerState, type TriggerRecord } from '../../runtime/triggers';
 import type { PageContext } from '../context';
 import { displayInstant, html, longInstant } from '../html';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 function eventOf(t: TriggerRecord): string {
   switch (t.type) {
@@ -26,9 +24,10 @@ function eventOf(t: TriggerRecord): string {
       if (t.monthDay && t.wallClock)
         return `Il giorno ${t.monthDay.day} di ogni mese alle ${t.wallClock.hour}:${String(t.wallClock.minute).padStart(2, '0')}`;
       if (t.wallClock)
-        return `Ogni ${t.everyMs >= 2 * DAY ? `${Math.round(t.everyMs / DAY)} giorni` : 'giorno'} alle ${t.wallClock.hour}:${String(t.wallClock.minute).padStart(2, '0')}`;
-      if (t.everyMs >= DAY) return `Ogni ${Math.round(t.everyMs / DAY)} giorni`;
-      if (t.everyMs >= HOUR) return t.everyMs === HOUR ? 'Ogni ora' : `Ogni ${Math.round(t.everyMs / HOUR)} ore`;
+        return `Ogni ${t.everyMs >= 2 * DAY_MS ? `${Math.round(t.everyMs / DAY_MS)} giorni` : 'giorno'} alle ${t.wallClock.hour}:${String(t.wallClock.minute).padStart(2, '0')}`;
+      if (t.everyMs >= DAY_MS) return `Ogni ${Math.round(t.everyMs / DAY_MS)} giorni`;
+      if (t.everyMs >= HOUR_MS)
+        return t.everyMs === HOUR_MS ? 'Ogni ora' : `Ogni ${Math.round(t.everyMs / HOUR_MS)} ore`;
       return `Ogni ${Math.round(t.everyMs / 60_000)} minuti`;
     }
   }

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../../core/time/units';
 import type { Workspace } from '../../runtime/workspace';
 import { strictAbout } from '../../runtime/variant';
 import { clone, type CalendarState, type Json } from './model';
@@ -8,7 +9,7 @@ import { clone, type CalendarState, type Json } from './model';
  * disappear". Strictly, a cancelled event shows only its id and status and is gone a day after its
  * cancellation; the lenient variant keeps every field for ever. The host snapshot still sees them.
  */
-export const CANCELLED_PURGE_MS = 24 * 60 * 60 * 1000;
+export const CANCELLED_PURGE_MS = DAY_MS;
 
 export function markCancelled(ws: Workspace, st: CalendarState, key: string): void {
   (st.cancelledAt ??= {})[key] = ws.now();

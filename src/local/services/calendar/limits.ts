@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '../../../core/time/units';
 import type { Workspace } from '../../runtime/workspace';
 import { spendDaily } from '../quota';
 import { strictAbout } from '../../runtime/variant';
@@ -10,7 +11,6 @@ import { GoogleJsonResponseException } from './model';
  */
 export const EVENTS_CREATED_PER_DAY = 10_000;
 export const REQUESTS_PER_MINUTE = 600;
-const MINUTE_MS = 60_000;
 
 /** CalendarApp's words for the same limit, as scripts report them. */
 export const CALENDAR_APP_TOO_MANY =

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../../core/time/units';
 import type { Workspace } from '../../runtime/workspace';
 import { spreadsheetsState } from '../spreadsheet/model';
 import { forgetDoc } from './doc-model';
@@ -43,7 +44,6 @@ export interface DriveState {
   trashSweptMs?: number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long Drive keeps a trashed file before deleting it forever (DRIVE-TRASH-EXPIRES). */
 export const TRASH_KEPT_MS = 30 * DAY_MS;
 const sweeping = new WeakSet<Workspace>();

@@ -5,6 +5,7 @@
  * format, so dates come out as dates. Anything that is not such a workbook is refused with
  * `NotAWorkbookError`.
  */
+import { DAY_MS } from '../../../core/time/units';
 import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { wallClock, type WallClock } from '../../../core/time/zone';
@@ -63,7 +64,6 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   47: 'mm:ss.0',
 };
 
-const DAY_MS = 86_400_000;
 /** Day 0 of the 1900 date system as Sheets counts it; the 1904 system starts 1,462 days later. */
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904_DAYS = 1462;

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../../core/time/units';
 import { zoneOffsetMinutes, type WallClock } from '../../../core/time/zone';
 
 /**
@@ -117,7 +118,7 @@ function fieldsAt(ms: number, zone: Zone): Fields {
     second: shifted.getUTCSeconds(),
     millisecond: shifted.getUTCMilliseconds(),
     weekday: shifted.getUTCDay(),
-    dayOfYear: Math.floor((Date.UTC(w.year, w.month - 1, w.day) - startOfYear) / 86_400_000) + 1,
+    dayOfYear: Math.floor((Date.UTC(w.year, w.month - 1, w.day) - startOfYear) / DAY_MS) + 1,
     offset,
   };
 }

@@ -1,3 +1,4 @@
+import { MINUTE_MS, HOUR_MS, DAY_MS } from '../../../core/time/units';
 import { nextWallClockTime, SCRIPT_TIME_ZONE, wallClock } from '../../../core/time/zone';
 import {
   MAX_TRIGGERS_PER_USER,
@@ -23,9 +24,6 @@ const TOO_MANY_TRIGGERS =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 const EVERY_MINUTES = [1, 5, 10, 15, 30];
 const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 
 class TriggerFacade {
   constructor(private readonly record: TriggerRecord) {}

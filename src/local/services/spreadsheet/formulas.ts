@@ -10,6 +10,7 @@
  * clock (`TODAY()`, `NOW()`). Dates travel as Sheets' serial numbers (days since 1899-12-30 in the
  * spreadsheet's zone); a formula whose outermost function makes a date reads back as a Date.
  */
+import { DAY_MS } from '../../../core/time/units';
 import FormulaParser, { FormulaError, FormulaHelpers, Types, type FunctionArg } from 'fast-formula-parser';
 import { wallClock, zonedToUtc } from '../../../core/time/zone';
 import {
@@ -30,7 +31,6 @@ export interface FormulaScope {
   nowMs: number;
 }
 
-const DAY_MS = 86_400_000;
 const MAX_DEPTH = 64;
 const DATE_RESULT = /^=\s*(DATE|TODAY|NOW|EDATE|EOMONTH|DATEVALUE|WORKDAY|WORKDAY\.INTL)\s*\(/i;
 
