@@ -14,7 +14,7 @@ import {
   SHEETS_MIME,
   type DriveItem,
 } from '../files/store';
-import { formsState } from '../forms/model';
+import { formsState } from '../forms/state';
 import { spreadsheetData } from '../spreadsheet/model';
 import { asBlob, bytesOf, convert } from './content';
 import { idOf, touch, type DriveContext, type DriveObject } from './context';

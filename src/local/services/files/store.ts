@@ -1,5 +1,6 @@
 import { DAY_MS } from '../../../core/time/units';
 import type { Workspace } from '../../runtime/workspace';
+import { forgetForm } from '../forms/state';
 import { spreadsheetsState } from '../spreadsheet/model';
 import { forgetDoc } from './doc-model';
 
@@ -127,6 +128,7 @@ export function deleteForever(ws: Workspace, ids: readonly string[]): void {
   const spreadsheets = spreadsheetsState(ws).byId;
   for (const d of doomed) {
     if (st.items[d]?.mimeType === SHEETS_MIME) delete spreadsheets[d];
+    if (st.items[d]?.mimeType === FORM_MIME) forgetForm(ws, d);
     forgetDoc(ws, d);
     delete st.items[d];
   }

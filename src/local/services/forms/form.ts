@@ -19,12 +19,12 @@ import {
   EmailCollectionType,
   type FormData,
   formIdFromUrl,
-  formsState,
   getForm,
   type ItemData,
   type ItemTypeName,
   publishedUrlOf,
 } from './model';
+import { formsState } from './state';
 import { FormResponseFacade, NewFormResponseFacade } from './responses';
 
 /** The form's plain settings: each a getter and a chainable setter over one field, counted as one call. */

@@ -1,4 +1,6 @@
+import { DAY_MS } from '../../../core/time/units';
 import { Workspace } from '../../runtime/workspace';
+import { driveGlobals } from '../drive';
 import { formSubmitEvent, formsGlobals, hostFormView, hostSubmit, publishedUrlOf, snapshotForms } from '.';
 import { createSpreadsheet, hostReadTab, hostTabNames, spreadsheetGlobals } from '../spreadsheet';
 
@@ -85,6 +87,26 @@ describe('FormApp: forms and publication', () => {
     expect(FormApp.openByUrl(form.getPublishedUrl()).getId()).toBe(form.getId());
     expect(form.shortenFormUrl(form.getPublishedUrl())).toMatch(/^https:\/\/forms\.gle\/[A-Za-z0-9]+$/);
     expect(() => FormApp.openById('nope')).toThrow();
+  });
+
+  // catalogue: DRIVE-TRASH-EXPIRES
+  test('a form stays open while its file is in the trash and is gone once Drive deletes the file', () => {
+    const { ws, FormApp } = setup();
+    const { DriveApp } = driveGlobals(ws) as { DriveApp: GoogleAppsScript.Drive.DriveApp };
+    const endExecution = (): void => {
+      for (const hook of ws.endHooks) hook(null as never);
+    };
+    const form = FormApp.create('Iscrizioni 2027');
+    const kept = FormApp.create('Iscrizioni 2028');
+    DriveApp.getFileById(form.getId()).setTrashed(true);
+    ws.advanceClock(29 * DAY_MS);
+    endExecution();
+    expect(FormApp.openById(form.getId()).getId()).toBe(form.getId());
+    ws.advanceClock(DAY_MS);
+    endExecution();
+    expect(() => FormApp.openById(form.getId())).toThrow('No item with the given ID could be found');
+    expect(() => FormApp.openByUrl(form.getPublishedUrl())).toThrow('No item with the given ID could be found');
+    expect(snapshotForms(ws).map((f) => f.id)).toEqual([kept.getId()]);
   });
 
   // catalogue: FORMS-ACTIVE-FORM

@@ -3,13 +3,13 @@ import { FormFacade } from './form';
 import {
   collectsEmail,
   formIdFromUrl,
-  formsState,
   getForm,
   type ItemData,
   LAYOUT_TYPES,
   publishedUrlOf,
   type ResponseLanding,
 } from './model';
+import { formsState } from './state';
 import { FormResponseFacade } from './responses';
 
 export function responseLanding(ws: Workspace, formId: string, responseId: string): ResponseLanding | null {

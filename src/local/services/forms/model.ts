@@ -1,5 +1,6 @@
 import { type Workspace } from '../../runtime/workspace';
 import { createItem, FORM_MIME } from '../files/store';
+import { formsState } from './state';
 
 export type ItemTypeName =
   | 'CHECKBOX'
@@ -113,15 +114,6 @@ export interface FormData {
   destination: DestinationData | null;
   items: ItemData[];
   responses: ResponseData[];
-}
-
-export interface FormsState {
-  forms: Record<string, FormData>;
-  nextItemId: number;
-}
-
-export function formsState(ws: Workspace): FormsState {
-  return ws.slot<FormsState>('forms', () => ({ forms: {}, nextItemId: 1_284_000_001 }));
 }
 
 /**

@@ -4,12 +4,12 @@ import {
   type AnswerValue,
   CHOICE_TYPES,
   collectsEmail,
-  formsState,
   GRID_TYPES,
   type ItemData,
   LAYOUT_TYPES,
   type ResponseData,
 } from './model';
+import { formsState } from './state';
 import { checkboxValidationError, gridValidationError, textValidationError } from './validation';
 
 /** What a respondent gives one question: a text or choice, ticked choices, or a grid's answer per row. */
