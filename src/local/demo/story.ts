@@ -136,7 +136,9 @@ export async function liveYear(
     const ending = held.filter((c) => c.lastSession.slice(0, 7) === month);
     await y.until(closing);
     if (ending.length === 0) continue;
-    say(`${month.slice(5, 7)}/${month.slice(0, 4)}: registro presenze, chiusura e attestati di ${ending.length} corsi`);
+    say(
+      `${month.slice(5, 7)}/${month.slice(0, 4)}: registro presenze, chiusura e attestati di ${ending.length} ${ending.length === 1 ? 'corso' : 'corsi'}`,
+    );
     for (const c of ending) {
       y.call('prepareAttendance', [c.code]);
       y.tickAttendance(c.code);
