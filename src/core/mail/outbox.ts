@@ -4,9 +4,9 @@
  * Script Properties can hold (a day without mail quota in the enrollment rush). Pure: the adapters in
  * `src/gas/mail` read and write it.
  */
-import { MINUTE_MS } from '../time/units';
 import * as z from 'zod/mini';
 import { CELL_CHARACTER_LIMIT, cutText } from '../text';
+import { MINUTE_MS } from '../time/units';
 import { headerSafe } from './document';
 
 export interface QueuedAttachment {

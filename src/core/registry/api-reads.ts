@@ -7,8 +7,8 @@
  * The big reads are cut into row ranges of about the same number of cells, so that requests sent
  * together (`UrlFetchApp.fetchAll`) share the work evenly.
  */
-import { DAY_MS } from '../time/units';
 import { columnSpecs, decodeTable, mapColumns, type DecodedTable, type RecordByTab, type RegistryTab } from './codec';
+import { DAY_MS } from '../time/units';
 import { zonedToUtc } from '../time/zone';
 
 export interface TabExtent {

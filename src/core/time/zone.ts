@@ -1,9 +1,9 @@
-import { DAY_MS, HOUR_MS } from './units';
 /**
  * Time-zone arithmetic on Intl: wall-clock readings of an instant and the instant of a wall-clock time.
  * Pure, so the emulator (snapshots, Utilities.formatDate, Sheets date cells) and the worker (serial
  * dates from the Sheets API) read dates through one copy.
  */
+import { DAY_MS, HOUR_MS } from './units';
 
 export const SCRIPT_TIME_ZONE = 'Europe/Rome';
 

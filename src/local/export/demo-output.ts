@@ -2,9 +2,9 @@
  * What `npm run demo` leaves in its output directory after the year: the workbook, the calendar, the
  * certificate PDFs, the mails and `summary.json` with the year's counts.
  */
-import { DAY_MS } from '../../core/time/units';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DAY_MS } from '../../core/time/units';
 import { sessionLength } from '../demo/driver';
 import type { YearOutcome } from '../demo/year';
 import { CONTRACT_SERVICES, type ServiceName } from '../runtime/latency';

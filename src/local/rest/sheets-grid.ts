@@ -17,11 +17,11 @@ import {
   lastColumnOf,
   type CellValue,
   type SheetData,
+  type SpreadsheetData,
 } from '../services/spreadsheet/model';
 import { strictAbout } from '../runtime/variant';
 import type { Workspace } from '../runtime/workspace';
 import { apiNumberFormat, displayValue, numberLocale } from '../services/spreadsheet/number-format';
-import type { SpreadsheetData } from '../services/spreadsheet/model';
 import { resolveRange, type Json, type Target } from './sheets-ranges';
 import { serialOf } from './sheets-values';
 

@@ -5,9 +5,9 @@
  * format, so dates come out as dates. Anything that is not such a workbook is refused with
  * `NotAWorkbookError`.
  */
-import { DAY_MS } from '../../../core/time/units';
 import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
+import { DAY_MS } from '../../../core/time/units';
 import { wallClock, type WallClock } from '../../../core/time/zone';
 
 export class NotAWorkbookError extends Error {}

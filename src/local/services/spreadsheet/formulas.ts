@@ -10,8 +10,8 @@
  * clock (`TODAY()`, `NOW()`). Dates travel as Sheets' serial numbers (days since 1899-12-30 in the
  * spreadsheet's zone); a formula whose outermost function makes a date reads back as a Date.
  */
-import { DAY_MS } from '../../../core/time/units';
 import FormulaParser, { FormulaError, FormulaHelpers, Types, type FunctionArg } from 'fast-formula-parser';
+import { DAY_MS } from '../../../core/time/units';
 import { wallClock, zonedToUtc } from '../../../core/time/zone';
 import {
   cellAt,
